@@ -1,0 +1,51 @@
+import { createRecensusStandIn } from "../stand-ins/recensus"
+import { createRejoinerStandIn } from "../stand-ins/rejoiner"
+import type { StandIn } from "../stand-ins/stand-in"
+
+export const RECENSUS_TEST_CONFIG = { merchantId: "1001", token: "test-token", sharedSecret: "test-secret" }
+export const REJOINER_TEST_CONFIG = { apiKey: "rj-test-key", siteId: "site123" }
+
+export interface TestPlatforms {
+  recensus: StandIn
+  rejoiner: StandIn
+  all: StandIn[]
+}
+
+/**
+ * Starts the stand-ins and points the plugin at them through the environment variables the
+ * demo's medusa-config.ts reads. Call from a top-level `beforeAll`, before the test runner
+ * boots Medusa, and stop them in `afterAll`.
+ */
+export async function startTestPlatforms(): Promise<TestPlatforms> {
+  const recensus = createRecensusStandIn(RECENSUS_TEST_CONFIG)
+  const rejoiner = createRejoinerStandIn(REJOINER_TEST_CONFIG)
+  process.env.RECENSUS_API_URL = await recensus.start()
+  process.env.RECENSUS_MERCHANT_ID = RECENSUS_TEST_CONFIG.merchantId
+  process.env.RECENSUS_TOKEN = RECENSUS_TEST_CONFIG.token
+  process.env.RECENSUS_SHARED_SECRET = RECENSUS_TEST_CONFIG.sharedSecret
+  process.env.REJOINER_API_URL = await rejoiner.start()
+  process.env.REJOINER_API_KEY = REJOINER_TEST_CONFIG.apiKey
+  return { recensus, rejoiner, all: [recensus, rejoiner] }
+}
+
+export async function stopTestPlatforms(platforms: TestPlatforms | undefined): Promise<void> {
+  await Promise.all((platforms?.all ?? []).map((standIn) => standIn.stop()))
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now()
+  let last: unknown
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const value = await check()
+      if (value !== undefined && value !== false) {
+        return value as T
+      }
+    } catch (error) {
+      last = error
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ""}`)
+}

@@ -1,0 +1,25 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const swc = [
+  "@swc/jest",
+  { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
+]
+
+const testMatch = {
+  unit: ["<rootDir>/src/**/*.unit.spec.ts", "<rootDir>/integration-tests/**/*.unit.spec.ts"],
+  integration: ["<rootDir>/integration-tests/**/__tests__/**/*.spec.ts"],
+}[process.env.TEST_TYPE || "unit"]
+
+module.exports = {
+  transform: { "^.+\\.[jt]s$": swc },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/dist/"],
+  testMatch,
+  testPathIgnorePatterns: ["/node_modules/", "\\.unit\\.spec\\.ts$"].slice(0, process.env.TEST_TYPE === "integration" ? 2 : 1),
+  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+  globalSetup: process.env.TEST_TYPE === "integration" ? "<rootDir>/integration-tests/global-setup.js" : undefined,
+  globalTeardown: process.env.TEST_TYPE === "integration" ? "<rootDir>/integration-tests/global-teardown.js" : undefined,
+  testTimeout: 120_000,
+}

@@ -1,0 +1,31 @@
+export const defaultAdminDeliveryFields = [
+  "id",
+  "platform",
+  "operation",
+  "idempotency_key",
+  "status",
+  "attempts",
+  "max_attempts",
+  "next_attempt_at",
+  "last_attempt_at",
+  "delivered_at",
+  "last_error",
+  "response_status",
+  "external_id",
+  "customer_id",
+  "order_id",
+  "subject_id",
+  "created_at",
+  "updated_at",
+]
+
+export const retrieveDeliveryTransformQueryConfig = {
+  defaults: [...defaultAdminDeliveryFields, "payload", "response_summary"],
+  isList: false,
+}
+
+export const listDeliveriesTransformQueryConfig = {
+  defaults: defaultAdminDeliveryFields,
+  defaultLimit: 20,
+  isList: true,
+}

@@ -1,0 +1,6 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/middlewares"
+
+export default defineMiddlewares({
+  routes: [...adminDeliveryRoutesMiddlewares],
+})

@@ -1,0 +1,9 @@
+import { Module } from "@medusajs/framework/utils"
+import EngagementModuleService from "./service"
+import { ENGAGEMENT_MODULE } from "./types"
+
+export { ENGAGEMENT_MODULE }
+
+export default Module(ENGAGEMENT_MODULE, {
+  service: EngagementModuleService,
+})

@@ -1,0 +1,33 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One contact profile per Medusa customer: what the plugin knows about the person
+ * and what each platform calls them (the external ids), with the sync state per platform.
+ */
+const ContactProfile = model
+  .define(
+    { name: "ContactProfile", tableName: "engagement_contact_profile" },
+    {
+      id: model.id({ prefix: "engcp" }).primaryKey(),
+      customer_id: model.text(),
+      email: model.text().searchable().nullable(),
+      phone: model.text().searchable().nullable(),
+      crm_id: model.text().nullable(),
+      first_name: model.text().nullable(),
+      last_name: model.text().nullable(),
+      // platform id -> the id that platform gave the contact
+      external_ids: model.json().default({}),
+      // attribute name -> string value, as ExpertSender's customAttributes
+      custom_attributes: model.json().default({}),
+      // platform id -> { status, synced_at, error }
+      sync_status: model.json().default({}),
+    }
+  )
+  .indexes([
+    { on: ["customer_id"], unique: true },
+    { on: ["email"] },
+    { on: ["phone"] },
+    { on: ["crm_id"] },
+  ])
+
+export default ContactProfile

@@ -1,0 +1,44 @@
+import { model } from "@medusajs/framework/utils"
+import { DELIVERY_STATUSES } from "../types"
+
+/**
+ * The durable outbox: one row per outbound call to an external platform.
+ * A row is written before anything is sent, so a crash or an outage never loses a call,
+ * and the unique idempotency key makes enqueuing the same call twice a no-op.
+ */
+const Delivery = model
+  .define(
+    { name: "Delivery", tableName: "engagement_delivery" },
+    {
+      id: model.id({ prefix: "engdel" }).primaryKey(),
+      platform: model.text().searchable(),
+      operation: model.text(),
+      payload: model.json(),
+      idempotency_key: model.text(),
+      status: model.enum([...DELIVERY_STATUSES]).default("pending"),
+      attempts: model.number().default(0),
+      max_attempts: model.number(),
+      next_attempt_at: model.dateTime(),
+      // a claim is a lease: a worker that dies mid-send gives its rows back when this passes
+      locked_until: model.dateTime().nullable(),
+      last_attempt_at: model.dateTime().nullable(),
+      delivered_at: model.dateTime().nullable(),
+      last_error: model.text().nullable(),
+      response_status: model.number().nullable(),
+      response_summary: model.json().nullable(),
+      external_id: model.text().nullable(),
+      customer_id: model.text().nullable(),
+      order_id: model.text().nullable(),
+      subject_id: model.text().nullable(),
+    }
+  )
+  .indexes([
+    { on: ["idempotency_key"], unique: true },
+    { on: ["status", "next_attempt_at"] },
+    { on: ["customer_id"] },
+    { on: ["order_id"] },
+    { on: ["subject_id"] },
+    { on: ["platform", "status"] },
+  ])
+
+export default Delivery

@@ -1,0 +1,38 @@
+import { model } from "@medusajs/framework/utils"
+import { REVIEW_REQUEST_STATUSES, REVIEW_REQUEST_TRIGGERS } from "../types"
+
+/**
+ * One review request per order. It waits (`scheduled`) until `send_at`, then goes out through
+ * Recensus (an outbox delivery) or, with no platform, as an email through Medusa's notifications.
+ */
+const ReviewRequest = model
+  .define(
+    { name: "ReviewRequest", tableName: "engagement_review_request" },
+    {
+      id: model.id({ prefix: "engrr" }).primaryKey(),
+      order_id: model.text(),
+      customer_id: model.text().nullable(),
+      email: model.text().nullable(),
+      status: model.enum([...REVIEW_REQUEST_STATUSES]).default("scheduled"),
+      trigger: model.enum([...REVIEW_REQUEST_TRIGGERS]).default("placed"),
+      // null while waiting for the trigger event (fulfilment, shipment, delivery)
+      send_at: model.dateTime().nullable(),
+      sent_at: model.dateTime().nullable(),
+      // "recensus", or "email" for the built-in notification path
+      channel: model.text().nullable(),
+      external_id: model.text().nullable(),
+      delivery_id: model.text().nullable(),
+      reason: model.text().nullable(),
+      // the purchases as sent, and the line items left out with why
+      purchases: model.json().nullable(),
+      excluded_items: model.json().nullable(),
+    }
+  )
+  .indexes([
+    { on: ["order_id"], unique: true },
+    { on: ["status", "send_at"] },
+    { on: ["customer_id"] },
+    { on: ["delivery_id"] },
+  ])
+
+export default ReviewRequest

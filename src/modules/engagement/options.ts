@@ -1,0 +1,67 @@
+import { z } from "@medusajs/framework/zod"
+import { durationMs } from "./duration"
+import { REVIEW_REQUEST_TRIGGERS } from "./types"
+
+/** milliseconds, or a duration such as "30s", "10m", "7d" */
+const duration = z.union([z.number().int().min(0), z.string()]).transform((value, ctx) => {
+  try {
+    return typeof value === "number" ? value : durationMs(value)
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message })
+    return z.NEVER
+  }
+})
+
+export const outboxOptionsSchema = z.object({
+  /** attempts before a delivery that keeps failing with passing faults is `dead` */
+  max_attempts: z.number().int().min(1).max(100).default(12),
+  /** the first retry waits about this long; each further one twice as long */
+  base_delay_ms: z.number().int().min(0).default(30_000),
+  /** no retry waits longer than this */
+  max_delay_ms: z.number().int().min(0).default(3_600_000),
+  /** rows one dispatch claims per platform */
+  batch_size: z.number().int().min(1).max(1000).default(50),
+  /** how long a claimed row stays claimed: longer than any request can take */
+  lease_ms: z.number().int().min(1000).default(120_000),
+})
+
+export const reviewRequestOptionsSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** how long after the trigger the shopper is asked */
+  delay: duration.default(7 * 86_400_000),
+  /** what starts the clock: the order being placed, fulfilled, shipped or delivered */
+  trigger: z.enum(REVIEW_REQUEST_TRIGGERS).default("placed"),
+  /** variant fields tried in order for the GTIN */
+  gtin_sources: z.array(z.enum(["barcode", "ean", "upc"])).min(1).default(["barcode", "ean", "upc"]),
+  /** variant (then product) metadata key holding the manufacturer part number */
+  mpn_metadata_key: z.string().min(1).default("mpn"),
+  /** use the SKU as MPN when there is none (only if your SKUs are the manufacturer's numbers) */
+  mpn_fallback_to_sku: z.boolean().default(false),
+  /** product (then variant) metadata key holding the brand */
+  brand_metadata_key: z.string().min(1).default("brand"),
+  default_brand: z.string().optional(),
+  /** customer or order metadata key holding a language code; else the default */
+  language_metadata_key: z.string().min(1).default("language"),
+  default_language: z.string().regex(/^[a-z]{2}$/, "a two-letter ISO 639-1 code").default("en"),
+  /** product link in the built-in email; `{handle}` and `{id}` are replaced */
+  storefront_product_url: z.string().default("http://localhost:8000/products/{handle}"),
+  /** the notification template and channel of the built-in email */
+  email_template: z.string().min(1).default("engagement-review-request"),
+  email_channel: z.string().min(1).default("email"),
+  /** interim opt-out: a customer whose metadata has this key set to true gets no review request */
+  opt_out_metadata_key: z.string().min(1).default("engagement_review_requests_opt_out"),
+})
+
+export const engagementOptionsSchema = z
+  .object({
+    /** platform id -> its options; a platform with no entry is off */
+    platforms: z.record(z.string(), z.unknown()).prefault({}),
+    outbox: outboxOptionsSchema.prefault({}),
+    review_requests: reviewRequestOptionsSchema.prefault({}),
+  })
+  .passthrough()
+
+export type ReviewRequestOptions = z.infer<typeof reviewRequestOptionsSchema>
+export type OutboxOptions = z.infer<typeof outboxOptionsSchema>
+export type EngagementModuleOptions = z.input<typeof engagementOptionsSchema>
+export type ResolvedEngagementOptions = z.infer<typeof engagementOptionsSchema>

@@ -1,0 +1,161 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { DeliveryRecord, EnqueueDeliveryInput, EnqueueResult } from "../types"
+
+// All statements use bound parameters; table and column names are constants.
+const TABLE = "engagement_delivery"
+
+type Row = DeliveryRecord & Record<string, unknown>
+
+/** Runs one statement with real bind parameters (never interpolated), inside the caller's transaction if any. */
+async function query<T = Row>(manager: SqlEntityManager, sql: string, bindings: unknown[] = []): Promise<T[]> {
+  const statement = manager.getKnex().raw(sql, bindings as any[])
+  const transaction = manager.getTransactionContext()
+  if (transaction) {
+    statement.transacting(transaction)
+  }
+  const result = (await statement) as { rows: T[] }
+  return result.rows
+}
+
+/**
+ * Inserts the rows whose idempotency key is new and returns every row asked for, new or not.
+ * The unique index decides, so two processes enqueuing the same key at once still make one row.
+ */
+export async function insertDeliveries(
+  manager: SqlEntityManager,
+  inputs: (EnqueueDeliveryInput & { max_attempts: number })[]
+): Promise<EnqueueResult[]> {
+  const results: EnqueueResult[] = []
+  for (const input of inputs) {
+    const inserted = await query(manager, 
+      `INSERT INTO ${TABLE} (id, platform, operation, payload, idempotency_key, status, attempts, max_attempts,
+         next_attempt_at, customer_id, order_id, subject_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?::jsonb, ?, 'pending', 0, ?, COALESCE(?::timestamptz, now()), ?, ?, ?, now(), now())
+       ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING *`,
+      [
+        generateEntityId(undefined, "engdel"),
+        input.platform,
+        input.operation,
+        JSON.stringify(input.payload),
+        input.idempotency_key,
+        input.max_attempts,
+        input.not_before ? input.not_before.toISOString() : null,
+        input.customer_id ?? null,
+        input.order_id ?? null,
+        input.subject_id ?? null,
+      ]
+    )
+    if (inserted.length) {
+      results.push({ delivery: inserted[0], created: true })
+      continue
+    }
+    const [existing] = await query(manager, 
+      `SELECT * FROM ${TABLE} WHERE idempotency_key = ? AND deleted_at IS NULL`,
+      [input.idempotency_key]
+    )
+    results.push({ delivery: existing, created: false })
+  }
+  return results
+}
+
+/**
+ * Claims due rows of one platform for this worker. `FOR UPDATE SKIP LOCKED` makes concurrent
+ * claims (other processes, or a sweep racing a prompt dispatch) take disjoint rows, and the
+ * lease hands a row back if the worker dies before recording the outcome.
+ */
+export async function claimDueDeliveries(
+  manager: SqlEntityManager,
+  args: { platform: string; limit: number; leaseMs: number; ids?: string[] }
+): Promise<DeliveryRecord[]> {
+  // a JSON array rather than an array binding, which knex would spread into a list
+  const idFilter = args.ids?.length ? "AND id IN (SELECT jsonb_array_elements_text(?::jsonb))" : ""
+  const params: unknown[] = [args.leaseMs, args.platform]
+  if (args.ids?.length) {
+    params.push(JSON.stringify(args.ids))
+  }
+  params.push(args.limit)
+  return await query(manager, 
+    `UPDATE ${TABLE} SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(),
+       locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
+     WHERE id IN (
+       SELECT id FROM ${TABLE}
+       WHERE deleted_at IS NULL AND platform = ? ${idFilter}
+         AND ((status = 'pending' AND next_attempt_at <= now())
+           OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))
+       ORDER BY next_attempt_at
+       LIMIT ?
+       FOR UPDATE SKIP LOCKED)
+     RETURNING *`,
+    params
+  )
+}
+
+/** A row whose worker died on its last allowed attempt is dead, not sent again unasked. */
+export async function buryAbandonedDeliveries(manager: SqlEntityManager): Promise<number> {
+  const rows = await query(manager, 
+    `UPDATE ${TABLE} SET status = 'dead', locked_until = NULL, updated_at = now(),
+       last_error = COALESCE(last_error || '; ', '') || 'no outcome recorded for the last attempt (worker stopped)'
+     WHERE deleted_at IS NULL AND status = 'sending' AND locked_until < now() AND attempts >= max_attempts
+     RETURNING id`
+  )
+  return rows.length
+}
+
+export interface RecordedOutcome {
+  id: string
+  status: "delivered" | "pending" | "failed" | "dead"
+  retry_in_ms?: number
+  last_error?: string | null
+  response_status?: number | null
+  response_summary?: Record<string, unknown> | null
+  external_id?: string | null
+}
+
+/** Ends an attempt; only the worker holding the claim (status `sending`) can record it. */
+export async function recordOutcome(manager: SqlEntityManager, outcome: RecordedOutcome): Promise<DeliveryRecord | null> {
+  const [row] = await query(manager, 
+    `UPDATE ${TABLE} SET status = ?, locked_until = NULL, updated_at = now(),
+       next_attempt_at = CASE WHEN ? = 'pending' THEN now() + (? * interval '1 millisecond') ELSE next_attempt_at END,
+       delivered_at = CASE WHEN ? = 'delivered' THEN now() ELSE delivered_at END,
+       last_error = ?, response_status = COALESCE(?, response_status),
+       response_summary = COALESCE(?::jsonb, response_summary), external_id = COALESCE(?, external_id)
+     WHERE id = ? AND status = 'sending'
+     RETURNING *`,
+    [
+      outcome.status,
+      outcome.status,
+      outcome.retry_in_ms ?? 0,
+      outcome.status,
+      outcome.last_error ?? null,
+      outcome.response_status ?? null,
+      outcome.response_summary ? JSON.stringify(outcome.response_summary) : null,
+      outcome.external_id ?? null,
+      outcome.id,
+    ]
+  )
+  return row ?? null
+}
+
+/** Replay: a failed, dead or waiting row is due again now with a fresh set of attempts. */
+export async function requeueDelivery(manager: SqlEntityManager, id: string): Promise<DeliveryRecord | null> {
+  const [row] = await query(manager, 
+    `UPDATE ${TABLE} SET status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL, updated_at = now()
+     WHERE id = ? AND deleted_at IS NULL AND status IN ('failed', 'dead', 'pending')
+     RETURNING *`,
+    [id]
+  )
+  return row ?? null
+}
+
+/** Puts a row back as it was before a replay (the replay workflow's compensation). */
+export async function restoreDelivery(
+  manager: SqlEntityManager,
+  previous: Pick<DeliveryRecord, "id" | "status" | "attempts" | "next_attempt_at">
+): Promise<void> {
+  await query(manager, 
+    `UPDATE ${TABLE} SET status = ?, attempts = ?, next_attempt_at = ?, updated_at = now() WHERE id = ? AND status = 'pending'`,
+    [previous.status, previous.attempts, new Date(previous.next_attempt_at).toISOString(), previous.id]
+  )
+}

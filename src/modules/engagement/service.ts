@@ -1,0 +1,186 @@
+import type { Context, Logger } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { EnabledPlatform, resolvePlatforms } from "../../providers"
+import Consent from "./models/consent"
+import ContactProfile from "./models/contact-profile"
+import Delivery from "./models/delivery"
+import { engagementOptionsSchema, ResolvedEngagementOptions } from "./options"
+import { backoffDelayMs } from "./outbox/backoff"
+import {
+  buryAbandonedDeliveries,
+  claimDueDeliveries,
+  insertDeliveries,
+  recordOutcome,
+  RecordedOutcome,
+  requeueDelivery,
+  restoreDelivery,
+} from "./outbox/queries"
+import { attemptDelivery } from "./outbox/send"
+import { Semaphore } from "./outbox/semaphore"
+import type { DeliveryRecord, EnqueueDeliveryInput, EnqueueResult } from "./types"
+
+type InjectedDependencies = { logger: Logger }
+
+export interface DispatchSummary {
+  claimed: number
+  delivered: number
+  retrying: number
+  failed: number
+  dead: number
+}
+
+/**
+ * The engagement module: the outbox of calls to marketing platforms, contact profiles and the
+ * consent ledger. Platforms are switched on by the plugin options; with none the module still
+ * records everything and the built-in local behaviour works.
+ */
+export default class EngagementModuleService extends MedusaService({ Delivery, ContactProfile, Consent }) {
+  protected readonly logger_: Logger
+  protected readonly options_: ResolvedEngagementOptions
+  protected readonly platforms_: Map<string, EnabledPlatform>
+  protected readonly limiters_ = new Map<string, Semaphore>()
+
+  constructor(container: InjectedDependencies, options: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.logger_ = container.logger
+    this.options_ = EngagementModuleService.validateOptions(options)
+    this.platforms_ = resolvePlatforms(this.options_.platforms)
+    for (const [id, { options: platformOptions }] of this.platforms_) {
+      this.limiters_.set(id, new Semaphore(platformOptions.concurrency))
+    }
+  }
+
+  /** Called at start-up: a wrong option stops the server with a message that names it. */
+  static validateOptions(options: unknown): ResolvedEngagementOptions {
+    const parsed = engagementOptionsSchema.safeParse(options ?? {})
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid engagement plugin options: ${problems}`)
+    }
+    return parsed.data
+  }
+
+  getOptions(): ResolvedEngagementOptions {
+    return this.options_
+  }
+
+  isPlatformEnabled(platform: string): boolean {
+    return this.platforms_.has(platform)
+  }
+
+  enabledPlatforms(): string[] {
+    return [...this.platforms_.keys()]
+  }
+
+  /**
+   * Writes outbox rows. A key that is already there is left as it is and returned with
+   * `created: false`, so enqueuing the same call twice never sends it twice.
+   */
+  @InjectManager()
+  async enqueueDeliveries(
+    inputs: EnqueueDeliveryInput[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<EnqueueResult[]> {
+    const maxAttempts = this.options_.outbox.max_attempts
+    return await insertDeliveries(
+      sharedContext.manager!,
+      inputs.map((input) => ({ ...input, max_attempts: maxAttempts }))
+    )
+  }
+
+  /**
+   * Sends what is due: claims rows platform by platform, makes one attempt each within the
+   * platform's concurrency limit, and records the outcome. Safe to run in several processes.
+   * `ids` narrows it to rows just enqueued (the prompt attempt after enqueuing).
+   */
+  @InjectManager()
+  async dispatchDueDeliveries(
+    args: { ids?: string[]; platforms?: string[] } = {},
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<DispatchSummary> {
+    const manager = sharedContext.manager!
+    const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0 }
+    await buryAbandonedDeliveries(manager)
+    const platformIds = [...this.platforms_.keys()].filter((id) => !args.platforms || args.platforms.includes(id))
+    await Promise.all(
+      platformIds.map(async (platformId) => {
+        const claimed = await claimDueDeliveries(manager, {
+          platform: platformId,
+          limit: this.options_.outbox.batch_size,
+          leaseMs: this.options_.outbox.lease_ms,
+          ids: args.ids,
+        })
+        summary.claimed += claimed.length
+        await Promise.all(
+          claimed.map(async (delivery) => {
+            const recorded = await this.attemptClaimed(manager, platformId, delivery)
+            if (recorded) {
+              summary[recorded.status === "pending" ? "retrying" : recorded.status]++
+            }
+          })
+        )
+      })
+    )
+    return summary
+  }
+
+  protected async attemptClaimed(
+    manager: SqlEntityManager,
+    platformId: string,
+    delivery: DeliveryRecord
+  ): Promise<RecordedOutcome | null> {
+    const { platform, options } = this.platforms_.get(platformId)!
+    const outcome = await this.limiters_.get(platformId)!.run(() => attemptDelivery(platform, options, delivery))
+    const recorded: RecordedOutcome = {
+      id: delivery.id,
+      status: "delivered",
+      response_status: outcome.status ?? null,
+      response_summary: outcome.summary ?? null,
+    }
+    if (outcome.kind === "delivered") {
+      recorded.external_id = outcome.external_id ?? null
+      recorded.last_error = null
+    } else if (outcome.kind === "failed") {
+      recorded.status = "failed"
+      recorded.last_error = outcome.reason
+    } else if (delivery.attempts >= delivery.max_attempts) {
+      recorded.status = "dead"
+      recorded.last_error = `${outcome.reason} (gave up after ${delivery.attempts} attempts)`
+    } else {
+      const { base_delay_ms, max_delay_ms } = this.options_.outbox
+      recorded.status = "pending"
+      recorded.last_error = outcome.reason
+      recorded.retry_in_ms = Math.max(backoffDelayMs(delivery.attempts, base_delay_ms, max_delay_ms), outcome.retry_after_ms ?? 0)
+    }
+    if (recorded.status !== "delivered") {
+      this.logger_.warn(
+        `engagement: ${platformId} ${delivery.operation} ${delivery.id} attempt ${delivery.attempts} -> ${recorded.status}: ${recorded.last_error}`
+      )
+    }
+    const saved = await recordOutcome(manager, recorded)
+    return saved ? recorded : null
+  }
+
+  /** Makes a failed, dead or waiting delivery due now with a fresh set of attempts. */
+  @InjectManager()
+  async requeueDelivery(
+    id: string,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<DeliveryRecord> {
+    const row = await requeueDelivery(sharedContext.manager!, id)
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Delivery ${id} cannot be retried in its current status`)
+    }
+    return row
+  }
+
+  @InjectManager()
+  async restoreDeliveryState(
+    previous: Pick<DeliveryRecord, "id" | "status" | "attempts" | "next_attempt_at">,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    await restoreDelivery(sharedContext.manager!, previous)
+  }
+}

@@ -1,0 +1,60 @@
+export const ENGAGEMENT_MODULE = "engagement"
+
+export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed", "dead"] as const
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+
+// the values ExpertSender's consentsData uses
+export const CONSENT_VALUES = ["False", "AwaitingConfirmation", "True"] as const
+export type ConsentValue = (typeof CONSENT_VALUES)[number]
+
+export const CONSENT_SOURCES = ["checkout", "storefront", "admin", "email_link", "platform", "import"] as const
+export type ConsentSource = (typeof CONSENT_SOURCES)[number]
+
+export interface DeliveryRecord {
+  id: string
+  platform: string
+  operation: string
+  payload: Record<string, unknown>
+  idempotency_key: string
+  status: DeliveryStatus
+  attempts: number
+  max_attempts: number
+  next_attempt_at: Date
+  locked_until: Date | null
+  last_attempt_at: Date | null
+  delivered_at: Date | null
+  last_error: string | null
+  response_status: number | null
+  response_summary: Record<string, unknown> | null
+  external_id: string | null
+  customer_id: string | null
+  order_id: string | null
+  subject_id: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+export interface EnqueueDeliveryInput {
+  platform: string
+  operation: string
+  payload: Record<string, unknown>
+  idempotency_key: string
+  customer_id?: string | null
+  order_id?: string | null
+  subject_id?: string | null
+  /** when to make the first attempt; now by default */
+  not_before?: Date
+}
+
+export interface EnqueueResult {
+  delivery: DeliveryRecord
+  /** false when a row with the same idempotency key already existed */
+  created: boolean
+}
+
+export const REVIEW_REQUEST_STATUSES = ["scheduled", "sent", "canceled", "skipped", "failed"] as const
+export type ReviewRequestStatus = (typeof REVIEW_REQUEST_STATUSES)[number]
+
+/** What starts the review request's clock. */
+export const REVIEW_REQUEST_TRIGGERS = ["placed", "fulfilled", "shipped", "delivered"] as const
+export type ReviewRequestTrigger = (typeof REVIEW_REQUEST_TRIGGERS)[number]

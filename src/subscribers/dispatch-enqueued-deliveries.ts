@@ -1,0 +1,16 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { EngagementEvents } from "../modules/engagement/events"
+import { dispatchDeliveriesWorkflow } from "../workflows/outbox/workflows/dispatch-deliveries"
+
+/** The prompt first attempt of rows just written to the outbox; the sweep job catches the rest. */
+export default async function dispatchEnqueuedDeliveries({ event, container }: SubscriberArgs<{ ids: string[] }>) {
+  if (!event.data?.ids?.length) {
+    return
+  }
+  await dispatchDeliveriesWorkflow(container).run({ input: { ids: event.data.ids } })
+}
+
+export const config: SubscriberConfig = {
+  event: EngagementEvents.DELIVERY_ENQUEUED,
+  context: { subscriberId: "engagement-dispatch-enqueued-deliveries" },
+}

@@ -1,0 +1,6 @@
+export * from "./steps/enqueue-deliveries"
+export * from "./steps/requeue-delivery"
+export * from "./steps/dispatch-deliveries"
+export * from "./workflows/enqueue-deliveries"
+export * from "./workflows/retry-delivery"
+export * from "./workflows/dispatch-deliveries"

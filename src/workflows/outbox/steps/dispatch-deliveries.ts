@@ -1,0 +1,17 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type EngagementModuleService from "../../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+
+export const dispatchDeliveriesStepId = "dispatch-deliveries"
+
+/**
+ * Attempts the due outbox rows (or only `ids`). Sending cannot be undone, so there is no
+ * compensation: each outcome is recorded on its row as soon as the platform answers.
+ */
+export const dispatchDeliveriesStep = createStep(
+  dispatchDeliveriesStepId,
+  async (input: { ids?: string[]; platforms?: string[] }, { container }) => {
+    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    return new StepResponse(await engagement.dispatchDueDeliveries(input))
+  }
+)

@@ -1,0 +1,12 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { dispatchDeliveriesStep } from "../steps/dispatch-deliveries"
+
+export const dispatchDeliveriesWorkflowId = "dispatch-deliveries"
+
+/** Attempts due outbox rows: run by the sweep job and right after rows are enqueued. */
+export const dispatchDeliveriesWorkflow = createWorkflow(
+  dispatchDeliveriesWorkflowId,
+  (input: { ids?: string[]; platforms?: string[] }) => {
+    return new WorkflowResponse(dispatchDeliveriesStep(input))
+  }
+)
