@@ -17,7 +17,7 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/dist/"],
   testMatch,
-  testPathIgnorePatterns: ["/node_modules/", "\\.unit\\.spec\\.ts$"].slice(0, process.env.TEST_TYPE === "integration" ? 2 : 1),
+  testPathIgnorePatterns: ["/node_modules/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
   globalSetup: process.env.TEST_TYPE === "integration" ? "<rootDir>/integration-tests/global-setup.js" : undefined,
   globalTeardown: process.env.TEST_TYPE === "integration" ? "<rootDir>/integration-tests/global-teardown.js" : undefined,

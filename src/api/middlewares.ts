@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/middlewares"
+import { adminReviewRequestRoutesMiddlewares } from "./admin/engagement/review-requests/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminDeliveryRoutesMiddlewares],
+  routes: [...adminDeliveryRoutesMiddlewares, ...adminReviewRequestRoutesMiddlewares],
 })

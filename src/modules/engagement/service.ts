@@ -5,6 +5,13 @@ import { EnabledPlatform, resolvePlatforms } from "../../providers"
 import Consent from "./models/consent"
 import ContactProfile from "./models/contact-profile"
 import Delivery from "./models/delivery"
+import ReviewRequest from "./models/review-request"
+import { currentConsents, CurrentConsent } from "./consents/queries"
+import {
+  applyDeliveryOutcomeToReviewRequest,
+  claimDueReviewRequests,
+  insertReviewRequest,
+} from "./review-requests/queries"
 import { engagementOptionsSchema, ResolvedEngagementOptions } from "./options"
 import { backoffDelayMs } from "./outbox/backoff"
 import {
@@ -18,7 +25,13 @@ import {
 } from "./outbox/queries"
 import { attemptDelivery } from "./outbox/send"
 import { Semaphore } from "./outbox/semaphore"
-import type { DeliveryRecord, EnqueueDeliveryInput, EnqueueResult } from "./types"
+import type {
+  DeliveryRecord,
+  EnqueueDeliveryInput,
+  EnqueueResult,
+  ReviewRequestRecord,
+  ScheduleReviewRequestInput,
+} from "./types"
 
 type InjectedDependencies = { logger: Logger }
 
@@ -35,7 +48,12 @@ export interface DispatchSummary {
  * consent ledger. Platforms are switched on by the plugin options; with none the module still
  * records everything and the built-in local behaviour works.
  */
-export default class EngagementModuleService extends MedusaService({ Delivery, ContactProfile, Consent }) {
+export default class EngagementModuleService extends MedusaService({
+  Delivery,
+  ContactProfile,
+  Consent,
+  ReviewRequest,
+}) {
   protected readonly logger_: Logger
   protected readonly options_: ResolvedEngagementOptions
   protected readonly platforms_: Map<string, EnabledPlatform>
@@ -160,6 +178,9 @@ export default class EngagementModuleService extends MedusaService({ Delivery, C
       )
     }
     const saved = await recordOutcome(manager, recorded)
+    if (saved?.subject_id?.startsWith("engrr_")) {
+      await applyDeliveryOutcomeToReviewRequest(manager, saved)
+    }
     return saved ? recorded : null
   }
 
@@ -182,5 +203,35 @@ export default class EngagementModuleService extends MedusaService({ Delivery, C
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<void> {
     await restoreDelivery(sharedContext.manager!, previous)
+  }
+
+  /** Creates the order's review request, or returns the one it has (`created: false`). */
+  @InjectManager()
+  async scheduleReviewRequest(
+    input: ScheduleReviewRequestInput,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<{ review_request: ReviewRequestRecord; created: boolean }> {
+    return await insertReviewRequest(sharedContext.manager!, input)
+  }
+
+  /** Claims review requests whose send time has come, for this process only. */
+  @InjectManager()
+  async claimDueReviewRequests(
+    args: { limit?: number } = {},
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<ReviewRequestRecord[]> {
+    return await claimDueReviewRequests(sharedContext.manager!, {
+      limit: args.limit ?? this.options_.outbox.batch_size,
+      leaseMs: this.options_.outbox.lease_ms,
+    })
+  }
+
+  /** The current value of each consent purpose of a customer (latest ledger row). */
+  @InjectManager()
+  async getCurrentConsents(
+    customerId: string,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<CurrentConsent[]> {
+    return await currentConsents(sharedContext.manager!, customerId)
   }
 }

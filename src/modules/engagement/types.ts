@@ -58,3 +58,35 @@ export type ReviewRequestStatus = (typeof REVIEW_REQUEST_STATUSES)[number]
 /** What starts the review request's clock. */
 export const REVIEW_REQUEST_TRIGGERS = ["placed", "fulfilled", "shipped", "delivered"] as const
 export type ReviewRequestTrigger = (typeof REVIEW_REQUEST_TRIGGERS)[number]
+
+export interface ReviewRequestRecord {
+  id: string
+  order_id: string
+  customer_id: string | null
+  email: string | null
+  status: ReviewRequestStatus
+  trigger: ReviewRequestTrigger
+  send_at: Date | null
+  sent_at: Date | null
+  locked_until: Date | null
+  channel: string | null
+  external_id: string | null
+  delivery_id: string | null
+  reason: string | null
+  purchases: unknown
+  excluded_items: unknown
+  created_at: Date
+  updated_at: Date
+}
+
+export interface ScheduleReviewRequestInput {
+  order_id: string
+  customer_id?: string | null
+  email?: string | null
+  status: ReviewRequestStatus
+  trigger: ReviewRequestTrigger
+  send_at?: Date | null
+  reason?: string | null
+  purchases?: unknown
+  excluded_items?: unknown
+}

@@ -18,6 +18,8 @@ const ReviewRequest = model
       // null while waiting for the trigger event (fulfilment, shipment, delivery)
       send_at: model.dateTime().nullable(),
       sent_at: model.dateTime().nullable(),
+      // a claim by the send job: another process skips the row until this passes
+      locked_until: model.dateTime().nullable(),
       // "recensus", or "email" for the built-in notification path
       channel: model.text().nullable(),
       external_id: model.text().nullable(),

@@ -1,22 +1,12 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
+import { runSql } from "../sql"
 import type { DeliveryRecord, EnqueueDeliveryInput, EnqueueResult } from "../types"
 
 // All statements use bound parameters; table and column names are constants.
 const TABLE = "engagement_delivery"
 
 type Row = DeliveryRecord & Record<string, unknown>
-
-/** Runs one statement with real bind parameters (never interpolated), inside the caller's transaction if any. */
-async function query<T = Row>(manager: SqlEntityManager, sql: string, bindings: unknown[] = []): Promise<T[]> {
-  const statement = manager.getKnex().raw(sql, bindings as any[])
-  const transaction = manager.getTransactionContext()
-  if (transaction) {
-    statement.transacting(transaction)
-  }
-  const result = (await statement) as { rows: T[] }
-  return result.rows
-}
 
 /**
  * Inserts the rows whose idempotency key is new and returns every row asked for, new or not.
@@ -28,7 +18,7 @@ export async function insertDeliveries(
 ): Promise<EnqueueResult[]> {
   const results: EnqueueResult[] = []
   for (const input of inputs) {
-    const inserted = await query(manager, 
+    const inserted = await runSql<Row>(manager, 
       `INSERT INTO ${TABLE} (id, platform, operation, payload, idempotency_key, status, attempts, max_attempts,
          next_attempt_at, customer_id, order_id, subject_id, created_at, updated_at)
        VALUES (?, ?, ?, ?::jsonb, ?, 'pending', 0, ?, COALESCE(?::timestamptz, now()), ?, ?, ?, now(), now())
@@ -51,7 +41,7 @@ export async function insertDeliveries(
       results.push({ delivery: inserted[0], created: true })
       continue
     }
-    const [existing] = await query(manager, 
+    const [existing] = await runSql<Row>(manager, 
       `SELECT * FROM ${TABLE} WHERE idempotency_key = ? AND deleted_at IS NULL`,
       [input.idempotency_key]
     )
@@ -76,7 +66,7 @@ export async function claimDueDeliveries(
     params.push(JSON.stringify(args.ids))
   }
   params.push(args.limit)
-  return await query(manager, 
+  return await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(),
        locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
      WHERE id IN (
@@ -94,7 +84,7 @@ export async function claimDueDeliveries(
 
 /** A row whose worker died on its last allowed attempt is dead, not sent again unasked. */
 export async function buryAbandonedDeliveries(manager: SqlEntityManager): Promise<number> {
-  const rows = await query(manager, 
+  const rows = await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = 'dead', locked_until = NULL, updated_at = now(),
        last_error = COALESCE(last_error || '; ', '') || 'no outcome recorded for the last attempt (worker stopped)'
      WHERE deleted_at IS NULL AND status = 'sending' AND locked_until < now() AND attempts >= max_attempts
@@ -115,7 +105,7 @@ export interface RecordedOutcome {
 
 /** Ends an attempt; only the worker holding the claim (status `sending`) can record it. */
 export async function recordOutcome(manager: SqlEntityManager, outcome: RecordedOutcome): Promise<DeliveryRecord | null> {
-  const [row] = await query(manager, 
+  const [row] = await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = ?, locked_until = NULL, updated_at = now(),
        next_attempt_at = CASE WHEN ? = 'pending' THEN now() + (? * interval '1 millisecond') ELSE next_attempt_at END,
        delivered_at = CASE WHEN ? = 'delivered' THEN now() ELSE delivered_at END,
@@ -140,7 +130,7 @@ export async function recordOutcome(manager: SqlEntityManager, outcome: Recorded
 
 /** Replay: a failed, dead or waiting row is due again now with a fresh set of attempts. */
 export async function requeueDelivery(manager: SqlEntityManager, id: string): Promise<DeliveryRecord | null> {
-  const [row] = await query(manager, 
+  const [row] = await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL, updated_at = now()
      WHERE id = ? AND deleted_at IS NULL AND status IN ('failed', 'dead', 'pending')
      RETURNING *`,
@@ -154,7 +144,7 @@ export async function restoreDelivery(
   manager: SqlEntityManager,
   previous: Pick<DeliveryRecord, "id" | "status" | "attempts" | "next_attempt_at">
 ): Promise<void> {
-  await query(manager, 
+  await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = ?, attempts = ?, next_attempt_at = ?, updated_at = now() WHERE id = ? AND status = 'pending'`,
     [previous.status, previous.attempts, new Date(previous.next_attempt_at).toISOString(), previous.id]
   )

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: type-check, unit tests, then integration tests against a real PostgreSQL,
+ * and a closing "N passed, N failed" line over all of them.
+ */
+const { spawnSync } = require("node:child_process")
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+
+const root = path.resolve(__dirname, "..")
+const jestBin = require.resolve("jest/bin/jest")
+const extraArgs = process.argv.slice(2)
+const only = process.env.TEST_ONLY // "unit" or "integration"
+
+function run(cmd, args, env) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } })
+  return result.status ?? 1
+}
+
+function jest(type) {
+  const out = path.join(os.tmpdir(), `engagement-jest-${type}-${process.pid}.json`)
+  const status = run(
+    process.execPath,
+    [jestBin, "--runInBand", "--forceExit", "--json", `--outputFile=${out}`, ...extraArgs],
+    { TEST_TYPE: type, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim() }
+  )
+  let counts = { passed: 0, failed: 0, skipped: 0 }
+  if (fs.existsSync(out)) {
+    const report = JSON.parse(fs.readFileSync(out, "utf8"))
+    counts = {
+      passed: report.numPassedTests,
+      // a file that fails to load counts as a failure even though no test in it ran
+      failed: report.numFailedTests + report.numRuntimeErrorTestSuites,
+      skipped: report.numPendingTests + report.numTodoTests,
+    }
+    fs.rmSync(out)
+  } else {
+    counts.failed = 1
+  }
+  return { status, counts }
+}
+
+let failed = false
+const total = { passed: 0, failed: 0, skipped: 0 }
+
+if (!only) {
+  console.log("== type-check")
+  if (run(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.check.json"]) !== 0) {
+    failed = true
+    total.failed += 1
+  }
+}
+
+for (const type of only ? [only] : ["unit", "integration"]) {
+  console.log(`== ${type} tests`)
+  const { status, counts } = jest(type)
+  total.passed += counts.passed
+  total.failed += counts.failed
+  total.skipped += counts.skipped
+  failed = failed || status !== 0
+}
+
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`)
+process.exit(failed || total.failed ? 1 : 0)

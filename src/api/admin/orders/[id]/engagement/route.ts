@@ -1,0 +1,27 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { defaultAdminDeliveryFields } from "../../../engagement/deliveries/query-config"
+import { defaultAdminReviewRequestFields } from "../../../engagement/review-requests/query-config"
+
+/**
+ * GET /admin/orders/:id/engagement: what the order page shows — the order's review request and
+ * every outbox delivery made for it (review request, conversion, …) with its status.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const orderId = req.params.id
+  const { data: orders } = await query.graph({ entity: "order", fields: ["id"], filters: { id: orderId } })
+  if (!orders.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
+  }
+  const [{ data: reviewRequests }, { data: deliveries }] = await Promise.all([
+    query.graph({ entity: "review_request", fields: defaultAdminReviewRequestFields, filters: { order_id: orderId } }),
+    query.graph({
+      entity: "delivery",
+      fields: [...defaultAdminDeliveryFields, "payload", "response_summary"],
+      filters: { order_id: orderId },
+      pagination: { order: { created_at: "ASC" } },
+    }),
+  ])
+  res.json({ order_id: orderId, review_request: reviewRequests[0] ?? null, deliveries })
+}

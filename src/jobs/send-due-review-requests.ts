@@ -1,0 +1,26 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type EngagementModuleService from "../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { sendReviewRequestWorkflow } from "../workflows/review-requests/workflows/send-review-request"
+
+/**
+ * Turns review requests whose send time has come into sends. Each process claims its own rows,
+ * and one request that fails does not hold up the others (it is claimed again after its lease).
+ */
+export default async function sendDueReviewRequests(container: MedusaContainer) {
+  const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  const logger = container.resolve("logger")
+  const due = await engagement.claimDueReviewRequests()
+  for (const reviewRequest of due) {
+    try {
+      await sendReviewRequestWorkflow(container).run({ input: { review_request_id: reviewRequest.id } })
+    } catch (error) {
+      logger.error(`engagement: review request ${reviewRequest.id} could not be sent: ${(error as Error).message}`)
+    }
+  }
+}
+
+export const config = {
+  name: "engagement-send-due-review-requests",
+  schedule: "* * * * *",
+}

@@ -1,0 +1,86 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { runSql } from "../sql"
+import type { ReviewRequestRecord, ScheduleReviewRequestInput } from "../types"
+
+const TABLE = "engagement_review_request"
+
+/**
+ * Creates the order's review request unless it has one. The unique index on order_id decides,
+ * so a duplicated `order.placed`, a restart or a second process never makes a second one.
+ */
+export async function insertReviewRequest(
+  manager: SqlEntityManager,
+  input: ScheduleReviewRequestInput
+): Promise<{ review_request: ReviewRequestRecord; created: boolean }> {
+  const inserted = await runSql<ReviewRequestRecord>(
+    manager,
+    `INSERT INTO ${TABLE} (id, order_id, customer_id, email, status, trigger, send_at, reason, purchases, excluded_items,
+       created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?::jsonb, ?::jsonb, now(), now())
+     ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
+     RETURNING *`,
+    [
+      generateEntityId(undefined, "engrr"),
+      input.order_id,
+      input.customer_id ?? null,
+      input.email ?? null,
+      input.status,
+      input.trigger,
+      input.send_at ? input.send_at.toISOString() : null,
+      input.reason ?? null,
+      JSON.stringify(input.purchases ?? null),
+      JSON.stringify(input.excluded_items ?? null),
+    ]
+  )
+  if (inserted.length) {
+    return { review_request: inserted[0], created: true }
+  }
+  const [existing] = await runSql<ReviewRequestRecord>(
+    manager,
+    `SELECT * FROM ${TABLE} WHERE order_id = ? AND deleted_at IS NULL`,
+    [input.order_id]
+  )
+  return { review_request: existing, created: false }
+}
+
+/** Claims scheduled requests whose send time has come; concurrent claims take disjoint rows. */
+export async function claimDueReviewRequests(
+  manager: SqlEntityManager,
+  args: { limit: number; leaseMs: number }
+): Promise<ReviewRequestRecord[]> {
+  return await runSql<ReviewRequestRecord>(
+    manager,
+    `UPDATE ${TABLE} SET locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
+     WHERE id IN (
+       SELECT id FROM ${TABLE}
+       WHERE deleted_at IS NULL AND status = 'scheduled' AND delivery_id IS NULL
+         AND send_at IS NOT NULL AND send_at <= now() AND (locked_until IS NULL OR locked_until < now())
+       ORDER BY send_at
+       LIMIT ?
+       FOR UPDATE SKIP LOCKED)
+     RETURNING *`,
+    [args.leaseMs, args.limit]
+  )
+}
+
+/** A Recensus delivery's outcome decides its review request: sent with the CCR id, or failed. */
+export async function applyDeliveryOutcomeToReviewRequest(
+  manager: SqlEntityManager,
+  delivery: { id: string; status: string; external_id?: string | null; last_error?: string | null }
+): Promise<void> {
+  if (delivery.status === "delivered") {
+    await runSql(
+      manager,
+      `UPDATE ${TABLE} SET status = 'sent', sent_at = now(), external_id = ?, reason = NULL, updated_at = now()
+       WHERE delivery_id = ? AND status IN ('scheduled', 'failed')`,
+      [delivery.external_id ?? null, delivery.id]
+    )
+  } else if (delivery.status === "failed" || delivery.status === "dead") {
+    await runSql(
+      manager,
+      `UPDATE ${TABLE} SET status = 'failed', reason = ?, updated_at = now() WHERE delivery_id = ? AND status = 'scheduled'`,
+      [delivery.last_error ?? delivery.status, delivery.id]
+    )
+  }
+}

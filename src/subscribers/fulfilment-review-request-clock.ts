@@ -1,0 +1,43 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type EngagementModuleService from "../modules/engagement/service"
+import { ENGAGEMENT_MODULE, ReviewRequestTrigger } from "../modules/engagement/types"
+import { startReviewRequestClockWorkflow } from "../workflows/review-requests/workflows/start-review-request-clock"
+
+const TRIGGER_BY_EVENT: Record<string, ReviewRequestTrigger> = {
+  "order.fulfillment_created": "fulfilled",
+  "shipment.created": "shipped",
+  "delivery.created": "delivered",
+}
+
+/**
+ * Starts the review request's clock when the owner counts the delay from fulfilment, shipment
+ * or delivery. `order.fulfillment_created` names the order; the other two name the fulfilment.
+ */
+export default async function fulfilmentReviewRequestClock({
+  event,
+  container,
+}: SubscriberArgs<{ order_id?: string; id?: string }>) {
+  const options = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE).getOptions().review_requests
+  const trigger = TRIGGER_BY_EVENT[event.name]
+  if (!options.enabled || trigger !== options.trigger) {
+    return
+  }
+  let orderId = event.data.order_id
+  if (!orderId && event.data.id) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "fulfillment", fields: ["id", "order.id"], filters: { id: event.data.id } })
+    orderId = data[0]?.order?.id
+  }
+  if (!orderId) {
+    return
+  }
+  await startReviewRequestClockWorkflow(container).run({
+    input: { order_id: orderId, trigger, delay_ms: options.delay },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: Object.keys(TRIGGER_BY_EVENT),
+  context: { subscriberId: "engagement-fulfilment-review-request-clock" },
+}

@@ -1,0 +1,62 @@
+/** What the review-request workflows read of an order (line item, variant and product data). */
+export const REVIEW_ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "email",
+  "customer_id",
+  "status",
+  "created_at",
+  "metadata",
+  "customer.first_name",
+  "customer.last_name",
+  "customer.metadata",
+  "shipping_address.first_name",
+  "shipping_address.last_name",
+  "billing_address.first_name",
+  "billing_address.last_name",
+  "items.id",
+  "items.title",
+  "items.product_title",
+  "items.product_handle",
+  "items.product_id",
+  "items.variant_id",
+  "items.quantity",
+  "items.thumbnail",
+  "items.variant_sku",
+  "items.variant_barcode",
+  "items.variant.ean",
+  "items.variant.upc",
+  "items.variant.metadata",
+  "items.product.metadata",
+]
+
+type Name = { first_name?: string | null; last_name?: string | null } | null | undefined
+
+export interface ReviewOrder {
+  id: string
+  display_id?: number | null
+  email?: string | null
+  customer_id?: string | null
+  status: string
+  created_at: string | Date
+  metadata?: Record<string, unknown> | null
+  customer?: (Name & { metadata?: Record<string, unknown> | null }) | null
+  shipping_address?: Name
+  billing_address?: Name
+  items?: ReviewOrderItem[] | null
+}
+
+export interface ReviewOrderItem {
+  id: string
+  title: string
+  product_title?: string | null
+  product_handle?: string | null
+  product_id?: string | null
+  variant_id?: string | null
+  quantity: number | string | { toString(): string }
+  thumbnail?: string | null
+  variant_sku?: string | null
+  variant_barcode?: string | null
+  variant?: { ean?: string | null; upc?: string | null; metadata?: Record<string, unknown> | null } | null
+  product?: { metadata?: Record<string, unknown> | null } | null
+}

@@ -1,0 +1,121 @@
+import type { CurrentConsent } from "../../../modules/engagement/consents/queries"
+import type { ReviewRequestOptions } from "../../../modules/engagement/options"
+import type { EnqueueDeliveryInput, ReviewRequestRecord } from "../../../modules/engagement/types"
+
+export type ReviewRequestToSend = Pick<ReviewRequestRecord, "id" | "order_id" | "customer_id" | "purchases">
+import { RECENSUS, RecensusOperations } from "../../../providers/recensus"
+import type { RecensusPurchase } from "../../../providers/recensus/purchases"
+import type { ReviewOrder } from "./order-fields"
+import { reviewOptOutReason } from "./plan-review-request"
+
+export interface ReviewEmail {
+  to: string
+  channel: string
+  template: string
+  idempotency_key: string
+  data: Record<string, unknown>
+}
+
+export type ReviewSendDecision =
+  | { action: "cancel"; reason: string }
+  | { action: "skip"; reason: string }
+  | { action: "recensus"; delivery: EnqueueDeliveryInput }
+  | { action: "email"; email: ReviewEmail }
+
+/** ISO 8601 with a numeric offset, as the seed's "2012-12-12T16:00:00+0000" (UTC here). */
+export function recensusDate(value: string | Date): string {
+  return new Date(value).toISOString().replace(/\.\d{3}Z$/, "+00:00")
+}
+
+function productUrl(pattern: string, item: { product_handle?: string | null; product_id?: string | null }): string {
+  return pattern
+    .replace("{handle}", encodeURIComponent(item.product_handle ?? ""))
+    .replace("{id}", encodeURIComponent(item.product_id ?? ""))
+}
+
+function names(order: ReviewOrder) {
+  const sources = [order.customer, order.billing_address, order.shipping_address]
+  return {
+    first: sources.map((s) => s?.first_name).find((v) => !!v) ?? "",
+    last: sources.map((s) => s?.last_name).find((v) => !!v) ?? "",
+  }
+}
+
+/**
+ * Decides, at send time, what happens to a due review request. Consent and cancellation are
+ * read again now: a shopper who withdrew consent after the order was placed gets nothing.
+ */
+export function prepareReviewRequestSend(args: {
+  reviewRequest: ReviewRequestToSend
+  order: ReviewOrder | undefined
+  consents: CurrentConsent[]
+  options: ReviewRequestOptions
+  recensusEnabled: boolean
+}): ReviewSendDecision {
+  const { reviewRequest, order, consents, options, recensusEnabled } = args
+  if (!order || order.status === "canceled") {
+    return { action: "cancel", reason: order ? "order canceled" : "order not found" }
+  }
+  const optOut = reviewOptOutReason(order, consents, options)
+  if (optOut) {
+    return { action: "skip", reason: optOut }
+  }
+  if (!order.email) {
+    return { action: "skip", reason: "the order has no email address" }
+  }
+  const { first, last } = names(order)
+  if (recensusEnabled) {
+    const purchases = (reviewRequest.purchases ?? []) as RecensusPurchase[]
+    if (!purchases.length) {
+      return { action: "skip", reason: "no purchase has an identifier Recensus accepts (GTIN, or MPN + brand)" }
+    }
+    return {
+      action: "recensus",
+      delivery: {
+        platform: RECENSUS,
+        operation: RecensusOperations.CustomerContactRequest,
+        idempotency_key: `review-request:${reviewRequest.id}:recensus`,
+        customer_id: reviewRequest.customer_id,
+        order_id: reviewRequest.order_id,
+        subject_id: reviewRequest.id,
+        payload: {
+          data: {
+            customerFirstName: first,
+            customerLastName: last,
+            customerEmail: order.email,
+            purchaseDate: recensusDate(order.created_at),
+            purchases,
+          },
+        },
+      },
+    }
+  }
+  const seen = new Set<string>()
+  const products = (order.items ?? [])
+    .filter((item) => {
+      const key = item.product_id ?? item.id
+      return seen.has(key) ? false : (seen.add(key), true)
+    })
+    .map((item) => ({
+      title: item.product_title ?? item.title,
+      thumbnail: item.thumbnail ?? null,
+      url: productUrl(options.storefront_product_url, item),
+    }))
+  return {
+    action: "email",
+    email: {
+      to: order.email,
+      channel: options.email_channel,
+      template: options.email_template,
+      idempotency_key: `review-request:${reviewRequest.id}:email`,
+      data: {
+        review_request_id: reviewRequest.id,
+        order_id: order.id,
+        order_display_id: order.display_id ?? null,
+        customer_first_name: first,
+        customer_last_name: last,
+        products,
+      },
+    },
+  }
+}

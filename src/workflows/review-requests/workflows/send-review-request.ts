@@ -1,0 +1,68 @@
+import { emitEventStep, sendNotificationsStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { EngagementEvents } from "../../../modules/engagement/events"
+import { enqueueDeliveriesStep } from "../../outbox/steps/enqueue-deliveries"
+import { prepareReviewRequestSendStep } from "../steps/prepare-review-request-send"
+import { updateReviewRequestsStep } from "../steps/update-review-requests"
+
+export const sendReviewRequestWorkflowId = "send-review-request"
+
+/**
+ * Sends one due review request: to Recensus through the outbox (the request becomes `sent`
+ * when Recensus answers 201), or as an email through Medusa's notifications. A canceled order
+ * or a withdrawn consent ends it as `canceled` or `skipped` and nothing is sent.
+ */
+export const sendReviewRequestWorkflow = createWorkflow(
+  sendReviewRequestWorkflowId,
+  (input: { review_request_id: string }) => {
+    const decision = prepareReviewRequestSendStep(input)
+
+    when({ decision }, ({ decision }) => decision.action === "cancel" || decision.action === "skip").then(() => {
+      const update = transform({ decision, input }, ({ decision, input }) => ({
+        selector: { id: input.review_request_id, status: "scheduled" as const },
+        update: {
+          status: decision.action === "cancel" ? ("canceled" as const) : ("skipped" as const),
+          reason: "reason" in decision ? decision.reason : null,
+          locked_until: null,
+        },
+      }))
+      updateReviewRequestsStep(update).config({ name: "end-review-request-unsent" })
+    })
+
+    when({ decision }, ({ decision }) => decision.action === "recensus").then(() => {
+      const deliveries = transform({ decision }, ({ decision }) => (decision.action === "recensus" ? [decision.delivery] : []))
+      const [enqueued] = enqueueDeliveriesStep(deliveries)
+      const update = transform({ enqueued, input }, ({ enqueued, input }) => ({
+        selector: { id: input.review_request_id, status: "scheduled" as const },
+        update: { channel: "recensus", delivery_id: enqueued.delivery.id, locked_until: null },
+      }))
+      updateReviewRequestsStep(update).config({ name: "attach-review-request-delivery" })
+      const eventData = transform({ enqueued }, ({ enqueued }) => ({ ids: [enqueued.delivery.id] }))
+      emitEventStep({ eventName: EngagementEvents.DELIVERY_ENQUEUED, data: eventData })
+    })
+
+    when({ decision }, ({ decision }) => decision.action === "email").then(() => {
+      const notifications = transform({ decision, input }, ({ decision, input }) =>
+        decision.action === "email"
+          ? [
+              {
+                ...decision.email,
+                trigger_type: "engagement.review_request",
+                resource_id: input.review_request_id,
+                resource_type: "review_request",
+              },
+            ]
+          : []
+      )
+      // an email cannot be unsent; the notification's idempotency key keeps it to one per request
+      sendNotificationsStep(notifications)
+      const update = transform({ input }, ({ input }) => ({
+        selector: { id: input.review_request_id, status: "scheduled" as const },
+        update: { status: "sent" as const, channel: "email", sent_at: new Date(), locked_until: null },
+      }))
+      updateReviewRequestsStep(update).config({ name: "mark-review-request-emailed" })
+    })
+
+    return new WorkflowResponse(decision)
+  }
+)
