@@ -1,2 +1,3 @@
 export * from "./outbox"
 export * from "./review-requests"
+export * from "./conversions"

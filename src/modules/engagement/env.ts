@@ -38,7 +38,10 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
       // checked against the allowed triggers when the module starts
       trigger: (env.ENGAGEMENT_REVIEW_TRIGGER || undefined) as ReviewRequestTrigger | undefined,
       default_brand: env.ENGAGEMENT_REVIEW_DEFAULT_BRAND || undefined,
-      storefront_product_url: env.ENGAGEMENT_STOREFRONT_PRODUCT_URL || undefined,
+    },
+    storefront: {
+      product_url: env.ENGAGEMENT_STOREFRONT_PRODUCT_URL || undefined,
+      order_url: env.ENGAGEMENT_STOREFRONT_ORDER_URL || undefined,
     },
     outbox: {
       max_attempts: intOrUndefined(env.ENGAGEMENT_OUTBOX_MAX_ATTEMPTS),

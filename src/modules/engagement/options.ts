@@ -43,13 +43,28 @@ export const reviewRequestOptionsSchema = z.object({
   /** customer or order metadata key holding a language code; else the default */
   language_metadata_key: z.string().min(1).default("language"),
   default_language: z.string().regex(/^[a-z]{2}$/, "a two-letter ISO 639-1 code").default("en"),
-  /** product link in the built-in email; `{handle}` and `{id}` are replaced */
-  storefront_product_url: z.string().default("http://localhost:8000/products/{handle}"),
   /** the notification template and channel of the built-in email */
   email_template: z.string().min(1).default("engagement-review-request"),
   email_channel: z.string().min(1).default("email"),
   /** interim opt-out: a customer whose metadata has this key set to true gets no review request */
   opt_out_metadata_key: z.string().min(1).default("engagement_review_requests_opt_out"),
+})
+
+export const storefrontOptionsSchema = z.object({
+  /** a product page; `{handle}` and `{id}` are replaced */
+  product_url: z.string().default("http://localhost:8000/products/{handle}"),
+  /** where a shopper goes back to an order; `{order_id}` and `{display_id}` are replaced */
+  order_url: z.string().default("http://localhost:8000/account/orders/details/{order_id}"),
+})
+
+export const conversionOptionsSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** what Rejoiner's `product_id` is: the variant SKU (else the product id), the product id, or the variant id */
+  product_id_source: z.enum(["sku", "product_id", "variant_id"]).default("sku"),
+  /** extra `cart_data` fields: Rejoiner field name -> order metadata key (sent as strings) */
+  cart_data_metadata: z.record(z.string(), z.string()).default({}),
+  /** extra `cart_items` fields: Rejoiner field name -> product metadata key (sent as strings) */
+  cart_item_metadata: z.record(z.string(), z.string()).default({}),
 })
 
 export const engagementOptionsSchema = z
@@ -58,9 +73,13 @@ export const engagementOptionsSchema = z
     platforms: z.record(z.string(), z.unknown()).prefault({}),
     outbox: outboxOptionsSchema.prefault({}),
     review_requests: reviewRequestOptionsSchema.prefault({}),
+    conversions: conversionOptionsSchema.prefault({}),
+    storefront: storefrontOptionsSchema.prefault({}),
   })
   .passthrough()
 
+export type StorefrontOptions = z.infer<typeof storefrontOptionsSchema>
+export type ConversionOptions = z.infer<typeof conversionOptionsSchema>
 export type ReviewRequestOptions = z.infer<typeof reviewRequestOptionsSchema>
 export type OutboxOptions = z.infer<typeof outboxOptionsSchema>
 export type EngagementModuleOptions = z.input<typeof engagementOptionsSchema>

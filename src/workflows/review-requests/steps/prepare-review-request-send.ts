@@ -25,6 +25,7 @@ export const prepareReviewRequestSendStep = createStep(
         order: order as ReviewOrder | undefined,
         consents,
         options: engagement.getOptions().review_requests,
+        storefront: engagement.getOptions().storefront,
         recensusEnabled: engagement.isPlatformEnabled(RECENSUS),
       })
     )

@@ -1,3 +1,5 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
+
 /** What the review-request workflows read of an order (line item, variant and product data). */
 export const REVIEW_ORDER_FIELDS = [
   "id",
@@ -53,7 +55,7 @@ export interface ReviewOrderItem {
   product_handle?: string | null
   product_id?: string | null
   variant_id?: string | null
-  quantity: number | string | { toString(): string }
+  quantity: BigNumberInput
   thumbnail?: string | null
   variant_sku?: string | null
   variant_barcode?: string | null

@@ -1,3 +1,4 @@
+import { MathBN } from "@medusajs/framework/utils"
 import type { ReviewRequestOptions } from "../../../modules/engagement/options"
 import type { CurrentConsent } from "../../../modules/engagement/consents/queries"
 import type { ScheduleReviewRequestInput } from "../../../modules/engagement/types"
@@ -12,7 +13,7 @@ export function toLineItems(order: ReviewOrder): ReviewableLineItem[] {
     title: item.title,
     product_title: item.product_title,
     variant_id: item.variant_id,
-    quantity: Number(item.quantity.toString()),
+    quantity: MathBN.convert(item.quantity).toNumber(),
     variant_barcode: item.variant_barcode,
     variant_ean: item.variant?.ean,
     variant_upc: item.variant?.upc,

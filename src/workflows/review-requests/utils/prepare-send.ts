@@ -1,5 +1,6 @@
 import type { CurrentConsent } from "../../../modules/engagement/consents/queries"
-import type { ReviewRequestOptions } from "../../../modules/engagement/options"
+import type { ReviewRequestOptions, StorefrontOptions } from "../../../modules/engagement/options"
+import { fillUrlPattern } from "../../../utils/url-pattern"
 import type { EnqueueDeliveryInput, ReviewRequestRecord } from "../../../modules/engagement/types"
 
 export type ReviewRequestToSend = Pick<ReviewRequestRecord, "id" | "order_id" | "customer_id" | "purchases">
@@ -27,11 +28,6 @@ export function recensusDate(value: string | Date): string {
   return new Date(value).toISOString().replace(/\.\d{3}Z$/, "+00:00")
 }
 
-function productUrl(pattern: string, item: { product_handle?: string | null; product_id?: string | null }): string {
-  return pattern
-    .replace("{handle}", encodeURIComponent(item.product_handle ?? ""))
-    .replace("{id}", encodeURIComponent(item.product_id ?? ""))
-}
 
 function names(order: ReviewOrder) {
   const sources = [order.customer, order.billing_address, order.shipping_address]
@@ -50,9 +46,10 @@ export function prepareReviewRequestSend(args: {
   order: ReviewOrder | undefined
   consents: CurrentConsent[]
   options: ReviewRequestOptions
+  storefront: StorefrontOptions
   recensusEnabled: boolean
 }): ReviewSendDecision {
-  const { reviewRequest, order, consents, options, recensusEnabled } = args
+  const { reviewRequest, order, consents, options, storefront, recensusEnabled } = args
   if (!order || order.status === "canceled") {
     return { action: "cancel", reason: order ? "order canceled" : "order not found" }
   }
@@ -99,7 +96,7 @@ export function prepareReviewRequestSend(args: {
     .map((item) => ({
       title: item.product_title ?? item.title,
       thumbnail: item.thumbnail ?? null,
-      url: productUrl(options.storefront_product_url, item),
+      url: fillUrlPattern(storefront.product_url, { handle: item.product_handle, id: item.product_id }),
     }))
   return {
     action: "email",

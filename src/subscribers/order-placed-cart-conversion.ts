@@ -1,0 +1,19 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type EngagementModuleService from "../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { REJOINER } from "../providers/rejoiner"
+import { recordCartConversionWorkflow } from "../workflows/conversions/workflows/record-cart-conversion"
+
+/** Every placed order converts the shopper's cart in Rejoiner, when Rejoiner is switched on. */
+export default async function orderPlacedCartConversion({ event, container }: SubscriberArgs<{ id: string }>) {
+  const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  if (!engagement.isPlatformEnabled(REJOINER) || !engagement.getOptions().conversions.enabled) {
+    return
+  }
+  await recordCartConversionWorkflow(container).run({ input: { order_id: event.data.id } })
+}
+
+export const config: SubscriberConfig = {
+  event: "order.placed",
+  context: { subscriberId: "engagement-order-placed-cart-conversion" },
+}

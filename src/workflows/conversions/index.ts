@@ -1,0 +1,2 @@
+export * from "./steps/build-cart-conversion"
+export * from "./workflows/record-cart-conversion"
