@@ -1,7 +1,4 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import crmcomPlatform from "./crmcom"
-import engagePlatform from "./engage"
-import expertsenderPlatform from "./expertsender"
 import recensusPlatform from "./recensus"
 import rejoinerPlatform from "./rejoiner"
 import type { CommonPlatformOptions, EngagementPlatform } from "./types"
@@ -13,9 +10,6 @@ export { classifyHttpAnswer, parseRetryAfter } from "./classify"
 export const PLATFORMS: readonly EngagementPlatform<any>[] = [
   recensusPlatform,
   rejoinerPlatform,
-  expertsenderPlatform,
-  engagePlatform,
-  crmcomPlatform,
 ]
 
 export interface EnabledPlatform {

@@ -3,6 +3,7 @@ import type EngagementModuleService from "../../../src/modules/engagement/servic
 import { ENGAGEMENT_MODULE } from "../../../src/modules/engagement/types"
 import type { EnqueueDeliveryInput } from "../../../src/modules/engagement/types"
 import { enqueueDeliveriesWorkflow } from "../../../src/workflows/outbox/workflows/enqueue-deliveries"
+import { responseOf } from "../../helpers/http"
 import { createAdminHeaders } from "../../helpers/store"
 import { eventually, startTestPlatforms, stopTestPlatforms, TestPlatforms } from "../../helpers/stand-ins"
 
@@ -156,7 +157,7 @@ medusaIntegrationTestRunner({
       expect(row.status).toBe("delivered")
       expect(platforms.recensus.requests).toHaveLength(6)
 
-      const again = await api.post(`/admin/engagement/deliveries/${delivery.id}/retry`, {}, admin).catch((e) => e.response)
+      const again = await responseOf(api.post(`/admin/engagement/deliveries/${delivery.id}/retry`, {}, admin))
       expect(again.status).toBe(400)
       expect(again.data.message).toContain("delivered")
     })
@@ -176,29 +177,28 @@ medusaIntegrationTestRunner({
 
     describe("admin routes", () => {
       it("reject calls without an admin", async () => {
-        const list = await api.get(`/admin/engagement/deliveries`).catch((e) => e.response)
+        const list = await responseOf(api.get(`/admin/engagement/deliveries`))
         expect(list.status).toBe(401)
-        const retry = await api.post(`/admin/engagement/deliveries/engdel_x/retry`, {}).catch((e) => e.response)
+        const retry = await responseOf(api.post(`/admin/engagement/deliveries/engdel_x/retry`, {}))
         expect(retry.status).toBe(401)
       })
 
       it("reject bad queries and bodies with a 400 naming the field, and unknown ids with 404", async () => {
         const admin = await createAdminHeaders(getContainer())
-        const badStatus = await api.get(`/admin/engagement/deliveries?status=lost`, admin).catch((e) => e.response)
+        const badStatus = await responseOf(api.get(`/admin/engagement/deliveries?status=lost`, admin))
         expect(badStatus.status).toBe(400)
         expect(badStatus.data.message).toContain("status")
 
-        const badLimit = await api.get(`/admin/engagement/deliveries?limit=-3`, admin).catch((e) => e.response)
+        const badLimit = await responseOf(api.get(`/admin/engagement/deliveries?limit=-3`, admin))
         expect(badLimit.status).toBe(400)
         expect(badLimit.data.message).toContain("limit")
 
-        const badBody = await api
-          .post(`/admin/engagement/deliveries/engdel_x/retry`, { force: true }, admin)
-          .catch((e) => e.response)
+        const badBody = await responseOf(api
+          .post(`/admin/engagement/deliveries/engdel_x/retry`, { force: true }, admin))
         expect(badBody.status).toBe(400)
         expect(badBody.data.message).toContain("force")
 
-        const missing = await api.post(`/admin/engagement/deliveries/engdel_missing/retry`, {}, admin).catch((e) => e.response)
+        const missing = await responseOf(api.post(`/admin/engagement/deliveries/engdel_missing/retry`, {}, admin))
         expect(missing.status).toBe(404)
       })
 

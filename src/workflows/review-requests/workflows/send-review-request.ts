@@ -31,13 +31,13 @@ export const sendReviewRequestWorkflow = createWorkflow(
 
     when({ decision }, ({ decision }) => decision.action === "recensus").then(() => {
       const deliveries = transform({ decision }, ({ decision }) => (decision.action === "recensus" ? [decision.delivery] : []))
-      const [enqueued] = enqueueDeliveriesStep(deliveries)
+      const enqueued = enqueueDeliveriesStep(deliveries)
       const update = transform({ enqueued, input }, ({ enqueued, input }) => ({
         selector: { id: input.review_request_id, status: "scheduled" as const },
-        update: { channel: "recensus", delivery_id: enqueued.delivery.id, locked_until: null },
+        update: { channel: "recensus", delivery_id: enqueued[0].delivery.id, locked_until: null },
       }))
       updateReviewRequestsStep(update).config({ name: "attach-review-request-delivery" })
-      const eventData = transform({ enqueued }, ({ enqueued }) => ({ ids: [enqueued.delivery.id] }))
+      const eventData = transform({ enqueued }, ({ enqueued }) => ({ ids: [enqueued[0].delivery.id] }))
       emitEventStep({ eventName: EngagementEvents.DELIVERY_ENQUEUED, data: eventData })
     })
 

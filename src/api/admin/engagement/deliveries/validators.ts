@@ -1,10 +1,8 @@
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
+import { createBoundedFindParams, oneOrMany } from "../../../utils/find-params"
 import { DELIVERY_STATUSES } from "../../../../modules/engagement/types"
 
-const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)])
-
-export const AdminGetDeliveriesParams = createFindParams({ limit: 20, offset: 0 }).extend({
+export const AdminGetDeliveriesParams = createBoundedFindParams().extend({
   status: oneOrMany(z.enum(DELIVERY_STATUSES)).optional(),
   platform: oneOrMany(z.string().min(1)).optional(),
   operation: oneOrMany(z.string().min(1)).optional(),
