@@ -50,7 +50,13 @@ export function zodViolations(schema: z.ZodType, value: unknown, where = "body")
   if (result.success) {
     return []
   }
-  return result.error.issues.map((issue) => `${where}.${issue.path.join(".")}: ${issue.message}`)
+  return result.error.issues.map((issue) => {
+    const got = issue.path.reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+      value
+    )
+    return `${where}.${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(got)?.slice(0, 120)})`
+  })
 }
 
 export function headerViolations(

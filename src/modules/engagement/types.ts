@@ -43,7 +43,7 @@ export interface EnqueueDeliveryInput {
   order_id?: string | null
   subject_id?: string | null
   /** when to make the first attempt; now by default */
-  not_before?: Date
+  not_before?: Date | string
 }
 
 export interface EnqueueResult {
@@ -85,7 +85,7 @@ export interface ScheduleReviewRequestInput {
   email?: string | null
   status: ReviewRequestStatus
   trigger: ReviewRequestTrigger
-  send_at?: Date | null
+  send_at?: Date | string | null
   reason?: string | null
   purchases?: unknown
   excluded_items?: unknown

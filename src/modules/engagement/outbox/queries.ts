@@ -31,7 +31,7 @@ export async function insertDeliveries(
         JSON.stringify(input.payload),
         input.idempotency_key,
         input.max_attempts,
-        input.not_before ? input.not_before.toISOString() : null,
+        input.not_before ? new Date(input.not_before).toISOString() : null,
         input.customer_id ?? null,
         input.order_id ?? null,
         input.subject_id ?? null,

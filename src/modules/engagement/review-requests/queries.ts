@@ -27,7 +27,8 @@ export async function insertReviewRequest(
       input.email ?? null,
       input.status,
       input.trigger,
-      input.send_at ? input.send_at.toISOString() : null,
+      // workflow steps hand dates over serialised, as strings
+      input.send_at ? new Date(input.send_at).toISOString() : null,
       input.reason ?? null,
       JSON.stringify(input.purchases ?? null),
       JSON.stringify(input.excluded_items ?? null),

@@ -1,19 +1,31 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
 import { RECENSUS } from "../../../providers/recensus"
-import type { ReviewOrder } from "../utils/order-fields"
+import { REVIEW_ORDER_FIELDS, ReviewOrder } from "../utils/order-fields"
 import { planReviewRequest } from "../utils/plan-review-request"
 
 export const planReviewRequestStepId = "plan-review-request"
 
-/** Decides when the order's shopper is asked for a review, or why not. Reads only. */
-export const planReviewRequestStep = createStep(planReviewRequestStepId, async (input: { order: ReviewOrder }, { container }) => {
+/**
+ * Decides when the order's shopper is asked for a review, or why not. Reads only. The order is
+ * read here rather than handed in: amounts and quantities are BigNumbers, which do not survive
+ * the serialisation between steps.
+ */
+export const planReviewRequestStep = createStep(planReviewRequestStepId, async (input: { order_id: string }, { container }) => {
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  const consents = input.order.customer_id ? await engagement.getCurrentConsents(input.order.customer_id) : []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({ entity: "order", fields: REVIEW_ORDER_FIELDS, filters: { id: input.order_id } })
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
+  }
+  const consents = order.customer_id ? await engagement.getCurrentConsents(order.customer_id) : []
   return new StepResponse(
     planReviewRequest({
-      order: input.order,
+      order: order as ReviewOrder,
       options: engagement.getOptions().review_requests,
       consents,
       recensusEnabled: engagement.isPlatformEnabled(RECENSUS),
