@@ -47,9 +47,12 @@ const total = { passed: 0, failed: 0, skipped: 0 }
 
 if (!only) {
   console.log("== type-check")
-  if (run(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.check.json"]) !== 0) {
-    failed = true
-    total.failed += 1
+  const tsc = require.resolve("typescript/bin/tsc")
+  for (const project of ["tsconfig.check.json", "src/admin/tsconfig.json"]) {
+    if (run(process.execPath, [tsc, "-p", project]) !== 0) {
+      failed = true
+      total.failed += 1
+    }
   }
 }
 

@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "../../lib/sdk"
+import type { AdminDelivery, AdminDeliveryList, AdminOrderEngagement } from "../../lib/types"
+
+/** Query keys in one place, so a mutation invalidates exactly what it changed. */
+export const engagementQueryKeys = {
+  all: ["engagement"] as const,
+  order: (orderId: string) => [...engagementQueryKeys.all, "order", orderId] as const,
+  deliveries: (query: Record<string, unknown>) => [...engagementQueryKeys.all, "deliveries", query] as const,
+}
+
+export function useOrderEngagement(orderId: string) {
+  return useQuery({
+    queryKey: engagementQueryKeys.order(orderId),
+    queryFn: () => sdk.client.fetch<AdminOrderEngagement>(`/admin/orders/${orderId}/engagement`),
+    // a delivery moves on its own (retries, the sweep job): keep the view fresh while it is open
+    refetchInterval: 10_000,
+  })
+}
+
+export function useDeliveries(query: { customer_id?: string; order_id?: string; limit?: number; offset?: number }) {
+  return useQuery({
+    queryKey: engagementQueryKeys.deliveries(query),
+    queryFn: () =>
+      sdk.client.fetch<AdminDeliveryList>(`/admin/engagement/deliveries`, {
+        query: { ...query, order: "-created_at" },
+      }),
+    refetchInterval: 10_000,
+  })
+}
+
+/**
+ * Replays a failed or dead delivery. Cache invalidation always runs; the caller's own
+ * `onSuccess` runs after it instead of replacing it.
+ */
+export function useRetryDelivery(options: { onSuccess?: (delivery: AdminDelivery) => void } = {}) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      sdk.client.fetch<{ delivery: AdminDelivery }>(`/admin/engagement/deliveries/${id}/retry`, {
+        method: "POST",
+        body: {},
+      }),
+    onSuccess: async ({ delivery }) => {
+      await queryClient.invalidateQueries({ queryKey: engagementQueryKeys.all })
+      options.onSuccess?.(delivery)
+    },
+  })
+}

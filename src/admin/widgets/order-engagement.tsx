@@ -1,0 +1,57 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { DetailWidgetProps, AdminOrder } from "@medusajs/framework/types"
+import { Container, Heading, Text } from "@medusajs/ui"
+import { DeliveryTable } from "../components/delivery-table"
+import { ReviewRequestStatusBadge } from "../components/status-badges"
+import { useOrderEngagement } from "../hooks/api/engagement"
+
+const when = (value: string | null) => (value ? new Date(value).toLocaleString() : "—")
+
+/** Order page: the order's review request and every platform call made for it. */
+const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { data, isLoading, error } = useOrderEngagement(order.id)
+  const review = data?.review_request
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">Engagement</Heading>
+      </div>
+      {isLoading && <Text className="px-6 py-4">Loading…</Text>}
+      {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
+      {data && (
+        <>
+          <div className="flex flex-col gap-y-2 px-6 py-4">
+            <div className="flex items-center justify-between">
+              <Text size="small" weight="plus">
+                Review request
+              </Text>
+              {review ? <ReviewRequestStatusBadge status={review.status} /> : <Text size="small">none</Text>}
+            </div>
+            {review && (
+              <Text size="small" className="text-ui-fg-subtle">
+                {review.status === "scheduled" &&
+                  (review.send_at ? `Goes out ${when(review.send_at)}` : `Waits for the order to be ${review.trigger}`)}
+                {review.status === "sent" &&
+                  `Sent ${when(review.sent_at)} via ${review.channel}${review.external_id ? ` (CCR ${review.external_id})` : ""}`}
+                {(review.status === "skipped" || review.status === "canceled" || review.status === "failed") && review.reason}
+              </Text>
+            )}
+            {!!review?.excluded_items?.length && (
+              <Text size="small" className="text-ui-fg-muted">
+                Left out: {review.excluded_items.map((item) => `${item.title} (${item.reason})`).join("; ")}
+              </Text>
+            )}
+          </div>
+          <DeliveryTable deliveries={data.deliveries} />
+        </>
+      )}
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "order.details.side.after",
+})
+
+export default OrderEngagementWidget
