@@ -1,0 +1,53 @@
+/**
+ * Runs the platform stand-ins on fixed local ports for trying the demo by hand:
+ *   npx ts-node --transpile-only integration-tests/stand-ins/serve.ts
+ * It prints the environment variables to start the demo with, then one line per call received
+ * (with any contract violation). Ctrl-C stops it.
+ */
+import { RECENSUS_TEST_CONFIG, REJOINER_TEST_CONFIG } from "../helpers/stand-ins"
+import { createRecensusStandIn } from "./recensus"
+import { createRejoinerStandIn } from "./rejoiner"
+import type { StandIn } from "./stand-in"
+
+const BASE_PORT = Number(process.env.STAND_IN_BASE_PORT ?? 4100)
+
+async function main() {
+  const recensus = createRecensusStandIn(RECENSUS_TEST_CONFIG)
+  const rejoiner = createRejoinerStandIn(REJOINER_TEST_CONFIG)
+  const env: Record<string, string> = {
+    RECENSUS_API_URL: await recensus.start(BASE_PORT + 1),
+    RECENSUS_MERCHANT_ID: RECENSUS_TEST_CONFIG.merchantId,
+    RECENSUS_TOKEN: RECENSUS_TEST_CONFIG.token,
+    RECENSUS_SHARED_SECRET: RECENSUS_TEST_CONFIG.sharedSecret,
+    REJOINER_API_URL: await rejoiner.start(BASE_PORT + 2),
+    REJOINER_API_KEY: REJOINER_TEST_CONFIG.apiKey,
+  }
+  const standIns: StandIn[] = [recensus, rejoiner]
+  console.log("Stand-ins listening. Start the demo with:\n")
+  console.log(`${Object.entries(env).map(([key, value]) => `${key}=${value}`).join(" ")} npm run demo\n`)
+
+  const seen = new Map<StandIn, number>()
+  setInterval(() => {
+    for (const standIn of standIns) {
+      const from = seen.get(standIn) ?? 0
+      for (const request of standIn.requests.slice(from)) {
+        const verdict = request.violations.length ? `VIOLATES: ${request.violations.join("; ")}` : "matches the seed"
+        console.log(`[${new Date().toISOString()}] ${standIn.name} ${request.method} ${request.path} -> ${request.answeredWith} (${verdict})`)
+        console.log(`  ${JSON.stringify(request.body)}`)
+      }
+      seen.set(standIn, standIn.requests.length)
+    }
+  }, 250)
+
+  const stop = async () => {
+    await Promise.all(standIns.map((standIn) => standIn.stop()))
+    process.exit(0)
+  }
+  process.on("SIGINT", stop)
+  process.on("SIGTERM", stop)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

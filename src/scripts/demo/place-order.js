@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * Plays a shopper against the running demo: registers (or logs in) a customer, fills a cart
+ * through the store API and checks out with Medusa's system payment provider.
+ *   node src/scripts/demo/place-order.js [email]        (GUEST=1 for a guest checkout)
+ * Reads the publishable key from the demo's store (admin login) unless PUBLISHABLE_KEY is set.
+ */
+const BASE = process.env.MEDUSA_URL || `http://localhost:${process.env.PORT || 9000}`
+const email = process.argv[2] || "shopper@example.com"
+const password = process.env.SHOPPER_PASSWORD || "shopper-password"
+
+async function call(method, path, body, headers = {}) {
+  const response = await fetch(`${BASE}${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const data = await response.json().catch(() => ({}))
+  if (!response.ok) {
+    throw new Error(`${method} ${path} -> ${response.status}: ${JSON.stringify(data)}`)
+  }
+  return data
+}
+
+async function publishableKey() {
+  if (process.env.PUBLISHABLE_KEY) {
+    return process.env.PUBLISHABLE_KEY
+  }
+  const { token } = await call("POST", "/auth/user/emailpass", {
+    email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
+    password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
+  })
+  const { api_keys } = await call("GET", "/admin/api-keys?type=publishable", undefined, { authorization: `Bearer ${token}` })
+  return api_keys[0].token
+}
+
+async function customerHeaders(pk) {
+  if (process.env.GUEST) {
+    return { "x-publishable-api-key": pk }
+  }
+  let token
+  try {
+    ;({ token } = await call("POST", "/auth/customer/emailpass/register", { email, password }))
+    await call("POST", "/store/customers", { email, first_name: "Sam", last_name: "Shopper" }, {
+      "x-publishable-api-key": pk,
+      authorization: `Bearer ${token}`,
+    })
+  } catch (error) {
+    if (!/exists/i.test(error.message)) throw error
+  }
+  ;({ token } = await call("POST", "/auth/customer/emailpass", { email, password }))
+  return { "x-publishable-api-key": pk, authorization: `Bearer ${token}` }
+}
+
+async function main() {
+  const pk = await publishableKey()
+  const headers = await customerHeaders(pk)
+  const { regions } = await call("GET", "/store/regions", undefined, headers)
+  const region = regions[0]
+  const { products } = await call("GET", `/store/products?region_id=${region.id}&fields=*variants`, undefined, headers)
+  const { cart } = await call("POST", "/store/carts", { region_id: region.id, email }, headers)
+  for (const [index, product] of products.entries()) {
+    await call("POST", `/store/carts/${cart.id}/line-items`, { variant_id: product.variants[0].id, quantity: index + 1 }, headers)
+  }
+  const address = { first_name: "Sam", last_name: "Shopper", address_1: "Hauptstraße 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+  await call("POST", `/store/carts/${cart.id}`, { shipping_address: address, billing_address: address }, headers)
+  const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, headers)
+  await call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, headers)
+  const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id }, headers)
+  await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+  const completed = await call("POST", `/store/carts/${cart.id}/complete`, {}, headers)
+  const { order } = completed
+  console.log(`Order ${order.id} (#${order.display_id}) placed for ${email}: ${order.total} ${order.currency_code.toUpperCase()}`)
+  console.log(`See it in the admin: ${BASE}/app/orders/${order.id}`)
+}
+
+main().catch((error) => {
+  console.error(error.message)
+  process.exit(1)
+})
