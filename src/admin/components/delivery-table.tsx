@@ -1,11 +1,14 @@
-import { Button, Table, Text, toast } from "@medusajs/ui"
+import { Button, Text, toast } from "@medusajs/ui"
 import { useRetryDelivery } from "../hooks/api/engagement"
 import type { AdminDelivery } from "../lib/types"
 import { DeliveryStatusBadge } from "./status-badges"
 
-const when = (value: string | null) => (value ? new Date(value).toLocaleString() : "—")
+const when = (value: string | null) => (value ? new Date(value).toLocaleString() : "not yet")
 
-/** The outbox deliveries of an order or a customer, with replay for failed and dead ones. */
+/**
+ * The outbox deliveries of an order or a customer, one compact row each (it fits the order
+ * page's side column), with replay for failed and dead ones.
+ */
 export const DeliveryTable = ({ deliveries }: { deliveries: AdminDelivery[] }) => {
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
 
@@ -17,44 +20,37 @@ export const DeliveryTable = ({ deliveries }: { deliveries: AdminDelivery[] }) =
     )
   }
   return (
-    <Table>
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell>Platform</Table.HeaderCell>
-          <Table.HeaderCell>Status</Table.HeaderCell>
-          <Table.HeaderCell>Attempts</Table.HeaderCell>
-          <Table.HeaderCell>Last</Table.HeaderCell>
-          <Table.HeaderCell />
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {deliveries.map((delivery) => (
-          <Table.Row key={delivery.id} title={delivery.last_error ?? undefined}>
-            <Table.Cell>
+    <div className="divide-y">
+      {deliveries.map((delivery) => (
+        <div key={delivery.id} className="flex flex-col gap-y-1 px-6 py-3">
+          <div className="flex items-center justify-between gap-x-2">
+            <Text size="small" weight="plus" className="truncate">
               {delivery.platform} · {delivery.operation}
-            </Table.Cell>
-            <Table.Cell>
-              <DeliveryStatusBadge status={delivery.status} />
-            </Table.Cell>
-            <Table.Cell>
-              {delivery.attempts}/{delivery.max_attempts}
-            </Table.Cell>
-            <Table.Cell>{when(delivery.delivered_at ?? delivery.last_attempt_at)}</Table.Cell>
-            <Table.Cell>
-              {(delivery.status === "failed" || delivery.status === "dead") && (
-                <Button
-                  size="small"
-                  variant="secondary"
-                  isLoading={retry.isPending && retry.variables === delivery.id}
-                  onClick={() => retry.mutate(delivery.id, { onError: (e) => toast.error(e.message) })}
-                >
-                  Retry
-                </Button>
-              )}
-            </Table.Cell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+            </Text>
+            <DeliveryStatusBadge status={delivery.status} />
+          </div>
+          <div className="flex items-center justify-between gap-x-2">
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              attempt {delivery.attempts}/{delivery.max_attempts} · {when(delivery.delivered_at ?? delivery.last_attempt_at)}
+            </Text>
+            {(delivery.status === "failed" || delivery.status === "dead") && (
+              <Button
+                size="small"
+                variant="secondary"
+                isLoading={retry.isPending && retry.variables === delivery.id}
+                onClick={() => retry.mutate(delivery.id, { onError: (e) => toast.error(e.message) })}
+              >
+                Retry
+              </Button>
+            )}
+          </div>
+          {delivery.last_error && delivery.status !== "delivered" && (
+            <Text size="xsmall" className="text-ui-fg-error break-words">
+              {delivery.last_error}
+            </Text>
+          )}
+        </div>
+      ))}
+    </div>
   )
 }
