@@ -1,7 +1,8 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/middlewares"
 import { adminReviewRequestRoutesMiddlewares } from "./admin/engagement/review-requests/middlewares"
+import { storeConsentRoutesMiddlewares } from "./store/engagement/consents/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminDeliveryRoutesMiddlewares, ...adminReviewRequestRoutesMiddlewares],
+  routes: [...adminDeliveryRoutesMiddlewares, ...adminReviewRequestRoutesMiddlewares, ...storeConsentRoutesMiddlewares],
 })

@@ -39,6 +39,11 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
       trigger: (env.ENGAGEMENT_REVIEW_TRIGGER || undefined) as ReviewRequestTrigger | undefined,
       default_brand: env.ENGAGEMENT_REVIEW_DEFAULT_BRAND || undefined,
     },
+    consents: {
+      link_secret: env.ENGAGEMENT_LINK_SECRET || undefined,
+      unsubscribe_url: env.ENGAGEMENT_UNSUBSCRIBE_URL || undefined,
+      confirm_url: env.ENGAGEMENT_CONFIRM_URL || undefined,
+    },
     storefront: {
       product_url: env.ENGAGEMENT_STOREFRONT_PRODUCT_URL || undefined,
       order_url: env.ENGAGEMENT_STOREFRONT_ORDER_URL || undefined,

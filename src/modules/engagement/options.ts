@@ -67,6 +67,34 @@ export const conversionOptionsSchema = z.object({
   cart_item_metadata: z.record(z.string(), z.string()).default({}),
 })
 
+export const consentPurposeSchema = z.object({
+  /** what the purpose is sent over */
+  channel: z.enum(["email", "sms"]).default("email"),
+  /** ExpertSender's integer consent id for this purpose, when synced there */
+  expertsender_consent_id: z.number().int().optional(),
+  description: z.string().optional(),
+})
+
+export const consentOptionsSchema = z.object({
+  /** the purposes a shopper can consent to; the ledger refuses any other */
+  purposes: z
+    .record(z.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _"), consentPurposeSchema)
+    .default({
+      email_marketing: { channel: "email" },
+      sms_marketing: { channel: "sms" },
+      review_requests: { channel: "email" },
+    }),
+  /** HMAC key of unsubscribe and confirmation links (at least 16 characters) */
+  link_secret: z.string().min(16, "at least 16 characters").default("change-me-engagement-link-secret"),
+  unsubscribe_ttl: duration.default(90 * 86_400_000),
+  confirmation_ttl: duration.default(7 * 86_400_000),
+  /** the unsubscribe link put in every email; `{token}` is replaced */
+  unsubscribe_url: z.string().default("http://localhost:9000/engagement/unsubscribe?token={token}"),
+  /** the double opt-in confirmation link; `{token}` is replaced */
+  confirm_url: z.string().default("http://localhost:8000/consents/confirm?token={token}"),
+  confirmation_template: z.string().min(1).default("engagement-consent-confirmation"),
+})
+
 export const engagementOptionsSchema = z
   .object({
     /** platform id -> its options; a platform with no entry is off */
@@ -75,9 +103,11 @@ export const engagementOptionsSchema = z
     review_requests: reviewRequestOptionsSchema.prefault({}),
     conversions: conversionOptionsSchema.prefault({}),
     storefront: storefrontOptionsSchema.prefault({}),
+    consents: consentOptionsSchema.prefault({}),
   })
   .passthrough()
 
+export type ConsentOptions = z.infer<typeof consentOptionsSchema>
 export type StorefrontOptions = z.infer<typeof storefrontOptionsSchema>
 export type ConversionOptions = z.infer<typeof conversionOptionsSchema>
 export type ReviewRequestOptions = z.infer<typeof reviewRequestOptionsSchema>

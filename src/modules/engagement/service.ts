@@ -6,7 +6,9 @@ import Consent from "./models/consent"
 import ContactProfile from "./models/contact-profile"
 import Delivery from "./models/delivery"
 import ReviewRequest from "./models/review-request"
-import { currentConsents, CurrentConsent } from "./consents/queries"
+import LinkUse from "./models/link-use"
+import { currentConsents, CurrentConsent, markLinkUsed } from "./consents/queries"
+import { LinkAction, LinkClaims, signLinkToken, verifyLinkToken } from "./consents/link-token"
 import {
   applyDeliveryOutcomeToReviewRequest,
   claimDueReviewRequests,
@@ -53,6 +55,7 @@ export default class EngagementModuleService extends MedusaService({
   ContactProfile,
   Consent,
   ReviewRequest,
+  LinkUse,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: ResolvedEngagementOptions
@@ -233,5 +236,49 @@ export default class EngagementModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<CurrentConsent[]> {
     return await currentConsents(sharedContext.manager!, customerId)
+  }
+
+  /** A signed link token for an email: unsubscribe from, or confirm, one purpose. */
+  signLinkToken(args: { customer_id: string; purpose: string; action: LinkAction }): string {
+    const consents = this.options_.consents
+    const ttl = args.action === "confirm" ? consents.confirmation_ttl : consents.unsubscribe_ttl
+    return signLinkToken({ ...args, ttl_ms: ttl }, consents.link_secret)
+  }
+
+  /**
+   * Verifies a link token: a tampered or malformed one is invalid data, an expired one is not
+   * allowed, one for a purpose no longer configured is refused. Changes nothing.
+   */
+  verifyLinkToken(token: string, action: LinkAction): LinkClaims {
+    const result = verifyLinkToken(token, this.options_.consents.link_secret)
+    if (!result.ok) {
+      const message =
+        result.error === "expired" ? "The link has expired" : "The link is not valid (it was changed or is incomplete)"
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `token: ${message}`)
+    }
+    if (result.claims.a !== action) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `token: this link is not a ${action} link`)
+    }
+    if (!this.options_.consents.purposes[result.claims.p]) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `token: unknown consent purpose ${result.claims.p}`)
+    }
+    return result.claims
+  }
+
+  /** Uses a link once; a second use of the same link is a conflict. */
+  @InjectManager()
+  async consumeLinkToken(
+    claims: LinkClaims,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    const first = await markLinkUsed(sharedContext.manager!, {
+      nonce: claims.n,
+      customer_id: claims.c,
+      purpose: claims.p,
+      action: claims.a,
+    })
+    if (!first) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, "token: this link has already been used")
+    }
   }
 }

@@ -90,3 +90,17 @@ export interface ScheduleReviewRequestInput {
   purchases?: unknown
   excluded_items?: unknown
 }
+
+export interface RecordConsentInput {
+  customer_id: string
+  purpose: string
+  value: ConsentValue
+  source: ConsentSource
+  channel?: string | null
+  actor_type?: string | null
+  actor_id?: string | null
+  ip?: string | null
+  user_agent?: string | null
+  wording?: string | null
+  info?: Record<string, unknown> | null
+}

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
 import { runSql } from "../sql"
 import type { ConsentValue } from "../types"
 
@@ -19,4 +20,23 @@ export async function currentConsents(manager: SqlEntityManager, customerId: str
      ORDER BY purpose, recorded_at DESC, created_at DESC`,
     [customerId]
   )
+}
+
+/**
+ * Marks a link's nonce used. Returns false when it was used already: the unique index decides,
+ * so two clicks racing each other still count once.
+ */
+export async function markLinkUsed(
+  manager: SqlEntityManager,
+  use: { nonce: string; customer_id: string; purpose: string; action: string }
+): Promise<boolean> {
+  const rows = await runSql(
+    manager,
+    `INSERT INTO engagement_link_use (id, nonce, customer_id, purpose, action, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, now(), now())
+     ON CONFLICT (nonce) WHERE deleted_at IS NULL DO NOTHING
+     RETURNING id`,
+    [generateEntityId(undefined, "englu"), use.nonce, use.customer_id, use.purpose, use.action]
+  )
+  return rows.length === 1
 }

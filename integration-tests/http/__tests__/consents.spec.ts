@@ -1,0 +1,153 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { signLinkToken } from "../../../src/modules/engagement/consents/link-token"
+import { engagementOf } from "../../helpers/engagement"
+import { responseOf } from "../../helpers/http"
+import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/store"
+
+jest.setTimeout(180_000)
+
+const LINK_SECRET = "integration-test-link-secret"
+
+beforeAll(() => {
+  process.env.ENGAGEMENT_LINK_SECRET = LINK_SECRET
+})
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    let shopper: Awaited<ReturnType<typeof createCustomerSession>>
+
+    beforeEach(async () => {
+      store = await seedTestStore(getContainer())
+      shopper = await createCustomerSession(api, store, {
+        email: "ada@example.com",
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
+    })
+
+    const ledgerOf = async (customerId: string) =>
+      await engagementOf(getContainer()).listConsents({ customer_id: customerId }, { order: { recorded_at: "ASC", created_at: "ASC" } })
+
+    it("keeps every change as a ledger row with source and proof; the latest row is the current value", async () => {
+      const initial = await api.get("/store/engagement/consents", shopper)
+      expect(initial.data.consents).toEqual([
+        expect.objectContaining({ purpose: "email_marketing", channel: "email", value: null }),
+        expect.objectContaining({ purpose: "sms_marketing", channel: "sms", value: null }),
+        expect.objectContaining({ purpose: "review_requests", channel: "email", value: null }),
+      ])
+
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "email_marketing", value: "True", wording: "Newsletter v3", info: { where: "account page" } }] },
+        { headers: { ...shopper.headers, "user-agent": "jest-shopper" } }
+      )
+      const after = await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "False" }] }, shopper)
+      expect(after.data.consents[0]).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "False", source: "storefront" }))
+
+      const ledger = await ledgerOf(shopper.customerId)
+      expect(ledger.map((row) => row.value)).toEqual(["True", "False"])
+      expect(ledger[0]).toEqual(
+        expect.objectContaining({
+          purpose: "email_marketing",
+          channel: "email",
+          source: "storefront",
+          actor_type: "customer",
+          actor_id: shopper.customerId,
+          user_agent: "jest-shopper",
+          wording: "Newsletter v3",
+          info: { where: "account page" },
+          ip: expect.any(String),
+        })
+      )
+    })
+
+    it("answers 401 without a signed-in shopper and 400 naming the field for bad bodies, changing nothing", async () => {
+      const pk = { headers: { "x-publishable-api-key": store.publishableKey } }
+      expect((await responseOf(api.get("/store/engagement/consents", pk))).status).toBe(401)
+      expect((await responseOf(api.post("/store/engagement/consents", { consents: [] }, pk))).status).toBe(401)
+
+      const badValue = await responseOf(
+        api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "Maybe" }] }, shopper)
+      )
+      expect(badValue.status).toBe(400)
+      expect(badValue.data.message).toContain("value")
+
+      const unknown = await responseOf(
+        api.post("/store/engagement/consents", { consents: [{ purpose: "telepathy", value: "True" }] }, shopper)
+      )
+      expect(unknown.status).toBe(400)
+      expect(unknown.data.message).toContain("telepathy")
+
+      const extra = await responseOf(
+        api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "True" }], customer_id: "cus_other" }, shopper)
+      )
+      expect(extra.status).toBe(400)
+      expect(extra.data.message).toContain("customer_id")
+      expect(await ledgerOf(shopper.customerId)).toEqual([])
+    })
+
+    it("double opt-in: AwaitingConfirmation emails a signed link that confirms once", async () => {
+      await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] }, shopper)
+      const [email] = await getContainer()
+        .resolve(Modules.NOTIFICATION)
+        .listNotifications({ to: "ada@example.com", template: "engagement-consent-confirmation" })
+      expect(email).toBeDefined()
+      const token = new URL(String(email.data!.confirm_url)).searchParams.get("token")!
+
+      const confirmed = await api.post("/store/engagement/consents/confirm", { token }, { headers: { "x-publishable-api-key": store.publishableKey } })
+      expect(confirmed.data).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "True" }))
+
+      const replay = await responseOf(api.post("/store/engagement/consents/confirm", { token }, { headers: { "x-publishable-api-key": store.publishableKey } }))
+      expect(replay.status).toBe(409)
+      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation", "True"])
+    })
+
+    it("unsubscribes by signed link in one click without login; GET only describes; tampered, expired and replayed links change nothing", async () => {
+      await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "True" }] }, shopper)
+      const token = engagementOf(getContainer()).signLinkToken({
+        customer_id: shopper.customerId,
+        purpose: "email_marketing",
+        action: "unsubscribe",
+      })
+
+      const described = await api.get(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)
+      expect(described.data).toEqual(expect.objectContaining({ action: "unsubscribe", purpose: "email_marketing" }))
+      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["True"])
+
+      const [payload, mac] = token.split(".")
+      const tampered = `${payload.slice(0, -2)}xx.${mac}`
+      const refused = await responseOf(api.post(`/engagement/unsubscribe?token=${encodeURIComponent(tampered)}`, "List-Unsubscribe=One-Click"))
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toContain("token")
+
+      const expired = signLinkToken(
+        { customer_id: shopper.customerId, purpose: "email_marketing", action: "unsubscribe", ttl_ms: 1000 },
+        LINK_SECRET,
+        Date.now() - 60_000
+      )
+      const tooLate = await responseOf(api.post(`/engagement/unsubscribe?token=${encodeURIComponent(expired)}`))
+      expect(tooLate.status).toBe(400)
+      expect(tooLate.data.message).toContain("expired")
+      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["True"])
+
+      const done = await api.post(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`, "List-Unsubscribe=One-Click", {
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      })
+      expect(done.data).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "False" }))
+      const replay = await responseOf(api.post(`/store/engagement/unsubscribe`, { token }, { headers: { "x-publishable-api-key": store.publishableKey } }))
+      expect(replay.status).toBe(409)
+
+      const ledger = await ledgerOf(shopper.customerId)
+      expect(ledger.map((row) => [row.value, row.source])).toEqual([
+        ["True", "storefront"],
+        ["False", "email_link"],
+      ])
+      const current = await api.get("/store/engagement/consents", shopper)
+      expect(current.data.consents[0]).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "False" }))
+    })
+  },
+})

@@ -1,0 +1,7 @@
+import { applyConsentLink, describeConsentLink } from "../../../utils/consent-links"
+
+/** GET /store/engagement/unsubscribe?token=: what the link will do; changes nothing. */
+export const GET = describeConsentLink("unsubscribe")
+
+/** POST /store/engagement/unsubscribe?token= (or {token}): unsubscribes, once, without login. */
+export const POST = applyConsentLink("unsubscribe")

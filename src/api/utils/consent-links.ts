@@ -1,0 +1,46 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import type EngagementModuleService from "../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../modules/engagement/types"
+import type { LinkAction } from "../../modules/engagement/consents/link-token"
+import { applyConsentLinkWorkflow } from "../../workflows/consents/workflows/apply-consent-link"
+import { ConsentLinkQuery, StoreConsentLinkBody } from "../store/engagement/consents/validators"
+
+/** The token of a link, from the query string (one-click POST, GET) or the JSON body. */
+function tokenOf(req: MedusaRequest): string {
+  const fromQuery = ConsentLinkQuery.safeParse(req.query)
+  const fromBody = StoreConsentLinkBody.safeParse(req.body)
+  const token = (fromBody.success && fromBody.data.token) || (fromQuery.success && fromQuery.data.token)
+  if (!token) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "token: required (query string or body)")
+  }
+  return token
+}
+
+/** GET: says what following the link will do. Never changes anything by itself. */
+export function describeConsentLink(action: LinkAction) {
+  return async (req: MedusaRequest, res: MedusaResponse) => {
+    const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    const claims = engagement.verifyLinkToken(tokenOf(req), action)
+    res.json({
+      action,
+      purpose: claims.p,
+      expires_at: new Date(claims.e * 1000).toISOString(),
+      effect:
+        action === "unsubscribe"
+          ? `POST to this address to stop ${claims.p.replace(/_/g, " ")}`
+          : `POST to this address to confirm ${claims.p.replace(/_/g, " ")}`,
+    })
+  }
+}
+
+/** POST: applies the link once (RFC 8058 one-click for unsubscribe links). */
+export function applyConsentLink(action: LinkAction) {
+  return async (req: MedusaRequest, res: MedusaResponse) => {
+    const { result } = await applyConsentLinkWorkflow(req.scope).run({
+      input: { token: tokenOf(req), action, ip: req.ip ?? null, user_agent: req.get("user-agent") ?? null },
+    })
+    const [record] = result
+    res.json({ purpose: record.purpose, value: record.value, recorded_at: record.recorded_at })
+  }
+}

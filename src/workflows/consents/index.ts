@@ -1,0 +1,7 @@
+export * from "./steps/validate-consent-purposes"
+export * from "./steps/create-consent-records"
+export * from "./steps/build-consent-confirmations"
+export * from "./steps/verify-link-token"
+export * from "./steps/consume-link-token"
+export * from "./workflows/record-consents"
+export * from "./workflows/apply-consent-link"
