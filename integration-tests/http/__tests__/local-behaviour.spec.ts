@@ -83,6 +83,7 @@ medusaIntegrationTestRunner({
           data: expect.objectContaining({
             order_id: order.id,
             customer_first_name: "Ada",
+            unsubscribe_url: expect.stringMatching(/^http:\/\/localhost:9000\/engagement\/unsubscribe\?token=/),
             products: expect.arrayContaining([
               expect.objectContaining({ title: "Fountain Pen", url: "http://localhost:8000/products/fountain-pen" }),
               expect.objectContaining({ title: "Dotted Notebook", url: "http://localhost:8000/products/dotted-notebook" }),

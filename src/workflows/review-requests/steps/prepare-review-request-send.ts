@@ -5,6 +5,7 @@ import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
 import { RECENSUS } from "../../../providers/recensus"
 import { REVIEW_ORDER_FIELDS, ReviewOrder } from "../utils/order-fields"
 import { prepareReviewRequestSend } from "../utils/prepare-send"
+import { fillUrlPattern } from "../../../utils/url-pattern"
 
 export const prepareReviewRequestSendStepId = "prepare-review-request-send"
 
@@ -19,14 +20,26 @@ export const prepareReviewRequestSendStep = createStep(
       data: [order],
     } = await query.graph({ entity: "order", fields: REVIEW_ORDER_FIELDS, filters: { id: reviewRequest.order_id } })
     const consents = reviewRequest.customer_id ? await engagement.getCurrentConsents(reviewRequest.customer_id) : []
+    const options = engagement.getOptions()
+    const unsubscribeUrl =
+      reviewRequest.customer_id && options.consents.purposes.review_requests
+      ? fillUrlPattern(options.consents.unsubscribe_url, {
+          token: engagement.signLinkToken({
+            customer_id: reviewRequest.customer_id,
+            purpose: "review_requests",
+            action: "unsubscribe",
+          }),
+        })
+      : null
     return new StepResponse(
       prepareReviewRequestSend({
         reviewRequest,
         order: order as ReviewOrder | undefined,
         consents,
-        options: engagement.getOptions().review_requests,
-        storefront: engagement.getOptions().storefront,
+        options: options.review_requests,
+        storefront: options.storefront,
         recensusEnabled: engagement.isPlatformEnabled(RECENSUS),
+        unsubscribeUrl,
       })
     )
   }

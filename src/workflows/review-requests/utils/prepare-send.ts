@@ -48,6 +48,8 @@ export function prepareReviewRequestSend(args: {
   options: ReviewRequestOptions
   storefront: StorefrontOptions
   recensusEnabled: boolean
+  /** the signed one-click link that stops review requests, for the email */
+  unsubscribeUrl?: string | null
 }): ReviewSendDecision {
   const { reviewRequest, order, consents, options, storefront, recensusEnabled } = args
   if (!order || order.status === "canceled") {
@@ -112,6 +114,7 @@ export function prepareReviewRequestSend(args: {
         customer_first_name: first,
         customer_last_name: last,
         products,
+        unsubscribe_url: args.unsubscribeUrl ?? null,
       },
     },
   }
