@@ -21,11 +21,11 @@ export const prepareReviewRequestSendStep = createStep(
     } = await query.graph({ entity: "order", fields: REVIEW_ORDER_FIELDS, filters: { id: reviewRequest.order_id } })
     const consents = reviewRequest.customer_id ? await engagement.getCurrentConsents(reviewRequest.customer_id) : []
     const options = engagement.getOptions()
-    const unsubscribeUrl =
-      reviewRequest.customer_id && options.consents.purposes.review_requests
+    const canUnsubscribe = !!reviewRequest.customer_id && !!options.consents.purposes.review_requests
+    const unsubscribeUrl = canUnsubscribe
       ? fillUrlPattern(options.consents.unsubscribe_url, {
           token: engagement.signLinkToken({
-            customer_id: reviewRequest.customer_id,
+            customer_id: reviewRequest.customer_id!,
             purpose: "review_requests",
             action: "unsubscribe",
           }),
