@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * Latency of the plugin's routes as a ratio of Medusa's own comparable routes, against a running
+ * demo (npm run demo). Loopback only, a bounded number of requests, sequential:
+ *   node bench/routes.js [requests=200]
+ * Prints median and p95 per route and the plugin/Medusa ratio of medians.
+ */
+const BASE = process.env.MEDUSA_URL || `http://localhost:${process.env.PORT || 9000}`
+const N = Math.min(Number(process.argv[2] || 200), 5000)
+
+async function json(method, path, body, headers = {}) {
+  const response = await fetch(`${BASE}${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body && JSON.stringify(body),
+  })
+  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}`)
+  return response.json()
+}
+
+async function timeRoute(path, headers) {
+  const samples = []
+  for (let i = 0; i < 10; i++) await fetch(`${BASE}${path}`, { headers }) // warm-up
+  for (let i = 0; i < N; i++) {
+    const started = process.hrtime.bigint()
+    const response = await fetch(`${BASE}${path}`, { headers })
+    await response.arrayBuffer()
+    if (!response.ok) throw new Error(`GET ${path} -> ${response.status}`)
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6)
+  }
+  samples.sort((a, b) => a - b)
+  return { median: samples[Math.floor(N / 2)], p95: samples[Math.floor(N * 0.95)] }
+}
+
+async function main() {
+  const { token } = await json("POST", "/auth/user/emailpass", {
+    email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
+    password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
+  })
+  const admin = { authorization: `Bearer ${token}` }
+  const { api_keys } = await json("GET", "/admin/api-keys?type=publishable", undefined, admin)
+  const pk = { "x-publishable-api-key": api_keys[0].token }
+  const email = `bench-${Date.now()}@example.com`
+  const registered = await json("POST", "/auth/customer/emailpass/register", { email, password: "bench-password" })
+  await json("POST", "/store/customers", { email }, { ...pk, authorization: `Bearer ${registered.token}` })
+  const login = await json("POST", "/auth/customer/emailpass", { email, password: "bench-password" })
+  const shopper = { ...pk, authorization: `Bearer ${login.token}` }
+
+  const pairs = [
+    ["admin list", "/admin/engagement/deliveries?limit=20", "/admin/orders?limit=20&fields=id,status", admin],
+    ["store read", "/store/engagement/consents", "/store/customers/me", shopper],
+  ]
+  console.log(`${N} sequential requests per route against ${BASE}`)
+  for (const [name, ours, theirs, headers] of pairs) {
+    const plugin = await timeRoute(ours, headers)
+    const medusa = await timeRoute(theirs, headers)
+    console.log(
+      `${name.padEnd(11)} plugin ${ours} median ${plugin.median.toFixed(2)} ms p95 ${plugin.p95.toFixed(2)} ms | ` +
+        `medusa ${theirs} median ${medusa.median.toFixed(2)} ms p95 ${medusa.p95.toFixed(2)} ms | ratio ${(plugin.median / medusa.median).toFixed(2)}`
+    )
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message)
+  process.exit(1)
+})
