@@ -1,4 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import crmComPlatform from "./crmcom"
+import engagePlatform from "./engage"
+import expertSenderPlatform from "./expertsender"
 import recensusPlatform from "./recensus"
 import rejoinerPlatform from "./rejoiner"
 import type { CommonPlatformOptions, EngagementPlatform } from "./types"
@@ -10,6 +13,9 @@ export { classifyHttpAnswer, parseRetryAfter } from "./classify"
 export const PLATFORMS: readonly EngagementPlatform<any>[] = [
   recensusPlatform,
   rejoinerPlatform,
+  expertSenderPlatform,
+  engagePlatform,
+  crmComPlatform,
 ]
 
 export interface EnabledPlatform {

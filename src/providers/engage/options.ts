@@ -1,0 +1,18 @@
+import { z } from "@medusajs/framework/zod"
+import { commonPlatformOptionsSchema } from "../types"
+
+/** The query parameters `GET /api/v3/contacts/id` accepts to identify a contact. */
+export const ENGAGE_IDENTIFIERS = ["email", "mobilePhone", "socialSecurityNumber", "customKey", "any"] as const
+export type EngageIdentifier = (typeof ENGAGE_IDENTIFIERS)[number]
+
+export const engageOptionsSchema = commonPlatformOptionsSchema.extend({
+  /** the part before `/api/v3/contacts`, e.g. https://{tenant}.voyado.com */
+  api_url: z.string().url(),
+  /** sent as the `apikey` header */
+  api_key: z.string().min(1),
+  /** the identifier a lookup uses when its payload names none */
+  lookup_by: z.enum(ENGAGE_IDENTIFIERS).default("email"),
+  /** the contact type upgrades move to (e.g. "Member") and bulk creation uses; else the tenant's default */
+  contact_type_id: z.string().min(1).optional(),
+})
+export type EngageOptions = z.infer<typeof engageOptionsSchema>

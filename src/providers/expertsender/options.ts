@@ -1,0 +1,17 @@
+import { z } from "@medusajs/framework/zod"
+import { commonPlatformOptionsSchema } from "../types"
+
+export const EXPERTSENDER_MATCH_BY = ["Email", "PhoneNumber", "CrmId", "GUID", "VisitorId"] as const
+export const EXPERTSENDER_MODES = ["Add", "Update", "AddOrUpdate"] as const
+
+export const expertSenderOptionsSchema = commonPlatformOptionsSchema.extend({
+  /** the part before `/customers`, e.g. https://api.ecdp.app */
+  api_url: z.string().url(),
+  /** sent as `x-api-key` (Settings > API in ExpertSender) */
+  api_key: z.string().min(1),
+  /** the `matchBy` of an upsert that does not name one: the account's default identification field */
+  match_by: z.enum(EXPERTSENDER_MATCH_BY).default("Email"),
+  /** how many customers the caller puts in one `POST /customers`; the provider does not split */
+  batch_size: z.number().int().min(1).default(100),
+})
+export type ExpertSenderOptions = z.infer<typeof expertSenderOptionsSchema>
