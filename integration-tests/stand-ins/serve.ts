@@ -5,6 +5,9 @@
  * (with any contract violation). Ctrl-C stops it.
  */
 import { RECENSUS_TEST_CONFIG, REJOINER_TEST_CONFIG } from "../helpers/stand-ins"
+import { createCrmComStandIn } from "./crmcom"
+import { createEngageStandIn } from "./engage"
+import { createExpertSenderStandIn } from "./expertsender"
 import { createRecensusStandIn } from "./recensus"
 import { createRejoinerStandIn } from "./rejoiner"
 import type { StandIn } from "./stand-in"
@@ -14,6 +17,9 @@ const BASE_PORT = Number(process.env.STAND_IN_BASE_PORT ?? 4100)
 async function main() {
   const recensus = createRecensusStandIn(RECENSUS_TEST_CONFIG)
   const rejoiner = createRejoinerStandIn(REJOINER_TEST_CONFIG)
+  const expertsender = createExpertSenderStandIn({ apiKey: "es-test-key" })
+  const engage = createEngageStandIn({ apiKey: "engage-test-key" })
+  const crmcom = createCrmComStandIn({ apiKey: "crmcom-test-key" })
   const env: Record<string, string> = {
     RECENSUS_API_URL: await recensus.start(BASE_PORT + 1),
     RECENSUS_MERCHANT_ID: RECENSUS_TEST_CONFIG.merchantId,
@@ -21,8 +27,14 @@ async function main() {
     RECENSUS_SHARED_SECRET: RECENSUS_TEST_CONFIG.sharedSecret,
     REJOINER_API_URL: await rejoiner.start(BASE_PORT + 2),
     REJOINER_API_KEY: REJOINER_TEST_CONFIG.apiKey,
+    EXPERTSENDER_API_URL: await expertsender.start(BASE_PORT + 3),
+    EXPERTSENDER_API_KEY: "es-test-key",
+    ENGAGE_API_URL: await engage.start(BASE_PORT + 4),
+    ENGAGE_API_KEY: "engage-test-key",
+    CRMCOM_API_URL: await crmcom.start(BASE_PORT + 5),
+    CRMCOM_API_KEY: "crmcom-test-key",
   }
-  const standIns: StandIn[] = [recensus, rejoiner]
+  const standIns: StandIn[] = [recensus, rejoiner, expertsender, engage, crmcom]
   console.log("Stand-ins listening. Start the demo with:\n")
   console.log(`${Object.entries(env).map(([key, value]) => `${key}=${value}`).join(" ")} npm run demo\n`)
 
