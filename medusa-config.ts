@@ -10,7 +10,7 @@ const redisUrl = process.env.REDIS_URL
 const redisModules = redisUrl
   ? [
       { key: Modules.EVENT_BUS, resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
-      { key: Modules.WORKFLOW_ENGINE, resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { url: redisUrl } } },
+      { key: Modules.WORKFLOW_ENGINE, resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
       { key: Modules.CACHE, resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
       {
         key: Modules.LOCKING,
