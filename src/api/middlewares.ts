@@ -2,7 +2,13 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/middlewares"
 import { adminReviewRequestRoutesMiddlewares } from "./admin/engagement/review-requests/middlewares"
 import { storeConsentRoutesMiddlewares } from "./store/engagement/consents/middlewares"
+import { storeProfileRoutesMiddlewares } from "./store/engagement/profile/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminDeliveryRoutesMiddlewares, ...adminReviewRequestRoutesMiddlewares, ...storeConsentRoutesMiddlewares],
+  routes: [
+    ...adminDeliveryRoutesMiddlewares,
+    ...adminReviewRequestRoutesMiddlewares,
+    ...storeConsentRoutesMiddlewares,
+    ...storeProfileRoutesMiddlewares,
+  ],
 })

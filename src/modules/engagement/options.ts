@@ -95,6 +95,19 @@ export const consentOptionsSchema = z.object({
   confirmation_template: z.string().min(1).default("engagement-consent-confirmation"),
 })
 
+const pair = z.tuple([z.number().min(0), z.number().min(0)])
+
+export const statisticsOptionsSchema = z.object({
+  /** RFM thresholds: recency in days since the last order, frequency in orders, monetary in major units */
+  rfm: z
+    .object({
+      recency_days: pair.default([30, 90]),
+      frequency: pair.default([2, 5]),
+      monetary: pair.default([100, 500]),
+    })
+    .prefault({}),
+})
+
 export const engagementOptionsSchema = z
   .object({
     /** platform id -> its options; a platform with no entry is off */
@@ -104,6 +117,7 @@ export const engagementOptionsSchema = z
     conversions: conversionOptionsSchema.prefault({}),
     storefront: storefrontOptionsSchema.prefault({}),
     consents: consentOptionsSchema.prefault({}),
+    statistics: statisticsOptionsSchema.prefault({}),
   })
   .passthrough()
 

@@ -7,6 +7,9 @@ import ContactProfile from "./models/contact-profile"
 import Delivery from "./models/delivery"
 import ReviewRequest from "./models/review-request"
 import LinkUse from "./models/link-use"
+import OrderFact from "./models/order-fact"
+import { computeStatistics, ContactStatistics } from "./statistics/compute"
+import { OrderFactInput, orderFactsOf, upsertOrderFact } from "./statistics/queries"
 import { currentConsents, CurrentConsent, markLinkUsed } from "./consents/queries"
 import { LinkAction, LinkClaims, signLinkToken, verifyLinkToken } from "./consents/link-token"
 import {
@@ -56,6 +59,7 @@ export default class EngagementModuleService extends MedusaService({
   Consent,
   ReviewRequest,
   LinkUse,
+  OrderFact,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: ResolvedEngagementOptions
@@ -280,5 +284,21 @@ export default class EngagementModuleService extends MedusaService({
     if (!first) {
       throw new MedusaError(MedusaError.Types.CONFLICT, "token: this link has already been used")
     }
+  }
+
+  /** Records (or replaces) the statistics fact of one order. */
+  @InjectManager()
+  async recordOrderFact(fact: OrderFactInput, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
+    await upsertOrderFact(sharedContext.manager!, fact)
+  }
+
+  /** A customer's purchase statistics, from their order facts and the configured RFM thresholds. */
+  @InjectManager()
+  async computeContactStatistics(
+    customerId: string,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<ContactStatistics> {
+    const facts = await orderFactsOf(sharedContext.manager!, customerId)
+    return computeStatistics(facts, this.options_.statistics.rfm)
   }
 }

@@ -15,12 +15,25 @@ const ContactProfile = model
       crm_id: model.text().nullable(),
       first_name: model.text().nullable(),
       last_name: model.text().nullable(),
+      date_of_birth: model.dateTime().nullable(),
+      gender: model.enum(["Male", "Female", "NotSpecified"]).nullable(),
       // platform id -> the id that platform gave the contact
       external_ids: model.json().default({}),
       // attribute name -> string value, as ExpertSender's customAttributes
       custom_attributes: model.json().default({}),
       // platform id -> { status, synced_at, error }
       sync_status: model.json().default({}),
+      // purchase statistics, recomputed from the order facts whenever one changes
+      total_spent: model.bigNumber().default(0),
+      order_count: model.number().default(0),
+      return_count: model.number().default(0),
+      average_order_value: model.bigNumber().default(0),
+      average_price_point: model.bigNumber().default(0),
+      first_order_at: model.dateTime().nullable(),
+      last_order_at: model.dateTime().nullable(),
+      average_days_between_orders: model.float().nullable(),
+      currency_code: model.text().nullable(),
+      rfm_segment: model.text().nullable(),
     }
   )
   .indexes([

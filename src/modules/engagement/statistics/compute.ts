@@ -1,0 +1,97 @@
+import { MathBN } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+
+export interface OrderFactRow {
+  currency_code: string
+  total: BigNumberInput
+  item_count: number
+  placed_at: Date | string
+  canceled_at: Date | string | null
+  returned_count: number
+}
+
+export interface RfmThresholds {
+  /** days since the last order: at most the first is recent (3), at most the second is 2, else 1 */
+  recency_days: [number, number]
+  /** orders: at least the second scores 3, at least the first 2, else 1 */
+  frequency: [number, number]
+  /** total spent, major units: at least the second scores 3, at least the first 2, else 1 */
+  monetary: [number, number]
+}
+
+export interface ContactStatistics {
+  total_spent: number
+  order_count: number
+  return_count: number
+  average_order_value: number
+  average_price_point: number
+  first_order_at: Date | null
+  last_order_at: Date | null
+  average_days_between_orders: number | null
+  currency_code: string | null
+  rfm_segment: string | null
+}
+
+const DAY = 86_400_000
+
+const score = (value: number, [low, high]: [number, number], higherIsBetter = true) =>
+  higherIsBetter ? (value >= high ? 3 : value >= low ? 2 : 1) : value <= low ? 3 : value <= high ? 2 : 1
+
+/** A documented, simple RFM rule: three scores of 1–3 name the segment. */
+export function rfmSegment(recency: number, frequency: number, monetary: number): string {
+  if (recency === 3 && frequency === 3 && monetary >= 2) return "champion"
+  if (recency >= 2 && frequency >= 2) return "loyal"
+  if (recency === 3 && frequency === 1) return "new"
+  if (recency === 1 && frequency >= 2) return "at_risk"
+  if (recency === 1) return "hibernating"
+  return "promising"
+}
+
+/**
+ * A customer's purchase statistics from their order facts. Canceled orders do not count; amounts
+ * are in the currency of the latest order (facts in other currencies are left out of the sums).
+ */
+export function computeStatistics(facts: OrderFactRow[], rfm: RfmThresholds, now = new Date()): ContactStatistics {
+  const active = facts
+    .filter((fact) => !fact.canceled_at)
+    .sort((a, b) => new Date(a.placed_at).getTime() - new Date(b.placed_at).getTime())
+  const returnCount = facts.reduce((sum, fact) => sum + fact.returned_count, 0)
+  if (!active.length) {
+    return {
+      total_spent: 0,
+      order_count: 0,
+      return_count: returnCount,
+      average_order_value: 0,
+      average_price_point: 0,
+      first_order_at: null,
+      last_order_at: null,
+      average_days_between_orders: null,
+      currency_code: null,
+      rfm_segment: null,
+    }
+  }
+  const currency = active[active.length - 1].currency_code
+  const inCurrency = active.filter((fact) => fact.currency_code === currency)
+  const total = MathBN.add(...inCurrency.map((fact) => fact.total))
+  const items = inCurrency.reduce((sum, fact) => sum + fact.item_count, 0)
+  const first = new Date(active[0].placed_at)
+  const last = new Date(active[active.length - 1].placed_at)
+  const totalSpent = total.decimalPlaces(4).toNumber()
+  return {
+    total_spent: totalSpent,
+    order_count: active.length,
+    return_count: returnCount,
+    average_order_value: MathBN.div(total, inCurrency.length).decimalPlaces(4).toNumber(),
+    average_price_point: items ? MathBN.div(total, items).decimalPlaces(4).toNumber() : 0,
+    first_order_at: first,
+    last_order_at: last,
+    average_days_between_orders:
+      active.length > 1 ? Math.round(((last.getTime() - first.getTime()) / DAY / (active.length - 1)) * 100) / 100 : null,
+    currency_code: currency,
+    rfm_segment: rfmSegment(
+      score((now.getTime() - last.getTime()) / DAY, rfm.recency_days, false),
+      score(active.length, rfm.frequency),
+      score(totalSpent, rfm.monetary)
+    ),
+  }
+}

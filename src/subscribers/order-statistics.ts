@@ -1,0 +1,17 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { refreshOrderStatisticsWorkflow } from "../workflows/contacts/workflows/refresh-order-statistics"
+
+/** Purchase statistics follow each order: placed, canceled, and returns received. */
+export default async function orderStatistics({ event, container }: SubscriberArgs<{ id?: string; order_id?: string }>) {
+  // order.return_received names the order as order_id; the others as id
+  const orderId = event.data.order_id ?? event.data.id
+  if (!orderId) {
+    return
+  }
+  await refreshOrderStatisticsWorkflow(container).run({ input: { order_id: orderId } })
+}
+
+export const config: SubscriberConfig = {
+  event: ["order.placed", "order.canceled", "order.return_received"],
+  context: { subscriberId: "engagement-order-statistics" },
+}

@@ -1,0 +1,3 @@
+export * from "./steps/record-order-fact"
+export * from "./steps/refresh-contact-statistics"
+export * from "./workflows/refresh-order-statistics"
