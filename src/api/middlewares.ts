@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminContactRoutesMiddlewares } from "./admin/engagement/contacts/middlewares"
 import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/middlewares"
 import { adminReviewRequestRoutesMiddlewares } from "./admin/engagement/review-requests/middlewares"
 import { storeConsentRoutesMiddlewares } from "./store/engagement/consents/middlewares"
@@ -7,6 +8,7 @@ import { storeProfileRoutesMiddlewares } from "./store/engagement/profile/middle
 export default defineMiddlewares({
   routes: [
     ...adminDeliveryRoutesMiddlewares,
+    ...adminContactRoutesMiddlewares,
     ...adminReviewRequestRoutesMiddlewares,
     ...storeConsentRoutesMiddlewares,
     ...storeProfileRoutesMiddlewares,

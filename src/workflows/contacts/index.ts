@@ -1,3 +1,7 @@
 export * from "./steps/record-order-fact"
 export * from "./steps/refresh-contact-statistics"
 export * from "./workflows/refresh-order-statistics"
+export * from "./steps/plan-contact-upsert"
+export * from "./steps/upsert-contact-customers"
+export * from "./steps/upsert-contact-profiles"
+export * from "./workflows/upsert-contacts"

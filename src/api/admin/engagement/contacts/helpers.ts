@@ -1,0 +1,28 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type EngagementModuleService from "../../../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
+import { currentConsentsOf } from "../../../utils/current-consents"
+import { defaultAdminContactFields } from "./query-config"
+
+/** A contact with statistics, current consents and their history; 404 when there is none. */
+export async function contactDetail(scope: MedusaContainer, filters: Record<string, string>, label: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [contact],
+  } = await query.graph({ entity: "contact_profile", fields: defaultAdminContactFields, filters })
+  if (!contact) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No contact with ${label}`)
+  }
+  const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  const [consents, history] = await Promise.all([
+    currentConsentsOf(scope, contact.customer_id),
+    engagement.listConsents({ customer_id: contact.customer_id }, { order: { recorded_at: "DESC", created_at: "DESC" } }),
+  ])
+  return { contact: { ...contact, consents, consent_history: history } }
+}
+
+/** A contact is addressed by its own id, or by its Medusa customer id. */
+export function contactFilterFor(id: string): Record<string, string> {
+  return id.startsWith("cus_") ? { customer_id: id } : { id }
+}

@@ -1,0 +1,32 @@
+export const defaultAdminContactFields = [
+  "id",
+  "customer_id",
+  "email",
+  "phone",
+  "crm_id",
+  "first_name",
+  "last_name",
+  "date_of_birth",
+  "gender",
+  "external_ids",
+  "custom_attributes",
+  "sync_status",
+  "total_spent",
+  "order_count",
+  "return_count",
+  "average_order_value",
+  "average_price_point",
+  "first_order_at",
+  "last_order_at",
+  "average_days_between_orders",
+  "currency_code",
+  "rfm_segment",
+  "created_at",
+  "updated_at",
+]
+
+export const listContactsTransformQueryConfig = {
+  defaults: defaultAdminContactFields,
+  defaultLimit: 20,
+  isList: true,
+}

@@ -1,0 +1,43 @@
+import { z } from "@medusajs/framework/zod"
+import { createBoundedFindParams } from "../../../utils/find-params"
+import { StoreUpdateConsents } from "../../../store/engagement/consents/validators"
+
+const phone = z
+  .string()
+  .transform((value) => value.replace(/\s+/g, ""))
+  .pipe(z.string().min(1).max(20, "at most 20 characters without spaces"))
+
+/** One contact, with ExpertSender's field names and limits. */
+const ContactData = z
+  .object({
+    email: z.string().email().max(320).optional(),
+    phone: phone.optional(),
+    crmId: z.string().min(1).max(128).optional(),
+    firstName: z.string().max(256).optional(),
+    lastName: z.string().max(256).optional(),
+    dateOfBirth: z.iso.datetime({ offset: true }).optional(),
+    gender: z.enum(["Male", "Female", "NotSpecified"]).optional(),
+    customAttributes: z.array(z.object({ name: z.string().min(1).max(256), value: z.string() }).strict()).max(100).optional(),
+  })
+  .strict()
+
+export const AdminUpsertContacts = z
+  .object({
+    mode: z.enum(["Add", "Update", "AddOrUpdate"]),
+    matchBy: z.enum(["Email", "PhoneNumber", "CrmId"]),
+    data: z.array(ContactData).min(1).max(100),
+  })
+  .strict()
+export type AdminUpsertContactsType = z.infer<typeof AdminUpsertContacts>
+
+export const AdminGetContactsParams = createBoundedFindParams().extend({
+  email: z.string().min(1).optional(),
+  phone: phone.optional(),
+  crm_id: z.string().min(1).optional(),
+  customer_id: z.string().min(1).optional(),
+})
+export type AdminGetContactsParamsType = z.infer<typeof AdminGetContactsParams>
+
+/** The admin records consents with the same shape a shopper does; the source is `admin`. */
+export const AdminRecordContactConsents = StoreUpdateConsents
+export type AdminRecordContactConsentsType = z.infer<typeof AdminRecordContactConsents>
