@@ -8,7 +8,7 @@ export default async function orderStatistics({ event, container }: SubscriberAr
   if (!orderId) {
     return
   }
-  await refreshOrderStatisticsWorkflow(container).run({ input: { order_id: orderId } })
+  await refreshOrderStatisticsWorkflow(container).run({ input: { order_ids: [orderId] } })
 }
 
 export const config: SubscriberConfig = {

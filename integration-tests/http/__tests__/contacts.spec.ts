@@ -1,5 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { rebuildContactStatistics } from "../../../src/scripts/rebuild-contact-statistics"
+import { engagementOf } from "../../helpers/engagement"
 import { refreshOrderStatisticsWorkflow } from "../../../src/workflows/contacts/workflows/refresh-order-statistics"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
@@ -48,7 +50,7 @@ medusaIntegrationTestRunner({
 
       // the same event again changes nothing
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: first.id } })
-      await refreshOrderStatisticsWorkflow(getContainer()).run({ input: { order_id: first.id } })
+      await refreshOrderStatisticsWorkflow(getContainer()).run({ input: { order_ids: [first.id] } })
       expect((await profile()).order_count).toBe(2)
 
       const admin = await createAdminHeaders(getContainer())
@@ -59,6 +61,21 @@ medusaIntegrationTestRunner({
       })
       expect(cents(afterCancel.total_spent)).toBe(cents(first.total))
       expect(new Date(afterCancel.last_order_at).getTime()).toBe(new Date(first.created_at).getTime())
+
+      // the rebuild command gets back to the same statistics from the orders alone
+      const engagement = engagementOf(getContainer())
+      await engagement.deleteOrderFacts((await engagement.listOrderFacts({})).map((fact) => fact.id))
+      const [row] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
+      await engagement.updateContactProfiles({ id: row.id, order_count: 0, total_spent: 0, last_order_at: null })
+      const progress: number[] = []
+      const rebuilt = await rebuildContactStatistics(getContainer(), { pageSize: 1, onProgress: (done) => progress.push(done) })
+      expect(rebuilt.orders).toBe(2)
+      expect(progress).toEqual([1, 2])
+      const afterRebuild = await profile()
+      expect(afterRebuild).toEqual(
+        expect.objectContaining({ order_count: 1, currency_code: "eur", last_order_at: afterCancel.last_order_at })
+      )
+      expect(cents(afterRebuild.total_spent)).toBe(cents(first.total))
     })
 
     it("lets a shopper change only their own editable fields, with 400 naming the field and 401 without login", async () => {

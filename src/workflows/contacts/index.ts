@@ -1,4 +1,4 @@
-export * from "./steps/record-order-fact"
+export * from "./steps/record-order-facts"
 export * from "./steps/refresh-contact-statistics"
 export * from "./workflows/refresh-order-statistics"
 export * from "./steps/plan-contact-upsert"

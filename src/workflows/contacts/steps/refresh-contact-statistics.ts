@@ -19,53 +19,54 @@ const STAT_FIELDS = [
 ] as const
 
 type Undo = { id: string; previous: Record<string, unknown> | null; created: boolean }
-type Result = { id: string; customer_id: string } | null
 
 /**
- * Recomputes a customer's purchase statistics from their order facts onto their contact profile,
- * creating the profile from the customer when there is none. Compensation restores the previous
- * statistics (or removes a profile it created).
+ * Recomputes customers' purchase statistics from their order facts onto their contact profiles,
+ * creating a profile from the customer when there is none. Compensation restores the previous
+ * statistics (or removes the profiles it created).
  */
 export const refreshContactStatisticsStep = createStep(
   refreshContactStatisticsStepId,
-  async (input: { customer_id: string | null }, { container }) => {
-    if (!input.customer_id) {
-      return new StepResponse<Result, Undo | null>(null, null)
-    }
+  async (input: { customer_ids: string[] }, { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    const statistics = await engagement.computeContactStatistics(input.customer_id)
-    const [existing] = await engagement.listContactProfiles({ customer_id: input.customer_id })
-    if (existing) {
-      const previous = Object.fromEntries(STAT_FIELDS.map((field) => [field, existing[field]]))
-      await engagement.updateContactProfiles({ id: existing.id, ...statistics })
-      return new StepResponse<Result, Undo | null>(
-        { id: existing.id, customer_id: existing.customer_id },
-        { id: existing.id, previous, created: false }
-      )
+    const customerIds = [...new Set(input.customer_ids)]
+    const existing = customerIds.length ? await engagement.listContactProfiles({ customer_id: customerIds }) : []
+    const undo: Undo[] = []
+    const profileIds: string[] = []
+    for (const customerId of customerIds) {
+      const statistics = await engagement.computeContactStatistics(customerId)
+      const profile = existing.find((candidate) => candidate.customer_id === customerId)
+      if (profile) {
+        undo.push({ id: profile.id, previous: Object.fromEntries(STAT_FIELDS.map((field) => [field, profile[field]])), created: false })
+        await engagement.updateContactProfiles({ id: profile.id, ...statistics })
+        profileIds.push(profile.id)
+        continue
+      }
+      const customer = await container.resolve(Modules.CUSTOMER).retrieveCustomer(customerId)
+      const created = await engagement.createContactProfiles({
+        customer_id: customer.id,
+        email: customer.email,
+        phone: customer.phone?.replace(/\s+/g, "") || null,
+        first_name: customer.first_name,
+        last_name: customer.last_name,
+        ...statistics,
+      })
+      undo.push({ id: created.id, previous: null, created: true })
+      profileIds.push(created.id)
     }
-    const customer = await container.resolve(Modules.CUSTOMER).retrieveCustomer(input.customer_id)
-    const created = await engagement.createContactProfiles({
-      customer_id: customer.id,
-      email: customer.email,
-      phone: customer.phone?.replace(/\s+/g, "") || null,
-      first_name: customer.first_name,
-      last_name: customer.last_name,
-      ...statistics,
-    })
-    return new StepResponse<Result, Undo | null>(
-      { id: created.id, customer_id: created.customer_id },
-      { id: created.id, previous: null, created: true }
-    )
+    return new StepResponse(profileIds, undo)
   },
   async (undo, { container }) => {
-    if (!undo) {
+    if (!undo?.length) {
       return
     }
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    if (undo.created) {
-      await engagement.deleteContactProfiles(undo.id)
-    } else if (undo.previous) {
-      await engagement.updateContactProfiles({ id: undo.id, ...undo.previous })
+    const created = undo.filter((entry) => entry.created).map((entry) => entry.id)
+    if (created.length) {
+      await engagement.deleteContactProfiles(created)
+    }
+    for (const entry of undo.filter((candidate) => !candidate.created && candidate.previous)) {
+      await engagement.updateContactProfiles({ id: entry.id, ...entry.previous })
     }
   }
 )

@@ -1,0 +1,93 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type EngagementModuleService from "../../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import type { OrderFactInput } from "../../../modules/engagement/statistics/queries"
+
+export const recordOrderFactsStepId = "record-order-facts"
+
+// a return counts once its goods are back
+const RECEIVED_RETURN_STATUSES = ["received", "partially_received"]
+
+interface StatisticsOrder {
+  id: string
+  customer_id?: string | null
+  currency_code: string
+  total: BigNumberInput
+  created_at: Date | string
+  status: string
+  canceled_at?: Date | string | null
+  items?: { quantity: BigNumberInput }[] | null
+  returns?: { status: string }[] | null
+}
+
+type Undo = { order_id: string; previous: OrderFactInput | null }
+
+/**
+ * Writes each order's statistics fact from the order as it is now (placed, canceled, returns
+ * received). Reading the orders here keeps their BigNumber totals exact. Compensation puts the
+ * previous facts back.
+ */
+export const recordOrderFactsStep = createStep(
+  recordOrderFactsStepId,
+  async (input: { order_ids: string[] }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    const { data } = await query.graph({
+      entity: "order",
+      fields: ["id", "customer_id", "currency_code", "total", "created_at", "status", "canceled_at", "items.*", "returns.status"],
+      filters: { id: input.order_ids },
+    })
+    // guest orders without a customer have no profile to keep statistics on
+    const orders = (data as StatisticsOrder[]).filter((order) => !!order.customer_id)
+    const existing = orders.length ? await engagement.listOrderFacts({ order_id: orders.map((order) => order.id) }) : []
+    const undo: Undo[] = []
+    const facts: OrderFactInput[] = []
+    for (const order of orders) {
+      const before = existing.find((fact) => fact.order_id === order.id)
+      undo.push({
+        order_id: order.id,
+        previous: before
+          ? {
+              order_id: before.order_id,
+              customer_id: before.customer_id,
+              currency_code: before.currency_code,
+              total: MathBN.convert(before.total).toString(),
+              item_count: before.item_count,
+              placed_at: before.placed_at,
+              canceled_at: before.canceled_at,
+              returned_count: before.returned_count,
+            }
+          : null,
+      })
+      const fact: OrderFactInput = {
+        order_id: order.id,
+        customer_id: order.customer_id!,
+        currency_code: order.currency_code,
+        total: MathBN.convert(order.total).toString(),
+        item_count: (order.items ?? []).reduce((sum, item) => sum + MathBN.convert(item.quantity).toNumber(), 0),
+        placed_at: order.created_at,
+        canceled_at: order.status === "canceled" ? (order.canceled_at ?? new Date()) : null,
+        returned_count: (order.returns ?? []).filter((r) => RECEIVED_RETURN_STATUSES.includes(r.status)).length,
+      }
+      await engagement.recordOrderFact(fact)
+      facts.push(fact)
+    }
+    return new StepResponse(facts, undo)
+  },
+  async (undo, { container }) => {
+    if (!undo?.length) {
+      return
+    }
+    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    for (const { order_id, previous } of undo) {
+      if (previous) {
+        await engagement.recordOrderFact(previous)
+      } else {
+        const facts = await engagement.listOrderFacts({ order_id })
+        await engagement.deleteOrderFacts(facts.map((fact) => fact.id))
+      }
+    }
+  }
+)
