@@ -11,21 +11,37 @@ export interface TestPlatforms {
   all: StandIn[]
 }
 
-/**
- * Starts the stand-ins and points the plugin at them through the environment variables the
- * demo's medusa-config.ts reads. Call from a top-level `beforeAll`, before the test runner
- * boots Medusa, and stop them in `afterAll`.
- */
-export async function startTestPlatforms(): Promise<TestPlatforms> {
+function createTestPlatforms(): TestPlatforms {
   const recensus = createRecensusStandIn(RECENSUS_TEST_CONFIG)
   const rejoiner = createRejoinerStandIn(REJOINER_TEST_CONFIG)
+  return { recensus, rejoiner, all: [recensus, rejoiner] }
+}
+
+/** Starts the stand-ins and points the plugin at them through the env medusa-config.ts reads. */
+async function startPlatforms({ recensus, rejoiner }: TestPlatforms): Promise<void> {
   process.env.RECENSUS_API_URL = await recensus.start()
   process.env.RECENSUS_MERCHANT_ID = RECENSUS_TEST_CONFIG.merchantId
   process.env.RECENSUS_TOKEN = RECENSUS_TEST_CONFIG.token
   process.env.RECENSUS_SHARED_SECRET = RECENSUS_TEST_CONFIG.sharedSecret
   process.env.REJOINER_API_URL = await rejoiner.start()
   process.env.REJOINER_API_KEY = REJOINER_TEST_CONFIG.apiKey
-  return { recensus, rejoiner, all: [recensus, rejoiner] }
+}
+
+/**
+ * For a test file: the stand-ins start, and `env` is set, before Medusa boots (a top-level
+ * `beforeAll` runs before the test runner's own), and they stop after the file. Each test should
+ * still `reset()` them.
+ */
+export function useTestPlatforms(env: Record<string, string> = {}): TestPlatforms {
+  const platforms = createTestPlatforms()
+  beforeAll(async () => {
+    await startPlatforms(platforms)
+    Object.assign(process.env, env)
+  })
+  afterAll(async () => {
+    await stopTestPlatforms(platforms)
+  })
+  return platforms
 }
 
 export async function stopTestPlatforms(platforms: TestPlatforms | undefined): Promise<void> {

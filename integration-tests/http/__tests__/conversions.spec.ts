@@ -3,21 +3,16 @@ import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { recordCartConversionWorkflow } from "../../../src/workflows/conversions/workflows/record-cart-conversion"
 import { engagementOf, settleDelivery } from "../../helpers/engagement"
-import { eventually, REJOINER_TEST_CONFIG, startTestPlatforms, stopTestPlatforms, TestPlatforms } from "../../helpers/stand-ins"
+import { eventually, REJOINER_TEST_CONFIG, useTestPlatforms } from "../../helpers/stand-ins"
 import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
-let platforms: TestPlatforms
-
-beforeAll(async () => {
-  platforms = await startTestPlatforms()
-  process.env.ENGAGEMENT_OUTBOX_BASE_DELAY = "0ms"
-  process.env.ENGAGEMENT_OUTBOX_MAX_ATTEMPTS = "6"
-  process.env.ENGAGEMENT_HTTP_TIMEOUT = "1s"
-})
-afterAll(async () => {
-  await stopTestPlatforms(platforms)
+// the stand-ins listen, and the env points at them, before Medusa boots
+const platforms = useTestPlatforms({
+  ENGAGEMENT_OUTBOX_BASE_DELAY: "0ms",
+  ENGAGEMENT_OUTBOX_MAX_ATTEMPTS: "6",
+  ENGAGEMENT_HTTP_TIMEOUT: "1s",
 })
 
 type ConvertBody = {

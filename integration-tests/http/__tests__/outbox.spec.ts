@@ -5,21 +5,15 @@ import type { EnqueueDeliveryInput } from "../../../src/modules/engagement/types
 import { enqueueDeliveriesWorkflow } from "../../../src/workflows/outbox/workflows/enqueue-deliveries"
 import { responseOf } from "../../helpers/http"
 import { createAdminHeaders } from "../../helpers/store"
-import { eventually, startTestPlatforms, stopTestPlatforms, TestPlatforms } from "../../helpers/stand-ins"
+import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
 
 jest.setTimeout(180_000)
 
-let platforms: TestPlatforms
-
-// the stand-ins must be listening, and the env pointing at them, before Medusa boots
-beforeAll(async () => {
-  platforms = await startTestPlatforms()
-  process.env.ENGAGEMENT_OUTBOX_BASE_DELAY = "0ms"
-  process.env.ENGAGEMENT_OUTBOX_MAX_ATTEMPTS = "5"
-  process.env.ENGAGEMENT_HTTP_TIMEOUT = "1s"
-})
-afterAll(async () => {
-  await stopTestPlatforms(platforms)
+// the stand-ins listen, and the env points at them, before Medusa boots
+const platforms = useTestPlatforms({
+  ENGAGEMENT_OUTBOX_BASE_DELAY: "0ms",
+  ENGAGEMENT_OUTBOX_MAX_ATTEMPTS: "5",
+  ENGAGEMENT_HTTP_TIMEOUT: "1s",
 })
 
 const ccr = (n: number): EnqueueDeliveryInput => ({

@@ -4,22 +4,17 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createReviewRequestWorkflow } from "../../../src/workflows/review-requests/workflows/create-review-request"
 import { engagementOf, makeDue, reviewRequestOf, sendDueAndSettle } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
-import { eventually, RECENSUS_TEST_CONFIG, startTestPlatforms, stopTestPlatforms, TestPlatforms } from "../../helpers/stand-ins"
+import { eventually, RECENSUS_TEST_CONFIG, useTestPlatforms } from "../../helpers/stand-ins"
 import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
-let platforms: TestPlatforms
-
-beforeAll(async () => {
-  platforms = await startTestPlatforms()
-  process.env.ENGAGEMENT_REVIEW_DELAY = "1h"
-  process.env.ENGAGEMENT_OUTBOX_BASE_DELAY = "0ms"
-  process.env.ENGAGEMENT_OUTBOX_MAX_ATTEMPTS = "5"
-  process.env.ENGAGEMENT_HTTP_TIMEOUT = "1s"
-})
-afterAll(async () => {
-  await stopTestPlatforms(platforms)
+// the stand-ins listen, and the env points at them, before Medusa boots
+const platforms = useTestPlatforms({
+  ENGAGEMENT_REVIEW_DELAY: "1h",
+  ENGAGEMENT_OUTBOX_BASE_DELAY: "0ms",
+  ENGAGEMENT_OUTBOX_MAX_ATTEMPTS: "5",
+  ENGAGEMENT_HTTP_TIMEOUT: "1s",
 })
 
 medusaIntegrationTestRunner({

@@ -32,6 +32,20 @@ export interface ContactStatistics {
   rfm_segment: string | null
 }
 
+/** The profile columns that hold purchase statistics. */
+export const CONTACT_STATISTIC_FIELDS = [
+  "total_spent",
+  "order_count",
+  "return_count",
+  "average_order_value",
+  "average_price_point",
+  "first_order_at",
+  "last_order_at",
+  "average_days_between_orders",
+  "currency_code",
+  "rfm_segment",
+] as const satisfies readonly (keyof ContactStatistics)[]
+
 const DAY = 86_400_000
 
 const score = (value: number, [low, high]: [number, number], higherIsBetter = true) =>

@@ -1,22 +1,11 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
+import { CONTACT_STATISTIC_FIELDS } from "../../../modules/engagement/statistics/compute"
 import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
 
 export const refreshContactStatisticsStepId = "refresh-contact-statistics"
 
-const STAT_FIELDS = [
-  "total_spent",
-  "order_count",
-  "return_count",
-  "average_order_value",
-  "average_price_point",
-  "first_order_at",
-  "last_order_at",
-  "average_days_between_orders",
-  "currency_code",
-  "rfm_segment",
-] as const
 
 type Undo = { id: string; previous: Record<string, unknown> | null; created: boolean }
 
@@ -37,7 +26,8 @@ export const refreshContactStatisticsStep = createStep(
       const statistics = await engagement.computeContactStatistics(customerId)
       const profile = existing.find((candidate) => candidate.customer_id === customerId)
       if (profile) {
-        undo.push({ id: profile.id, previous: Object.fromEntries(STAT_FIELDS.map((field) => [field, profile[field]])), created: false })
+        const previous = Object.fromEntries(CONTACT_STATISTIC_FIELDS.map((field) => [field, profile[field]]))
+        undo.push({ id: profile.id, previous, created: false })
         await engagement.updateContactProfiles({ id: profile.id, ...statistics })
         profileIds.push(profile.id)
         continue

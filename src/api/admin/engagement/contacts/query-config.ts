@@ -1,3 +1,5 @@
+import { CONTACT_STATISTIC_FIELDS } from "../../../../modules/engagement/statistics/compute"
+
 export const defaultAdminContactFields = [
   "id",
   "customer_id",
@@ -11,16 +13,7 @@ export const defaultAdminContactFields = [
   "external_ids",
   "custom_attributes",
   "sync_status",
-  "total_spent",
-  "order_count",
-  "return_count",
-  "average_order_value",
-  "average_price_point",
-  "first_order_at",
-  "last_order_at",
-  "average_days_between_orders",
-  "currency_code",
-  "rfm_segment",
+  ...CONTACT_STATISTIC_FIELDS,
   "created_at",
   "updated_at",
 ]
