@@ -18,7 +18,7 @@ import {
   insertReviewRequest,
 } from "./review-requests/queries"
 import { engagementOptionsSchema, ResolvedEngagementOptions } from "./options"
-import { backoffDelayMs } from "./outbox/backoff"
+import { toRecordedOutcome } from "./outbox/outcome"
 import {
   buryAbandonedDeliveries,
   claimDueDeliveries,
@@ -158,27 +158,7 @@ export default class EngagementModuleService extends MedusaService({
   ): Promise<RecordedOutcome | null> {
     const { platform, options } = this.platforms_.get(platformId)!
     const outcome = await this.limiters_.get(platformId)!.run(() => attemptDelivery(platform, options, delivery))
-    const recorded: RecordedOutcome = {
-      id: delivery.id,
-      status: "delivered",
-      response_status: outcome.status ?? null,
-      response_summary: outcome.summary ?? null,
-    }
-    if (outcome.kind === "delivered") {
-      recorded.external_id = outcome.external_id ?? null
-      recorded.last_error = null
-    } else if (outcome.kind === "failed") {
-      recorded.status = "failed"
-      recorded.last_error = outcome.reason
-    } else if (delivery.attempts >= delivery.max_attempts) {
-      recorded.status = "dead"
-      recorded.last_error = `${outcome.reason} (gave up after ${delivery.attempts} attempts)`
-    } else {
-      const { base_delay_ms, max_delay_ms } = this.options_.outbox
-      recorded.status = "pending"
-      recorded.last_error = outcome.reason
-      recorded.retry_in_ms = Math.max(backoffDelayMs(delivery.attempts, base_delay_ms, max_delay_ms), outcome.retry_after_ms ?? 0)
-    }
+    const recorded = toRecordedOutcome(delivery, outcome, this.options_.outbox)
     if (recorded.status !== "delivered") {
       this.logger_.warn(
         `engagement: ${platformId} ${delivery.operation} ${delivery.id} attempt ${delivery.attempts} -> ${recorded.status}: ${recorded.last_error}`

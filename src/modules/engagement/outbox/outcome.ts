@@ -1,0 +1,29 @@
+import type { DeliveryOutcome } from "../../../providers/types"
+import type { OutboxOptions } from "../options"
+import type { DeliveryRecord } from "../types"
+import { backoffDelayMs } from "./backoff"
+import type { RecordedOutcome } from "./queries"
+
+/**
+ * What an attempt's outcome makes of the row: delivered; failed for good; pending again after
+ * backoff (or `Retry-After`, whichever is longer); or dead once its attempts are used up.
+ */
+export function toRecordedOutcome(
+  delivery: Pick<DeliveryRecord, "id" | "attempts" | "max_attempts">,
+  outcome: DeliveryOutcome & { status?: number },
+  outbox: Pick<OutboxOptions, "base_delay_ms" | "max_delay_ms">,
+  random?: () => number
+): RecordedOutcome {
+  const base = { id: delivery.id, response_status: outcome.status ?? null, response_summary: outcome.summary ?? null }
+  if (outcome.kind === "delivered") {
+    return { ...base, status: "delivered", external_id: outcome.external_id ?? null, last_error: null }
+  }
+  if (outcome.kind === "failed") {
+    return { ...base, status: "failed", last_error: outcome.reason }
+  }
+  if (delivery.attempts >= delivery.max_attempts) {
+    return { ...base, status: "dead", last_error: `${outcome.reason} (gave up after ${delivery.attempts} attempts)` }
+  }
+  const backoff = backoffDelayMs(delivery.attempts, outbox.base_delay_ms, outbox.max_delay_ms, random)
+  return { ...base, status: "pending", last_error: outcome.reason, retry_in_ms: Math.max(backoff, outcome.retry_after_ms ?? 0) }
+}
