@@ -33,7 +33,13 @@ export interface PlatformResponse {
  * - failed: the platform will never accept this call as it is (most 4xx); kept for replay.
  */
 export type DeliveryOutcome =
-  | { kind: "delivered"; external_id?: string | null; summary?: Record<string, unknown> }
+  | {
+      kind: "delivered"
+      external_id?: string | null
+      summary?: Record<string, unknown>
+      /** handed to the contact sync (which seals them) and never written to the outbox row */
+      secrets?: Record<string, unknown>
+    }
   | { kind: "retry"; reason: string; retry_after_ms?: number; summary?: Record<string, unknown> }
   | { kind: "failed"; reason: string; summary?: Record<string, unknown> }
 
@@ -60,4 +66,129 @@ export interface EngagementPlatform<Options extends CommonPlatformOptions = Comm
   buildRequest(message: OutboundMessage, options: Options): PlatformRequest
   /** defaults to {@link classifyHttpAnswer} */
   classifyResponse?(response: PlatformResponse, message: OutboundMessage, options: Options): DeliveryOutcome
+  /** present when the platform keeps a copy of every contact (profile and consents) */
+  contactSync?: ContactSyncer<Options>
+}
+
+/** A consent as the contact sync sends it: the ledger's latest row of a purpose. */
+export interface SnapshotConsent {
+  value: "False" | "AwaitingConfirmation" | "True"
+  source: string
+  recorded_at: string
+  wording: string | null
+  info: Record<string, unknown> | null
+}
+
+/**
+ * Everything the plugin knows about one contact, as every platform's sync reads it: the contact
+ * profile (kept up to date from the Medusa customer, its default address and its orders) and the
+ * current consents.
+ */
+export interface ContactSnapshot {
+  customer_id: string
+  email: string | null
+  /** without spaces */
+  phone: string | null
+  crm_id: string | null
+  first_name: string | null
+  last_name: string | null
+  /** YYYY-MM-DD */
+  date_of_birth: string | null
+  gender: "Male" | "Female" | "NotSpecified" | null
+  /** two-letter language code, when known */
+  language: string | null
+  address: ContactAddress | null
+  custom_attributes: Record<string, string>
+  /** purchase statistics, as strings (platforms take custom attributes as strings) */
+  statistics: Record<string, string>
+  /** purpose -> its current value and proof */
+  consents: Record<string, SnapshotConsent>
+}
+
+export interface ContactAddress {
+  address_1: string | null
+  address_2: string | null
+  city: string | null
+  province: string | null
+  postal_code: string | null
+  /** ISO 3166-1 alpha-2, upper case */
+  country_code: string | null
+}
+
+/** What the plugin remembers about one contact on one platform. */
+export interface ContactSyncState {
+  /** the platform's id of the contact, once known */
+  external_id: string | null
+  /** the values the platform holds as far as the plugin knows: what its delivered calls sent */
+  last_sent: Record<string, unknown>
+  /** platform credentials of the contact, sealed by the platform itself (never in clear at rest) */
+  credentials: string | null
+}
+
+/** One call a contact's sync makes next. */
+export interface ContactSyncCall {
+  operation: string
+  payload: Record<string, unknown>
+  /** merged into `last_sent` once the call is delivered */
+  sends?: Record<string, unknown>
+  /** attempts before the outbox gives up on this call (a fallback can follow); the outbox default otherwise */
+  max_attempts?: number
+}
+
+/** The next step of a contact's sync. */
+export type ContactSyncPlan =
+  /** the platform is up to date */
+  | { kind: "done" }
+  | { kind: "call"; call: ContactSyncCall; credentials?: string | null }
+  /** the contact cannot be synced as it is (e.g. no email); shown in the admin, tried again on the next change */
+  | { kind: "blocked"; status: ContactSyncProblem; reason: string }
+
+export type ContactSyncProblem = "conflict" | "needs_linking" | "error"
+
+/** A sync call the outbox has finished with. */
+export interface EndedContactCall {
+  operation: string
+  payload: Record<string, unknown>
+  sends?: Record<string, unknown>
+  status: "delivered" | "failed" | "dead"
+  external_id: string | null
+  summary: Record<string, unknown> | null
+  /** what the answer held that must not be kept in clear (tokens); never stored in the outbox */
+  secrets?: Record<string, unknown>
+  reason: string | null
+}
+
+/** What an ended call makes of the contact's sync state. */
+export interface ContactSyncSettlement {
+  /** plan the next call now (a lookup answered, a token refreshed, more changes waiting) */
+  again: boolean
+  /** set when the sync cannot go on by itself */
+  problem?: { status: ContactSyncProblem; reason: string }
+  /** undefined keeps the stored value */
+  external_id?: string | null
+  credentials?: string | null
+  /** replaces `last_sent`; by default a delivered call's `sends` are merged into it */
+  last_sent?: Record<string, unknown>
+  /** a call to enqueue at once instead of planning (a fallback for a call that kept failing) */
+  fallback?: ContactSyncCall
+}
+
+export interface ContactSyncContext {
+  /** the configured consent purposes */
+  purposes: Record<string, { channel: "email" | "sms"; expertsender_consent_id?: number }>
+}
+
+/**
+ * How a platform keeps its copy of each contact up to date: a pure planner (what to call next,
+ * from the contact and what the platform already has) and what an ended call changes.
+ */
+export interface ContactSyncer<Options extends CommonPlatformOptions = CommonPlatformOptions> {
+  plan(contact: ContactSnapshot, state: ContactSyncState, options: Options, context: ContactSyncContext): ContactSyncPlan
+  settle(call: EndedContactCall, state: ContactSyncState, options: Options): ContactSyncSettlement
+  /** calls of this operation from several contacts go out as one request */
+  batch?: {
+    operation: string
+    size(options: Options): number
+    merge(payloads: Record<string, unknown>[]): Record<string, unknown>
+  }
 }

@@ -108,6 +108,13 @@ export const statisticsOptionsSchema = z.object({
     .prefault({}),
 })
 
+export const contactSyncOptionsSchema = z.object({
+  /** keep every switched-on platform's copy of each contact up to date */
+  enabled: z.boolean().default(true),
+  /** changes to one contact within this window after the first go out as one call per platform */
+  coalesce_ms: duration.default(10_000),
+})
+
 export const engagementOptionsSchema = z
   .object({
     /** platform id -> its options; a platform with no entry is off */
@@ -118,6 +125,7 @@ export const engagementOptionsSchema = z
     storefront: storefrontOptionsSchema.prefault({}),
     consents: consentOptionsSchema.prefault({}),
     statistics: statisticsOptionsSchema.prefault({}),
+    contact_sync: contactSyncOptionsSchema.prefault({}),
   })
   .passthrough()
 
@@ -125,6 +133,7 @@ export type ConsentOptions = z.infer<typeof consentOptionsSchema>
 export type StorefrontOptions = z.infer<typeof storefrontOptionsSchema>
 export type ConversionOptions = z.infer<typeof conversionOptionsSchema>
 export type ReviewRequestOptions = z.infer<typeof reviewRequestOptionsSchema>
+export type ContactSyncOptions = z.infer<typeof contactSyncOptionsSchema>
 export type OutboxOptions = z.infer<typeof outboxOptionsSchema>
 export type EngagementModuleOptions = z.input<typeof engagementOptionsSchema>
 export type ResolvedEngagementOptions = z.infer<typeof engagementOptionsSchema>

@@ -1,6 +1,12 @@
 import type { Context, Logger } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import { EnabledPlatform, resolvePlatforms } from "../../providers"
 import Consent from "./models/consent"
 import ContactProfile from "./models/contact-profile"
@@ -8,6 +14,10 @@ import Delivery from "./models/delivery"
 import ReviewRequest from "./models/review-request"
 import LinkUse from "./models/link-use"
 import OrderFact from "./models/order-fact"
+import ContactSync from "./models/contact-sync"
+import { planDueContactSyncs, PlanSummary, settleContactSyncs } from "./contact-sync/driver"
+import { countContactSyncs, markContactsForSync } from "./contact-sync/queries"
+import type { DeliveryOutcome } from "../../providers/types"
 import { computeStatistics, ContactStatistics } from "./statistics/compute"
 import { OrderFactInput, orderFactsOf, upsertOrderFact } from "./statistics/queries"
 import { currentConsents, CurrentConsent, markLinkUsed } from "./consents/queries"
@@ -23,6 +33,7 @@ import {
   buryAbandonedDeliveries,
   claimDueDeliveries,
   insertDeliveries,
+  postponePlatform,
   recordOutcome,
   RecordedOutcome,
   requeueDelivery,
@@ -60,11 +71,14 @@ export default class EngagementModuleService extends MedusaService({
   ReviewRequest,
   LinkUse,
   OrderFact,
+  ContactSync,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: ResolvedEngagementOptions
   protected readonly platforms_: Map<string, EnabledPlatform>
   protected readonly limiters_ = new Map<string, Semaphore>()
+  // platform -> until when this process sends it nothing (a 429 asked us to slow down)
+  protected readonly pausedUntil_ = new Map<string, number>()
 
   constructor(container: InjectedDependencies, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
@@ -111,7 +125,7 @@ export default class EngagementModuleService extends MedusaService({
     const maxAttempts = this.options_.outbox.max_attempts
     return await insertDeliveries(
       sharedContext.manager!,
-      inputs.map((input) => ({ ...input, max_attempts: maxAttempts }))
+      inputs.map((input) => ({ ...input, max_attempts: input.max_attempts ?? maxAttempts }))
     )
   }
 
@@ -128,7 +142,9 @@ export default class EngagementModuleService extends MedusaService({
     const manager = sharedContext.manager!
     const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0 }
     await buryAbandonedDeliveries(manager)
-    const platformIds = [...this.platforms_.keys()].filter((id) => !args.platforms || args.platforms.includes(id))
+    const platformIds = [...this.platforms_.keys()].filter(
+      (id) => (!args.platforms || args.platforms.includes(id)) && (this.pausedUntil_.get(id) ?? 0) <= Date.now()
+    )
     await Promise.all(
       platformIds.map(async (platformId) => {
         const claimed = await claimDueDeliveries(manager, {
@@ -164,11 +180,37 @@ export default class EngagementModuleService extends MedusaService({
         `engagement: ${platformId} ${delivery.operation} ${delivery.id} attempt ${delivery.attempts} -> ${recorded.status}: ${recorded.last_error}`
       )
     }
+    if (outcome.status === 429 && recorded.status === "pending") {
+      // being told to slow down is not a failure: the attempt is given back and the whole platform waits
+      recorded.refund_attempt = true
+      const waitMs = recorded.retry_in_ms ?? 0
+      this.pausedUntil_.set(platformId, Math.max(this.pausedUntil_.get(platformId) ?? 0, Date.now() + waitMs))
+    }
+    const saved = await this.recordAttempt_(platformId, recorded, outcome, { manager })
+    return saved ? recorded : null
+  }
+
+  /** Records an attempt's outcome and what it means for its review request or contacts, atomically. */
+  @InjectTransactionManager()
+  protected async recordAttempt_(
+    platformId: string,
+    recorded: RecordedOutcome,
+    outcome: DeliveryOutcome,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<DeliveryRecord | null> {
+    const manager = sharedContext.transactionManager!
     const saved = await recordOutcome(manager, recorded)
-    if (saved?.subject_id?.startsWith("engrr_")) {
+    if (!saved) {
+      return null
+    }
+    if (recorded.refund_attempt) {
+      await postponePlatform(manager, platformId, recorded.retry_in_ms ?? 0)
+    }
+    if (saved.subject_id?.startsWith("engrr_")) {
       await applyDeliveryOutcomeToReviewRequest(manager, saved)
     }
-    return saved ? recorded : null
+    await settleContactSyncs(manager, this.platforms_.get(platformId)!, saved, outcome, this.options_.outbox.max_attempts)
+    return saved
   }
 
   /** Makes a failed, dead or waiting delivery due now with a fresh set of attempts. */
@@ -280,5 +322,93 @@ export default class EngagementModuleService extends MedusaService({
   ): Promise<ContactStatistics> {
     const facts = await orderFactsOf(sharedContext.manager!, customerId)
     return computeStatistics(facts, this.options_.statistics.rfm)
+  }
+
+  /** The switched-on platforms that keep a copy of every contact. */
+  contactSyncPlatforms(): string[] {
+    return [...this.platforms_.values()].filter(({ platform }) => platform.contactSync).map(({ platform }) => platform.id)
+  }
+
+  /**
+   * Notes that these contacts changed. Nothing is sent yet: once the coalescing window has passed,
+   * {@link syncDueContacts} sends each platform what changed, in one call per contact and platform.
+   */
+  @InjectManager()
+  async markContactsForSync(
+    customerIds: string[],
+    args: { coalesce_ms?: number; platforms?: string[] } = {},
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<number> {
+    const platforms = this.contactSyncPlatforms().filter((id) => !args.platforms || args.platforms.includes(id))
+    if (!platforms.length || !customerIds.length || !this.options_.contact_sync.enabled) {
+      return 0
+    }
+    return await markContactsForSync(sharedContext.manager!, {
+      customer_ids: customerIds,
+      platforms,
+      coalesce_ms: args.coalesce_ms ?? this.options_.contact_sync.coalesce_ms,
+    })
+  }
+
+  /** Plans and writes to the outbox the next call of every contact whose changes are due. */
+  @InjectManager()
+  async syncDueContacts(
+    args: { platforms?: string[]; customer_ids?: string[] } = {},
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<PlanSummary> {
+    const total: PlanSummary = { planned: 0, done: 0, blocked: 0, delivery_ids: [] }
+    for (const platformId of this.contactSyncPlatforms()) {
+      if (args.platforms && !args.platforms.includes(platformId)) {
+        continue
+      }
+      const summary = await this.planContactSyncs_(platformId, args.customer_ids, { manager: sharedContext.manager })
+      total.planned += summary.planned
+      total.done += summary.done
+      total.blocked += summary.blocked
+      total.delivery_ids.push(...summary.delivery_ids)
+    }
+    return total
+  }
+
+  @InjectTransactionManager()
+  protected async planContactSyncs_(
+    platformId: string,
+    customerIds: string[] | undefined,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<PlanSummary> {
+    return await planDueContactSyncs(sharedContext.transactionManager!, this.platforms_.get(platformId)!, {
+      context: { purposes: this.options_.consents.purposes },
+      limit: this.options_.outbox.batch_size,
+      max_attempts: this.options_.outbox.max_attempts,
+      customer_ids: customerIds,
+    })
+  }
+
+  /**
+   * Brings due contacts up to date: plans their calls, sends them, and follows on (a lookup answered
+   * leads to a create or an update) until nothing more is due now. Retries wait for the sweep.
+   */
+  async runContactSync(args: { customer_ids?: string[]; max_rounds?: number } = {}): Promise<{ planned: number; delivered: number }> {
+    const platforms = this.contactSyncPlatforms()
+    const totals = { planned: 0, delivered: 0 }
+    for (let round = 0; round < (args.max_rounds ?? 20) && platforms.length; round++) {
+      const planned = await this.syncDueContacts({ customer_ids: args.customer_ids })
+      const dispatched = await this.dispatchDueDeliveries({ platforms })
+      totals.planned += planned.planned
+      totals.delivered += dispatched.delivered
+      if (!planned.planned && !dispatched.claimed) {
+        break
+      }
+    }
+    return totals
+  }
+
+  /** Per platform, how many contacts are in each sync status. */
+  @InjectManager()
+  async countContactSyncs(
+    platform: string,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await countContactSyncs(sharedContext.manager!, platform)
   }
 }

@@ -42,6 +42,8 @@ export interface EnqueueDeliveryInput {
   customer_id?: string | null
   order_id?: string | null
   subject_id?: string | null
+  /** attempts before the row is dead; the outbox option by default */
+  max_attempts?: number
   /** when to make the first attempt; now by default */
   not_before?: Date | string
 }
@@ -51,6 +53,14 @@ export interface EnqueueResult {
   /** false when a row with the same idempotency key already existed */
   created: boolean
 }
+
+/**
+ * A contact's sync with one platform: pending (changes waiting), syncing (a call in flight),
+ * synced, or stopped until something changes: conflict (several platform contacts match),
+ * needs_linking (exists on the platform with credentials the plugin does not hold), error.
+ */
+export const CONTACT_SYNC_STATUSES = ["pending", "syncing", "synced", "conflict", "needs_linking", "error"] as const
+export type ContactSyncStatus = (typeof CONTACT_SYNC_STATUSES)[number]
 
 export const REVIEW_REQUEST_STATUSES = ["scheduled", "sent", "canceled", "skipped", "failed"] as const
 export type ReviewRequestStatus = (typeof REVIEW_REQUEST_STATUSES)[number]

@@ -17,6 +17,10 @@ const ContactProfile = model
       last_name: model.text().nullable(),
       date_of_birth: model.dateTime().nullable(),
       gender: model.enum(["Male", "Female", "NotSpecified"]).nullable(),
+      // two-letter code, from the customer's metadata
+      language: model.text().nullable(),
+      // the customer's default (else first) address, as the platforms' profiles take it
+      address: model.json().nullable(),
       // platform id -> the id that platform gave the contact
       external_ids: model.json().default({}),
       // attribute name -> string value, as ExpertSender's customAttributes

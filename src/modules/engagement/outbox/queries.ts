@@ -101,12 +101,15 @@ export interface RecordedOutcome {
   response_status?: number | null
   response_summary?: Record<string, unknown> | null
   external_id?: string | null
+  /** the attempt does not count (the platform asked to slow down, 429) */
+  refund_attempt?: boolean
 }
 
 /** Ends an attempt; only the worker holding the claim (status `sending`) can record it. */
 export async function recordOutcome(manager: SqlEntityManager, outcome: RecordedOutcome): Promise<DeliveryRecord | null> {
   const [row] = await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = ?, locked_until = NULL, updated_at = now(),
+       attempts = CASE WHEN ? THEN GREATEST(attempts - 1, 0) ELSE attempts END,
        next_attempt_at = CASE WHEN ? = 'pending' THEN now() + (? * interval '1 millisecond') ELSE next_attempt_at END,
        delivered_at = CASE WHEN ? = 'delivered' THEN now() ELSE delivered_at END,
        last_error = ?, response_status = COALESCE(?, response_status),
@@ -115,6 +118,7 @@ export async function recordOutcome(manager: SqlEntityManager, outcome: Recorded
      RETURNING *`,
     [
       outcome.status,
+      outcome.refund_attempt ?? false,
       outcome.status,
       outcome.retry_in_ms ?? 0,
       outcome.status,
@@ -147,5 +151,18 @@ export async function restoreDelivery(
   await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = ?, attempts = ?, next_attempt_at = ?, updated_at = now() WHERE id = ? AND status = 'pending'`,
     [previous.status, previous.attempts, new Date(previous.next_attempt_at).toISOString(), previous.id]
+  )
+}
+
+/**
+ * A platform answered 429: its other waiting rows wait at least as long, in every process, so the
+ * platform gets a pause instead of the rest of the batch.
+ */
+export async function postponePlatform(manager: SqlEntityManager, platform: string, waitMs: number): Promise<void> {
+  await runSql(
+    manager,
+    `UPDATE ${TABLE} SET next_attempt_at = GREATEST(next_attempt_at, now() + (? * interval '1 millisecond')), updated_at = now()
+     WHERE deleted_at IS NULL AND platform = ? AND status = 'pending'`,
+    [waitMs, platform]
   )
 }

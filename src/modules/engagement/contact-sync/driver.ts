@@ -1,0 +1,201 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { EnabledPlatform } from "../../../providers"
+import type {
+  ContactSyncCall,
+  ContactSyncContext,
+  ContactSyncer,
+  ContactSyncState,
+  DeliveryOutcome,
+} from "../../../providers/types"
+import { insertDeliveries } from "../outbox/queries"
+import type { DeliveryRecord, EnqueueDeliveryInput } from "../types"
+import {
+  ContactSyncRecord,
+  lockContactSyncsOfDelivery,
+  lockDueContactSyncs,
+  recordExternalId,
+  updateContactSync,
+} from "./queries"
+import { contactSnapshots } from "./snapshot"
+
+const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
+  external_id: row.external_id,
+  last_sent: row.last_sent ?? {},
+  credentials: row.credentials,
+})
+
+/** The outbox key of a contact's n-th sync call: unique per contact, platform and call. */
+const callKey = (row: ContactSyncRecord, step: number) => `contact-sync:${row.platform}:${row.customer_id}:${step}`
+
+function deliveryInput(row: ContactSyncRecord, call: ContactSyncCall, step: number, maxAttempts: number): EnqueueDeliveryInput & { max_attempts: number } {
+  return {
+    platform: row.platform,
+    operation: call.operation,
+    payload: call.payload,
+    idempotency_key: callKey(row, step),
+    customer_id: row.customer_id,
+    subject_id: row.id,
+    max_attempts: call.max_attempts ?? maxAttempts,
+  }
+}
+
+export interface PlanSummary {
+  planned: number
+  done: number
+  blocked: number
+  delivery_ids: string[]
+}
+
+/**
+ * Plans the next call of every due contact of one platform, in the caller's transaction: the
+ * contacts are locked, each call is written to the outbox and the contact remembers it as in flight,
+ * so no second call is planned for it until this one has ended.
+ */
+export async function planDueContactSyncs(
+  manager: SqlEntityManager,
+  enabled: EnabledPlatform,
+  args: { context: ContactSyncContext; limit: number; max_attempts: number; customer_ids?: string[] }
+): Promise<PlanSummary> {
+  const summary: PlanSummary = { planned: 0, done: 0, blocked: 0, delivery_ids: [] }
+  const syncer = enabled.platform.contactSync as ContactSyncer | undefined
+  if (!syncer) {
+    return summary
+  }
+  const rows = await lockDueContactSyncs(manager, { platform: enabled.platform.id, limit: args.limit, customer_ids: args.customer_ids })
+  const snapshots = await contactSnapshots(manager, rows.map((row) => row.customer_id))
+  const calls: { row: ContactSyncRecord; call: ContactSyncCall; credentials: string | null }[] = []
+  for (const row of rows) {
+    const snapshot = snapshots.get(row.customer_id)
+    const base = { ...row, in_flight_delivery_id: null, in_flight: null, dirty: false, last_sent: row.last_sent ?? {} }
+    if (!snapshot) {
+      // no profile (yet): nothing to send; the profile's creation marks the contact again
+      await updateContactSync(manager, { ...base, status: "synced", last_error: null })
+      summary.done++
+      continue
+    }
+    const plan = syncer.plan(snapshot, stateOf(row), enabled.options, args.context)
+    if (plan.kind === "done") {
+      await updateContactSync(manager, { ...base, status: "synced", last_error: null })
+      summary.done++
+    } else if (plan.kind === "blocked") {
+      await updateContactSync(manager, { ...base, status: plan.status, last_error: plan.reason })
+      summary.blocked++
+    } else {
+      calls.push({ row, call: plan.call, credentials: plan.credentials === undefined ? row.credentials : plan.credentials })
+    }
+  }
+
+  // calls a platform takes in bulk go out together, the others one by one
+  const batch = syncer.batch
+  const batched = batch ? calls.filter(({ call }) => call.operation === batch.operation) : []
+  const single = calls.filter((entry) => !batched.includes(entry))
+  const groups: (typeof calls)[] = single.map((entry) => [entry])
+  if (batch) {
+    const size = Math.max(1, batch.size(enabled.options))
+    for (let start = 0; start < batched.length; start += size) {
+      groups.push(batched.slice(start, start + size))
+    }
+  }
+  for (const group of groups) {
+    const [first] = group
+    const step = first.row.step + 1
+    const input = deliveryInput(first.row, first.call, step, args.max_attempts)
+    if (group.length > 1) {
+      input.payload = batch!.merge(group.map(({ call }) => call.payload))
+      input.idempotency_key = `${callKey(first.row, step)}:batch`
+      input.customer_id = null
+      input.subject_id = null
+    }
+    const [{ delivery }] = await insertDeliveries(manager, [input])
+    for (const { row, call, credentials } of group) {
+      await updateContactSync(manager, {
+        ...row,
+        status: "syncing",
+        dirty: false,
+        last_sent: row.last_sent ?? {},
+        in_flight_delivery_id: delivery.id,
+        in_flight: { operation: call.operation, payload: call.payload, sends: call.sends },
+        step: row === first.row ? step : row.step + 1,
+        credentials,
+        last_error: null,
+      })
+    }
+    summary.planned += group.length
+    summary.delivery_ids.push(delivery.id)
+  }
+  return summary
+}
+
+/**
+ * What an ended outbox row means for the contacts it carried: the platform's id, the values it now
+ * holds, sealed credentials, a problem to show, the next call to plan, or a fallback to send at once.
+ * Returns the ids of fallback rows written to the outbox.
+ */
+export async function settleContactSyncs(
+  manager: SqlEntityManager,
+  enabled: EnabledPlatform,
+  delivery: DeliveryRecord,
+  outcome: DeliveryOutcome,
+  maxAttempts: number
+): Promise<string[]> {
+  const syncer = enabled.platform.contactSync as ContactSyncer | undefined
+  if (!syncer || !["delivered", "failed", "dead"].includes(delivery.status)) {
+    return []
+  }
+  const status = delivery.status as "delivered" | "failed" | "dead"
+  const fallbacks: string[] = []
+  for (const row of await lockContactSyncsOfDelivery(manager, delivery.id)) {
+    if (!row.in_flight) {
+      continue
+    }
+    const settlement = syncer.settle(
+      {
+        ...row.in_flight,
+        status,
+        // a batch answers for all its contacts at once: no one contact's id
+        external_id: delivery.customer_id ? delivery.external_id : null,
+        summary: delivery.response_summary,
+        secrets: outcome.kind === "delivered" ? outcome.secrets : undefined,
+        reason: delivery.last_error,
+      },
+      stateOf(row),
+      enabled.options
+    )
+    const externalId = settlement.external_id === undefined ? row.external_id : settlement.external_id
+    const lastSent =
+      settlement.last_sent ?? (status === "delivered" ? { ...(row.last_sent ?? {}), ...(row.in_flight.sends ?? {}) } : row.last_sent ?? {})
+    const credentials = settlement.credentials === undefined ? row.credentials : settlement.credentials
+    if (externalId !== row.external_id) {
+      await recordExternalId(manager, { customer_id: row.customer_id, platform: row.platform, external_id: externalId })
+    }
+    const base = { ...row, external_id: externalId, last_sent: lastSent, credentials }
+    if (settlement.fallback) {
+      const step = row.step + 1
+      const [{ delivery: fallback }] = await insertDeliveries(manager, [deliveryInput(row, settlement.fallback, step, maxAttempts)])
+      const { operation, payload, sends } = settlement.fallback
+      await updateContactSync(manager, {
+        ...base,
+        status: "syncing",
+        in_flight_delivery_id: fallback.id,
+        in_flight: { operation, payload, sends },
+        step,
+        last_error: `${delivery.operation} kept failing (${delivery.last_error ?? status}); sent through ${operation}`,
+      })
+      fallbacks.push(fallback.id)
+      continue
+    }
+    const again = settlement.again || row.dirty
+    const problem = settlement.problem ?? (status === "delivered" ? undefined : { status: "error" as const, reason: delivery.last_error ?? status })
+    await updateContactSync(manager, {
+      ...base,
+      status: problem ? problem.status : again ? "pending" : "synced",
+      dirty: !problem && again,
+      due_now: !problem && settlement.again,
+      in_flight_delivery_id: null,
+      in_flight: null,
+      last_error: problem?.reason ?? null,
+      synced: status === "delivered",
+    })
+  }
+  return fallbacks
+}

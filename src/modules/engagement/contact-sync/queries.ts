@@ -1,0 +1,164 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { runSql } from "../sql"
+import type { ContactSyncStatus } from "../types"
+
+// All statements use bound parameters; table and column names are constants.
+const TABLE = "engagement_contact_sync"
+
+export interface ContactSyncRecord {
+  id: string
+  customer_id: string
+  platform: string
+  status: ContactSyncStatus
+  dirty: boolean
+  due_at: Date | null
+  external_id: string | null
+  last_sent: Record<string, unknown>
+  in_flight_delivery_id: string | null
+  in_flight: { operation: string; payload: Record<string, unknown>; sends?: Record<string, unknown> } | null
+  step: number
+  credentials: string | null
+  last_error: string | null
+  last_synced_at: Date | null
+  created_at: Date
+  updated_at: Date
+}
+
+type Row = ContactSyncRecord & Record<string, unknown>
+
+/**
+ * Notes that contacts changed. The first change opens a coalescing window (`due_at`); changes
+ * that arrive before the contact is synced join it, so a burst becomes one call per platform.
+ */
+export async function markContactsForSync(
+  manager: SqlEntityManager,
+  args: { customer_ids: string[]; platforms: string[]; coalesce_ms: number }
+): Promise<number> {
+  let marked = 0
+  for (const customerId of new Set(args.customer_ids)) {
+    for (const platform of args.platforms) {
+      const rows = await runSql(
+        manager,
+        `INSERT INTO ${TABLE} (id, customer_id, platform, status, dirty, due_at, last_sent, step, created_at, updated_at)
+         VALUES (?, ?, ?, 'pending', true, now() + (? * interval '1 millisecond'), '{}'::jsonb, 0, now(), now())
+         ON CONFLICT (customer_id, platform) WHERE deleted_at IS NULL DO UPDATE SET
+           due_at = CASE WHEN ${TABLE}.dirty THEN LEAST(${TABLE}.due_at, EXCLUDED.due_at) ELSE EXCLUDED.due_at END,
+           dirty = true,
+           status = CASE WHEN ${TABLE}.status = 'syncing' THEN ${TABLE}.status ELSE 'pending' END,
+           updated_at = now()
+         RETURNING id`,
+        [generateEntityId(undefined, "engcs"), customerId, platform, args.coalesce_ms]
+      )
+      marked += rows.length
+    }
+  }
+  return marked
+}
+
+/**
+ * Locks the contacts of one platform whose changes are due and that have no call in flight, for
+ * the caller's transaction. `SKIP LOCKED` lets several processes plan disjoint contacts.
+ */
+export async function lockDueContactSyncs(
+  manager: SqlEntityManager,
+  args: { platform: string; limit: number; customer_ids?: string[] }
+): Promise<ContactSyncRecord[]> {
+  const filter = args.customer_ids?.length ? "AND customer_id IN (SELECT jsonb_array_elements_text(?::jsonb))" : ""
+  const params: unknown[] = [args.platform]
+  if (args.customer_ids?.length) {
+    params.push(JSON.stringify(args.customer_ids))
+  }
+  params.push(args.limit)
+  return await runSql<Row>(
+    manager,
+    `SELECT * FROM ${TABLE}
+     WHERE deleted_at IS NULL AND platform = ? AND dirty AND due_at <= now() AND in_flight_delivery_id IS NULL ${filter}
+     ORDER BY due_at
+     LIMIT ?
+     FOR UPDATE SKIP LOCKED`,
+    params
+  )
+}
+
+/** The contacts whose call is this outbox row, locked for the caller's transaction. */
+export async function lockContactSyncsOfDelivery(manager: SqlEntityManager, deliveryId: string): Promise<ContactSyncRecord[]> {
+  return await runSql<Row>(
+    manager,
+    `SELECT * FROM ${TABLE} WHERE deleted_at IS NULL AND in_flight_delivery_id = ? ORDER BY id FOR UPDATE`,
+    [deliveryId]
+  )
+}
+
+export interface ContactSyncUpdate {
+  id: string
+  status: ContactSyncStatus
+  dirty: boolean
+  /** set to now when true; kept otherwise */
+  due_now?: boolean
+  external_id: string | null
+  last_sent: Record<string, unknown>
+  in_flight_delivery_id: string | null
+  in_flight: ContactSyncRecord["in_flight"]
+  step: number
+  credentials: string | null
+  last_error: string | null
+  synced?: boolean
+}
+
+export async function updateContactSync(manager: SqlEntityManager, update: ContactSyncUpdate): Promise<void> {
+  await runSql(
+    manager,
+    `UPDATE ${TABLE} SET status = ?, dirty = ?, due_at = CASE WHEN ? THEN now() ELSE due_at END, external_id = ?,
+       last_sent = ?::jsonb, in_flight_delivery_id = ?, in_flight = ?::jsonb, step = ?, credentials = ?, last_error = ?,
+       last_synced_at = CASE WHEN ? THEN now() ELSE last_synced_at END, updated_at = now()
+     WHERE id = ?`,
+    [
+      update.status,
+      update.dirty,
+      update.due_now ?? false,
+      update.external_id,
+      JSON.stringify(update.last_sent ?? {}),
+      update.in_flight_delivery_id,
+      update.in_flight ? JSON.stringify(update.in_flight) : null,
+      update.step,
+      update.credentials,
+      update.last_error,
+      update.synced ?? false,
+      update.id,
+    ]
+  )
+}
+
+/** Mirrors a platform's contact id onto the contact profile (`external_ids[platform]`). */
+export async function recordExternalId(
+  manager: SqlEntityManager,
+  args: { customer_id: string; platform: string; external_id: string | null }
+): Promise<void> {
+  await runSql(
+    manager,
+    `UPDATE engagement_contact_profile
+     SET external_ids = CASE WHEN ?::text IS NULL THEN COALESCE(external_ids, '{}'::jsonb) - ?::text
+                        ELSE jsonb_set(COALESCE(external_ids, '{}'::jsonb), ARRAY[?::text], to_jsonb(?::text)) END,
+         updated_at = now()
+     WHERE customer_id = ? AND deleted_at IS NULL`,
+    [args.external_id, args.platform, args.platform, args.external_id, args.customer_id]
+  )
+}
+
+/** How many contacts of a platform are waiting, in flight, synced or stopped: for progress and the admin. */
+export async function countContactSyncs(
+  manager: SqlEntityManager,
+  platform: string
+): Promise<Record<ContactSyncStatus, number>> {
+  const rows = await runSql<{ status: ContactSyncStatus; count: string }>(
+    manager,
+    `SELECT status, count(*) AS count FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? GROUP BY status`,
+    [platform]
+  )
+  const counts = { pending: 0, syncing: 0, synced: 0, conflict: 0, needs_linking: 0, error: 0 }
+  for (const row of rows) {
+    counts[row.status] = Number(row.count)
+  }
+  return counts
+}

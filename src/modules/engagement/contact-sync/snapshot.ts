@@ -1,0 +1,111 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { ContactAddress, ContactSnapshot, SnapshotConsent } from "../../../providers/types"
+import { runSql } from "../sql"
+
+interface ProfileRow {
+  customer_id: string
+  email: string | null
+  phone: string | null
+  crm_id: string | null
+  first_name: string | null
+  last_name: string | null
+  date_of_birth: Date | null
+  gender: ContactSnapshot["gender"]
+  language: string | null
+  address: ContactAddress | null
+  custom_attributes: Record<string, unknown> | null
+  total_spent: string | null
+  order_count: number
+  return_count: number
+  average_order_value: string | null
+  average_price_point: string | null
+  first_order_at: Date | null
+  last_order_at: Date | null
+  average_days_between_orders: number | null
+  currency_code: string | null
+  rfm_segment: string | null
+}
+
+interface ConsentRow extends Omit<SnapshotConsent, "recorded_at"> {
+  customer_id: string
+  purpose: string
+  recorded_at: Date
+}
+
+const isoDate = (value: Date | null) => (value ? new Date(value).toISOString().slice(0, 10) : null)
+
+/** Statistics as strings, leaving out the ones with no value yet. */
+export function statisticsOf(row: ProfileRow): Record<string, string> {
+  const values: Record<string, unknown> = {
+    total_spent: row.total_spent,
+    order_count: row.order_count,
+    return_count: row.return_count,
+    average_order_value: row.average_order_value,
+    average_price_point: row.average_price_point,
+    first_order_at: row.first_order_at ? new Date(row.first_order_at).toISOString() : null,
+    last_order_at: row.last_order_at ? new Date(row.last_order_at).toISOString() : null,
+    average_days_between_orders: row.average_days_between_orders,
+    currency_code: row.currency_code,
+    rfm_segment: row.rfm_segment,
+  }
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => value !== null && value !== undefined && value !== "")
+      .map(([key, value]) => [key, String(value)])
+  )
+}
+
+/** Reads what each platform is sent about these customers, from the profile and the consent ledger. */
+export async function contactSnapshots(manager: SqlEntityManager, customerIds: string[]): Promise<Map<string, ContactSnapshot>> {
+  const snapshots = new Map<string, ContactSnapshot>()
+  if (!customerIds.length) {
+    return snapshots
+  }
+  const ids = JSON.stringify([...new Set(customerIds)])
+  const profiles = await runSql<ProfileRow>(
+    manager,
+    `SELECT * FROM engagement_contact_profile
+     WHERE deleted_at IS NULL AND customer_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+    [ids]
+  )
+  const consents = await runSql<ConsentRow>(
+    manager,
+    `SELECT DISTINCT ON (customer_id, purpose) customer_id, purpose, value, source, recorded_at, wording, info
+     FROM engagement_consent
+     WHERE deleted_at IS NULL AND customer_id IN (SELECT jsonb_array_elements_text(?::jsonb))
+     ORDER BY customer_id, purpose, recorded_at DESC, created_at DESC`,
+    [ids]
+  )
+  for (const row of profiles) {
+    snapshots.set(row.customer_id, {
+      customer_id: row.customer_id,
+      email: row.email,
+      phone: row.phone,
+      crm_id: row.crm_id,
+      first_name: row.first_name,
+      last_name: row.last_name,
+      date_of_birth: isoDate(row.date_of_birth),
+      gender: row.gender,
+      language: row.language,
+      address: row.address,
+      custom_attributes: Object.fromEntries(
+        Object.entries(row.custom_attributes ?? {}).map(([name, value]) => [name, String(value)])
+      ),
+      statistics: statisticsOf(row),
+      consents: {},
+    })
+  }
+  for (const consent of consents) {
+    const snapshot = snapshots.get(consent.customer_id)
+    if (snapshot) {
+      snapshot.consents[consent.purpose] = {
+        value: consent.value,
+        source: consent.source,
+        recorded_at: new Date(consent.recorded_at).toISOString(),
+        wording: consent.wording,
+        info: consent.info,
+      }
+    }
+  }
+  return snapshots
+}
