@@ -2,18 +2,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { classifyHttpAnswer, describeAnswer } from "../classify"
 import type { DeliveryOutcome, EngagementPlatform, OutboundMessage, PlatformRequest, PlatformResponse } from "../types"
 import { joinUrl } from "../url"
+import { engageContactSync } from "./contact-sync"
+import { EngageOperations } from "./operations"
 import { ENGAGE_IDENTIFIERS, EngageIdentifier, EngageOptions, engageOptionsSchema } from "./options"
 
 export const ENGAGE = "engage"
 
-export const EngageOperations = {
-  LookupContact: "lookup_contact",
-  CreateContact: "create_contact",
-  UpdateContact: "update_contact",
-  UpdateContactType: "update_contact_type",
-  BulkCreate: "bulk_create",
-  BulkUpdate: "bulk_update",
-} as const
+export { EngageOperations }
 
 /** Engage takes at most this many contacts in one bulk call. */
 export const ENGAGE_BULK_LIMIT = 4000
@@ -180,6 +175,7 @@ export const engagePlatform: EngagementPlatform<EngageOptions> = {
   operations: Object.values(EngageOperations),
   buildRequest: buildEngageRequest,
   classifyResponse: classifyEngageAnswer,
+  contactSync: engageContactSync,
 }
 
 export default engagePlatform

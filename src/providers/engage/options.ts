@@ -14,5 +14,7 @@ export const engageOptionsSchema = commonPlatformOptionsSchema.extend({
   lookup_by: z.enum(ENGAGE_IDENTIFIERS).default("email"),
   /** the contact type upgrades move to (e.g. "Member") and bulk creation uses; else the tenant's default */
   contact_type_id: z.string().min(1).optional(),
+  /** attempts of a create or update before its change goes through the bulk endpoint instead (seed 004's fallback) */
+  fallback_after_attempts: z.number().int().min(1).max(50).default(3),
 })
 export type EngageOptions = z.infer<typeof engageOptionsSchema>

@@ -2,17 +2,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { classifyHttpAnswer } from "../classify"
 import type { DeliveryOutcome, EngagementPlatform, OutboundMessage, PlatformRequest, PlatformResponse } from "../types"
 import { joinUrl } from "../url"
+import { expertSenderContactSync } from "./contact-sync"
+import { ExpertSenderOperations } from "./operations"
 import { EXPERTSENDER_MODES, ExpertSenderOptions, expertSenderOptionsSchema } from "./options"
 
 export const EXPERTSENDER = "expertsender"
 
-export const ExpertSenderOperations = {
-  UpsertCustomers: "upsert_customers",
-  GetCustomerById: "get_customer_by_id",
-  GetCustomerByEmail: "get_customer_by_email",
-  GetCustomerByPhone: "get_customer_by_phone",
-  GetCustomerByCrmId: "get_customer_by_crm_id",
-} as const
+export { ExpertSenderOperations }
 
 type ExpertSenderOperation = (typeof ExpertSenderOperations)[keyof typeof ExpertSenderOperations]
 
@@ -114,6 +110,7 @@ export const expertSenderPlatform: EngagementPlatform<ExpertSenderOptions> = {
   operations: Object.values(ExpertSenderOperations),
   buildRequest: buildExpertSenderRequest,
   classifyResponse: classifyExpertSenderAnswer,
+  contactSync: expertSenderContactSync,
 }
 
 export default expertSenderPlatform

@@ -11,7 +11,7 @@ export const expertSenderOptionsSchema = commonPlatformOptionsSchema.extend({
   api_key: z.string().min(1),
   /** the `matchBy` of an upsert that does not name one: the account's default identification field */
   match_by: z.enum(EXPERTSENDER_MATCH_BY).default("Email"),
-  /** how many customers the caller puts in one `POST /customers`; the provider does not split */
-  batch_size: z.number().int().min(1).default(100),
+  /** how many contacts the sync puts in one `POST /customers` */
+  batch_size: z.number().int().min(1).max(1000).default(100),
 })
 export type ExpertSenderOptions = z.infer<typeof expertSenderOptionsSchema>

@@ -1,18 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { EngagementPlatform, HttpMethod } from "../types"
 import { joinUrl } from "../url"
+import { rejoinerContactSync } from "./contact-sync"
+import { RejoinerOperations } from "./operations"
 import { RejoinerOptions, rejoinerOptionsSchema } from "./options"
 
 export const REJOINER = "rejoiner"
 
-export const RejoinerOperations = {
-  Convert: "convert",
-  Cancel: "cancel",
-  Unsubscribe: "unsubscribe",
-  OptIn: "opt_in",
-  CreateCustomer: "create_customer",
-  UpdateCustomer: "update_customer",
-} as const
+export { RejoinerOperations }
 
 type RejoinerOperation = (typeof RejoinerOperations)[keyof typeof RejoinerOperations]
 
@@ -25,8 +20,15 @@ const ROUTES: Record<RejoinerOperation, { method: HttpMethod; path: (payload: Re
   create_customer: { method: "POST", path: () => "/customers/" },
   update_customer: {
     method: "PUT",
-    path: (payload) => `/customers/${encodeURIComponent(String(payload.email))}/`,
+    // the profile is addressed by the email it has on Rejoiner, which an email change replaces
+    path: (payload) => `/customers/${encodeURIComponent(String(payload.customer_key ?? payload.email))}/`,
   },
+}
+
+/** The payload is the seed's body, but for the key that addresses the profile in the path. */
+function bodyOf(payload: Record<string, unknown>): Record<string, unknown> {
+  const { customer_key: _key, ...body } = payload
+  return body
 }
 
 /** Rejoiner REST API v1: the payload is the JSON body the seed defines for the operation. */
@@ -48,9 +50,10 @@ export const rejoinerPlatform: EngagementPlatform<RejoinerOptions> = {
         Accept: "application/json",
         Authorization: `Rejoiner ${options.api_key}`,
       },
-      body: message.payload,
+      body: bodyOf(message.payload),
     }
   },
+  contactSync: rejoinerContactSync,
 }
 
 export default rejoinerPlatform

@@ -1,0 +1,27 @@
+/** Values a platform must not be sent: in an update they would erase what the platform holds. */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+}
+
+/** The fields with a value, leaving out blank ones. */
+export function withValues<T extends Record<string, unknown>>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => !isBlank(value))) as Partial<T>
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * The fields of `wanted` whose value differs from what the platform was last sent. Blank values
+ * are never sent: a field the shopper cleared stays as it is on the platform (it cannot be sent empty).
+ */
+export function changedFields(wanted: Record<string, unknown>, lastSent: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(wanted).filter(([key, value]) => !isBlank(value) && !same(value, lastSent[key]))
+  )
+}
+
+/** The HTTP status an ended call was answered with, when it had an answer. */
+export function answeredStatus(summary: Record<string, unknown> | null): number | null {
+  const status = summary?.status
+  return typeof status === "number" ? status : null
+}

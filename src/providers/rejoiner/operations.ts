@@ -1,0 +1,9 @@
+/** The Rejoiner calls the outbox can make (seed 002). */
+export const RejoinerOperations = {
+  Convert: "convert",
+  Cancel: "cancel",
+  Unsubscribe: "unsubscribe",
+  OptIn: "opt_in",
+  CreateCustomer: "create_customer",
+  UpdateCustomer: "update_customer",
+} as const
