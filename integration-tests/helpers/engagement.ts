@@ -38,3 +38,28 @@ export async function settleDelivery(container: MedusaContainer, id: string) {
     return ["delivered", "failed", "dead"].includes(row.status) ? row : undefined
   })
 }
+
+/** Lets the coalescing window of every waiting contact pass, then runs the contact sync as the job would. */
+export async function syncContactsNow(container: MedusaContainer) {
+  const engagement = engagementOf(container)
+  const waiting = await engagement.listContactSyncs({ dirty: true })
+  if (waiting.length) {
+    await engagement.updateContactSyncs(waiting.map((row) => ({ id: row.id, due_at: new Date(Date.now() - 1000) })))
+  }
+  return await engagement.runContactSync()
+}
+
+/** Lets the backoff of every waiting delivery pass, as time would. */
+export async function makeDeliveriesDue(container: MedusaContainer, platform?: string) {
+  const engagement = engagementOf(container)
+  const waiting = await engagement.listDeliveries({ status: "pending", ...(platform ? { platform } : {}) })
+  if (waiting.length) {
+    await engagement.updateDeliveries(waiting.map((row) => ({ id: row.id, next_attempt_at: new Date(Date.now() - 1000) })))
+  }
+  return waiting.length
+}
+
+/** The customer's sync state on one platform, once the customer's change has been noted. */
+export async function contactSyncOf(container: MedusaContainer, customerId: string, platform: string) {
+  return await eventually(async () => (await engagementOf(container).listContactSyncs({ customer_id: customerId, platform }))[0])
+}

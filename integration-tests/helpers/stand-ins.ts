@@ -1,39 +1,78 @@
+import { createCrmComStandIn, CrmComStandIn } from "../stand-ins/crmcom"
+import { createEngageStandIn, EngageStandIn } from "../stand-ins/engage"
+import { createExpertSenderStandIn } from "../stand-ins/expertsender"
 import { createRecensusStandIn } from "../stand-ins/recensus"
 import { createRejoinerStandIn } from "../stand-ins/rejoiner"
 import type { StandIn } from "../stand-ins/stand-in"
 
 export const RECENSUS_TEST_CONFIG = { merchantId: "1001", token: "test-token", sharedSecret: "test-secret" }
 export const REJOINER_TEST_CONFIG = { apiKey: "rj-test-key", siteId: "site123" }
+export const EXPERTSENDER_TEST_CONFIG = { apiKey: "es-test-key" }
+export const ENGAGE_TEST_CONFIG = { apiKey: "engage-test-key" }
+export const CRMCOM_TEST_CONFIG = { apiKey: "crmcom-test-key", encryptionKey: "crmcom-test-encryption-key" }
 
 export interface TestPlatforms {
   recensus: StandIn
   rejoiner: StandIn
+  /** present with `{ contacts: true }` */
+  expertsender: StandIn
+  engage: EngageStandIn
+  crmcom: CrmComStandIn
   all: StandIn[]
 }
 
-function createTestPlatforms(): TestPlatforms {
+export interface TestPlatformChoice {
+  /** also run the platforms that only keep contacts (ExpertSender, Engage, CRM.COM) */
+  contacts?: boolean
+}
+
+function createTestPlatforms(choice: TestPlatformChoice): TestPlatforms {
   const recensus = createRecensusStandIn(RECENSUS_TEST_CONFIG)
   const rejoiner = createRejoinerStandIn(REJOINER_TEST_CONFIG)
-  return { recensus, rejoiner, all: [recensus, rejoiner] }
+  const expertsender = createExpertSenderStandIn(EXPERTSENDER_TEST_CONFIG)
+  const engage = createEngageStandIn(ENGAGE_TEST_CONFIG)
+  const crmcom = createCrmComStandIn({ apiKey: CRMCOM_TEST_CONFIG.apiKey })
+  const all = choice.contacts ? [recensus, rejoiner, expertsender, engage, crmcom] : [recensus, rejoiner]
+  return { recensus, rejoiner, expertsender, engage, crmcom, all }
 }
 
 /** Starts the stand-ins and points the plugin at them through the env medusa-config.ts reads. */
-async function startPlatforms({ recensus, rejoiner }: TestPlatforms): Promise<void> {
+async function startPlatforms(platforms: TestPlatforms): Promise<void> {
+  const { recensus, rejoiner, expertsender, engage, crmcom } = platforms
   process.env.RECENSUS_API_URL = await recensus.start()
   process.env.RECENSUS_MERCHANT_ID = RECENSUS_TEST_CONFIG.merchantId
   process.env.RECENSUS_TOKEN = RECENSUS_TEST_CONFIG.token
   process.env.RECENSUS_SHARED_SECRET = RECENSUS_TEST_CONFIG.sharedSecret
   process.env.REJOINER_API_URL = await rejoiner.start()
   process.env.REJOINER_API_KEY = REJOINER_TEST_CONFIG.apiKey
+  if (platforms.all.includes(expertsender)) {
+    process.env.EXPERTSENDER_API_URL = await expertsender.start()
+    process.env.EXPERTSENDER_API_KEY = EXPERTSENDER_TEST_CONFIG.apiKey
+    process.env.ENGAGE_API_URL = await engage.start()
+    process.env.ENGAGE_API_KEY = ENGAGE_TEST_CONFIG.apiKey
+    process.env.CRMCOM_API_URL = await crmcom.start()
+    process.env.CRMCOM_API_KEY = CRMCOM_TEST_CONFIG.apiKey
+    process.env.CRMCOM_ENCRYPTION_KEY = CRMCOM_TEST_CONFIG.encryptionKey
+  }
 }
+
+const CONTACT_PLATFORM_ENV = [
+  "EXPERTSENDER_API_URL",
+  "EXPERTSENDER_API_KEY",
+  "ENGAGE_API_URL",
+  "ENGAGE_API_KEY",
+  "CRMCOM_API_URL",
+  "CRMCOM_API_KEY",
+  "CRMCOM_ENCRYPTION_KEY",
+]
 
 /**
  * For a test file: the stand-ins start, and `env` is set, before Medusa boots (a top-level
  * `beforeAll` runs before the test runner's own), and they stop after the file. Each test starts
  * with fresh stand-ins and ends by asserting that every call they received matched its seed.
  */
-export function useTestPlatforms(env: Record<string, string> = {}): TestPlatforms {
-  const platforms = createTestPlatforms()
+export function useTestPlatforms(env: Record<string, string> = {}, choice: TestPlatformChoice = {}): TestPlatforms {
+  const platforms = createTestPlatforms(choice)
   beforeAll(async () => {
     await startPlatforms(platforms)
     Object.assign(process.env, env)
@@ -46,6 +85,9 @@ export function useTestPlatforms(env: Record<string, string> = {}): TestPlatform
   })
   afterAll(async () => {
     await stopTestPlatforms(platforms)
+    for (const key of [...Object.keys(env), ...(choice.contacts ? CONTACT_PLATFORM_ENV : [])]) {
+      delete process.env[key]
+    }
   })
   return platforms
 }

@@ -33,6 +33,8 @@ async function main() {
     ENGAGE_API_KEY: "engage-test-key",
     CRMCOM_API_URL: await crmcom.start(BASE_PORT + 5),
     CRMCOM_API_KEY: "crmcom-test-key",
+    CRMCOM_ENCRYPTION_KEY: "crmcom-demo-encryption-key",
+    ENGAGEMENT_EXPERTSENDER_CONSENT_IDS: "email_marketing=1,sms_marketing=2",
   }
   const standIns: StandIn[] = [recensus, rejoiner, expertsender, engage, crmcom]
   console.log("Stand-ins listening. Start the demo with:\n")

@@ -105,7 +105,7 @@ export interface ContactSnapshot {
   consents: Record<string, SnapshotConsent>
 }
 
-export interface ContactAddress {
+export type ContactAddress = {
   address_1: string | null
   address_2: string | null
   city: string | null

@@ -8,3 +8,9 @@ export const EngagementEvents = {
 export const ConsentEvents = {
   CHANGED: "engagement.consent.changed",
 } as const
+
+/** Events about contacts: `{ customer_ids }`, when something the platforms keep changed outside a customer event. */
+export const ContactEvents = {
+  /** a customer's addresses were created or updated */
+  CHANGED: "engagement.contact.changed",
+} as const

@@ -113,6 +113,8 @@ export const contactSyncOptionsSchema = z.object({
   enabled: z.boolean().default(true),
   /** changes to one contact within this window after the first go out as one call per platform */
   coalesce_ms: duration.default(10_000),
+  /** sync in the same process as soon as the window has passed (else only the minute job sends) */
+  prompt: z.boolean().default(true),
 })
 
 export const engagementOptionsSchema = z

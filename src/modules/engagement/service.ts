@@ -16,7 +16,7 @@ import LinkUse from "./models/link-use"
 import OrderFact from "./models/order-fact"
 import ContactSync from "./models/contact-sync"
 import { planDueContactSyncs, PlanSummary, settleContactSyncs } from "./contact-sync/driver"
-import { countContactSyncs, markContactsForSync } from "./contact-sync/queries"
+import { countContactSyncs, markContactsForSync, resetContactSyncs } from "./contact-sync/queries"
 import type { DeliveryOutcome } from "../../providers/types"
 import { computeStatistics, ContactStatistics } from "./statistics/compute"
 import { OrderFactInput, orderFactsOf, upsertOrderFact } from "./statistics/queries"
@@ -79,6 +79,7 @@ export default class EngagementModuleService extends MedusaService({
   protected readonly limiters_ = new Map<string, Semaphore>()
   // platform -> until when this process sends it nothing (a 429 asked us to slow down)
   protected readonly pausedUntil_ = new Map<string, number>()
+  protected syncTimer_?: NodeJS.Timeout
 
   constructor(container: InjectedDependencies, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
@@ -103,6 +104,11 @@ export default class EngagementModuleService extends MedusaService({
 
   getOptions(): ResolvedEngagementOptions {
     return this.options_
+  }
+
+  /** A switched-on platform's validated options; undefined when it is off. */
+  platformOptions<T = Record<string, unknown>>(platform: string): (T & Record<string, unknown>) | undefined {
+    return this.platforms_.get(platform)?.options as (T & Record<string, unknown>) | undefined
   }
 
   isPlatformEnabled(platform: string): boolean {
@@ -343,11 +349,25 @@ export default class EngagementModuleService extends MedusaService({
     if (!platforms.length || !customerIds.length || !this.options_.contact_sync.enabled) {
       return 0
     }
-    return await markContactsForSync(sharedContext.manager!, {
-      customer_ids: customerIds,
-      platforms,
-      coalesce_ms: args.coalesce_ms ?? this.options_.contact_sync.coalesce_ms,
-    })
+    const coalesceMs = args.coalesce_ms ?? this.options_.contact_sync.coalesce_ms
+    const marked = await markContactsForSync(sharedContext.manager!, { customer_ids: customerIds, platforms, coalesce_ms: coalesceMs })
+    this.scheduleContactSync(coalesceMs)
+    return marked
+  }
+
+  /**
+   * Runs the contact sync in this process once the window has passed, so changes reach the
+   * platforms within seconds; the minute job is the durable fallback (a restart loses the timer only).
+   */
+  protected scheduleContactSync(delayMs: number): void {
+    if (this.syncTimer_ || !this.options_.contact_sync.prompt) {
+      return
+    }
+    this.syncTimer_ = setTimeout(() => {
+      this.syncTimer_ = undefined
+      this.runContactSync().catch((error) => this.logger_.warn(`engagement contact sync: ${(error as Error).message}`))
+    }, delayMs + 250)
+    this.syncTimer_.unref()
   }
 
   /** Plans and writes to the outbox the next call of every contact whose changes are due. */
@@ -410,5 +430,15 @@ export default class EngagementModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
     return await countContactSyncs(sharedContext.manager!, platform)
+  }
+
+  /** Forgets what platforms were sent about a contact (and their ids), so the next sync looks it up and sends everything. */
+  @InjectManager()
+  async resetContactSyncs(
+    customerId: string,
+    platforms?: string[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    await resetContactSyncs(sharedContext.manager!, { customer_id: customerId, platforms })
   }
 }

@@ -8,7 +8,19 @@ export function withValues<T extends Record<string, unknown>>(record: T): Partia
   return Object.fromEntries(Object.entries(record).filter(([, value]) => !isBlank(value))) as Partial<T>
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+/** JSON with object keys sorted: PostgreSQL's jsonb gives back objects in its own key order. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(stableJson).join(",")}]`
+  }
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(",")}}`
+  }
+  return JSON.stringify(value) ?? "null"
+}
+
+const same = (a: unknown, b: unknown) => stableJson(a) === stableJson(b)
 
 /**
  * The fields of `wanted` whose value differs from what the platform was last sent. Blank values

@@ -162,3 +162,24 @@ export async function countContactSyncs(
   }
   return counts
 }
+
+/**
+ * Forgets a contact's platform state, but for a call in flight (its outcome still settles). The
+ * credentials are kept: a CRM.COM contact registered by the plugin can still sign in.
+ */
+export async function resetContactSyncs(
+  manager: SqlEntityManager,
+  args: { customer_id: string; platforms?: string[] }
+): Promise<void> {
+  const filter = args.platforms?.length ? "AND platform IN (SELECT jsonb_array_elements_text(?::jsonb))" : ""
+  const params: unknown[] = [args.customer_id]
+  if (args.platforms?.length) {
+    params.push(JSON.stringify(args.platforms))
+  }
+  await runSql(
+    manager,
+    `UPDATE ${TABLE} SET external_id = NULL, last_sent = '{}'::jsonb, last_error = NULL, status = 'pending', updated_at = now()
+     WHERE deleted_at IS NULL AND customer_id = ? AND in_flight_delivery_id IS NULL ${filter}`,
+    params
+  )
+}

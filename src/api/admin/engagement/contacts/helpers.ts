@@ -15,11 +15,22 @@ export async function contactDetail(scope: MedusaContainer, filters: Record<stri
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No contact with ${label}`)
   }
   const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  const [consents, history] = await Promise.all([
+  const [consents, history, syncs] = await Promise.all([
     currentConsentsOf(scope, contact.customer_id),
     engagement.listConsents({ customer_id: contact.customer_id }, { order: { recorded_at: "DESC", created_at: "DESC" } }),
+    engagement.listContactSyncs({ customer_id: contact.customer_id }, { order: { platform: "ASC" } }),
   ])
-  return { contact: { ...contact, consents, consent_history: history } }
+  // what each platform has of the contact; credentials and sent values stay inside the plugin
+  const sync = syncs.map((row) => ({
+    platform: row.platform,
+    status: row.status,
+    external_id: row.external_id,
+    changes_waiting: row.dirty,
+    last_synced_at: row.last_synced_at,
+    last_error: row.last_error,
+    in_flight_delivery_id: row.in_flight_delivery_id,
+  }))
+  return { contact: { ...contact, consents, consent_history: history, sync } }
 }
 
 /** A contact is addressed by its own id, or by its Medusa customer id. */

@@ -1,6 +1,12 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { listContactsTransformQueryConfig } from "./query-config"
-import { AdminGetContactsParams, AdminRecordContactConsents, AdminUpsertContacts } from "./validators"
+import {
+  AdminCancelJourneys,
+  AdminGetContactsParams,
+  AdminRecordContactConsents,
+  AdminSyncContact,
+  AdminUpsertContacts,
+} from "./validators"
 
 export const adminContactRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -17,5 +23,15 @@ export const adminContactRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/engagement/contacts/:id/consents",
     middlewares: [validateAndTransformBody(AdminRecordContactConsents)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/engagement/contacts/:id/sync",
+    middlewares: [validateAndTransformBody(AdminSyncContact)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/engagement/contacts/:id/journeys/cancel",
+    middlewares: [validateAndTransformBody(AdminCancelJourneys)],
   },
 ]

@@ -10,6 +10,8 @@ export const defaultAdminContactFields = [
   "last_name",
   "date_of_birth",
   "gender",
+  "language",
+  "address",
   "external_ids",
   "custom_attributes",
   "sync_status",

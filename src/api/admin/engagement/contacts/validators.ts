@@ -41,3 +41,18 @@ export type AdminGetContactsParamsType = z.infer<typeof AdminGetContactsParams>
 /** The admin records consents with the same shape a shopper does; the source is `admin`. */
 export const AdminRecordContactConsents = StoreUpdateConsents
 export type AdminRecordContactConsentsType = z.infer<typeof AdminRecordContactConsents>
+
+/** POST /admin/engagement/contacts/:id/sync: send the contact to the platforms now. */
+export const AdminSyncContact = z
+  .object({
+    /** only these platforms; every platform that keeps contacts by default */
+    platforms: z.array(z.string().min(1)).min(1).optional(),
+    /** forget what each platform was sent (and its id) first, so everything is sent again after a lookup */
+    reset: z.boolean().default(false),
+  })
+  .strict()
+export type AdminSyncContactType = z.infer<typeof AdminSyncContact>
+
+/** POST /admin/engagement/contacts/:id/journeys/cancel */
+export const AdminCancelJourneys = z.object({ reason: z.string().max(500).optional() }).strict()
+export type AdminCancelJourneysType = z.infer<typeof AdminCancelJourneys>

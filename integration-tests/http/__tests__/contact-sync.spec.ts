@@ -1,0 +1,244 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import {
+  contactSyncOf,
+  engagementOf,
+  makeDeliveriesDue,
+  syncContactsNow,
+} from "../../helpers/engagement"
+import { responseOf } from "../../helpers/http"
+import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
+import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+
+jest.setTimeout(240_000)
+
+// a long window: nothing is due by itself, the tests decide when the sync runs
+const platforms = useTestPlatforms(
+  {
+    ENGAGEMENT_CONTACT_SYNC_WINDOW: "1h",
+    ENGAGEMENT_OUTBOX_BASE_DELAY: "5s",
+    ENGAGEMENT_HTTP_TIMEOUT: "2s",
+    ENGAGEMENT_EXPERTSENDER_CONSENT_IDS: "email_marketing=1,sms_marketing=2",
+  },
+  { contacts: true }
+)
+const { expertsender, engage, rejoiner } = platforms
+
+const bodiesOf = (standIn: { acceptedCallsTo(route: string): { body: unknown }[] }, route: string) =>
+  standIn.acceptedCallsTo(route).map((call) => call.body as Record<string, any>)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    let shopper: Awaited<ReturnType<typeof createCustomerSession>>
+
+    const register = async (email = "grace@example.com") => {
+      shopper = await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Grace", last_name: "Hopper" })
+      await contactSyncOf(getContainer(), shopper.customerId, "engage")
+      return shopper
+    }
+
+    beforeEach(async () => {
+      store = await seedTestStore(getContainer())
+    })
+
+    it("sends a new customer to each platform as the seeds describe, and an order's statistics after it", async () => {
+      await register()
+      await syncContactsNow(getContainer())
+
+      expect(bodiesOf(expertsender, "upsert_customers")).toEqual([
+        {
+          mode: "AddOrUpdate",
+          matchBy: "Email",
+          data: [{ email: "grace@example.com", firstName: "Grace", lastName: "Hopper", customAttributes: expect.any(Array) }],
+        },
+      ])
+      // Engage: look up first, create on 404, keep the returned id
+      expect(engage.callsTo("lookup_contact").map((call) => call.query)).toEqual([{ email: "grace@example.com" }])
+      expect(bodiesOf(engage, "create_contact")).toEqual([{ email: "grace@example.com", firstName: "Grace", lastName: "Hopper" }])
+      const engageId = Object.keys(engage.contacts)[0]
+      expect((await contactSyncOf(getContainer(), shopper.customerId, "engage")).external_id).toBe(engageId)
+      expect(bodiesOf(rejoiner, "create_customer")).toEqual([
+        expect.objectContaining({ email: "grace@example.com", first_name: "Grace", last_name: "Hopper" }),
+      ])
+
+      const [pen] = store.products
+      const order = await placeOrder(api, store, {
+        email: "grace@example.com",
+        customerHeaders: shopper.headers,
+        items: [{ variant_id: pen.variants[0].id, quantity: 2 }],
+      })
+      const engagement = engagementOf(getContainer())
+      await eventually(async () => {
+        const [profile] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
+        return profile.order_count === 1
+      })
+      await eventually(async () => (await engagement.listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === 3)
+      await syncContactsNow(getContainer())
+
+      const [, statistics] = bodiesOf(expertsender, "upsert_customers")
+      expect(statistics.data).toHaveLength(1)
+      const attributes = Object.fromEntries(statistics.data[0].customAttributes.map((a: any) => [a.name, a.value]))
+      expect(attributes).toEqual(expect.objectContaining({ order_count: "1", currency_code: "eur" }))
+      expect(Number(attributes.total_spent)).toBe(Number(order.total))
+      // only what changed, with the identifying field
+      expect(Object.keys(statistics.data[0]).sort()).toEqual(["customAttributes", "email"])
+      // Rejoiner: the update carries the whole metadata, addressed by email
+      const [update] = rejoiner.acceptedCallsTo("update_customer")
+      expect(update.path).toBe("/customers/grace%40example.com/")
+      expect((update.body as any).metadata).toEqual(expect.objectContaining({ order_count: "1", currency_code: "eur", rfm_segment: expect.any(String) }))
+      // Engage keeps no statistics: nothing changed for it
+      expect(engage.acceptedCallsTo("update_contact")).toHaveLength(0)
+    })
+
+    it("turns a burst of changes to one customer into one call per platform, sending Engage only the changes", async () => {
+      await register()
+      await syncContactsNow(getContainer())
+      const before = { es: expertsender.requests.length, engage: engage.requests.length, rj: rejoiner.requests.length }
+
+      const admin = await createAdminHeaders(getContainer())
+      for (const [index, name] of ["Grace B.", "Grace M.", "Grace Brewster"].entries()) {
+        await api.post(`/admin/customers/${shopper.customerId}`, { first_name: name, phone: `+1 555 010${index}` }, admin)
+      }
+      await eventually(async () => {
+        const [profile] = await engagementOf(getContainer()).listContactProfiles({ customer_id: shopper.customerId })
+        return profile.first_name === "Grace Brewster" && profile.phone === "+15550102"
+      })
+      await syncContactsNow(getContainer())
+
+      expect(expertsender.requests.length - before.es).toBe(1)
+      expect(engage.requests.length - before.engage).toBe(1)
+      expect(rejoiner.requests.length - before.rj).toBe(1)
+      expect(bodiesOf(engage, "update_contact")).toEqual([{ firstName: "Grace Brewster", mobilePhone: "+15550102" }])
+      expect(bodiesOf(expertsender, "upsert_customers").at(-1)!.data).toEqual([
+        { email: "grace@example.com", firstName: "Grace Brewster", phone: "+15550102" },
+      ])
+      expect(bodiesOf(rejoiner, "update_customer")).toEqual([
+        { email: "grace@example.com", first_name: "Grace Brewster", phone: "+15550102" },
+      ])
+    })
+
+    it("tells every platform when email marketing is withdrawn and given again", async () => {
+      await register()
+      await syncContactsNow(getContainer())
+
+      await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "False" }] }, shopper)
+      await eventually(async () => (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === 3)
+      await syncContactsNow(getContainer())
+      expect(bodiesOf(rejoiner, "unsubscribe")).toEqual([{ email: "grace@example.com" }])
+      expect(bodiesOf(engage, "update_contact")).toEqual([{ acceptsEmail: false }])
+      expect(bodiesOf(expertsender, "upsert_customers").at(-1)!.data).toEqual([
+        { email: "grace@example.com", consentsData: { consents: [{ id: 1, value: "False" }] } },
+      ])
+
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "email_marketing", value: "True", wording: "Send me offers", info: { where: "account page" } }] },
+        shopper
+      )
+      await eventually(async () => (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === 3)
+      await syncContactsNow(getContainer())
+      expect(bodiesOf(rejoiner, "opt_in")).toEqual([
+        expect.objectContaining({ email: "grace@example.com", type: "email_marketing (storefront)", wording: "Send me offers", where: "account page" }),
+      ])
+      expect(bodiesOf(engage, "update_contact").at(-1)).toEqual({ acceptsEmail: true })
+      expect(bodiesOf(expertsender, "upsert_customers").at(-1)!.data[0].consentsData).toEqual({ consents: [{ id: 1, value: "True" }] })
+    })
+
+    it("loses nothing and doubles nothing when platforms are down for a while", async () => {
+      await register()
+      expertsender.failNext(3, { kind: "status", status: 503 })
+      engage.failNext(3, { kind: "timeout" })
+      rejoiner.failNext(3, { kind: "reset" })
+      await syncContactsNow(getContainer())
+      const engagement = engagementOf(getContainer())
+      expect(await engagement.listDeliveries({ status: "pending" })).toHaveLength(3)
+
+      // time passes; every platform comes back after three failed attempts
+      for (let round = 0; round < 3; round++) {
+        await makeDeliveriesDue(getContainer())
+        await engagement.runContactSync()
+      }
+      expect(await engagement.listDeliveries({ status: ["pending", "sending", "failed", "dead"] })).toHaveLength(0)
+      expect(expertsender.acceptedCallsTo("upsert_customers")).toHaveLength(1)
+      expect(engage.callsTo("lookup_contact").filter((call) => call.answeredWith === 404)).toHaveLength(1)
+      expect(engage.acceptedCallsTo("create_contact")).toHaveLength(1)
+      expect(Object.keys(engage.contacts)).toHaveLength(1)
+      expect(rejoiner.acceptedCallsTo("create_customer")).toHaveLength(1)
+      const syncs = await engagement.listContactSyncs({ customer_id: shopper.customerId })
+      expect(syncs.map((row) => [row.platform, row.status])).toEqual(
+        expect.arrayContaining([["expertsender", "synced"], ["engage", "synced"], ["rejoiner", "synced"]])
+      )
+    })
+
+    it("falls back to Engage's bulk endpoint when a create keeps failing, and reconciles the id at the next lookup", async () => {
+      await register()
+      engage.failNext(1, { kind: "status", status: 404, body: { statusCode: 404, errorCode: "ContactNotFound" } })
+      engage.failNext(3, { kind: "status", status: 500 })
+      await syncContactsNow(getContainer())
+      const engagement = engagementOf(getContainer())
+      for (let round = 0; round < 3; round++) {
+        await makeDeliveriesDue(getContainer(), "engage")
+        await engagement.runContactSync()
+      }
+      expect(bodiesOf(engage, "bulk_create")).toEqual([[{ email: "grace@example.com", firstName: "Grace", lastName: "Hopper" }]])
+      const dead = await engagement.listDeliveries({ platform: "engage", operation: "create_contact" })
+      expect(dead.map((row) => [row.status, row.attempts])).toEqual([["dead", 3]])
+      let sync = await contactSyncOf(getContainer(), shopper.customerId, "engage")
+      expect([sync.status, sync.external_id]).toEqual(["synced", null])
+
+      // the next change looks the contact up, keeps its id and sends only what differs
+      const admin = await createAdminHeaders(getContainer())
+      await api.post(`/admin/customers/${shopper.customerId}`, { last_name: "Murray Hopper" }, admin)
+      await eventually(async () => (await engagement.listContactSyncs({ customer_id: shopper.customerId, platform: "engage", dirty: true })).length === 1)
+      await syncContactsNow(getContainer())
+      sync = await contactSyncOf(getContainer(), shopper.customerId, "engage")
+      expect(sync.external_id).toBe(Object.keys(engage.contacts)[0])
+      expect(bodiesOf(engage, "update_contact")).toEqual([{ lastName: "Murray Hopper" }])
+    })
+
+    it("shows an Engage conflict in the admin instead of creating a contact", async () => {
+      engage.markAmbiguous("grace@example.com")
+      await register()
+      await syncContactsNow(getContainer())
+      expect(engage.acceptedCallsTo("create_contact")).toHaveLength(0)
+      const admin = await createAdminHeaders(getContainer())
+      const { contact } = (await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data
+      expect(contact.sync).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ platform: "engage", status: "conflict", last_error: expect.stringContaining("409") }),
+        ])
+      )
+      expect(JSON.stringify(contact.sync)).not.toContain("credentials")
+    })
+
+    it("honours a 429's Retry-After without spending an attempt, then delivers", async () => {
+      await register()
+      expertsender.failNext(1, { kind: "status", status: 429, headers: { "Retry-After": "30" } })
+      await syncContactsNow(getContainer())
+      const engagement = engagementOf(getContainer())
+      const [waiting] = await engagement.listDeliveries({ platform: "expertsender" })
+      expect(waiting.status).toBe("pending")
+      expect(waiting.attempts).toBe(0)
+      expect(new Date(waiting.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 25_000)
+      await makeDeliveriesDue(getContainer(), "expertsender")
+      await engagement.dispatchDueDeliveries({ platforms: ["expertsender"] })
+      // this process was asked to pause the platform: nothing was sent before Retry-After passed
+      expect(expertsender.requests).toHaveLength(1)
+    })
+
+    it("stops a contact's Rejoiner journeys from the admin, and refuses a bad body", async () => {
+      await register()
+      const admin = await createAdminHeaders(getContainer())
+      const bad = await responseOf(api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, { reason: 5 }, admin))
+      expect(bad.status).toBe(400)
+      expect(JSON.stringify(bad.data)).toContain("reason")
+      const { status } = await api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, {}, admin)
+      expect(status).toBe(202)
+      await eventually(async () => rejoiner.acceptedCallsTo("cancel").length === 1)
+      expect(bodiesOf(rejoiner, "cancel")).toEqual([{ email: "grace@example.com" }])
+      const unauthenticated = await responseOf(api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, {}))
+      expect(unauthenticated.status).toBe(401)
+    })
+  },
+})

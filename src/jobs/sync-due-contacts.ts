@@ -1,0 +1,23 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type EngagementModuleService from "../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+
+/**
+ * Sends every platform that keeps contacts the changes whose coalescing window has passed, and
+ * follows on (lookup, then create or update) until nothing more is due. Safe in several processes.
+ */
+export default async function syncDueContacts(container: MedusaContainer) {
+  const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  if (!engagement.contactSyncPlatforms().length) {
+    return
+  }
+  const { planned, delivered } = await engagement.runContactSync()
+  if (planned) {
+    container.resolve("logger").info(`engagement contact sync: ${planned} calls planned, ${delivered} delivered`)
+  }
+}
+
+export const config = {
+  name: "engagement-sync-due-contacts",
+  schedule: "* * * * *",
+}

@@ -1,0 +1,65 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type EngagementModuleService from "../../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { identityOf, IDENTITY_FIELDS, CustomerForIdentity } from "../utils/identity"
+
+export const refreshContactIdentitiesStepId = "refresh-contact-identities"
+
+type Undo = { created: string[]; previous: Record<string, unknown>[] }
+
+/**
+ * Copies what the Medusa customer says about the person (email, phone, names, language, default
+ * address) onto their contact profile, creating the profile when there is none. Only profiles whose
+ * values differ are written. Compensation removes created profiles and restores updated ones.
+ */
+export const refreshContactIdentitiesStep = createStep(
+  refreshContactIdentitiesStepId,
+  async (input: { customer_ids: string[] }, { container }) => {
+    const customerIds = [...new Set(input.customer_ids)]
+    if (!customerIds.length) {
+      return new StepResponse([] as string[], { created: [], previous: [] } as Undo)
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    const { data: customers } = await query.graph({
+      entity: "customer",
+      fields: ["id", "email", "phone", "first_name", "last_name", "metadata", "addresses.*"],
+      filters: { id: customerIds },
+    })
+    const profiles = await engagement.listContactProfiles({ customer_id: customerIds })
+    const undo: Undo = { created: [], previous: [] }
+    const changed: string[] = []
+    for (const customer of customers as unknown as CustomerForIdentity[]) {
+      const identity = identityOf(customer)
+      const profile = profiles.find((candidate) => candidate.customer_id === customer.id)
+      if (!profile) {
+        const created = await engagement.createContactProfiles({ customer_id: customer.id, ...identity })
+        undo.created.push(created.id)
+        changed.push(customer.id)
+        continue
+      }
+      const differs = IDENTITY_FIELDS.filter(
+        (field) => JSON.stringify(profile[field] ?? null) !== JSON.stringify(identity[field] ?? null)
+      )
+      if (differs.length) {
+        undo.previous.push({ id: profile.id, ...Object.fromEntries(differs.map((field) => [field, profile[field]])) })
+        await engagement.updateContactProfiles({ id: profile.id, ...Object.fromEntries(differs.map((field) => [field, identity[field]])) })
+        changed.push(customer.id)
+      }
+    }
+    return new StepResponse(changed, undo)
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    if (undo.created.length) {
+      await engagement.deleteContactProfiles(undo.created)
+    }
+    if (undo.previous.length) {
+      await engagement.updateContactProfiles(undo.previous as { id: string }[])
+    }
+  }
+)
