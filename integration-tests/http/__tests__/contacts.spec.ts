@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { CONTACT_STATISTIC_FIELDS } from "../../../src/modules/engagement/statistics/compute"
 import { rebuildContactStatistics } from "../../../src/scripts/rebuild-contact-statistics"
 import { engagementOf } from "../../helpers/engagement"
 import { refreshOrderStatisticsWorkflow } from "../../../src/workflows/contacts/workflows/refresh-order-statistics"
@@ -23,6 +24,13 @@ medusaIntegrationTestRunner({
     })
 
     const profile = async () => (await api.get("/store/engagement/profile", shopper)).data.profile
+
+    /** Every purchase statistic of the shopper's contact, as the admin sees it. */
+    const statisticsOf = async () => {
+      const admin = await createAdminHeaders(getContainer())
+      const { contact } = (await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data
+      return Object.fromEntries(CONTACT_STATISTIC_FIELDS.map((field) => [field, contact[field]]))
+    }
 
     it("keeps purchase statistics in step with orders placed and canceled, once per event", async () => {
       const [pen, notebook, lamp] = store.products
@@ -76,6 +84,69 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ order_count: 1, currency_code: "eur", last_order_at: afterCancel.last_order_at })
       )
       expect(cents(afterRebuild.total_spent)).toBe(cents(first.total))
+    })
+
+    it("counts a return once its goods are received, and the rebuild command arrives at the same statistics", async () => {
+      const [pen, notebook] = store.products
+      const admin = await createAdminHeaders(getContainer())
+      const kept = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: shopper.headers,
+        items: [{ variant_id: notebook.variants[0].id, quantity: 2 }],
+      })
+      const returned = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: shopper.headers,
+        items: [{ variant_id: pen.variants[0].id, quantity: 3 }],
+      })
+      await eventually(async () => ((await profile()).order_count === 2 ? true : undefined))
+
+      // the admin's return flow: fulfil, request one pen back, then receive it
+      const penItem = returned.items[0]
+      await api.post(`/admin/orders/${returned.id}/fulfillments`, { location_id: store.stockLocationId, items: [{ id: penItem.id, quantity: 3 }] }, admin)
+      const { data: begun } = await api.post("/admin/returns", { order_id: returned.id, location_id: store.stockLocationId }, admin)
+      const returnId = begun.return.id
+      await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: penItem.id, quantity: 1 }] }, admin)
+      await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+      // requested is not yet returned
+      const requested = await statisticsOf()
+      expect(requested.return_count).toBe(0)
+
+      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
+      await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: penItem.id, quantity: 1 }] }, admin)
+      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
+
+      const afterReturn = await eventually(async () => {
+        const current = await statisticsOf()
+        return current.return_count === 1 ? current : undefined
+      })
+      const { data: orders } = await api.get(`/admin/orders?id[]=${kept.id}&id[]=${returned.id}&fields=id,total`, admin)
+      const totalOf = (id: string) => cents(orders.orders.find((order: { id: string }) => order.id === id).total)
+      const totals = [totalOf(kept.id), totalOf(returned.id)]
+      expect(afterReturn).toEqual(
+        expect.objectContaining({ order_count: 2, return_count: 1, currency_code: "eur", rfm_segment: "loyal" })
+      )
+      // Medusa's order total leaves the received pen out; so do the kept items: 2 notebooks and 2 pens
+      expect(cents(returned.total) - totals[1]).toBe(1999)
+      expect(cents(afterReturn.total_spent)).toBe(totals[0] + totals[1])
+      expect(cents(afterReturn.average_order_value)).toBe(Math.round((totals[0] + totals[1]) / 2))
+      expect(cents(afterReturn.average_price_point)).toBe(Math.round((totals[0] + totals[1]) / 4))
+      expect(new Date(afterReturn.first_order_at).getTime()).toBe(new Date(kept.created_at).getTime())
+      expect(new Date(afterReturn.last_order_at).getTime()).toBe(new Date(returned.created_at).getTime())
+
+      // the event again changes nothing
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.return_received", data: { order_id: returned.id, return_id: returnId } })
+      await refreshOrderStatisticsWorkflow(getContainer()).run({ input: { order_ids: [returned.id] } })
+      expect(await statisticsOf()).toEqual(afterReturn)
+
+      // from nothing but the orders, the rebuild command gets every statistic back
+      const engagement = engagementOf(getContainer())
+      await engagement.deleteOrderFacts((await engagement.listOrderFacts({})).map((fact) => fact.id))
+      const [row] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
+      await engagement.updateContactProfiles({ id: row.id, order_count: 0, return_count: 0, total_spent: 0, rfm_segment: null })
+      expect((await statisticsOf()).return_count).toBe(0)
+      await rebuildContactStatistics(getContainer())
+      expect(await statisticsOf()).toEqual(afterReturn)
     })
 
     it("lets a shopper change only their own editable fields, with 400 naming the field and 401 without login", async () => {

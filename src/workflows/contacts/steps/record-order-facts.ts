@@ -18,8 +18,24 @@ interface StatisticsOrder {
   created_at: Date | string
   status: string
   canceled_at?: Date | string | null
-  items?: { quantity: BigNumberInput }[] | null
+  items?:
+    | {
+        quantity: BigNumberInput
+        detail?: { return_received_quantity?: BigNumberInput | null; return_dismissed_quantity?: BigNumberInput | null } | null
+      }[]
+    | null
   returns?: { status: string }[] | null
+}
+
+/**
+ * Items the customer kept: Medusa's order total leaves out items whose return was received
+ * (damaged ones too), so the count does as well, and the average price point stays total / items.
+ */
+function keptItemCount(order: StatisticsOrder): number {
+  return (order.items ?? []).reduce((sum, item) => {
+    const back = MathBN.add(item.detail?.return_received_quantity ?? 0, item.detail?.return_dismissed_quantity ?? 0)
+    return sum + MathBN.sub(item.quantity, back).toNumber()
+  }, 0)
 }
 
 type Undo = { order_id: string; previous: OrderFactInput | null }
@@ -36,7 +52,19 @@ export const recordOrderFactsStep = createStep(
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "customer_id", "currency_code", "total", "created_at", "status", "canceled_at", "items.*", "returns.status"],
+      fields: [
+        "id",
+        "customer_id",
+        "currency_code",
+        "total",
+        "created_at",
+        "status",
+        "canceled_at",
+        "items.quantity",
+        "items.detail.return_received_quantity",
+        "items.detail.return_dismissed_quantity",
+        "returns.status",
+      ],
       filters: { id: input.order_ids },
     })
     // guest orders without a customer have no profile to keep statistics on
@@ -66,7 +94,7 @@ export const recordOrderFactsStep = createStep(
         customer_id: order.customer_id!,
         currency_code: order.currency_code,
         total: MathBN.convert(order.total).toString(),
-        item_count: (order.items ?? []).reduce((sum, item) => sum + MathBN.convert(item.quantity).toNumber(), 0),
+        item_count: keptItemCount(order),
         placed_at: order.created_at,
         canceled_at: order.status === "canceled" ? (order.canceled_at ?? new Date()) : null,
         returned_count: (order.returns ?? []).filter((r) => RECEIVED_RETURN_STATUSES.includes(r.status)).length,

@@ -6,7 +6,6 @@ import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
 
 export const refreshContactStatisticsStepId = "refresh-contact-statistics"
 
-
 type Undo = { id: string; previous: Record<string, unknown> | null; created: boolean }
 
 /**
@@ -24,25 +23,34 @@ export const refreshContactStatisticsStep = createStep(
     const profileIds: string[] = []
     for (const customerId of customerIds) {
       const statistics = await engagement.computeContactStatistics(customerId)
-      const profile = existing.find((candidate) => candidate.customer_id === customerId)
-      if (profile) {
-        const previous = Object.fromEntries(CONTACT_STATISTIC_FIELDS.map((field) => [field, profile[field]]))
-        undo.push({ id: profile.id, previous, created: false })
-        await engagement.updateContactProfiles({ id: profile.id, ...statistics })
-        profileIds.push(profile.id)
-        continue
+      let profile = existing.find((candidate) => candidate.customer_id === customerId)
+      if (!profile) {
+        const customer = await container.resolve(Modules.CUSTOMER).retrieveCustomer(customerId)
+        try {
+          const created = await engagement.createContactProfiles({
+            customer_id: customer.id,
+            email: customer.email,
+            phone: customer.phone?.replace(/\s+/g, "") || null,
+            first_name: customer.first_name,
+            last_name: customer.last_name,
+            ...statistics,
+          })
+          undo.push({ id: created.id, previous: null, created: true })
+          profileIds.push(created.id)
+          continue
+        } catch (error) {
+          // another subscriber (a customer change) made the profile meanwhile: one per customer, the
+          // unique index decided; the statistics go onto that one
+          profile = (await engagement.listContactProfiles({ customer_id: customerId }))[0]
+          if (!profile) {
+            throw error
+          }
+        }
       }
-      const customer = await container.resolve(Modules.CUSTOMER).retrieveCustomer(customerId)
-      const created = await engagement.createContactProfiles({
-        customer_id: customer.id,
-        email: customer.email,
-        phone: customer.phone?.replace(/\s+/g, "") || null,
-        first_name: customer.first_name,
-        last_name: customer.last_name,
-        ...statistics,
-      })
-      undo.push({ id: created.id, previous: null, created: true })
-      profileIds.push(created.id)
+      const previous = Object.fromEntries(CONTACT_STATISTIC_FIELDS.map((field) => [field, profile[field]]))
+      undo.push({ id: profile.id, previous, created: false })
+      await engagement.updateContactProfiles({ id: profile.id, ...statistics })
+      profileIds.push(profile.id)
     }
     return new StepResponse(profileIds, undo)
   },
