@@ -2,6 +2,7 @@ import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } 
 import { listContactsTransformQueryConfig } from "./query-config"
 import {
   AdminCancelJourneys,
+  AdminExpertSenderLookupParams,
   AdminGetContactsParams,
   AdminRecordContactConsents,
   AdminSyncContact,
@@ -23,6 +24,11 @@ export const adminContactRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/engagement/contacts/:id/consents",
     middlewares: [validateAndTransformBody(AdminRecordContactConsents)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/engagement/contacts/:id/expertsender",
+    middlewares: [validateAndTransformQuery(AdminExpertSenderLookupParams, {})],
   },
   {
     method: ["POST"],

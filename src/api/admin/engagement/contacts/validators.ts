@@ -56,3 +56,9 @@ export type AdminSyncContactType = z.infer<typeof AdminSyncContact>
 /** POST /admin/engagement/contacts/:id/journeys/cancel */
 export const AdminCancelJourneys = z.object({ reason: z.string().max(500).optional() }).strict()
 export type AdminCancelJourneysType = z.infer<typeof AdminCancelJourneys>
+
+/** GET /admin/engagement/contacts/:id/expertsender: which of the contact's identifiers ExpertSender is asked by. */
+export const AdminExpertSenderLookupParams = z
+  .object({ by: z.enum(["email", "phone", "crm_id", "id"]).default("email") })
+  .strict()
+export type AdminExpertSenderLookupParamsType = z.infer<typeof AdminExpertSenderLookupParams>

@@ -1,0 +1,97 @@
+import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type EngagementModuleService from "../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import type { ContactSyncStatus } from "../modules/engagement/types"
+import { syncCustomerContactsWorkflow } from "../workflows/contact-sync/workflows/sync-customer-contacts"
+
+export interface BackfillProgress {
+  platform: string
+  /** customers looked at so far, of `total` */
+  seen: number
+  total: number
+  /** customers this run put in the sync (the others already were: a run that stopped is resumed) */
+  enqueued: number
+  counts: Record<ContactSyncStatus, number>
+}
+
+export interface BackfillSummary extends BackfillProgress {
+  already_known: number
+}
+
+/**
+ * Puts every existing customer in a newly switched-on platform's contact sync, a page at a time,
+ * and sends them. Resumable: customers the platform already has a sync state for are skipped, so a
+ * run that stopped goes on where it was. Calls still go through the outbox (retries, no doubles).
+ */
+export async function backfillContacts(
+  container: MedusaContainer,
+  { platform, pageSize = 100, onProgress }: { platform: string; pageSize?: number; onProgress?: (progress: BackfillProgress) => void }
+): Promise<BackfillSummary> {
+  const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  if (!engagement.contactSyncPlatforms().includes(platform)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `"${platform}" is not a switched-on platform that keeps contacts (on: ${engagement.contactSyncPlatforms().join(", ") || "none"})`
+    )
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const progress: BackfillProgress = { platform, seen: 0, total: 0, enqueued: 0, counts: await engagement.countContactSyncs(platform) }
+  for (;;) {
+    const { data: customers, metadata } = await query.graph({
+      entity: "customer",
+      fields: ["id"],
+      pagination: { skip: progress.seen, take: pageSize, order: { created_at: "ASC" } },
+    })
+    progress.total = metadata?.count ?? progress.seen + customers.length
+    if (!customers.length) {
+      break
+    }
+    const ids = customers.map((customer) => customer.id)
+    const known = new Set((await engagement.listContactSyncs({ platform, customer_id: ids })).map((row) => row.customer_id))
+    const fresh = ids.filter((id) => !known.has(id))
+    if (fresh.length) {
+      await syncCustomerContactsWorkflow(container).run({ input: { customer_ids: fresh, coalesce_ms: 0, platforms: [platform] } })
+      await engagement.runContactSync({ customer_ids: fresh })
+    }
+    progress.seen += customers.length
+    progress.enqueued += fresh.length
+    progress.counts = await engagement.countContactSyncs(platform)
+    onProgress?.({ ...progress })
+  }
+  return { ...progress, already_known: progress.seen - progress.enqueued }
+}
+
+/** `[##########----------]  50% 120/240 customers` */
+export function progressBar(done: number, total: number, width = 30): string {
+  const share = total ? Math.min(1, done / total) : 1
+  const filled = Math.round(share * width)
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}% ${done}/${total} customers`
+}
+
+/**
+ * npx medusa exec ./src/scripts/backfill-contacts.ts <platform> [page size]
+ * e.g. `npx medusa exec ./src/scripts/backfill-contacts.ts expertsender`
+ */
+export default async function backfillContactsScript({ container, args }: ExecArgs) {
+  const [platform, pageSize] = args ?? []
+  const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  if (!platform) {
+    throw new Error(`Name the platform to backfill: one of ${engagement.contactSyncPlatforms().join(", ") || "(none switched on)"}`)
+  }
+  const interactive = process.stdout.isTTY
+  const summary = await backfillContacts(container, {
+    platform,
+    pageSize: pageSize ? Number(pageSize) : undefined,
+    onProgress: ({ seen, total, counts }) => {
+      const line = `${progressBar(seen, total)}  synced ${counts.synced}, waiting ${counts.pending + counts.syncing}, stopped ${counts.error + counts.conflict + counts.needs_linking}`
+      process.stdout.write(interactive ? `\r${line}` : `${line}\n`)
+    },
+  })
+  const { counts } = summary
+  process.stdout.write(
+    `${interactive ? "\n" : ""}Backfill of ${platform} done: ${summary.seen} customers, ${summary.enqueued} added now, ${summary.already_known} already known.\n` +
+      `  synced ${counts.synced}; waiting for a retry ${counts.pending + counts.syncing} (the outbox sends them when the platform answers);\n` +
+      `  stopped: ${counts.error} error, ${counts.conflict} conflict, ${counts.needs_linking} needs linking (see the customer's Engagement card in the admin).\n`
+  )
+}
