@@ -94,6 +94,8 @@ export type PlaceOrderInput = {
   promoCodes?: string[]
   /** must be one of the region's countries (de, fr, gb, nl, se); default de */
   countryCode?: string
+  /** set on the cart just before it is completed, as a storefront does with the shopper's choices */
+  cartMetadata?: Record<string, unknown>
 }
 
 /**
@@ -144,6 +146,9 @@ export async function placeOrder(
     config
   )
 
+  if (input.cartMetadata) {
+    await api.post(`/store/carts/${cartId}`, { metadata: input.cartMetadata }, config)
+  }
   const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, config)
   if (completed.type !== "order") {
     throw new Error(`cart ${cartId} did not complete: ${JSON.stringify(completed.error ?? completed)}`)

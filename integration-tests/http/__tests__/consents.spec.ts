@@ -3,7 +3,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { signLinkToken } from "../../../src/modules/engagement/consents/link-token"
 import { engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
-import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/store"
+import { eventually } from "../../helpers/stand-ins"
+import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import orderPlacedCheckoutConsents from "../../../src/subscribers/order-placed-checkout-consents"
 
 jest.setTimeout(180_000)
 
@@ -148,6 +150,109 @@ medusaIntegrationTestRunner({
       ])
       const current = await api.get("/store/engagement/consents", shopper)
       expect(current.data.consents[0]).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "False" }))
+    })
+
+    describe("at checkout", () => {
+      const checkoutChoices = {
+        engagement_consents: {
+          email_marketing: { value: "AwaitingConfirmation", wording: "Send me the newsletter (checkout v2)" },
+          sms_marketing: false,
+          review_requests: true,
+          postcards: true,
+        },
+      }
+
+      it("records the choices in the cart's metadata once per order, source checkout with the order as proof", async () => {
+        const [pen] = store.products
+        const order = await placeOrder(api, store, {
+          email: "ada@example.com",
+          customerHeaders: shopper.headers,
+          items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
+          cartMetadata: checkoutChoices,
+        })
+        // Medusa copies the cart's metadata onto the order, where the subscriber reads it
+        const admin = await createAdminHeaders(getContainer())
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=metadata`, admin)
+        expect(data.order.metadata).toEqual(checkoutChoices)
+
+        const ledger = await eventually(async () => {
+          const rows = await ledgerOf(shopper.customerId)
+          return rows.length === 3 ? rows : undefined
+        })
+        const proof = {
+          source: "checkout",
+          actor_type: "customer",
+          actor_id: shopper.customerId,
+          info: { order_id: order.id, display_id: order.display_id },
+        }
+        expect(ledger).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ ...proof, purpose: "email_marketing", value: "AwaitingConfirmation", wording: "Send me the newsletter (checkout v2)", channel: "email" }),
+            expect.objectContaining({ ...proof, purpose: "sms_marketing", value: "False", wording: null, channel: "sms" }),
+            expect.objectContaining({ ...proof, purpose: "review_requests", value: "True", wording: null }),
+          ])
+        )
+        const current = (await api.get("/store/engagement/consents", shopper)).data.consents
+        expect(current).toEqual([
+          expect.objectContaining({ purpose: "email_marketing", value: "AwaitingConfirmation", source: "checkout" }),
+          expect.objectContaining({ purpose: "sms_marketing", value: "False", source: "checkout" }),
+          expect.objectContaining({ purpose: "review_requests", value: "True", source: "checkout" }),
+        ])
+        const confirmations = async () =>
+          await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: "ada@example.com", template: "engagement-consent-confirmation" })
+        await eventually(async () => ((await confirmations()).length === 1 ? true : undefined))
+
+        // the shopper changes their mind later; a repeated order.placed, even two at once, neither adds rows nor undoes that
+        await api.post("/store/engagement/consents", { consents: [{ purpose: "review_requests", value: "False" }] }, shopper)
+        const event = { name: "order.placed", data: { id: order.id } }
+        await Promise.all([
+          orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
+          orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
+        ])
+        await getContainer().resolve(Modules.EVENT_BUS).emit(event)
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        const after = await ledgerOf(shopper.customerId)
+        expect(after).toHaveLength(4)
+        expect(after.filter((row) => row.source === "checkout")).toHaveLength(3)
+        expect((await api.get("/store/engagement/consents", shopper)).data.consents[2]).toEqual(
+          expect.objectContaining({ purpose: "review_requests", value: "False", source: "storefront" })
+        )
+        expect(await confirmations()).toHaveLength(1)
+      })
+
+      it("records a guest's choices on the customer record Medusa makes for the guest, one row even when order.placed arrives twice at once, and nothing for an order without choices", async () => {
+        const [pen] = store.products
+        await placeOrder(api, store, {
+          email: "guest@example.com",
+          items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
+          cartMetadata: { engagement_consents: { email_marketing: true } },
+        })
+        const [guest] = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "guest@example.com" })
+        expect(guest.has_account).toBe(false)
+        const ledger = await eventually(async () => {
+          const rows = await ledgerOf(guest.id)
+          return rows.length ? rows : undefined
+        })
+        expect(ledger).toEqual([expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout" })])
+
+        // two deliveries of the first order.placed at the same moment: the ledger keeps one row
+        const engagement = engagementOf(getContainer())
+        await engagement.deleteConsents(ledger.map((row) => row.id))
+        const event = { name: "order.placed", data: { id: ledger[0].info!.order_id as string } }
+        await Promise.all([
+          orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
+          orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
+        ])
+        expect(await ledgerOf(guest.id)).toEqual([expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout" })])
+
+        const plain = await placeOrder(api, store, {
+          email: "ada@example.com",
+          customerHeaders: shopper.headers,
+          items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
+        })
+        await orderPlacedCheckoutConsents({ event: { name: "order.placed", data: { id: plain.id } }, container: getContainer(), pluginOptions: {} })
+        expect(await ledgerOf(shopper.customerId)).toEqual([])
+      })
     })
   },
 })

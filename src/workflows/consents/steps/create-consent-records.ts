@@ -4,10 +4,13 @@ import { ENGAGEMENT_MODULE, RecordConsentInput } from "../../../modules/engageme
 
 export const createConsentRecordsStepId = "create-consent-records"
 
+/** A ledger row to write; a given `id` makes the write happen once (the primary key refuses a second). */
+export type ConsentRecordInput = RecordConsentInput & { id?: string }
+
 /** Appends rows to the consent ledger (never updates one); compensation removes them. */
 export const createConsentRecordsStep = createStep(
   createConsentRecordsStepId,
-  async (input: RecordConsentInput[], { container }) => {
+  async (input: ConsentRecordInput[], { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const purposes = engagement.getOptions().consents.purposes
     const recordedAt = new Date()

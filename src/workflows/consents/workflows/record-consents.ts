@@ -1,9 +1,8 @@
 import { emitEventStep, sendNotificationsStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ConsentEvents } from "../../../modules/engagement/events"
-import type { RecordConsentInput } from "../../../modules/engagement/types"
 import { buildConsentConfirmationsStep } from "../steps/build-consent-confirmations"
-import { createConsentRecordsStep } from "../steps/create-consent-records"
+import { ConsentRecordInput, createConsentRecordsStep } from "../steps/create-consent-records"
 import { validateConsentPurposesStep } from "../steps/validate-consent-purposes"
 
 export const recordConsentsWorkflowId = "record-consents"
@@ -12,7 +11,7 @@ export const recordConsentsWorkflowId = "record-consents"
  * Records consent changes in the ledger (one new row each, with source and proof), sends the
  * double opt-in email for purposes awaiting confirmation, and announces the change.
  */
-export const recordConsentsWorkflow = createWorkflow(recordConsentsWorkflowId, (input: { consents: RecordConsentInput[] }) => {
+export const recordConsentsWorkflow = createWorkflow(recordConsentsWorkflowId, (input: { consents: ConsentRecordInput[] }) => {
   const valid = validateConsentPurposesStep(input.consents)
   const records = createConsentRecordsStep(valid)
   const confirmations = buildConsentConfirmationsStep(valid)
