@@ -2,46 +2,18 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { classifyHttpAnswer } from "../classify"
 import type { DeliveryOutcome, EngagementPlatform, OutboundMessage, PlatformRequest, PlatformResponse } from "../types"
 import { joinUrl } from "../url"
+import { crmComContactSync } from "./contact-sync"
+import { decodeJwtPayload, decodeJwtSub } from "./jwt"
+import { CONTACT_OPERATIONS, CrmComOperations, TOKEN_OPERATIONS } from "./operations"
 import { CrmComOptions, crmComOptionsSchema } from "./options"
+import { boxOf, openSealedValue, SEALED } from "./secrets"
+import type { SecretBox } from "../../utils/secret-box"
 
 export const CRMCOM = "crmcom"
 
-export const CrmComOperations = {
-  RegisterContact: "register_contact",
-  AuthenticateContact: "authenticate_contact",
-  RefreshToken: "refresh_token",
-  UpdateContact: "update_contact",
-  UpdateConsents: "update_consents",
-} as const
-
-const TOKEN_OPERATIONS: readonly string[] = [
-  CrmComOperations.RegisterContact,
-  CrmComOperations.AuthenticateContact,
-  CrmComOperations.RefreshToken,
-]
-const CONTACT_OPERATIONS: readonly string[] = [CrmComOperations.UpdateContact, CrmComOperations.UpdateConsents]
+export { CrmComOperations, decodeJwtPayload, decodeJwtSub }
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
-
-/** The claims of a JWT, read without checking its signature (only CRM.COM can, and need not). */
-export function decodeJwtPayload(token: string): Record<string, unknown> | null {
-  const part = token.split(".")[1]
-  if (!part) {
-    return null
-  }
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(part, "base64url").toString("utf8"))
-    return claims && typeof claims === "object" && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null
-  } catch {
-    return null
-  }
-}
-
-/** The contact id CRM.COM puts in the `sub` claim of its access token. */
-export function decodeJwtSub(token: string): string | null {
-  const sub = decodeJwtPayload(token)?.sub
-  return typeof sub === "string" && sub ? sub : null
-}
 
 function text(payload: Record<string, unknown>, key: string, operation: string): string {
   const value = payload[key]
@@ -51,29 +23,56 @@ function text(payload: Record<string, unknown>, key: string, operation: string):
   return value
 }
 
-function registerBody(payload: Record<string, unknown>, options: CrmComOptions): Record<string, unknown> {
+/** A secret must come sealed: a payload with it in clear would have kept it in clear in the outbox. */
+function refuseClear(payload: Record<string, unknown>, key: string, operation: string) {
+  if (payload[key] !== undefined) {
+    throw invalid(`CRM.COM ${operation}: ${key} must be sent sealed (${key}_sealed), never in clear in the outbox`)
+  }
+}
+
+function opened(payload: Record<string, unknown>, key: keyof typeof SEALED, operation: string, box: SecretBox): string {
+  refuseClear(payload, key, operation)
+  try {
+    return openSealedValue(payload[SEALED[key]], SEALED[key], operation, box)
+  } catch (error) {
+    throw invalid((error as Error).message)
+  }
+}
+
+function registerBody(payload: Record<string, unknown>, options: CrmComOptions, box: SecretBox): Record<string, unknown> {
+  const operation = CrmComOperations.RegisterContact
   const identity = payload.identity as Record<string, unknown> | undefined
   if (!identity || typeof identity.provider !== "string") {
     throw invalid("CRM.COM register_contact needs identity.provider")
   }
+  refuseClear(identity, "password", operation)
+  const { [SEALED.password]: sealed, ...clear } = identity
+  const body: Record<string, unknown> = { ...clear }
+  if (sealed !== undefined || identity.provider === "EMAIL") {
+    body.password = opened(identity, "password", operation, box)
+  }
   // the seed makes validation_required mandatory for EMAIL identities
   if (identity.provider === "EMAIL" && identity.validation_required === undefined) {
-    return { ...payload, identity: { ...identity, validation_required: options.validation_required } }
+    body.validation_required = options.validation_required
   }
-  return payload
+  return { ...payload, identity: body }
 }
 
-function route(message: OutboundMessage, options: CrmComOptions): Omit<PlatformRequest, "headers"> {
+function route(message: OutboundMessage, options: CrmComOptions, box: SecretBox): Omit<PlatformRequest, "headers"> {
   const { payload, operation } = message
   const url = (path: string) => joinUrl(options.api_url, path)
   const contactPath = () => `/contacts/${encodeURIComponent(text(payload, "contact_id", operation))}`
   switch (operation) {
     case CrmComOperations.RegisterContact:
-      return { method: "POST", url: url("/contacts/register"), body: registerBody(payload, options) }
-    case CrmComOperations.AuthenticateContact:
-      return { method: "POST", url: url("/contacts/authenticate"), body: payload }
+      return { method: "POST", url: url("/contacts/register"), body: registerBody(payload, options, box) }
+    case CrmComOperations.AuthenticateContact: {
+      refuseClear(payload, "password", operation)
+      const { [SEALED.password]: sealed, ...clear } = payload
+      const body = sealed !== undefined || payload.provider === "EMAIL" ? { ...clear, password: opened(payload, "password", operation, box) } : clear
+      return { method: "POST", url: url("/contacts/authenticate"), body }
+    }
     case CrmComOperations.RefreshToken:
-      return { method: "POST", url: url("/contacts/refresh"), body: { refresh_token: text(payload, "refresh_token", operation) } }
+      return { method: "POST", url: url("/contacts/refresh"), body: { refresh_token: opened(payload, "refresh_token", operation, box) } }
     case CrmComOperations.UpdateContact:
       if (!payload.contact || typeof payload.contact !== "object") {
         throw invalid("CRM.COM update_contact needs the contact fields to update")
@@ -90,21 +89,26 @@ function route(message: OutboundMessage, options: CrmComOptions): Omit<PlatformR
   }
 }
 
+/**
+ * The HTTP request of one outbox row. Passwords and tokens are in the payload only sealed with
+ * the options' `encryption_key`; they are opened here, in memory, for this one request.
+ */
 function buildCrmComRequest(message: OutboundMessage, options: CrmComOptions): PlatformRequest {
-  const request = route(message, options)
+  const box = boxOf(options)
+  const request = route(message, options, box)
   const headers: Record<string, string> = {
     api_key: options.api_key,
     "Content-Type": "application/json",
     Accept: "application/json",
   }
   if (CONTACT_OPERATIONS.includes(message.operation)) {
-    headers.Authorization = `Bearer ${text(message.payload, "access_token", message.operation)}`
+    headers.Authorization = `Bearer ${opened(message.payload, "access_token", message.operation, box)}`
   }
   return { ...request, headers }
 }
 
 /** The seed's error model: code, message and the attribute that caused the error. */
-function errorText(body: unknown): string {
+export function errorText(body: unknown): string {
   if (!body || typeof body !== "object") {
     return typeof body === "string" ? body.slice(0, 500) : ""
   }
@@ -116,21 +120,43 @@ function errorText(body: unknown): string {
   return parts.length ? parts.join(" ") : JSON.stringify(body).slice(0, 500)
 }
 
-/** What the outbox keeps of a token answer: the tokens, their expiry and the contact they are for. */
-function tokenSummary(status: number, body: Record<string, unknown>, accessToken: string) {
+/** A 401 about the publishable key rather than the contact (the seed: INVALID_API_KEY on attribute api_key). */
+function refusesApiKey(body: Record<string, unknown>): boolean {
+  return body.attribute === "api_key" || (typeof body.code === "string" && /API_KEY/i.test(body.code))
+}
+
+/** The seed's answer to registering a username that is taken (400 CONTACT_ALREADY_EXISTS), or a 409. */
+function contactExists(status: number, body: Record<string, unknown>): boolean {
+  return status === 409 || (status === 400 && body.code === "CONTACT_ALREADY_EXISTS")
+}
+
+/**
+ * A token answer split in two: what the outbox may keep (the contact it is for and the expiry) and
+ * the secrets (the tokens), which only the contact sync sees and keeps sealed.
+ */
+function tokenOutcome(status: number, body: Record<string, unknown>, accessToken: string): DeliveryOutcome {
   const claims = decodeJwtPayload(accessToken)
   const exp = Number(body.exp ?? claims?.exp)
   const hasExp = Number.isFinite(exp) && exp > 0
+  const expiresAt = hasExp ? new Date(exp * 1000).toISOString() : null
+  const contactId = decodeJwtSub(accessToken)
   return {
-    status,
-    contact_id: decodeJwtSub(accessToken),
-    access_token: accessToken,
-    // the seed's refresh example sends back the very JWT it issued, and no answer names a separate one
-    refresh_token: typeof body.refresh_token === "string" ? body.refresh_token : accessToken,
-    exp: hasExp ? exp : null,
-    expires_at: hasExp ? new Date(exp * 1000).toISOString() : null,
-    expires_in: hasExp ? Math.max(0, exp - Math.floor(Date.now() / 1000)) : null,
-    contact: body.contact ?? null,
+    kind: "delivered",
+    external_id: contactId,
+    summary: {
+      status,
+      contact_id: contactId,
+      exp: hasExp ? exp : null,
+      expires_at: expiresAt,
+      expires_in: hasExp ? Math.max(0, exp - Math.floor(Date.now() / 1000)) : null,
+      contact: body.contact ?? null,
+    },
+    secrets: {
+      access_token: accessToken,
+      // the seed's refresh example sends back the very JWT it issued, and no answer names a separate one
+      refresh_token: typeof body.refresh_token === "string" && body.refresh_token ? body.refresh_token : accessToken,
+      expires_at: expiresAt,
+    },
   }
 }
 
@@ -139,18 +165,28 @@ function classifyCrmComAnswer(response: PlatformResponse, message: OutboundMessa
   const body = response.body && typeof response.body === "object" ? (response.body as Record<string, unknown>) : {}
   if (outcome.kind === "delivered") {
     if (TOKEN_OPERATIONS.includes(message.operation) && typeof body.access_token === "string") {
-      const summary = tokenSummary(response.status, body, body.access_token)
-      return { kind: "delivered", external_id: summary.contact_id, summary }
+      return tokenOutcome(response.status, body, body.access_token)
     }
     if (typeof body.auth_otp === "string") {
       // a PHONE registration: the contact must first confirm the one-time password
-      const summary = { status: response.status, otp_required: true, auth_otp: body.auth_otp, obfuscated_value: body.obfuscated_value }
-      return { kind: "delivered", external_id: null, summary }
+      return {
+        kind: "delivered",
+        external_id: null,
+        summary: { status: response.status, otp_required: true, obfuscated_value: body.obfuscated_value },
+        secrets: { auth_otp: body.auth_otp },
+      }
+    }
+    if (TOKEN_OPERATIONS.includes(message.operation)) {
+      // an answer without a token: keep nothing of its body that could be one
+      return { kind: "delivered", external_id: null, summary: { status: response.status } }
     }
     const id = body.id
     return { ...outcome, external_id: typeof id === "string" || typeof id === "number" ? String(id) : null }
   }
   const reason = `CRM.COM answered ${response.status}: ${errorText(response.body) || "no details"}`
+  if (response.status === 401 && refusesApiKey(body)) {
+    return { kind: "failed", reason: `CRM.COM refused the api_key. ${reason}`, summary: { ...outcome.summary, api_key_rejected: true } }
+  }
   if (response.status === 401 && CONTACT_OPERATIONS.includes(message.operation)) {
     return {
       kind: "failed",
@@ -161,13 +197,16 @@ function classifyCrmComAnswer(response: PlatformResponse, message: OutboundMessa
   if (response.status === 401) {
     return { ...outcome, kind: "failed", reason: `CRM.COM refused the api_key or the contact's credentials. ${reason}` }
   }
+  if (message.operation === CrmComOperations.RegisterContact && contactExists(response.status, body)) {
+    return { kind: "failed", reason: `the contact already exists in CRM.COM. ${reason}`, summary: { ...outcome.summary, contact_exists: true } }
+  }
   return { ...outcome, reason }
 }
 
 /**
  * CRM.COM Self-Service API (seed 003), contacts: register, authenticate, refresh the JWT,
  * update and set the consent state. Every call carries the publishable `api_key`; contact calls
- * also the contact's token (`{ contact_id, access_token, ... }` in the payload).
+ * also the contact's token. Passwords and tokens travel through the outbox only sealed.
  */
 export const crmComPlatform: EngagementPlatform<CrmComOptions> = {
   id: CRMCOM,
@@ -176,6 +215,7 @@ export const crmComPlatform: EngagementPlatform<CrmComOptions> = {
   operations: Object.values(CrmComOperations),
   buildRequest: buildCrmComRequest,
   classifyResponse: classifyCrmComAnswer,
+  contactSync: crmComContactSync,
 }
 
 export default crmComPlatform

@@ -1,6 +1,9 @@
 import { z } from "@medusajs/framework/zod"
 import { commonPlatformOptionsSchema } from "../types"
 
+/** A consent state as CRM.COM spells it (the seed shows ACCEPTED and PENDING); null: not sent for that value. */
+const consentState = z.string().regex(/^[A-Z_]+$/, "an upper-case CRM.COM consent state such as ACCEPTED or PENDING").nullable()
+
 export const crmComOptionsSchema = commonPlatformOptionsSchema.extend({
   /** the part before `/contacts/register`, e.g. https://sandbox.crm.com/self-service/v1 */
   api_url: z.string().url(),
@@ -8,7 +11,26 @@ export const crmComOptionsSchema = commonPlatformOptionsSchema.extend({
   api_key: z.string().min(1),
   /** `identity.validation_required` of an EMAIL registration that does not set it: must the email be verified */
   validation_required: z.boolean().default(false),
-  /** for whoever stores contact tokens at rest; the provider itself sends nothing with it */
-  encryption_key: z.string().min(1).optional(),
+  /**
+   * Seals each contact's generated password and tokens at rest (the sync state's credentials and
+   * the outbox payloads). Changing it makes the stored credentials unreadable: those contacts stop
+   * with a clear error until their CRM.COM sync is reset.
+   */
+  encryption_key: z.string().min(16, "at least 16 characters: it seals the contacts' CRM.COM passwords and tokens"),
+  /** the consent purpose whose value (anything but True opts out) is sent as `email_opt_out`; null: never sent */
+  email_opt_out_purpose: z.string().min(1).nullable().default("email_marketing"),
+  /** the consent purpose whose value (anything but True opts out) is sent as `sms_opt_out`; null: never sent */
+  sms_opt_out_purpose: z.string().min(1).nullable().default("sms_marketing"),
+  /** the consent purpose sent as the contact's `consent_state` (`PUT /contacts/{id}/consents`); null: never sent */
+  consent_purpose: z.string().min(1).nullable().default("email_marketing"),
+  /** the `consent_state` each value of `consent_purpose` is sent as */
+  consent_states: z
+    .object({
+      True: consentState.default("ACCEPTED"),
+      AwaitingConfirmation: consentState.default("PENDING"),
+      False: consentState.default("REJECTED"),
+    })
+    .strict()
+    .prefault({}),
 })
 export type CrmComOptions = z.infer<typeof crmComOptionsSchema>
