@@ -1,3 +1,4 @@
+import { createSecretBox } from "../../src/utils/secret-box"
 import { attemptDelivery } from "../../src/modules/engagement/outbox/send"
 import crmComPlatform, { decodeJwtSub } from "../../src/providers/crmcom"
 import { crmComOptionsSchema } from "../../src/providers/crmcom/options"
@@ -224,19 +225,27 @@ describe("the providers against their stand-ins", () => {
   })
 
   it("CRM.COM: register gives the contact id and token; an expired token fails until refreshed", async () => {
-    const options = crmComOptionsSchema.parse({ api_url: urls.crmcom, api_key: "crm-key" })
-    const identity = { provider: "EMAIL", username: "john@crm.com", password: "pw" }
+    const options = crmComOptionsSchema.parse({ api_url: urls.crmcom, api_key: "crm-key", encryption_key: "crm-encryption-key-0123" })
+    const box = createSecretBox(options.encryption_key)
+    const identity = { provider: "EMAIL", username: "john@crm.com", password_sealed: box.seal("pw") }
     const registered = await send(crmComPlatform, options, "register_contact", { first_name: "J", last_name: "D", identity })
     expect(registered.kind).toBe("delivered")
     const summary = registered.kind === "delivered" ? registered.summary! : {}
+    const secrets = registered.kind === "delivered" ? registered.secrets! : {}
+    // tokens are handed over as secrets, never kept in the outbox's summary
+    expect(JSON.stringify(summary)).not.toContain(String(secrets.access_token))
     const consent = (token: unknown) =>
-      send(crmComPlatform, options, "update_consents", { contact_id: summary.contact_id, access_token: token, consent_state: "ACCEPTED" })
-    expect(await consent(summary.access_token)).toEqual(expect.objectContaining({ kind: "delivered", external_id: summary.contact_id }))
+      send(crmComPlatform, options, "update_consents", {
+        contact_id: summary.contact_id,
+        access_token_sealed: box.seal(token),
+        consent_state: "ACCEPTED",
+      })
+    expect(await consent(secrets.access_token)).toEqual(expect.objectContaining({ kind: "delivered", external_id: summary.contact_id }))
     crmCom.expireTokens()
-    expect(await consent(summary.access_token)).toEqual(expect.objectContaining({ kind: "failed", summary: expect.objectContaining({ token_rejected: true }) }))
-    const refreshed = await send(crmComPlatform, options, "refresh_token", { refresh_token: summary.refresh_token })
+    expect(await consent(secrets.access_token)).toEqual(expect.objectContaining({ kind: "failed", summary: expect.objectContaining({ token_rejected: true }) }))
+    const refreshed = await send(crmComPlatform, options, "refresh_token", { refresh_token_sealed: box.seal(secrets.refresh_token) })
     expect(refreshed).toEqual(expect.objectContaining({ kind: "delivered", external_id: summary.contact_id }))
-    const token = refreshed.kind === "delivered" ? refreshed.summary?.access_token : null
+    const token = refreshed.kind === "delivered" ? refreshed.secrets?.access_token : null
     expect((await consent(token)).kind).toBe("delivered")
     expect(crmCom.violations()).toEqual([])
   })

@@ -185,7 +185,10 @@ export async function settleContactSyncs(
       continue
     }
     const again = settlement.again || row.dirty
-    const problem = settlement.problem ?? (status === "delivered" ? undefined : { status: "error" as const, reason: delivery.last_error ?? status })
+    // a failed call stops the sync unless the platform knows the next step (refresh a token, look up again)
+    const problem =
+      settlement.problem ??
+      (status === "delivered" || settlement.again ? undefined : { status: "error" as const, reason: delivery.last_error ?? status })
     await updateContactSync(manager, {
       ...base,
       status: problem ? problem.status : again ? "pending" : "synced",
