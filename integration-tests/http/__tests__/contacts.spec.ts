@@ -149,7 +149,7 @@ medusaIntegrationTestRunner({
       expect(await statisticsOf()).toEqual(afterReturn)
     })
 
-    it("lets a shopper change only their own editable fields, with 400 naming the field and 401 without login", async () => {
+    it("lets a shopper change only their own editable fields, names and phone on their Medusa customer too, with 400 naming the field and 401 without login", async () => {
       const updated = await api.post(
         "/store/engagement/profile",
         { phone: "+48 500 600 700", date_of_birth: "1990-05-17", gender: "Female", custom_attributes: { shoe_size: "38" } },
@@ -159,6 +159,11 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ email: "ada@example.com", phone: "+48500600700", gender: "Female", custom_attributes: { shoe_size: "38" } })
       )
       expect(new Date(updated.data.profile.date_of_birth).toISOString()).toBe("1990-05-17T00:00:00.000Z")
+      // names and phone are the Medusa customer's too: the storefront's account page shows the change
+      const renamed = await api.post("/store/engagement/profile", { first_name: "Augusta Ada", last_name: "King" }, shopper)
+      expect(renamed.data.profile).toEqual(expect.objectContaining({ first_name: "Augusta Ada", last_name: "King", phone: "+48500600700" }))
+      const me = async () => (await api.get("/store/customers/me", shopper)).data.customer
+      expect(await me()).toEqual(expect.objectContaining({ first_name: "Augusta Ada", last_name: "King", phone: "+48500600700" }))
 
       const badGender = await responseOf(api.post("/store/engagement/profile", { gender: "Robot" }, shopper))
       expect(badGender.status).toBe(400)
@@ -167,8 +172,12 @@ medusaIntegrationTestRunner({
       expect(notEditable.status).toBe(400)
       expect(notEditable.data.message).toContain("total_spent")
       const otherCustomer = await responseOf(api.post("/store/engagement/profile", { customer_id: "cus_other", first_name: "X" }, shopper))
+      const badPhone = await responseOf(api.post("/store/engagement/profile", { first_name: "X", phone: "call me" }, shopper))
+      expect(badPhone.status).toBe(400)
+      expect(badPhone.data.message).toContain("phone")
       expect(otherCustomer.status).toBe(400)
-      expect((await profile()).first_name).toBe("Ada")
+      expect((await profile()).first_name).toBe("Augusta Ada")
+      expect((await me()).first_name).toBe("Augusta Ada")
 
       const pk = { headers: { "x-publishable-api-key": store.publishableKey } }
       expect((await responseOf(api.get("/store/engagement/profile", pk))).status).toBe(401)
@@ -177,6 +186,7 @@ medusaIntegrationTestRunner({
       const grace = await createCustomerSession(api, store, { email: "grace@example.com", password: "secret-password", first_name: "Grace", last_name: "Hopper" })
       const theirs = await api.get("/store/engagement/profile", grace)
       expect(theirs.data.profile).toEqual(expect.objectContaining({ email: "grace@example.com", phone: null }))
+      expect((await api.get("/store/customers/me", grace)).data.customer).toEqual(expect.objectContaining({ first_name: "Grace", phone: null }))
     })
 
     describe("admin contacts", () => {

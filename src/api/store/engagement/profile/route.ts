@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
+import { updateShopperProfileWorkflow } from "../../../../workflows/contacts/workflows/update-shopper-profile"
 import type { StoreUpdateProfileType } from "./validators"
 
 const SHOPPER_FIELDS = [
@@ -30,13 +31,22 @@ async function profileOf(scope: MedusaContainer, customerId: string) {
     return existing
   }
   const customer = await scope.resolve(Modules.CUSTOMER).retrieveCustomer(customerId)
-  return await engagement.createContactProfiles({
-    customer_id: customerId,
-    email: customer.email,
-    phone: customer.phone?.replace(/\s+/g, "") || null,
-    first_name: customer.first_name,
-    last_name: customer.last_name,
-  })
+  try {
+    return await engagement.createContactProfiles({
+      customer_id: customerId,
+      email: customer.email,
+      phone: customer.phone?.replace(/\s+/g, "") || null,
+      first_name: customer.first_name,
+      last_name: customer.last_name,
+    })
+  } catch (error) {
+    // the customer.created subscriber made it meanwhile (one profile per customer: a unique index)
+    const [made] = await engagement.listContactProfiles({ customer_id: customerId })
+    if (!made) {
+      throw error
+    }
+    return made
+  }
 }
 
 const view = (profile: Record<string, unknown>) => Object.fromEntries(SHOPPER_FIELDS.map((field) => [field, profile[field]]))
@@ -46,18 +56,14 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ profile: view(await profileOf(req.scope, req.auth_context.actor_id)) })
 }
 
-/** POST /store/engagement/profile: the shopper changes the editable fields of their own profile. */
+/**
+ * POST /store/engagement/profile: the shopper changes the editable fields of their own profile;
+ * names and phone change on their Medusa customer too.
+ */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreUpdateProfileType>, res: MedusaResponse) => {
-  const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  const profile = await profileOf(req.scope, req.auth_context.actor_id)
-  const { date_of_birth, custom_attributes, ...fields } = req.validatedBody
-  const updated = await engagement.updateContactProfiles({
-    id: profile.id,
-    ...fields,
-    ...(date_of_birth ? { date_of_birth: new Date(`${date_of_birth}T00:00:00Z`) } : {}),
-    ...(custom_attributes
-      ? { custom_attributes: { ...(profile.custom_attributes as Record<string, string>), ...custom_attributes } }
-      : {}),
+  const { result: profileId } = await updateShopperProfileWorkflow(req.scope).run({
+    input: { customer_id: req.auth_context.actor_id, profile: req.validatedBody },
   })
-  res.json({ profile: view(updated) })
+  const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  res.json({ profile: view(await engagement.retrieveContactProfile(profileId)) })
 }

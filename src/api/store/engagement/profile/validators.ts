@@ -8,7 +8,7 @@ export const StoreUpdateProfile = z
     phone: z
       .string()
       .transform((value) => value.replace(/\s+/g, ""))
-      .pipe(z.string().regex(/^\+?[0-9]{3,20}$/, "digits, optionally after +, at most 20, spaces are removed"))
+      .pipe(z.string().regex(/^\+?[0-9]{3,20}$/, "phone: digits, optionally after +, at most 20 (spaces are removed)"))
       .optional(),
     date_of_birth: z.iso.date().optional(),
     gender: z.enum(["Male", "Female", "NotSpecified"]).optional(),
