@@ -73,9 +73,11 @@ const CONTACT_PLATFORM_ENV = [
  */
 export function useTestPlatforms(env: Record<string, string> = {}, choice: TestPlatformChoice = {}): TestPlatforms {
   const platforms = createTestPlatforms(choice)
+  // contact changes wait an hour unless a test runs the sync itself: no timer fires mid-test
+  const fileEnv = { ENGAGEMENT_CONTACT_SYNC_WINDOW: "1h", ...env }
   beforeAll(async () => {
     await startPlatforms(platforms)
-    Object.assign(process.env, env)
+    Object.assign(process.env, fileEnv)
   })
   beforeEach(() => {
     platforms.all.forEach((standIn) => standIn.reset())
@@ -85,7 +87,7 @@ export function useTestPlatforms(env: Record<string, string> = {}, choice: TestP
   })
   afterAll(async () => {
     await stopTestPlatforms(platforms)
-    for (const key of [...Object.keys(env), ...(choice.contacts ? CONTACT_PLATFORM_ENV : [])]) {
+    for (const key of [...Object.keys(fileEnv), ...(choice.contacts ? CONTACT_PLATFORM_ENV : [])]) {
       delete process.env[key]
     }
   })

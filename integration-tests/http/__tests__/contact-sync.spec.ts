@@ -1,4 +1,6 @@
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { backfillContacts } from "../../../src/scripts/backfill-contacts"
 import {
   contactSyncOf,
   engagementOf,
@@ -21,7 +23,7 @@ const platforms = useTestPlatforms(
   },
   { contacts: true }
 )
-const { expertsender, engage, rejoiner } = platforms
+const { expertsender, engage, rejoiner, crmcom } = platforms
 
 const bodiesOf = (standIn: { acceptedCallsTo(route: string): { body: unknown }[] }, route: string) =>
   standIn.acceptedCallsTo(route).map((call) => call.body as Record<string, any>)
@@ -73,7 +75,7 @@ medusaIntegrationTestRunner({
         const [profile] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
         return profile.order_count === 1
       })
-      await eventually(async () => (await engagement.listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === 3)
+      await eventually(async () => (await engagement.listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === engagementOf(getContainer()).contactSyncPlatforms().length)
       await syncContactsNow(getContainer())
 
       const [, statistics] = bodiesOf(expertsender, "upsert_customers")
@@ -89,12 +91,23 @@ medusaIntegrationTestRunner({
       expect((update.body as any).metadata).toEqual(expect.objectContaining({ order_count: "1", currency_code: "eur", rfm_segment: expect.any(String) }))
       // Engage keeps no statistics: nothing changed for it
       expect(engage.acceptedCallsTo("update_contact")).toHaveLength(0)
+
+      // the admin can read ExpertSender's own copy (seed 001's lookups)
+      const admin = await createAdminHeaders(getContainer())
+      const copy = await api.get(`/admin/engagement/contacts/${shopper.customerId}/expertsender?by=email`, admin)
+      expect(expertsender.callsTo("get_customer_by_email").map((call) => call.path)).toEqual(["/customers/email/grace%40example.com"])
+      expect(copy.data.expertsender_customer).toEqual(expect.objectContaining({ email: "grace@example.com", firstName: "Grace" }))
+      const noPhone = await responseOf(api.get(`/admin/engagement/contacts/${shopper.customerId}/expertsender?by=phone`, admin))
+      expect([noPhone.status, noPhone.data.message]).toEqual([400, "by: the contact has no phone to look up in ExpertSender"])
+      const badKey = await responseOf(api.get(`/admin/engagement/contacts/${shopper.customerId}/expertsender?by=shoe_size`, admin))
+      expect(badKey.status).toBe(400)
+      expect(JSON.stringify(badKey.data)).toContain("by")
     })
 
     it("turns a burst of changes to one customer into one call per platform, sending Engage only the changes", async () => {
       await register()
       await syncContactsNow(getContainer())
-      const before = { es: expertsender.requests.length, engage: engage.requests.length, rj: rejoiner.requests.length }
+      const before = { es: expertsender.requests.length, engage: engage.requests.length, rj: rejoiner.requests.length, crm: crmcom.requests.length }
 
       const admin = await createAdminHeaders(getContainer())
       for (const [index, name] of ["Grace B.", "Grace M.", "Grace Brewster"].entries()) {
@@ -109,6 +122,9 @@ medusaIntegrationTestRunner({
       expect(expertsender.requests.length - before.es).toBe(1)
       expect(engage.requests.length - before.engage).toBe(1)
       expect(rejoiner.requests.length - before.rj).toBe(1)
+      // CRM.COM keeps no phone: the names only
+      expect(crmcom.requests.length - before.crm).toBe(1)
+      expect(bodiesOf(crmcom, "update_contact").at(-1)).toEqual({ first_name: "Grace Brewster" })
       expect(bodiesOf(engage, "update_contact")).toEqual([{ firstName: "Grace Brewster", mobilePhone: "+15550102" }])
       expect(bodiesOf(expertsender, "upsert_customers").at(-1)!.data).toEqual([
         { email: "grace@example.com", firstName: "Grace Brewster", phone: "+15550102" },
@@ -123,9 +139,11 @@ medusaIntegrationTestRunner({
       await syncContactsNow(getContainer())
 
       await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "False" }] }, shopper)
-      await eventually(async () => (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === 3)
+      await eventually(async () => (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === engagementOf(getContainer()).contactSyncPlatforms().length)
       await syncContactsNow(getContainer())
       expect(bodiesOf(rejoiner, "unsubscribe")).toEqual([{ email: "grace@example.com" }])
+      expect(bodiesOf(crmcom, "update_contact").at(-1)).toEqual({ email_opt_out: true })
+      expect(bodiesOf(crmcom, "update_consents")).toEqual([{ consent_state: "REJECTED" }])
       expect(bodiesOf(engage, "update_contact")).toEqual([{ acceptsEmail: false }])
       expect(bodiesOf(expertsender, "upsert_customers").at(-1)!.data).toEqual([
         { email: "grace@example.com", consentsData: { consents: [{ id: 1, value: "False" }] } },
@@ -136,13 +154,15 @@ medusaIntegrationTestRunner({
         { consents: [{ purpose: "email_marketing", value: "True", wording: "Send me offers", info: { where: "account page" } }] },
         shopper
       )
-      await eventually(async () => (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === 3)
+      await eventually(async () => (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === engagementOf(getContainer()).contactSyncPlatforms().length)
       await syncContactsNow(getContainer())
       expect(bodiesOf(rejoiner, "opt_in")).toEqual([
         expect.objectContaining({ email: "grace@example.com", type: "email_marketing (storefront)", wording: "Send me offers", where: "account page" }),
       ])
       expect(bodiesOf(engage, "update_contact").at(-1)).toEqual({ acceptsEmail: true })
       expect(bodiesOf(expertsender, "upsert_customers").at(-1)!.data[0].consentsData).toEqual({ consents: [{ id: 1, value: "True" }] })
+      expect(bodiesOf(crmcom, "update_contact").at(-1)).toEqual({ email_opt_out: false })
+      expect(bodiesOf(crmcom, "update_consents").at(-1)).toEqual({ consent_state: "ACCEPTED" })
     })
 
     it("loses nothing and doubles nothing when platforms are down for a while", async () => {
@@ -167,7 +187,7 @@ medusaIntegrationTestRunner({
       expect(rejoiner.acceptedCallsTo("create_customer")).toHaveLength(1)
       const syncs = await engagement.listContactSyncs({ customer_id: shopper.customerId })
       expect(syncs.map((row) => [row.platform, row.status])).toEqual(
-        expect.arrayContaining([["expertsender", "synced"], ["engage", "synced"], ["rejoiner", "synced"]])
+        expect.arrayContaining([["expertsender", "synced"], ["engage", "synced"], ["rejoiner", "synced"], ["crmcom", "synced"]])
       )
     })
 
@@ -214,17 +234,22 @@ medusaIntegrationTestRunner({
 
     it("honours a 429's Retry-After without spending an attempt, then delivers", async () => {
       await register()
-      expertsender.failNext(1, { kind: "status", status: 429, headers: { "Retry-After": "30" } })
+      expertsender.failNext(1, { kind: "status", status: 429, headers: { "Retry-After": "3" } })
       await syncContactsNow(getContainer())
       const engagement = engagementOf(getContainer())
       const [waiting] = await engagement.listDeliveries({ platform: "expertsender" })
       expect(waiting.status).toBe("pending")
       expect(waiting.attempts).toBe(0)
-      expect(new Date(waiting.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 25_000)
+      expect(new Date(waiting.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 2_000)
       await makeDeliveriesDue(getContainer(), "expertsender")
       await engagement.dispatchDueDeliveries({ platforms: ["expertsender"] })
-      // this process was asked to pause the platform: nothing was sent before Retry-After passed
+      // this process pauses the platform until Retry-After has passed: nothing is sent before
       expect(expertsender.requests).toHaveLength(1)
+      await new Promise((resolve) => setTimeout(resolve, 3_100))
+      await engagement.dispatchDueDeliveries({ platforms: ["expertsender"] })
+      const [delivered] = await engagement.listDeliveries({ platform: "expertsender" })
+      expect([delivered.status, delivered.attempts]).toEqual(["delivered", 1])
+      expect(expertsender.acceptedCallsTo("upsert_customers")).toHaveLength(1)
     })
 
     it("stops a contact's Rejoiner journeys from the admin, and refuses a bad body", async () => {
@@ -239,6 +264,101 @@ medusaIntegrationTestRunner({
       expect(bodiesOf(rejoiner, "cancel")).toEqual([{ email: "grace@example.com" }])
       const unauthenticated = await responseOf(api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, {}))
       expect(unauthenticated.status).toBe(401)
+    })
+
+    it("backfills customers that existed before a platform was switched on, in one ExpertSender batch, and resumes", async () => {
+      // customers written straight to the module emit no event: as if they predate the plugin
+      await getContainer()
+        .resolve(Modules.CUSTOMER)
+        .createCustomers([
+          { email: "ada@example.com", first_name: "Ada", last_name: "Lovelace" },
+          { email: "alan@example.com", first_name: "Alan", last_name: "Turing" },
+          { email: "edsger@example.com", first_name: "Edsger", last_name: "Dijkstra" },
+        ])
+      const progress: number[] = []
+      const summary = await backfillContacts(getContainer(), {
+        platform: "expertsender",
+        pageSize: 2,
+        onProgress: ({ seen }) => progress.push(seen),
+      })
+      expect(progress).toEqual([2, 3])
+      expect(summary).toEqual(expect.objectContaining({ seen: 3, total: 3, enqueued: 3, already_known: 0 }))
+      expect(summary.counts).toEqual(expect.objectContaining({ synced: 3 }))
+      // the first page went out as one request of two customers, the second as one of one
+      const batches = bodiesOf(expertsender, "upsert_customers")
+      expect(batches.map((body) => body.data.map((customer: any) => customer.email))).toEqual([
+        ["ada@example.com", "alan@example.com"],
+        ["edsger@example.com"],
+      ])
+      // only the platform asked for
+      expect(engage.requests).toHaveLength(0)
+      expect(crmcom.requests).toHaveLength(0)
+
+      const again = await backfillContacts(getContainer(), { platform: "expertsender" })
+      expect(again).toEqual(expect.objectContaining({ seen: 3, enqueued: 0, already_known: 3 }))
+      expect(expertsender.requests).toHaveLength(2)
+      await expect(backfillContacts(getContainer(), { platform: "recensus" })).rejects.toThrow("not a switched-on platform that keeps contacts")
+    })
+
+    it("registers the customer in CRM.COM, keeps the password and tokens sealed, and signs in again when the token expires", async () => {
+      await register()
+      await syncContactsNow(getContainer())
+      const [registration] = crmcom.acceptedCallsTo("register_contact")
+      const body = registration.body as Record<string, any>
+      expect(body).toEqual(
+        expect.objectContaining({
+          first_name: "Grace",
+          last_name: "Hopper",
+          identity: { provider: "EMAIL", username: "grace@example.com", password: expect.any(String), validation_required: false },
+        })
+      )
+      const password = body.identity.password as string
+      expect(password.length).toBeGreaterThanOrEqual(16)
+      const contactId = Object.keys(crmcom.contacts)[0]
+      // the contact id is the `sub` of the token; the first update sends what registration does not
+      const sync = await contactSyncOf(getContainer(), shopper.customerId, "crmcom")
+      expect([sync.status, sync.external_id]).toEqual(["synced", contactId])
+      expect(crmcom.acceptedCallsTo("update_contact").map((call) => call.path)).toEqual([`/contacts/${contactId}`])
+      expect(bodiesOf(crmcom, "update_contact")).toEqual([{ email_address: "grace@example.com" }])
+
+      // nothing secret is stored in clear: not in the sync state, not in the outbox
+      const engagement = engagementOf(getContainer())
+      const tokens = Object.keys(crmcom.tokens)
+      const stored = JSON.stringify([await engagement.listContactSyncs({ platform: "crmcom" }), await engagement.listDeliveries({ platform: "crmcom" })])
+      for (const secret of [password, ...tokens]) {
+        expect(stored).not.toContain(secret)
+      }
+
+      // CRM.COM ends the token: the next update is refused, the token refreshed, and the update sent again
+      crmcom.expireTokens()
+      const admin = await createAdminHeaders(getContainer())
+      await api.post(`/admin/customers/${shopper.customerId}`, { last_name: "Murray Hopper" }, admin)
+      await eventually(async () => (await engagement.listContactSyncs({ customer_id: shopper.customerId, platform: "crmcom", dirty: true })).length === 1)
+      await syncContactsNow(getContainer())
+      expect(crmcom.callsTo("update_contact").map((call) => call.answeredWith)).toEqual([200, 401, 200])
+      expect(crmcom.acceptedCallsTo("refresh_token")).toHaveLength(1)
+      expect(bodiesOf(crmcom, "update_contact").at(-1)).toEqual({ last_name: "Murray Hopper" })
+      expect(crmcom.contacts[contactId].last_name).toBe("Murray Hopper")
+      expect((await contactSyncOf(getContainer(), shopper.customerId, "crmcom")).status).toBe("synced")
+    })
+
+    it("marks a customer who already exists in CRM.COM as needing linking, and does not retry forever", async () => {
+      crmcom.contacts["crm-existing"] = { id: "crm-existing", username: "grace@example.com", password: "not-ours", is_verified: true }
+      await register()
+      await syncContactsNow(getContainer())
+      expect(crmcom.callsTo("register_contact").map((call) => call.answeredWith)).toEqual([400])
+      const sync = await contactSyncOf(getContainer(), shopper.customerId, "crmcom")
+      expect(sync.status).toBe("needs_linking")
+      expect(sync.last_error).toContain("password the plugin does not hold")
+
+      // a later change does not register again
+      const admin = await createAdminHeaders(getContainer())
+      await api.post(`/admin/customers/${shopper.customerId}`, { first_name: "G." }, admin)
+      await eventually(async () => (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, platform: "crmcom", dirty: true })).length === 1)
+      await syncContactsNow(getContainer())
+      expect(crmcom.callsTo("register_contact")).toHaveLength(1)
+      const { contact } = (await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data
+      expect(contact.sync).toEqual(expect.arrayContaining([expect.objectContaining({ platform: "crmcom", status: "needs_linking" })]))
     })
   },
 })

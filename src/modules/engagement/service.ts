@@ -186,11 +186,10 @@ export default class EngagementModuleService extends MedusaService({
         `engagement: ${platformId} ${delivery.operation} ${delivery.id} attempt ${delivery.attempts} -> ${recorded.status}: ${recorded.last_error}`
       )
     }
-    if (outcome.status === 429 && recorded.status === "pending") {
-      // being told to slow down is not a failure: the attempt is given back and the whole platform waits
-      recorded.refund_attempt = true
-      const waitMs = recorded.retry_in_ms ?? 0
-      this.pausedUntil_.set(platformId, Math.max(this.pausedUntil_.get(platformId) ?? 0, Date.now() + waitMs))
+    if (recorded.refund_attempt) {
+      // the whole platform waits, not only this row: this process sends it nothing until then
+      const until = Date.now() + (recorded.retry_in_ms ?? 0)
+      this.pausedUntil_.set(platformId, Math.max(this.pausedUntil_.get(platformId) ?? 0, until))
     }
     const saved = await this.recordAttempt_(platformId, recorded, outcome, { manager })
     return saved ? recorded : null

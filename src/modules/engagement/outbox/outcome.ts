@@ -6,7 +6,8 @@ import type { RecordedOutcome } from "./queries"
 
 /**
  * What an attempt's outcome makes of the row: delivered; failed for good; pending again after
- * backoff (or `Retry-After`, whichever is longer); or dead once its attempts are used up.
+ * backoff (or `Retry-After`, whichever is longer); or dead once its attempts are used up. A 429
+ * waits exactly its `Retry-After` and does not use up an attempt.
  */
 export function toRecordedOutcome(
   delivery: Pick<DeliveryRecord, "id" | "attempts" | "max_attempts">,
@@ -20,6 +21,11 @@ export function toRecordedOutcome(
   }
   if (outcome.kind === "failed") {
     return { ...base, status: "failed", last_error: outcome.reason }
+  }
+  if (outcome.status === 429) {
+    // asked to slow down: not a failure, so the attempt is given back and the row waits as told
+    const wait = outcome.retry_after_ms ?? backoffDelayMs(delivery.attempts, outbox.base_delay_ms, outbox.max_delay_ms, random)
+    return { ...base, status: "pending", last_error: outcome.reason, retry_in_ms: wait, refund_attempt: true }
   }
   if (delivery.attempts >= delivery.max_attempts) {
     return { ...base, status: "dead", last_error: `${outcome.reason} (gave up after ${delivery.attempts} attempts)` }

@@ -31,4 +31,14 @@ describe("toRecordedOutcome", () => {
       expect.objectContaining({ status: "dead", last_error: "HTTP 503 (gave up after 3 attempts)" })
     )
   })
+
+  it("waits out a 429's Retry-After without using up an attempt, even on the last one", () => {
+    const limited = { kind: "retry" as const, reason: "HTTP 429", status: 429, retry_after_ms: 3000 }
+    expect(toRecordedOutcome(row(3), limited, outbox, () => 1)).toEqual(
+      expect.objectContaining({ status: "pending", retry_in_ms: 3000, refund_attempt: true })
+    )
+    expect(toRecordedOutcome(row(1), { ...limited, retry_after_ms: undefined }, outbox, () => 1)).toEqual(
+      expect.objectContaining({ status: "pending", retry_in_ms: 1000, refund_attempt: true })
+    )
+  })
 })
