@@ -1,5 +1,5 @@
 import { StatusBadge } from "@medusajs/ui"
-import type { DeliveryStatus, ReviewRequestStatus } from "../lib/types"
+import type { ConsentValue, DeliveryStatus, ReviewRequestStatus } from "../lib/types"
 
 type Color = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -25,4 +25,33 @@ export const DeliveryStatusBadge = ({ status }: { status: DeliveryStatus }) => (
 
 export const ReviewRequestStatusBadge = ({ status }: { status: ReviewRequestStatus }) => (
   <StatusBadge color={REVIEW_COLORS[status]}>{status}</StatusBadge>
+)
+
+const CONSENT_COLORS: Record<ConsentValue, Color> = {
+  True: "green",
+  AwaitingConfirmation: "orange",
+  False: "red",
+}
+
+const CONSENT_LABELS: Record<ConsentValue, string> = {
+  True: "given",
+  AwaitingConfirmation: "awaiting confirmation",
+  False: "withdrawn",
+}
+
+/** A consent value; "not asked" before the customer has chosen. */
+export const ConsentValueBadge = ({ value }: { value: ConsentValue | null }) =>
+  value ? <StatusBadge color={CONSENT_COLORS[value]}>{CONSENT_LABELS[value]}</StatusBadge> : <StatusBadge color="grey">not asked</StatusBadge>
+
+const SYNC_COLORS: Record<string, Color> = {
+  synced: "green",
+  pending: "orange",
+  syncing: "blue",
+  conflict: "red",
+  needs_linking: "purple",
+  error: "red",
+}
+
+export const SyncStatusBadge = ({ status }: { status: string }) => (
+  <StatusBadge color={SYNC_COLORS[status] ?? "grey"}>{status.replace(/_/g, " ")}</StatusBadge>
 )

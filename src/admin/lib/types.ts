@@ -44,3 +44,68 @@ export interface AdminDeliveryList {
   offset: number
   limit: number
 }
+
+export type ConsentValue = "False" | "AwaitingConfirmation" | "True"
+
+/** A purpose's current value (null until the customer has chosen). */
+export interface AdminCurrentConsent {
+  purpose: string
+  channel: string | null
+  description: string | null
+  value: ConsentValue | null
+  source: string | null
+  recorded_at: string | null
+}
+
+/** One row of the consent ledger. */
+export interface AdminConsentRecord {
+  id: string
+  purpose: string
+  channel: string | null
+  value: ConsentValue
+  source: string
+  recorded_at: string
+  actor_type: string | null
+  actor_id: string | null
+  ip: string | null
+  user_agent: string | null
+  wording: string | null
+  info: Record<string, unknown> | null
+}
+
+/** What one platform has of the contact (present once contact sync is in place). */
+export interface AdminContactSync {
+  platform: string
+  status: string
+  external_id: string | null
+  last_synced_at: string | null
+  last_error: string | null
+}
+
+export interface AdminContact {
+  id: string
+  customer_id: string
+  email: string | null
+  phone: string | null
+  crm_id: string | null
+  first_name: string | null
+  last_name: string | null
+  date_of_birth: string | null
+  gender: "Male" | "Female" | "NotSpecified" | null
+  language?: string | null
+  external_ids: Record<string, string> | null
+  custom_attributes: Record<string, string> | null
+  total_spent: number
+  order_count: number
+  return_count: number
+  average_order_value: number
+  average_price_point: number
+  first_order_at: string | null
+  last_order_at: string | null
+  average_days_between_orders: number | null
+  currency_code: string | null
+  rfm_segment: string | null
+  consents: AdminCurrentConsent[]
+  consent_history: AdminConsentRecord[]
+  sync?: AdminContactSync[]
+}

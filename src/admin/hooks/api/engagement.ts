@@ -1,12 +1,14 @@
+import type { FetchError } from "@medusajs/js-sdk"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import type { AdminDelivery, AdminDeliveryList, AdminOrderEngagement } from "../../lib/types"
+import type { AdminContact, AdminDelivery, AdminDeliveryList, AdminOrderEngagement } from "../../lib/types"
 
 /** Query keys in one place, so a mutation invalidates exactly what it changed. */
 export const engagementQueryKeys = {
   all: ["engagement"] as const,
   order: (orderId: string) => [...engagementQueryKeys.all, "order", orderId] as const,
   deliveries: (query: Record<string, unknown>) => [...engagementQueryKeys.all, "deliveries", query] as const,
+  contact: (id: string) => [...engagementQueryKeys.all, "contact", id] as const,
 }
 
 export function useOrderEngagement(orderId: string) {
@@ -26,6 +28,29 @@ export function useDeliveries(query: { customer_id?: string; order_id?: string; 
         query: { ...query, order: "-created_at" },
       }),
     refetchInterval: 10_000,
+  })
+}
+
+/**
+ * A contact with statistics, current consents and their history, by contact or customer id;
+ * null when the customer has no profile yet (the API answers 404).
+ */
+export function useContact(id: string) {
+  return useQuery({
+    queryKey: engagementQueryKeys.contact(id),
+    queryFn: async () => {
+      try {
+        const { contact } = await sdk.client.fetch<{ contact: AdminContact }>(`/admin/engagement/contacts/${id}`)
+        return contact
+      } catch (error) {
+        if ((error as FetchError).status === 404) {
+          return null
+        }
+        throw error
+      }
+    },
+    // statistics and consents change with the customer's orders and choices, and sync state on its own
+    refetchInterval: 30_000,
   })
 }
 

@@ -1,0 +1,50 @@
+import { Text } from "@medusajs/ui"
+import type { AdminContact } from "../../lib/types"
+import { dateOf } from "./format"
+import { SectionRow } from "./section-row"
+
+/** Who the contact is: identity fields, custom attributes and each platform's id for them. */
+export const ContactIdentity = ({ contact }: { contact: AdminContact }) => {
+  const name = [contact.first_name, contact.last_name].filter(Boolean).join(" ")
+  const attributes = Object.entries(contact.custom_attributes ?? {})
+  const externalIds = Object.entries(contact.external_ids ?? {})
+  return (
+    <div className="flex flex-col py-2">
+      <SectionRow label="Name" value={name || "—"} />
+      <SectionRow label="Email" value={contact.email ?? "—"} />
+      <SectionRow label="Phone" value={contact.phone ?? "—"} />
+      <SectionRow label="CRM id" value={contact.crm_id ?? "—"} />
+      <SectionRow label="Date of birth" value={dateOf(contact.date_of_birth)} />
+      <SectionRow label="Gender" value={contact.gender ?? "—"} />
+      {contact.language && <SectionRow label="Language" value={contact.language} />}
+      {!!attributes.length && (
+        <SectionRow
+          label="Attributes"
+          value={
+            <div className="flex flex-col">
+              {attributes.map(([name, value]) => (
+                <Text key={name} size="small" leading="compact" className="break-words">
+                  {name}: {value}
+                </Text>
+              ))}
+            </div>
+          }
+        />
+      )}
+      {!!externalIds.length && (
+        <SectionRow
+          label="Platform ids"
+          value={
+            <div className="flex flex-col">
+              {externalIds.map(([platform, id]) => (
+                <Text key={platform} size="small" leading="compact" className="break-all">
+                  {platform}: {id}
+                </Text>
+              ))}
+            </div>
+          }
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,20 @@
+/** Display helpers of the contact widget. */
+
+export const dateOf = (value: string | null | undefined) => (value ? new Date(value).toLocaleDateString() : "—")
+export const timeOf = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : "—")
+
+/** An amount in major units, in the contact's currency (plain number without one). */
+export function moneyOf(amount: number | string | null | undefined, currency: string | null) {
+  const value = Number(amount ?? 0)
+  if (!currency) {
+    return value.toLocaleString()
+  }
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(value)
+  } catch {
+    return `${value.toLocaleString()} ${currency.toUpperCase()}`
+  }
+}
+
+/** "email marketing" for "email_marketing"; "at risk" for "at_risk". */
+export const labelOf = (value: string) => value.replace(/_/g, " ")

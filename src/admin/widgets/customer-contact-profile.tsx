@@ -1,0 +1,66 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
+import { Container, Heading, Text } from "@medusajs/ui"
+import type { ReactNode } from "react"
+import { ConsentHistory, CurrentConsents } from "../components/contact/contact-consents"
+import { ContactIdentity } from "../components/contact/contact-identity"
+import { ContactPlatforms } from "../components/contact/contact-platforms"
+import { ContactStatistics, SegmentBadge } from "../components/contact/contact-statistics"
+import { useContact } from "../hooks/api/engagement"
+
+const Part = ({ title, children }: { title: string; children: ReactNode }) => (
+  <div className="flex flex-col">
+    <Text size="small" weight="plus" className="px-6 pt-4">
+      {title}
+    </Text>
+    {children}
+  </div>
+)
+
+/** Customer page: the customer's contact profile, purchase statistics, consents and platforms. */
+const CustomerContactProfileWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+  const { data: contact, isLoading, error } = useContact(customer.id)
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">Contact profile</Heading>
+        {contact && <SegmentBadge segment={contact.rfm_segment} />}
+      </div>
+      {isLoading && <Text className="px-6 py-4">Loading…</Text>}
+      {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
+      {contact === null && (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+          No contact profile yet: one is made with the customer's first order, consent or profile change.
+        </Text>
+      )}
+      {contact && (
+        <>
+          <ContactIdentity contact={contact} />
+          <Part title="Purchases">
+            <ContactStatistics contact={contact} />
+          </Part>
+          <Part title="Consents">
+            <div className="pt-2">
+              <CurrentConsents consents={contact.consents} />
+            </div>
+          </Part>
+          <Part title="Consent history">
+            <ConsentHistory history={contact.consent_history} />
+          </Part>
+          {!!contact.sync?.length && (
+            <Part title="Platforms">
+              <ContactPlatforms sync={contact.sync} />
+            </Part>
+          )}
+        </>
+      )}
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "customer.details.after",
+})
+
+export default CustomerContactProfileWidget
