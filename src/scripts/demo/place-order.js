@@ -3,6 +3,8 @@
  * Plays a shopper against the running demo: registers (or logs in) a customer, fills a cart
  * through the store API and checks out with Medusa's system payment provider.
  *   node src/scripts/demo/place-order.js [email]        (GUEST=1 for a guest checkout)
+ * The shopper ticks the checkout's consent boxes: CONSENTS="email_marketing=true,sms_marketing=false"
+ * (default: email marketing and review requests given; CONSENTS=none for no boxes).
  * Reads the publishable key from the demo's store (admin login) unless PUBLISHABLE_KEY is set.
  */
 const BASE = process.env.MEDUSA_URL || `http://localhost:${process.env.PORT || 9000}`
@@ -52,6 +54,21 @@ async function customerHeaders(pk) {
   return { "x-publishable-api-key": pk, authorization: `Bearer ${token}` }
 }
 
+/** The checkout's consent boxes, as a storefront puts them in the cart's metadata. */
+function checkoutConsents() {
+  const spec = process.env.CONSENTS ?? "email_marketing=true,review_requests=true"
+  if (spec === "none") {
+    return undefined
+  }
+  const choices = Object.fromEntries(
+    spec.split(",").map((entry) => {
+      const [purpose, value] = entry.split("=")
+      return [purpose.trim(), value === "true" ? true : value === "false" ? false : value]
+    })
+  )
+  return { engagement_consents: choices }
+}
+
 async function main() {
   const pk = await publishableKey()
   const headers = await customerHeaders(pk)
@@ -68,10 +85,17 @@ async function main() {
   await call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, headers)
   const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id }, headers)
   await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+  const metadata = checkoutConsents()
+  if (metadata) {
+    await call("POST", `/store/carts/${cart.id}`, { metadata }, headers)
+  }
   const completed = await call("POST", `/store/carts/${cart.id}/complete`, {}, headers)
   const { order } = completed
   console.log(`Order ${order.id} (#${order.display_id}) placed for ${email}: ${order.total} ${order.currency_code.toUpperCase()}`)
   console.log(`See it in the admin: ${BASE}/app/orders/${order.id}`)
+  if (metadata) {
+    console.log(`Checkout consents: ${JSON.stringify(metadata.engagement_consents)}`)
+  }
 }
 
 main().catch((error) => {
