@@ -360,5 +360,49 @@ medusaIntegrationTestRunner({
       const { contact } = (await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data
       expect(contact.sync).toEqual(expect.arrayContaining([expect.objectContaining({ platform: "crmcom", status: "needs_linking" })]))
     })
+
+    it("sends a new default address to the platforms that keep one", async () => {
+      await register()
+      await syncContactsNow(getContainer())
+      const admin = await createAdminHeaders(getContainer())
+      await api.post(
+        `/admin/customers/${shopper.customerId}/addresses`,
+        { address_1: "1 Navy Way", city: "Arlington", postal_code: "22202", country_code: "us", province: "VA", is_default_billing: true },
+        admin
+      )
+      const engagement = engagementOf(getContainer())
+      await eventually(async () => (await engagement.listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === engagement.contactSyncPlatforms().length)
+      await syncContactsNow(getContainer())
+      expect(bodiesOf(engage, "update_contact")).toEqual([{ street: "1 Navy Way", zipCode: "22202", city: "Arlington", countryCode: "US" }])
+      expect(bodiesOf(rejoiner, "update_customer")).toEqual([
+        { email: "grace@example.com", address1: "1 Navy Way", city: "Arlington", state: "VA", postal_code: "22202", country: "US" },
+      ])
+      // ExpertSender and CRM.COM keep no address: nothing to send them
+      expect(bodiesOf(expertsender, "upsert_customers")).toHaveLength(1)
+    })
+
+    it("stops Rejoiner journeys once when an order is canceled (even if the event comes twice) and when the customer is deleted", async () => {
+      await register()
+      const [pen] = store.products
+      const order = await placeOrder(api, store, {
+        email: "grace@example.com",
+        customerHeaders: shopper.headers,
+        items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
+      })
+      const admin = await createAdminHeaders(getContainer())
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      await eventually(async () => rejoiner.acceptedCallsTo("cancel").length === 1)
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: order.id } })
+      const engagement = engagementOf(getContainer())
+      await eventually(async () => (await engagement.listDeliveries({ platform: "rejoiner", operation: "cancel", status: "delivered" })).length === 1)
+      expect(bodiesOf(rejoiner, "cancel")).toEqual([{ email: "grace@example.com" }])
+
+      await api.delete(`/admin/customers/${shopper.customerId}`, admin)
+      await eventually(async () => rejoiner.acceptedCallsTo("cancel").length === 2)
+      const cancels = await engagement.listDeliveries({ platform: "rejoiner", operation: "cancel" })
+      expect(cancels.map((row) => row.idempotency_key).sort()).toEqual(
+        [`journey-cancel:rejoiner:customer-deleted:${shopper.customerId}`, `journey-cancel:rejoiner:order-canceled:${order.id}`].sort()
+      )
+    })
   },
 })
