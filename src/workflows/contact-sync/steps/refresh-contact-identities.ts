@@ -2,11 +2,12 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ProfileWritesUndo, undoProfileWrites } from "../../contacts/utils/undo-profile-writes"
 import { identityOf, IDENTITY_FIELDS, CustomerForIdentity } from "../utils/identity"
 
 export const refreshContactIdentitiesStepId = "refresh-contact-identities"
 
-type Undo = { created: string[]; previous: Record<string, unknown>[] }
+type Undo = ProfileWritesUndo
 
 /**
  * Copies what the Medusa customer says about the person (email, phone, names, language, default
@@ -51,15 +52,6 @@ export const refreshContactIdentitiesStep = createStep(
     return new StepResponse(changed, undo)
   },
   async (undo, { container }) => {
-    if (!undo) {
-      return
-    }
-    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    if (undo.created.length) {
-      await engagement.deleteContactProfiles(undo.created)
-    }
-    if (undo.previous.length) {
-      await engagement.updateContactProfiles(undo.previous as { id: string }[])
-    }
+    await undoProfileWrites(container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE), undo)
   }
 )

@@ -2,6 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { undoProfileWrites } from "../utils/undo-profile-writes"
 import { PlannedContact, profileFields } from "../utils/contact-input"
 
 export const upsertContactProfilesStepId = "upsert-contact-profiles"
@@ -40,15 +41,6 @@ export const upsertContactProfilesStep = createStep(
     return new StepResponse(ids, { created, previous })
   },
   async (undo, { container }) => {
-    if (!undo) {
-      return
-    }
-    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    if (undo.created.length) {
-      await engagement.deleteContactProfiles(undo.created)
-    }
-    if (undo.previous.length) {
-      await engagement.updateContactProfiles(undo.previous as { id: string }[])
-    }
+    await undoProfileWrites(container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE), undo)
   }
 )
