@@ -78,6 +78,7 @@ export interface AdminContactSync {
   platform: string
   status: string
   external_id: string | null
+  changes_waiting?: boolean
   last_synced_at: string | null
   last_error: string | null
 }

@@ -15,7 +15,14 @@ export const ContactPlatforms = ({ sync }: { sync: AdminContactSync[] }) => (
           <SyncStatusBadge status={row.status} />
         </div>
         <Text size="xsmall" className="text-ui-fg-subtle break-all">
-          {row.external_id ? `id ${row.external_id}` : "no id yet"} · last synced {timeOf(row.last_synced_at)}
+          {[
+            // ExpertSender names no id, and Engage has none after a bulk fallback until the next lookup
+            row.external_id && `id ${row.external_id}`,
+            row.last_synced_at ? `last synced ${timeOf(row.last_synced_at)}` : "not synced yet",
+            row.changes_waiting && "changes waiting",
+          ]
+            .filter(Boolean)
+            .join(" · ")}
         </Text>
         {row.last_error && (
           <Text size="xsmall" className="text-ui-fg-error break-words">
