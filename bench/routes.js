@@ -45,17 +45,27 @@ async function main() {
   await json("POST", "/store/customers", { email }, { ...pk, authorization: `Bearer ${registered.token}` })
   const login = await json("POST", "/auth/customer/emailpass", { email, password: "bench-password" })
   const shopper = { ...pk, authorization: `Bearer ${login.token}` }
+  const { customer } = await json("GET", "/store/customers/me", undefined, shopper)
+  // the shopper's contact profile exists once the customer.created subscriber has run
+  for (let i = 0; i < 50; i++) {
+    const found = await fetch(`${BASE}/admin/engagement/contacts/${customer.id}`, { headers: admin })
+    if (found.ok) break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 
   const pairs = [
     ["admin list", "/admin/engagement/deliveries?limit=20", "/admin/orders?limit=20&fields=id,status", admin],
     ["store read", "/store/engagement/consents", "/store/customers/me", shopper],
+    ["store profile", "/store/engagement/profile", "/store/customers/me", shopper],
+    // profile, current consents, consent history and each platform's sync state, against Medusa's customer
+    ["admin detail", `/admin/engagement/contacts/${customer.id}`, `/admin/customers/${customer.id}`, admin],
   ]
   console.log(`${N} sequential requests per route against ${BASE}`)
   for (const [name, ours, theirs, headers] of pairs) {
     const plugin = await timeRoute(ours, headers)
     const medusa = await timeRoute(theirs, headers)
     console.log(
-      `${name.padEnd(11)} plugin ${ours} median ${plugin.median.toFixed(2)} ms p95 ${plugin.p95.toFixed(2)} ms | ` +
+      `${name.padEnd(13)} plugin ${ours} median ${plugin.median.toFixed(2)} ms p95 ${plugin.p95.toFixed(2)} ms | ` +
         `medusa ${theirs} median ${medusa.median.toFixed(2)} ms p95 ${medusa.p95.toFixed(2)} ms | ratio ${(plugin.median / medusa.median).toFixed(2)}`
     )
   }

@@ -170,9 +170,10 @@ medusaIntegrationTestRunner({
       expertsender.failNext(3, { kind: "status", status: 503 })
       engage.failNext(3, { kind: "timeout" })
       rejoiner.failNext(3, { kind: "reset" })
+      crmcom.failNext(3, { kind: "status", status: 503, body: { code: "SERVICE_UNAVAILABLE", message: "down for maintenance" } })
       await syncContactsNow(getContainer())
       const engagement = engagementOf(getContainer())
-      expect(await engagement.listDeliveries({ status: "pending" })).toHaveLength(3)
+      expect(await engagement.listDeliveries({ status: "pending" })).toHaveLength(4)
 
       // time passes; every platform comes back after three failed attempts
       for (let round = 0; round < 3; round++) {
@@ -185,6 +186,8 @@ medusaIntegrationTestRunner({
       expect(engage.acceptedCallsTo("create_contact")).toHaveLength(1)
       expect(Object.keys(engage.contacts)).toHaveLength(1)
       expect(rejoiner.acceptedCallsTo("create_customer")).toHaveLength(1)
+      expect(crmcom.acceptedCallsTo("register_contact")).toHaveLength(1)
+      expect(Object.keys(crmcom.contacts)).toHaveLength(1)
       const syncs = await engagement.listContactSyncs({ customer_id: shopper.customerId })
       expect(syncs.map((row) => [row.platform, row.status])).toEqual(
         expect.arrayContaining([["expertsender", "synced"], ["engage", "synced"], ["rejoiner", "synced"], ["crmcom", "synced"]])
