@@ -1,0 +1,33 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type EngagementModuleService from "../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { REJOINER } from "../providers/rejoiner"
+import { cancelJourneysWorkflow } from "../workflows/contact-sync/workflows/cancel-journeys"
+
+/**
+ * A canceled order stops the shopper's Rejoiner journeys, when configured (once per order). The
+ * order's new statistics reach the platforms through the statistics workflow.
+ */
+export default async function orderCanceledJourneys({ event, container }: SubscriberArgs<{ id: string }>) {
+  const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  const rejoiner = engagement.platformOptions<{ cancel_journeys_on_order_cancel?: boolean }>(REJOINER)
+  if (!rejoiner?.cancel_journeys_on_order_cancel) {
+    return
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({ entity: "order", fields: ["id", "email", "customer_id"], filters: { id: event.data.id } })
+  if (!order?.email) {
+    return
+  }
+  await cancelJourneysWorkflow(container).run({
+    input: { cancellations: [{ email: order.email, customer_id: order.customer_id, order_id: order.id, cause: `order-canceled:${order.id}` }] },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: "order.canceled",
+  context: { subscriberId: "engagement-order-canceled-journeys" },
+}
