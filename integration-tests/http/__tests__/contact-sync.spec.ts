@@ -233,6 +233,16 @@ medusaIntegrationTestRunner({
         ])
       )
       expect(JSON.stringify(contact.sync)).not.toContain("credentials")
+
+      // the store owner merges the duplicates in Engage, then asks for the contact to be sent again
+      engage.state.ambiguous = []
+      const unknown = await responseOf(api.post(`/admin/engagement/contacts/${shopper.customerId}/sync`, { platforms: ["recensus"] }, admin))
+      expect([unknown.status, unknown.data.message]).toEqual([400, expect.stringMatching(/^platforms: recensus is not switched on for contact sync/)])
+      const resynced = await api.post(`/admin/engagement/contacts/${shopper.customerId}/sync`, { platforms: ["engage"], reset: true }, admin)
+      expect(resynced.data.contact.sync).toEqual(expect.arrayContaining([expect.objectContaining({ platform: "engage", status: "pending" })]))
+      await engagementOf(getContainer()).runContactSync()
+      expect(bodiesOf(engage, "create_contact")).toEqual([{ email: "grace@example.com", firstName: "Grace", lastName: "Hopper" }])
+      expect((await contactSyncOf(getContainer(), shopper.customerId, "engage")).status).toBe("synced")
     })
 
     it("honours a 429's Retry-After without spending an attempt, then delivers", async () => {

@@ -50,7 +50,7 @@ const CustomerContactProfileWidget = ({ data: customer }: DetailWidgetProps<Admi
           </Part>
           {!!contact.sync?.length && (
             <Part title="Platforms">
-              <ContactPlatforms sync={contact.sync} />
+              <ContactPlatforms contactId={contact.id} sync={contact.sync} />
             </Part>
           )}
         </>

@@ -72,3 +72,19 @@ export function useRetryDelivery(options: { onSuccess?: (delivery: AdminDelivery
     },
   })
 }
+
+/**
+ * Sends a contact to platforms again now; `reset` makes the plugin forget what it sent and look the
+ * contact up anew (after a conflict was merged on the platform). Cache invalidation always runs.
+ */
+export function useSyncContact(contactId: string, options: { onSuccess?: (contact: AdminContact) => void } = {}) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { platforms?: string[]; reset?: boolean }) =>
+      sdk.client.fetch<{ contact: AdminContact }>(`/admin/engagement/contacts/${contactId}/sync`, { method: "POST", body }),
+    onSuccess: async ({ contact }) => {
+      await queryClient.invalidateQueries({ queryKey: engagementQueryKeys.all })
+      options.onSuccess?.(contact)
+    },
+  })
+}
