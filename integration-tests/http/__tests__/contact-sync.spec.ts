@@ -417,5 +417,31 @@ medusaIntegrationTestRunner({
         [`journey-cancel:rejoiner:customer-deleted:${shopper.customerId}`, `journey-cancel:rejoiner:order-canceled:${order.id}`].sort()
       )
     })
+
+    it("sends each contact of a refused ExpertSender batch again on its own, so one bad contact holds up no other", async () => {
+      await getContainer()
+        .resolve(Modules.CUSTOMER)
+        .createCustomers([
+          { email: "ada@example.com", first_name: "Ada" },
+          { email: "alan@example.com", first_name: "Alan" },
+        ])
+      expertsender.failNext(1, {
+        kind: "status",
+        status: 400,
+        body: { type: "about:blank", title: "Bad Request", status: 400, detail: "One or more customers were not processed.", errors: ["data[1]: refused"] },
+      })
+      const summary = await backfillContacts(getContainer(), { platform: "expertsender" })
+      expect(summary.counts).toEqual(expect.objectContaining({ synced: 2, error: 0 }))
+      expect(expertsender.callsTo("upsert_customers").map((call) => [call.answeredWith, (call.body as any).data.length])).toEqual([
+        [400, 2],
+        [201, 1],
+        [201, 1],
+      ])
+      const syncs = await engagementOf(getContainer()).listContactSyncs({ platform: "expertsender" })
+      expect(syncs.map((row) => [row.status, row.send_alone, row.last_error])).toEqual([
+        ["synced", false, null],
+        ["synced", false, null],
+      ])
+    })
   },
 })

@@ -11,6 +11,7 @@ const ATTRIBUTE = "attribute."
 const CONSENT = "consent."
 
 const cut = (value: string | null, max: number) => (value ? value.slice(0, max) : null)
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const within = (value: string | null, max: number) => (value && value.length <= max ? value : null)
 
 /**
@@ -20,7 +21,8 @@ const within = (value: string | null, max: number) => (value && value.length <= 
  */
 export function expertSenderFieldsOf(contact: ContactSnapshot, context: ContactSyncContext): Record<string, unknown> {
   const fields: Record<string, unknown> = withValues({
-    email: within(contact.email, LIMITS.email),
+    // an address ExpertSender would refuse is left out rather than spoil a whole batch
+    email: contact.email && EMAIL.test(contact.email) ? within(contact.email, LIMITS.email) : null,
     phone: within(contact.phone?.replace(/\s+/g, "") ?? null, LIMITS.phone),
     crmId: within(contact.crm_id, LIMITS.crmId),
     firstName: cut(contact.first_name, LIMITS.name),

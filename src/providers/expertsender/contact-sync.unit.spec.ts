@@ -50,6 +50,9 @@ describe("ExpertSender contact sync", () => {
     const data = callOf(expertSenderContactSync.plan(long, emptyState(), options, context)).payload.data as Record<string, unknown>[]
     expect((data[0].firstName as string).length).toBe(256)
     expect(data[0].phone).toBeUndefined()
+    expect(expertSenderContactSync.plan(contactFixture({ email: "not an email" }), emptyState(), options, context)).toEqual(
+      expect.objectContaining({ kind: "blocked", status: "error" })
+    )
     const byPhone = expertSenderOptionsSchema.parse({ api_url: "https://api.ecdp.app", api_key: "k", match_by: "PhoneNumber" })
     expect(expertSenderContactSync.plan(contactFixture({ phone: null }), emptyState(), byPhone, context)).toEqual(
       expect.objectContaining({ kind: "blocked", status: "error" })

@@ -87,7 +87,7 @@ export async function planDueContactSyncs(
 
   // calls a platform takes in bulk go out together, the others one by one
   const batch = syncer.batch
-  const batched = batch ? calls.filter(({ call }) => call.operation === batch.operation) : []
+  const batched = batch ? calls.filter(({ row, call }) => call.operation === batch.operation && !row.send_alone) : []
   const single = calls.filter((entry) => !batched.includes(entry))
   const groups: (typeof calls)[] = single.map((entry) => [entry])
   if (batch) {
@@ -116,6 +116,7 @@ export async function planDueContactSyncs(
         in_flight_delivery_id: delivery.id,
         in_flight: { operation: call.operation, payload: call.payload, sends: call.sends },
         step: row === first.row ? step : row.step + 1,
+        send_alone: row.send_alone,
         credentials,
         last_error: null,
       })
@@ -184,6 +185,20 @@ export async function settleContactSyncs(
       fallbacks.push(fallback.id)
       continue
     }
+    if (status !== "delivered" && !delivery.customer_id && !row.send_alone) {
+      // a refused batch: each of its contacts is sent again on its own, so the one at fault is found
+      await updateContactSync(manager, {
+        ...base,
+        status: "pending",
+        dirty: true,
+        due_now: true,
+        in_flight_delivery_id: null,
+        in_flight: null,
+        send_alone: true,
+        last_error: `sent again alone after its batch was refused: ${delivery.last_error ?? status}`,
+      })
+      continue
+    }
     const again = settlement.again || row.dirty
     // a failed call stops the sync unless the platform knows the next step (refresh a token, look up again)
     const problem =
@@ -196,6 +211,7 @@ export async function settleContactSyncs(
       due_now: !problem && settlement.again,
       in_flight_delivery_id: null,
       in_flight: null,
+      send_alone: false,
       last_error: problem?.reason ?? null,
       synced: status === "delivered",
     })

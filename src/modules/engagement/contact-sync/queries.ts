@@ -18,6 +18,7 @@ export interface ContactSyncRecord {
   in_flight_delivery_id: string | null
   in_flight: { operation: string; payload: Record<string, unknown>; sends?: Record<string, unknown> } | null
   step: number
+  send_alone: boolean
   credentials: string | null
   last_error: string | null
   last_synced_at: Date | null
@@ -101,6 +102,7 @@ export interface ContactSyncUpdate {
   in_flight_delivery_id: string | null
   in_flight: ContactSyncRecord["in_flight"]
   step: number
+  send_alone?: boolean
   credentials: string | null
   last_error: string | null
   synced?: boolean
@@ -110,7 +112,7 @@ export async function updateContactSync(manager: SqlEntityManager, update: Conta
   await runSql(
     manager,
     `UPDATE ${TABLE} SET status = ?, dirty = ?, due_at = CASE WHEN ? THEN now() ELSE due_at END, external_id = ?,
-       last_sent = ?::jsonb, in_flight_delivery_id = ?, in_flight = ?::jsonb, step = ?, credentials = ?, last_error = ?,
+       last_sent = ?::jsonb, in_flight_delivery_id = ?, in_flight = ?::jsonb, step = ?, send_alone = ?, credentials = ?, last_error = ?,
        last_synced_at = CASE WHEN ? THEN now() ELSE last_synced_at END, updated_at = now()
      WHERE id = ?`,
     [
@@ -122,6 +124,7 @@ export async function updateContactSync(manager: SqlEntityManager, update: Conta
       update.in_flight_delivery_id,
       update.in_flight ? JSON.stringify(update.in_flight) : null,
       update.step,
+      update.send_alone ?? false,
       update.credentials,
       update.last_error,
       update.synced ?? false,
