@@ -1,18 +1,13 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import type { ContactAddress, ContactSnapshot, SnapshotConsent } from "../../../providers/types"
+import type { ContactSnapshot, SnapshotConsent } from "../../../providers/types"
 import { runSql } from "../sql"
 
-interface ProfileRow {
-  customer_id: string
-  email: string | null
-  phone: string | null
-  crm_id: string | null
-  first_name: string | null
-  last_name: string | null
+/** A profile row as PostgreSQL gives it: the snapshot's identity fields, then the raw statistics columns. */
+type ProfileRow = Pick<
+  ContactSnapshot,
+  "customer_id" | "email" | "phone" | "crm_id" | "first_name" | "last_name" | "gender" | "language" | "address"
+> & {
   date_of_birth: Date | null
-  gender: ContactSnapshot["gender"]
-  language: string | null
-  address: ContactAddress | null
   custom_attributes: Record<string, unknown> | null
   total_spent: string | null
   order_count: number
