@@ -18,3 +18,13 @@ export async function runSql<T = Record<string, unknown>>(
   const result = (await statement) as { rows: T[] }
   return result.rows
 }
+
+/**
+ * `AND <column> IN (...)` when a list is given, nothing otherwise, with its one parameter: the list
+ * goes as a JSON array, since knex would spread an array binding into a list of its own.
+ */
+export function optionalIn(column: string, values: string[] | undefined): { sql: string; params: unknown[] } {
+  return values?.length
+    ? { sql: `AND ${column} IN (SELECT jsonb_array_elements_text(?::jsonb))`, params: [JSON.stringify(values)] }
+    : { sql: "", params: [] }
+}

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { runSql } from "../sql"
-import type { ContactSyncStatus } from "../types"
+import { optionalIn, runSql } from "../sql"
+import { CONTACT_SYNC_STATUSES, ContactSyncStatus } from "../types"
 
 // All statements use bound parameters; table and column names are constants.
 const TABLE = "engagement_contact_sync"
@@ -65,20 +65,15 @@ export async function lockDueContactSyncs(
   manager: SqlEntityManager,
   args: { platform: string; limit: number; customer_ids?: string[] }
 ): Promise<ContactSyncRecord[]> {
-  const filter = args.customer_ids?.length ? "AND customer_id IN (SELECT jsonb_array_elements_text(?::jsonb))" : ""
-  const params: unknown[] = [args.platform]
-  if (args.customer_ids?.length) {
-    params.push(JSON.stringify(args.customer_ids))
-  }
-  params.push(args.limit)
+  const filter = optionalIn("customer_id", args.customer_ids)
   return await runSql<Row>(
     manager,
     `SELECT * FROM ${TABLE}
-     WHERE deleted_at IS NULL AND platform = ? AND dirty AND due_at <= now() AND in_flight_delivery_id IS NULL ${filter}
+     WHERE deleted_at IS NULL AND platform = ? AND dirty AND due_at <= now() AND in_flight_delivery_id IS NULL ${filter.sql}
      ORDER BY due_at
      LIMIT ?
      FOR UPDATE SKIP LOCKED`,
-    params
+    [args.platform, ...filter.params, args.limit]
   )
 }
 
@@ -159,7 +154,7 @@ export async function countContactSyncs(
     `SELECT status, count(*) AS count FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? GROUP BY status`,
     [platform]
   )
-  const counts = { pending: 0, syncing: 0, synced: 0, conflict: 0, needs_linking: 0, error: 0 }
+  const counts = Object.fromEntries(CONTACT_SYNC_STATUSES.map((status) => [status, 0])) as Record<ContactSyncStatus, number>
   for (const row of rows) {
     counts[row.status] = Number(row.count)
   }
@@ -174,15 +169,11 @@ export async function resetContactSyncs(
   manager: SqlEntityManager,
   args: { customer_id: string; platforms?: string[] }
 ): Promise<void> {
-  const filter = args.platforms?.length ? "AND platform IN (SELECT jsonb_array_elements_text(?::jsonb))" : ""
-  const params: unknown[] = [args.customer_id]
-  if (args.platforms?.length) {
-    params.push(JSON.stringify(args.platforms))
-  }
+  const filter = optionalIn("platform", args.platforms)
   await runSql(
     manager,
     `UPDATE ${TABLE} SET external_id = NULL, last_sent = '{}'::jsonb, last_error = NULL, status = 'pending', updated_at = now()
-     WHERE deleted_at IS NULL AND customer_id = ? AND in_flight_delivery_id IS NULL ${filter}`,
-    params
+     WHERE deleted_at IS NULL AND customer_id = ? AND in_flight_delivery_id IS NULL ${filter.sql}`,
+    [args.customer_id, ...filter.params]
   )
 }

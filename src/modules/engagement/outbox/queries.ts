@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { runSql } from "../sql"
+import { optionalIn, runSql } from "../sql"
 import type { DeliveryRecord, EnqueueDeliveryInput, EnqueueResult } from "../types"
 
 // All statements use bound parameters; table and column names are constants.
@@ -59,26 +59,20 @@ export async function claimDueDeliveries(
   manager: SqlEntityManager,
   args: { platform: string; limit: number; leaseMs: number; ids?: string[] }
 ): Promise<DeliveryRecord[]> {
-  // a JSON array rather than an array binding, which knex would spread into a list
-  const idFilter = args.ids?.length ? "AND id IN (SELECT jsonb_array_elements_text(?::jsonb))" : ""
-  const params: unknown[] = [args.leaseMs, args.platform]
-  if (args.ids?.length) {
-    params.push(JSON.stringify(args.ids))
-  }
-  params.push(args.limit)
+  const idFilter = optionalIn("id", args.ids)
   return await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(),
        locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
      WHERE id IN (
        SELECT id FROM ${TABLE}
-       WHERE deleted_at IS NULL AND platform = ? ${idFilter}
+       WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql}
          AND ((status = 'pending' AND next_attempt_at <= now())
            OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))
        ORDER BY next_attempt_at
        LIMIT ?
        FOR UPDATE SKIP LOCKED)
      RETURNING *`,
-    params
+    [args.leaseMs, args.platform, ...idFilter.params, args.limit]
   )
 }
 
