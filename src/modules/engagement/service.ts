@@ -375,7 +375,7 @@ export default class EngagementModuleService extends MedusaService({
     args: { platforms?: string[]; customer_ids?: string[] } = {},
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<PlanSummary> {
-    const total: PlanSummary = { planned: 0, done: 0, blocked: 0, delivery_ids: [] }
+    const total: PlanSummary = { planned: 0, done: 0, blocked: 0 }
     for (const platformId of this.contactSyncPlatforms()) {
       if (args.platforms && !args.platforms.includes(platformId)) {
         continue
@@ -384,7 +384,6 @@ export default class EngagementModuleService extends MedusaService({
       total.planned += summary.planned
       total.done += summary.done
       total.blocked += summary.blocked
-      total.delivery_ids.push(...summary.delivery_ids)
     }
     return total
   }

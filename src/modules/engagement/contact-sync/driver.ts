@@ -43,7 +43,6 @@ export interface PlanSummary {
   planned: number
   done: number
   blocked: number
-  delivery_ids: string[]
 }
 
 /**
@@ -56,7 +55,7 @@ export async function planDueContactSyncs(
   enabled: EnabledPlatform,
   args: { context: ContactSyncContext; limit: number; max_attempts: number; customer_ids?: string[] }
 ): Promise<PlanSummary> {
-  const summary: PlanSummary = { planned: 0, done: 0, blocked: 0, delivery_ids: [] }
+  const summary: PlanSummary = { planned: 0, done: 0, blocked: 0 }
   const syncer = enabled.platform.contactSync as ContactSyncer | undefined
   if (!syncer) {
     return summary
@@ -122,15 +121,14 @@ export async function planDueContactSyncs(
       })
     }
     summary.planned += group.length
-    summary.delivery_ids.push(delivery.id)
   }
   return summary
 }
 
 /**
  * What an ended outbox row means for the contacts it carried: the platform's id, the values it now
- * holds, sealed credentials, a problem to show, the next call to plan, or a fallback to send at once.
- * Returns the ids of fallback rows written to the outbox.
+ * holds, sealed credentials, a problem to show, the next call to plan, or a fallback to send at once
+ * (an outbox row due now: the sync's next round or the sweep sends it).
  */
 export async function settleContactSyncs(
   manager: SqlEntityManager,
@@ -138,13 +136,12 @@ export async function settleContactSyncs(
   delivery: DeliveryRecord,
   outcome: DeliveryOutcome,
   maxAttempts: number
-): Promise<string[]> {
+): Promise<void> {
   const syncer = enabled.platform.contactSync as ContactSyncer | undefined
   if (!syncer || !["delivered", "failed", "dead"].includes(delivery.status)) {
-    return []
+    return
   }
   const status = delivery.status as "delivered" | "failed" | "dead"
-  const fallbacks: string[] = []
   for (const row of await lockContactSyncsOfDelivery(manager, delivery.id)) {
     if (!row.in_flight) {
       continue
@@ -182,7 +179,6 @@ export async function settleContactSyncs(
         step,
         last_error: `${delivery.operation} kept failing (${delivery.last_error ?? status}); sent through ${operation}`,
       })
-      fallbacks.push(fallback.id)
       continue
     }
     if (status !== "delivered" && !delivery.customer_id && !row.send_alone) {
@@ -216,5 +212,4 @@ export async function settleContactSyncs(
       synced: status === "delivered",
     })
   }
-  return fallbacks
 }
