@@ -37,3 +37,13 @@ export function answeredStatus(summary: Record<string, unknown> | null): number 
   const status = summary?.status
   return typeof status === "number" ? status : null
 }
+
+/**
+ * Planners keep their own notes next to the fields in `last_sent` under keys starting with `$`
+ * (a lookup's answer, a contact type, a needed link). These are the fields alone.
+ */
+export const isMarker = (key: string) => key.startsWith("$")
+
+export function withoutMarkers(lastSent: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(lastSent).filter(([key]) => !isMarker(key)))
+}

@@ -1,5 +1,5 @@
 import type { SecretBox } from "../../utils/secret-box"
-import { answeredStatus, changedFields, withValues } from "../contact-sync/diff"
+import { answeredStatus, changedFields, withoutMarkers, withValues } from "../contact-sync/diff"
 import type {
   ContactSnapshot,
   ContactSyncCall,
@@ -31,8 +31,6 @@ const NEEDS_LINKING = "$needs_linking"
 
 type Fields = Record<string, unknown>
 
-const isMarker = (key: string) => key.startsWith("$")
-const fieldsOf = (lastSent: Fields): Fields => Object.fromEntries(Object.entries(lastSent).filter(([key]) => !isMarker(key)))
 
 /** The EMAIL identity's username: the contact's email, as CRM.COM compares it. */
 const usernameOf = (contact: ContactSnapshot) => contact.email?.trim().toLowerCase() || null
@@ -201,7 +199,7 @@ function plan(contact: ContactSnapshot, state: ContactSyncState, options: CrmCom
     return registerCall(contact, wanted, consentState, credentials, options, box)
   }
 
-  const changes = changedFields(wanted, fieldsOf(state.last_sent))
+  const changes = changedFields(wanted, withoutMarkers(state.last_sent))
   const consentChanged = consentState !== null && consentState !== state.last_sent.consent_state
   if (!Object.keys(changes).length && !consentChanged) {
     return { kind: "done" }
@@ -267,7 +265,7 @@ function signedIn(call: EndedContactCall, state: ContactSyncState, credentials: 
       return {
         again: true,
         credentials: box.seal({ ...held, confirmed: true, rejections: credentials?.rejections ?? 0 } satisfies CrmComCredentials),
-        last_sent: { ...fieldsOf(state.last_sent), ...sent },
+        last_sent: { ...withoutMarkers(state.last_sent), ...sent },
       }
     }
     return { again: false, problem: { status: "error", reason: `CRM.COM answered ${call.operation} without an access token` } }
@@ -286,7 +284,7 @@ function signedIn(call: EndedContactCall, state: ContactSyncState, credentials: 
     rejections: credentials?.rejections ?? 0,
   }
   // signed in as another contact than the stored one: what the old one was sent says nothing of this one
-  const kept = !state.external_id || state.external_id === contactId ? fieldsOf(state.last_sent) : {}
+  const kept = !state.external_id || state.external_id === contactId ? withoutMarkers(state.last_sent) : {}
   return { again: true, external_id: contactId, credentials: box.seal(next), last_sent: { ...kept, ...sent } }
 }
 

@@ -1,5 +1,5 @@
 import type { ContactSnapshot, ContactSyncer, ContactSyncPlan } from "../types"
-import { answeredStatus, changedFields, withValues } from "../contact-sync/diff"
+import { answeredStatus, changedFields, isMarker, withoutMarkers, withValues } from "../contact-sync/diff"
 import { EngageOperations } from "./operations"
 import type { EngageOptions } from "./options"
 
@@ -7,9 +7,6 @@ import type { EngageOptions } from "./options"
 const LOOKED_UP = "$lookup"
 const CONTACT_TYPE = "$contactType"
 
-const isMarker = (key: string) => key.startsWith("$")
-const fieldsOf = (lastSent: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(lastSent).filter(([key]) => !isMarker(key)))
 const markersOf = (lastSent: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(lastSent).filter(([key]) => isMarker(key) && key !== LOOKED_UP))
 
@@ -73,7 +70,7 @@ export const engageContactSync: ContactSyncer<EngageOptions> = {
         call: { operation: EngageOperations.CreateContact, payload: { contact: wanted }, sends: wanted, max_attempts: attempts },
       }
     }
-    const changes = changedFields(wanted, fieldsOf(state.last_sent))
+    const changes = changedFields(wanted, withoutMarkers(state.last_sent))
     if (Object.keys(changes).length) {
       return {
         kind: "call",
