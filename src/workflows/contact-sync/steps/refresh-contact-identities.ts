@@ -29,10 +29,12 @@ export const refreshContactIdentitiesStep = createStep(
       filters: { id: customerIds },
     })
     const profiles = await engagement.listContactProfiles({ customer_id: customerIds })
+    // the key the review requests read the language from, so both agree
+    const languageKey = engagement.getOptions().review_requests.language_metadata_key
     const undo: Undo = { created: [], previous: [] }
     const changed: string[] = []
     for (const customer of customers as unknown as CustomerForIdentity[]) {
-      const identity = identityOf(customer)
+      const identity = identityOf(customer, languageKey)
       const profile = profiles.find((candidate) => candidate.customer_id === customer.id)
       if (!profile) {
         const created = await engagement.createContactProfiles({ customer_id: customer.id, ...identity })
