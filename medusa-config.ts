@@ -1,5 +1,6 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { engagementOptionsFromEnv } from "./src/modules/engagement/env"
+import { loyaltyOptionsFromEnv } from "./src/modules/loyalty/env"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -46,6 +47,7 @@ module.exports = defineConfig({
   },
   modules: [
     { resolve: "./src/modules/engagement", options: engagementOptionsFromEnv(process.env) },
+    { resolve: "./src/modules/loyalty", options: loyaltyOptionsFromEnv(process.env) },
     {
       key: Modules.NOTIFICATION,
       resolve: "@medusajs/medusa/notification",

@@ -1,0 +1,29 @@
+import type { LoyaltyModuleOptions } from "./options"
+
+/**
+ * The demo's loyalty options from environment variables; a store sets the options in its
+ * medusa-config instead. Unset variables keep the defaults.
+ */
+export function loyaltyOptionsFromEnv(env: NodeJS.ProcessEnv): LoyaltyModuleOptions {
+  const options: LoyaltyModuleOptions = {}
+  if (env.LOYALTY_ENABLED === "false") {
+    options.enabled = false
+  }
+  if (env.LOYALTY_PENDING_DAYS) {
+    options.earn = { pending_days: Number(env.LOYALTY_PENDING_DAYS) }
+  }
+  if (env.LOYALTY_EXPIRY_DAYS) {
+    options.expiry_days = env.LOYALTY_EXPIRY_DAYS === "never" ? null : Number(env.LOYALTY_EXPIRY_DAYS)
+  }
+  if (env.LOYALTY_DEBT_POLICY === "block" || env.LOYALTY_DEBT_POLICY === "write_off") {
+    options.debt_policy = env.LOYALTY_DEBT_POLICY
+  }
+  // the demo's tiers, so the customer page has something to show
+  options.tiers = {
+    levels: [
+      { id: "silver", name: "Silver", threshold: 500, multiplier: 1, color: "#9ca3af" },
+      { id: "gold", name: "Gold", threshold: 2000, multiplier: 1.5, color: "#d97706" },
+    ],
+  }
+  return options
+}

@@ -1,0 +1,246 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import type { DebtPolicy, LoyaltyAccountRecord, LoyaltyEntryInput, LoyaltyEntryResult } from "../types"
+import { allocateDebit } from "./allocate"
+import { settleTier, TierChange, TierRules } from "./tier-state"
+import {
+  allocationsOf,
+  changeLots,
+  debitOf,
+  ensureAccounts,
+  insertAllocations,
+  insertTransaction,
+  keyApplied,
+  lockAccounts,
+  openLots,
+  saveAccount,
+  TransactionRow,
+} from "./queries"
+
+/** Types whose credits count as points collected (tiers, lifetime) and as earned. */
+const COLLECTED_TYPES = new Set(["earn", "referral", "scheme_bonus"])
+
+export interface PostEntriesContext {
+  now: Date
+  debt_policy: DebtPolicy
+  tiers: TierRules
+}
+
+/**
+ * Applies ledger entries in the caller's transaction: the accounts are locked (in id order)
+ * before anything is read, a key already applied is skipped, and every change of an account's
+ * points is written together with its ledger row. A debit larger than the spendable balance
+ * (other than a reversal) fails the whole batch; a reversal takes what there is and the debt
+ * policy decides about the rest. Returns the accounts as they are after the entries.
+ */
+export async function postEntries(
+  manager: SqlEntityManager,
+  entries: LoyaltyEntryInput[],
+  context: PostEntriesContext
+): Promise<{ results: LoyaltyEntryResult[]; accounts: LoyaltyAccountRecord[]; tier_changes: TierChange[] }> {
+  const customerIds = [...new Set(entries.map((entry) => entry.customer_id))]
+  await ensureAccounts(manager, customerIds)
+  const accounts = new Map((await lockAccounts(manager, customerIds)).map((account) => [account.customer_id, account]))
+  const results: LoyaltyEntryResult[] = []
+  const seen = new Set<string>()
+  for (const entry of entries) {
+    const account = accounts.get(entry.customer_id)!
+    if (seen.has(entry.idempotency_key) || (await keyApplied(manager, entry.idempotency_key))) {
+      results.push({ idempotency_key: entry.idempotency_key, applied: false, transaction_id: null, points: 0, shortfall: 0 })
+      continue
+    }
+    seen.add(entry.idempotency_key)
+    results.push(
+      entry.points >= 0
+        ? await credit(manager, account, entry, context)
+        : await debit(manager, account, entry, context)
+    )
+  }
+  const tierChanges: TierChange[] = []
+  for (const account of accounts.values()) {
+    const change = settleTier(account, context.tiers, context.now)
+    if (change) {
+      tierChanges.push(change)
+    }
+    await saveAccount(manager, account)
+  }
+  return { results, accounts: [...accounts.values()], tier_changes: tierChanges }
+}
+
+function baseRow(account: LoyaltyAccountRecord, entry: LoyaltyEntryInput): TransactionRow {
+  return {
+    id: generateEntityId(undefined, "loytx"),
+    account_id: account.id,
+    customer_id: account.customer_id,
+    type: entry.type,
+    points: entry.points,
+    debt_change: 0,
+    written_off: 0,
+    idempotency_key: entry.idempotency_key,
+    order_id: entry.order_id ?? null,
+    line_item_id: entry.line_item_id ?? null,
+    reason: entry.reason ?? null,
+    actor_type: entry.actor_type ?? null,
+    actor_id: entry.actor_id ?? null,
+    rate: entry.rate ?? null,
+    lot_state: null,
+    lot_remaining: null,
+    available_at: null,
+    expires_at: null,
+    metadata: entry.metadata ?? null,
+  }
+}
+
+async function credit(
+  manager: SqlEntityManager,
+  account: LoyaltyAccountRecord,
+  entry: LoyaltyEntryInput,
+  context: PostEntriesContext
+): Promise<LoyaltyEntryResult> {
+  const row = baseRow(account, entry)
+  let restored: { lot_id: string; points: number }[] = []
+  if (entry.restores_transaction_id) {
+    // a restore puts the debit's points back into the lots they came from, with their own expiry
+    // (points whose lot has expired since stay expired: they are recorded, not given back)
+    const restoredDebit = await debitOf(manager, entry.restores_transaction_id, account.id)
+    if (!restoredDebit) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `restores_transaction_id: ${entry.restores_transaction_id} is not a debit of this account`
+      )
+    }
+    const all = await allocationsOf(manager, entry.restores_transaction_id)
+    const allocations = all.filter((a) => a.state === "available" || a.state === "pending")
+    await changeLots(manager, allocations.map((a) => ({ lot_id: a.lot_id, delta: a.points })))
+    restored = allocations
+    row.points = allocations.reduce((sum, a) => sum + a.points, 0)
+    const expired = all.reduce((sum, a) => sum + a.points, 0) - row.points
+    if (expired > 0) {
+      row.metadata = { ...row.metadata, expired_before_restore: expired }
+    }
+    for (const a of allocations) {
+      if (a.state === "pending") {
+        account.pending += a.points
+      } else {
+        account.balance += a.points
+      }
+    }
+    if (restoredDebit.type === "redeem") {
+      account.total_redeemed -= row.points
+    }
+  } else {
+    const pending = !!entry.available_at && entry.available_at > context.now
+    row.lot_state = pending ? "pending" : "available"
+    row.lot_remaining = entry.points
+    row.available_at = entry.available_at ?? context.now
+    row.expires_at = entry.expires_at ?? null
+    if (pending) {
+      account.pending += entry.points
+    } else {
+      account.balance += entry.points
+      if (COLLECTED_TYPES.has(entry.type)) {
+        account.lifetime_points += entry.points
+        account.period_points += entry.points
+      }
+    }
+    if (COLLECTED_TYPES.has(entry.type)) {
+      account.total_earned += entry.points
+    }
+  }
+  await insertTransaction(manager, row)
+  if (entry.restores_transaction_id) {
+    // the restore's own allocations are negative: each lot's points stay its credit less its allocations
+    await insertAllocations(manager, row.id, restored.map((a) => ({ lot_id: a.lot_id, points: -a.points })))
+  }
+  if (row.lot_state === "available") {
+    // spendable earnings repay a debt before the balance grows
+    await repayDebt(manager, account, row.id, `${entry.idempotency_key}:repay`)
+  }
+  return { idempotency_key: entry.idempotency_key, applied: true, transaction_id: row.id, points: row.points, shortfall: 0 }
+}
+
+/**
+ * Takes what the account owes from a lot that just became spendable, as its own ledger row
+ * (points and debt both go down), and lifts a block the debt had caused once it is paid.
+ */
+export async function repayDebt(
+  manager: SqlEntityManager,
+  account: LoyaltyAccountRecord,
+  lotId: string,
+  key: string
+): Promise<void> {
+  if (account.debt <= 0) {
+    return
+  }
+  const [lot] = (await openLots(manager, account.id)).filter((candidate) => candidate.id === lotId)
+  const repay = Math.min(account.debt, lot?.remaining ?? 0)
+  if (repay > 0) {
+    const row = baseRow(account, { customer_id: account.customer_id, type: "debt_repayment", points: -repay, idempotency_key: key })
+    row.debt_change = -repay
+    row.reason = "repays points owed after a reversal"
+    await changeLots(manager, [{ lot_id: lotId, delta: -repay }])
+    await insertTransaction(manager, row)
+    await insertAllocations(manager, row.id, [{ lot_id: lotId, points: repay }])
+    account.balance -= repay
+    account.debt -= repay
+  }
+  if (account.debt === 0 && account.blocked_reason === "debt") {
+    account.spending_blocked = false
+    account.blocked_reason = null
+  }
+}
+
+async function debit(
+  manager: SqlEntityManager,
+  account: LoyaltyAccountRecord,
+  entry: LoyaltyEntryInput,
+  context: PostEntriesContext
+): Promise<LoyaltyEntryResult> {
+  const wanted = -entry.points
+  const isReversal = entry.type === "reverse" || entry.type === "expire"
+  if (!isReversal && wanted > account.balance) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `points: ${wanted} is more than the spendable balance of ${account.balance}`
+    )
+  }
+  if (entry.type === "redeem" && account.spending_blocked) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "points: spending is blocked on this loyalty account")
+  }
+  const lots = await openLots(manager, account.id)
+  const { allocations, shortfall } = allocateDebit(lots, wanted, new Set(entry.reverses_transaction_ids ?? []))
+  const row = baseRow(account, entry)
+  const taken = wanted - shortfall
+  row.points = -taken
+  await changeLots(manager, allocations.map((a) => ({ lot_id: a.lot_id, delta: -a.points })))
+  for (const a of allocations) {
+    if (a.state === "pending") {
+      account.pending -= a.points
+    } else {
+      account.balance -= a.points
+    }
+  }
+  if (shortfall > 0) {
+    if (context.debt_policy === "block" && entry.type === "reverse") {
+      row.debt_change = shortfall
+      account.debt += shortfall
+      if (!account.spending_blocked) {
+        account.spending_blocked = true
+        account.blocked_reason = "debt"
+      }
+    } else {
+      row.written_off = shortfall
+    }
+  }
+  if (entry.type === "reverse") {
+    // reversed points no longer count as collected
+    account.lifetime_points = Math.max(0, account.lifetime_points - wanted)
+    account.period_points = Math.max(0, account.period_points - wanted)
+  }
+  if (entry.type === "redeem") {
+    account.total_redeemed += taken
+  }
+  await insertTransaction(manager, row)
+  await insertAllocations(manager, row.id, allocations)
+  return { idempotency_key: entry.idempotency_key, applied: true, transaction_id: row.id, points: row.points, shortfall }
+}

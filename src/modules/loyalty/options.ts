@@ -1,0 +1,57 @@
+import { z } from "@medusajs/framework/zod"
+import { DEBT_POLICIES } from "./types"
+
+const points = z.number().int().min(0)
+const currencyCode = z.string().regex(/^[a-z]{3}$/, "a lower-case ISO 4217 code")
+
+export const tierOptionsSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_-]*$/, "lower-case letters, digits, - and _"),
+  name: z.string().min(1),
+  threshold: points,
+  multiplier: z.number().positive().default(1),
+  color: z.string().optional(),
+})
+
+export const loyaltyOptionsSchema = z.object({
+  enabled: z.boolean().default(true),
+  earn: z
+    .object({
+      /** points per 1.00 of an order's currency; `default` for currencies not listed */
+      points_per_unit: z.record(currencyCode.or(z.literal("default")), z.number().min(0)).default({ default: 1 }),
+      /** what the points are computed on */
+      base: z.enum(["items_after_discounts", "items_before_discounts", "order_total"]).default("items_after_discounts"),
+      rounding: z.enum(["down", "nearest", "up"]).default("down"),
+      /** at most this many points per order (null: no cap) */
+      cap_per_order: points.nullable().default(null),
+      /** days before earned points become spendable (0: at once) */
+      pending_days: z.number().int().min(0).max(365).default(0),
+    })
+    .prefault({}),
+  tiers: z
+    .object({
+      /** points counted for tiers: collected in the last `window_days`, or over the account's life */
+      basis: z.enum(["period", "lifetime"]).default("period"),
+      window_days: z.number().int().min(1).max(3650).default(365),
+      levels: z.array(tierOptionsSchema).default([]),
+    })
+    .prefault({}),
+  /** days after which earned points expire (null: never) */
+  expiry_days: z.number().int().min(1).nullable().default(365),
+  /** points already spent when a reversal comes: owed and spending blocked, or forgotten */
+  debt_policy: z.enum(DEBT_POLICIES).default("block"),
+  /** points worth 1.00 of a currency (liability report, redemption); `default` for others */
+  points_per_currency_unit: z.record(currencyCode.or(z.literal("default")), z.number().int().positive()).default({ default: 100 }),
+})
+
+export type LoyaltyModuleOptions = z.input<typeof loyaltyOptionsSchema>
+export type ResolvedLoyaltyOptions = z.infer<typeof loyaltyOptionsSchema>
+
+/** The options with their defaults; invalid ones stop the server with every wrong option named. */
+export function resolveLoyaltyOptions(options: LoyaltyModuleOptions | undefined): ResolvedLoyaltyOptions {
+  const parsed = loyaltyOptionsSchema.safeParse(options ?? {})
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `loyalty.${issue.path.join(".")}: ${issue.message}`)
+    throw new Error(`Invalid loyalty options: ${issues.join("; ")}`)
+  }
+  return parsed.data
+}

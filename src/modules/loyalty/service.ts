@@ -1,0 +1,215 @@
+import type { Context } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import LoyaltyAccount from "./models/loyalty-account"
+import LoyaltyAllocation from "./models/loyalty-allocation"
+import LoyaltyTransaction from "./models/loyalty-transaction"
+import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions } from "./options"
+import { accountsWithExpiredLots, maturedPendingLots, setLotState } from "./ledger/lots"
+import { postEntries } from "./ledger/post-entries"
+import { releasePendingLot } from "./ledger/release-lot"
+import { buildSummary, LoyaltySummary } from "./ledger/summary"
+import { accountsLeavingWindow, periodPoints, settleTier, TierChange, TierRules } from "./ledger/tier-state"
+import { lockAccounts, saveAccount } from "./ledger/queries"
+import { verifyAccounts, LedgerDifference } from "./ledger/verify"
+import type { LoyaltyEntryInput, LoyaltyEntryResult } from "./types"
+
+export interface PostResult {
+  results: LoyaltyEntryResult[]
+  tier_changes: TierChange[]
+}
+
+/**
+ * The loyalty module: accounts with stored balances, an append-only ledger whose credits are
+ * lots, and tiers. A façade over `ledger/`: every change goes through `postLoyaltyEntries`, which
+ * locks the accounts and writes each balance change together with its ledger row.
+ */
+export default class LoyaltyModuleService extends MedusaService({
+  LoyaltyAccount,
+  LoyaltyTransaction,
+  LoyaltyAllocation,
+}) {
+  protected readonly options_: ResolvedLoyaltyOptions
+
+  constructor(container: Record<string, unknown>, options: LoyaltyModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = resolveLoyaltyOptions(options)
+  }
+
+  get options(): ResolvedLoyaltyOptions {
+    return this.options_
+  }
+
+  protected get tierRules_(): TierRules {
+    return this.options_.tiers
+  }
+
+  /** Applies entries atomically (all or none); a key already applied is a no-op. */
+  @InjectTransactionManager()
+  async postLoyaltyEntries(
+    entries: LoyaltyEntryInput[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<PostResult> {
+    const { results, tier_changes } = await postEntries(sharedContext.transactionManager!, entries, {
+      now: new Date(),
+      debt_policy: this.options_.debt_policy,
+      tiers: this.tierRules_,
+    })
+    return { results, tier_changes }
+  }
+
+  /** Blocks or unblocks spending on a customer's account (an admin's decision, with a reason). */
+  @InjectTransactionManager()
+  async setSpendingBlocked(
+    customerId: string,
+    blocked: boolean,
+    reason: string,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<{ spending_blocked: boolean; blocked_reason: string | null } | null> {
+    const manager = sharedContext.transactionManager!
+    const [account] = await lockAccounts(manager, [customerId])
+    if (!account) {
+      return null
+    }
+    const previous = { spending_blocked: account.spending_blocked, blocked_reason: account.blocked_reason }
+    // an admin's unblock does not lift a block caused by a debt that is still owed
+    account.spending_blocked = blocked || account.debt > 0
+    account.blocked_reason = blocked ? reason : account.debt > 0 ? "debt" : null
+    await saveAccount(manager, account)
+    return previous
+  }
+
+  /** The summary a shopper and an admin see: one indexed read of the account, one of its open lots. */
+  @InjectManager()
+  async getLoyaltySummary(
+    customerId: string,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<LoyaltySummary> {
+    return await buildSummary(sharedContext.manager!, customerId, this.tierRules_, new Date())
+  }
+
+  /** Writes `expire` rows for what is left of expired lots (one page); returns how many lots. */
+  async expireLots(limit = 500): Promise<number> {
+    const now = new Date()
+    const due = await this.findExpiredLots_(now, limit)
+    for (const lot of due) {
+      await this.expireLot_(lot.customer_id, lot.lot_id, lot.remaining, now)
+    }
+    return due.length
+  }
+
+  /** Makes matured pending lots spendable (one page); returns the tier changes it caused. */
+  async releaseMaturedLots(limit = 500): Promise<{ released: number; tier_changes: TierChange[] }> {
+    const now = new Date()
+    const due = await this.findMaturedLots_(now, limit)
+    const tierChanges: TierChange[] = []
+    let released = 0
+    for (const lot of due) {
+      const result = await this.releaseLot_(lot.customer_id, lot.lot_id, now)
+      released += result.released ? 1 : 0
+      if (result.tier_change) {
+        tierChanges.push(result.tier_change)
+      }
+    }
+    return { released, tier_changes: tierChanges }
+  }
+
+  /** Recomputes the window points of accounts whose points left the window in the last `lookbackMs`. */
+  async refreshTierWindows(lookbackMs = 2 * 86_400_000, limit = 1000): Promise<TierChange[]> {
+    if (this.options_.tiers.basis !== "period") {
+      return []
+    }
+    const now = new Date()
+    const windowStart = new Date(now.getTime() - this.options_.tiers.window_days * 86_400_000)
+    const accounts = await this.findAccountsLeavingWindow_(new Date(windowStart.getTime() - lookbackMs), windowStart, limit)
+    const changes: TierChange[] = []
+    for (const { customer_id } of accounts) {
+      const change = await this.refreshPeriod_(customer_id, windowStart, now)
+      if (change) {
+        changes.push(change)
+      }
+    }
+    return changes
+  }
+
+  /** Every account whose stored figures differ from its ledger and lots. */
+  @InjectManager()
+  async verifyLedger(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<LedgerDifference[]> {
+    return await verifyAccounts(sharedContext.manager!)
+  }
+
+  @InjectManager()
+  protected async findExpiredLots_(now: Date, limit: number, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await accountsWithExpiredLots(sharedContext.manager!, now, limit)
+  }
+
+  @InjectManager()
+  protected async findMaturedLots_(now: Date, limit: number, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await maturedPendingLots(sharedContext.manager!, now, limit)
+  }
+
+  @InjectManager()
+  protected async findAccountsLeavingWindow_(
+    from: Date,
+    to: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await accountsLeavingWindow(sharedContext.manager!, from, to, limit)
+  }
+
+  @InjectTransactionManager()
+  protected async expireLot_(
+    customerId: string,
+    lotId: string,
+    remaining: number,
+    now: Date,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager!
+    await postEntries(
+      manager,
+      [
+        {
+          customer_id: customerId,
+          type: "expire",
+          points: -remaining,
+          idempotency_key: `expire:${lotId}`,
+          reverses_transaction_ids: [lotId],
+          reason: "points expired",
+        },
+      ],
+      { now, debt_policy: "write_off", tiers: this.tierRules_ }
+    )
+    await setLotState(manager, lotId, "expired")
+  }
+
+  @InjectTransactionManager()
+  protected async releaseLot_(
+    customerId: string,
+    lotId: string,
+    now: Date,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await releasePendingLot(sharedContext.transactionManager!, customerId, lotId, this.tierRules_, now)
+  }
+
+  @InjectTransactionManager()
+  protected async refreshPeriod_(
+    customerId: string,
+    windowStart: Date,
+    now: Date,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<TierChange | null> {
+    const manager = sharedContext.transactionManager!
+    const [account] = await lockAccounts(manager, [customerId])
+    if (!account) {
+      return null
+    }
+    account.period_points = await periodPoints(manager, account.id, windowStart)
+    const change = settleTier(account, this.tierRules_, now)
+    await saveAccount(manager, account)
+    return change
+  }
+}
