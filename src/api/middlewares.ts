@@ -4,6 +4,8 @@ import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/mi
 import { adminReviewRequestRoutesMiddlewares } from "./admin/engagement/review-requests/middlewares"
 import { storeConsentRoutesMiddlewares } from "./store/engagement/consents/middlewares"
 import { storeProfileRoutesMiddlewares } from "./store/engagement/profile/middlewares"
+import { adminLoyaltyRoutesMiddlewares } from "./admin/engagement/loyalty/middlewares"
+import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -12,5 +14,7 @@ export default defineMiddlewares({
     ...adminReviewRequestRoutesMiddlewares,
     ...storeConsentRoutesMiddlewares,
     ...storeProfileRoutesMiddlewares,
+    ...adminLoyaltyRoutesMiddlewares,
+    ...storeLoyaltyRoutesMiddlewares,
   ],
 })

@@ -5,12 +5,13 @@ import type { LoyaltyModuleOptions } from "./options"
  * medusa-config instead. Unset variables keep the defaults.
  */
 export function loyaltyOptionsFromEnv(env: NodeJS.ProcessEnv): LoyaltyModuleOptions {
-  const options: LoyaltyModuleOptions = {}
+  // LOYALTY_OPTIONS: the whole options object as JSON; the single variables below override it
+  const options: LoyaltyModuleOptions = env.LOYALTY_OPTIONS ? JSON.parse(env.LOYALTY_OPTIONS) : {}
   if (env.LOYALTY_ENABLED === "false") {
     options.enabled = false
   }
   if (env.LOYALTY_PENDING_DAYS) {
-    options.earn = { pending_days: Number(env.LOYALTY_PENDING_DAYS) }
+    options.earn = { ...options.earn, pending_days: Number(env.LOYALTY_PENDING_DAYS) }
   }
   if (env.LOYALTY_EXPIRY_DAYS) {
     options.expiry_days = env.LOYALTY_EXPIRY_DAYS === "never" ? null : Number(env.LOYALTY_EXPIRY_DAYS)
@@ -19,7 +20,7 @@ export function loyaltyOptionsFromEnv(env: NodeJS.ProcessEnv): LoyaltyModuleOpti
     options.debt_policy = env.LOYALTY_DEBT_POLICY
   }
   // the demo's tiers, so the customer page has something to show
-  options.tiers = {
+  options.tiers ??= {
     levels: [
       { id: "silver", name: "Silver", threshold: 500, multiplier: 1, color: "#9ca3af" },
       { id: "gold", name: "Gold", threshold: 2000, multiplier: 1.5, color: "#d97706" },

@@ -18,8 +18,8 @@ export const loyaltyOptionsSchema = z.object({
     .object({
       /** points per 1.00 of an order's currency; `default` for currencies not listed */
       points_per_unit: z.record(currencyCode.or(z.literal("default")), z.number().min(0)).default({ default: 1 }),
-      /** what the points are computed on */
-      base: z.enum(["items_after_discounts", "items_before_discounts", "order_total"]).default("items_after_discounts"),
+      /** what the points are computed on (shipping never counts): item subtotals less their discounts, without them, or item totals with tax */
+      base: z.enum(["items_after_discounts", "items_before_discounts", "items_with_tax"]).default("items_after_discounts"),
       rounding: z.enum(["down", "nearest", "up"]).default("down"),
       /** at most this many points per order (null: no cap) */
       cap_per_order: points.nullable().default(null),

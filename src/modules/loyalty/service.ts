@@ -7,10 +7,13 @@ import LoyaltyTransaction from "./models/loyalty-transaction"
 import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions } from "./options"
 import { accountsWithExpiredLots, maturedPendingLots, setLotState } from "./ledger/lots"
 import { postEntries } from "./ledger/post-entries"
+import { programmeFigures } from "./ledger/programme"
+import { reverseOrder } from "./ledger/reverse-order"
+import type { OrderReversal } from "./ledger/reversal"
 import { releasePendingLot } from "./ledger/release-lot"
 import { buildSummary, LoyaltySummary } from "./ledger/summary"
 import { accountsLeavingWindow, periodPoints, settleTier, TierChange, TierRules } from "./ledger/tier-state"
-import { lockAccounts, saveAccount } from "./ledger/queries"
+import { ensureAccounts, lockAccounts, saveAccount } from "./ledger/queries"
 import { verifyAccounts, LedgerDifference } from "./ledger/verify"
 import type { LoyaltyEntryInput, LoyaltyEntryResult } from "./types"
 
@@ -59,6 +62,20 @@ export default class LoyaltyModuleService extends MedusaService({
     return { results, tier_changes }
   }
 
+  /** Takes back what an order earned (whole, or for the units returned) and gives back what it redeemed. */
+  @InjectTransactionManager()
+  async reverseLoyaltyOrder(
+    reversal: OrderReversal,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<PostResult> {
+    const { results, tier_changes } = await reverseOrder(sharedContext.transactionManager!, reversal, {
+      now: new Date(),
+      debt_policy: this.options_.debt_policy,
+      tiers: this.tierRules_,
+    })
+    return { results, tier_changes }
+  }
+
   /** Blocks or unblocks spending on a customer's account (an admin's decision, with a reason). */
   @InjectTransactionManager()
   async setSpendingBlocked(
@@ -68,6 +85,8 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<{ spending_blocked: boolean; blocked_reason: string | null } | null> {
     const manager = sharedContext.transactionManager!
+    // an account is made on first use, so a block can come before any points
+    await ensureAccounts(manager, [customerId])
     const [account] = await lockAccounts(manager, [customerId])
     if (!account) {
       return null
@@ -87,6 +106,12 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<LoyaltySummary> {
     return await buildSummary(sharedContext.manager!, customerId, this.tierRules_, new Date())
+  }
+
+  /** The programme's liability: outstanding points, tiers with members, expiry buckets, latest adjustments. */
+  @InjectManager()
+  async getProgrammeSummary(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await programmeFigures(sharedContext.manager!, new Date())
   }
 
   /** Writes `expire` rows for what is left of expired lots (one page); returns how many lots. */

@@ -1,0 +1,261 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
+import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
+import loyaltyMaintenance from "../../../src/jobs/loyalty-maintenance"
+import { eventually } from "../../helpers/stand-ins"
+import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+
+jest.setTimeout(180_000)
+
+// 2 points per euro, a cap of 300 per order, and Silver (×1.5) from 100 points
+process.env.LOYALTY_OPTIONS = JSON.stringify({
+  earn: { points_per_unit: { default: 1, eur: 2 }, cap_per_order: 300 },
+  tiers: { levels: [{ id: "silver", name: "Silver", threshold: 100, multiplier: 1.5 }] },
+  debt_policy: "block",
+})
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    let admin: RequestConfig
+
+    beforeEach(async () => {
+      store = await seedTestStore(getContainer())
+      admin = await createAdminHeaders(getContainer())
+    })
+
+    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const shopper = (email: string) =>
+      createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+    const [PEN, NOTEBOOK, LAMP] = [0, 1, 2]
+    const variant = (index: number) => store.products[index].variants[0].id
+    const errorResponse = (error: { response: { status: number; data: any } }) => error.response
+    async function balanceOf(session: RequestConfig) {
+      return (await api.get("/store/engagement/loyalty", session)).data.loyalty
+    }
+    /** The summary once the order's points have been written (the subscriber runs after the checkout answers). */
+    async function awaitOrderPoints(orderId: string) {
+      return await eventually(async () => {
+        const rows = await loyalty().listLoyaltyTransactions({ order_id: orderId })
+        return rows.length ? rows : undefined
+      })
+    }
+    async function receiveReturn(orderId: string, items: { id: string; quantity: number }[]) {
+      const { data: begun } = await api.post("/admin/returns", { order_id: orderId, location_id: store.stockLocationId }, admin)
+      const returnId = begun.return.id
+      await api.post(`/admin/returns/${returnId}/request-items`, { items }, admin)
+      await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
+      await api.post(`/admin/returns/${returnId}/receive-items`, { items }, admin)
+      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
+      return returnId
+    }
+
+    it("earns per line at the rate, rounds down, reaches a tier, earns the next order with its multiplier up to the cap", async () => {
+      const ada = await shopper("ada@example.com")
+      const first = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [
+          { variant_id: variant(PEN), quantity: 3 }, // 59.97 EUR → 119.94 → 119
+          { variant_id: variant(NOTEBOOK), quantity: 2 }, // 25.00 EUR → 50
+        ],
+      })
+      await awaitOrderPoints(first.id)
+      let summary = await balanceOf(ada)
+      expect(summary).toMatchObject({ balance: 169, lifetime_points: 169, total_earned: 169, tier: { id: "silver", name: "Silver" } })
+
+      const second = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [
+          { variant_id: variant(LAMP), quantity: 3 }, // 147 EUR × 2 × 1.5 = 441
+          { variant_id: variant(PEN), quantity: 1 }, // 19.99 × 3 = 59.97 → 59
+        ],
+      })
+      const rows = await awaitOrderPoints(second.id)
+      // 500 capped to 300, shared 264.6 / 35.4: the larger remainder takes the last point
+      expect(rows.map((row) => row.points).sort((a, b) => b - a)).toEqual([265, 35])
+      expect(rows[0].rate).toMatchObject({ points_per_unit: 2, multiplier: 1.5, tier_id: "silver" })
+      summary = await balanceOf(ada)
+      expect(summary.balance).toBe(469)
+
+      // order.placed delivered again awards nothing more
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: second.id } })
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect((await balanceOf(ada)).balance).toBe(469)
+      expect(await loyalty().listLoyaltyTransactions({ order_id: second.id })).toHaveLength(2)
+
+      const { data: history } = await api.get("/store/engagement/loyalty/transactions", ada)
+      expect(history.count).toBe(4)
+      expect(Object.keys(history.transactions[0]).sort()).toEqual(["created_at", "expires_at", "id", "order_id", "points", "reason", "type"])
+    })
+
+    it("gives a guest checkout no points and no account", async () => {
+      const order = await placeOrder(api, store, { email: "guest@example.com", items: [{ variant_id: variant(PEN), quantity: 1 }] })
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(await loyalty().listLoyaltyTransactions({ order_id: order.id })).toHaveLength(0)
+      expect(await loyalty().listLoyaltyAccounts({})).toHaveLength(0)
+    })
+
+    it("reverses two partial returns at the earn-time points after the rule changed, then a cancel takes only the rest, once", async () => {
+      const ada = await shopper("ada@example.com")
+      const order = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [
+          { variant_id: variant(PEN), quantity: 3 }, // 119 points
+          { variant_id: variant(NOTEBOOK), quantity: 2 }, // 50 points
+        ],
+      })
+      await awaitOrderPoints(order.id)
+      const pen = order.items.find((item: { variant_id: string }) => item.variant_id === variant(PEN))
+      await api.post(`/admin/orders/${order.id}/fulfillments`, { location_id: store.stockLocationId, items: order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) }, admin)
+
+      // the rule changes: 10 points per euro now; reversals still use what the lines earned
+      const rates = loyalty().options.earn.points_per_unit
+      rates.eur = 10
+      try {
+        const firstReturn = await receiveReturn(order.id, [{ id: pen.id, quantity: 1 }])
+        await eventually(async () => ((await balanceOf(ada)).balance === 169 - 39 ? true : undefined))
+        await receiveReturn(order.id, [{ id: pen.id, quantity: 1 }])
+        await eventually(async () => ((await balanceOf(ada)).balance === 169 - 79 ? true : undefined))
+
+        // the same return event again, then a cancel (delivered twice): the rest, once
+        const bus = getContainer().resolve(Modules.EVENT_BUS)
+        await bus.emit({ name: "order.return_received", data: { order_id: order.id, return_id: firstReturn } })
+        await bus.emit({ name: "order.canceled", data: { id: order.id } })
+        await bus.emit({ name: "order.canceled", data: { id: order.id } })
+        await eventually(async () => ((await balanceOf(ada)).balance === 0 ? true : undefined))
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        const reversals = await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "reverse" })
+        expect(reversals.map((row) => row.points).sort((a, b) => a - b)).toEqual([-50, -40, -40, -39])
+        expect((await balanceOf(ada)).balance).toBe(0)
+        expect(await loyalty().verifyLedger()).toEqual([])
+      } finally {
+        rates.eur = 2
+      }
+    })
+
+    it("leaves no points after buy, earn and a full return", async () => {
+      const ada = await shopper("ada@example.com")
+      const order = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [{ variant_id: variant(PEN), quantity: 2 }],
+      })
+      await awaitOrderPoints(order.id)
+      expect((await balanceOf(ada)).balance).toBe(79)
+      await api.post(`/admin/orders/${order.id}/fulfillments`, { location_id: store.stockLocationId, items: [{ id: order.items[0].id, quantity: 2 }] }, admin)
+      await receiveReturn(order.id, [{ id: order.items[0].id, quantity: 2 }])
+      const summary = await eventually(async () => {
+        const current = await balanceOf(ada)
+        return current.balance === 0 ? current : undefined
+      })
+      expect(summary).toMatchObject({ balance: 0, lifetime_points: 0, debt: 0 })
+    })
+
+    it("records a debt and blocks spending when a canceled order's points were already spent", async () => {
+      const bob = await shopper("bob@example.com")
+      const order = await placeOrder(api, store, {
+        email: "bob@example.com",
+        customerHeaders: bob.headers,
+        items: [{ variant_id: variant(NOTEBOOK), quantity: 1 }], // 25 points
+      })
+      await awaitOrderPoints(order.id)
+      await api.post(`/admin/engagement/contacts/${bob.customerId}/loyalty/adjustments`, { points: -20, reason: "spent in store" }, admin)
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      const summary = await eventually(async () => {
+        const current = await balanceOf(bob)
+        return current.debt > 0 ? current : undefined
+      })
+      expect(summary).toMatchObject({ balance: 0, debt: 20, spending_blocked: true })
+      expect(await loyalty().verifyLedger()).toEqual([])
+    })
+
+    it("lets an admin adjust with a reason, records the admin, and never makes a balance negative", async () => {
+      const ada = await shopper("ada@example.com")
+      const url = `/admin/engagement/contacts/${ada.customerId}/loyalty`
+      const { data: added, status } = await api.post(`${url}/adjustments`, { points: 40, reason: "goodwill", idempotency_key: "ticket-1234" }, admin)
+      expect(status).toBe(201)
+      expect(added.loyalty).toMatchObject({ balance: 40, customer_id: ada.customerId })
+      const again = await api.post(`${url}/adjustments`, { points: 40, reason: "goodwill", idempotency_key: "ticket-1234" }, admin)
+      expect(again.status).toBe(200)
+      expect(again.data.loyalty.balance).toBe(40)
+
+      const refused = await api.post(`${url}/adjustments`, { points: -41, reason: "too much" }, admin).catch(errorResponse)
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toContain("points: 41 is more than the spendable balance of 40")
+
+      const { data: page } = await api.get(`${url}/transactions`, admin)
+      expect(page.transactions).toEqual([expect.objectContaining({ type: "adjust", points: 40, reason: "goodwill", actor_id: expect.stringMatching(/^user_/) })])
+
+      await api.post(`${url}/block`, { reason: "fraud check" }, admin)
+      expect((await balanceOf(ada)).spending_blocked).toBe(true)
+      await api.post(`${url}/unblock`, { reason: "cleared" }, admin)
+      expect((await balanceOf(ada)).spending_blocked).toBe(false)
+
+      const { data: programme } = await api.get("/admin/engagement/loyalty", admin)
+      expect(programme.loyalty).toMatchObject({ outstanding: 40, accounts: 1 })
+      expect(programme.loyalty.value).toEqual(expect.arrayContaining([expect.objectContaining({ currency_code: "eur", amount: 0.4 })]))
+      expect(programme.loyalty.latest_adjustments[0]).toMatchObject({ points: 40, reason: "goodwill" })
+    })
+
+    it("refuses bad adjustment bodies with a 400 naming the field, and changes nothing", async () => {
+      const ada = await shopper("ada@example.com")
+      const url = `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`
+      const cases: [unknown, string][] = [
+        [{ points: 0, reason: "x" }, "points"],
+        [{ points: 1.5, reason: "x" }, "points"],
+        [{ points: "10", reason: "x" }, "points"],
+        [{ points: 10 }, "reason"],
+        [{ points: 10, reason: "   " }, "reason"],
+        [{ points: 10, reason: "x", customer_id: "cus_other" }, "customer_id"],
+        [[{ points: 10, reason: "x" }], ""],
+      ]
+      for (const [body, field] of cases) {
+        const answer = await api.post(url, body, admin).catch(errorResponse)
+        expect([answer.status, body]).toEqual([400, body])
+        expect(answer.data.message).toContain(field)
+      }
+      const missing = await api.post("/admin/engagement/contacts/cus_nobody/loyalty/adjustments", { points: 5, reason: "x" }, admin).catch(errorResponse)
+      expect(missing.status).toBe(404)
+      expect(await loyalty().listLoyaltyTransactions({})).toHaveLength(0)
+    })
+
+    it("shows shoppers only their own points and keeps customers out of the admin routes", async () => {
+      const ada = await shopper("ada@example.com")
+      const bob = await shopper("bob@example.com")
+      await api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`, { points: 70, reason: "welcome" }, admin)
+      expect((await balanceOf(bob)).balance).toBe(0)
+      const asBob = await api.get(`/store/engagement/loyalty/transactions?customer_id=${ada.customerId}`, bob).catch(errorResponse)
+      expect(asBob.status).toBe(400)
+      const anonymous = await api
+        .get("/store/engagement/loyalty", { headers: { "x-publishable-api-key": store.publishableKey } })
+        .catch(errorResponse)
+      expect(anonymous.status).toBe(401)
+      for (const path of [`/admin/engagement/contacts/${ada.customerId}/loyalty`, "/admin/engagement/loyalty"]) {
+        const asCustomer = await api.get(path, { headers: { authorization: bob.headers.authorization } }).catch(errorResponse)
+        expect(asCustomer.status).toBe(401)
+      }
+      const adjust = await api
+        .post(`/admin/engagement/contacts/${bob.customerId}/loyalty/adjustments`, { points: 5000, reason: "me" }, { headers: { authorization: bob.headers.authorization } })
+        .catch(errorResponse)
+      expect(adjust.status).toBe(401)
+      expect((await balanceOf(bob)).balance).toBe(0)
+    })
+
+    it("expires points and releases pending ones through the maintenance job", async () => {
+      const ada = await shopper("ada@example.com")
+      await api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`, { points: 30, reason: "old" }, admin)
+      const [lot] = await loyalty().listLoyaltyTransactions({ customer_id: ada.customerId })
+      await loyalty().updateLoyaltyTransactions([{ id: lot.id, expires_at: new Date(Date.now() - 1000) }])
+      await loyaltyMaintenance(getContainer())
+      expect(await balanceOf(ada)).toMatchObject({ balance: 0 })
+      const { data } = await api.get("/store/engagement/loyalty/transactions?type=expire", ada)
+      expect(data.transactions).toEqual([expect.objectContaining({ type: "expire", points: -30 })])
+    })
+  },
+})

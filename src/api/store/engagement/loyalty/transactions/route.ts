@@ -1,0 +1,17 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { transactionsPage } from "../../../../utils/loyalty"
+import type { StoreGetLoyaltyTransactionsParamsType } from "../validators"
+
+/** The signed-in shopper's own ledger, newest first. */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, StoreGetLoyaltyTransactionsParamsType>,
+  res: MedusaResponse
+) => {
+  const page = await transactionsPage(
+    req.scope,
+    req.auth_context.actor_id,
+    { type: req.validatedQuery.type, limit: req.queryConfig.pagination.take!, offset: req.queryConfig.pagination.skip },
+    req.queryConfig.fields
+  )
+  res.json(page)
+}

@@ -1,0 +1,62 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { setLoyaltySpendingBlockWorkflow } from "../../workflows/loyalty/workflows/set-loyalty-spending-block"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type LoyaltyModuleService from "../../modules/loyalty/service"
+import { LOYALTY_MODULE } from "../../modules/loyalty/types"
+
+/** The module, for routes that only read. */
+export function loyaltyOf(scope: MedusaContainer): LoyaltyModuleService {
+  return scope.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+}
+
+/** A page of a customer's ledger, newest first, with the fields the caller may see. */
+export async function transactionsPage(
+  scope: MedusaContainer,
+  customerId: string,
+  params: { type?: string | string[]; limit: number; offset: number },
+  select: string[]
+) {
+  const filters: Record<string, unknown> = { customer_id: customerId }
+  if (params.type) {
+    filters.type = params.type
+  }
+  const [transactions, count] = await loyaltyOf(scope).listAndCountLoyaltyTransactions(filters, {
+    select,
+    order: { created_at: "DESC", id: "DESC" },
+    take: params.limit,
+    skip: params.offset,
+  })
+  return { transactions, count, offset: params.offset, limit: params.limit }
+}
+
+/**
+ * The Medusa customer an admin route's `:id` names: a customer id, or a contact profile id.
+ * 404 when neither exists, so nothing is written for a customer that is not there.
+ */
+export async function customerIdForContact(scope: MedusaContainer, id: string): Promise<string> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  if (id.startsWith("cus_")) {
+    const { data } = await query.graph({ entity: "customer", fields: ["id"], filters: { id } })
+    if (data[0]) {
+      return data[0].id
+    }
+  } else {
+    const { data } = await query.graph({ entity: "contact_profile", fields: ["customer_id"], filters: { id } })
+    if (data[0]) {
+      return data[0].customer_id
+    }
+  }
+  throw new MedusaError(MedusaError.Types.NOT_FOUND, `No contact with id ${id}`)
+}
+
+/** The block and unblock routes: one workflow, the summary after it. */
+export function spendingBlockRoute(blocked: boolean) {
+  return async (req: AuthenticatedMedusaRequest<{ reason: string }>, res: MedusaResponse) => {
+    const customerId = await customerIdForContact(req.scope, req.params.id)
+    await setLoyaltySpendingBlockWorkflow(req.scope).run({
+      input: { customer_id: customerId, blocked, reason: req.validatedBody.reason },
+    })
+    res.json({ loyalty: { customer_id: customerId, ...(await loyaltyOf(req.scope).getLoyaltySummary(customerId)) } })
+  }
+}

@@ -1,0 +1,29 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { awardOrderPointsWorkflow } from "../workflows/loyalty/workflows/award-order-points"
+import { reverseOrderPointsWorkflow } from "../workflows/loyalty/workflows/reverse-order-points"
+
+/**
+ * Loyalty points follow the order: earned when it is placed, taken back (and redeemed points
+ * given back) when it is canceled, taken back per returned unit when a return is received.
+ * Every award and reversal is keyed, so an event delivered twice changes nothing the second time.
+ */
+export default async function orderLoyaltyPoints({
+  event,
+  container,
+}: SubscriberArgs<{ id?: string; order_id?: string; return_id?: string }>) {
+  if (event.name === OrderWorkflowEvents.PLACED && event.data.id) {
+    await awardOrderPointsWorkflow(container).run({ input: { order_id: event.data.id } })
+  } else if (event.name === OrderWorkflowEvents.CANCELED && event.data.id) {
+    await reverseOrderPointsWorkflow(container).run({ input: { order_id: event.data.id, cause: "cancel" } })
+  } else if (event.name === OrderWorkflowEvents.RETURN_RECEIVED && event.data.order_id) {
+    await reverseOrderPointsWorkflow(container).run({
+      input: { order_id: event.data.order_id, cause: "return", return_id: event.data.return_id },
+    })
+  }
+}
+
+export const config: SubscriberConfig = {
+  event: [OrderWorkflowEvents.PLACED, OrderWorkflowEvents.CANCELED, OrderWorkflowEvents.RETURN_RECEIVED],
+  context: { subscriberId: "engagement-order-loyalty-points" },
+}

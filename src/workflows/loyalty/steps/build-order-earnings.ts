@@ -1,0 +1,81 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { LOYALTY_MODULE, LoyaltyEntryInput } from "../../../modules/loyalty/types"
+import { earnPoints, earnRateFor, EarningLine } from "../utils/earn-points"
+
+export const buildOrderEarningsStepId = "build-order-earnings"
+
+interface EarningOrder {
+  id: string
+  customer_id?: string | null
+  currency_code: string
+  status: string
+  customer?: { has_account?: boolean | null } | null
+  items?: EarningLine[] | null
+}
+
+const DAY = 86_400_000
+
+/**
+ * The earn entries of a placed order: one per line, at the rule in force now (points per unit of
+ * the order's currency, the customer's tier multiplier, rounding, the cap), spendable after the
+ * pending period and expiring after the configured days. Only account holders earn; a canceled
+ * order earns nothing. Reads the order itself so its BigNumber amounts stay exact.
+ */
+export const buildOrderEarningsStep = createStep(
+  buildOrderEarningsStepId,
+  async (input: { order_id: string }, { container }) => {
+    const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const options = loyalty.options
+    if (!options.enabled) {
+      return new StepResponse({ entries: [] as LoyaltyEntryInput[], reason: "loyalty is switched off" })
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "customer_id",
+        "currency_code",
+        "status",
+        // an order-level total in the fields makes the order module compute the items' totals too
+        "item_subtotal",
+        "customer.has_account",
+        "items.id",
+        "items.quantity",
+        "items.subtotal",
+        "items.discount_subtotal",
+        "items.total",
+      ],
+      filters: { id: input.order_id },
+    })
+    const order = data[0] as EarningOrder | undefined
+    if (!order?.customer_id || !order.customer?.has_account) {
+      return new StepResponse({ entries: [] as LoyaltyEntryInput[], reason: "guests earn no points" })
+    }
+    if (order.status === "canceled") {
+      return new StepResponse({ entries: [] as LoyaltyEntryInput[], reason: "the order is canceled" })
+    }
+    const [account] = await loyalty.listLoyaltyAccounts({ customer_id: order.customer_id })
+    const tier = options.tiers.levels.find((level) => level.id === account?.tier_id)
+    const rate = earnRateFor(options, order.currency_code, tier?.multiplier ?? 1)
+    const now = Date.now()
+    const entries: LoyaltyEntryInput[] = earnPoints(order.items ?? [], rate, options.earn.cap_per_order)
+      .filter((line) => line.points > 0)
+      .map((line) => ({
+        customer_id: order.customer_id!,
+        type: "earn",
+        points: line.points,
+        idempotency_key: `earn:${order.id}:${line.line_item_id}`,
+        order_id: order.id,
+        line_item_id: line.line_item_id,
+        reason: "order placed",
+        rate: { ...rate, currency_code: order.currency_code, tier_id: tier?.id ?? null, base_amount: line.base_amount },
+        available_at: new Date(now + options.earn.pending_days * DAY),
+        expires_at: options.expiry_days === null ? null : new Date(now + options.expiry_days * DAY),
+        metadata: { quantity: line.quantity },
+      }))
+    return new StepResponse({ entries, reason: null as string | null })
+  }
+)

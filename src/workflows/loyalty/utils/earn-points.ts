@@ -1,0 +1,80 @@
+import { BigNumber, MathBN } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import type { ResolvedLoyaltyOptions } from "../../../modules/loyalty/options"
+
+// bignumber.js rounding modes (the library is Medusa's, not a dependency of ours)
+const ROUNDING = { down: 1, up: 0, nearest: 4 } as const
+
+export interface EarningLine {
+  id: string
+  quantity: BigNumberInput
+  subtotal: BigNumberInput
+  discount_subtotal?: BigNumberInput | null
+  total: BigNumberInput
+}
+
+export interface LineEarning {
+  line_item_id: string
+  quantity: number
+  points: number
+  /** the amount the points were computed on, in major units, as a decimal string */
+  base_amount: string
+}
+
+export interface EarnRate {
+  points_per_unit: number
+  multiplier: number
+  base: ResolvedLoyaltyOptions["earn"]["base"]
+  rounding: ResolvedLoyaltyOptions["earn"]["rounding"]
+}
+
+export function earnRateFor(options: ResolvedLoyaltyOptions, currencyCode: string, multiplier: number): EarnRate {
+  const perUnit = options.earn.points_per_unit[currencyCode.toLowerCase()] ?? options.earn.points_per_unit.default ?? 1
+  return { points_per_unit: perUnit, multiplier, base: options.earn.base, rounding: options.earn.rounding }
+}
+
+function baseOf(line: EarningLine, base: EarnRate["base"]): BigNumber {
+  const amount =
+    base === "items_with_tax"
+      ? MathBN.convert(line.total)
+      : base === "items_before_discounts"
+        ? MathBN.convert(line.subtotal)
+        : MathBN.sub(line.subtotal, line.discount_subtotal ?? 0)
+  return new BigNumber(MathBN.max(amount, 0))
+}
+
+/**
+ * The points each line of an order earns: base amount × points per unit × multiplier, rounded
+ * per line as configured, in decimal arithmetic. A cap per order is shared out over the lines in
+ * proportion to what they earned (largest remainders get the leftover points), so the order
+ * never earns more than the cap and reversals per line stay exact.
+ */
+export function earnPoints(lines: EarningLine[], rate: EarnRate, capPerOrder: number | null): LineEarning[] {
+  const earned = lines.map((line) => {
+    const amount = baseOf(line, rate.base)
+    const raw = MathBN.mult(MathBN.mult(amount, rate.points_per_unit), rate.multiplier)
+    return {
+      line_item_id: line.id,
+      quantity: MathBN.convert(line.quantity).toNumber(),
+      points: raw.integerValue(ROUNDING[rate.rounding]).toNumber(),
+      base_amount: amount.numeric.toString(),
+    }
+  })
+  const total = earned.reduce((sum, line) => sum + line.points, 0)
+  if (capPerOrder === null || total <= capPerOrder) {
+    return earned
+  }
+  const shares = earned.map((line, index) => {
+    const exact = (line.points * capPerOrder) / total
+    return { index, floor: Math.floor(exact), remainder: exact - Math.floor(exact) }
+  })
+  let left = capPerOrder - shares.reduce((sum, share) => sum + share.floor, 0)
+  for (const share of [...shares].sort((a, b) => b.remainder - a.remainder || a.index - b.index)) {
+    if (left === 0) {
+      break
+    }
+    share.floor += 1
+    left -= 1
+  }
+  return earned.map((line, index) => ({ ...line, points: shares[index].floor }))
+}

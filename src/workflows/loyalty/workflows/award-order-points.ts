@@ -1,0 +1,19 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { LOYALTY_EVENTS } from "../../../modules/loyalty/types"
+import { buildOrderEarningsStep } from "../steps/build-order-earnings"
+import { postLoyaltyEntriesStep } from "../steps/post-loyalty-entries"
+
+export const awardOrderPointsWorkflowId = "award-order-points"
+
+/**
+ * Awards the points a placed order earns, once per order line (the keys are the order's lines,
+ * so an event delivered twice awards once), and tells who listens when a tier changed.
+ */
+export const awardOrderPointsWorkflow = createWorkflow(awardOrderPointsWorkflowId, (input: { order_id: string }) => {
+  const earnings = buildOrderEarningsStep(input)
+  const posted = postLoyaltyEntriesStep(earnings)
+  const events = transform({ posted }, ({ posted }) => posted.tier_changes)
+  emitEventStep({ eventName: LOYALTY_EVENTS.TIER_CHANGED, data: events })
+  return new WorkflowResponse(posted)
+})
