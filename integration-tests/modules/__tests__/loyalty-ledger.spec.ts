@@ -3,6 +3,7 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import type { LoyaltyEntryInput } from "../../../src/modules/loyalty/types"
+import verifyLoyaltyLedger from "../../../src/scripts/verify-loyalty-ledger"
 
 jest.setTimeout(120_000)
 
@@ -205,6 +206,23 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       expect(rows).toHaveLength(1 + outcomes.filter((o) => o === "ok").length)
       expect(outcomes.filter((o) => o !== "ok").every((o) => o.startsWith("points: 37 is more than"))).toBe(true)
       expect(await service.verifyLedger()).toEqual([])
+    })
+
+    it("the ledger check names an account whose stored balance was changed behind the ledger's back, and fails", async () => {
+      await service.postLoyaltyEntries([earn("cus_v", "v1", 25)])
+      const [account] = await service.listLoyaltyAccounts({ customer_id: "cus_v" })
+      await service.updateLoyaltyAccounts([{ id: account.id, balance: 30 }])
+      const logged: string[] = []
+      const container = {
+        resolve: (key: string) => (key === "logger" ? { info: () => {}, error: (line: string) => logged.push(line) } : service),
+      }
+      await expect(verifyLoyaltyLedger({ container } as any)).rejects.toThrow("loyalty ledger: 2 difference(s)")
+      expect(logged).toEqual([
+        "loyalty ledger: customer cus_v: balance + pending + reserved is 30, the ledger says 25",
+        "loyalty ledger: customer cus_v: balance + reserved (available lots) is 30, the ledger says 25",
+      ])
+      await service.updateLoyaltyAccounts([{ id: account.id, balance: 25 }])
+      await expect(verifyLoyaltyLedger({ container } as any)).resolves.toBeUndefined()
     })
   },
 })

@@ -36,6 +36,7 @@ export interface AdminOrderEngagement {
   order_id: string
   review_request: AdminReviewRequest | null
   deliveries: AdminDelivery[]
+  loyalty: { earned: number; redeemed: number; reversed: number; restored: number }
 }
 
 export interface AdminDeliveryList {

@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminOrder } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { DeliveryTable } from "../components/delivery-table"
+import { OrderPoints } from "../components/loyalty/order-points"
 import { ReviewRequestStatusBadge } from "../components/status-badges"
 import { useOrderEngagement } from "../hooks/api/engagement"
 
@@ -43,6 +44,7 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
               </Text>
             )}
           </div>
+          <OrderPoints points={data.loyalty} />
           <DeliveryTable deliveries={data.deliveries} />
         </>
       )}

@@ -2,10 +2,12 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { defaultAdminDeliveryFields } from "../../../engagement/deliveries/query-config"
 import { defaultAdminReviewRequestFields } from "../../../engagement/review-requests/query-config"
+import { loyaltyOf, orderPoints } from "../../../../utils/loyalty"
 
 /**
  * GET /admin/orders/:id/engagement: what the order page shows — the order's review request and
- * every outbox delivery made for it (review request, conversion, …) with its status.
+ * every outbox delivery made for it (review request, conversion, …) with its status, and the
+ * loyalty points it earned, redeemed, reversed and restored.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -23,5 +25,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       pagination: { order: { created_at: "ASC" } },
     }),
   ])
-  res.json({ order_id: orderId, review_request: reviewRequests[0] ?? null, deliveries })
+  res.json({
+    order_id: orderId,
+    review_request: reviewRequests[0] ?? null,
+    deliveries,
+    loyalty: await orderPoints(loyaltyOf(req.scope), orderId),
+  })
 }

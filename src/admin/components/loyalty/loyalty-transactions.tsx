@@ -1,0 +1,38 @@
+import { Table, Text } from "@medusajs/ui"
+import type { AdminLoyaltyTransaction } from "../../lib/loyalty-types"
+import { dateOf, labelOf } from "../contact/format"
+
+/** The latest ledger rows: what changed, by how much, why, and who (an admin's adjustments). */
+export const LoyaltyTransactions = ({ transactions }: { transactions: AdminLoyaltyTransaction[] }) =>
+  transactions.length ? (
+    <Table>
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell>Date</Table.HeaderCell>
+          <Table.HeaderCell>Type</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">Points</Table.HeaderCell>
+          <Table.HeaderCell>Reason</Table.HeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {transactions.map((row) => (
+          <Table.Row key={row.id}>
+            <Table.Cell>{dateOf(row.created_at)}</Table.Cell>
+            <Table.Cell>{labelOf(row.type)}</Table.Cell>
+            <Table.Cell className={`text-right ${row.points < 0 ? "text-ui-fg-error" : ""}`}>
+              {row.points > 0 ? `+${row.points}` : row.points}
+            </Table.Cell>
+            <Table.Cell>
+              {[row.reason, row.actor_type === "user" ? `by ${row.actor_id}` : null, row.debt_change > 0 ? `${row.debt_change} owed` : null]
+                .filter(Boolean)
+                .join(" · ") || "—"}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  ) : (
+    <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+      No points yet.
+    </Text>
+  )

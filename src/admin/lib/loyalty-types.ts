@@ -1,0 +1,46 @@
+/** What the plugin's admin loyalty routes answer. */
+
+export interface AdminLoyaltySummary {
+  customer_id: string
+  balance: number
+  pending: number
+  reserved: number
+  debt: number
+  lifetime_points: number
+  period_points: number
+  total_earned: number
+  total_redeemed: number
+  spending_blocked: boolean
+  tier: {
+    id: string
+    name: string
+    color: string | null
+    reached_at: string | null
+    points_to_retain: number
+    retain_by: string | null
+    next: { id: string; name: string; points_needed: number } | null
+  } | null
+  next_tier: { id: string; name: string; points_needed: number } | null
+  expiring: { from_days: number; to_days: number | null; points: number }[]
+}
+
+export interface AdminLoyaltyTransaction {
+  id: string
+  type: string
+  points: number
+  debt_change: number
+  written_off: number
+  order_id: string | null
+  reason: string | null
+  actor_type: string | null
+  actor_id: string | null
+  expires_at: string | null
+  created_at: string
+}
+
+export interface AdminLoyaltyTransactionList {
+  transactions: AdminLoyaltyTransaction[]
+  count: number
+  offset: number
+  limit: number
+}
