@@ -96,6 +96,23 @@ async function main() {
   if (metadata) {
     console.log(`Checkout consents: ${JSON.stringify(metadata.engagement_consents)}`)
   }
+  await printPoints(order.id, headers)
+}
+
+/** The shopper's loyalty points once the order's award is written (the subscriber runs just after the checkout). */
+async function printPoints(orderId, headers) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const { transactions } = await call("GET", "/store/engagement/loyalty/transactions?limit=50", undefined, headers)
+    if (transactions.some((row) => row.order_id === orderId)) {
+      const earned = transactions.filter((row) => row.order_id === orderId).reduce((sum, row) => sum + row.points, 0)
+      const { loyalty } = await call("GET", "/store/engagement/loyalty", undefined, headers)
+      const tier = loyalty.tier ? `, tier ${loyalty.tier.name}` : ""
+      console.log(`Loyalty: +${earned} points for this order; balance ${loyalty.balance}, pending ${loyalty.pending}${tier}`)
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  console.log("Loyalty: no points for this order (loyalty off, or the order earns none)")
 }
 
 main().catch((error) => {
