@@ -147,6 +147,17 @@ medusaIntegrationTestRunner({
         expect(await customers().listCustomers({ email: ["grace@example.com", "x@example.com"] })).toEqual([])
       })
 
+      it("gives a contact matched by CRM id a new email on the customer and the profile alike", async () => {
+        const headers = await admin()
+        await api.post("/admin/engagement/contacts", { mode: "Update", matchBy: "Email", data: [{ email: "ada@example.com", crmId: "CRM-ADA" }] }, headers)
+        const { data } = await api.post("/admin/engagement/contacts", { mode: "Update", matchBy: "CrmId", data: [{ crmId: "CRM-ADA", email: "Augusta@example.com" }] }, headers)
+        expect(data.contacts[0]).toEqual(expect.objectContaining({ customer_id: shopper.customerId, email: "augusta@example.com" }))
+        expect((await customerRecord(getContainer(), shopper.customerId)).email).toBe("augusta@example.com")
+        // the customer.updated event's copy of the customer onto the profile keeps the new email
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        expect((await profileRecord(getContainer(), shopper.customerId)).email).toBe("augusta@example.com")
+      })
+
       it("writes a batch all or nothing: a refused second entry leaves no customer or profile of the first", async () => {
         const answer = await responseOf(
           api.post(

@@ -5,7 +5,7 @@ import type { PlannedContact } from "../utils/contact-input"
 
 export const upsertContactCustomersStepId = "upsert-contact-customers"
 
-type CustomerFields = { first_name?: string | null; last_name?: string | null; phone?: string | null }
+type CustomerFields = { email?: string | null; first_name?: string | null; last_name?: string | null; phone?: string | null }
 interface Undo {
   created: string[]
   /** per updated customer, the fields it changed, as they were */
@@ -27,7 +27,8 @@ async function undoCustomerWrites(container: MedusaContainer, undo: Undo | undef
 }
 
 /**
- * Creates the Medusa customer of a new contact, and copies names and phone onto an existing one.
+ * Creates the Medusa customer of a new contact, and copies email, names and phone onto an existing
+ * one (the profile follows the customer, so they must agree).
  * It saves exactly the fields it changes; compensation deletes the customers it created and puts
  * those fields back. A failure part-way undoes the entries already written before it throws, so a
  * batch is all or nothing.
@@ -41,6 +42,8 @@ export const upsertContactCustomersStep = createStep(
     try {
       for (const contact of planned) {
         const fields: CustomerFields = {
+          // the planning refused an email another contact has, so the customer can take it
+          ...(contact.customer_id && contact.data.email !== undefined ? { email: contact.data.email.toLowerCase() } : {}),
           ...(contact.data.firstName !== undefined ? { first_name: contact.data.firstName } : {}),
           ...(contact.data.lastName !== undefined ? { last_name: contact.data.lastName } : {}),
           ...(contact.data.phone !== undefined ? { phone: contact.data.phone } : {}),
