@@ -37,9 +37,9 @@ export async function ensureContactValuesFree(container: MedusaContainer, claims
       if (claim.customer_id && holders.has(claim.customer_id)) {
         continue
       }
-      const other = [...holders].find((holder) => holder !== claim.customer_id)
-      if (other) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `${claimed.field}: this ${key} belongs to another contact (customer ${other})`)
+      if ([...holders].some((holder) => holder !== claim.customer_id)) {
+        // the holder is not named: a shopper must not learn another customer's id
+        throw new MedusaError(MedusaError.Types.CONFLICT, `${claimed.field}: this ${key} belongs to another contact`)
       }
     }
   }
