@@ -81,6 +81,21 @@ medusaIntegrationTestRunner({
         expect(await profileRecord(getContainer(), shopper.customerId)).toEqual(profileBefore)
       })
 
+      it("refuses another contact's phone with a 409 that names the field and not the other contact, changing nothing", async () => {
+        const grace = await createCustomerSession(api, store, { email: "grace@example.com", password: "secret-password", first_name: "Grace", last_name: "Hopper" })
+        await eventually(async () => profileRecord(getContainer(), grace.customerId))
+        const customerBefore = await customerRecord(getContainer(), grace.customerId)
+        const profileBefore = await profileRecord(getContainer(), grace.customerId)
+        const answer = await responseOf(api.post("/store/engagement/profile", { first_name: "Eve", phone: "+44 20 7946 0000" }, grace))
+        expect(answer.status).toBe(409)
+        expect(answer.data.message).toContain("phone")
+        expect(answer.data.message).not.toContain(shopper.customerId)
+        expect(await customerRecord(getContainer(), grace.customerId)).toEqual(customerBefore)
+        expect(await profileRecord(getContainer(), grace.customerId)).toEqual(profileBefore)
+        // the owner may send their own phone again
+        expect((await responseOf(api.post("/store/engagement/profile", { phone: "+442079460000" }, shopper))).status).toBe(200)
+      })
+
       it("puts the customer and the profile back field by field when a step after the update fails", async () => {
         const customerBefore = await customerRecord(getContainer(), shopper.customerId)
         const profileBefore = await profileRecord(getContainer(), shopper.customerId)
@@ -117,6 +132,20 @@ medusaIntegrationTestRunner({
 
     describe("the admin's contact upsert", () => {
       const admin = () => createAdminHeaders(getContainer())
+
+      it("refuses values PostgreSQL cannot store with a 400 naming the field, creating no one", async () => {
+        for (const [entry, field] of [
+          [{ email: "nul@example.com", crmId: "CRM\u0000" }, "crmId"],
+          [{ email: "nul@example.com", firstName: "\ud800" }, "firstName"],
+          [{ email: "nul@example.com", customAttributes: [{ name: "tier", value: "gold\u0000" }] }, "customAttributes"],
+          [{ email: "nul@example.com", dateOfBirth: "1990-02-30" }, "dateOfBirth"],
+        ] as const) {
+          const answer = await responseOf(api.post("/admin/engagement/contacts", { mode: "AddOrUpdate", matchBy: "Email", data: [entry] }, await admin()))
+          expect({ field, status: answer.status }).toEqual({ field, status: 400 })
+          expect(answer.data.message).toContain(field)
+        }
+        expect(await customers().listCustomers({ email: "nul@example.com" })).toEqual([])
+      })
 
       it("refuses a CRM id upsert whose email belongs to another customer with a 409 naming it, and creates no one", async () => {
         const answer = await responseOf(
