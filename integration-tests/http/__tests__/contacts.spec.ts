@@ -158,7 +158,7 @@ medusaIntegrationTestRunner({
       expect(updated.data.profile).toEqual(
         expect.objectContaining({ email: "ada@example.com", phone: "+48500600700", gender: "Female", custom_attributes: { shoe_size: "38" } })
       )
-      expect(new Date(updated.data.profile.date_of_birth).toISOString()).toBe("1990-05-17T00:00:00.000Z")
+      expect(updated.data.profile.date_of_birth).toBe("1990-05-17")
       // names and phone are the Medusa customer's too: the storefront's account page shows the change
       const renamed = await api.post("/store/engagement/profile", { first_name: "Augusta Ada", last_name: "King" }, shopper)
       expect(renamed.data.profile).toEqual(expect.objectContaining({ first_name: "Augusta Ada", last_name: "King", phone: "+48500600700" }))

@@ -92,6 +92,7 @@ export interface AdminContact {
   crm_id: string | null
   first_name: string | null
   last_name: string | null
+  /** a calendar day, YYYY-MM-DD */
   date_of_birth: string | null
   gender: "Male" | "Female" | "NotSpecified" | null
   language?: string | null

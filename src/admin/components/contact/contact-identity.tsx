@@ -1,6 +1,6 @@
 import { Text } from "@medusajs/ui"
 import type { AdminContact } from "../../lib/types"
-import { dateOf } from "./format"
+import { dayOf } from "./format"
 import { SectionRow } from "./section-row"
 
 /** Who the contact is: identity fields, custom attributes and each platform's id for them. */
@@ -14,7 +14,7 @@ export const ContactIdentity = ({ contact }: { contact: AdminContact }) => {
       <SectionRow label="Email" value={contact.email ?? "—"} />
       <SectionRow label="Phone" value={contact.phone ?? "—"} />
       <SectionRow label="CRM id" value={contact.crm_id ?? "—"} />
-      <SectionRow label="Date of birth" value={dateOf(contact.date_of_birth)} />
+      <SectionRow label="Date of birth" value={dayOf(contact.date_of_birth)} />
       <SectionRow label="Gender" value={contact.gender ?? "—"} />
       {contact.language && <SectionRow label="Language" value={contact.language} />}
       {!!attributes.length && (

@@ -7,7 +7,8 @@ type ProfileRow = Pick<
   ContactSnapshot,
   "customer_id" | "email" | "phone" | "crm_id" | "first_name" | "last_name" | "gender" | "language" | "address"
 > & {
-  date_of_birth: Date | null
+  /** a calendar day, YYYY-MM-DD */
+  date_of_birth: string | null
   custom_attributes: Record<string, unknown> | null
   total_spent: string | null
   order_count: number
@@ -26,8 +27,6 @@ interface ConsentRow extends Omit<SnapshotConsent, "recorded_at"> {
   purpose: string
   recorded_at: Date
 }
-
-const isoDate = (value: Date | null) => (value ? new Date(value).toISOString().slice(0, 10) : null)
 
 /** Statistics as strings, leaving out the ones with no value yet. */
 export function statisticsOf(row: ProfileRow): Record<string, string> {
@@ -79,7 +78,7 @@ export async function contactSnapshots(manager: SqlEntityManager, customerIds: s
       crm_id: row.crm_id,
       first_name: row.first_name,
       last_name: row.last_name,
-      date_of_birth: isoDate(row.date_of_birth),
+      date_of_birth: row.date_of_birth,
       gender: row.gender,
       language: row.language,
       address: row.address,

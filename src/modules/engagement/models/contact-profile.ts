@@ -15,7 +15,8 @@ const ContactProfile = model
       crm_id: model.text().nullable(),
       first_name: model.text().nullable(),
       last_name: model.text().nullable(),
-      date_of_birth: model.dateTime().nullable(),
+      // a calendar day, YYYY-MM-DD: a date, not an instant, so no time zone can move it
+      date_of_birth: model.text().nullable(),
       gender: model.enum(["Male", "Female", "NotSpecified"]).nullable(),
       // two-letter code, from the customer's metadata
       language: model.text().nullable(),

@@ -42,7 +42,9 @@ export const refreshContactIdentitiesStep = createStep(
         changed.push(customer.id)
         continue
       }
-      const differs = IDENTITY_FIELDS.filter(
+      // a customer without a name (a guest) leaves the profile the name their checkout gave it
+      const keepsName = !identity.first_name && !identity.last_name
+      const differs = IDENTITY_FIELDS.filter((field) => !(keepsName && (field === "first_name" || field === "last_name"))).filter(
         (field) => JSON.stringify(profile[field] ?? null) !== JSON.stringify(identity[field] ?? null)
       )
       if (differs.length) {

@@ -2,6 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ContactClaim, ensureContactValuesFree } from "../utils/contact-conflicts"
 import { ContactData, ContactMatchBy, ContactMode, matchValue, PlannedContact } from "../utils/contact-input"
 
 export const planContactUpsertStepId = "plan-contact-upsert"
@@ -12,9 +13,20 @@ const PROFILE_KEY: Record<ContactMatchBy, "email" | "phone" | "crm_id"> = {
   CrmId: "crm_id",
 }
 
+/** The request fields a contact's identifiers come from. */
+function claimOf(data: ContactData, index: number, customerId: string | null): ContactClaim {
+  const values: ContactClaim["values"] = {}
+  if (data.email) values.email = { value: data.email.toLowerCase(), field: `data.${index}.email` }
+  if (data.phone) values.phone = { value: data.phone, field: `data.${index}.phone` }
+  if (data.crmId) values.crm_id = { value: data.crmId, field: `data.${index}.crmId` }
+  return { customer_id: customerId, values }
+}
+
 /**
  * Finds the contact each entry matches and checks the mode: Add refuses an existing contact,
- * Update a missing one, AddOrUpdate takes either. Reads only.
+ * Update a missing one, AddOrUpdate takes either. Then refuses (409) an email, phone or CRM id that
+ * would belong to two contacts, so nothing of the batch is written. Reads only; the workflow holds
+ * the locks of every identifier in the batch meanwhile.
  */
 export const planContactUpsertStep = createStep(
   planContactUpsertStepId,
@@ -35,16 +47,20 @@ export const planContactUpsertStep = createStep(
       }
       const exists = !!profile || !!customerId
       if (input.mode === "Add" && exists) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `data.${index}: a contact with ${input.matchBy} ${value} exists; use Update or AddOrUpdate`)
+        throw new MedusaError(MedusaError.Types.CONFLICT, `data.${index}: a contact with this ${input.matchBy} exists; use Update or AddOrUpdate`)
       }
       if (input.mode === "Update" && !exists) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, `data.${index}: no contact with ${input.matchBy} ${value}; use Add or AddOrUpdate`)
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `data.${index}: no contact with this ${input.matchBy}; use Add or AddOrUpdate`)
       }
       if (!customerId && !data.email) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `data.${index}.email: a new contact needs an email`)
       }
       planned.push({ data, profile_id: profile?.id ?? null, customer_id: customerId })
     }
+    await ensureContactValuesFree(
+      container,
+      planned.map((contact, index) => claimOf(contact.data, index, contact.customer_id))
+    )
     return new StepResponse(planned)
   }
 )

@@ -5,6 +5,7 @@ export interface ContactData {
   crmId?: string
   firstName?: string
   lastName?: string
+  /** YYYY-MM-DD */
   dateOfBirth?: string
   gender?: "Male" | "Female" | "NotSpecified"
   customAttributes?: { name: string; value: string }[]
@@ -33,7 +34,8 @@ export function profileFields(data: ContactData, existingAttributes: Record<stri
   if (data.crmId !== undefined) fields.crm_id = data.crmId
   if (data.firstName !== undefined) fields.first_name = data.firstName
   if (data.lastName !== undefined) fields.last_name = data.lastName
-  if (data.dateOfBirth !== undefined) fields.date_of_birth = new Date(data.dateOfBirth)
+  // a calendar day (YYYY-MM-DD) stays one: no Date, so no time zone can move it
+  if (data.dateOfBirth !== undefined) fields.date_of_birth = data.dateOfBirth
   if (data.gender !== undefined) fields.gender = data.gender
   if (data.customAttributes?.length) {
     fields.custom_attributes = {

@@ -1,7 +1,14 @@
-import { updateCustomersWorkflow } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { CustomerWorkflowEvents } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { markContactsForSyncStep } from "../../contact-sync/steps/mark-contacts-for-sync"
+import { acquireContactLocksStep } from "../steps/acquire-contact-locks"
+import { ensureContactValuesFreeStep } from "../steps/ensure-contact-values-free"
+import { releaseContactLocksStep } from "../steps/release-contact-locks"
+import { updateShopperCustomerStep } from "../steps/update-shopper-customer"
 import { upsertContactProfilesStep } from "../steps/upsert-contact-profiles"
 import type { PlannedContact } from "../utils/contact-input"
+import { contactLockKeys } from "../utils/contact-lock-keys"
 
 export const updateShopperProfileWorkflowId = "update-shopper-profile"
 
@@ -18,23 +25,28 @@ export interface ShopperProfileInput {
 }
 
 /**
- * A shopper changes their own profile: names and phone go to the Medusa customer too, through
- * Medusa's own update (its event and hooks included), so the account page and the profile agree.
- * If the profile cannot be written, the customer's change is undone.
+ * A shopper changes their own profile: names and phone go to the Medusa customer too (and Medusa's
+ * customer.updated event is emitted), so the account page and the profile agree. The contact is
+ * locked meanwhile, so concurrent changes (the shopper's, the admin's) apply one after the other;
+ * a phone that is another contact's is refused. If the profile cannot be written, the customer's
+ * change is undone field by field.
  */
 export const updateShopperProfileWorkflow = createWorkflow(
   updateShopperProfileWorkflowId,
   (input: { customer_id: string; profile: ShopperProfileInput }) => {
+    const lockKeys = transform({ input }, ({ input }) => ({
+      keys: contactLockKeys({ customer_ids: [input.customer_id], phones: [input.profile.phone] }),
+    }))
+    const locks = acquireContactLocksStep(lockKeys)
+    ensureContactValuesFreeStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id, phone: input.profile.phone })))
     const customerUpdate = transform({ input }, ({ input }) => {
       const { first_name, last_name, phone } = input.profile
       const update = Object.fromEntries(
         Object.entries({ first_name, last_name, phone }).filter(([, value]) => value !== undefined)
       )
-      return { selector: { id: input.customer_id }, update }
+      return { customer_id: input.customer_id, update }
     })
-    when({ customerUpdate }, ({ customerUpdate }) => Object.keys(customerUpdate.update).length > 0).then(() => {
-      updateCustomersWorkflow.runAsStep({ input: customerUpdate })
-    })
+    const customerChanged = updateShopperCustomerStep(customerUpdate)
     const planned = transform({ input }, ({ input }): PlannedContact[] => {
       const { first_name, last_name, phone, date_of_birth, gender, custom_attributes } = input.profile
       return [
@@ -55,6 +67,11 @@ export const updateShopperProfileWorkflow = createWorkflow(
       ]
     })
     const profileIds = upsertContactProfilesStep(planned)
+    markContactsForSyncStep(transform({ input }, ({ input }) => ({ customer_ids: [input.customer_id] })))
+    when({ customerChanged }, ({ customerChanged }) => customerChanged).then(() => {
+      emitEventStep({ eventName: CustomerWorkflowEvents.UPDATED, data: transform({ input }, ({ input }) => ({ id: input.customer_id })) })
+    })
+    releaseContactLocksStep(locks)
     return new WorkflowResponse(transform({ profileIds }, ({ profileIds }) => profileIds[0]))
   }
 )

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { answerConflict } from "../../../utils/conflict"
 import { upsertContactsWorkflow } from "../../../../workflows/contacts/workflows/upsert-contacts"
 import { defaultAdminContactFields } from "./query-config"
 import type { AdminGetContactsParamsType, AdminUpsertContactsType } from "./validators"
@@ -20,10 +21,19 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetConta
 /**
  * POST /admin/engagement/contacts: ExpertSender-style upsert (`mode` Add / Update / AddOrUpdate,
  * `matchBy` Email / PhoneNumber / CrmId). Add on an existing contact is 409, Update on a missing
- * one 404; the Medusa customer is created or updated too.
+ * one 404, an email, phone or CRM id of another contact 409 naming the field; the Medusa customer
+ * is created or updated too. The batch is all or nothing.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpsertContactsType>, res: MedusaResponse) => {
-  const { result: ids } = await upsertContactsWorkflow(req.scope).run({ input: req.validatedBody })
+  let ids: string[]
+  try {
+    ids = (await upsertContactsWorkflow(req.scope).run({ input: req.validatedBody })).result
+  } catch (error) {
+    if (answerConflict(res, error)) {
+      return
+    }
+    throw error
+  }
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: contacts } = await query.graph({ entity: "contact_profile", fields: defaultAdminContactFields, filters: { id: ids } })
   res.json({ contacts })

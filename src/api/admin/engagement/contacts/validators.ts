@@ -1,23 +1,33 @@
 import { z } from "@medusajs/framework/zod"
 import { createBoundedFindParams } from "../../../utils/find-params"
 import { StoreUpdateConsents } from "../../../store/engagement/consents/validators"
+import { isStorableText, storableText } from "../../../utils/storable-text"
+
+/**
+ * A date of birth is a calendar day: YYYY-MM-DD, or ExpertSender's date-time whose day is taken as
+ * written (its time and offset say nothing about the day the person was born).
+ */
+const DATE_OF_BIRTH = "dateOfBirth: a day of the calendar, as YYYY-MM-DD or an ISO 8601 date-time"
+const dateOfBirth = z
+  .union([z.iso.date({ error: DATE_OF_BIRTH }), z.iso.datetime({ offset: true, error: DATE_OF_BIRTH })], { error: DATE_OF_BIRTH })
+  .transform((value) => value.slice(0, 10))
 
 const phone = z
   .string()
   .transform((value) => value.replace(/\s+/g, ""))
-  .pipe(z.string().min(1).max(20, "at most 20 characters without spaces"))
+  .pipe(z.string().min(1).max(20, "at most 20 characters without spaces").refine(isStorableText, "phone: must not contain NUL characters"))
 
 /** One contact, with ExpertSender's field names and limits. */
 const ContactData = z
   .object({
     email: z.string().email().max(320).optional(),
     phone: phone.optional(),
-    crmId: z.string().min(1).max(128).optional(),
-    firstName: z.string().max(256).optional(),
-    lastName: z.string().max(256).optional(),
-    dateOfBirth: z.iso.datetime({ offset: true }).optional(),
+    crmId: storableText("crmId", 128).pipe(z.string().min(1)).optional(),
+    firstName: storableText("firstName", 256).optional(),
+    lastName: storableText("lastName", 256).optional(),
+    dateOfBirth: dateOfBirth.optional(),
     gender: z.enum(["Male", "Female", "NotSpecified"]).optional(),
-    customAttributes: z.array(z.object({ name: z.string().min(1).max(256), value: z.string() }).strict()).max(100).optional(),
+    customAttributes: z.array(z.object({ name: storableText("customAttributes.name", 256).pipe(z.string().min(1)), value: storableText("customAttributes.value", 2000) }).strict()).max(100).optional(),
   })
   .strict()
 

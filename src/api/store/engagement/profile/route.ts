@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
+import { answerConflict } from "../../../utils/conflict"
 import { updateShopperProfileWorkflow } from "../../../../workflows/contacts/workflows/update-shopper-profile"
 import type { StoreUpdateProfileType } from "./validators"
 
@@ -58,12 +59,21 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 /**
  * POST /store/engagement/profile: the shopper changes the editable fields of their own profile;
- * names and phone change on their Medusa customer too.
+ * names and phone change on their Medusa customer too. A phone of another contact is a 409.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreUpdateProfileType>, res: MedusaResponse) => {
-  const { result: profileId } = await updateShopperProfileWorkflow(req.scope).run({
-    input: { customer_id: req.auth_context.actor_id, profile: req.validatedBody },
-  })
+  let profileId: string
+  try {
+    const { result } = await updateShopperProfileWorkflow(req.scope).run({
+      input: { customer_id: req.auth_context.actor_id, profile: req.validatedBody },
+    })
+    profileId = result
+  } catch (error) {
+    if (answerConflict(res, error)) {
+      return
+    }
+    throw error
+  }
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   res.json({ profile: view(await engagement.retrieveContactProfile(profileId)) })
 }
