@@ -47,7 +47,7 @@ module.exports = defineConfig({
   },
   modules: [
     { resolve: "./src/modules/engagement", options: engagementOptionsFromEnv(process.env) },
-    { resolve: "./src/modules/loyalty", options: loyaltyOptionsFromEnv(process.env) },
+    { resolve: "./src/modules/loyalty", options: { loyalty: loyaltyOptionsFromEnv(process.env) } },
     {
       key: Modules.NOTIFICATION,
       resolve: "@medusajs/medusa/notification",

@@ -21,14 +21,17 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
   moduleName: LOYALTY_MODULE,
   resolve: path.join(__dirname, "../../../src/modules/loyalty"),
   pathToMigrations: path.join(__dirname, "../../../src/modules/loyalty/migrations"),
+  // a plugin's modules all receive the plugin's options; the loyalty module reads `loyalty`
   moduleOptions: {
-    debt_policy: "block",
-    tiers: {
-      window_days: 365,
-      levels: [
-        { id: "silver", name: "Silver", threshold: 500 },
-        { id: "gold", name: "Gold", threshold: 2000, multiplier: 1.5 },
-      ],
+    loyalty: {
+      debt_policy: "block",
+      tiers: {
+        window_days: 365,
+        levels: [
+          { id: "silver", name: "Silver", threshold: 500 },
+          { id: "gold", name: "Gold", threshold: 2000, multiplier: 1.5 },
+        ],
+      },
     },
   },
   testSuite: ({ service }) => {

@@ -46,9 +46,12 @@ export const loyaltyOptionsSchema = z.object({
 export type LoyaltyModuleOptions = z.input<typeof loyaltyOptionsSchema>
 export type ResolvedLoyaltyOptions = z.infer<typeof loyaltyOptionsSchema>
 
-/** The options with their defaults; invalid ones stop the server with every wrong option named. */
-export function resolveLoyaltyOptions(options: LoyaltyModuleOptions | undefined): ResolvedLoyaltyOptions {
-  const parsed = loyaltyOptionsSchema.safeParse(options ?? {})
+/**
+ * The `loyalty` part of the plugin's options (a plugin's modules all receive the whole options
+ * object), with defaults; invalid ones stop the server with every wrong option named.
+ */
+export function resolveLoyaltyOptions(pluginOptions: { loyalty?: LoyaltyModuleOptions } | undefined): ResolvedLoyaltyOptions {
+  const parsed = loyaltyOptionsSchema.safeParse(pluginOptions?.loyalty ?? {})
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `loyalty.${issue.path.join(".")}: ${issue.message}`)
     throw new Error(`Invalid loyalty options: ${issues.join("; ")}`)

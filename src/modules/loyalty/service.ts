@@ -34,7 +34,7 @@ export default class LoyaltyModuleService extends MedusaService({
 }) {
   protected readonly options_: ResolvedLoyaltyOptions
 
-  constructor(container: Record<string, unknown>, options: LoyaltyModuleOptions = {}) {
+  constructor(container: Record<string, unknown>, options: { loyalty?: LoyaltyModuleOptions } = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolveLoyaltyOptions(options)
