@@ -190,7 +190,7 @@ medusaIntegrationTestRunner({
       expect(refused.data.message).toContain("points: 41 is more than the spendable balance of 40")
 
       const { data: page } = await api.get(`${url}/transactions`, admin)
-      expect(page.transactions).toEqual([expect.objectContaining({ type: "adjust", points: 40, reason: "goodwill", actor_id: expect.stringMatching(/^user_/) })])
+      expect(page.transactions).toEqual([expect.objectContaining({ type: "adjust", points: 40, reason: "goodwill", actor_id: expect.stringMatching(/^user_/), actor_email: "admin@example.com" })])
 
       await api.post(`${url}/block`, { reason: "fraud check" }, admin)
       expect((await balanceOf(ada)).spending_blocked).toBe(true)

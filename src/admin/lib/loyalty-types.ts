@@ -34,6 +34,8 @@ export interface AdminLoyaltyTransaction {
   reason: string | null
   actor_type: string | null
   actor_id: string | null
+  /** the admin who made an adjustment */
+  actor_email: string | null
   expires_at: string | null
   created_at: string
 }

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { Modules } from "@medusajs/framework/utils"
 import { customerIdForContact, transactionsPage } from "../../../../../../utils/loyalty"
 import type { AdminGetLoyaltyTransactionsParamsType } from "../../../../loyalty/validators"
 
@@ -14,5 +15,14 @@ export const GET = async (
     { type: req.validatedQuery.type, limit: req.queryConfig.pagination.take!, offset: req.queryConfig.pagination.skip },
     req.queryConfig.fields
   )
-  res.json(page)
+  // who made each adjustment, by email, for the admin (a shopper's view never has it)
+  const adminIds = [...new Set(page.transactions.map((row) => row.actor_type === "user" && row.actor_id).filter(Boolean))] as string[]
+  const admins = adminIds.length
+    ? await req.scope.resolve(Modules.USER).listUsers({ id: adminIds }, { select: ["id", "email"] })
+    : []
+  const emails = new Map(admins.map((user) => [user.id, user.email]))
+  res.json({
+    ...page,
+    transactions: page.transactions.map((row) => ({ ...row, actor_email: row.actor_id ? emails.get(row.actor_id) ?? null : null })),
+  })
 }
