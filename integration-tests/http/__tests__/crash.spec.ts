@@ -7,8 +7,8 @@ import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/s
 
 jest.setTimeout(120_000)
 
-const LEASE_MS = 3000
-// every stand-in answers this late: the worker is killed while all its calls wait for an answer
+const LEASE_MS = 5000
+// every stand-in answers this late, after the worker's timeout: it is killed while all its calls wait
 const LATENCY_MS = 2500
 
 const platforms = useTestPlatforms(
@@ -16,7 +16,7 @@ const platforms = useTestPlatforms(
     ENGAGEMENT_CONTACT_SYNC_WINDOW: "1h",
     ENGAGEMENT_OUTBOX_LEASE: `${LEASE_MS}ms`,
     ENGAGEMENT_OUTBOX_BASE_DELAY: "1s",
-    ENGAGEMENT_HTTP_TIMEOUT: "10s",
+    ENGAGEMENT_HTTP_TIMEOUT: "2s",
     // every call of the worker goes out at once
     ENGAGEMENT_HTTP_CONCURRENCY: "8",
   },

@@ -28,6 +28,7 @@ import {
   insertReviewRequest,
 } from "./review-requests/queries"
 import { engagementOptionsSchema, ResolvedEngagementOptions } from "./options"
+import { claimLimit, leaseTooShort } from "./outbox/claim-limit"
 import { toRecordedOutcome } from "./outbox/outcome"
 import {
   buryAbandonedDeliveries,
@@ -87,6 +88,13 @@ export default class EngagementModuleService extends MedusaService({
     this.logger_ = container.logger
     this.options_ = EngagementModuleService.validateOptions(options)
     this.platforms_ = resolvePlatforms(this.options_.platforms)
+    const leaseProblem = leaseTooShort(
+      this.options_.outbox.lease_ms,
+      Object.fromEntries([...this.platforms_].map(([id, { options: platformOptions }]) => [id, platformOptions]))
+    )
+    if (leaseProblem) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid engagement plugin options: ${leaseProblem}`)
+    }
     for (const [id, { options: platformOptions }] of this.platforms_) {
       this.limiters_.set(id, new Semaphore(platformOptions.concurrency))
     }
@@ -155,7 +163,7 @@ export default class EngagementModuleService extends MedusaService({
       platformIds.map(async (platformId) => {
         const claimed = await claimDueDeliveries(manager, {
           platform: platformId,
-          limit: this.options_.outbox.batch_size,
+          limit: claimLimit(this.options_.outbox, this.platforms_.get(platformId)!.options),
           leaseMs: this.options_.outbox.lease_ms,
           ids: args.ids,
         })
