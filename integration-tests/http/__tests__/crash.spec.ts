@@ -1,7 +1,7 @@
 import { spawn, ChildProcessWithoutNullStreams } from "node:child_process"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { engagementOf } from "../../helpers/engagement"
+import { engagementOf, makeDeliveriesDue } from "../../helpers/engagement"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
 import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/store"
 
@@ -57,6 +57,13 @@ medusaIntegrationTestRunner({
       store = await seedTestStore(getContainer())
     })
 
+    /** Lets the coalescing window of every waiting contact pass. */
+    const makeDue = async () => {
+      const engagement = engagementOf(getContainer())
+      const waiting = await engagement.listContactSyncs({ dirty: true })
+      await engagement.updateContactSyncs(waiting.map((row) => ({ id: row.id, due_at: new Date(Date.now() - 1000) })))
+    }
+
     afterEach(() => {
       if (worker && worker.exitCode === null && worker.signalCode === null) {
         worker.kill("SIGKILL")
@@ -77,10 +84,6 @@ medusaIntegrationTestRunner({
         customers.push(session.customerId)
       }
       await eventually(async () => (await engagement.listContactSyncs({ dirty: true })).length === customers.length * 4)
-      const makeDue = async () => {
-        const waiting = await engagement.listContactSyncs({ dirty: true })
-        await engagement.updateContactSyncs(waiting.map((row) => ({ id: row.id, due_at: new Date(Date.now() - 1000) })))
-      }
       // Engage looks contacts up before creating them: let the lookups happen, so the creates are what is in flight
       await makeDue()
       await engagement.syncDueContacts({ platforms: ["engage"] })
@@ -152,6 +155,55 @@ medusaIntegrationTestRunner({
         const sent = rejoiner.acceptedCallsTo("convert").filter((call) => (call.body as any).cart_data.order_number === `order_${index}`)
         expect(sent).toHaveLength(2)
       }
+    })
+
+    it("a create whose answer timed out is looked up before it is sent again, so Engage and CRM.COM hold the contact once", async () => {
+      const engagement = engagementOf(getContainer())
+      const { customerId } = await createCustomerSession(api, store, {
+        email: "barbara@example.com",
+        password: "secret-password",
+        first_name: "Barbara",
+        last_name: "Liskov",
+      })
+      await eventually(async () => (await engagement.listContactSyncs({ customer_id: customerId, dirty: true })).length === 4)
+      await makeDue()
+      await engagement.syncDueContacts({ platforms: ["engage"] })
+      await engagement.dispatchDueDeliveries({ platforms: ["engage"] })
+      expect(engage.callsTo("lookup_contact")).toHaveLength(1)
+
+      // the platforms take the calls but answer after the plugin's timeout
+      engage.latencyMs = LATENCY_MS
+      crmcom.latencyMs = LATENCY_MS
+      await engagement.syncDueContacts({ platforms: ["engage", "crmcom"] })
+      await engagement.dispatchDueDeliveries({ platforms: ["engage", "crmcom"] })
+      const timedOut = await engagement.listDeliveries({ customer_id: customerId, status: "pending" })
+      expect(timedOut.map((row) => [row.operation, row.in_doubt, row.last_error])).toEqual(
+        expect.arrayContaining([
+          ["create_contact", true, "no answer within 2000 ms"],
+          ["register_contact", true, "no answer within 2000 ms"],
+        ])
+      )
+      await eventually(async () => [engage, crmcom].every((standIn) => standIn.requests.every((request) => request.answeredWith !== 0)), 10_000)
+      engage.latencyMs = 0
+      crmcom.latencyMs = 0
+
+      await makeDeliveriesDue(getContainer())
+      await eventually(async () => {
+        await engagement.runContactSync()
+        return (await engagement.listDeliveries({ status: ["pending", "sending"] })).length === 0
+      }, 20_000)
+
+      expect(engage.callsTo("create_contact")).toHaveLength(1)
+      expect(Object.keys(engage.contacts)).toHaveLength(1)
+      expect(crmcom.callsTo("register_contact")).toHaveLength(1)
+      expect(Object.keys(crmcom.contacts)).toHaveLength(1)
+      const settled = await engagement.listDeliveries({ id: timedOut.map((row) => row.id) })
+      expect(settled.map((row) => [row.status, row.in_doubt])).toEqual(timedOut.map(() => ["delivered", false]))
+      const syncs = await engagement.listContactSyncs({ customer_id: customerId, platform: ["engage", "crmcom"] })
+      expect(syncs.map((row) => [row.platform, row.status, row.external_id !== null]).sort()).toEqual([
+        ["crmcom", "synced", true],
+        ["engage", "synced", true],
+      ])
     })
   },
 })
