@@ -199,7 +199,7 @@ export default class EngagementModuleService extends MedusaService({
       const until = Date.now() + (recorded.retry_in_ms ?? 0)
       this.pausedUntil_.set(platformId, Math.max(this.pausedUntil_.get(platformId) ?? 0, until))
     }
-    const saved = await this.recordAttempt_(platformId, recorded, outcome, { manager })
+    const saved = await this.recordAttempt_(platformId, recorded, outcome, delivery.attempts, { manager })
     return saved ? recorded : null
   }
 
@@ -209,10 +209,11 @@ export default class EngagementModuleService extends MedusaService({
     platformId: string,
     recorded: RecordedOutcome,
     outcome: DeliveryOutcome,
+    claimedAttempt: number,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<DeliveryRecord | null> {
     const manager = sharedContext.transactionManager!
-    const saved = await recordOutcome(manager, recorded)
+    const saved = await recordOutcome(manager, recorded, claimedAttempt)
     if (!saved) {
       return null
     }

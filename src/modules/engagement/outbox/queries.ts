@@ -103,8 +103,16 @@ export interface RecordedOutcome {
   in_doubt?: boolean
 }
 
-/** Ends an attempt; only the worker holding the claim (status `sending`) can record it. */
-export async function recordOutcome(manager: SqlEntityManager, outcome: RecordedOutcome): Promise<DeliveryRecord | null> {
+/**
+ * Ends an attempt; only the worker holding the claim can record it: the row is `sending` for the
+ * attempt it claimed. A worker whose lease was taken over (the row's attempts moved on) records
+ * nothing, so its late answer never overwrites the newer attempt's outcome.
+ */
+export async function recordOutcome(
+  manager: SqlEntityManager,
+  outcome: RecordedOutcome,
+  claimedAttempt: number
+): Promise<DeliveryRecord | null> {
   const [row] = await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = ?, locked_until = NULL, updated_at = now(),
        attempts = CASE WHEN ? THEN GREATEST(attempts - 1, 0) ELSE attempts END,
@@ -113,7 +121,7 @@ export async function recordOutcome(manager: SqlEntityManager, outcome: Recorded
        last_error = ?, response_status = COALESCE(?, response_status),
        response_summary = COALESCE(?::jsonb, response_summary), external_id = COALESCE(?, external_id),
        in_doubt = COALESCE(?, in_doubt)
-     WHERE id = ? AND status = 'sending'
+     WHERE id = ? AND status = 'sending' AND attempts = ?
      RETURNING *`,
     [
       outcome.status,
@@ -127,6 +135,7 @@ export async function recordOutcome(manager: SqlEntityManager, outcome: Recorded
       outcome.external_id ?? null,
       outcome.in_doubt ?? null,
       outcome.id,
+      claimedAttempt,
     ]
   )
   return row ?? null
