@@ -182,6 +182,10 @@ medusaIntegrationTestRunner({
       expect([row.status, row.attempts, row.in_doubt]).toEqual(["delivered", 2, true])
       await engagement.dispatchDueDeliveries()
       expect(rejoiner.callsTo("cancel")).toHaveLength(2)
+      // the admin sees that Rejoiner may have received it twice
+      const admin = await createAdminHeaders(getContainer())
+      const shown = await api.get(`/admin/engagement/deliveries/${delivery.id}`, admin)
+      expect(shown.data.delivery).toEqual(expect.objectContaining({ status: "delivered", attempts: 2, in_doubt: true }))
     })
 
     describe("admin routes", () => {
