@@ -139,22 +139,32 @@ medusaIntegrationTestRunner({
       const syncs = await engagement.listContactSyncs({})
       expect(syncs.filter((row) => row.status !== "synced").map((row) => [row.platform, row.status, row.last_error])).toEqual([])
 
-      // Engage: asked before creating again, so each contact was created once
+      // Engage: looked up again before creating again, so each contact was created once
+      expect(engage.callsTo("lookup_contact")).toHaveLength(3 + 3)
       expect(engage.acceptedCallsTo("create_contact")).toHaveLength(3)
-      expect(Object.values(engage.contacts).map((contact: any) => contact.email).sort()).toEqual([...emails].sort())
+      expect(Object.values(engage.contacts).map((contact) => contact.email).sort()).toEqual([...emails].sort())
       // CRM.COM: signed in with the held password instead of registering again
       expect(crmcom.callsTo("register_contact")).toHaveLength(3)
-      expect(Object.values(crmcom.contacts).map((contact: any) => contact.username).sort()).toEqual([...emails].sort())
+      expect(crmcom.callsTo("authenticate_contact")).toHaveLength(3)
+      expect(Object.values(crmcom.contacts).map((contact) => contact.username).sort()).toEqual([...emails].sort())
       // Rejoiner profiles: read before creating again
+      expect(rejoiner.callsTo("get_customer")).toHaveLength(3)
       expect(rejoiner.callsTo("create_customer")).toHaveLength(3)
       // ExpertSender: the batch went twice, and AddOrUpdate by email left one customer each
-      expect(expertsender.acceptedCallsTo("upsert_customers").length).toBeGreaterThanOrEqual(2)
+      expect(expertsender.acceptedCallsTo("upsert_customers")).toHaveLength(2)
       expect((expertsender.state.customers as { email: string }[]).map((customer) => customer.email).sort()).toEqual([...emails].sort())
       // Rejoiner conversions cannot be asked about nor deduplicated: at least once, here twice
       for (const index of emails.keys()) {
-        const sent = rejoiner.acceptedCallsTo("convert").filter((call) => (call.body as any).cart_data.order_number === `order_${index}`)
+        const sent = rejoiner.acceptedCallsTo("convert").filter((call) => (call.body as { cart_data: { order_number: string } }).cart_data.order_number === `order_${index}`)
         expect(sent).toHaveLength(2)
       }
+      // the rows a platform may have received twice stay marked for the admin; the checked ones do not
+      expect(deliveries.filter((row) => row.in_doubt).map((row) => row.operation).sort()).toEqual([
+        "convert",
+        "convert",
+        "convert",
+        "upsert_customers",
+      ])
     })
 
     it("a create whose answer timed out is looked up before it is sent again, so Engage and CRM.COM hold the contact once", async () => {
