@@ -215,5 +215,40 @@ medusaIntegrationTestRunner({
         ["engage", "synced", true],
       ])
     })
+
+    it("a contact whose call was in flight on its last attempt when the worker died goes on through the fallback instead of waiting forever", async () => {
+      const engagement = engagementOf(getContainer())
+      const { customerId } = await createCustomerSession(api, store, {
+        email: "frances@example.com",
+        password: "secret-password",
+        first_name: "Frances",
+        last_name: "Allen",
+      })
+      await eventually(async () => (await engagement.listContactSyncs({ customer_id: customerId, dirty: true })).length === 4)
+      await makeDue()
+      await engagement.syncDueContacts({ platforms: ["engage"] })
+      await engagement.dispatchDueDeliveries({ platforms: ["engage"] })
+      await engagement.syncDueContacts({ platforms: ["engage"] })
+      const [create] = await engagement.listDeliveries({ customer_id: customerId, operation: "create_contact" })
+      // a worker claimed the create's last attempt and died: its lease has run out
+      await engagement.updateDeliveries({
+        id: create.id,
+        status: "sending",
+        attempts: create.max_attempts,
+        locked_until: new Date(Date.now() - 1000),
+      })
+
+      await engagement.dispatchDueDeliveries({ platforms: ["engage"] })
+      const buried = await engagement.retrieveDelivery(create.id)
+      expect([buried.status, buried.in_doubt]).toEqual(["dead", true])
+      await eventually(async () => {
+        await engagement.runContactSync()
+        const [sync] = await engagement.listContactSyncs({ customer_id: customerId, platform: "engage" })
+        return sync.status === "synced" && sync.in_flight_delivery_id === null
+      }, 10_000)
+      expect(engage.acceptedCallsTo("bulk_create").map((call) => call.body)).toEqual([
+        [expect.objectContaining({ email: "frances@example.com", firstName: "Frances" })],
+      ])
+    })
   },
 })

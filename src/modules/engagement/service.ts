@@ -155,7 +155,7 @@ export default class EngagementModuleService extends MedusaService({
   ): Promise<DispatchSummary> {
     const manager = sharedContext.manager!
     const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0 }
-    await buryAbandonedDeliveries(manager)
+    await this.buryAbandoned_({ manager })
     const platformIds = [...this.platforms_.keys()].filter(
       (id) => (!args.platforms || args.platforms.includes(id)) && (this.pausedUntil_.get(id) ?? 0) <= Date.now()
     )
@@ -203,6 +203,30 @@ export default class EngagementModuleService extends MedusaService({
     return saved ? recorded : null
   }
 
+  /**
+   * Ends the rows whose worker died on their last attempt as dead, and tells what waited on them
+   * (a review request, a contact's sync, which may fall back to another call), atomically.
+   */
+  @InjectTransactionManager()
+  protected async buryAbandoned_(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
+    const manager = sharedContext.transactionManager!
+    for (const buried of await buryAbandonedDeliveries(manager)) {
+      this.logger_.warn(`engagement: ${buried.platform} ${buried.operation} ${buried.id} -> dead: no outcome recorded for its last attempt`)
+      await this.applyOutcome_(manager, buried, { kind: "retry", reason: buried.last_error ?? "no outcome recorded" })
+    }
+  }
+
+  /** What a row's end means for its review request and the contacts it carried. */
+  protected async applyOutcome_(manager: SqlEntityManager, saved: DeliveryRecord, outcome: DeliveryOutcome): Promise<void> {
+    if (saved.subject_id?.startsWith("engrr_")) {
+      await applyDeliveryOutcomeToReviewRequest(manager, saved)
+    }
+    const enabled = this.platforms_.get(saved.platform)
+    if (enabled) {
+      await settleContactSyncs(manager, enabled, saved, outcome, this.options_.outbox.max_attempts)
+    }
+  }
+
   /** Records an attempt's outcome and what it means for its review request or contacts, atomically. */
   @InjectTransactionManager()
   protected async recordAttempt_(
@@ -220,10 +244,7 @@ export default class EngagementModuleService extends MedusaService({
     if (recorded.refund_attempt) {
       await postponePlatform(manager, platformId, recorded.retry_in_ms ?? 0)
     }
-    if (saved.subject_id?.startsWith("engrr_")) {
-      await applyDeliveryOutcomeToReviewRequest(manager, saved)
-    }
-    await settleContactSyncs(manager, this.platforms_.get(platformId)!, saved, outcome, this.options_.outbox.max_attempts)
+    await this.applyOutcome_(manager, saved, outcome)
     return saved
   }
 

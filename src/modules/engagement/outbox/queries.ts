@@ -78,15 +78,17 @@ export async function claimDueDeliveries(
   )
 }
 
-/** A row whose worker died on its last allowed attempt is dead, not sent again unasked. */
-export async function buryAbandonedDeliveries(manager: SqlEntityManager): Promise<number> {
-  const rows = await runSql<Row>(manager, 
+/**
+ * A row whose worker died on its last allowed attempt is dead, not sent again unasked. Returns the
+ * rows, so what waited on them (a review request, a contact's sync) learns of it.
+ */
+export async function buryAbandonedDeliveries(manager: SqlEntityManager): Promise<DeliveryRecord[]> {
+  return await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = 'dead', locked_until = NULL, updated_at = now(), in_doubt = true,
        last_error = COALESCE(last_error || '; ', '') || 'no outcome recorded for the last attempt (worker stopped)'
      WHERE deleted_at IS NULL AND status = 'sending' AND locked_until < now() AND attempts >= max_attempts
-     RETURNING id`
+     RETURNING *`
   )
-  return rows.length
 }
 
 export interface RecordedOutcome {
