@@ -4,7 +4,8 @@ import { z } from "@medusajs/framework/zod"
 
 /** How the stand-in answers the next calls when told to fail. */
 export type FailureMode =
-  | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
+  /** answer this status, after `delay_ms` when given (a slow answer to one call only) */
+  | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string>; delay_ms?: number }
   /** accept the call and never answer, so the caller's timeout fires */
   | { kind: "timeout" }
   /** drop the connection without an answer */
@@ -212,6 +213,9 @@ export class StandIn {
         record.answeredWith = "timeout"
         this.held.add(res)
         return
+      }
+      if (failure.delay_ms) {
+        await new Promise((resolve) => setTimeout(resolve, failure.delay_ms))
       }
       record.answeredWith = failure.status
       this.send(res, { status: failure.status, body: failure.body, headers: failure.headers })

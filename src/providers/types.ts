@@ -10,6 +10,12 @@ export interface OutboundMessage {
   payload: Record<string, unknown>
   idempotency_key: string
   attempts: number
+  /**
+   * An earlier attempt of this row may have reached the platform without its answer reaching us
+   * (the worker died mid-call, or the call timed out). Classifiers read an "already exists" answer
+   * to such a resend as the earlier call having arrived.
+   */
+  in_doubt?: boolean
 }
 
 export interface PlatformRequest {
@@ -68,6 +74,23 @@ export interface EngagementPlatform<Options extends CommonPlatformOptions = Comm
   classifyResponse?(response: PlatformResponse, message: OutboundMessage, options: Options): DeliveryOutcome
   /** present when the platform keeps a copy of every contact (profile and consents) */
   contactSync?: ContactSyncer<Options>
+  /**
+   * Before resending a call whose earlier attempt may have arrived ({@link OutboundMessage.in_doubt}),
+   * how to ask the platform whether it did. Undefined for a call the platform cannot be asked about
+   * (or that is idempotent anyway): it is resent as it is.
+   */
+  resendCheck?(message: OutboundMessage, options: Options): ResendCheck | undefined
+}
+
+/** A question to the platform about an earlier attempt whose answer was lost. */
+export interface ResendCheck {
+  request: PlatformRequest
+  /**
+   * The earlier attempt's outcome when the answer shows it arrived (`delivered`), a passing or
+   * permanent fault of the check itself (`retry`, `failed`), or null when it did not arrive:
+   * the call is then sent now.
+   */
+  interpret(response: PlatformResponse): DeliveryOutcome | null
 }
 
 /** A consent as the contact sync sends it: the ledger's latest row of a purpose. */

@@ -164,6 +164,30 @@ medusaIntegrationTestRunner({
       expect(new Set(emails).size).toBe(40)
     })
 
+    it("ignores the late answer of an attempt whose lease was taken over, so the newer attempt's outcome stands", async () => {
+      const { rejoiner } = platforms
+      const [{ delivery }] = await engagement.enqueueDeliveries([cancel(500)])
+      // the first attempt is answered 503 only after its lease was taken over, and while the newer attempt still waits
+      rejoiner.failNext(1, { kind: "status", status: 503, delay_ms: 500 })
+      rejoiner.failNext(1, { kind: "status", status: 200, body: { status: "ok" }, delay_ms: 800 })
+      const stalled = engagement.dispatchDueDeliveries()
+      await eventually(async () => rejoiner.requests.length === 1)
+      await engagement.updateDeliveries({ id: delivery.id, locked_until: new Date(Date.now() - 1000) })
+      const takenOver = engagement.dispatchDueDeliveries()
+      await Promise.all([stalled, takenOver])
+      expect(rejoiner.requests.map((request) => request.answeredWith)).toEqual([503, 200])
+
+      const row = await engagement.retrieveDelivery(delivery.id)
+      // still in doubt: Rejoiner cannot be asked whether the first call also arrived
+      expect([row.status, row.attempts, row.in_doubt]).toEqual(["delivered", 2, true])
+      await engagement.dispatchDueDeliveries()
+      expect(rejoiner.callsTo("cancel")).toHaveLength(2)
+      // the admin sees that Rejoiner may have received it twice
+      const admin = await createAdminHeaders(getContainer())
+      const shown = await api.get(`/admin/engagement/deliveries/${delivery.id}`, admin)
+      expect(shown.data.delivery).toEqual(expect.objectContaining({ status: "delivered", attempts: 2, in_doubt: true }))
+    })
+
     describe("admin routes", () => {
       it("reject calls without an admin", async () => {
         const list = await responseOf(api.get(`/admin/engagement/deliveries`))

@@ -80,6 +80,7 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
       max_attempts: intOrUndefined(env.ENGAGEMENT_OUTBOX_MAX_ATTEMPTS),
       base_delay_ms: durationMs(env.ENGAGEMENT_OUTBOX_BASE_DELAY),
       max_delay_ms: durationMs(env.ENGAGEMENT_OUTBOX_MAX_DELAY),
+      lease_ms: durationMs(env.ENGAGEMENT_OUTBOX_LEASE),
     },
   }
 }

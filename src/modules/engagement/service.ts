@@ -28,6 +28,7 @@ import {
   insertReviewRequest,
 } from "./review-requests/queries"
 import { engagementOptionsSchema, ResolvedEngagementOptions } from "./options"
+import { claimLimit, leaseTooShort } from "./outbox/claim-limit"
 import { toRecordedOutcome } from "./outbox/outcome"
 import {
   buryAbandonedDeliveries,
@@ -87,6 +88,13 @@ export default class EngagementModuleService extends MedusaService({
     this.logger_ = container.logger
     this.options_ = EngagementModuleService.validateOptions(options)
     this.platforms_ = resolvePlatforms(this.options_.platforms)
+    const leaseProblem = leaseTooShort(
+      this.options_.outbox.lease_ms,
+      Object.fromEntries([...this.platforms_].map(([id, { options: platformOptions }]) => [id, platformOptions]))
+    )
+    if (leaseProblem) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid engagement plugin options: ${leaseProblem}`)
+    }
     for (const [id, { options: platformOptions }] of this.platforms_) {
       this.limiters_.set(id, new Semaphore(platformOptions.concurrency))
     }
@@ -147,7 +155,7 @@ export default class EngagementModuleService extends MedusaService({
   ): Promise<DispatchSummary> {
     const manager = sharedContext.manager!
     const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0 }
-    await buryAbandonedDeliveries(manager)
+    await this.buryAbandoned_({ manager })
     const platformIds = [...this.platforms_.keys()].filter(
       (id) => (!args.platforms || args.platforms.includes(id)) && (this.pausedUntil_.get(id) ?? 0) <= Date.now()
     )
@@ -155,7 +163,7 @@ export default class EngagementModuleService extends MedusaService({
       platformIds.map(async (platformId) => {
         const claimed = await claimDueDeliveries(manager, {
           platform: platformId,
-          limit: this.options_.outbox.batch_size,
+          limit: claimLimit(this.options_.outbox, this.platforms_.get(platformId)!.options),
           leaseMs: this.options_.outbox.lease_ms,
           ids: args.ids,
         })
@@ -191,8 +199,32 @@ export default class EngagementModuleService extends MedusaService({
       const until = Date.now() + (recorded.retry_in_ms ?? 0)
       this.pausedUntil_.set(platformId, Math.max(this.pausedUntil_.get(platformId) ?? 0, until))
     }
-    const saved = await this.recordAttempt_(platformId, recorded, outcome, { manager })
+    const saved = await this.recordAttempt_(platformId, recorded, outcome, delivery.attempts, { manager })
     return saved ? recorded : null
+  }
+
+  /**
+   * Ends the rows whose worker died on their last attempt as dead, and tells what waited on them
+   * (a review request, a contact's sync, which may fall back to another call), atomically.
+   */
+  @InjectTransactionManager()
+  protected async buryAbandoned_(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
+    const manager = sharedContext.transactionManager!
+    for (const buried of await buryAbandonedDeliveries(manager)) {
+      this.logger_.warn(`engagement: ${buried.platform} ${buried.operation} ${buried.id} -> dead: no outcome recorded for its last attempt`)
+      await this.applyOutcome_(manager, buried, { kind: "retry", reason: buried.last_error ?? "no outcome recorded" })
+    }
+  }
+
+  /** What a row's end means for its review request and the contacts it carried. */
+  protected async applyOutcome_(manager: SqlEntityManager, saved: DeliveryRecord, outcome: DeliveryOutcome): Promise<void> {
+    if (saved.subject_id?.startsWith("engrr_")) {
+      await applyDeliveryOutcomeToReviewRequest(manager, saved)
+    }
+    const enabled = this.platforms_.get(saved.platform)
+    if (enabled) {
+      await settleContactSyncs(manager, enabled, saved, outcome, this.options_.outbox.max_attempts)
+    }
   }
 
   /** Records an attempt's outcome and what it means for its review request or contacts, atomically. */
@@ -201,20 +233,18 @@ export default class EngagementModuleService extends MedusaService({
     platformId: string,
     recorded: RecordedOutcome,
     outcome: DeliveryOutcome,
+    claimedAttempt: number,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<DeliveryRecord | null> {
     const manager = sharedContext.transactionManager!
-    const saved = await recordOutcome(manager, recorded)
+    const saved = await recordOutcome(manager, recorded, claimedAttempt)
     if (!saved) {
       return null
     }
     if (recorded.refund_attempt) {
       await postponePlatform(manager, platformId, recorded.retry_in_ms ?? 0)
     }
-    if (saved.subject_id?.startsWith("engrr_")) {
-      await applyDeliveryOutcomeToReviewRequest(manager, saved)
-    }
-    await settleContactSyncs(manager, this.platforms_.get(platformId)!, saved, outcome, this.options_.outbox.max_attempts)
+    await this.applyOutcome_(manager, saved, outcome)
     return saved
   }
 

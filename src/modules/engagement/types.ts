@@ -21,6 +21,8 @@ export interface DeliveryRecord {
   max_attempts: number
   next_attempt_at: Date
   locked_until: Date | null
+  /** an earlier attempt may have arrived unanswered: this attempt is a resend after an unknown outcome */
+  in_doubt: boolean
   last_attempt_at: Date | null
   delivered_at: Date | null
   last_error: string | null

@@ -1,6 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { classifyHttpAnswer } from "../classify"
-import type { DeliveryOutcome, EngagementPlatform, OutboundMessage, PlatformRequest, PlatformResponse } from "../types"
+import type {
+  DeliveryOutcome,
+  EngagementPlatform,
+  OutboundMessage,
+  PlatformRequest,
+  PlatformResponse,
+  ResendCheck,
+} from "../types"
 import { joinUrl } from "../url"
 import { crmComContactSync } from "./contact-sync"
 import { decodeJwtPayload, decodeJwtSub } from "./jwt"
@@ -197,10 +204,45 @@ function classifyCrmComAnswer(response: PlatformResponse, message: OutboundMessa
   if (response.status === 401) {
     return { ...outcome, kind: "failed", reason: `CRM.COM refused the api_key or the contact's credentials. ${reason}` }
   }
+  if (message.operation === CrmComOperations.RegisterContact && contactExists(response.status, body) && message.in_doubt) {
+    // our own registration, resent after its first answer was lost (and not checked by signing in):
+    // it arrived the first time; the sync signs in with the held password for the token
+    return { kind: "delivered", external_id: null, summary: { status: response.status, already_existed: true } }
+  }
   if (message.operation === CrmComOperations.RegisterContact && contactExists(response.status, body)) {
     return { kind: "failed", reason: `the contact already exists in CRM.COM. ${reason}`, summary: { ...outcome.summary, contact_exists: true } }
   }
   return { ...outcome, reason }
+}
+
+const REFUSED_SIGN_IN = [401, 403, 404]
+
+/**
+ * A registration whose earlier attempt may have arrived signs in first with the username and the
+ * password it registered with: a token means the earlier registration arrived (delivered, as if
+ * answered then); a refused sign-in means it did not, and the registration goes out now.
+ */
+function crmComResendCheck(message: OutboundMessage, options: CrmComOptions): ResendCheck | undefined {
+  const identity = message.payload.identity as Record<string, unknown> | undefined
+  if (message.operation !== CrmComOperations.RegisterContact || identity?.provider !== "EMAIL" || !identity[SEALED.password]) {
+    // contact updates and consent states set values: sending them twice changes nothing
+    return undefined
+  }
+  const signIn: OutboundMessage = {
+    ...message,
+    operation: CrmComOperations.AuthenticateContact,
+    payload: { provider: "EMAIL", username: identity.username, [SEALED.password]: identity[SEALED.password] },
+  }
+  return {
+    request: buildCrmComRequest(signIn, options),
+    interpret(response) {
+      const outcome = classifyCrmComAnswer(response, signIn)
+      if (outcome.kind === "delivered") {
+        return { ...outcome, summary: { ...outcome.summary, already_existed: true } }
+      }
+      return REFUSED_SIGN_IN.includes(response.status) && !outcome.summary?.api_key_rejected ? null : outcome
+    },
+  }
 }
 
 /**
@@ -215,6 +257,7 @@ export const crmComPlatform: EngagementPlatform<CrmComOptions> = {
   operations: Object.values(CrmComOperations),
   buildRequest: buildCrmComRequest,
   classifyResponse: classifyCrmComAnswer,
+  resendCheck: crmComResendCheck,
   contactSync: crmComContactSync,
 }
 

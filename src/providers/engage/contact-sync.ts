@@ -110,6 +110,10 @@ export const engageContactSync: ContactSyncer<EngageOptions> = {
         }
         break
       case EngageOperations.CreateContact:
+        if (call.status === "delivered" && call.summary?.already_existed) {
+          // the contact was there when a resend asked: what it holds is not known, so send it everything
+          return { again: true, external_id: call.external_id, last_sent: markersOf(state.last_sent) }
+        }
         if (call.status === "delivered") {
           return { again: true, external_id: call.external_id, last_sent: { ...markersOf(state.last_sent), ...fields } }
         }

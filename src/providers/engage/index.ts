@@ -1,6 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { classifyHttpAnswer, describeAnswer } from "../classify"
-import type { DeliveryOutcome, EngagementPlatform, OutboundMessage, PlatformRequest, PlatformResponse } from "../types"
+import type {
+  DeliveryOutcome,
+  EngagementPlatform,
+  OutboundMessage,
+  PlatformRequest,
+  PlatformResponse,
+  ResendCheck,
+} from "../types"
 import { joinUrl } from "../url"
 import { engageContactSync } from "./contact-sync"
 import { EngageOperations } from "./operations"
@@ -155,6 +162,10 @@ function classifyEngageAnswer(response: PlatformResponse, message: OutboundMessa
   if (response.status === 404) {
     return { kind: "failed", reason: `contact not found: ${describeAnswer(response)}`, summary }
   }
+  if (message.operation === EngageOperations.CreateContact && response.status === 409 && message.in_doubt) {
+    // our own create, resent after its first answer was lost: it arrived the first time
+    return { kind: "delivered", external_id: null, summary: { ...summary, already_existed: true } }
+  }
   if (outcome.kind === "delivered") {
     // create answers the full contact; bulk calls answer their queue batch, when they name one
     const body = isPlainObject(response.body) ? response.body : {}
@@ -162,6 +173,36 @@ function classifyEngageAnswer(response: PlatformResponse, message: OutboundMessa
     return { ...outcome, external_id: typeof id === "string" || typeof id === "number" ? String(id) : null }
   }
   return outcome
+}
+
+/**
+ * A create whose earlier attempt may have arrived is looked up first, by its email, as Engage's
+ * contacts flow does before every create: found is the earlier create (delivered, with its id);
+ * 404 means it did not arrive and the create goes out now.
+ */
+function engageResendCheck(message: OutboundMessage, options: EngageOptions): ResendCheck | undefined {
+  const email = isPlainObject(message.payload.contact) ? message.payload.contact.email : undefined
+  if (message.operation !== EngageOperations.CreateContact || typeof email !== "string" || !email) {
+    // updates and contact types set values (sending them twice changes nothing); bulk calls are queued blind
+    return undefined
+  }
+  const lookup: OutboundMessage = {
+    ...message,
+    operation: EngageOperations.LookupContact,
+    payload: { identifier: { name: "email", value: email } },
+  }
+  return {
+    request: buildEngageRequest(lookup, options),
+    interpret(response) {
+      const found = classifyEngageAnswer(response, lookup, options)
+      if (found.kind !== "delivered") {
+        return found
+      }
+      return found.external_id
+        ? { kind: "delivered", external_id: found.external_id, summary: { status: response.status, already_existed: true } }
+        : null
+    },
+  }
 }
 
 /**
@@ -175,6 +216,7 @@ export const engagePlatform: EngagementPlatform<EngageOptions> = {
   operations: Object.values(EngageOperations),
   buildRequest: buildEngageRequest,
   classifyResponse: classifyEngageAnswer,
+  resendCheck: engageResendCheck,
   contactSync: engageContactSync,
 }
 

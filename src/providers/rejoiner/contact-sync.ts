@@ -85,6 +85,10 @@ export const rejoinerContactSync: ContactSyncer<RejoinerOptions> = {
 
   settle(call, state) {
     const email = (call.sends?.email ?? call.payload.email) as string | undefined
+    if (call.status === "delivered" && call.summary?.already_existed) {
+      // the profile was there when a resend asked: what it holds is not known, so update it with everything
+      return { again: true, external_id: email ?? state.external_id, last_sent: { [CONSENT]: state.last_sent[CONSENT] } }
+    }
     if (call.status === "delivered") {
       const created = call.operation === RejoinerOperations.CreateCustomer
       const updated = call.operation === RejoinerOperations.UpdateCustomer

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import type { EngagementPlatform, HttpMethod } from "../types"
+import type { EngagementPlatform, HttpMethod, OutboundMessage, PlatformRequest, ResendCheck } from "../types"
+import { classifyHttpAnswer } from "../classify"
 import { joinUrl } from "../url"
 import { rejoinerContactSync } from "./contact-sync"
 import { RejoinerOperations } from "./operations"
@@ -31,28 +32,50 @@ function bodyOf(payload: Record<string, unknown>): Record<string, unknown> {
   return body
 }
 
+function headersOf(options: RejoinerOptions): Record<string, string> {
+  return { "Content-Type": "application/json", Accept: "application/json", Authorization: `Rejoiner ${options.api_key}` }
+}
+
+function buildRejoinerRequest(message: OutboundMessage, options: RejoinerOptions): PlatformRequest {
+  const route = ROUTES[message.operation as RejoinerOperation]
+  if (!route) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Rejoiner has no operation "${message.operation}"`)
+  }
+  return { method: route.method, url: joinUrl(options.api_url, route.path(message.payload)), headers: headersOf(options), body: bodyOf(message.payload) }
+}
+
+/**
+ * A profile creation whose earlier attempt may have arrived reads the profile first
+ * (`GET /customers/EMAIL/`): found is the earlier creation; 404 means it did not arrive.
+ * Rejoiner offers no such question for a conversion, an opt-in or a journey stop: they are resent
+ * (see the README's delivery guarantees).
+ */
+function rejoinerResendCheck(message: OutboundMessage, options: RejoinerOptions): ResendCheck | undefined {
+  const email = message.payload.email
+  if (message.operation !== RejoinerOperations.CreateCustomer || typeof email !== "string" || !email) {
+    return undefined
+  }
+  const { Authorization, Accept } = headersOf(options)
+  return {
+    request: { method: "GET", url: joinUrl(options.api_url, `/customers/${encodeURIComponent(email)}/`), headers: { Authorization, Accept } },
+    interpret(response) {
+      if (response.status === 404) {
+        return null
+      }
+      const outcome = classifyHttpAnswer(response)
+      return outcome.kind === "delivered" ? { ...outcome, summary: { status: response.status, already_existed: true } } : outcome
+    },
+  }
+}
+
 /** Rejoiner REST API v1: the payload is the JSON body the seed defines for the operation. */
 export const rejoinerPlatform: EngagementPlatform<RejoinerOptions> = {
   id: REJOINER,
   displayName: "Rejoiner",
   optionsSchema: rejoinerOptionsSchema,
   operations: Object.values(RejoinerOperations),
-  buildRequest(message, options) {
-    const route = ROUTES[message.operation as RejoinerOperation]
-    if (!route) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Rejoiner has no operation "${message.operation}"`)
-    }
-    return {
-      method: route.method,
-      url: joinUrl(options.api_url, route.path(message.payload)),
-      headers: {
-        "Content-Type": "application/json",
-        Accept: "application/json",
-        Authorization: `Rejoiner ${options.api_key}`,
-      },
-      body: bodyOf(message.payload),
-    }
-  },
+  buildRequest: buildRejoinerRequest,
+  resendCheck: rejoinerResendCheck,
   contactSync: rejoinerContactSync,
 }
 

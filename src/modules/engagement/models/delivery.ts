@@ -21,6 +21,9 @@ const Delivery = model
       next_attempt_at: model.dateTime(),
       // a claim is a lease: a worker that dies mid-send gives its rows back when this passes
       locked_until: model.dateTime().nullable(),
+      // an earlier attempt may have reached the platform without its answer reaching us (the worker
+      // died mid-call, or the call timed out): a resend checks first where the platform allows it
+      in_doubt: model.boolean().default(false),
       last_attempt_at: model.dateTime().nullable(),
       delivered_at: model.dateTime().nullable(),
       last_error: model.text().nullable(),

@@ -12,7 +12,27 @@ describe("toRecordedOutcome", () => {
       last_error: null,
       response_status: 201,
       response_summary: { a: 1 },
+      in_doubt: false,
     })
+  })
+
+  it("puts a row in doubt when a call went out and no answer came back", () => {
+    const timedOut = { kind: "retry" as const, reason: "no answer within 2000 ms", unanswered: true }
+    expect(toRecordedOutcome(row(1), timedOut, outbox)).toEqual(expect.objectContaining({ status: "pending", in_doubt: true }))
+    const refused = { kind: "retry" as const, reason: "network error ECONNREFUSED", unanswered: false }
+    expect(toRecordedOutcome(row(1), refused, outbox)).toEqual(expect.objectContaining({ in_doubt: false }))
+  })
+
+  it("keeps a row in doubt through later answers until the platform says whether the earlier attempt arrived", () => {
+    const inDoubt = { ...row(2), in_doubt: true }
+    const unavailable = { kind: "retry" as const, reason: "HTTP 503", status: 503 }
+    expect(toRecordedOutcome(inDoubt, unavailable, outbox)).toEqual(expect.objectContaining({ in_doubt: true }))
+    expect(toRecordedOutcome(inDoubt, { ...unavailable, doubt_cleared: true }, outbox)).toEqual(
+      expect.objectContaining({ status: "pending", in_doubt: false })
+    )
+    expect(toRecordedOutcome(inDoubt, { kind: "delivered", status: 200, doubt_cleared: true }, outbox)).toEqual(
+      expect.objectContaining({ status: "delivered", in_doubt: false })
+    )
   })
 
   it("fails a permanent error at once, whatever attempts remain", () => {

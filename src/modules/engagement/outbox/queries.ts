@@ -61,7 +61,9 @@ export async function claimDueDeliveries(
 ): Promise<DeliveryRecord[]> {
   const idFilter = optionalIn("id", args.ids)
   return await runSql<Row>(manager, 
+    // a row taken back from a worker whose lease ran out may have reached the platform: in doubt
     `UPDATE ${TABLE} SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(),
+       in_doubt = (in_doubt OR status = 'sending'),
        locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
      WHERE id IN (
        SELECT id FROM ${TABLE}
@@ -76,15 +78,17 @@ export async function claimDueDeliveries(
   )
 }
 
-/** A row whose worker died on its last allowed attempt is dead, not sent again unasked. */
-export async function buryAbandonedDeliveries(manager: SqlEntityManager): Promise<number> {
-  const rows = await runSql<Row>(manager, 
-    `UPDATE ${TABLE} SET status = 'dead', locked_until = NULL, updated_at = now(),
+/**
+ * A row whose worker died on its last allowed attempt is dead, not sent again unasked. Returns the
+ * rows, so what waited on them (a review request, a contact's sync) learns of it.
+ */
+export async function buryAbandonedDeliveries(manager: SqlEntityManager): Promise<DeliveryRecord[]> {
+  return await runSql<Row>(manager, 
+    `UPDATE ${TABLE} SET status = 'dead', locked_until = NULL, updated_at = now(), in_doubt = true,
        last_error = COALESCE(last_error || '; ', '') || 'no outcome recorded for the last attempt (worker stopped)'
      WHERE deleted_at IS NULL AND status = 'sending' AND locked_until < now() AND attempts >= max_attempts
-     RETURNING id`
+     RETURNING *`
   )
-  return rows.length
 }
 
 export interface RecordedOutcome {
@@ -97,18 +101,29 @@ export interface RecordedOutcome {
   external_id?: string | null
   /** the attempt does not count (the platform asked to slow down, 429) */
   refund_attempt?: boolean
+  /** the platform may hold this call without us knowing (see `in_doubt` on the row) */
+  in_doubt?: boolean
 }
 
-/** Ends an attempt; only the worker holding the claim (status `sending`) can record it. */
-export async function recordOutcome(manager: SqlEntityManager, outcome: RecordedOutcome): Promise<DeliveryRecord | null> {
+/**
+ * Ends an attempt; only the worker holding the claim can record it: the row is `sending` for the
+ * attempt it claimed. A worker whose lease was taken over (the row's attempts moved on) records
+ * nothing, so its late answer never overwrites the newer attempt's outcome.
+ */
+export async function recordOutcome(
+  manager: SqlEntityManager,
+  outcome: RecordedOutcome,
+  claimedAttempt: number
+): Promise<DeliveryRecord | null> {
   const [row] = await runSql<Row>(manager, 
     `UPDATE ${TABLE} SET status = ?, locked_until = NULL, updated_at = now(),
        attempts = CASE WHEN ? THEN GREATEST(attempts - 1, 0) ELSE attempts END,
        next_attempt_at = CASE WHEN ? = 'pending' THEN now() + (? * interval '1 millisecond') ELSE next_attempt_at END,
        delivered_at = CASE WHEN ? = 'delivered' THEN now() ELSE delivered_at END,
        last_error = ?, response_status = COALESCE(?, response_status),
-       response_summary = COALESCE(?::jsonb, response_summary), external_id = COALESCE(?, external_id)
-     WHERE id = ? AND status = 'sending'
+       response_summary = COALESCE(?::jsonb, response_summary), external_id = COALESCE(?, external_id),
+       in_doubt = COALESCE(?, in_doubt)
+     WHERE id = ? AND status = 'sending' AND attempts = ?
      RETURNING *`,
     [
       outcome.status,
@@ -120,7 +135,9 @@ export async function recordOutcome(manager: SqlEntityManager, outcome: Recorded
       outcome.response_status ?? null,
       outcome.response_summary ? JSON.stringify(outcome.response_summary) : null,
       outcome.external_id ?? null,
+      outcome.in_doubt ?? null,
       outcome.id,
+      claimedAttempt,
     ]
   )
   return row ?? null

@@ -6,6 +6,8 @@ export const defaultAdminDeliveryFields = [
   "status",
   "attempts",
   "max_attempts",
+  // an earlier attempt may have reached the platform unanswered (see the README's delivery guarantees)
+  "in_doubt",
   "next_attempt_at",
   "last_attempt_at",
   "delivered_at",
