@@ -96,6 +96,8 @@ export type PlaceOrderInput = {
   countryCode?: string
   /** set on the cart just before it is completed, as a storefront does with the shopper's choices */
   cartMetadata?: Record<string, unknown>
+  /** runs with the cart's id once shipping is chosen, before payment is set up (e.g. to apply points) */
+  beforePayment?: (cartId: string) => Promise<void>
 }
 
 /**
@@ -139,6 +141,8 @@ export async function placeOrder(
   }
   await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, config)
 
+  // a change of the cart's total after this would drop the payment session, as a promotion does
+  await input.beforePayment?.(cartId)
   const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, config)
   await api.post(
     `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,

@@ -6,6 +6,7 @@ import { storeConsentRoutesMiddlewares } from "./store/engagement/consents/middl
 import { storeProfileRoutesMiddlewares } from "./store/engagement/profile/middlewares"
 import { adminLoyaltyRoutesMiddlewares } from "./admin/engagement/loyalty/middlewares"
 import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middlewares"
+import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -16,5 +17,6 @@ export default defineMiddlewares({
     ...storeProfileRoutesMiddlewares,
     ...adminLoyaltyRoutesMiddlewares,
     ...storeLoyaltyRoutesMiddlewares,
+    ...storeCartLoyaltyRoutesMiddlewares,
   ],
 })

@@ -1,10 +1,12 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { awardOrderPointsWorkflow } from "../workflows/loyalty/workflows/award-order-points"
+import { commitOrderRedemptionWorkflow } from "../workflows/loyalty/workflows/commit-order-redemption"
 import { reverseOrderPointsWorkflow } from "../workflows/loyalty/workflows/reverse-order-points"
 
 /**
- * Loyalty points follow the order: earned when it is placed, taken back (and redeemed points
+ * Loyalty points follow the order: the points its cart held are redeemed and its lines earn when
+ * it is placed, taken back (and redeemed points
  * given back) when it is canceled, taken back per returned unit when a return is received.
  * Every award and reversal is keyed, so an event delivered twice changes nothing the second time.
  */
@@ -13,6 +15,7 @@ export default async function orderLoyaltyPoints({
   container,
 }: SubscriberArgs<{ id?: string; order_id?: string; return_id?: string }>) {
   if (event.name === OrderWorkflowEvents.PLACED && event.data.id) {
+    await commitOrderRedemptionWorkflow(container).run({ input: { order_id: event.data.id } })
     await awardOrderPointsWorkflow(container).run({ input: { order_id: event.data.id } })
   } else if (event.name === OrderWorkflowEvents.CANCELED && event.data.id) {
     await reverseOrderPointsWorkflow(container).run({ input: { order_id: event.data.id, cause: "cancel" } })

@@ -1,5 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { setLoyaltySpendingBlockWorkflow } from "../../workflows/loyalty/workflows/set-loyalty-spending-block"
+import { prepareCartRedemptionWorkflow } from "../../workflows/loyalty/workflows/prepare-cart-redemption"
+import { earnPoints, earnRateFor, EarningLine } from "../../workflows/loyalty/utils/earn-points"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
@@ -66,4 +68,33 @@ export async function orderPoints(loyalty: LoyaltyModuleService, orderId: string
   const rows = await loyalty.listLoyaltyTransactions({ order_id: orderId }, { select: ["type", "points"] })
   const sum = (type: string) => rows.filter((row) => row.type === type).reduce((total, row) => total + row.points, 0)
   return { earned: sum("earn"), redeemed: sum("redeem"), reversed: sum("reverse"), restored: sum("restore") }
+}
+
+/**
+ * A cart's loyalty figures for the storefront: the points it would earn now (the shopper's tier
+ * multiplier; 0 for a guest, with the reason), the points applied, the spendable balance and the
+ * most it can take. Checks the cart is the shopper's, as applying does (404 otherwise).
+ */
+export async function cartLoyalty(scope: MedusaContainer, cartId: string, customerId: string) {
+  const { result: prepared } = await prepareCartRedemptionWorkflow(scope).run({
+    input: { cart_id: cartId, customer_id: customerId, points: null },
+  })
+  const loyalty = loyaltyOf(scope)
+  const held = await loyalty.retrieveCartReservation(cartId)
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "currency_code", "item_subtotal", "items.id", "items.quantity", "items.subtotal", "items.discount_subtotal", "items.total"],
+    filters: { id: cartId },
+  })
+  const summary = await loyalty.getLoyaltySummary(customerId)
+  const tier = loyalty.options.tiers.levels.find((level) => level.id === summary.tier?.id)
+  const rate = earnRateFor(loyalty.options, prepared.currency_code, tier?.multiplier ?? 1)
+  const earnable = earnPoints((data[0]?.items ?? []) as EarningLine[], rate, loyalty.options.earn.cap_per_order).reduce((sum, line) => sum + line.points, 0)
+  return {
+    earnable,
+    applied: held?.status === "held" ? held.points : 0,
+    spendable: prepared.spendable,
+    max_applicable: prepared.max_applicable,
+  }
 }

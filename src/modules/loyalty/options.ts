@@ -39,6 +39,18 @@ export const loyaltyOptionsSchema = z.object({
   expiry_days: z.number().int().min(1).nullable().default(365),
   /** points already spent when a reversal comes: owed and spending blocked, or forgotten */
   debt_policy: z.enum(DEBT_POLICIES).default("block"),
+  redeem: z
+    .object({
+      /** fewer points than this cannot be applied to a cart */
+      min_points: points.default(0),
+      /** the points may pay at most this share of the cart's total (0 < share ≤ 1) */
+      max_share: z.number().gt(0).max(1).default(1),
+      /** points are applied in whole multiples of this */
+      step: z.number().int().min(1).default(1),
+      /** a cart left uncompleted this long gives its points back */
+      hold_hours: z.number().int().min(1).max(24 * 30).default(24),
+    })
+    .prefault({}),
   /** points worth 1.00 of a currency (liability report, redemption); `default` for others */
   points_per_currency_unit: z.record(currencyCode.or(z.literal("default")), z.number().int().positive()).default({ default: 100 }),
 })

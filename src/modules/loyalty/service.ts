@@ -3,12 +3,22 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import LoyaltyAccount from "./models/loyalty-account"
 import LoyaltyAllocation from "./models/loyalty-allocation"
+import LoyaltyReservation from "./models/loyalty-reservation"
 import LoyaltyTransaction from "./models/loyalty-transaction"
 import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions } from "./options"
 import { accountsWithExpiredLots, maturedPendingLots, setLotState } from "./ledger/lots"
 import { postEntries } from "./ledger/post-entries"
 import { programmeFigures } from "./ledger/programme"
 import { reverseOrder } from "./ledger/reverse-order"
+import {
+  commitReservation,
+  expiredReservations,
+  releaseReservation,
+  reservationOf,
+  reservationsOfCustomer,
+  reservePoints,
+  ReserveInput,
+} from "./ledger/reservations"
 import type { OrderReversal } from "./ledger/reversal"
 import { releasePendingLot } from "./ledger/release-lot"
 import { buildSummary, LoyaltySummary } from "./ledger/summary"
@@ -31,6 +41,7 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyAccount,
   LoyaltyTransaction,
   LoyaltyAllocation,
+  LoyaltyReservation,
 }) {
   protected readonly options_: ResolvedLoyaltyOptions
 
@@ -74,6 +85,47 @@ export default class LoyaltyModuleService extends MedusaService({
       tiers: this.tierRules_,
     })
     return { results, tier_changes }
+  }
+
+  /** Holds points for a cart (replacing what it held); refused when they are not spendable. */
+  @InjectTransactionManager()
+  async reserveLoyaltyPoints(input: ReserveInput, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await reservePoints(sharedContext.transactionManager!, input)
+  }
+
+  /** Gives a cart's held points back; returns what it held (null when nothing). */
+  @InjectTransactionManager()
+  async releaseLoyaltyReservation(cartId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await releaseReservation(sharedContext.transactionManager!, cartId)
+  }
+
+  /** The cart's held points become the order's one `redeem` row (once per cart). */
+  @InjectTransactionManager()
+  async commitLoyaltyReservation(
+    cartId: string,
+    orderId: string,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await commitReservation(sharedContext.transactionManager!, cartId, orderId, {
+      now: new Date(),
+      debt_policy: this.options_.debt_policy,
+      tiers: this.tierRules_,
+    })
+  }
+
+  @InjectManager()
+  async retrieveCartReservation(cartId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return (await reservationOf(sharedContext.manager!, cartId)) ?? null
+  }
+
+  @InjectManager()
+  async listExpiredReservations(limit = 200, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await expiredReservations(sharedContext.manager!, new Date(), limit)
+  }
+
+  @InjectManager()
+  async listHeldReservations(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await reservationsOfCustomer(sharedContext.manager!, customerId)
   }
 
   /** Blocks or unblocks spending on a customer's account (an admin's decision, with a reason). */

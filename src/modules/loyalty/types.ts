@@ -65,6 +65,8 @@ export interface LoyaltyEntryInput {
   expires_at?: Date | null
   /** reverse rows: the lots of these transactions are taken from first */
   reverses_transaction_ids?: string[]
+  /** redeem rows: the points come out of those held for carts (`reserved`), not the balance */
+  from_reservation?: boolean
   /** restore rows: the debit whose allocations go back into their lots */
   restores_transaction_id?: string | null
   metadata?: Record<string, unknown> | null

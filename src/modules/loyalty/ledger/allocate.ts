@@ -17,12 +17,14 @@ export interface Allocation {
  * Which lots a debit of `points` takes from: the `preferred` lots first (a reversal takes back
  * its own order's points), then available lots that expire soonest first (never-expiring last,
  * older first among equals). Pending lots are only taken when preferred. Whatever no lot holds
- * is the shortfall.
+ * is the shortfall. At most `maxAvailable` points come from available lots: points held by a
+ * cart sit in those lots too, and only the cart's own redemption may take them.
  */
 export function allocateDebit(
   lots: Lot[],
   points: number,
-  preferred: ReadonlySet<string> = new Set()
+  preferred: ReadonlySet<string> = new Set(),
+  maxAvailable = Number.POSITIVE_INFINITY
 ): { allocations: Allocation[]; shortfall: number } {
   if (!Number.isInteger(points) || points < 0) {
     throw new Error(`a debit is a non-negative integer of points, got ${points}`)
@@ -33,14 +35,18 @@ export function allocateDebit(
   ]
   const allocations: Allocation[] = []
   let left = points
+  let availableLeft = maxAvailable
   for (const lot of order) {
     if (left === 0) {
       break
     }
-    const take = Math.min(lot.remaining, left)
+    const take = Math.min(lot.remaining, left, lot.state === "available" ? availableLeft : Number.POSITIVE_INFINITY)
     if (take > 0) {
       allocations.push({ lot_id: lot.id, state: lot.state, points: take })
       left -= take
+      if (lot.state === "available") {
+        availableLeft -= take
+      }
     }
   }
   return { allocations, shortfall: left }

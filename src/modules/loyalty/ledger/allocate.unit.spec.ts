@@ -46,6 +46,18 @@ describe("allocateDebit", () => {
     expect(allocateDebit([lot("p", 50, 10, 0, "pending")], 10)).toEqual({ allocations: [], shortfall: 10 })
   })
 
+  it("takes no more than the cap from available lots (the rest is held by carts)", () => {
+    const lots = [lot("own", 10, 400, 0, "pending"), lot("a", 50, 10), lot("b", 50, 20)]
+    expect(allocateDebit(lots, 80, new Set(["own"]), 60)).toEqual({
+      allocations: [
+        { lot_id: "own", state: "pending", points: 10 },
+        { lot_id: "a", state: "available", points: 50 },
+        { lot_id: "b", state: "available", points: 10 },
+      ],
+      shortfall: 10,
+    })
+  })
+
   it("refuses fractional or negative debits", () => {
     expect(() => allocateDebit([], 1.5)).toThrow()
     expect(() => allocateDebit([], -1)).toThrow()

@@ -5,10 +5,12 @@ import { runSql } from "../../../utils/sql"
 export async function accountsWithExpiredLots(manager: SqlEntityManager, now: Date, limit: number) {
   return await runSql<{ customer_id: string; lot_id: string; remaining: number }>(
     manager,
-    `SELECT customer_id, id AS lot_id, lot_remaining AS remaining
-       FROM loyalty_transaction
-      WHERE lot_state IN ('available', 'pending') AND lot_remaining > 0 AND expires_at <= ? AND deleted_at IS NULL
-      ORDER BY expires_at, id
+    // points a cart holds do not expire under it: an account with a reservation waits until the
+    // cart is completed or released (at most the reservation's lifetime)
+    `SELECT t.customer_id, t.id AS lot_id, t.lot_remaining AS remaining
+       FROM loyalty_transaction t JOIN loyalty_account a ON a.id = t.account_id AND a.reserved = 0
+      WHERE t.lot_state IN ('available', 'pending') AND t.lot_remaining > 0 AND t.expires_at <= ? AND t.deleted_at IS NULL
+      ORDER BY t.expires_at, t.id
       LIMIT ?`,
     [now, limit]
   )

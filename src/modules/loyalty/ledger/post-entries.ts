@@ -198,7 +198,14 @@ async function debit(
 ): Promise<LoyaltyEntryResult> {
   const wanted = -entry.points
   const isReversal = entry.type === "reverse" || entry.type === "expire"
-  if (!isReversal && wanted > account.balance) {
+  const fromReservation = !!entry.from_reservation
+  if (fromReservation && wanted > account.reserved) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `points: ${wanted} is more than the ${account.reserved} points held for carts`
+    )
+  }
+  if (!isReversal && !fromReservation && wanted > account.balance) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       `points: ${wanted} is more than the spendable balance of ${account.balance}`
@@ -208,7 +215,13 @@ async function debit(
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "points: spending is blocked on this loyalty account")
   }
   const lots = await openLots(manager, account.id)
-  const { allocations, shortfall } = allocateDebit(lots, wanted, new Set(entry.reverses_transaction_ids ?? []))
+  // a cart's redemption takes the points held for it; anything else only what is spendable
+  const { allocations, shortfall } = allocateDebit(
+    lots,
+    wanted,
+    new Set(entry.reverses_transaction_ids ?? []),
+    fromReservation ? account.reserved : account.balance
+  )
   const row = baseRow(account, entry)
   const taken = wanted - shortfall
   row.points = -taken
@@ -216,6 +229,8 @@ async function debit(
   for (const a of allocations) {
     if (a.state === "pending") {
       account.pending -= a.points
+    } else if (fromReservation) {
+      account.reserved -= a.points
     } else {
       account.balance -= a.points
     }

@@ -1,0 +1,180 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
+import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
+import loyaltyMaintenance from "../../../src/jobs/loyalty-maintenance"
+import { eventually } from "../../helpers/stand-ins"
+import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+
+jest.setTimeout(240_000)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    let admin: RequestConfig
+
+    beforeEach(async () => {
+      store = await seedTestStore(getContainer())
+      admin = await createAdminHeaders(getContainer())
+    })
+
+    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const errorResponse = (error: { response: { status: number; data: any } }) => error.response
+    const pen = () => store.products[0].variants[0].id
+    async function shopperWithPoints(email: string, points: number) {
+      const session = await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      if (points) {
+        await api.post(`/admin/engagement/contacts/${session.customerId}/loyalty/adjustments`, { points, reason: "welcome" }, admin)
+      }
+      return session
+    }
+    /** A cart with `quantity` pens (19.99 EUR each), addressed, with shipping: ready to pay. */
+    async function cartOf(session: RequestConfig, quantity = 1) {
+      const config = { headers: { ...session.headers, "x-publishable-api-key": store.publishableKey } }
+      const { data } = await api.post("/store/carts", { region_id: store.regionId, sales_channel_id: store.salesChannelId }, config)
+      const id = data.cart.id
+      await api.post(`/store/carts/${id}/line-items`, { variant_id: pen(), quantity }, config)
+      const address = { first_name: "A", last_name: "L", address_1: "Teststraße 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+      await api.post(`/store/carts/${id}`, { shipping_address: address, billing_address: address }, config)
+      const { data: options } = await api.get(`/store/shipping-options?cart_id=${id}`, config)
+      await api.post(`/store/carts/${id}/shipping-methods`, { option_id: options.shipping_options[0].id }, config)
+      return id as string
+    }
+    const summaryOf = async (session: RequestConfig) => (await api.get("/store/engagement/loyalty", session)).data.loyalty
+
+    it("takes exactly the points' value off the cart, its payment and the order, and redeems once for the order", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 1000)
+      let before = 0
+      let after = 0
+      const order = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [{ variant_id: pen(), quantity: 2 }],
+        beforePayment: async (cartId) => {
+          before = (await api.get(`/store/carts/${cartId}`, ada)).data.cart.total
+          const { data } = await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 550 }, ada)
+          after = data.cart.total
+          expect(data.cart.credit_line_total).toBe(5.5)
+          const { data: held } = await api.get(`/store/carts/${cartId}/loyalty-points`, ada)
+          expect(held.loyalty).toMatchObject({ applied: 550, spendable: 1000, earnable: 39 })
+          expect(await summaryOf(ada)).toMatchObject({ balance: 450, reserved: 550 })
+        },
+      })
+      expect(Math.round((before - after) * 100)).toBe(550)
+      expect(order.total).toBe(after)
+      const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, admin)
+      expect(paid.order.payment_collections[0].amount).toBe(after)
+      const redeemed = await eventually(async () => {
+        const rows = await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "redeem" })
+        return rows.length ? rows : undefined
+      })
+      expect(redeemed.map((row) => row.points)).toEqual([-550])
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "redeem" })).toHaveLength(1)
+      // 450 left, plus what the order earned (2 pens: 39)
+      expect(await summaryOf(ada)).toMatchObject({ balance: 489, reserved: 0, total_redeemed: 550 })
+
+      // a canceled order gives its redeemed points back, once
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: order.id } })
+      const restored = await eventually(async () => {
+        const current = await summaryOf(ada)
+        return current.balance === 1000 ? current : undefined
+      })
+      expect(restored).toMatchObject({ balance: 1000, total_redeemed: 0 })
+      expect(await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "restore" })).toHaveLength(1)
+      expect(await loyalty().verifyLedger()).toEqual([])
+    })
+
+    it("replaces the points on a second apply, gives them back on removal, and refuses bad amounts changing nothing", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 1000)
+      const cartId = await cartOf(ada, 3) // 59.97 + shipping
+      await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 300 }, ada)
+      const { data } = await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 200 }, ada)
+      expect(data.cart.credit_line_total).toBe(2)
+      expect(await summaryOf(ada)).toMatchObject({ balance: 800, reserved: 200 })
+
+      for (const [body, message] of [
+        [{ points: 0 }, "points"],
+        [{ points: -5 }, "points"],
+        [{ points: 1.5 }, "points"],
+        [{ points: "100" }, "points"],
+        [{ points: 5000 }, "points: 5000 is more than the spendable balance of 1000"],
+        [{ points: 100, customer_id: "cus_x" }, "customer_id"],
+      ] as const) {
+        const answer = await api.post(`/store/carts/${cartId}/loyalty-points`, body, ada).catch(errorResponse)
+        expect([answer.status, answer.data.message]).toEqual([400, expect.stringContaining(message)])
+      }
+      expect(await summaryOf(ada)).toMatchObject({ balance: 800, reserved: 200 })
+      expect((await api.get(`/store/carts/${cartId}`, ada)).data.cart.credit_line_total).toBe(2)
+
+      const { data: removed } = await api.delete(`/store/carts/${cartId}/loyalty-points`, ada)
+      expect(removed.cart.credit_line_total).toBe(0)
+      expect(await summaryOf(ada)).toMatchObject({ balance: 1000, reserved: 0 })
+    })
+
+    it("refuses another shopper's cart and a guest cart, changing nothing", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 1000)
+      const bob = await shopperWithPoints("bob@example.com", 1000)
+      const adasCart = await cartOf(ada)
+      const asBob = await api.post(`/store/carts/${adasCart}/loyalty-points`, { points: 100 }, bob).catch(errorResponse)
+      expect(asBob.status).toBe(404)
+      const { data: guest } = await api.post(
+        "/store/carts",
+        { region_id: store.regionId },
+        { headers: { "x-publishable-api-key": store.publishableKey } }
+      )
+      const asGuestCart = await api.post(`/store/carts/${guest.cart.id}/loyalty-points`, { points: 100 }, bob).catch(errorResponse)
+      expect(asGuestCart.status).toBe(400)
+      const anonymous = await api
+        .post(`/store/carts/${adasCart}/loyalty-points`, { points: 100 }, { headers: { "x-publishable-api-key": store.publishableKey } })
+        .catch(errorResponse)
+      expect(anonymous.status).toBe(401)
+      expect(await summaryOf(bob)).toMatchObject({ balance: 1000, reserved: 0 })
+      expect((await api.get(`/store/carts/${adasCart}`, ada)).data.cart.credit_line_total).toBe(0)
+    })
+
+    it("never lets ten carts racing for the same points hold more than the account has", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 1000)
+      const carts = []
+      for (let i = 0; i < 10; i++) {
+        carts.push(await cartOf(ada))
+      }
+      const answers = await Promise.all(
+        carts.map((cartId) => api.post(`/store/carts/${cartId}/loyalty-points`, { points: 300 }, ada).catch(errorResponse))
+      )
+      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(3)
+      expect(answers.filter((answer) => answer.status === 400)).toHaveLength(7)
+      expect(await summaryOf(ada)).toMatchObject({ balance: 100, reserved: 900 })
+      expect(await loyalty().verifyLedger()).toEqual([])
+    })
+
+    it("gives an abandoned cart's points back through the maintenance job, and its credit line goes", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 1000)
+      const cartId = await cartOf(ada)
+      await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 400 }, ada)
+      const [hold] = await loyalty().listLoyaltyReservations({ cart_id: cartId })
+      await loyalty().updateLoyaltyReservations([{ id: hold.id, expires_at: new Date(Date.now() - 1000) }])
+      await loyaltyMaintenance(getContainer())
+      expect(await summaryOf(ada)).toMatchObject({ balance: 1000, reserved: 0 })
+      expect((await api.get(`/store/carts/${cartId}`, ada)).data.cart.credit_line_total).toBe(0)
+    })
+
+    it("refuses to complete a cart whose points are no longer held for it", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 1000)
+      const refused = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [{ variant_id: pen(), quantity: 1 }],
+        beforePayment: async (cartId) => {
+          await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 500 }, ada)
+          await loyalty().releaseLoyaltyReservation(cartId)
+        },
+      }).catch((error: { response?: { data?: { message?: string } } }) => error.response?.data?.message)
+      expect(String(refused)).toContain("no longer held")
+      expect(await summaryOf(ada)).toMatchObject({ balance: 1000, reserved: 0 })
+    })
+  },
+})

@@ -1,0 +1,163 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { runSql } from "../../../utils/sql"
+import type { LoyaltyAccountRecord } from "../types"
+import { postEntries, PostEntriesContext } from "./post-entries"
+import { ensureAccounts, lockAccounts, saveAccount } from "./queries"
+
+export interface ReservationRecord {
+  id: string
+  cart_id: string
+  customer_id: string
+  points: number
+  currency_code: string
+  amount: string
+  status: "held" | "committed" | "released"
+  expires_at: Date
+  order_id: string | null
+}
+
+export interface ReserveInput {
+  customer_id: string
+  cart_id: string
+  points: number
+  currency_code: string
+  amount: string
+  expires_at: Date
+}
+
+async function reservationOf(manager: SqlEntityManager, cartId: string): Promise<ReservationRecord | undefined> {
+  const [row] = await runSql<ReservationRecord>(
+    manager,
+    `SELECT id, cart_id, customer_id, points, currency_code, amount, status, expires_at, order_id
+       FROM loyalty_reservation WHERE cart_id = ? AND deleted_at IS NULL`,
+    [cartId]
+  )
+  return row
+}
+
+function giveBack(account: LoyaltyAccountRecord, reservation: ReservationRecord | undefined) {
+  if (reservation?.status === "held") {
+    account.balance += reservation.points
+    account.reserved -= reservation.points
+  }
+}
+
+/**
+ * Holds points for a cart under the account's lock: what the cart held before is given back
+ * first (applying again replaces), then the new points move from the balance to `reserved`, so
+ * two carts can never hold the same points. Refused (nothing changed) when they are more than
+ * the spendable balance or spending is blocked. Returns what the cart held before.
+ */
+export async function reservePoints(manager: SqlEntityManager, input: ReserveInput) {
+  await ensureAccounts(manager, [input.customer_id])
+  const [account] = await lockAccounts(manager, [input.customer_id])
+  const previous = await reservationOf(manager, input.cart_id)
+  if (previous && previous.status !== "held" && previous.status !== "released") {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "cart: its points were already redeemed for an order")
+  }
+  if (previous && previous.customer_id !== input.customer_id) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "cart: its points belong to another customer")
+  }
+  if (account.spending_blocked) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "points: spending is blocked on this loyalty account")
+  }
+  giveBack(account, previous)
+  if (input.points > account.balance) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `points: ${input.points} is more than the spendable balance of ${account.balance}`
+    )
+  }
+  account.balance -= input.points
+  account.reserved += input.points
+  await runSql(
+    manager,
+    `INSERT INTO loyalty_reservation (id, cart_id, account_id, customer_id, points, currency_code, amount, status, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'held', ?)
+     ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE
+        SET points = EXCLUDED.points, currency_code = EXCLUDED.currency_code, amount = EXCLUDED.amount,
+            status = 'held', expires_at = EXCLUDED.expires_at, updated_at = now()`,
+    [generateEntityId(undefined, "loyres"), input.cart_id, account.id, input.customer_id, input.points, input.currency_code, input.amount, input.expires_at]
+  )
+  await saveAccount(manager, account)
+  return previous?.status === "held" ? previous : null
+}
+
+/** Gives a cart's held points back to the balance; nothing when it holds none. Returns what it held. */
+export async function releaseReservation(manager: SqlEntityManager, cartId: string) {
+  const existing = await reservationOf(manager, cartId)
+  if (!existing || existing.status !== "held") {
+    return null
+  }
+  const [account] = await lockAccounts(manager, [existing.customer_id])
+  const held = await reservationOf(manager, cartId) // read again under the lock
+  if (held?.status !== "held") {
+    return null
+  }
+  giveBack(account, held)
+  await runSql(manager, `UPDATE loyalty_reservation SET status = 'released', updated_at = now() WHERE id = ?`, [held.id])
+  await saveAccount(manager, account)
+  return held
+}
+
+/**
+ * Turns a cart's held points into one `redeem` row for its order (the soonest-expiring lots
+ * first), once: the key is the cart. A cart whose hold was released meanwhile still pays for
+ * the discount it got, from the balance (a shortfall is a debt).
+ */
+export async function commitReservation(manager: SqlEntityManager, cartId: string, orderId: string, context: PostEntriesContext) {
+  const existing = await reservationOf(manager, cartId)
+  if (!existing || existing.status === "committed") {
+    return null
+  }
+  await lockAccounts(manager, [existing.customer_id])
+  const reservation = (await reservationOf(manager, cartId))!
+  if (reservation.status === "committed") {
+    return null
+  }
+  const held = reservation.status === "held"
+  const { results } = await postEntries(
+    manager,
+    [
+      {
+        customer_id: reservation.customer_id,
+        type: held ? "redeem" : "reverse",
+        points: -reservation.points,
+        idempotency_key: `redeem:${cartId}`,
+        order_id: orderId,
+        reason: held ? "redeemed at checkout" : "redeemed at checkout after the hold was released",
+        from_reservation: held,
+        metadata: { cart_id: cartId, amount: reservation.amount, currency_code: reservation.currency_code },
+      },
+    ],
+    context
+  )
+  await runSql(
+    manager,
+    `UPDATE loyalty_reservation SET status = 'committed', order_id = ?, redeem_transaction_id = ?, updated_at = now() WHERE id = ?`,
+    [orderId, results[0]?.transaction_id ?? null, reservation.id]
+  )
+  return reservation
+}
+
+/** Held reservations past their time (one page), for the release job. */
+export async function expiredReservations(manager: SqlEntityManager, now: Date, limit: number) {
+  return await runSql<{ cart_id: string; customer_id: string }>(
+    manager,
+    `SELECT cart_id, customer_id FROM loyalty_reservation WHERE status = 'held' AND expires_at <= ? AND deleted_at IS NULL
+      ORDER BY expires_at LIMIT ?`,
+    [now, limit]
+  )
+}
+
+export async function reservationsOfCustomer(manager: SqlEntityManager, customerId: string) {
+  return await runSql<ReservationRecord>(
+    manager,
+    `SELECT id, cart_id, customer_id, points, currency_code, amount, status, expires_at, order_id
+       FROM loyalty_reservation WHERE customer_id = ? AND status = 'held' AND deleted_at IS NULL ORDER BY created_at`,
+    [customerId]
+  )
+}
+
+export { reservationOf }
