@@ -9,11 +9,8 @@ import orderPlacedCheckoutConsents from "../../../src/subscribers/order-placed-c
 
 jest.setTimeout(180_000)
 
-const LINK_SECRET = "integration-test-link-secret"
-
-beforeAll(() => {
-  process.env.ENGAGEMENT_LINK_SECRET = LINK_SECRET
-})
+// set for every test file by integration-tests/setup.js: the plugin has no default
+const LINK_SECRET = process.env.ENGAGEMENT_LINK_SECRET!
 
 medusaIntegrationTestRunner({
   inApp: true,

@@ -67,6 +67,25 @@ export const conversionOptionsSchema = z.object({
   cart_item_metadata: z.record(z.string(), z.string()).default({}),
 })
 
+export const LINK_SECRET_MIN_LENGTH = 32
+const LINK_SECRET_HINT = `set consents.link_secret (env ENGAGEMENT_LINK_SECRET) to at least ${LINK_SECRET_MIN_LENGTH} random characters, e.g. the output of \`openssl rand -base64 48\``
+
+/** Refuses a missing key, a short one and one of few distinct characters ("aaaa…", "12121212…"). */
+const linkSecret = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) {
+      ctx.addIssue({ code: "custom", message: `required: the link secret has no default; ${LINK_SECRET_HINT}` })
+      return z.NEVER
+    }
+    if (value.length < LINK_SECRET_MIN_LENGTH || new Set(value).size < 10 || /change-me/i.test(value)) {
+      ctx.addIssue({ code: "custom", message: `too weak; ${LINK_SECRET_HINT}` })
+      return z.NEVER
+    }
+    return value
+  })
+
 export const consentPurposeSchema = z.object({
   /** what the purpose is sent over */
   channel: z.enum(["email", "sms"]).default("email"),
@@ -84,8 +103,11 @@ export const consentOptionsSchema = z.object({
       sms_marketing: { channel: "sms" },
       review_requests: { channel: "email" },
     }),
-  /** HMAC key of unsubscribe and confirmation links (at least 16 characters) */
-  link_secret: z.string().min(16, "at least 16 characters").default("change-me-engagement-link-secret"),
+  /**
+   * HMAC key of unsubscribe and confirmation links. No default: a known key would let anyone forge
+   * a link for any customer, so the module refuses to start without one of real strength.
+   */
+  link_secret: linkSecret,
   unsubscribe_ttl: duration.default(90 * 86_400_000),
   confirmation_ttl: duration.default(7 * 86_400_000),
   /** the unsubscribe link put in every email; `{token}` is replaced */
