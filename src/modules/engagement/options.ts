@@ -92,13 +92,15 @@ export const consentPurposeSchema = z.object({
   /** ExpertSender's integer consent id for this purpose, when synced there */
   expertsender_consent_id: z.number().int().optional(),
   description: z.string().optional(),
+  /** a grant (`True`) is recorded as `AwaitingConfirmation` until the emailed link confirms it */
+  double_opt_in: z.boolean().default(false),
 })
 
 export const consentOptionsSchema = z.object({
   /** the purposes a shopper can consent to; the ledger refuses any other */
   purposes: z
     .record(z.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _"), consentPurposeSchema)
-    .default({
+    .prefault({
       email_marketing: { channel: "email" },
       sms_marketing: { channel: "sms" },
       review_requests: { channel: "email" },
@@ -110,6 +112,8 @@ export const consentOptionsSchema = z.object({
   link_secret: linkSecret,
   unsubscribe_ttl: duration.default(90 * 86_400_000),
   confirmation_ttl: duration.default(7 * 86_400_000),
+  /** a repeated AwaitingConfirmation request re-sends the pending confirmation at most once per this */
+  confirmation_resend_after: duration.default(10 * 60_000),
   /** the unsubscribe link put in every email; `{token}` is replaced */
   unsubscribe_url: z.string().default("http://localhost:9000/engagement/unsubscribe?token={token}"),
   /** the double opt-in confirmation link; `{token}` is replaced */
