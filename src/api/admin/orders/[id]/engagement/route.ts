@@ -5,7 +5,8 @@ import { defaultAdminReviewRequestFields } from "../../../engagement/review-requ
 
 /**
  * GET /admin/orders/:id/engagement: what the order page shows — the order's review request and
- * every outbox delivery made for it (review request, conversion, …) with its status.
+ * every outbox delivery made for it (review request, conversion, …) with its status, and what became
+ * of the checkout's consent choices (recorded for whom, and which were not, with the reason).
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -14,7 +15,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!orders.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
   }
-  const [{ data: reviewRequests }, { data: deliveries }] = await Promise.all([
+  const [{ data: reviewRequests }, { data: deliveries }, { data: checkouts }] = await Promise.all([
     query.graph({ entity: "review_request", fields: defaultAdminReviewRequestFields, filters: { order_id: orderId } }),
     query.graph({
       entity: "delivery",
@@ -22,6 +23,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       filters: { order_id: orderId },
       pagination: { order: { created_at: "ASC" } },
     }),
+    query.graph({ entity: "checkout", fields: ["consents"], filters: { order_id: orderId } }),
   ])
-  res.json({ order_id: orderId, review_request: reviewRequests[0] ?? null, deliveries })
+  res.json({ order_id: orderId, review_request: reviewRequests[0] ?? null, deliveries, checkout_consents: checkouts[0]?.consents ?? null })
 }
