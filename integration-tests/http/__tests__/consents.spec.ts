@@ -216,6 +216,26 @@ medusaIntegrationTestRunner({
       expect(await engagementOf(getContainer()).listConsentConfirmations({ customer_id: shopper.customerId })).toHaveLength(1)
     })
 
+    it("re-sends a pending confirmation at most once per window, however many repeats arrive at once", async () => {
+      await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] }, shopper)
+      const engagement = engagementOf(getContainer())
+      const [pending] = await ledgerOf(shopper.customerId)
+      // the resend window (10 minutes) has passed since the request
+      await engagement.updateConsents({ id: pending.id, recorded_at: new Date(Date.now() - 11 * 60_000) })
+
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] }, shopper)
+        )
+      )
+      const emails = await confirmationEmails()
+      expect(emails).toHaveLength(2)
+      expect(await ledgerOf(shopper.customerId)).toHaveLength(1)
+      // both links confirm the same, still pending, request: the first one used wins, the other is then stale
+      expect((await api.post("/store/engagement/consents/confirm", { token: tokenOf(emails[1]) }, pk())).data.value).toBe("True")
+      expect((await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(emails[0]) }, pk()))).status).toBe(409)
+    })
+
     it("a valid link for a customer that does not exist changes nothing", async () => {
       const engagement = engagementOf(getContainer())
       for (const [path, action] of [
@@ -344,6 +364,30 @@ medusaIntegrationTestRunner({
         })
         expect(await ledgerOf(shopper.customerId)).toEqual(before)
         expect(await confirmationEmails()).toHaveLength(1)
+      })
+
+      it("a signed-in checkout's grant does not skip a pending double opt-in", async () => {
+        await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] }, shopper)
+        const [pen] = store.products
+        const order = await placeOrder(api, store, {
+          email: "ada@example.com",
+          customerHeaders: shopper.headers,
+          items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
+          cartMetadata: { engagement_consents: { sms_marketing: true } },
+        })
+        const admin = await createAdminHeaders(getContainer())
+        await eventually(async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined)
+        const ledger = await eventually(async () => {
+          const rows = await ledgerOf(shopper.customerId)
+          return rows.length === 2 ? rows : undefined
+        })
+        expect(ledger.map((row) => [row.value, row.source])).toEqual([
+          ["AwaitingConfirmation", "storefront"],
+          ["AwaitingConfirmation", "checkout"],
+        ])
+        expect((await api.get("/store/engagement/consents", shopper)).data.consents[1]).toEqual(
+          expect.objectContaining({ purpose: "sms_marketing", value: "AwaitingConfirmation" })
+        )
       })
 
       it("a checkout choice that cannot be read is left as not asked, and the order's engagement data says so", async () => {
