@@ -419,15 +419,23 @@ medusaIntegrationTestRunner({
         })
         expect(ledger).toEqual([expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout" })])
 
-        // two deliveries of the first order.placed at the same moment: the ledger keeps one row
+        // two deliveries of the first order.placed at the same moment, with neither the rows nor the
+        // order's checkout note there yet: the ledger keeps one row and the order one outcome
         const engagement = engagementOf(getContainer())
         await engagement.deleteConsents(ledger.map((row) => row.id))
-        const event = { name: "order.placed", data: { id: ledger[0].info!.order_id as string } }
+        await engagement.deleteCheckouts((await engagement.listCheckouts({})).map((row) => row.id))
+        const orderId = ledger[0].info!.order_id as string
+        const event = { name: "order.placed", data: { id: orderId } }
         await Promise.all([
           orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
           orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
         ])
-        expect(await ledgerOf(guest.id)).toEqual([expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout" })])
+        expect(await ledgerOf(guest.id)).toEqual([
+          expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout", actor_type: "guest", actor_id: null }),
+        ])
+        expect(await engagement.listCheckouts({ order_id: orderId })).toEqual([
+          expect.objectContaining({ consents: expect.objectContaining({ customer_id: guest.id, signed_in: false }) }),
+        ])
 
         const plain = await placeOrder(api, store, {
           email: "ada@example.com",

@@ -35,7 +35,7 @@ import {
   markLinkUsed,
 } from "./consents/queries"
 import { decideConsentChange } from "./consents/decide"
-import { noteCheckoutActor } from "./consents/checkouts"
+import { CheckoutOutcomeRow, noteCheckoutActor, restoreCheckoutOutcome, saveCheckoutOutcome } from "./consents/checkouts"
 import { LinkAction, LinkClaims, signLinkToken, verifyLinkToken } from "./consents/link-token"
 import {
   applyDeliveryOutcomeToReviewRequest,
@@ -331,8 +331,9 @@ export default class EngagementModuleService extends MedusaService({
         )
       }
       if (decision.kind === "unchanged") {
-        if (decision.resend && (await insertConsentConfirmation(manager, { ...input, ...decision.resend }))) {
-          result.confirmations.push({ customer_id: input.customer_id, purpose: input.purpose, ...decision.resend })
+        const resend = decision.resend && { customer_id: input.customer_id, purpose: input.purpose, ...decision.resend }
+        if (resend && (await insertConsentConfirmation(manager, resend))) {
+          result.confirmations.push(resend)
         }
         continue
       }
@@ -395,6 +396,23 @@ export default class EngagementModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<void> {
     await noteCheckoutActor(sharedContext.manager!, cartId, signedInCustomerId)
+  }
+
+  /** Keeps what became of an order's checkout choices; returns what it replaced, for the compensation. */
+  @InjectManager()
+  async saveCheckoutOutcome(
+    input: { cart_id: string | null; order_id: string; consents: Record<string, unknown> },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<{ id: string; previous: CheckoutOutcomeRow | null }> {
+    return await saveCheckoutOutcome(sharedContext.manager!, input)
+  }
+
+  @InjectManager()
+  async restoreCheckoutOutcome(
+    undo: { id: string; previous: CheckoutOutcomeRow | null },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    await restoreCheckoutOutcome(sharedContext.manager!, undo)
   }
 
   /** A signed link token for an email: unsubscribe from, or confirm, one purpose. */
