@@ -38,7 +38,8 @@ export const planCheckoutConsentsStep = createStep(
       filters: { id: input.order_id },
     })
     const empty: CheckoutConsentPlan = { order_id: input.order_id, cart_id: null, consents: [], outcome: null }
-    const { consents, ignored } = checkoutConsentsFrom(order?.metadata, Object.keys(engagement.getOptions().consents.purposes))
+    const purposes = Object.keys(engagement.getOptions().consents.purposes)
+    const { consents, ignored } = checkoutConsentsFrom(order?.metadata, purposes)
     if (!order || (!consents.length && !ignored.length)) {
       return new StepResponse(empty)
     }
@@ -82,10 +83,14 @@ export const planCheckoutConsentsStep = createStep(
     outcome.recorded.sort(byPurpose)
     outcome.not_recorded.sort(byPurpose)
     if (outcome.not_recorded.length) {
-      // purposes and reasons only: never the shopper's email or the wording they saw
+      // ids and configured purpose names only: an unknown key is the storefront's text (it could be anything)
+      const named = outcome.not_recorded.filter((entry) => purposes.includes(entry.purpose)).map((entry) => entry.purpose)
+      const unknown = outcome.not_recorded.length - named.length
       container
         .resolve(ContainerRegistrationKeys.LOGGER)
-        .warn(`engagement: order ${order.id} checkout consents not recorded: ${outcome.not_recorded.map((entry) => entry.purpose).join(", ")}`)
+        .warn(
+          `engagement: order ${order.id} checkout consents not recorded: ${[...named, ...(unknown ? [`${unknown} unknown purpose(s)`] : [])].join(", ")}; see the order's engagement data`
+        )
     }
     return new StepResponse({ order_id: order.id, cart_id: cartId, consents: rows, outcome })
   }

@@ -41,7 +41,8 @@ export function checkoutConsentsFrom(metadata: Record<string, unknown> | null | 
   }
   for (const [purpose, choice] of Object.entries(choices)) {
     if (!purposes.includes(purpose)) {
-      result.ignored.push({ purpose, reason: `not a configured purpose (${purposes.join(", ")})` })
+      // the key is the storefront's text: kept short in the order's engagement data
+      result.ignored.push({ purpose: purpose.slice(0, 64), reason: `not a configured purpose (${purposes.join(", ")})` })
       continue
     }
     const detailed = typeof choice === "object" && choice !== null && !Array.isArray(choice)
