@@ -176,6 +176,8 @@ medusaIntegrationTestRunner({
       expect(stale.status).toBe(409)
       expect(stale.data.message).toContain("changed since")
       expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation", "False"])
+      // the link's use was given back when the change was refused: nothing of the attempt is left
+      expect(await engagementOf(getContainer()).listLinkUses({ customer_id: shopper.customerId })).toEqual([])
 
       // a new request with new wording replaces the pending one: only its own link confirms
       await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation", wording: "v1" }] }, shopper)

@@ -15,9 +15,7 @@ export const recordCheckoutConsentsWorkflowId = "record-checkout-consents"
  */
 export const recordCheckoutConsentsWorkflow = createWorkflow(recordCheckoutConsentsWorkflowId, (input: { order_id: string }) => {
   const plan = planCheckoutConsentsStep(input)
-  when({ plan }, ({ plan }) => plan.consents.length > 0).then(() => {
-    recordConsentsWorkflow.runAsStep({ input: { consents: plan.consents } })
-  })
+  // the outcome first: recording sends emails, which cannot be unsent if a later step failed
   when({ plan }, ({ plan }) => plan.outcome !== null).then(() => {
     const outcome = transform({ plan }, ({ plan }) => ({
       order_id: plan.order_id,
@@ -25,6 +23,9 @@ export const recordCheckoutConsentsWorkflow = createWorkflow(recordCheckoutConse
       outcome: plan.outcome as CheckoutConsentOutcome,
     }))
     saveCheckoutConsentOutcomeStep(outcome)
+  })
+  when({ plan }, ({ plan }) => plan.consents.length > 0).then(() => {
+    recordConsentsWorkflow.runAsStep({ input: { consents: plan.consents } })
   })
   return new WorkflowResponse(plan.outcome)
 })
