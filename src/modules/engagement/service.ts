@@ -1,7 +1,6 @@
 import type { Context, Logger } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
-  generateEntityId,
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
@@ -23,18 +22,8 @@ import { countContactSyncs, markContactsForSync, resetContactSyncs } from "./con
 import type { DeliveryOutcome } from "../../providers/types"
 import { computeStatistics, ContactStatistics } from "./statistics/compute"
 import { OrderFactInput, orderFactsOf, upsertOrderFact } from "./statistics/queries"
-import {
-  ConsentRowInput,
-  currentConsents,
-  CurrentConsent,
-  databaseNow,
-  insertConsentConfirmation,
-  insertConsentRows,
-  latestConsentsOf,
-  lockConsentPurposes,
-  markLinkUsed,
-} from "./consents/queries"
-import { decideConsentChange } from "./consents/decide"
+import { currentConsents, CurrentConsent, markLinkUsed } from "./consents/queries"
+import { recordConsentChanges } from "./consents/record"
 import { CheckoutOutcomeRow, noteCheckoutActor, restoreCheckoutOutcome, saveCheckoutOutcome } from "./consents/checkouts"
 import { LinkAction, LinkClaims, signLinkToken, verifyLinkToken } from "./consents/link-token"
 import {
@@ -288,84 +277,13 @@ export default class EngagementModuleService extends MedusaService({
     return await currentConsents(sharedContext.manager!, customerId)
   }
 
-  /**
-   * Records consent changes: under a lock per customer and purpose, each request is weighed against
-   * the purpose's latest row (see `decideConsentChange`), and only real changes become ledger rows.
-   * Returns the rows written, each purpose's resulting state, and the confirmation emails to send
-   * (each noted once by a unique index). A confirmation link whose request was superseded is a
-   * conflict and writes nothing.
-   */
+  /** Records consent changes in one transaction, serialised per customer and purpose (see `consents/record.ts`). */
   @InjectTransactionManager()
   async recordConsentChanges(
     inputs: ConsentChangeInput[],
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<ConsentChangeResult> {
-    const manager = sharedContext.transactionManager!
-    const { purposes, confirmation_resend_after } = this.options_.consents
-    await lockConsentPurposes(manager, inputs)
-    const now = await databaseNow(manager)
-    const latest = new Map((await latestConsentsOf(manager, inputs)).map((row) => [`${row.customer_id}:${row.purpose}`, row]))
-    const existing = new Set(
-      (await this.listConsents({ id: inputs.flatMap((input) => (input.id ? [input.id] : [])) }, { select: ["id"] }, sharedContext)).map(
-        (row) => row.id
-      )
-    )
-    const rows: ConsentRowInput[] = []
-    const result: ConsentChangeResult = { created: [], current: [], confirmations: [] }
-    for (const input of inputs) {
-      const key = `${input.customer_id}:${input.purpose}`
-      if (input.id && existing.has(input.id)) {
-        continue
-      }
-      const before = latest.get(key)
-      const decision = decideConsentChange(
-        before,
-        { value: input.value, wording: input.wording, info: input.info, confirms: input.confirms },
-        { double_opt_in: !!purposes[input.purpose]?.double_opt_in, resend_after_ms: confirmation_resend_after },
-        now
-      )
-      if (decision.kind === "stale") {
-        throw new MedusaError(
-          MedusaError.Types.CONFLICT,
-          "token: the choice has changed since this link was sent; the latest choice stands. Ask for a new confirmation email"
-        )
-      }
-      if (decision.kind === "unchanged") {
-        const resend = decision.resend && { customer_id: input.customer_id, purpose: input.purpose, ...decision.resend }
-        if (resend && (await insertConsentConfirmation(manager, resend))) {
-          result.confirmations.push(resend)
-        }
-        continue
-      }
-      const row: ConsentRowInput = {
-        id: input.id ?? generateEntityId(undefined, "engcon"),
-        customer_id: input.customer_id,
-        purpose: input.purpose,
-        channel: input.channel ?? purposes[input.purpose]?.channel ?? null,
-        value: decision.value,
-        source: input.source,
-        recorded_at: now,
-        actor_type: input.actor_type ?? null,
-        actor_id: input.actor_id ?? null,
-        ip: input.ip ?? null,
-        user_agent: input.user_agent ?? null,
-        wording: decision.wording,
-        info: input.info ?? null,
-      }
-      rows.push(row)
-      latest.set(key, row)
-      if (decision.confirm) {
-        await insertConsentConfirmation(manager, { request_id: row.id, customer_id: row.customer_id, purpose: row.purpose, round: 0 })
-        result.confirmations.push({ customer_id: row.customer_id, purpose: row.purpose, request_id: row.id, round: 0 })
-      }
-    }
-    const written = new Set(await insertConsentRows(manager, rows))
-    result.created = rows.filter((row) => written.has(row.id))
-    result.current = [...new Set(inputs.map((input) => `${input.customer_id}:${input.purpose}`))].flatMap((key) => {
-      const row = latest.get(key)
-      return row ? [{ customer_id: row.customer_id, purpose: row.purpose, value: row.value, recorded_at: row.recorded_at }] : []
-    })
-    return result
+    return await recordConsentChanges(sharedContext.transactionManager!, inputs, this.options_.consents)
   }
 
   /** Undoes {@link recordConsentChanges}: removes the rows and confirmation notes it wrote. */

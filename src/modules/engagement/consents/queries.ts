@@ -84,6 +84,17 @@ export async function latestConsentsOf(manager: SqlEntityManager, keys: PurposeK
   )
 }
 
+/** Which of these ledger ids are taken. */
+export async function existingConsentIds(manager: SqlEntityManager, ids: string[]): Promise<string[]> {
+  if (!ids.length) {
+    return []
+  }
+  const rows = await runSql<{ id: string }>(manager, `SELECT id FROM engagement_consent WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`, [
+    JSON.stringify(ids),
+  ])
+  return rows.map((row) => row.id)
+}
+
 /** The database's clock, read under the locks: rows written in lock order get increasing times. */
 export async function databaseNow(manager: SqlEntityManager): Promise<Date> {
   const [row] = await runSql<{ now: Date }>(manager, `SELECT clock_timestamp() AS now`)
