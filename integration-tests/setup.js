@@ -2,3 +2,6 @@
 const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
 
 MetadataStorage.clear()
+
+// The plugin refuses to start without a link secret (it has no default): every test file boots with this one.
+process.env.ENGAGEMENT_LINK_SECRET ||= "integration-tests-only-link-secret-7Qd2Xv9KpL4mZs8R"

@@ -1,16 +1,13 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { recordCheckoutConsentsWorkflow } from "../workflows/consents/workflows/record-checkout-consents"
 
-/** The consent choices made at checkout go into the customer's ledger, once per order. */
+/**
+ * The consent choices made at checkout go into the ledger of the customer signed in at checkout
+ * (or a guest's own record), once per order: the rows' ids are per order and purpose and the ledger
+ * writes under a lock per purpose, so a repeated or racing `order.placed` adds nothing.
+ */
 export default async function orderPlacedCheckoutConsents({ event, container }: SubscriberArgs<{ id: string }>) {
-  const input = { order_id: event.data.id }
-  try {
-    await recordCheckoutConsentsWorkflow(container).run({ input })
-  } catch (error) {
-    // a duplicated order.placed running at the same moment wrote the rows first (their ids are per
-    // order and purpose, so the second write was refused): a second run finds them and records nothing
-    await recordCheckoutConsentsWorkflow(container).run({ input })
-  }
+  await recordCheckoutConsentsWorkflow(container).run({ input: { order_id: event.data.id } })
 }
 
 export const config: SubscriberConfig = {

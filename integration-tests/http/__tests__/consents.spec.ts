@@ -9,11 +9,8 @@ import orderPlacedCheckoutConsents from "../../../src/subscribers/order-placed-c
 
 jest.setTimeout(180_000)
 
-const LINK_SECRET = "integration-test-link-secret"
-
-beforeAll(() => {
-  process.env.ENGAGEMENT_LINK_SECRET = LINK_SECRET
-})
+// set for every test file by integration-tests/setup.js: the plugin has no default
+const LINK_SECRET = process.env.ENGAGEMENT_LINK_SECRET!
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -89,6 +86,16 @@ medusaIntegrationTestRunner({
       )
       expect(extra.status).toBe(400)
       expect(extra.data.message).toContain("customer_id")
+
+      const twice = await responseOf(
+        api.post(
+          "/store/engagement/consents",
+          { consents: [{ purpose: "email_marketing", value: "True" }, { purpose: "email_marketing", value: "False" }] },
+          shopper
+        )
+      )
+      expect(twice.status).toBe(400)
+      expect(twice.data.message).toContain("email_marketing")
       expect(await ledgerOf(shopper.customerId)).toEqual([])
     })
 
@@ -105,6 +112,7 @@ medusaIntegrationTestRunner({
 
       const replay = await responseOf(api.post("/store/engagement/consents/confirm", { token }, { headers: { "x-publishable-api-key": store.publishableKey } }))
       expect(replay.status).toBe(409)
+      expect(replay.data.message).toContain("already been used")
       expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation", "True"])
     })
 
@@ -150,6 +158,99 @@ medusaIntegrationTestRunner({
       ])
       const current = await api.get("/store/engagement/consents", shopper)
       expect(current.data.consents[0]).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "False" }))
+    })
+
+    const confirmationEmails = async (to = "ada@example.com") =>
+      await getContainer()
+        .resolve(Modules.NOTIFICATION)
+        .listNotifications({ to, template: "engagement-consent-confirmation" }, { order: { created_at: "ASC" } })
+    const tokenOf = (email: { data?: Record<string, unknown> | null }) => new URL(String(email.data!.confirm_url)).searchParams.get("token")!
+    const pk = () => ({ headers: { "x-publishable-api-key": store.publishableKey } })
+
+    it("refuses a confirmation link once a later choice replaced its request (409), writing nothing", async () => {
+      await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] }, shopper)
+      const [first] = await confirmationEmails()
+      await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "False" }] }, shopper)
+
+      const stale = await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(first) }, pk()))
+      expect(stale.status).toBe(409)
+      expect(stale.data.message).toContain("changed since")
+      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation", "False"])
+      // the link's use was given back when the change was refused: nothing of the attempt is left
+      expect(await engagementOf(getContainer()).listLinkUses({ customer_id: shopper.customerId })).toEqual([])
+
+      // a new request with new wording replaces the pending one: only its own link confirms
+      await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation", wording: "v1" }] }, shopper)
+      await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation", wording: "v2" }] }, shopper)
+      const [, older, latest] = await confirmationEmails()
+      expect((await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(older) }, pk()))).status).toBe(409)
+      const confirmed = await api.post("/store/engagement/consents/confirm", { token: tokenOf(latest) }, pk())
+      expect(confirmed.data).toEqual(expect.objectContaining({ purpose: "sms_marketing", value: "True" }))
+      const ledger = await ledgerOf(shopper.customerId)
+      expect(ledger.map((row) => [row.value, row.wording])).toEqual([
+        ["AwaitingConfirmation", null],
+        ["False", null],
+        ["AwaitingConfirmation", "v1"],
+        ["AwaitingConfirmation", "v2"],
+        ["True", "v2"],
+      ])
+    })
+
+    it("never lets a grant skip a pending double opt-in: True over AwaitingConfirmation waits for the link", async () => {
+      await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] }, shopper)
+      const after = await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "True" }] }, shopper)
+      expect(after.data.consents[1]).toEqual(expect.objectContaining({ purpose: "sms_marketing", value: "AwaitingConfirmation" }))
+      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation"])
+    })
+
+    it("twenty identical requests at once write one ledger row and send one confirmation email", async () => {
+      const fire = (consents: unknown[]) =>
+        Promise.all(Array.from({ length: 20 }, () => api.post("/store/engagement/consents", { consents }, shopper)))
+      await fire([{ purpose: "email_marketing", value: "AwaitingConfirmation", wording: "Newsletter v3" }])
+      await fire([{ purpose: "review_requests", value: "True" }])
+
+      const ledger = await ledgerOf(shopper.customerId)
+      expect(ledger.map((row) => [row.purpose, row.value])).toEqual([
+        ["email_marketing", "AwaitingConfirmation"],
+        ["review_requests", "True"],
+      ])
+      expect(await confirmationEmails()).toHaveLength(1)
+      expect(await engagementOf(getContainer()).listConsentConfirmations({ customer_id: shopper.customerId })).toHaveLength(1)
+    })
+
+    it("re-sends a pending confirmation at most once per window, however many repeats arrive at once", async () => {
+      await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] }, shopper)
+      const engagement = engagementOf(getContainer())
+      const [pending] = await ledgerOf(shopper.customerId)
+      // the resend window (10 minutes) has passed since the request
+      await engagement.updateConsents({ id: pending.id, recorded_at: new Date(Date.now() - 11 * 60_000) })
+
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] }, shopper)
+        )
+      )
+      const emails = await confirmationEmails()
+      expect(emails).toHaveLength(2)
+      expect(await ledgerOf(shopper.customerId)).toHaveLength(1)
+      // both links confirm the same, still pending, request: the first one used wins, the other is then stale
+      expect((await api.post("/store/engagement/consents/confirm", { token: tokenOf(emails[1]) }, pk())).data.value).toBe("True")
+      expect((await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(emails[0]) }, pk()))).status).toBe(409)
+    })
+
+    it("a valid link for a customer that does not exist changes nothing", async () => {
+      const engagement = engagementOf(getContainer())
+      for (const [path, action] of [
+        ["/engagement/unsubscribe", "unsubscribe"],
+        ["/store/engagement/consents/confirm", "confirm"],
+      ] as const) {
+        const token = engagement.signLinkToken({ customer_id: "cus_nobody", purpose: "email_marketing", action, request_id: "engcon_nothing" })
+        const refused = await responseOf(api.post(path, { token }, pk()))
+        expect(refused.status).toBe(404)
+        expect(refused.data.message).toContain("token")
+      }
+      expect(await ledgerOf("cus_nobody")).toEqual([])
+      expect(await engagement.listLinkUses({ customer_id: "cus_nobody" })).toEqual([])
     })
 
     describe("at checkout", () => {
@@ -218,6 +319,91 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ purpose: "review_requests", value: "False", source: "storefront" })
         )
         expect(await confirmations()).toHaveLength(1)
+
+        const engagementData = await api.get(`/admin/orders/${order.id}/engagement`, admin)
+        expect(engagementData.data.checkout_consents).toEqual({
+          customer_id: shopper.customerId,
+          signed_in: true,
+          recorded: [
+            { purpose: "email_marketing", value: "AwaitingConfirmation" },
+            { purpose: "review_requests", value: "True" },
+            { purpose: "sms_marketing", value: "False" },
+          ],
+          not_recorded: [{ purpose: "postcards", reason: expect.stringContaining("not a configured purpose") }],
+        })
+      })
+
+      it("a checkout without login using a registered customer's email changes nothing in that customer's ledger, and the order says why", async () => {
+        await api.post(
+          "/store/engagement/consents",
+          { consents: [{ purpose: "email_marketing", value: "True" }, { purpose: "sms_marketing", value: "AwaitingConfirmation" }] },
+          shopper
+        )
+        const before = await ledgerOf(shopper.customerId)
+        const [pen] = store.products
+        const order = await placeOrder(api, store, {
+          email: "ada@example.com",
+          items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
+          cartMetadata: { engagement_consents: { email_marketing: false, sms_marketing: true, review_requests: true, other: "yes" } },
+        })
+        // the premise: Medusa attached the guest checkout to Ada's account
+        const admin = await createAdminHeaders(getContainer())
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=customer_id`, admin)
+        expect(data.order.customer_id).toBe(shopper.customerId)
+
+        const outcome = await eventually(async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined)
+        const refused = expect.stringContaining("without login")
+        expect(outcome).toEqual({
+          customer_id: null,
+          signed_in: false,
+          recorded: [],
+          not_recorded: [
+            { purpose: "email_marketing", reason: refused },
+            { purpose: "other", reason: expect.stringContaining("not a configured purpose") },
+            { purpose: "review_requests", reason: refused },
+            { purpose: "sms_marketing", reason: refused },
+          ],
+        })
+        expect(await ledgerOf(shopper.customerId)).toEqual(before)
+        expect(await confirmationEmails()).toHaveLength(1)
+      })
+
+      it("a signed-in checkout's grant does not skip a pending double opt-in", async () => {
+        await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] }, shopper)
+        const [pen] = store.products
+        const order = await placeOrder(api, store, {
+          email: "ada@example.com",
+          customerHeaders: shopper.headers,
+          items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
+          cartMetadata: { engagement_consents: { sms_marketing: true } },
+        })
+        const admin = await createAdminHeaders(getContainer())
+        await eventually(async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined)
+        const ledger = await eventually(async () => {
+          const rows = await ledgerOf(shopper.customerId)
+          return rows.length === 2 ? rows : undefined
+        })
+        expect(ledger.map((row) => [row.value, row.source])).toEqual([
+          ["AwaitingConfirmation", "storefront"],
+          ["AwaitingConfirmation", "checkout"],
+        ])
+        expect((await api.get("/store/engagement/consents", shopper)).data.consents[1]).toEqual(
+          expect.objectContaining({ purpose: "sms_marketing", value: "AwaitingConfirmation" })
+        )
+      })
+
+      it("a checkout choice that cannot be read is left as not asked, and the order's engagement data says so", async () => {
+        const [pen] = store.products
+        const order = await placeOrder(api, store, {
+          email: "ada@example.com",
+          customerHeaders: shopper.headers,
+          items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
+          cartMetadata: { engagement_consents: { email_marketing: "yes please", review_requests: { value: "True" } } },
+        })
+        const admin = await createAdminHeaders(getContainer())
+        const outcome = await eventually(async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined)
+        expect(outcome.not_recorded).toEqual([{ purpose: "email_marketing", reason: expect.stringContaining("left as not asked") }])
+        expect((await ledgerOf(shopper.customerId)).map((row) => [row.purpose, row.value])).toEqual([["review_requests", "True"]])
       })
 
       it("records a guest's choices on the customer record Medusa makes for the guest, one row even when order.placed arrives twice at once, and nothing for an order without choices", async () => {
@@ -235,15 +421,23 @@ medusaIntegrationTestRunner({
         })
         expect(ledger).toEqual([expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout" })])
 
-        // two deliveries of the first order.placed at the same moment: the ledger keeps one row
+        // two deliveries of the first order.placed at the same moment, with neither the rows nor the
+        // order's checkout note there yet: the ledger keeps one row and the order one outcome
         const engagement = engagementOf(getContainer())
         await engagement.deleteConsents(ledger.map((row) => row.id))
-        const event = { name: "order.placed", data: { id: ledger[0].info!.order_id as string } }
+        await engagement.deleteCheckouts((await engagement.listCheckouts({})).map((row) => row.id))
+        const orderId = ledger[0].info!.order_id as string
+        const event = { name: "order.placed", data: { id: orderId } }
         await Promise.all([
           orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
           orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
         ])
-        expect(await ledgerOf(guest.id)).toEqual([expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout" })])
+        expect(await ledgerOf(guest.id)).toEqual([
+          expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout", actor_type: "guest", actor_id: null }),
+        ])
+        expect(await engagement.listCheckouts({ order_id: orderId })).toEqual([
+          expect.objectContaining({ consents: expect.objectContaining({ customer_id: guest.id, signed_in: false }) }),
+        ])
 
         const plain = await placeOrder(api, store, {
           email: "ada@example.com",

@@ -34,13 +34,28 @@ export function describeConsentLink(action: LinkAction) {
   }
 }
 
-/** POST: applies the link once (RFC 8058 one-click for unsubscribe links). */
+/**
+ * POST: applies the link once (RFC 8058 one-click for unsubscribe links). A used link, or a
+ * confirmation a later choice has replaced, answers 409 with its reason: Medusa's error handler
+ * would replace a conflict's message with a generic "retry with an Idempotency-Key", which is
+ * exactly what the shopper must not do.
+ */
 export function applyConsentLink(action: LinkAction) {
   return async (req: MedusaRequest, res: MedusaResponse) => {
-    const { result } = await applyConsentLinkWorkflow(req.scope).run({
+    const { result, errors } = await applyConsentLinkWorkflow(req.scope).run({
       input: { token: tokenOf(req), action, ip: req.ip ?? null, user_agent: req.get("user-agent") ?? null },
+      throwOnError: false,
     })
-    const [record] = result
-    res.json({ purpose: record.purpose, value: record.value, recorded_at: record.recorded_at })
+    const error = errors[0]?.error as (Error & { type?: string }) | undefined
+    if (error?.type === MedusaError.Types.CONFLICT) {
+      res.status(409).json({ type: error.type, code: "invalid_state_error", message: error.message })
+      return
+    }
+    if (error) {
+      throw error
+    }
+    // an unsubscribe from a purpose that is off already writes no row: the answer is its state
+    const [state] = result.current
+    res.json({ purpose: state.purpose, value: state.value, recorded_at: state.recorded_at })
   }
 }

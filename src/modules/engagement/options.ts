@@ -67,27 +67,53 @@ export const conversionOptionsSchema = z.object({
   cart_item_metadata: z.record(z.string(), z.string()).default({}),
 })
 
+export const LINK_SECRET_MIN_LENGTH = 32
+const LINK_SECRET_HINT = `set consents.link_secret (env ENGAGEMENT_LINK_SECRET) to at least ${LINK_SECRET_MIN_LENGTH} random characters, e.g. the output of \`openssl rand -base64 48\``
+
+/** Refuses a missing key, a short one and one of few distinct characters ("aaaa…", "12121212…"). */
+const linkSecret = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) {
+      ctx.addIssue({ code: "custom", message: `required: the link secret has no default; ${LINK_SECRET_HINT}` })
+      return z.NEVER
+    }
+    if (value.length < LINK_SECRET_MIN_LENGTH || new Set(value).size < 10 || /change-me/i.test(value)) {
+      ctx.addIssue({ code: "custom", message: `too weak; ${LINK_SECRET_HINT}` })
+      return z.NEVER
+    }
+    return value
+  })
+
 export const consentPurposeSchema = z.object({
   /** what the purpose is sent over */
   channel: z.enum(["email", "sms"]).default("email"),
   /** ExpertSender's integer consent id for this purpose, when synced there */
   expertsender_consent_id: z.number().int().optional(),
   description: z.string().optional(),
+  /** a grant (`True`) is recorded as `AwaitingConfirmation` until the emailed link confirms it */
+  double_opt_in: z.boolean().default(false),
 })
 
 export const consentOptionsSchema = z.object({
   /** the purposes a shopper can consent to; the ledger refuses any other */
   purposes: z
     .record(z.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _"), consentPurposeSchema)
-    .default({
+    .prefault({
       email_marketing: { channel: "email" },
       sms_marketing: { channel: "sms" },
       review_requests: { channel: "email" },
     }),
-  /** HMAC key of unsubscribe and confirmation links (at least 16 characters) */
-  link_secret: z.string().min(16, "at least 16 characters").default("change-me-engagement-link-secret"),
+  /**
+   * HMAC key of unsubscribe and confirmation links. No default: a known key would let anyone forge
+   * a link for any customer, so the module refuses to start without one of real strength.
+   */
+  link_secret: linkSecret,
   unsubscribe_ttl: duration.default(90 * 86_400_000),
   confirmation_ttl: duration.default(7 * 86_400_000),
+  /** a repeated AwaitingConfirmation request re-sends the pending confirmation at most once per this */
+  confirmation_resend_after: duration.default(10 * 60_000),
   /** the unsubscribe link put in every email; `{token}` is replaced */
   unsubscribe_url: z.string().default("http://localhost:9000/engagement/unsubscribe?token={token}"),
   /** the double opt-in confirmation link; `{token}` is replaced */

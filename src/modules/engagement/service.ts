@@ -15,12 +15,16 @@ import ReviewRequest from "./models/review-request"
 import LinkUse from "./models/link-use"
 import OrderFact from "./models/order-fact"
 import ContactSync from "./models/contact-sync"
+import ConsentConfirmation from "./models/consent-confirmation"
+import Checkout from "./models/checkout"
 import { planDueContactSyncs, PlanSummary, settleContactSyncs } from "./contact-sync/driver"
 import { countContactSyncs, markContactsForSync, resetContactSyncs } from "./contact-sync/queries"
 import type { DeliveryOutcome } from "../../providers/types"
 import { computeStatistics, ContactStatistics } from "./statistics/compute"
 import { OrderFactInput, orderFactsOf, upsertOrderFact } from "./statistics/queries"
 import { currentConsents, CurrentConsent, markLinkUsed } from "./consents/queries"
+import { recordConsentChanges } from "./consents/record"
+import { CheckoutOutcomeRow, noteCheckoutActor, restoreCheckoutOutcome, saveCheckoutOutcome } from "./consents/checkouts"
 import { LinkAction, LinkClaims, signLinkToken, verifyLinkToken } from "./consents/link-token"
 import {
   applyDeliveryOutcomeToReviewRequest,
@@ -43,6 +47,8 @@ import {
 import { attemptDelivery } from "./outbox/send"
 import { Semaphore } from "./outbox/semaphore"
 import type {
+  ConsentChangeInput,
+  ConsentChangeResult,
   DeliveryRecord,
   EnqueueDeliveryInput,
   EnqueueResult,
@@ -73,6 +79,8 @@ export default class EngagementModuleService extends MedusaService({
   LinkUse,
   OrderFact,
   ContactSync,
+  ConsentConfirmation,
+  Checkout,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: ResolvedEngagementOptions
@@ -299,8 +307,64 @@ export default class EngagementModuleService extends MedusaService({
     return await currentConsents(sharedContext.manager!, customerId)
   }
 
+  /** Records consent changes in one transaction, serialised per customer and purpose (see `consents/record.ts`). */
+  @InjectTransactionManager()
+  async recordConsentChanges(
+    inputs: ConsentChangeInput[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<ConsentChangeResult> {
+    return await recordConsentChanges(sharedContext.transactionManager!, inputs, this.options_.consents)
+  }
+
+  /** Undoes {@link recordConsentChanges}: removes the rows and confirmation notes it wrote. */
+  @InjectTransactionManager()
+  async undoConsentChanges(
+    written: { consent_ids: string[]; request_rounds: { request_id: string; round: number }[] },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    if (written.consent_ids.length) {
+      await this.deleteConsents(written.consent_ids, sharedContext)
+    }
+    for (const { request_id, round } of written.request_rounds) {
+      const notes = await this.listConsentConfirmations({ request_id, round }, { select: ["id"] }, sharedContext)
+      if (notes.length) {
+        await this.deleteConsentConfirmations(notes.map((note) => note.id), sharedContext)
+      }
+    }
+  }
+
+  /**
+   * Notes who completes a cart, from the request's authentication: the signed-in customer, or null
+   * for a guest. Checkout consents are recorded only for a customer noted here.
+   */
+  @InjectManager()
+  async noteCheckoutActor(
+    cartId: string,
+    signedInCustomerId: string | null,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    await noteCheckoutActor(sharedContext.manager!, cartId, signedInCustomerId)
+  }
+
+  /** Keeps what became of an order's checkout choices; returns what it replaced, for the compensation. */
+  @InjectManager()
+  async saveCheckoutOutcome(
+    input: { cart_id: string | null; order_id: string; consents: Record<string, unknown> },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<{ id: string; previous: CheckoutOutcomeRow | null }> {
+    return await saveCheckoutOutcome(sharedContext.manager!, input)
+  }
+
+  @InjectManager()
+  async restoreCheckoutOutcome(
+    undo: { id: string; previous: CheckoutOutcomeRow | null },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    await restoreCheckoutOutcome(sharedContext.manager!, undo)
+  }
+
   /** A signed link token for an email: unsubscribe from, or confirm, one purpose. */
-  signLinkToken(args: { customer_id: string; purpose: string; action: LinkAction }): string {
+  signLinkToken(args: { customer_id: string; purpose: string; action: LinkAction; request_id?: string }): string {
     const consents = this.options_.consents
     const ttl = args.action === "confirm" ? consents.confirmation_ttl : consents.unsubscribe_ttl
     return signLinkToken({ ...args, ttl_ms: ttl }, consents.link_secret)

@@ -116,3 +116,20 @@ export interface RecordConsentInput {
   wording?: string | null
   info?: Record<string, unknown> | null
 }
+
+/** A requested consent change, as the ledger weighs it. */
+export interface ConsentChangeInput extends RecordConsentInput {
+  /** a fixed ledger id: the row is written once (a checkout's choice per order and purpose) */
+  id?: string
+  /** a confirmation link: the id of the AwaitingConfirmation row it confirms */
+  confirms?: string
+}
+
+export interface ConsentChangeResult {
+  /** the ledger rows written (an unchanged value writes none) */
+  created: (Omit<RecordConsentInput, "channel"> & { id: string; channel: string | null; recorded_at: Date })[]
+  /** each purpose's state once the change was weighed */
+  current: { customer_id: string; purpose: string; value: ConsentValue; recorded_at: Date }[]
+  /** confirmation emails to send, each noted once: the request confirmed and the send's round */
+  confirmations: { customer_id: string; purpose: string; request_id: string; round: number }[]
+}

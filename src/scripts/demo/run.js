@@ -5,9 +5,12 @@
  * 1. PostgreSQL: DATABASE_URL when set, else an embedded server with its data in
  *    `.demo-data/pg` (git-ignored; delete the folder to start over).
  * 2. `medusa db:migrate`, then the idempotent seed (src/scripts/demo/seed.ts).
+ *    The plugin has no default link secret: unless ENGAGEMENT_LINK_SECRET is set, the demo makes
+ *    a random one once and keeps it in `.demo-data/link-secret`, so its links stay valid across runs.
  * 3. `medusa develop` on PORT (default 9000) until Ctrl+C / SIGTERM, which stops Medusa
  *    first and PostgreSQL after it.
  */
+const crypto = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
 const { ensureDatabase, startEmbeddedPostgres } = require("./database")
@@ -16,6 +19,7 @@ const { runMedusa, startMedusa, stopGroup } = require("./processes")
 const root = path.resolve(__dirname, "../../..")
 const dataRoot = path.join(root, ".demo-data")
 const summaryFile = path.join(dataRoot, "summary.json")
+const linkSecretFile = path.join(dataRoot, "link-secret")
 const DATABASE_NAME = "medusa_engagement_demo"
 
 // the same .env files medusa-config.ts reads, so a DATABASE_URL kept there is honoured
@@ -38,6 +42,7 @@ async function main() {
     PORT: port,
     MEDUSA_DISABLE_TELEMETRY: "true",
     DEMO_SUMMARY_FILE: summaryFile,
+    ENGAGEMENT_LINK_SECRET: process.env.ENGAGEMENT_LINK_SECRET || demoLinkSecret(),
   }
   const options = { cwd: root, env }
   const track = (running) => (current = running)
@@ -56,6 +61,15 @@ async function main() {
     // develop keeps running through server crashes; it ending by itself is an error
     await shutdown(code || 1, `medusa develop exited (${signal ?? `exit code ${code}`})`)
   }
+}
+
+/** The demo's own link secret: random, made on the first run, readable by this user only. */
+function demoLinkSecret() {
+  if (!fs.existsSync(linkSecretFile)) {
+    fs.writeFileSync(linkSecretFile, crypto.randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" })
+    step(`generated a link secret in ${path.relative(root, linkSecretFile)}`)
+  }
+  return fs.readFileSync(linkSecretFile, "utf8").trim()
 }
 
 async function prepareDatabase() {

@@ -12,6 +12,11 @@ export interface LinkClaims {
   e: number
   /** single-use nonce */
   n: string
+  /**
+   * confirmation links: the ledger row of the request the link confirms. The link works only while
+   * that row is still the purpose's latest: a later choice makes it stale.
+   */
+  r?: string
 }
 
 export type LinkTokenError = "malformed" | "bad_signature" | "expired"
@@ -24,7 +29,7 @@ function signature(payload: string, secret: string): Buffer {
 
 /** A signed, expiring, single-use link token: base64url(claims) "." base64url(HMAC-SHA256). */
 export function signLinkToken(
-  claims: { customer_id: string; purpose: string; action: LinkAction; ttl_ms: number },
+  claims: { customer_id: string; purpose: string; action: LinkAction; ttl_ms: number; request_id?: string },
   secret: string,
   now = Date.now()
 ): string {
@@ -34,19 +39,32 @@ export function signLinkToken(
     a: claims.action,
     e: Math.floor((now + claims.ttl_ms) / 1000),
     n: randomBytes(12).toString("base64url"),
+    ...(claims.request_id ? { r: claims.request_id } : {}),
   }
   const payload = encode(JSON.stringify(body))
   return `${payload}.${encode(signature(payload, secret))}`
 }
 
-/** Checks signature and expiry; never trusts the claims before the signature is verified. */
+// unpadded base64url only, and a MAC of exactly 32 bytes (43 characters)
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/
+
+/** Whether `text` is the one base64url spelling of its bytes (Node also accepts padding, `+`, `/` and stray low bits). */
+const isCanonical = (text: string) => encode(Buffer.from(text, "base64url")) === text
+
+/**
+ * Checks shape, signature and expiry; never trusts the claims before the signature is verified.
+ * A token has exactly one spelling: any other encoding of the same bytes is malformed.
+ */
 export function verifyLinkToken(
   token: string,
   secret: string,
   now = Date.now()
 ): { ok: true; claims: LinkClaims } | { ok: false; error: LinkTokenError } {
-  const [payload, mac, extra] = token.split(".")
-  if (!payload || !mac || extra !== undefined) {
+  if (!TOKEN_SHAPE.test(token)) {
+    return { ok: false, error: "malformed" }
+  }
+  const [payload, mac] = token.split(".")
+  if (!isCanonical(payload) || !isCanonical(mac)) {
     return { ok: false, error: "malformed" }
   }
   const expected = signature(payload, secret)
@@ -60,7 +78,13 @@ export function verifyLinkToken(
   } catch {
     return { ok: false, error: "malformed" }
   }
-  if (typeof claims.c !== "string" || typeof claims.p !== "string" || typeof claims.e !== "number" || !claims.n) {
+  if (
+    typeof claims.c !== "string" ||
+    typeof claims.p !== "string" ||
+    typeof claims.e !== "number" ||
+    typeof claims.n !== "string" ||
+    (claims.r !== undefined && typeof claims.r !== "string")
+  ) {
     return { ok: false, error: "malformed" }
   }
   if (claims.e * 1000 < now) {

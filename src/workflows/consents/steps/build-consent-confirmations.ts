@@ -1,41 +1,45 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE, RecordConsentInput } from "../../../modules/engagement/types"
+import { ConsentChangeResult, ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
 import { fillUrlPattern } from "../../../utils/url-pattern"
 
 export const buildConsentConfirmationsStepId = "build-consent-confirmations"
 
 /**
- * Double opt-in: for each purpose set to AwaitingConfirmation, the confirmation email with a
- * signed, expiring, single-use link. Reads only; the email itself is sent by the next step.
+ * Double opt-in: the confirmation emails the ledger noted as due, each with a signed, expiring,
+ * single-use link bound to the request it confirms (a later choice makes it stale). Reads only;
+ * the emails are sent by the next step, each under the key of its request and round.
  */
 export const buildConsentConfirmationsStep = createStep(
   buildConsentConfirmationsStepId,
-  async (input: RecordConsentInput[], { container }) => {
-    const awaiting = input.filter((entry) => entry.value === "AwaitingConfirmation")
-    if (!awaiting.length) {
+  async (input: ConsentChangeResult["confirmations"], { container }) => {
+    if (!input.length) {
       return new StepResponse([])
     }
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const options = engagement.getOptions().consents
     const customers = await container
       .resolve(Modules.CUSTOMER)
-      .listCustomers({ id: [...new Set(awaiting.map((entry) => entry.customer_id))] }, { select: ["id", "email", "first_name"] })
+      .listCustomers({ id: [...new Set(input.map((entry) => entry.customer_id))] }, { select: ["id", "email", "first_name"] })
     return new StepResponse(
-      awaiting.flatMap((entry) => {
+      input.flatMap((entry) => {
         const customer = customers.find((candidate) => candidate.id === entry.customer_id)
         if (!customer?.email) {
           return []
         }
-        const token = engagement.signLinkToken({ customer_id: customer.id, purpose: entry.purpose, action: "confirm" })
+        const token = engagement.signLinkToken({
+          customer_id: customer.id,
+          purpose: entry.purpose,
+          action: "confirm",
+          request_id: entry.request_id,
+        })
         return [
           {
             to: customer.email,
             channel: "email",
             template: options.confirmation_template,
-            // one confirmation email per link: the token's nonce is unique
-            idempotency_key: `consent-confirmation:${token.slice(-43)}`,
+            idempotency_key: `consent-confirmation:${entry.request_id}:${entry.round}`,
             trigger_type: "engagement.consent.confirmation",
             resource_id: customer.id,
             resource_type: "customer",

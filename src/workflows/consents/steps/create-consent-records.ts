@@ -1,32 +1,30 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE, RecordConsentInput } from "../../../modules/engagement/types"
+import { ConsentChangeInput, ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
 
 export const createConsentRecordsStepId = "create-consent-records"
 
-/** A ledger row to write; a given `id` makes the write happen once (the primary key refuses a second). */
-export type ConsentRecordInput = RecordConsentInput & { id?: string }
+/** A requested change; a given `id` makes the write happen once (the primary key refuses a second). */
+export type ConsentRecordInput = ConsentChangeInput
 
-/** Appends rows to the consent ledger (never updates one); compensation removes them. */
+/**
+ * Appends the real changes to the consent ledger (never updates a row; an unchanged value writes
+ * nothing) and notes the confirmation emails due. Compensation removes exactly what it wrote.
+ */
 export const createConsentRecordsStep = createStep(
   createConsentRecordsStepId,
   async (input: ConsentRecordInput[], { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    const purposes = engagement.getOptions().consents.purposes
-    const recordedAt = new Date()
-    const created = await engagement.createConsents(
-      input.map((entry) => ({
-        ...entry,
-        channel: entry.channel ?? purposes[entry.purpose]?.channel ?? null,
-        recorded_at: recordedAt,
-      }))
-    )
-    return new StepResponse(created, created.map((row) => row.id))
+    const result = await engagement.recordConsentChanges(input)
+    return new StepResponse(result, {
+      consent_ids: result.created.map((row) => row.id),
+      request_rounds: result.confirmations.map(({ request_id, round }) => ({ request_id, round })),
+    })
   },
-  async (ids, { container }) => {
-    if (!ids?.length) {
+  async (written, { container }) => {
+    if (!written || (!written.consent_ids.length && !written.request_rounds.length)) {
       return
     }
-    await container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE).deleteConsents(ids)
+    await container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE).undoConsentChanges(written)
   }
 )

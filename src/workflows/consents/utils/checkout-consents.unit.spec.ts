@@ -1,4 +1,4 @@
-import { checkoutConsentId, checkoutConsentsFrom } from "./checkout-consents"
+import { checkoutConsentId, checkoutConsentOwner, checkoutConsentsFrom } from "./checkout-consents"
 
 const purposes = ["email_marketing", "sms_marketing", "review_requests"]
 
@@ -48,5 +48,36 @@ describe("checkoutConsentsFrom", () => {
   it("gives one ledger id per order and purpose", () => {
     expect(checkoutConsentId("order_1", "sms_marketing")).toBe("engcon_checkout_order_1_sms_marketing")
     expect(checkoutConsentId("order_1", "sms_marketing")).not.toBe(checkoutConsentId("order_2", "sms_marketing"))
+  })
+})
+
+describe("checkoutConsentOwner", () => {
+  it("records for the customer signed in at checkout", () => {
+    expect(checkoutConsentOwner({ customer_id: "cus_a", has_account: true, signed_in_customer_id: "cus_a" })).toEqual({
+      customer_id: "cus_a",
+      actor_type: "customer",
+      actor_id: "cus_a",
+    })
+  })
+
+  it("records a guest's choices on the guest's own record, with no authenticated actor", () => {
+    expect(checkoutConsentOwner({ customer_id: "cus_g", has_account: false, signed_in_customer_id: null })).toEqual({
+      customer_id: "cus_g",
+      actor_type: "guest",
+      actor_id: null,
+    })
+  })
+
+  it("never records for a registered account a guest or another signed-in customer used the email of", () => {
+    for (const signedIn of [null, "cus_other"]) {
+      expect(checkoutConsentOwner({ customer_id: "cus_a", has_account: true, signed_in_customer_id: signedIn })).toEqual({
+        customer_id: null,
+        reason: expect.stringContaining("without login"),
+      })
+    }
+    expect(checkoutConsentOwner({ customer_id: null, has_account: false, signed_in_customer_id: null })).toEqual({
+      customer_id: null,
+      reason: "the order has no customer",
+    })
   })
 })

@@ -1,4 +1,5 @@
 import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { noteCheckoutActor } from "./checkout-actor"
 import { StoreConsentLinkBody, StoreUpdateConsents } from "./validators"
 
 export const storeConsentRoutesMiddlewares: MiddlewareRoute[] = [
@@ -17,5 +18,11 @@ export const storeConsentRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/engagement/consents/confirm",
     middlewares: [validateAndTransformBody(StoreConsentLinkBody)],
+  },
+  {
+    // checkout consents belong to the customer signed in when the cart is completed, nobody else
+    method: ["POST"],
+    matcher: "/store/carts/:id/complete",
+    middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), noteCheckoutActor],
   },
 ]

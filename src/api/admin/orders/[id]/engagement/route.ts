@@ -6,8 +6,9 @@ import { loyaltyOf, orderPoints } from "../../../../utils/loyalty"
 
 /**
  * GET /admin/orders/:id/engagement: what the order page shows — the order's review request and
- * every outbox delivery made for it (review request, conversion, …) with its status, and the
- * loyalty points it earned, redeemed, reversed and restored.
+ * every outbox delivery made for it (review request, conversion, …) with its status, what became
+ * of the checkout's consent choices (recorded for whom, and which were not, with the reason), and
+ * the loyalty points it earned, redeemed, reversed and restored.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -16,7 +17,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!orders.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
   }
-  const [{ data: reviewRequests }, { data: deliveries }] = await Promise.all([
+  const [{ data: reviewRequests }, { data: deliveries }, { data: checkouts }] = await Promise.all([
     query.graph({ entity: "review_request", fields: defaultAdminReviewRequestFields, filters: { order_id: orderId } }),
     query.graph({
       entity: "delivery",
@@ -24,11 +25,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       filters: { order_id: orderId },
       pagination: { order: { created_at: "ASC" } },
     }),
+    query.graph({ entity: "checkout", fields: ["consents"], filters: { order_id: orderId } }),
   ])
   res.json({
     order_id: orderId,
     review_request: reviewRequests[0] ?? null,
     deliveries,
+    checkout_consents: checkouts[0]?.consents ?? null,
     loyalty: await orderPoints(loyaltyOf(req.scope), orderId),
   })
 }

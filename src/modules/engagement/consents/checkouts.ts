@@ -1,0 +1,67 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { runSql } from "../sql"
+
+/**
+ * Notes who completes a cart: the customer signed in on the request, or null for a guest. The
+ * last completing request counts (a failed attempt may be followed by one with another login).
+ */
+export async function noteCheckoutActor(manager: SqlEntityManager, cartId: string, customerId: string | null): Promise<void> {
+  await runSql(
+    manager,
+    `INSERT INTO engagement_checkout (id, cart_id, signed_in_customer_id, created_at, updated_at)
+     VALUES (?, ?, ?, now(), now())
+     ON CONFLICT (cart_id) WHERE cart_id IS NOT NULL AND deleted_at IS NULL
+     DO UPDATE SET signed_in_customer_id = EXCLUDED.signed_in_customer_id, updated_at = now()`,
+    [generateEntityId(undefined, "engco"), cartId, customerId]
+  )
+}
+
+export interface CheckoutOutcomeRow {
+  id: string
+  order_id: string | null
+  consents: Record<string, unknown> | null
+}
+
+/**
+ * Keeps what became of an order's checkout choices on its checkout row (by cart, else by order),
+ * in one statement: two runs for one order at once both end on the row. Returns the row as it was
+ * before (null when this made it), for the compensation.
+ */
+export async function saveCheckoutOutcome(
+  manager: SqlEntityManager,
+  input: { cart_id: string | null; order_id: string; consents: Record<string, unknown> }
+): Promise<{ id: string; previous: CheckoutOutcomeRow | null }> {
+  const key = input.cart_id ? "cart_id" : "order_id"
+  const [before] = await runSql<CheckoutOutcomeRow>(
+    manager,
+    `SELECT id, order_id, consents FROM engagement_checkout WHERE ${key} = ? AND deleted_at IS NULL`,
+    [input.cart_id ?? input.order_id]
+  )
+  const [saved] = await runSql<{ id: string }>(
+    manager,
+    `INSERT INTO engagement_checkout (id, cart_id, order_id, consents, created_at, updated_at)
+     VALUES (?, ?, ?, ?::jsonb, now(), now())
+     ON CONFLICT (${key}) WHERE ${key} IS NOT NULL AND deleted_at IS NULL
+     DO UPDATE SET order_id = EXCLUDED.order_id, consents = EXCLUDED.consents, updated_at = now()
+     RETURNING id`,
+    [generateEntityId(undefined, "engco"), input.cart_id, input.order_id, JSON.stringify(input.consents)]
+  )
+  return { id: saved.id, previous: before ?? null }
+}
+
+/** Puts a checkout row back as it was: its order and outcome, or removes it when it did not exist. */
+export async function restoreCheckoutOutcome(
+  manager: SqlEntityManager,
+  undo: { id: string; previous: CheckoutOutcomeRow | null }
+): Promise<void> {
+  if (!undo.previous) {
+    await runSql(manager, `DELETE FROM engagement_checkout WHERE id = ?`, [undo.id])
+    return
+  }
+  await runSql(manager, `UPDATE engagement_checkout SET order_id = ?, consents = ?::jsonb, updated_at = now() WHERE id = ?`, [
+    undo.previous.order_id,
+    undo.previous.consents === null ? null : JSON.stringify(undo.previous.consents),
+    undo.id,
+  ])
+}
