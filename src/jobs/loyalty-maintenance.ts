@@ -4,6 +4,7 @@ import { commitOrderRedemptionWorkflow } from "../workflows/loyalty/workflows/co
 import { removeCartLoyaltyPointsWorkflow } from "../workflows/loyalty/workflows/remove-cart-loyalty-points"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { LOYALTY_EVENTS, LOYALTY_MODULE } from "../modules/loyalty/types"
+import type { TierChange } from "../modules/loyalty/ledger/tier-state"
 
 // one run works through a backlog in pages, but always ends
 const MAX_PAGES_PER_RUN = 20
@@ -19,17 +20,20 @@ export default async function loyaltyMaintenance(container: MedusaContainer) {
   const logger = container.resolve("logger")
   let expired = 0
   let released = 0
-  const tierChanges = []
+  const changed = new Set<string>()
+  const tierChanges: TierChange[] = []
   for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
-    const count = await loyalty.expireLots()
-    expired += count
-    if (!count) {
+    const customers = await loyalty.expireLots()
+    expired += customers.length
+    customers.forEach((id) => changed.add(id))
+    if (!customers.length) {
       break
     }
   }
   for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
     const result = await loyalty.releaseMaturedLots()
     released += result.released
+    result.customer_ids.forEach((id) => changed.add(id))
     tierChanges.push(...result.tier_changes)
     if (!result.released) {
       break
@@ -37,10 +41,12 @@ export default async function loyaltyMaintenance(container: MedusaContainer) {
   }
   tierChanges.push(...(await loyalty.refreshTierWindows()))
   const holds = await releaseAbandonedHolds(container, loyalty)
-  if (tierChanges.length) {
-    await container
-      .resolve(Modules.EVENT_BUS)
-      .emit(tierChanges.map((change) => ({ name: LOYALTY_EVENTS.TIER_CHANGED, data: change })))
+  const events: { name: string; data: unknown }[] = tierChanges.map((change) => ({ name: LOYALTY_EVENTS.TIER_CHANGED, data: change }))
+  if (changed.size) {
+    events.push({ name: LOYALTY_EVENTS.ACCOUNT_CHANGED, data: { customer_ids: [...changed] } })
+  }
+  if (events.length) {
+    await container.resolve(Modules.EVENT_BUS).emit(events)
   }
   if (expired || released || tierChanges.length || holds) {
     logger.info(

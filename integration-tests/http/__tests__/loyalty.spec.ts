@@ -88,6 +88,13 @@ medusaIntegrationTestRunner({
       expect((await balanceOf(ada)).balance).toBe(469)
       expect(await loyalty().listLoyaltyTransactions({ order_id: second.id })).toHaveLength(2)
 
+      // the figures the platforms are sent follow onto the contact profile
+      const contact = await eventually(async () => {
+        const { data } = await api.get(`/admin/engagement/contacts/${ada.customerId}`, admin)
+        return data.contact.loyalty?.balance === 469 ? data.contact : undefined
+      })
+      expect(contact.loyalty).toEqual({ tier: "Silver", balance: 469, lifetime_points: 469 })
+
       const { data: history } = await api.get("/store/engagement/loyalty/transactions", ada)
       expect(history.count).toBe(4)
       expect(Object.keys(history.transactions[0]).sort()).toEqual(["created_at", "expires_at", "id", "order_id", "points", "reason", "type"])

@@ -161,8 +161,8 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         { id: first.id, expires_at: new Date(Date.now() - 1000) },
         { id: second.id, available_at: new Date(Date.now() - 1000) },
       ])
-      expect(await service.expireLots()).toBe(1)
-      expect(await service.expireLots()).toBe(0)
+      expect(await service.expireLots()).toEqual(["cus_h"])
+      expect(await service.expireLots()).toEqual([])
       expect((await service.releaseMaturedLots()).released).toBe(1)
       expect((await service.releaseMaturedLots()).released).toBe(0)
       const expired = await service.listLoyaltyTransactions({ customer_id: "cus_h", type: "expire" })

@@ -166,30 +166,34 @@ export default class LoyaltyModuleService extends MedusaService({
     return await programmeFigures(sharedContext.manager!, new Date())
   }
 
-  /** Writes `expire` rows for what is left of expired lots (one page); returns how many lots. */
-  async expireLots(limit = 500): Promise<number> {
+  /** Writes `expire` rows for what is left of expired lots (one page); returns the customers touched. */
+  async expireLots(limit = 500): Promise<string[]> {
     const now = new Date()
     const due = await this.findExpiredLots_(now, limit)
     for (const lot of due) {
       await this.expireLot_(lot.customer_id, lot.lot_id, lot.remaining, now)
     }
-    return due.length
+    return due.map((lot) => lot.customer_id)
   }
 
   /** Makes matured pending lots spendable (one page); returns the tier changes it caused. */
-  async releaseMaturedLots(limit = 500): Promise<{ released: number; tier_changes: TierChange[] }> {
+  async releaseMaturedLots(limit = 500): Promise<{ released: number; customer_ids: string[]; tier_changes: TierChange[] }> {
     const now = new Date()
     const due = await this.findMaturedLots_(now, limit)
     const tierChanges: TierChange[] = []
+    const customerIds: string[] = []
     let released = 0
     for (const lot of due) {
       const result = await this.releaseLot_(lot.customer_id, lot.lot_id, now)
-      released += result.released ? 1 : 0
+      if (result.released) {
+        released += 1
+        customerIds.push(lot.customer_id)
+      }
       if (result.tier_change) {
         tierChanges.push(result.tier_change)
       }
     }
-    return { released, tier_changes: tierChanges }
+    return { released, customer_ids: customerIds, tier_changes: tierChanges }
   }
 
   /** Recomputes the window points of accounts whose points left the window in the last `lookbackMs`. */

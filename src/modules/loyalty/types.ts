@@ -73,6 +73,7 @@ export interface LoyaltyEntryInput {
 }
 
 export interface LoyaltyEntryResult {
+  customer_id: string
   idempotency_key: string
   /** false when the key had already been applied: nothing changed */
   applied: boolean

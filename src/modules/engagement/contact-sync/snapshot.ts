@@ -20,6 +20,7 @@ type ProfileRow = Pick<
   average_days_between_orders: number | null
   currency_code: string | null
   rfm_segment: string | null
+  loyalty: { tier?: string | null; balance?: number; lifetime_points?: number } | null
 }
 
 interface ConsentRow extends Omit<SnapshotConsent, "recorded_at"> {
@@ -41,6 +42,10 @@ export function statisticsOf(row: ProfileRow): Record<string, string> {
     average_days_between_orders: row.average_days_between_orders,
     currency_code: row.currency_code,
     rfm_segment: row.rfm_segment,
+    // loyalty figures go as statistics: ExpertSender custom attributes, Rejoiner metadata
+    loyalty_tier: row.loyalty?.tier,
+    loyalty_balance: row.loyalty?.balance,
+    loyalty_lifetime_points: row.loyalty?.lifetime_points,
   }
   return Object.fromEntries(
     Object.entries(values)

@@ -39,6 +39,9 @@ const ContactProfile = model
       average_days_between_orders: model.float().nullable(),
       currency_code: model.text().nullable(),
       rfm_segment: model.text().nullable(),
+      // the loyalty figures the platforms are sent: { tier, balance, lifetime_points }, copied from
+      // the loyalty module whenever an account changes
+      loyalty: model.json().nullable(),
     }
   )
   .indexes([

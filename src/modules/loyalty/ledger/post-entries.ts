@@ -46,7 +46,7 @@ export async function postEntries(
   for (const entry of entries) {
     const account = accounts.get(entry.customer_id)!
     if (seen.has(entry.idempotency_key) || (await keyApplied(manager, entry.idempotency_key))) {
-      results.push({ idempotency_key: entry.idempotency_key, applied: false, transaction_id: null, points: 0, shortfall: 0 })
+      results.push({ customer_id: entry.customer_id, idempotency_key: entry.idempotency_key, applied: false, transaction_id: null, points: 0, shortfall: 0 })
       continue
     }
     seen.add(entry.idempotency_key)
@@ -156,7 +156,14 @@ async function credit(
     // spendable earnings repay a debt before the balance grows
     await repayDebt(manager, account, row.id, `${entry.idempotency_key}:repay`)
   }
-  return { idempotency_key: entry.idempotency_key, applied: true, transaction_id: row.id, points: row.points, shortfall: 0 }
+  return {
+    customer_id: entry.customer_id,
+    idempotency_key: entry.idempotency_key,
+    applied: true,
+    transaction_id: row.id,
+    points: row.points,
+    shortfall: 0,
+  }
 }
 
 /**
@@ -257,5 +264,5 @@ async function debit(
   }
   await insertTransaction(manager, row)
   await insertAllocations(manager, row.id, allocations)
-  return { idempotency_key: entry.idempotency_key, applied: true, transaction_id: row.id, points: row.points, shortfall }
+  return { customer_id: entry.customer_id, idempotency_key: entry.idempotency_key, applied: true, transaction_id: row.id, points: row.points, shortfall }
 }

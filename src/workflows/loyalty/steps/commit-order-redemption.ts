@@ -29,9 +29,14 @@ export const commitOrderRedemptionStep = createStep(
     ]
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     let committed = 0
+    const customerIds = new Set<string>()
     for (const cartId of cartIds) {
-      committed += (await loyalty.commitLoyaltyReservation(cartId, input.order_id))?.points ?? 0
+      const reservation = await loyalty.commitLoyaltyReservation(cartId, input.order_id)
+      if (reservation) {
+        committed += reservation.points
+        customerIds.add(reservation.customer_id)
+      }
     }
-    return new StepResponse(committed)
+    return new StepResponse({ points: committed, customer_ids: [...customerIds] })
   }
 )

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { LOYALTY_EVENTS, LoyaltyEntryInput } from "../../../modules/loyalty/types"
+import { emitLoyaltyEvents } from "../utils/emit-loyalty-events"
+import type { LoyaltyEntryInput } from "../../../modules/loyalty/types"
 import { postLoyaltyEntriesStep } from "../steps/post-loyalty-entries"
 import { validateLoyaltyCustomerStep } from "../steps/validate-loyalty-customer"
 
@@ -38,8 +38,7 @@ export const adjustLoyaltyPointsWorkflow = createWorkflow(
       ],
     }))
     const posted = postLoyaltyEntriesStep(entries)
-    const events = transform({ posted }, ({ posted }) => posted.tier_changes)
-    emitEventStep({ eventName: LOYALTY_EVENTS.TIER_CHANGED, data: events })
+    emitLoyaltyEvents(posted)
     return new WorkflowResponse(posted)
   }
 )

@@ -1,6 +1,5 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { LOYALTY_EVENTS } from "../../../modules/loyalty/types"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitLoyaltyEvents } from "../utils/emit-loyalty-events"
 import { buildOrderEarningsStep } from "../steps/build-order-earnings"
 import { postLoyaltyEntriesStep } from "../steps/post-loyalty-entries"
 
@@ -13,7 +12,6 @@ export const awardOrderPointsWorkflowId = "award-order-points"
 export const awardOrderPointsWorkflow = createWorkflow(awardOrderPointsWorkflowId, (input: { order_id: string }) => {
   const earnings = buildOrderEarningsStep(input)
   const posted = postLoyaltyEntriesStep(earnings)
-  const events = transform({ posted }, ({ posted }) => posted.tier_changes)
-  emitEventStep({ eventName: LOYALTY_EVENTS.TIER_CHANGED, data: events })
+  emitLoyaltyEvents(posted)
   return new WorkflowResponse(posted)
 })

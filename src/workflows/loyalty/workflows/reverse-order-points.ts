@@ -1,6 +1,5 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { LOYALTY_EVENTS } from "../../../modules/loyalty/types"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitLoyaltyEvents } from "../utils/emit-loyalty-events"
 import { buildOrderReversalStep } from "../steps/build-order-reversal"
 import { reverseOrderPointsStep } from "../steps/reverse-order-points"
 
@@ -12,8 +11,7 @@ export const reverseOrderPointsWorkflow = createWorkflow(
   (input: { order_id: string; cause: "cancel" | "return"; return_id?: string }) => {
     const reversal = buildOrderReversalStep(input)
     const posted = reverseOrderPointsStep(reversal)
-    const events = transform({ posted }, ({ posted }) => posted.tier_changes)
-    emitEventStep({ eventName: LOYALTY_EVENTS.TIER_CHANGED, data: events })
+    emitLoyaltyEvents(posted)
     return new WorkflowResponse(posted)
   }
 )

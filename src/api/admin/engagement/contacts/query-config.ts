@@ -16,6 +16,8 @@ export const defaultAdminContactFields = [
   "custom_attributes",
   "sync_status",
   ...CONTACT_STATISTIC_FIELDS,
+  // the loyalty figures the platforms are sent (tier, balance, lifetime points)
+  "loyalty",
   "created_at",
   "updated_at",
 ]
