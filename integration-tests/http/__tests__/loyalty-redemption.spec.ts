@@ -95,6 +95,8 @@ medusaIntegrationTestRunner({
       const { data } = await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 200 }, ada)
       expect(data.cart.credit_line_total).toBe(2)
       expect(await summaryOf(ada)).toMatchObject({ balance: 800, reserved: 200 })
+      const { data: asAdmin } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
+      expect(asAdmin.loyalty.holds).toEqual([expect.objectContaining({ cart_id: cartId, points: 200, amount: "2.00", currency_code: "eur" })])
 
       for (const [body, message] of [
         [{ points: 0 }, "points"],

@@ -22,6 +22,8 @@ export interface AdminLoyaltySummary {
   } | null
   next_tier: { id: string; name: string; points_needed: number } | null
   expiring: { from_days: number; to_days: number | null; points: number }[]
+  /** carts holding points until they are completed or released */
+  holds?: { cart_id: string; points: number; amount: string; currency_code: string; expires_at: string }[]
 }
 
 export interface AdminLoyaltyTransaction {

@@ -1,5 +1,6 @@
 import { Text } from "@medusajs/ui"
 import type { AdminLoyaltySummary } from "../../lib/loyalty-types"
+import { moneyOf, timeOf } from "../contact/format"
 
 const Figure = ({ label, value, tone }: { label: string; value: number; tone?: "error" }) => (
   <div className="flex flex-col gap-y-0.5">
@@ -30,5 +31,17 @@ export const LoyaltyFigures = ({ summary }: { summary: AdminLoyaltySummary }) =>
         />
       ))}
     </div>
+    {!!summary.holds?.length && (
+      <div className="flex flex-col gap-y-1">
+        <Text size="xsmall" className="text-ui-fg-muted">
+          Held by carts
+        </Text>
+        {summary.holds.map((hold) => (
+          <Text key={hold.cart_id} size="small">
+            {`${hold.points.toLocaleString()} points (${moneyOf(hold.amount, hold.currency_code)}) on cart ${hold.cart_id}, released ${timeOf(hold.expires_at)} unless it completes`}
+          </Text>
+        ))}
+      </div>
+    )}
   </div>
 )
