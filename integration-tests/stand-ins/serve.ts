@@ -1,6 +1,10 @@
 /**
  * Runs the platform stand-ins on fixed local ports for trying the demo by hand:
  *   npx ts-node --transpile-only integration-tests/stand-ins/serve.ts
+ * Ports: STAND_IN_BASE_PORT (default 4100) + 1…5 for Recensus, Rejoiner, ExpertSender, Engage,
+ * CRM.COM; the base port itself takes control calls, so a platform can be made to fail by hand:
+ *   curl -X POST localhost:4100/rejoiner/fail -d '{"count":3,"status":503}'   (or {"kind":"timeout"} / {"kind":"reset"})
+ *   curl localhost:4100/rejoiner/requests      curl -X POST localhost:4100/rejoiner/reset
  * It prints the environment variables to start the demo with, then one line per call received
  * (with any contract violation). Ctrl-C stops it.
  */
@@ -10,7 +14,8 @@ import { createEngageStandIn } from "./engage"
 import { createExpertSenderStandIn } from "./expertsender"
 import { createRecensusStandIn } from "./recensus"
 import { createRejoinerStandIn } from "./rejoiner"
-import type { StandIn } from "./stand-in"
+import http from "node:http"
+import type { FailureMode, StandIn } from "./stand-in"
 
 const BASE_PORT = Number(process.env.STAND_IN_BASE_PORT ?? 4100)
 
@@ -37,6 +42,7 @@ async function main() {
     ENGAGEMENT_EXPERTSENDER_CONSENT_IDS: "email_marketing=1,sms_marketing=2",
   }
   const standIns: StandIn[] = [recensus, rejoiner, expertsender, engage, crmcom]
+  const control = await serveControl(new Map(standIns.map((standIn) => [standIn.name.toLowerCase().replace(/[^a-z]/g, ""), standIn])))
   console.log("Stand-ins listening. Start the demo with:\n")
   console.log(`${Object.entries(env).map(([key, value]) => `${key}=${value}`).join(" ")} npm run demo\n`)
 
@@ -54,11 +60,46 @@ async function main() {
   }, 250)
 
   const stop = async () => {
+    control.close()
     await Promise.all(standIns.map((standIn) => standIn.stop()))
     process.exit(0)
   }
   process.on("SIGINT", stop)
   process.on("SIGTERM", stop)
+}
+
+/** Control calls on the base port: make a platform fail, read or forget what it received. Loopback only. */
+function serveControl(byName: Map<string, StandIn>): Promise<http.Server> {
+  const server = http.createServer(async (req, res) => {
+    const [, name, action] = (req.url ?? "").split("/")
+    const standIn = byName.get(name ?? "")
+    const answer = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" })
+      res.end(JSON.stringify(body))
+    }
+    if (!standIn) {
+      return answer(404, { message: `platforms: ${[...byName.keys()].join(", ")}` })
+    }
+    let raw = ""
+    for await (const chunk of req) raw += chunk
+    if (req.method === "POST" && action === "fail") {
+      const body = JSON.parse(raw || "{}") as { count?: number; status?: number; kind?: string; delay_ms?: number }
+      const mode = (body.kind === "timeout" || body.kind === "reset"
+        ? { kind: body.kind }
+        : { kind: "status", status: body.status ?? 503, delay_ms: body.delay_ms }) as FailureMode
+      standIn.failNext(body.count ?? 1, mode)
+      return answer(200, { failing_next: body.count ?? 1, mode })
+    }
+    if (req.method === "POST" && action === "reset") {
+      standIn.reset()
+      return answer(200, { reset: true })
+    }
+    if (req.method === "GET" && action === "requests") {
+      return answer(200, standIn.requests)
+    }
+    return answer(404, { message: "POST /<platform>/fail, POST /<platform>/reset, GET /<platform>/requests" })
+  })
+  return new Promise((resolve) => server.listen(BASE_PORT, "127.0.0.1", () => resolve(server)))
 }
 
 main().catch((error) => {
