@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { loggableMessage } from "../utils/database-errors"
 import { sendReviewRequestWorkflow } from "../workflows/review-requests/workflows/send-review-request"
 
 /**
@@ -15,7 +16,7 @@ export default async function sendDueReviewRequests(container: MedusaContainer) 
     try {
       await sendReviewRequestWorkflow(container).run({ input: { review_request_id: reviewRequest.id } })
     } catch (error) {
-      logger.error(`engagement: review request ${reviewRequest.id} could not be sent: ${(error as Error).message}`)
+      logger.error(`engagement: review request ${reviewRequest.id} could not be sent: ${loggableMessage(error)}`)
     }
   }
 }

@@ -28,6 +28,7 @@ import {
   insertReviewRequest,
 } from "./review-requests/queries"
 import { engagementOptionsSchema, ResolvedEngagementOptions } from "./options"
+import { loggableMessage } from "../../utils/database-errors"
 import { toRecordedOutcome } from "./outbox/outcome"
 import {
   buryAbandonedDeliveries,
@@ -364,7 +365,7 @@ export default class EngagementModuleService extends MedusaService({
     }
     this.syncTimer_ = setTimeout(() => {
       this.syncTimer_ = undefined
-      this.runContactSync().catch((error) => this.logger_.warn(`engagement contact sync: ${(error as Error).message}`))
+      this.runContactSync().catch((error) => this.logger_.warn(`engagement contact sync: ${loggableMessage(error)}`))
     }, delayMs + 250)
     this.syncTimer_.unref()
   }
