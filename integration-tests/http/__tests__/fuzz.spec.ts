@@ -1,7 +1,11 @@
 import fs from "node:fs"
 import path from "node:path"
+import { inspect } from "node:util"
 import type { AxiosInstance } from "axios"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementOf } from "../../helpers/engagement"
+import { responseOf } from "../../helpers/http"
 import { createAdminHeaders, createCustomerSession, seedTestStore } from "../../helpers/store"
 
 jest.setTimeout(180_000)
@@ -271,6 +275,69 @@ medusaIntegrationTestRunner({
       })
       const unnamedKinds = [...new Set(unnamed.map((outcome) => `${outcome.field}: ${outcome.message}`))]
       expect({ unnamed: unnamedKinds.slice(0, 40), count: unnamed.length }).toEqual({ unnamed: [], count: 0 })
+    })
+
+    it("answers the plugin's conflicts with their own message, not Medusa's Idempotency-Key text", async () => {
+      const store = await seedTestStore(getContainer())
+      const admin = await createAdminHeaders(getContainer())
+      const add = { mode: "Add", matchBy: "Email", data: [{ email: "twice@example.com", firstName: "Twice" }] }
+      await api.post("/admin/engagement/contacts", add, admin)
+      const again = await responseOf(api.post("/admin/engagement/contacts", add, admin))
+      expect([again.status, again.data.type]).toEqual([409, "conflict"])
+      expect(again.data.message).toMatch(/^data\.0: /)
+
+      const shopper = await createCustomerSession(api, store, {
+        email: "link-user@example.com",
+        password: "secret-password",
+        first_name: "Link",
+        last_name: "User",
+      })
+      const token = engagementOf(getContainer()).signLinkToken({ customer_id: shopper.customerId, purpose: "email_marketing", action: "unsubscribe" })
+      await api.post(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)
+      const replay = await responseOf(api.post(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`))
+      expect([replay.status, replay.data.message]).toEqual([409, "token: this link has already been used"])
+    })
+
+    it("logs a failed write by its database code and constraint, never the consent wording, user agent, IP or email", async () => {
+      const store = await seedTestStore(getContainer())
+      const shopper = await createCustomerSession(api, store, {
+        email: "private-person@example.com",
+        password: "secret-password",
+        first_name: "Private",
+        last_name: "Person",
+      })
+      // the database refuses this one write, as it would a value no validation foresaw
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw(`ALTER TABLE engagement_consent ADD CONSTRAINT fuzz_refuses_wording CHECK (wording IS DISTINCT FROM 'I want the secret newsletter')`)
+
+      const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
+      const lines: string[] = []
+      const spies = (["error", "warn", "info", "debug", "log"] as const).map((level) =>
+        jest.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
+          lines.push(args.map((arg) => (typeof arg === "string" ? arg : inspect(arg, { depth: 6 }))).join(" "))
+        }) as never)
+      )
+      try {
+        const refused = await responseOf(
+          api.post(
+            "/store/engagement/consents",
+            { consents: [{ purpose: "email_marketing", value: "True", wording: "I want the secret newsletter" }] },
+            { headers: { ...shopper.headers, "user-agent": "PrivateBrowser/9.9" } }
+          )
+        )
+        expect(refused.status).toBe(500)
+        expect(JSON.stringify(refused.data)).not.toMatch(/secret newsletter|PrivateBrowser|private-person|insert into/)
+      } finally {
+        spies.forEach((spy) => spy.mockRestore())
+        await pg.raw(`ALTER TABLE engagement_consent DROP CONSTRAINT fuzz_refuses_wording`)
+      }
+
+      const logged = lines.join("\n")
+      expect(logged).toContain("database error 23514 on engagement_consent (constraint fuzz_refuses_wording)")
+      for (const personal of ["I want the secret newsletter", "PrivateBrowser/9.9", "private-person@example.com", "127.0.0.1", "insert into"]) {
+        expect({ personal, found: logged.includes(personal) }).toEqual({ personal, found: false })
+      }
+      expect(await engagementOf(getContainer()).listConsents({ customer_id: shopper.customerId })).toEqual([])
     })
   },
 })
