@@ -44,3 +44,8 @@ export function loggableMessage(error: unknown): string {
   }
   return error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error)
 }
+
+/** A message with the emails and phone numbers it names replaced, for a log line. */
+export function withoutContactDetails(message: string): string {
+  return message.replace(/[^\s@'"(),:;<>/]+@[^\s@'"(),:;<>/]+/g, "<email>").replace(/\+?\d[\d ]{5,}\d/g, "<phone>")
+}

