@@ -28,7 +28,7 @@ import {
   insertReviewRequest,
 } from "./review-requests/queries"
 import { engagementOptionsSchema, ResolvedEngagementOptions } from "./options"
-import { loggableMessage } from "../../utils/database-errors"
+import { loggableMessage, withoutContactDetails } from "../../utils/database-errors"
 import { toRecordedOutcome } from "./outbox/outcome"
 import {
   buryAbandonedDeliveries,
@@ -184,7 +184,7 @@ export default class EngagementModuleService extends MedusaService({
     const recorded = toRecordedOutcome(delivery, outcome, this.options_.outbox)
     if (recorded.status !== "delivered") {
       this.logger_.warn(
-        `engagement: ${platformId} ${delivery.operation} ${delivery.id} attempt ${delivery.attempts} -> ${recorded.status}: ${recorded.last_error}`
+        `engagement: ${platformId} ${delivery.operation} ${delivery.id} attempt ${delivery.attempts} -> ${recorded.status}: ${withoutContactDetails(recorded.last_error ?? "")}`
       )
     }
     if (recorded.refund_attempt) {
