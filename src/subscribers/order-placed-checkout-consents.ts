@@ -1,8 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { recordCheckoutConsentsWorkflow } from "../workflows/consents/workflows/record-checkout-consents"
+import { withLoggableErrors } from "../utils/database-errors"
 
 /** The consent choices made at checkout go into the customer's ledger, once per order. */
-export default async function orderPlacedCheckoutConsents({ event, container }: SubscriberArgs<{ id: string }>) {
+async function orderPlacedCheckoutConsents({ event, container }: SubscriberArgs<{ id: string }>) {
   const input = { order_id: event.data.id }
   try {
     await recordCheckoutConsentsWorkflow(container).run({ input })
@@ -12,6 +13,8 @@ export default async function orderPlacedCheckoutConsents({ event, container }: 
     await recordCheckoutConsentsWorkflow(container).run({ input })
   }
 }
+
+export default withLoggableErrors(orderPlacedCheckoutConsents)
 
 export const config: SubscriberConfig = {
   event: "order.placed",

@@ -49,3 +49,19 @@ export function loggableMessage(error: unknown): string {
 export function withoutContactDetails(message: string): string {
   return message.replace(/[^\s@'"(),:;<>/]+@[^\s@'"(),:;<>/]+/g, "<email>").replace(/\+?\d[\d ]{5,}\d/g, "<phone>")
 }
+
+/**
+ * A subscriber or job whose database errors are rethrown as their description: Medusa's event
+ * bus and job runner log whatever a handler throws, SQL and bound values included.
+ */
+export function withLoggableErrors<A extends unknown[]>(handler: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  const wrapped = async (...args: A) => {
+    try {
+      await handler(...args)
+    } catch (error) {
+      throw isDatabaseError(error) ? new Error(describeDatabaseError(error)) : error
+    }
+  }
+  Object.defineProperty(wrapped, "name", { value: handler.name })
+  return wrapped
+}

@@ -1,4 +1,4 @@
-import { describeDatabaseError, isDatabaseError, loggableMessage, withoutContactDetails } from "./database-errors"
+import { describeDatabaseError, isDatabaseError, loggableMessage, withLoggableErrors, withoutContactDetails } from "./database-errors"
 
 // what MikroORM throws for a refused insert: the statement with its values is the message
 const refused = Object.assign(
@@ -35,5 +35,17 @@ describe("database errors in logs", () => {
     expect(loggableMessage(new Error("platform answered 503"))).toBe("platform answered 503")
     // the workflow engine hands errors on as plain objects
     expect(loggableMessage({ ...refused, message: refused.message })).toMatch(/^database error 23505/)
+  })
+})
+
+describe("withLoggableErrors", () => {
+  it("rethrows a database error as its description and any other error as it is", async () => {
+    const failing = withLoggableErrors(async (error: unknown) => {
+      throw error
+    })
+    await expect(failing(refused)).rejects.toThrow(/^database error 23505 on engagement_consent/)
+    await expect(failing(refused)).rejects.not.toThrow(/newsletter/)
+    const other = new Error("platform answered 503")
+    await expect(failing(other)).rejects.toBe(other)
   })
 })

@@ -6,6 +6,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
+import { eventually } from "../../helpers/stand-ins"
 import { createAdminHeaders, createCustomerSession, seedTestStore } from "../../helpers/store"
 
 jest.setTimeout(180_000)
@@ -353,6 +354,37 @@ medusaIntegrationTestRunner({
         expect({ personal, found: logged.includes(personal) }).toEqual({ personal, found: false })
       }
       expect(await engagementOf(getContainer()).listConsents({ customer_id: shopper.customerId })).toEqual([])
+    })
+
+    it("logs a subscriber's failed write by its database code and constraint, never the shopper's name or email", async () => {
+      const store = await seedTestStore(getContainer())
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw(`ALTER TABLE engagement_contact_profile ADD CONSTRAINT fuzz_refuses_name CHECK (first_name IS DISTINCT FROM 'Qwertyuiop')`)
+      const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
+      const lines: string[] = []
+      const spies = (["error", "warn", "info", "log"] as const).map((level) =>
+        jest.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
+          lines.push(args.map((arg) => (typeof arg === "string" ? arg : inspect(arg, { depth: 6 }))).join(" "))
+        }) as never)
+      )
+      try {
+        // customer.created: the contact-sync subscriber's write of the profile is refused
+        await createCustomerSession(api, store, {
+          email: "refused-shopper@example.com",
+          password: "secret-password",
+          first_name: "Qwertyuiop",
+          last_name: "Asdfghjkl",
+        })
+        await eventually(async () => lines.some((line) => line.includes("fuzz_refuses_name")))
+      } finally {
+        spies.forEach((spy) => spy.mockRestore())
+        await pg.raw(`ALTER TABLE engagement_contact_profile DROP CONSTRAINT fuzz_refuses_name`)
+      }
+      const logged = lines.join("\n")
+      expect(logged).toContain("database error 23514 on engagement_contact_profile (constraint fuzz_refuses_name)")
+      for (const personal of ["refused-shopper@example.com", "Qwertyuiop", "Asdfghjkl", "insert into"]) {
+        expect({ personal, found: logged.includes(personal) }).toEqual({ personal, found: false })
+      }
     })
   },
 })
