@@ -2,18 +2,26 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminContactRoutesMiddlewares } from "./admin/engagement/contacts/middlewares"
 import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/middlewares"
 import { adminReviewRequestRoutesMiddlewares } from "./admin/engagement/review-requests/middlewares"
-import { storeConsentRoutesMiddlewares } from "./store/engagement/consents/middlewares"
+import { consentLinkRoutesMiddlewares, storeConsentRoutesMiddlewares } from "./store/engagement/consents/middlewares"
 import { storeProfileRoutesMiddlewares } from "./store/engagement/profile/middlewares"
 import { adminLoyaltyRoutesMiddlewares } from "./admin/engagement/loyalty/middlewares"
 import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middlewares"
 import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
+import { engagementErrorHandler } from "./utils/error-handler"
+import { ROUTES_WITH_PATH_PARAMS } from "./utils/path-params"
+import { NoQuery, refuseMalformedPathParams, validateQuery } from "./utils/validation"
 
 export default defineMiddlewares({
+  errorHandler: engagementErrorHandler,
   routes: [
+    // matcher "/" without a method: registered before every route matcher with parameters
+    { matcher: "/", middlewares: [refuseMalformedPathParams(ROUTES_WITH_PATH_PARAMS)] },
     ...adminDeliveryRoutesMiddlewares,
     ...adminContactRoutesMiddlewares,
     ...adminReviewRequestRoutesMiddlewares,
+    { method: ["GET"], matcher: "/admin/orders/:id/engagement", middlewares: [validateQuery(NoQuery)] },
     ...storeConsentRoutesMiddlewares,
+    ...consentLinkRoutesMiddlewares,
     ...storeProfileRoutesMiddlewares,
     ...adminLoyaltyRoutesMiddlewares,
     ...storeLoyaltyRoutesMiddlewares,

@@ -1,13 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { loggableMessage, withLoggableErrors } from "../utils/database-errors"
 import { sendReviewRequestWorkflow } from "../workflows/review-requests/workflows/send-review-request"
 
 /**
  * Turns review requests whose send time has come into sends. Each process claims its own rows,
  * and one request that fails does not hold up the others (it is claimed again after its lease).
  */
-export default async function sendDueReviewRequests(container: MedusaContainer) {
+async function sendDueReviewRequests(container: MedusaContainer) {
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const logger = container.resolve("logger")
   const due = await engagement.claimDueReviewRequests()
@@ -15,10 +16,12 @@ export default async function sendDueReviewRequests(container: MedusaContainer) 
     try {
       await sendReviewRequestWorkflow(container).run({ input: { review_request_id: reviewRequest.id } })
     } catch (error) {
-      logger.error(`engagement: review request ${reviewRequest.id} could not be sent: ${(error as Error).message}`)
+      logger.error(`engagement: review request ${reviewRequest.id} could not be sent: ${loggableMessage(error)}`)
     }
   }
 }
+
+export default withLoggableErrors(sendDueReviewRequests)
 
 export const config = {
   name: "engagement-send-due-review-requests",

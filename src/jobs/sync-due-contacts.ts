@@ -1,12 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { withLoggableErrors } from "../utils/database-errors"
 
 /**
  * Sends every platform that keeps contacts the changes whose coalescing window has passed, and
  * follows on (lookup, then create or update) until nothing more is due. Safe in several processes.
  */
-export default async function syncDueContacts(container: MedusaContainer) {
+async function syncDueContacts(container: MedusaContainer) {
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   if (!engagement.contactSyncPlatforms().length) {
     return
@@ -16,6 +17,8 @@ export default async function syncDueContacts(container: MedusaContainer) {
     container.resolve("logger").info(`engagement contact sync: ${planned} calls planned, ${delivered} delivered`)
   }
 }
+
+export default withLoggableErrors(syncDueContacts)
 
 export const config = {
   name: "engagement-sync-due-contacts",

@@ -2,9 +2,10 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
 import { cancelJourneysWorkflow } from "../workflows/contact-sync/workflows/cancel-journeys"
+import { withLoggableErrors } from "../utils/database-errors"
 
 /** A deleted customer gets no more journeys: their email is read from the contact profile the plugin keeps. */
-export default async function customerDeletedJourneys({ event, container }: SubscriberArgs<{ id: string }>) {
+async function customerDeletedJourneys({ event, container }: SubscriberArgs<{ id: string }>) {
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const [profile] = await engagement.listContactProfiles({ customer_id: event.data.id })
   if (!profile?.email) {
@@ -14,6 +15,8 @@ export default async function customerDeletedJourneys({ event, container }: Subs
     input: { cancellations: [{ email: profile.email, customer_id: event.data.id, cause: `customer-deleted:${event.data.id}` }] },
   })
 }
+
+export default withLoggableErrors(customerDeletedJourneys)
 
 export const config: SubscriberConfig = {
   event: "customer.deleted",

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE, ReviewRequestTrigger } from "../modules/engagement/types"
 import { startReviewRequestClockWorkflow } from "../workflows/review-requests/workflows/start-review-request-clock"
+import { withLoggableErrors } from "../utils/database-errors"
 
 const TRIGGER_BY_EVENT: Record<string, ReviewRequestTrigger> = {
   "order.fulfillment_created": "fulfilled",
@@ -14,7 +15,7 @@ const TRIGGER_BY_EVENT: Record<string, ReviewRequestTrigger> = {
  * Starts the review request's clock when the owner counts the delay from fulfilment, shipment
  * or delivery. `order.fulfillment_created` names the order; the other two name the fulfilment.
  */
-export default async function fulfilmentReviewRequestClock({
+async function fulfilmentReviewRequestClock({
   event,
   container,
 }: SubscriberArgs<{ order_id?: string; id?: string }>) {
@@ -36,6 +37,8 @@ export default async function fulfilmentReviewRequestClock({
     input: { order_id: orderId, trigger, delay_ms: options.delay },
   })
 }
+
+export default withLoggableErrors(fulfilmentReviewRequestClock)
 
 export const config: SubscriberConfig = {
   event: Object.keys(TRIGGER_BY_EVENT),

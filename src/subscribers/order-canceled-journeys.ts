@@ -4,12 +4,13 @@ import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
 import { REJOINER } from "../providers/rejoiner"
 import { cancelJourneysWorkflow } from "../workflows/contact-sync/workflows/cancel-journeys"
+import { withLoggableErrors } from "../utils/database-errors"
 
 /**
  * A canceled order stops the shopper's Rejoiner journeys, when configured (once per order). The
  * order's new statistics reach the platforms through the statistics workflow.
  */
-export default async function orderCanceledJourneys({ event, container }: SubscriberArgs<{ id: string }>) {
+async function orderCanceledJourneys({ event, container }: SubscriberArgs<{ id: string }>) {
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const rejoiner = engagement.platformOptions<{ cancel_journeys_on_order_cancel?: boolean }>(REJOINER)
   if (!rejoiner?.cancel_journeys_on_order_cancel) {
@@ -26,6 +27,8 @@ export default async function orderCanceledJourneys({ event, container }: Subscr
     input: { cancellations: [{ email: order.email, customer_id: order.customer_id, order_id: order.id, cause: `order-canceled:${order.id}` }] },
   })
 }
+
+export default withLoggableErrors(orderCanceledJourneys)
 
 export const config: SubscriberConfig = {
   event: "order.canceled",

@@ -3,15 +3,18 @@ import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
 import { REJOINER } from "../providers/rejoiner"
 import { recordCartConversionWorkflow } from "../workflows/conversions/workflows/record-cart-conversion"
+import { withLoggableErrors } from "../utils/database-errors"
 
 /** Every placed order converts the shopper's cart in Rejoiner, when Rejoiner is switched on. */
-export default async function orderPlacedCartConversion({ event, container }: SubscriberArgs<{ id: string }>) {
+async function orderPlacedCartConversion({ event, container }: SubscriberArgs<{ id: string }>) {
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   if (!engagement.isPlatformEnabled(REJOINER) || !engagement.getOptions().conversions.enabled) {
     return
   }
   await recordCartConversionWorkflow(container).run({ input: { order_id: event.data.id } })
 }
+
+export default withLoggableErrors(orderPlacedCartConversion)
 
 export const config: SubscriberConfig = {
   event: "order.placed",

@@ -2,15 +2,18 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
 import { createReviewRequestWorkflow } from "../workflows/review-requests/workflows/create-review-request"
+import { withLoggableErrors } from "../utils/database-errors"
 
 /** Every placed order gets its review request scheduled (or skipped, with the reason). */
-export default async function orderPlacedReviewRequest({ event, container }: SubscriberArgs<{ id: string }>) {
+async function orderPlacedReviewRequest({ event, container }: SubscriberArgs<{ id: string }>) {
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   if (!engagement.getOptions().review_requests.enabled) {
     return
   }
   await createReviewRequestWorkflow(container).run({ input: { order_id: event.data.id } })
 }
+
+export default withLoggableErrors(orderPlacedReviewRequest)
 
 export const config: SubscriberConfig = {
   event: "order.placed",

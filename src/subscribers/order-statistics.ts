@@ -1,8 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { refreshOrderStatisticsWorkflow } from "../workflows/contacts/workflows/refresh-order-statistics"
+import { withLoggableErrors } from "../utils/database-errors"
 
 /** Purchase statistics follow each order: placed, canceled, and returns received. */
-export default async function orderStatistics({ event, container }: SubscriberArgs<{ id?: string; order_id?: string }>) {
+async function orderStatistics({ event, container }: SubscriberArgs<{ id?: string; order_id?: string }>) {
   // order.return_received names the order as order_id; the others as id
   const orderId = event.data.order_id ?? event.data.id
   if (!orderId) {
@@ -10,6 +11,8 @@ export default async function orderStatistics({ event, container }: SubscriberAr
   }
   await refreshOrderStatisticsWorkflow(container).run({ input: { order_ids: [orderId] } })
 }
+
+export default withLoggableErrors(orderStatistics)
 
 export const config: SubscriberConfig = {
   event: ["order.placed", "order.canceled", "order.return_received"],

@@ -33,6 +33,7 @@ import {
 } from "./review-requests/queries"
 import { engagementOptionsSchema, ResolvedEngagementOptions } from "./options"
 import { claimLimit, leaseTooShort } from "./outbox/claim-limit"
+import { loggableMessage, withoutContactDetails } from "../../utils/database-errors"
 import { toRecordedOutcome } from "./outbox/outcome"
 import {
   buryAbandonedDeliveries,
@@ -199,7 +200,7 @@ export default class EngagementModuleService extends MedusaService({
     const recorded = toRecordedOutcome(delivery, outcome, this.options_.outbox)
     if (recorded.status !== "delivered") {
       this.logger_.warn(
-        `engagement: ${platformId} ${delivery.operation} ${delivery.id} attempt ${delivery.attempts} -> ${recorded.status}: ${recorded.last_error}`
+        `engagement: ${platformId} ${delivery.operation} ${delivery.id} attempt ${delivery.attempts} -> ${recorded.status}: ${withoutContactDetails(recorded.last_error ?? "")}`
       )
     }
     if (recorded.refund_attempt) {
@@ -458,7 +459,7 @@ export default class EngagementModuleService extends MedusaService({
     }
     this.syncTimer_ = setTimeout(() => {
       this.syncTimer_ = undefined
-      this.runContactSync().catch((error) => this.logger_.warn(`engagement contact sync: ${(error as Error).message}`))
+      this.runContactSync().catch((error) => this.logger_.warn(`engagement contact sync: ${loggableMessage(error)}`))
     }, delayMs + 250)
     this.syncTimer_.unref()
   }

@@ -1,20 +1,22 @@
-import { authenticate, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { StoreApplyLoyaltyPoints, StoreCartLoyaltyParams } from "./validators"
+import { authenticate } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../utils/validation"
+import { StoreApplyLoyaltyPoints, StoreCartLoyaltyParams, StoreRemoveLoyaltyPoints } from "./validators"
 
 export const storeCartLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET", "POST", "DELETE"],
     matcher: "/store/carts/:id/loyalty-points",
-    middlewares: [authenticate("customer", ["session", "bearer"])],
-  },
-  {
-    method: ["GET", "DELETE"],
-    matcher: "/store/carts/:id/loyalty-points",
-    middlewares: [validateAndTransformQuery(StoreCartLoyaltyParams, {})],
+    middlewares: [authenticate("customer", ["session", "bearer"]), validateQuery(StoreCartLoyaltyParams)],
   },
   {
     method: ["POST"],
     matcher: "/store/carts/:id/loyalty-points",
-    middlewares: [validateAndTransformBody(StoreApplyLoyaltyPoints)],
+    middlewares: [validateBody(StoreApplyLoyaltyPoints)],
+  },
+  {
+    method: ["DELETE"],
+    matcher: "/store/carts/:id/loyalty-points",
+    middlewares: [validateBody(StoreRemoveLoyaltyPoints)],
   },
 ]

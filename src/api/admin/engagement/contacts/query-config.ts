@@ -22,8 +22,14 @@ export const defaultAdminContactFields = [
   "updated_at",
 ]
 
+/** `order` of the list: any field but the JSON ones. */
+export const sortableAdminContactFields = defaultAdminContactFields.filter(
+  (field) => !["address", "external_ids", "custom_attributes", "sync_status"].includes(field)
+)
+
 export const listContactsTransformQueryConfig = {
   defaults: defaultAdminContactFields,
+  allowed: defaultAdminContactFields,
   defaultLimit: 20,
   isList: true,
 }

@@ -1,7 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 import { createBoundedFindParams } from "../../../utils/find-params"
+import { identifier, NoQuery, storable, text } from "../../../utils/validation"
 import { StoreUpdateConsents } from "../../../store/engagement/consents/validators"
-import { isStorableText, storableText } from "../../../utils/storable-text"
+import { defaultAdminContactFields, sortableAdminContactFields } from "./query-config"
 
 /**
  * A date of birth is a calendar day: YYYY-MM-DD, or ExpertSender's date-time whose day is taken as
@@ -12,22 +13,21 @@ const dateOfBirth = z
   .union([z.iso.date({ error: DATE_OF_BIRTH }), z.iso.datetime({ offset: true, error: DATE_OF_BIRTH })], { error: DATE_OF_BIRTH })
   .transform((value) => value.slice(0, 10))
 
-const phone = z
-  .string()
+const phone = text({ max: 64 })
   .transform((value) => value.replace(/\s+/g, ""))
-  .pipe(z.string().min(1).max(20, "at most 20 characters without spaces").refine(isStorableText, "phone: must not contain NUL characters"))
+  .pipe(z.string().min(1).max(20, "at most 20 characters without spaces"))
 
 /** One contact, with ExpertSender's field names and limits. */
 const ContactData = z
   .object({
-    email: z.string().email().max(320).optional(),
+    email: storable(z.string().email().max(320)).optional(),
     phone: phone.optional(),
-    crmId: storableText("crmId", 128).pipe(z.string().min(1)).optional(),
-    firstName: storableText("firstName", 256).optional(),
-    lastName: storableText("lastName", 256).optional(),
+    crmId: text({ min: 1, max: 128 }).optional(),
+    firstName: text({ max: 256 }).optional(),
+    lastName: text({ max: 256 }).optional(),
     dateOfBirth: dateOfBirth.optional(),
     gender: z.enum(["Male", "Female", "NotSpecified"]).optional(),
-    customAttributes: z.array(z.object({ name: storableText("customAttributes.name", 256).pipe(z.string().min(1)), value: storableText("customAttributes.value", 2000) }).strict()).max(100).optional(),
+    customAttributes: z.array(z.object({ name: text({ min: 1, max: 256 }), value: text() }).strict()).max(100).optional(),
   })
   .strict()
 
@@ -40,13 +40,19 @@ export const AdminUpsertContacts = z
   .strict()
 export type AdminUpsertContactsType = z.infer<typeof AdminUpsertContacts>
 
-export const AdminGetContactsParams = createBoundedFindParams().extend({
-  email: z.string().min(1).optional(),
+export const AdminGetContactsParams = createBoundedFindParams({
+  fields: defaultAdminContactFields,
+  sortable: sortableAdminContactFields,
+}).extend({
+  email: text({ min: 1, max: 320 }).optional(),
   phone: phone.optional(),
-  crm_id: z.string().min(1).optional(),
-  customer_id: z.string().min(1).optional(),
+  crm_id: identifier().optional(),
+  customer_id: identifier().optional(),
 })
 export type AdminGetContactsParamsType = z.infer<typeof AdminGetContactsParams>
+
+/** Routes that return one contact read no query parameters. */
+export const AdminGetContactParams = NoQuery
 
 /** The admin records consents with the same shape a shopper does; the source is `admin`. */
 export const AdminRecordContactConsents = StoreUpdateConsents
@@ -56,7 +62,7 @@ export type AdminRecordContactConsentsType = z.infer<typeof AdminRecordContactCo
 export const AdminSyncContact = z
   .object({
     /** only these platforms; every platform that keeps contacts by default */
-    platforms: z.array(z.string().min(1)).min(1).optional(),
+    platforms: z.array(text({ min: 1, max: 64 })).min(1).max(20).optional(),
     /** forget what each platform was sent (and its id) first, so everything is sent again after a lookup */
     reset: z.boolean().default(false),
   })
@@ -64,7 +70,7 @@ export const AdminSyncContact = z
 export type AdminSyncContactType = z.infer<typeof AdminSyncContact>
 
 /** POST /admin/engagement/contacts/:id/journeys/cancel */
-export const AdminCancelJourneys = z.object({ reason: z.string().max(500).optional() }).strict()
+export const AdminCancelJourneys = z.object({ reason: text({ max: 500 }).optional() }).strict()
 export type AdminCancelJourneysType = z.infer<typeof AdminCancelJourneys>
 
 /** GET /admin/engagement/contacts/:id/expertsender: which of the contact's identifiers ExpertSender is asked by. */

@@ -1,26 +1,26 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../utils/validation"
 import * as QueryConfig from "./query-config"
-import { AdminGetDeliveriesParams, AdminRetryDelivery } from "./validators"
+import { AdminGetDeliveriesParams, AdminGetDeliveryParams, AdminRetryDelivery } from "./validators"
 
 // /admin/* routes already require an authenticated admin user (Medusa's own admin middleware)
 export const adminDeliveryRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/engagement/deliveries",
-    middlewares: [validateAndTransformQuery(AdminGetDeliveriesParams, QueryConfig.listDeliveriesTransformQueryConfig)],
+    middlewares: [validateQuery(AdminGetDeliveriesParams, QueryConfig.listDeliveriesTransformQueryConfig)],
   },
   {
     method: ["GET"],
     matcher: "/admin/engagement/deliveries/:id",
-    middlewares: [validateAndTransformQuery(createSelectParams(), QueryConfig.retrieveDeliveryTransformQueryConfig)],
+    middlewares: [validateQuery(AdminGetDeliveryParams, QueryConfig.retrieveDeliveryTransformQueryConfig)],
   },
   {
     method: ["POST"],
     matcher: "/admin/engagement/deliveries/:id/retry",
     middlewares: [
-      validateAndTransformBody(AdminRetryDelivery),
-      validateAndTransformQuery(createSelectParams(), QueryConfig.retrieveDeliveryTransformQueryConfig),
+      validateBody(AdminRetryDelivery),
+      validateQuery(AdminGetDeliveryParams, QueryConfig.retrieveDeliveryTransformQueryConfig),
     ],
   },
 ]

@@ -21,13 +21,21 @@ export const defaultAdminDeliveryFields = [
   "updated_at",
 ]
 
+/** Every field a delivery route can return; `fields` may ask for these only. */
+export const allowedAdminDeliveryFields = [...defaultAdminDeliveryFields, "payload", "response_summary"]
+
+/** `order` of the list: any field but the JSON ones. */
+export const sortableAdminDeliveryFields = defaultAdminDeliveryFields
+
 export const retrieveDeliveryTransformQueryConfig = {
-  defaults: [...defaultAdminDeliveryFields, "payload", "response_summary"],
+  defaults: allowedAdminDeliveryFields,
+  allowed: allowedAdminDeliveryFields,
   isList: false,
 }
 
 export const listDeliveriesTransformQueryConfig = {
   defaults: defaultAdminDeliveryFields,
+  allowed: allowedAdminDeliveryFields,
   defaultLimit: 20,
   isList: true,
 }

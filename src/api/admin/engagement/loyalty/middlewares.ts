@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../utils/validation"
 import { listAdminLoyaltyTransactionsQueryConfig } from "./query-config"
 import {
   AdminAdjustLoyaltyPoints,
@@ -12,31 +13,31 @@ export const adminLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/engagement/loyalty",
-    middlewares: [validateAndTransformQuery(AdminGetLoyaltyParams, {})],
+    middlewares: [validateQuery(AdminGetLoyaltyParams)],
   },
   {
     method: ["GET"],
     matcher: "/admin/engagement/contacts/:id/loyalty",
-    middlewares: [validateAndTransformQuery(AdminGetLoyaltyParams, {})],
+    middlewares: [validateQuery(AdminGetLoyaltyParams)],
   },
   {
     method: ["GET"],
     matcher: "/admin/engagement/contacts/:id/loyalty/transactions",
-    middlewares: [validateAndTransformQuery(AdminGetLoyaltyTransactionsParams, listAdminLoyaltyTransactionsQueryConfig)],
+    middlewares: [validateQuery(AdminGetLoyaltyTransactionsParams, listAdminLoyaltyTransactionsQueryConfig)],
   },
   {
     method: ["POST"],
     matcher: "/admin/engagement/contacts/:id/loyalty/adjustments",
-    middlewares: [validateAndTransformBody(AdminAdjustLoyaltyPoints)],
+    middlewares: [validateQuery(AdminGetLoyaltyParams), validateBody(AdminAdjustLoyaltyPoints)],
   },
   {
     method: ["POST"],
     matcher: "/admin/engagement/contacts/:id/loyalty/block",
-    middlewares: [validateAndTransformBody(AdminLoyaltyBlock)],
+    middlewares: [validateQuery(AdminGetLoyaltyParams), validateBody(AdminLoyaltyBlock)],
   },
   {
     method: ["POST"],
     matcher: "/admin/engagement/contacts/:id/loyalty/unblock",
-    middlewares: [validateAndTransformBody(AdminLoyaltyBlock)],
+    middlewares: [validateQuery(AdminGetLoyaltyParams), validateBody(AdminLoyaltyBlock)],
   },
 ]

@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery } from "../../../utils/validation"
 import { listReviewRequestsTransformQueryConfig } from "./query-config"
 import { AdminGetReviewRequestsParams } from "./validators"
 
@@ -6,6 +7,6 @@ export const adminReviewRequestRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/engagement/review-requests",
-    middlewares: [validateAndTransformQuery(AdminGetReviewRequestsParams, listReviewRequestsTransformQueryConfig)],
+    middlewares: [validateQuery(AdminGetReviewRequestsParams, listReviewRequestsTransformQueryConfig)],
   },
 ]

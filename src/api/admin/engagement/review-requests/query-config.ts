@@ -17,8 +17,14 @@ export const defaultAdminReviewRequestFields = [
   "updated_at",
 ]
 
+/** `order` of the list: any field but the JSON ones. */
+export const sortableAdminReviewRequestFields = defaultAdminReviewRequestFields.filter(
+  (field) => field !== "purchases" && field !== "excluded_items"
+)
+
 export const listReviewRequestsTransformQueryConfig = {
   defaults: defaultAdminReviewRequestFields,
+  allowed: defaultAdminReviewRequestFields,
   defaultLimit: 20,
   isList: true,
 }

@@ -1,10 +1,14 @@
 import { z } from "@medusajs/framework/zod"
-import { createBoundedFindParams, oneOrMany } from "../../../utils/find-params"
+import { createBoundedFindParams, idFilter, oneOrMany } from "../../../utils/find-params"
 import { REVIEW_REQUEST_STATUSES } from "../../../../modules/engagement/types"
+import { defaultAdminReviewRequestFields, sortableAdminReviewRequestFields } from "./query-config"
 
-export const AdminGetReviewRequestsParams = createBoundedFindParams().extend({
+export const AdminGetReviewRequestsParams = createBoundedFindParams({
+  fields: defaultAdminReviewRequestFields,
+  sortable: sortableAdminReviewRequestFields,
+}).extend({
   status: oneOrMany(z.enum(REVIEW_REQUEST_STATUSES)).optional(),
-  order_id: oneOrMany(z.string().min(1)).optional(),
-  customer_id: oneOrMany(z.string().min(1)).optional(),
+  order_id: idFilter(),
+  customer_id: idFilter(),
 })
 export type AdminGetReviewRequestsParamsType = z.infer<typeof AdminGetReviewRequestsParams>

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CONSENT_VALUES } from "../../../../modules/engagement/types"
+import { text } from "../../../utils/validation"
 
 export const StoreUpdateConsents = z
   .object({
@@ -7,12 +8,12 @@ export const StoreUpdateConsents = z
       .array(
         z
           .object({
-            purpose: z.string().min(1).max(64),
+            purpose: text({ min: 1, max: 64 }),
             value: z.enum(CONSENT_VALUES),
             /** the wording or version of the text the shopper saw */
-            wording: z.string().max(2000).optional(),
+            wording: text({ max: 2000 }).optional(),
             /** free-form proof, kept as strings (as Rejoiner's opt-in allows) */
-            info: z.record(z.string().max(64), z.string().max(500)).optional(),
+            info: z.record(text({ min: 1, max: 64 }), text({ max: 500 })).optional(),
           })
           .strict()
       )
@@ -22,7 +23,15 @@ export const StoreUpdateConsents = z
   .strict()
 export type StoreUpdateConsentsType = z.infer<typeof StoreUpdateConsents>
 
-export const StoreConsentLinkBody = z.object({ token: z.string().min(1).max(2000) }).strict()
+const token = text({ min: 1, max: 2000 })
+
+export const StoreConsentLinkBody = z.object({ token }).strict()
 export type StoreConsentLinkBodyType = z.infer<typeof StoreConsentLinkBody>
 
-export const ConsentLinkQuery = z.object({ token: z.string().min(1).max(2000).optional() })
+/** A link's token may come in the query string (one-click POST, GET) instead of the body. */
+export const ConsentLinkQuery = z.object({ token: token.optional() }).strict()
+
+/** The body of a link's POST: empty, the token, or RFC 8058's one-click form field. */
+export const ConsentLinkBody = z
+  .object({ token: token.optional(), "List-Unsubscribe": z.literal("One-Click").optional() })
+  .strict()

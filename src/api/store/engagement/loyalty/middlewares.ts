@@ -1,4 +1,6 @@
-import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery } from "../../../utils/validation"
 import { listStoreLoyaltyTransactionsQueryConfig } from "./query-config"
 import { StoreGetLoyaltyParams, StoreGetLoyaltyTransactionsParams } from "./validators"
 
@@ -11,11 +13,11 @@ export const storeLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/engagement/loyalty",
-    middlewares: [validateAndTransformQuery(StoreGetLoyaltyParams, {})],
+    middlewares: [validateQuery(StoreGetLoyaltyParams)],
   },
   {
     method: ["GET"],
     matcher: "/store/engagement/loyalty/transactions",
-    middlewares: [validateAndTransformQuery(StoreGetLoyaltyTransactionsParams, listStoreLoyaltyTransactionsQueryConfig)],
+    middlewares: [validateQuery(StoreGetLoyaltyTransactionsParams, listStoreLoyaltyTransactionsQueryConfig)],
   },
 ]
