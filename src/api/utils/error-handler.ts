@@ -6,7 +6,7 @@ import { ROUTES_WITH_PATH_PARAMS } from "./path-params"
 import { pathParamProblem } from "./validation"
 
 /** Paths the plugin serves; errors elsewhere reach Medusa's handler untouched. */
-const PLUGIN_PATH = /^\/(admin\/engagement|store\/engagement|engagement|admin\/orders\/[^/]+\/engagement)(\/|$)/
+const PLUGIN_PATH = /^\/(admin\/engagement|store\/engagement|engagement|admin\/orders\/[^/]+\/engagement|store\/carts\/[^/]+\/loyalty-points)(\/|$)/
 
 /** PostgreSQL codes for a value it cannot store as text (NUL byte, invalid UTF-8, too long). */
 const UNSTORABLE_TEXT = ["22P05", "22021", "22001"]
