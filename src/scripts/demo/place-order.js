@@ -5,6 +5,7 @@
  *   node src/scripts/demo/place-order.js [email]        (GUEST=1 for a guest checkout)
  * The shopper ticks the checkout's consent boxes: CONSENTS="email_marketing=true,sms_marketing=false"
  * (default: email marketing and review requests given; CONSENTS=none for no boxes).
+ * POINTS=550 spends that many loyalty points on the cart (100 points = 1.00) before paying.
  * Reads the publishable key from the demo's store (admin login) unless PUBLISHABLE_KEY is set.
  */
 const BASE = process.env.MEDUSA_URL || `http://localhost:${process.env.PORT || 9000}`
@@ -83,6 +84,12 @@ async function main() {
   await call("POST", `/store/carts/${cart.id}`, { shipping_address: address, billing_address: address }, headers)
   const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, headers)
   await call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, headers)
+  if (process.env.POINTS) {
+    // points go on before payment is set up: a change of the total afterwards drops the payment session
+    const before = (await call("GET", `/store/carts/${cart.id}`, undefined, headers)).cart.total
+    const { cart: withPoints } = await call("POST", `/store/carts/${cart.id}/loyalty-points`, { points: Number(process.env.POINTS) }, headers)
+    console.log(`Points: ${process.env.POINTS} applied, total ${before} -> ${withPoints.total} (credit ${withPoints.credit_line_total})`)
+  }
   const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id }, headers)
   await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
   const metadata = checkoutConsents()
@@ -104,10 +111,14 @@ async function printPoints(orderId, headers) {
   for (let attempt = 0; attempt < 20; attempt++) {
     const { transactions } = await call("GET", "/store/engagement/loyalty/transactions?limit=50", undefined, headers)
     if (transactions.some((row) => row.order_id === orderId)) {
-      const earned = transactions.filter((row) => row.order_id === orderId).reduce((sum, row) => sum + row.points, 0)
+      const mine = transactions.filter((row) => row.order_id === orderId)
+      const sum = (type) => mine.filter((row) => row.type === type).reduce((total, row) => total + row.points, 0)
+      const earned = sum("earn")
+      const redeemed = sum("redeem")
       const { loyalty } = await call("GET", "/store/engagement/loyalty", undefined, headers)
       const tier = loyalty.tier ? `, tier ${loyalty.tier.name}` : ""
-      console.log(`Loyalty: +${earned} points for this order; balance ${loyalty.balance}, pending ${loyalty.pending}${tier}`)
+      const spent = redeemed ? `, ${-redeemed} spent` : ""
+      console.log(`Loyalty: +${earned} points earned by this order${spent}; balance ${loyalty.balance}, pending ${loyalty.pending}${tier}`)
       return
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
