@@ -178,5 +178,22 @@ medusaIntegrationTestRunner({
       expect(String(refused)).toContain("no longer held")
       expect(await summaryOf(ada)).toMatchObject({ balance: 1000, reserved: 0 })
     })
+
+    it("refuses to complete a cart that shrank below the value of its points, until they are applied again", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 10_000)
+      const refused = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [{ variant_id: pen(), quantity: 3 }],
+        beforePayment: async (cartId) => {
+          const { data } = await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 6000 }, ada)
+          expect(data.cart.credit_line_total).toBe(60)
+          const line = data.cart.items[0]
+          await api.post(`/store/carts/${cartId}/line-items/${line.id}`, { quantity: 1 }, ada)
+        },
+      }).catch((error: { response?: { data?: { message?: string } } }) => error.response?.data?.message)
+      expect(String(refused)).toContain("worth more than the cart")
+      expect(await summaryOf(ada)).toMatchObject({ balance: 4000, reserved: 6000 })
+    })
   },
 })

@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../modules/loyalty/types"
@@ -22,6 +22,13 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       "loyalty points: the points on this cart are no longer held for it; apply them again"
+    )
+  }
+  // the cart shrank below the points' value after they were applied: applying again re-caps them
+  if (MathBN.lt(cart.total ?? 0, 0)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "loyalty points: the points are worth more than the cart now; apply them again"
     )
   }
 })
