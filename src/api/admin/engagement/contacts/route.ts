@@ -1,6 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { answerConflict } from "../../../utils/conflict"
 import { upsertContactsWorkflow } from "../../../../workflows/contacts/workflows/upsert-contacts"
 import { defaultAdminContactFields } from "./query-config"
 import type { AdminGetContactsParamsType, AdminUpsertContactsType } from "./validators"
@@ -25,15 +24,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetConta
  * is created or updated too. The batch is all or nothing.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpsertContactsType>, res: MedusaResponse) => {
-  let ids: string[]
-  try {
-    ids = (await upsertContactsWorkflow(req.scope).run({ input: req.validatedBody })).result
-  } catch (error) {
-    if (answerConflict(res, error)) {
-      return
-    }
-    throw error
-  }
+  // a conflict's 409 keeps its message through the plugin's error handler (src/api/utils/error-handler.ts)
+  const { result: ids } = await upsertContactsWorkflow(req.scope).run({ input: req.validatedBody })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: contacts } = await query.graph({ entity: "contact_profile", fields: defaultAdminContactFields, filters: { id: ids } })
   res.json({ contacts })

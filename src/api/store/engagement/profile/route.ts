@@ -3,7 +3,6 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
-import { answerConflict } from "../../../utils/conflict"
 import { updateShopperProfileWorkflow } from "../../../../workflows/contacts/workflows/update-shopper-profile"
 import type { StoreUpdateProfileType } from "./validators"
 
@@ -62,18 +61,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  * names and phone change on their Medusa customer too. A phone of another contact is a 409.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreUpdateProfileType>, res: MedusaResponse) => {
-  let profileId: string
-  try {
-    const { result } = await updateShopperProfileWorkflow(req.scope).run({
-      input: { customer_id: req.auth_context.actor_id, profile: req.validatedBody },
-    })
-    profileId = result
-  } catch (error) {
-    if (answerConflict(res, error)) {
-      return
-    }
-    throw error
-  }
+  // a conflict's 409 keeps its message through the plugin's error handler (src/api/utils/error-handler.ts)
+  const { result: profileId } = await updateShopperProfileWorkflow(req.scope).run({
+    input: { customer_id: req.auth_context.actor_id, profile: req.validatedBody },
+  })
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   res.json({ profile: view(await engagement.retrieveContactProfile(profileId)) })
 }
