@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContactEvents } from "../modules/engagement/events"
 import { syncCustomerContactsWorkflow } from "../workflows/contact-sync/workflows/sync-customer-contacts"
 import { withLoggableErrors } from "../utils/database-errors"
+import { CustomerWorkflowEvents } from "@medusajs/framework/utils"
 
 /** A customer was created or changed (or their addresses): their profile follows, and the platforms are told. */
 async function customerContactSync({
@@ -18,6 +19,6 @@ async function customerContactSync({
 export default withLoggableErrors(customerContactSync)
 
 export const config: SubscriberConfig = {
-  event: ["customer.created", "customer.updated", ContactEvents.CHANGED],
+  event: [CustomerWorkflowEvents.CREATED, CustomerWorkflowEvents.UPDATED, ContactEvents.CHANGED],
   context: { subscriberId: "engagement-customer-contact-sync" },
 }

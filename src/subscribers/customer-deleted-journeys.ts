@@ -3,6 +3,7 @@ import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
 import { cancelJourneysWorkflow } from "../workflows/contact-sync/workflows/cancel-journeys"
 import { withLoggableErrors } from "../utils/database-errors"
+import { CustomerWorkflowEvents } from "@medusajs/framework/utils"
 
 /** A deleted customer gets no more journeys: their email is read from the contact profile the plugin keeps. */
 async function customerDeletedJourneys({ event, container }: SubscriberArgs<{ id: string }>) {
@@ -19,6 +20,6 @@ async function customerDeletedJourneys({ event, container }: SubscriberArgs<{ id
 export default withLoggableErrors(customerDeletedJourneys)
 
 export const config: SubscriberConfig = {
-  event: "customer.deleted",
+  event: CustomerWorkflowEvents.DELETED,
   context: { subscriberId: "engagement-customer-deleted-journeys" },
 }

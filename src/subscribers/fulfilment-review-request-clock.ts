@@ -1,14 +1,14 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, FulfillmentWorkflowEvents, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE, ReviewRequestTrigger } from "../modules/engagement/types"
 import { startReviewRequestClockWorkflow } from "../workflows/review-requests/workflows/start-review-request-clock"
 import { withLoggableErrors } from "../utils/database-errors"
 
 const TRIGGER_BY_EVENT: Record<string, ReviewRequestTrigger> = {
-  "order.fulfillment_created": "fulfilled",
-  "shipment.created": "shipped",
-  "delivery.created": "delivered",
+  [OrderWorkflowEvents.FULFILLMENT_CREATED]: "fulfilled",
+  [FulfillmentWorkflowEvents.SHIPMENT_CREATED]: "shipped",
+  [FulfillmentWorkflowEvents.DELIVERY_CREATED]: "delivered",
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
 import { REJOINER } from "../providers/rejoiner"
@@ -31,6 +31,6 @@ async function orderCanceledJourneys({ event, container }: SubscriberArgs<{ id: 
 export default withLoggableErrors(orderCanceledJourneys)
 
 export const config: SubscriberConfig = {
-  event: "order.canceled",
+  event: OrderWorkflowEvents.CANCELED,
   context: { subscriberId: "engagement-order-canceled-journeys" },
 }

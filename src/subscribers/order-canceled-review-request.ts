@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { cancelReviewRequestWorkflow } from "../workflows/review-requests/workflows/cancel-review-request"
 import { withLoggableErrors } from "../utils/database-errors"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 
 /** A canceled order's review request is canceled if it has not gone out yet. */
 async function orderCanceledReviewRequest({ event, container }: SubscriberArgs<{ id: string }>) {
@@ -10,6 +11,6 @@ async function orderCanceledReviewRequest({ event, container }: SubscriberArgs<{
 export default withLoggableErrors(orderCanceledReviewRequest)
 
 export const config: SubscriberConfig = {
-  event: "order.canceled",
+  event: OrderWorkflowEvents.CANCELED,
   context: { subscriberId: "engagement-order-canceled-review-request" },
 }

@@ -4,6 +4,7 @@ import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
 import { REJOINER } from "../providers/rejoiner"
 import { recordCartConversionWorkflow } from "../workflows/conversions/workflows/record-cart-conversion"
 import { withLoggableErrors } from "../utils/database-errors"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 
 /** Every placed order converts the shopper's cart in Rejoiner, when Rejoiner is switched on. */
 async function orderPlacedCartConversion({ event, container }: SubscriberArgs<{ id: string }>) {
@@ -17,6 +18,6 @@ async function orderPlacedCartConversion({ event, container }: SubscriberArgs<{ 
 export default withLoggableErrors(orderPlacedCartConversion)
 
 export const config: SubscriberConfig = {
-  event: "order.placed",
+  event: OrderWorkflowEvents.PLACED,
   context: { subscriberId: "engagement-order-placed-cart-conversion" },
 }

@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { recordCheckoutConsentsWorkflow } from "../workflows/consents/workflows/record-checkout-consents"
 import { withLoggableErrors } from "../utils/database-errors"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 
 /**
  * The consent choices made at checkout go into the ledger of the customer signed in at checkout
@@ -14,6 +15,6 @@ async function orderPlacedCheckoutConsents({ event, container }: SubscriberArgs<
 export default withLoggableErrors(orderPlacedCheckoutConsents)
 
 export const config: SubscriberConfig = {
-  event: "order.placed",
+  event: OrderWorkflowEvents.PLACED,
   context: { subscriberId: "engagement-order-placed-checkout-consents" },
 }

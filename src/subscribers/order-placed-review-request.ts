@@ -3,6 +3,7 @@ import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
 import { createReviewRequestWorkflow } from "../workflows/review-requests/workflows/create-review-request"
 import { withLoggableErrors } from "../utils/database-errors"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 
 /** Every placed order gets its review request scheduled (or skipped, with the reason). */
 async function orderPlacedReviewRequest({ event, container }: SubscriberArgs<{ id: string }>) {
@@ -16,6 +17,6 @@ async function orderPlacedReviewRequest({ event, container }: SubscriberArgs<{ i
 export default withLoggableErrors(orderPlacedReviewRequest)
 
 export const config: SubscriberConfig = {
-  event: "order.placed",
+  event: OrderWorkflowEvents.PLACED,
   context: { subscriberId: "engagement-order-placed-review-request" },
 }

@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { refreshOrderStatisticsWorkflow } from "../workflows/contacts/workflows/refresh-order-statistics"
 import { withLoggableErrors } from "../utils/database-errors"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 
 /** Purchase statistics follow each order: placed, canceled, and returns received. */
 async function orderStatistics({ event, container }: SubscriberArgs<{ id?: string; order_id?: string }>) {
@@ -15,6 +16,6 @@ async function orderStatistics({ event, container }: SubscriberArgs<{ id?: strin
 export default withLoggableErrors(orderStatistics)
 
 export const config: SubscriberConfig = {
-  event: ["order.placed", "order.canceled", "order.return_received"],
+  event: [OrderWorkflowEvents.PLACED, OrderWorkflowEvents.CANCELED, OrderWorkflowEvents.RETURN_RECEIVED],
   context: { subscriberId: "engagement-order-statistics" },
 }
