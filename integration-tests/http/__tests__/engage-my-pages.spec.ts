@@ -6,10 +6,12 @@ import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/s
 
 jest.setTimeout(240_000)
 
-const platforms = useTestPlatforms({ ENGAGEMENT_HTTP_TIMEOUT: "1s" }, { contacts: true })
+const CACHE_MS = 4000
+const platforms = useTestPlatforms({ ENGAGEMENT_HTTP_TIMEOUT: "1s", ENGAGE_MY_PAGES_CACHE: `${CACHE_MS}ms` }, { contacts: true })
 const { engage } = platforms
 
 const DOWN = "engage: Voyado Engage did not answer; try again later"
+const REFUSED = "engage: Voyado Engage refused the store's request; the store's Engage settings need attention"
 const NOT_SYNCED = "engage: your contact is not synced to Voyado Engage yet"
 
 medusaIntegrationTestRunner({
@@ -166,6 +168,32 @@ medusaIntegrationTestRunner({
       const recovered = await api.get("/store/engagement/promotions", ada)
       expect(recovered.data.promotions.map((p: { name: string }) => p.name)).toEqual(["Back again"])
       expect((await api.get("/store/engagement/purchases", ada)).data).toEqual({ purchases: [], count: 0, offset: 0, limit: 20 })
+    })
+
+    it("asks Engage again once the configured cache window has passed", async () => {
+      const [ada] = await registerSynced("ada@example.com")
+      engage.assignPromotion(ada.engageId, { name: "First" })
+      expect((await api.get("/store/engagement/promotions", ada)).data.promotions).toHaveLength(1)
+      engage.assignPromotion(ada.engageId, { name: "Second" })
+      expect((await api.get("/store/engagement/promotions", ada)).data.promotions).toHaveLength(1)
+
+      await new Promise((resolve) => setTimeout(resolve, CACHE_MS + 200))
+      const fresh = await api.get("/store/engagement/promotions", ada)
+      expect(fresh.data.promotions.map((p: { name: string }) => p.name)).toEqual(["First", "Second"])
+      expect(engage.callsTo("promotion_assignments")).toHaveLength(2)
+    })
+
+    it("answers 502 naming Voyado Engage when it refuses the store's key or answers an unexpected shape", async () => {
+      const [ada] = await registerSynced("ada@example.com")
+      engage.failNext(1, { kind: "status", status: 401, body: { statusCode: 401, errorCode: "Unauthorized", message: "invalid apikey" } })
+      const refused = await responseOf(api.get("/store/engagement/promotions", ada))
+      expect(refused.status).toBe(502)
+      expect(refused.data.message).toBe(REFUSED)
+
+      engage.failNext(1, { kind: "status", status: 200, body: { unexpected: true } })
+      const garbled = await responseOf(api.get("/store/engagement/purchases", ada))
+      expect(garbled.status).toBe(502)
+      expect(garbled.data.message).toBe(REFUSED)
     })
 
     it("answers 409 naming Voyado Engage, without calling it, for a shopper whose contact is not synced yet, and 401 without a login", async () => {
