@@ -6,7 +6,7 @@ import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/s
 
 jest.setTimeout(240_000)
 
-const CACHE_MS = 4000
+const CACHE_MS = 5000
 const platforms = useTestPlatforms({ ENGAGEMENT_HTTP_TIMEOUT: "1s", ENGAGE_MY_PAGES_CACHE: `${CACHE_MS}ms` }, { contacts: true })
 const { engage } = platforms
 
@@ -168,6 +168,16 @@ medusaIntegrationTestRunner({
       const recovered = await api.get("/store/engagement/promotions", ada)
       expect(recovered.data.promotions.map((p: { name: string }) => p.name)).toEqual(["Back again"])
       expect((await api.get("/store/engagement/purchases", ada)).data).toEqual({ purchases: [], count: 0, offset: 0, limit: 20 })
+    })
+
+    it("makes one call to Engage for many simultaneous reloads of the same page", async () => {
+      const [ada] = await registerSynced("ada@example.com")
+      engage.addTransaction(ada.engageId, { receiptNumber: "R-1" })
+      engage.latencyMs = 300
+      const answers = await Promise.all(Array.from({ length: 8 }, () => api.get("/store/engagement/purchases", ada)))
+      expect(new Set(answers.map((answer) => JSON.stringify(answer.data))).size).toBe(1)
+      expect(answers[0].data.purchases.map((p: { receipt_number: string }) => p.receipt_number)).toEqual(["R-1"])
+      expect(engage.callsTo("contact_transactions")).toHaveLength(1)
     })
 
     it("asks Engage again once the configured cache window has passed", async () => {

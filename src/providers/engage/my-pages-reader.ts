@@ -39,6 +39,7 @@ export interface EngageContactSource {
 
 // per process, keyed by Engage contact id and question: one shopper's reload does not call Engage again
 const cache = new TtlCache<unknown>(10_000)
+const inFlight = new Map<string, Promise<unknown>>()
 
 async function engageContact(engagement: EngageContactSource, customerId: string) {
   const options = engagement.platformOptions<EngageOptions>(ENGAGE)
@@ -83,20 +84,26 @@ async function ask(request: PlatformRequest, options: EngageOptions, logger: Log
   }
 }
 
-async function cachedRead<T>(
-  key: string,
-  options: EngageOptions,
-  read: () => Promise<T>
-): Promise<T> {
+async function cachedRead<T>(key: string, options: EngageOptions, read: () => Promise<T>): Promise<T> {
   const hit = cache.get(key, Date.now())
   if (hit !== undefined) {
     return hit as T
   }
-  const value = await read()
-  if (options.my_pages_cache_ms > 0) {
-    cache.set(key, value, Date.now() + options.my_pages_cache_ms)
+  // simultaneous reloads of one page wait for the one read already on its way
+  const pending = inFlight.get(key)
+  if (pending) {
+    return (await pending) as T
   }
-  return value
+  const reading = read()
+    .then((value) => {
+      if (options.my_pages_cache_ms > 0) {
+        cache.set(key, value, Date.now() + options.my_pages_cache_ms)
+      }
+      return value
+    })
+    .finally(() => inFlight.delete(key))
+  inFlight.set(key, reading)
+  return await reading
 }
 
 function mapped<T>(map: () => T, logger: Logger, what: string, contactId: string): T {
