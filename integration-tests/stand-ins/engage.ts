@@ -9,6 +9,14 @@ export interface EngageStandInConfig {
 }
 
 type Contact = Record<string, unknown> & { id: string; contactType: string }
+/** An assigned promotion as Engage answers it; `redemptionChannels[].type` is ECOM, POS or OTHER. */
+export type EngagePromotion = Record<string, unknown> & { id: string; redemptionChannels: (Record<string, unknown> & { type: string })[] }
+/** One receipt line of a contact's purchase and return history. */
+export type EngageTransaction = Record<string, unknown> & { id: string }
+
+export const PROMOTION_CHANNEL_TYPES = ["ECOM", "POS", "OTHER"] as const
+/** the largest page `GET /api/v3/contacts/transactions` is asked for in the stand-in's contract */
+const TRANSACTIONS_MAX_COUNT = 100
 
 const IDENTIFIERS = ["email", "mobilePhone", "socialSecurityNumber", "customKey", "any"] as const
 const BULK_LIMIT = 4000
@@ -47,6 +55,17 @@ function queryViolations(request: RecordedRequest, allowed: readonly string[]): 
     .map((key) => `query.${key}: not a parameter of ${request.method} ${request.path}`)
 }
 
+function pageViolations(request: RecordedRequest): string[] {
+  const problems: string[] = []
+  for (const [key, min, max] of [["offset", 0, Number.MAX_SAFE_INTEGER], ["count", 1, TRANSACTIONS_MAX_COUNT]] as const) {
+    const value = request.query[key]
+    if (value !== undefined && !(/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max)) {
+      problems.push(`query.${key}: a whole number from ${min} to ${max}`)
+    }
+  }
+  return problems
+}
+
 const sameValue = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase()
 
 function matches(contact: Contact, name: string, value: string): boolean {
@@ -79,6 +98,50 @@ export class EngageStandIn extends StandIn {
     const id = randomUUID()
     this.contacts[id] = { contactType: "Contact", ...fields, id }
     return id
+  }
+
+  /** Assigns a promotion to the contact; answered by `GET /api/v3/promotion-assignments`. */
+  assignPromotion(contactId: string, fields: Partial<EngagePromotion> = {}): EngagePromotion {
+    const promotion: EngagePromotion = {
+      id: randomUUID(),
+      promotionId: randomUUID(),
+      name: "Promotion",
+      status: "Active",
+      expiresOn: null,
+      presentation: { heading: "Promotion", description: "", imageUrl: null },
+      redemptionChannels: [{ type: "ECOM", valueType: "EXTERNALOFFER", value: "CODE" }],
+      ...fields,
+    }
+    ;((this.state.promotions ??= {})[contactId] ??= []).push(promotion)
+    return promotion
+  }
+
+  promotionsOf(contactId: string): EngagePromotion[] {
+    return this.state.promotions?.[contactId] ?? []
+  }
+
+  /** Records a receipt line in the contact's history; answered by `GET /api/v3/contacts/transactions`. */
+  addTransaction(contactId: string, fields: Partial<EngageTransaction> = {}): EngageTransaction {
+    const transaction: EngageTransaction = {
+      id: randomUUID(),
+      type: "PURCHASE",
+      receiptNumber: "R-1",
+      sku: "SKU-1",
+      articleName: "Article",
+      quantity: 1,
+      price: 100,
+      discount: 0,
+      currency: "EUR",
+      time: new Date().toISOString(),
+      storeName: "Web shop",
+      ...fields,
+    }
+    ;((this.state.transactions ??= {})[contactId] ??= []).push(transaction)
+    return transaction
+  }
+
+  transactionsOf(contactId: string): EngageTransaction[] {
+    return this.state.transactions?.[contactId] ?? []
   }
 
   /** Makes lookups of this identifier value answer 409 MultipleMatches from now on. */
@@ -184,6 +247,53 @@ function engageRoutes(config: EngageStandInConfig): StandInRoute[] {
           }
         }
         return { status: 202, body: { batchId: randomUUID() } }
+      }),
+    },
+    {
+      name: "contact_transactions",
+      method: "GET",
+      path: /^\/api\/v3\/contacts\/transactions$/,
+      check: (request) => [
+        ...headerViolations(request.headers, auth),
+        ...queryViolations(request, ["contactId", "offset", "count"]),
+        ...(request.query.contactId ? [] : ["query.contactId: required"]),
+        ...pageViolations(request),
+      ],
+      respond: keyed((request, standIn) => {
+        if (!standIn.contacts[request.query.contactId]) {
+          return fail(404, "ContactNotFound", "contact not found")
+        }
+        const offset = Number(request.query.offset ?? 0)
+        const count = Number(request.query.count ?? TRANSACTIONS_MAX_COUNT)
+        const all = standIn.transactionsOf(request.query.contactId)
+        const items = all.slice(offset, offset + count)
+        // Engage's paged answers: the items of this page, where it starts, and how many there are in all
+        return { status: 200, body: { count: items.length, offset, totalCount: all.length, items } }
+      }),
+    },
+    {
+      name: "promotion_assignments",
+      method: "GET",
+      path: /^\/api\/v3\/promotion-assignments$/,
+      check: (request) => [
+        ...headerViolations(request.headers, auth),
+        ...queryViolations(request, ["contactId", "redemptionChannelType"]),
+        ...(request.query.contactId ? [] : ["query.contactId: required"]),
+        ...(request.query.redemptionChannelType === undefined ||
+        (PROMOTION_CHANNEL_TYPES as readonly string[]).includes(request.query.redemptionChannelType)
+          ? []
+          : [`query.redemptionChannelType: one of ${PROMOTION_CHANNEL_TYPES.join(", ")}`]),
+      ],
+      respond: keyed((request, standIn) => {
+        if (!standIn.contacts[request.query.contactId]) {
+          return fail(404, "ContactNotFound", "contact not found")
+        }
+        const type = request.query.redemptionChannelType
+        const active = standIn
+          .promotionsOf(request.query.contactId)
+          .filter((promotion) => promotion.status !== "Expired")
+          .filter((promotion) => !type || promotion.redemptionChannels.some((channel) => channel.type === type))
+        return { status: 200, body: active }
       }),
     },
     {

@@ -3,6 +3,7 @@ import { attemptDelivery } from "../../src/modules/engagement/outbox/send"
 import crmComPlatform, { decodeJwtSub } from "../../src/providers/crmcom"
 import { crmComOptionsSchema } from "../../src/providers/crmcom/options"
 import engagePlatform from "../../src/providers/engage"
+import { contactTransactionsRequest, promotionAssignmentsRequest } from "../../src/providers/engage/my-pages"
 import { engageOptionsSchema } from "../../src/providers/engage/options"
 import expertSenderPlatform from "../../src/providers/expertsender"
 import { expertSenderOptionsSchema } from "../../src/providers/expertsender/options"
@@ -114,6 +115,34 @@ describe("Engage stand-in", () => {
     ])
     expect(standIn.contacts[id].lastName).toBe("Keep")
     expect((await call(base, "PATCH", "/api/v3/contacts/unknown", headers, { city: "Lund" })).status).toBe(404)
+  })
+
+  it("answers the plugin's My pages reads: a contact's promotions of one channel and a page of its transactions", async () => {
+    const id = standIn.addContact({ email: "d@example.com" })
+    standIn.assignPromotion(id, { name: "Online", redemptionChannels: [{ type: "ECOM", valueType: "EXTERNALOFFER", value: "X" }] })
+    standIn.assignPromotion(id, { name: "In store", redemptionChannels: [{ type: "POS", valueType: "PERCENT", value: "10" }] })
+    standIn.addTransaction(id, { receiptNumber: "R-1" })
+    standIn.addTransaction(id, { receiptNumber: "R-2", type: "RETURN" })
+    const options = { api_url: base, api_key: "vy-key" }
+    const send = (request: { method: string; url: string; headers: Record<string, string> }) =>
+      call("", request.method, request.url, request.headers)
+
+    const promotions = await send(promotionAssignmentsRequest(options, id, "ECOM"))
+    expect(promotions).toEqual({ status: 200, body: [expect.objectContaining({ name: "Online" })] })
+    const page = await send(contactTransactionsRequest(options, id, { offset: 1, limit: 1 }))
+    expect(page).toEqual({ status: 200, body: { count: 1, offset: 1, totalCount: 2, items: [expect.objectContaining({ receiptNumber: "R-2" })] } })
+    expect((await send(promotionAssignmentsRequest(options, "unknown", "ECOM"))).status).toBe(404)
+    expect(standIn.violations()).toEqual([])
+  })
+
+  it("flags My pages reads that break the contract", async () => {
+    const key = { apikey: "vy-key" }
+    await call(base, "GET", "/api/v3/promotion-assignments?redemptionChannelType=WEB", key)
+    await call(base, "GET", "/api/v3/contacts/transactions?contactId=x&count=500&limit=3", key)
+    await call(base, "GET", "/api/v3/contacts/transactions?contactId=x", {})
+    expect(standIn.violations().join("\n")).toEqual(
+      expect.stringMatching(/query\.contactId: required[\s\S]*query\.redemptionChannelType[\s\S]*query\.limit[\s\S]*query\.count[\s\S]*apikey/)
+    )
   })
 })
 

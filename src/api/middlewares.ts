@@ -4,6 +4,8 @@ import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/mi
 import { adminReviewRequestRoutesMiddlewares } from "./admin/engagement/review-requests/middlewares"
 import { consentLinkRoutesMiddlewares, storeConsentRoutesMiddlewares } from "./store/engagement/consents/middlewares"
 import { storeProfileRoutesMiddlewares } from "./store/engagement/profile/middlewares"
+import { storePromotionRoutesMiddlewares } from "./store/engagement/promotions/middlewares"
+import { storePurchaseRoutesMiddlewares } from "./store/engagement/purchases/middlewares"
 import { adminLoyaltyRoutesMiddlewares } from "./admin/engagement/loyalty/middlewares"
 import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middlewares"
 import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
@@ -23,6 +25,8 @@ export default defineMiddlewares({
     ...storeConsentRoutesMiddlewares,
     ...consentLinkRoutesMiddlewares,
     ...storeProfileRoutesMiddlewares,
+    ...storePromotionRoutesMiddlewares,
+    ...storePurchaseRoutesMiddlewares,
     ...adminLoyaltyRoutesMiddlewares,
     ...storeLoyaltyRoutesMiddlewares,
     ...storeCartLoyaltyRoutesMiddlewares,

@@ -36,7 +36,7 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
     concurrency: intOrUndefined(env.ENGAGEMENT_HTTP_CONCURRENCY),
   }
   // a platform is on when its base URL is set; its credentials are then checked at start-up
-  const platform = (url: string | undefined, options: Record<string, string | undefined>) =>
+  const platform = (url: string | undefined, options: Record<string, unknown>) =>
     url ? { api_url: url, ...shared, ...options } : undefined
 
   return {
@@ -51,6 +51,8 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
       engage: platform(env.ENGAGE_API_URL, {
         api_key: env.ENGAGE_API_KEY,
         contact_type_id: env.ENGAGE_CONTACT_TYPE_ID || undefined,
+        my_pages_cache_ms: durationMs(env.ENGAGE_MY_PAGES_CACHE),
+        my_pages_promotion_type: env.ENGAGE_MY_PAGES_PROMOTION_TYPE || undefined,
       }),
       crmcom: platform(env.CRMCOM_API_URL, {
         api_key: env.CRMCOM_API_KEY,

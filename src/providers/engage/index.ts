@@ -8,10 +8,10 @@ import type {
   PlatformResponse,
   ResendCheck,
 } from "../types"
-import { joinUrl } from "../url"
 import { engageContactSync } from "./contact-sync"
 import { EngageOperations } from "./operations"
 import { ENGAGE_IDENTIFIERS, EngageIdentifier, EngageOptions, engageOptionsSchema } from "./options"
+import { engageHeaders, engageUrl } from "./request"
 
 export const ENGAGE = "engage"
 
@@ -83,8 +83,7 @@ function lookupQuery(payload: Record<string, unknown>, options: EngageOptions): 
 
 function route(message: OutboundMessage, options: EngageOptions): Omit<PlatformRequest, "headers"> {
   const { payload, operation } = message
-  const url = (path: string, query?: URLSearchParams) =>
-    joinUrl(options.api_url, path) + (query && query.toString() ? `?${query}` : "")
+  const url = (path: string, query?: URLSearchParams) => engageUrl(options, path, query)
   switch (operation) {
     case EngageOperations.LookupContact:
       return { method: "GET", url: url(contactsPath("id"), lookupQuery(payload, options)) }
@@ -121,11 +120,7 @@ function route(message: OutboundMessage, options: EngageOptions): Omit<PlatformR
 
 function buildEngageRequest(message: OutboundMessage, options: EngageOptions): PlatformRequest {
   const request = route(message, options)
-  const headers: Record<string, string> = { apikey: options.api_key, Accept: "application/json" }
-  if (request.body !== undefined) {
-    headers["Content-Type"] = "application/json"
-  }
-  return { ...request, headers }
+  return { ...request, headers: engageHeaders(options, request.body !== undefined) }
 }
 
 /** The lookup answers the contact id as a bare JSON string; an object with `id` is taken too. */

@@ -5,6 +5,10 @@ import { commonPlatformOptionsSchema } from "../types"
 export const ENGAGE_IDENTIFIERS = ["email", "mobilePhone", "socialSecurityNumber", "customKey", "any"] as const
 export type EngageIdentifier = (typeof ENGAGE_IDENTIFIERS)[number]
 
+/** The redemption channels `GET /api/v3/promotion-assignments` can be narrowed to. */
+export const ENGAGE_PROMOTION_TYPES = ["ECOM", "POS", "OTHER"] as const
+export type EngagePromotionType = (typeof ENGAGE_PROMOTION_TYPES)[number]
+
 export const engageOptionsSchema = commonPlatformOptionsSchema.extend({
   /** the part before `/api/v3/contacts`, e.g. https://{tenant}.voyado.com */
   api_url: z.string().url(),
@@ -16,5 +20,12 @@ export const engageOptionsSchema = commonPlatformOptionsSchema.extend({
   contact_type_id: z.string().min(1).optional(),
   /** attempts of a create or update before its change goes through the bulk endpoint instead (seed 004's fallback) */
   fallback_after_attempts: z.number().int().min(1).max(50).default(3),
+  /**
+   * how long this process keeps a shopper's promotions and purchases read for "My pages" before
+   * asking Engage again (Engage asks that a reload not call it again); 0 turns the cache off
+   */
+  my_pages_cache_ms: z.number().int().min(0).max(3_600_000).default(60_000),
+  /** the promotions "My pages" shows when the shopper asks for no type */
+  my_pages_promotion_type: z.enum(ENGAGE_PROMOTION_TYPES).default("ECOM"),
 })
 export type EngageOptions = z.infer<typeof engageOptionsSchema>

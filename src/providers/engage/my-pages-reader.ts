@@ -1,0 +1,153 @@
+import type { Logger } from "@medusajs/framework/types"
+import type { PlatformRequest } from "../types"
+import { ENGAGE } from "./index"
+import {
+  contactTransactionsRequest,
+  promotionAssignmentsRequest,
+  StorePromotion,
+  StorePurchasePage,
+  toStorePromotions,
+  toStorePurchasePage,
+  UnexpectedEngageAnswer,
+} from "./my-pages"
+import type { EngageOptions, EngagePromotionType } from "./options"
+import { TtlCache } from "./ttl-cache"
+
+export const MY_PAGES_MESSAGES = {
+  notConfigured: "engage: Voyado Engage is not configured on this store",
+  notSynced: "engage: your contact is not synced to Voyado Engage yet",
+  unavailable: "engage: Voyado Engage did not answer; try again later",
+  refused: "engage: Voyado Engage refused the store's request; the store's Engage settings need attention",
+} as const
+
+/** Why a "My pages" read has no answer; `status` is the HTTP status the store route answers. */
+export class MyPagesReadError extends Error {
+  constructor(
+    readonly status: 404 | 409 | 502 | 503,
+    readonly type: "not_found" | "conflict" | "platform_error" | "platform_unavailable",
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** What the reads need of the engagement module (kept structural: no import of the module here). */
+export interface EngageContactSource {
+  platformOptions<T>(platform: string): T | undefined
+  listContactSyncs(filters: { customer_id: string; platform: string }): Promise<{ external_id: string | null }[]>
+}
+
+// per process, keyed by Engage contact id and question: one shopper's reload does not call Engage again
+const cache = new TtlCache<unknown>(10_000)
+const inFlight = new Map<string, Promise<unknown>>()
+
+async function engageContact(engagement: EngageContactSource, customerId: string) {
+  const options = engagement.platformOptions<EngageOptions>(ENGAGE)
+  if (!options) {
+    throw new MyPagesReadError(404, "not_found", MY_PAGES_MESSAGES.notConfigured)
+  }
+  // the contact id comes from the signed-in customer's own sync row, never from the request
+  const [sync] = await engagement.listContactSyncs({ customer_id: customerId, platform: ENGAGE })
+  if (!sync?.external_id) {
+    throw new MyPagesReadError(409, "conflict", MY_PAGES_MESSAGES.notSynced)
+  }
+  return { options, contactId: sync.external_id }
+}
+
+/** A read only: nothing changes in Engage, so it goes out now, with the platform's timeout, not through the outbox. */
+async function ask(request: PlatformRequest, options: EngageOptions, logger: Logger, what: string, contactId: string): Promise<unknown> {
+  let answer: Response
+  try {
+    answer = await fetch(request.url, { method: request.method, headers: request.headers, signal: AbortSignal.timeout(options.timeout_ms) })
+  } catch (error) {
+    logger.warn(`engage ${what} for contact ${contactId}: no answer (${(error as Error).message})`)
+    throw new MyPagesReadError(503, "platform_unavailable", MY_PAGES_MESSAGES.unavailable)
+  }
+  if (answer.status === 404) {
+    // the id the sync kept is not (or no longer) an Engage contact: the next sync will find or create it
+    logger.warn(`engage ${what} for contact ${contactId}: contact not found (404)`)
+    throw new MyPagesReadError(409, "conflict", MY_PAGES_MESSAGES.notSynced)
+  }
+  if (answer.status >= 500 || answer.status === 429) {
+    logger.warn(`engage ${what} for contact ${contactId}: answered ${answer.status}`)
+    throw new MyPagesReadError(503, "platform_unavailable", MY_PAGES_MESSAGES.unavailable)
+  }
+  if (!answer.ok) {
+    logger.error(`engage ${what} for contact ${contactId}: refused with ${answer.status}`)
+    throw new MyPagesReadError(502, "platform_error", MY_PAGES_MESSAGES.refused)
+  }
+  try {
+    return await answer.json()
+  } catch (error) {
+    logger.error(`engage ${what} for contact ${contactId}: the answer is not JSON (${(error as Error).message})`)
+    throw new MyPagesReadError(502, "platform_error", MY_PAGES_MESSAGES.refused)
+  }
+}
+
+async function cachedRead<T>(key: string, options: EngageOptions, read: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key, Date.now())
+  if (hit !== undefined) {
+    return hit as T
+  }
+  // simultaneous reloads of one page wait for the one read already on its way
+  const pending = inFlight.get(key)
+  if (pending) {
+    return (await pending) as T
+  }
+  const reading = read()
+    .then((value) => {
+      if (options.my_pages_cache_ms > 0) {
+        cache.set(key, value, Date.now() + options.my_pages_cache_ms)
+      }
+      return value
+    })
+    .finally(() => inFlight.delete(key))
+  inFlight.set(key, reading)
+  return await reading
+}
+
+function mapped<T>(map: () => T, logger: Logger, what: string, contactId: string): T {
+  try {
+    return map()
+  } catch (error) {
+    if (error instanceof UnexpectedEngageAnswer) {
+      logger.error(`engage ${what} for contact ${contactId}: unexpected answer (${error.message})`)
+      throw new MyPagesReadError(502, "platform_error", MY_PAGES_MESSAGES.refused)
+    }
+    throw error
+  }
+}
+
+/** The signed-in shopper's active promotions of one redemption channel (the options' default when none). */
+export async function readEngagePromotions(
+  engagement: EngageContactSource,
+  logger: Logger,
+  customerId: string,
+  type?: EngagePromotionType
+): Promise<StorePromotion[]> {
+  const { options, contactId } = await engageContact(engagement, customerId)
+  const channel = type ?? options.my_pages_promotion_type
+  return await cachedRead(`promotions:${contactId}:${channel}`, options, async () => {
+    const body = await ask(promotionAssignmentsRequest(options, contactId, channel), options, logger, "promotions", contactId)
+    return mapped(() => toStorePromotions(body, channel), logger, "promotions", contactId)
+  })
+}
+
+/** One page of the signed-in shopper's purchases and returns. */
+export async function readEngagePurchases(
+  engagement: EngageContactSource,
+  logger: Logger,
+  customerId: string,
+  page: { offset: number; limit: number }
+): Promise<StorePurchasePage> {
+  const { options, contactId } = await engageContact(engagement, customerId)
+  return await cachedRead(`purchases:${contactId}:${page.offset}:${page.limit}`, options, async () => {
+    const body = await ask(contactTransactionsRequest(options, contactId, page), options, logger, "purchases", contactId)
+    return mapped(() => toStorePurchasePage(body, page), logger, "purchases", contactId)
+  })
+}
+
+/** The store's answer to a read that failed for a known reason; null for any other error. */
+export function myPagesErrorAnswer(error: unknown): { status: number; body: { type: string; message: string } } | null {
+  return error instanceof MyPagesReadError ? { status: error.status, body: { type: error.type, message: error.message } } : null
+}
