@@ -7,6 +7,7 @@ import { storeProfileRoutesMiddlewares } from "./store/engagement/profile/middle
 import { adminLoyaltyRoutesMiddlewares } from "./admin/engagement/loyalty/middlewares"
 import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middlewares"
 import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
+import { storeReferralRoutesMiddlewares } from "./store/engagement/referral/middlewares"
 import { engagementErrorHandler } from "./utils/error-handler"
 import { ROUTES_WITH_PATH_PARAMS } from "./utils/path-params"
 import { NoQuery, refuseMalformedPathParams, validateQuery } from "./utils/validation"
@@ -26,5 +27,6 @@ export default defineMiddlewares({
     ...adminLoyaltyRoutesMiddlewares,
     ...storeLoyaltyRoutesMiddlewares,
     ...storeCartLoyaltyRoutesMiddlewares,
+    ...storeReferralRoutesMiddlewares,
   ],
 })

@@ -84,6 +84,8 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   "POST /store/carts/:id/loyalty-points": { points: 100 },
   "DELETE /store/carts/:id/loyalty-points": {},
   "POST /engagement/unsubscribe": { token: "not-a-token" },
+  "POST /store/engagement/referral/claim": { code: "NOSUCHCODE" },
+  "POST /store/engagement/referral/invitations": { emails: ["friend@example.com"] },
 }
 
 const MEGABYTE = "x".repeat(1024 * 1024)

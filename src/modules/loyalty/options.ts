@@ -51,6 +51,21 @@ export const loyaltyOptionsSchema = z.object({
       hold_hours: z.number().int().min(1).max(24 * 30).default(24),
     })
     .prefault({}),
+  referrals: z
+    .object({
+      /** points the advocate gets when the referee's first order is placed */
+      advocate_points: points.default(500),
+      /** points the referee gets on that order */
+      referee_points: points.default(500),
+      /** at most this many accepted claims of one advocate's code in 24 hours */
+      max_claims_per_day: z.number().int().min(1).default(10),
+      /** the link a code is shared with; `{code}` is replaced */
+      url: z.string().default("http://localhost:8000/?referral={code}"),
+      /** the notification template and channel of invitations */
+      invitation_template: z.string().min(1).default("engagement-referral-invitation"),
+      email_channel: z.string().min(1).default("email"),
+    })
+    .prefault({}),
   /** points worth 1.00 of a currency (liability report, redemption); `default` for others */
   points_per_currency_unit: z.record(currencyCode.or(z.literal("default")), z.number().int().positive()).default({ default: 100 }),
 })

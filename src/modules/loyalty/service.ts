@@ -5,6 +5,9 @@ import LoyaltyAccount from "./models/loyalty-account"
 import LoyaltyAllocation from "./models/loyalty-allocation"
 import LoyaltyReservation from "./models/loyalty-reservation"
 import LoyaltyTransaction from "./models/loyalty-transaction"
+import LoyaltyReferral from "./models/loyalty-referral"
+import LoyaltyReferralCode from "./models/loyalty-referral-code"
+import LoyaltyReferralInvitation from "./models/loyalty-referral-invitation"
 import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions } from "./options"
 import { accountsWithExpiredLots, maturedPendingLots, setLotState } from "./ledger/lots"
 import { postEntries } from "./ledger/post-entries"
@@ -20,6 +23,17 @@ import {
   ReserveInput,
 } from "./ledger/reservations"
 import type { OrderReversal } from "./ledger/reversal"
+import {
+  awardReferral,
+  ClaimInput,
+  claimReferral,
+  codeOwner,
+  recordInvitations,
+  ReferralAward,
+  referralCodeOf,
+  referralCounts,
+  reverseReferralAward,
+} from "./ledger/referrals"
 import { releasePendingLot } from "./ledger/release-lot"
 import { buildSummary, LoyaltySummary } from "./ledger/summary"
 import { accountsLeavingWindow, periodPoints, settleTier, TierChange, TierRules } from "./ledger/tier-state"
@@ -42,6 +56,9 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyTransaction,
   LoyaltyAllocation,
   LoyaltyReservation,
+  LoyaltyReferral,
+  LoyaltyReferralCode,
+  LoyaltyReferralInvitation,
 }) {
   protected readonly options_: ResolvedLoyaltyOptions
 
@@ -126,6 +143,67 @@ export default class LoyaltyModuleService extends MedusaService({
   @InjectManager()
   async listHeldReservations(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
     return await reservationsOfCustomer(sharedContext.manager!, customerId)
+  }
+
+  /** The customer's referral code (made on first use) and what it brought: invited, joined, rewarded. */
+  @InjectTransactionManager()
+  async getReferral(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    const manager = sharedContext.transactionManager!
+    const code = await referralCodeOf(manager, customerId)
+    const counts = await referralCounts(manager, customerId)
+    return { code, url: this.options_.referrals.url.replace("{code}", encodeURIComponent(code)), ...counts }
+  }
+
+  /** Whose code this is (undefined: no such code). */
+  @InjectManager()
+  async retrieveReferralCodeOwner(code: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await codeOwner(sharedContext.manager!, code)
+  }
+
+  /** Decides and records a claim (accepted, or refused with its reason); null when the code does not exist. */
+  @InjectTransactionManager()
+  async claimReferral(
+    input: Omit<ClaimInput, "max_claims_per_day" | "now">,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await claimReferral(sharedContext.transactionManager!, {
+      ...input,
+      max_claims_per_day: this.options_.referrals.max_claims_per_day,
+      now: new Date(),
+    })
+  }
+
+  /** Awards both sides of the referee's accepted claim for their first order (once); null when there is none. */
+  @InjectTransactionManager()
+  async awardReferral(
+    award: Omit<ReferralAward, "advocate_points" | "referee_points">,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await awardReferral(
+      sharedContext.transactionManager!,
+      { ...award, advocate_points: this.options_.referrals.advocate_points, referee_points: this.options_.referrals.referee_points },
+      { now: new Date(), debt_policy: this.options_.debt_policy, tiers: this.tierRules_ }
+    )
+  }
+
+  /** Takes back a referral award whose first order was canceled (once); null when the order awarded none. */
+  @InjectTransactionManager()
+  async reverseReferralAward(orderId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await reverseReferralAward(sharedContext.transactionManager!, orderId, {
+      now: new Date(),
+      debt_policy: this.options_.debt_policy,
+      tiers: this.tierRules_,
+    })
+  }
+
+  /** Records an advocate's invitations; returns the (normalised) addresses not invited by them before. */
+  @InjectTransactionManager()
+  async recordReferralInvitations(
+    advocateId: string,
+    emails: string[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await recordInvitations(sharedContext.transactionManager!, advocateId, emails)
   }
 
   /** Blocks or unblocks spending on a customer's account (an admin's decision, with a reason). */
