@@ -8,6 +8,7 @@ import { adminLoyaltyRoutesMiddlewares } from "./admin/engagement/loyalty/middle
 import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middlewares"
 import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeReferralRoutesMiddlewares } from "./store/engagement/referral/middlewares"
+import { storeRewardSchemeRoutesMiddlewares } from "./store/engagement/reward-schemes/middlewares"
 import { engagementErrorHandler } from "./utils/error-handler"
 import { ROUTES_WITH_PATH_PARAMS } from "./utils/path-params"
 import { NoQuery, refuseMalformedPathParams, validateQuery } from "./utils/validation"
@@ -28,5 +29,6 @@ export default defineMiddlewares({
     ...storeLoyaltyRoutesMiddlewares,
     ...storeCartLoyaltyRoutesMiddlewares,
     ...storeReferralRoutesMiddlewares,
+    ...storeRewardSchemeRoutesMiddlewares,
   ],
 })

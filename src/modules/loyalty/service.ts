@@ -8,7 +8,10 @@ import LoyaltyTransaction from "./models/loyalty-transaction"
 import LoyaltyReferral from "./models/loyalty-referral"
 import LoyaltyReferralCode from "./models/loyalty-referral-code"
 import LoyaltyReferralInvitation from "./models/loyalty-referral-invitation"
-import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions } from "./options"
+import LoyaltySchemeMembership from "./models/loyalty-scheme-membership"
+import LoyaltySchemeVerification from "./models/loyalty-scheme-verification"
+import { checkVerification, joinScheme, leaveScheme, memberSchemeIds, restoreMembership, startVerification } from "./ledger/schemes"
+import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions, SchemeOptions } from "./options"
 import { accountsWithExpiredLots, maturedPendingLots, setLotState } from "./ledger/lots"
 import { postEntries } from "./ledger/post-entries"
 import { programmeFigures } from "./ledger/programme"
@@ -59,6 +62,8 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyReferral,
   LoyaltyReferralCode,
   LoyaltyReferralInvitation,
+  LoyaltySchemeMembership,
+  LoyaltySchemeVerification,
 }) {
   protected readonly options_: ResolvedLoyaltyOptions
 
@@ -204,6 +209,74 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
     return await recordInvitations(sharedContext.transactionManager!, advocateId, emails)
+  }
+
+  /** A configured reward scheme (undefined: none with this id). */
+  rewardScheme(schemeId: string): SchemeOptions | undefined {
+    return this.options_.schemes.list.find((scheme) => scheme.id === schemeId)
+  }
+
+  /** The ids of the schemes the customer is a member of. */
+  @InjectManager()
+  async listMemberSchemeIds(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await memberSchemeIds(sharedContext.manager!, customerId)
+  }
+
+  /** Joins a scheme (the sign-up bonus the first time ever); `membership_id` is null when already a member. */
+  @InjectTransactionManager()
+  async joinRewardScheme(
+    input: { customer_id: string; scheme_id: string; email: string | null },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await joinScheme(
+      sharedContext.transactionManager!,
+      { customer_id: input.customer_id, scheme: this.rewardScheme(input.scheme_id)!, email: input.email },
+      { now: new Date(), debt_policy: this.options_.debt_policy, tiers: this.tierRules_ }
+    )
+  }
+
+  /** Leaves a scheme; the id of the membership ended (null when not a member). */
+  @InjectTransactionManager()
+  async leaveRewardScheme(customerId: string, schemeId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await leaveScheme(sharedContext.transactionManager!, customerId, schemeId)
+  }
+
+  @InjectTransactionManager()
+  async restoreRewardSchemeMembership(membershipId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    await restoreMembership(sharedContext.transactionManager!, membershipId)
+  }
+
+  /** Starts a closed-loop verification (replacing an open one); returns the plain code to send and its expiry. */
+  @InjectTransactionManager()
+  async startSchemeVerification(
+    input: { customer_id: string; scheme_id: string; email: string },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    const expiresAt = new Date(Date.now() + this.options_.schemes.code_ttl_minutes * 60_000)
+    const started = await startVerification(sharedContext.transactionManager!, { ...input, expires_at: expiresAt })
+    return { ...started, expires_at: expiresAt }
+  }
+
+  /**
+   * Checks a verification code and, when right, joins the scheme in the same transaction. A
+   * wrong code is counted (committed), so the tries are bounded.
+   */
+  @InjectTransactionManager()
+  async verifySchemeCode(
+    input: { customer_id: string; scheme_id: string; code: string },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    const manager = sharedContext.transactionManager!
+    const checked = await checkVerification(manager, { ...input, now: new Date(), max_tries: this.options_.schemes.max_tries })
+    if (checked.outcome !== "verified") {
+      return { ...checked, membership_id: null, results: [], tier_changes: [] }
+    }
+    const joined = await joinScheme(
+      manager,
+      { customer_id: input.customer_id, scheme: this.rewardScheme(input.scheme_id)!, email: checked.email },
+      { now: new Date(), debt_policy: this.options_.debt_policy, tiers: this.tierRules_ }
+    )
+    return { ...checked, ...joined }
   }
 
   /** Blocks or unblocks spending on a customer's account (an admin's decision, with a reason). */
