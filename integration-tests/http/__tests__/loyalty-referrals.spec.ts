@@ -116,6 +116,36 @@ medusaIntegrationTestRunner({
       expect((await api.get("/store/engagement/referral", ada)).data.referral).toMatchObject({ joined: 2, rewarded: 0 })
     })
 
+    it("claims a code the storefront put in the first order's cart metadata and awards both sides once", async () => {
+      const ada = await shopper("ada@example.com")
+      const code = await codeOf(ada)
+      const bob = await shopper("bob@example.com")
+      const order = await placeOrder(api, store, {
+        email: "bob@example.com",
+        customerHeaders: bob.headers,
+        items: [{ variant_id: variant(), quantity: 1 }],
+        cartMetadata: { referral_code: code.toLowerCase() },
+      })
+      expect((await awaitReferralPoints(ada.customerId)).map((row) => [row.points, row.order_id])).toEqual([[300, order.id]])
+      expect((await awaitReferralPoints(bob.customerId)).map((row) => row.points)).toEqual([150])
+      const referrals = await loyalty().listLoyaltyReferrals({ referee_customer_id: bob.customerId })
+      expect(referrals.map((row) => [row.status, row.order_id])).toEqual([["awarded", order.id]])
+
+      // the advocate's own code in their own cart is refused, and awards nothing
+      const own = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [{ variant_id: variant(), quantity: 1 }],
+        cartMetadata: { referral_code: code },
+      })
+      const refused = await eventually(async () => {
+        const rows = await loyalty().listLoyaltyReferrals({ referee_customer_id: ada.customerId })
+        return rows.length ? rows : undefined
+      })
+      expect(refused.map((row) => [row.status, row.refusal_reason])).toEqual([["refused", "self_referral"]])
+      expect(await loyalty().listLoyaltyTransactions({ order_id: own.id, type: "referral" })).toHaveLength(0)
+    })
+
     it("accepts one of 20 concurrent claims of the same referee", async () => {
       const ada = await shopper("ada@example.com")
       const code = await codeOf(ada)
