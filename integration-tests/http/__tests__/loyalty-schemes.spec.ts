@@ -108,6 +108,11 @@ medusaIntegrationTestRunner({
       // single use
       expect((await post("/store/engagement/reward-schemes/corp/verify", { code }, ada)).data.reason).toBe("no_code")
       expect((await orderPoints(ada, "ada@example.com")).rate).toMatchObject({ scheme_multiplier: 1.5 })
+      // signing up again as a member sends no new code
+      const { data: again } = await api.post("/store/engagement/reward-schemes/corp/sign-up", { email: "ada@example-corp.com" }, ada)
+      expect(again).toMatchObject({ reward_scheme: { joined: true }, verification: null })
+      const sent = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ template: "engagement-scheme-verification" })
+      expect(sent).toHaveLength(1)
     })
 
     it("refuses an expired code and, after the allowed tries, even the right one", async () => {

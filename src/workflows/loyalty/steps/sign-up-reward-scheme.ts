@@ -48,6 +48,13 @@ export const signUpRewardSchemeStep = createStep(
     if (!scheme.allowed_domains.includes(domain)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `email: must be an address at ${scheme.allowed_domains.join(" or ")}`)
     }
+    if ((await loyalty.listMemberSchemeIds(input.customer_id)).includes(scheme.id)) {
+      // already a member: nothing to verify, no code sent
+      return new StepResponse<SignUpResult, SignUpMade>(
+        { joined: true, verification: null, notifications: [], results: [], tier_changes: [] },
+        { membership_id: null, verification_id: null }
+      )
+    }
     const started = await loyalty.startSchemeVerification({ customer_id: input.customer_id, scheme_id: scheme.id, email })
     const notification = {
       to: email,
