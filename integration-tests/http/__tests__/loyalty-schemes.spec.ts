@@ -1,5 +1,8 @@
 import { Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { signOutRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workflows/sign-out-reward-scheme"
+import { signUpRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workflows/sign-up-reward-scheme"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eventually } from "../../helpers/stand-ins"
@@ -17,6 +20,22 @@ process.env.LOYALTY_OPTIONS = JSON.stringify({
     ],
     max_tries: 3,
   },
+})
+
+// Test-only workflows: a shipped workflow, then a step that fails, so its compensation must put
+// every record back. Nothing of this is in src/.
+const failAfterwardsStep = createStep("test-scheme-fail-afterwards", async () => {
+  throw new Error("a later step failed")
+})
+const signOutThenFail = createWorkflow("test-sign-out-reward-scheme-then-fail", (input: any) => {
+  signOutRewardSchemeWorkflow.runAsStep({ input })
+  failAfterwardsStep()
+  return new WorkflowResponse(undefined)
+})
+const signUpThenFail = createWorkflow("test-sign-up-reward-scheme-then-fail", (input: any) => {
+  signUpRewardSchemeWorkflow.runAsStep({ input })
+  failAfterwardsStep()
+  return new WorkflowResponse(undefined)
 })
 
 medusaIntegrationTestRunner({
@@ -137,6 +156,25 @@ medusaIntegrationTestRunner({
       expect(locked.status).toBe(400)
       expect(locked.data.reason).toBe("too_many_tries")
       expect(await loyalty().listLoyaltySchemeMemberships({})).toHaveLength(0)
+    })
+
+    it("puts every membership and verification back when a later step fails", async () => {
+      const ada = await shopper("ada@example.com")
+      await api.post("/store/engagement/reward-schemes/double/sign-up", {}, ada)
+      const before = await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId })
+      const signedOut = await signOutThenFail(getContainer()).run({ input: { customer_id: ada.customerId, scheme_id: "double" }, throwOnError: false })
+      expect(signedOut.errors.map((error) => error.error.message)).toEqual(["a later step failed"])
+      const after = await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId })
+      const strip = (rows: any[]) => rows.map(({ updated_at, ...fields }) => JSON.parse(JSON.stringify(fields)))
+      expect(strip(after)).toEqual(strip(before))
+
+      const signedUp = await signUpThenFail(getContainer()).run({
+        input: { customer_id: ada.customerId, scheme_id: "corp", email: "ada@example-corp.com" },
+        throwOnError: false,
+      })
+      expect(signedUp.errors.map((error) => error.error.message)).toEqual(["a later step failed"])
+      expect(await loyalty().listLoyaltySchemeVerifications({ customer_id: ada.customerId })).toHaveLength(0)
+      expect(await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId, scheme_id: "corp" })).toHaveLength(0)
     })
 
     it("answers an unknown scheme with 404, bad input with a 400 naming the field, a guest with 401", async () => {
