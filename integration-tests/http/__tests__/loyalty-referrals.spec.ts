@@ -1,5 +1,8 @@
 import { Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { claimReferralWorkflow } from "../../../src/workflows/loyalty/workflows/claim-referral"
+import { sendReferralInvitationsWorkflow } from "../../../src/workflows/loyalty/workflows/send-referral-invitations"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eventually } from "../../helpers/stand-ins"
@@ -11,6 +14,22 @@ jest.setTimeout(180_000)
 process.env.LOYALTY_OPTIONS = JSON.stringify({
   earn: { points_per_unit: { default: 1 }, pending_days: 14 },
   referrals: { advocate_points: 300, referee_points: 150, max_claims_per_day: 2 },
+})
+
+// Test-only workflows: a shipped workflow, then a step that fails, so its compensation must put
+// every record back. Nothing of this is in src/.
+const failAfterwardsStep = createStep("test-referral-fail-afterwards", async () => {
+  throw new Error("a later step failed")
+})
+const claimThenFail = createWorkflow("test-claim-referral-then-fail", (input: any) => {
+  claimReferralWorkflow.runAsStep({ input })
+  failAfterwardsStep()
+  return new WorkflowResponse(undefined)
+})
+const inviteThenFail = createWorkflow("test-send-referral-invitations-then-fail", (input: any) => {
+  sendReferralInvitationsWorkflow.runAsStep({ input })
+  failAfterwardsStep()
+  return new WorkflowResponse(undefined)
 })
 
 medusaIntegrationTestRunner({
@@ -203,6 +222,24 @@ medusaIntegrationTestRunner({
       expect(twice.invitations).toEqual([{ email: "friend@example.com", status: "skipped", reason: "already_invited" }])
       expect(await notifications.listNotifications({ template: "engagement-referral-invitation" })).toHaveLength(1)
       expect((await api.get("/store/engagement/referral", ada)).data.referral.invited).toBe(1)
+    })
+
+    it("leaves no claim and no invitation behind when a later step fails", async () => {
+      const ada = await shopper("ada@example.com")
+      const bob = await shopper("bob@example.com")
+      const claimed = await claimThenFail(getContainer()).run({ input: { code: await codeOf(ada), customer_id: bob.customerId }, throwOnError: false })
+      expect(claimed.errors.map((error) => error.error.message)).toEqual(["a later step failed"])
+      expect(await loyalty().listLoyaltyReferrals({})).toHaveLength(0)
+      // the claim can be made afterwards
+      expect((await claim(bob, await codeOf(ada))).status).toBe(200)
+
+      const invited = await inviteThenFail(getContainer()).run({
+        input: { customer_id: ada.customerId, emails: ["friend@example.com"] },
+        throwOnError: false,
+      })
+      expect(invited.errors.map((error) => error.error.message)).toEqual(["a later step failed"])
+      expect(await loyalty().listLoyaltyReferralInvitations({})).toHaveLength(0)
+      expect((await api.get("/store/engagement/referral", ada)).data.referral.invited).toBe(0)
     })
 
     it("answers bad input with a 400 naming the field, an unknown code with 404, and a guest with 401", async () => {
