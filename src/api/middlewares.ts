@@ -9,6 +9,8 @@ import { storePurchaseRoutesMiddlewares } from "./store/engagement/purchases/mid
 import { adminLoyaltyRoutesMiddlewares } from "./admin/engagement/loyalty/middlewares"
 import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middlewares"
 import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
+import { storeReferralRoutesMiddlewares } from "./store/engagement/referral/middlewares"
+import { storeRewardSchemeRoutesMiddlewares } from "./store/engagement/reward-schemes/middlewares"
 import { engagementErrorHandler } from "./utils/error-handler"
 import { ROUTES_WITH_PATH_PARAMS } from "./utils/path-params"
 import { NoQuery, refuseMalformedPathParams, validateQuery } from "./utils/validation"
@@ -30,5 +32,7 @@ export default defineMiddlewares({
     ...adminLoyaltyRoutesMiddlewares,
     ...storeLoyaltyRoutesMiddlewares,
     ...storeCartLoyaltyRoutesMiddlewares,
+    ...storeReferralRoutesMiddlewares,
+    ...storeRewardSchemeRoutesMiddlewares,
   ],
 })

@@ -1,12 +1,14 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { awardOrderPointsWorkflow } from "../workflows/loyalty/workflows/award-order-points"
+import { awardReferralPointsWorkflow } from "../workflows/loyalty/workflows/award-referral-points"
+import { reverseReferralAwardWorkflow } from "../workflows/loyalty/workflows/reverse-referral-award"
 import { commitOrderRedemptionWorkflow } from "../workflows/loyalty/workflows/commit-order-redemption"
 import { reverseOrderPointsWorkflow } from "../workflows/loyalty/workflows/reverse-order-points"
 
 /**
  * Loyalty points follow the order: the points its cart held are redeemed and its lines earn when
- * it is placed, taken back (and redeemed points
+ * it is placed (a referee's first order also awards both sides of the referral), taken back (and redeemed points
  * given back) when it is canceled, taken back per returned unit when a return is received.
  * Every award and reversal is keyed, so an event delivered twice changes nothing the second time.
  */
@@ -17,8 +19,10 @@ export default async function orderLoyaltyPoints({
   if (event.name === OrderWorkflowEvents.PLACED && event.data.id) {
     await commitOrderRedemptionWorkflow(container).run({ input: { order_id: event.data.id } })
     await awardOrderPointsWorkflow(container).run({ input: { order_id: event.data.id } })
+    await awardReferralPointsWorkflow(container).run({ input: { order_id: event.data.id } })
   } else if (event.name === OrderWorkflowEvents.CANCELED && event.data.id) {
     await reverseOrderPointsWorkflow(container).run({ input: { order_id: event.data.id, cause: "cancel" } })
+    await reverseReferralAwardWorkflow(container).run({ input: { order_id: event.data.id } })
   } else if (event.name === OrderWorkflowEvents.RETURN_RECEIVED && event.data.order_id) {
     await reverseOrderPointsWorkflow(container).run({
       input: { order_id: event.data.order_id, cause: "return", return_id: event.data.return_id },

@@ -84,6 +84,11 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   "POST /store/carts/:id/loyalty-points": { points: 100 },
   "DELETE /store/carts/:id/loyalty-points": {},
   "POST /engagement/unsubscribe": { token: "not-a-token" },
+  "POST /store/engagement/referral/claim": { code: "NOSUCHCODE" },
+  "POST /store/engagement/referral/invitations": { emails: ["friend@example.com"] },
+  "POST /store/engagement/reward-schemes/:id/sign-up": { email: "ada@example-corp.com" },
+  "POST /store/engagement/reward-schemes/:id/verify": { code: "123456" },
+  "POST /store/engagement/reward-schemes/:id/sign-out": {},
 }
 
 const MEGABYTE = "x".repeat(1024 * 1024)

@@ -18,4 +18,7 @@ export const ROUTES_WITH_PATH_PARAMS = [
   "/admin/engagement/deliveries/:id/retry",
   "/admin/orders/:id/engagement",
   "/store/carts/:id/loyalty-points",
+  "/store/engagement/reward-schemes/:id/sign-out",
+  "/store/engagement/reward-schemes/:id/sign-up",
+  "/store/engagement/reward-schemes/:id/verify",
 ]

@@ -12,6 +12,22 @@ export const tierOptionsSchema = z.object({
   color: z.string().optional(),
 })
 
+const domain = z
+  .string()
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, "a lower-case domain such as example-corp.com")
+
+export const schemeOptionsSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_-]*$/, "lower-case letters, digits, - and _"),
+  name: z.string().min(1),
+  description: z.string().default(""),
+  /** members earn this many times the points (with the tier multiplier) */
+  multiplier: z.number().positive().default(1),
+  /** points given once when a customer first joins */
+  signup_bonus: points.default(0),
+  /** closed loop: only addresses of these domains may join, after a code sent there (empty: open) */
+  allowed_domains: z.array(domain).default([]),
+})
+
 export const loyaltyOptionsSchema = z.object({
   enabled: z.boolean().default(true),
   earn: z
@@ -51,10 +67,36 @@ export const loyaltyOptionsSchema = z.object({
       hold_hours: z.number().int().min(1).max(24 * 30).default(24),
     })
     .prefault({}),
+  referrals: z
+    .object({
+      /** points the advocate gets when the referee's first order is placed */
+      advocate_points: points.default(500),
+      /** points the referee gets on that order */
+      referee_points: points.default(500),
+      /** at most this many accepted claims of one advocate's code in 24 hours */
+      max_claims_per_day: z.number().int().min(1).default(10),
+      /** the link a code is shared with; `{code}` is replaced */
+      url: z.string().default("http://localhost:8000/?referral={code}"),
+      /** the notification template and channel of invitations */
+      invitation_template: z.string().min(1).default("engagement-referral-invitation"),
+      email_channel: z.string().min(1).default("email"),
+    })
+    .prefault({}),
+  schemes: z
+    .object({
+      list: z.array(schemeOptionsSchema).default([]),
+      /** a closed-loop scheme's verification code is good for this long, for this many tries */
+      code_ttl_minutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+      max_tries: z.number().int().min(1).max(20).default(5),
+      verification_template: z.string().min(1).default("engagement-scheme-verification"),
+      email_channel: z.string().min(1).default("email"),
+    })
+    .prefault({}),
   /** points worth 1.00 of a currency (liability report, redemption); `default` for others */
   points_per_currency_unit: z.record(currencyCode.or(z.literal("default")), z.number().int().positive()).default({ default: 100 }),
 })
 
+export type SchemeOptions = z.infer<typeof schemeOptionsSchema>
 export type LoyaltyModuleOptions = z.input<typeof loyaltyOptionsSchema>
 export type ResolvedLoyaltyOptions = z.infer<typeof loyaltyOptionsSchema>
 

@@ -5,7 +5,13 @@ import LoyaltyAccount from "./models/loyalty-account"
 import LoyaltyAllocation from "./models/loyalty-allocation"
 import LoyaltyReservation from "./models/loyalty-reservation"
 import LoyaltyTransaction from "./models/loyalty-transaction"
-import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions } from "./options"
+import LoyaltyReferral from "./models/loyalty-referral"
+import LoyaltyReferralCode from "./models/loyalty-referral-code"
+import LoyaltyReferralInvitation from "./models/loyalty-referral-invitation"
+import LoyaltySchemeMembership from "./models/loyalty-scheme-membership"
+import LoyaltySchemeVerification from "./models/loyalty-scheme-verification"
+import { checkVerification, joinScheme, leaveScheme, memberSchemeIds, restoreMembership, startVerification } from "./ledger/schemes"
+import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions, SchemeOptions } from "./options"
 import { accountsWithExpiredLots, maturedPendingLots, setLotState } from "./ledger/lots"
 import { postEntries } from "./ledger/post-entries"
 import { programmeFigures } from "./ledger/programme"
@@ -20,6 +26,17 @@ import {
   ReserveInput,
 } from "./ledger/reservations"
 import type { OrderReversal } from "./ledger/reversal"
+import {
+  awardReferral,
+  ClaimInput,
+  claimReferral,
+  codeOwner,
+  recordInvitations,
+  ReferralAward,
+  referralCodeOf,
+  referralCounts,
+  reverseReferralAward,
+} from "./ledger/referrals"
 import { releasePendingLot } from "./ledger/release-lot"
 import { buildSummary, LoyaltySummary } from "./ledger/summary"
 import { accountsLeavingWindow, periodPoints, settleTier, TierChange, TierRules } from "./ledger/tier-state"
@@ -42,6 +59,11 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyTransaction,
   LoyaltyAllocation,
   LoyaltyReservation,
+  LoyaltyReferral,
+  LoyaltyReferralCode,
+  LoyaltyReferralInvitation,
+  LoyaltySchemeMembership,
+  LoyaltySchemeVerification,
 }) {
   protected readonly options_: ResolvedLoyaltyOptions
 
@@ -126,6 +148,135 @@ export default class LoyaltyModuleService extends MedusaService({
   @InjectManager()
   async listHeldReservations(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
     return await reservationsOfCustomer(sharedContext.manager!, customerId)
+  }
+
+  /** The customer's referral code (made on first use) and what it brought: invited, joined, rewarded. */
+  @InjectTransactionManager()
+  async getReferral(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    const manager = sharedContext.transactionManager!
+    const code = await referralCodeOf(manager, customerId)
+    const counts = await referralCounts(manager, customerId)
+    return { code, url: this.options_.referrals.url.replace("{code}", encodeURIComponent(code)), ...counts }
+  }
+
+  /** Whose code this is (undefined: no such code). */
+  @InjectManager()
+  async retrieveReferralCodeOwner(code: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await codeOwner(sharedContext.manager!, code)
+  }
+
+  /** Decides and records a claim (accepted, or refused with its reason); null when the code does not exist. */
+  @InjectTransactionManager()
+  async claimReferral(
+    input: Omit<ClaimInput, "max_claims_per_day" | "now">,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await claimReferral(sharedContext.transactionManager!, {
+      ...input,
+      max_claims_per_day: this.options_.referrals.max_claims_per_day,
+      now: new Date(),
+    })
+  }
+
+  /** Awards both sides of the referee's accepted claim for their first order (once); null when there is none. */
+  @InjectTransactionManager()
+  async awardReferral(
+    award: Omit<ReferralAward, "advocate_points" | "referee_points">,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await awardReferral(
+      sharedContext.transactionManager!,
+      { ...award, advocate_points: this.options_.referrals.advocate_points, referee_points: this.options_.referrals.referee_points },
+      { now: new Date(), debt_policy: this.options_.debt_policy, tiers: this.tierRules_ }
+    )
+  }
+
+  /** Takes back a referral award whose first order was canceled (once); null when the order awarded none. */
+  @InjectTransactionManager()
+  async reverseReferralAward(orderId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await reverseReferralAward(sharedContext.transactionManager!, orderId, {
+      now: new Date(),
+      debt_policy: this.options_.debt_policy,
+      tiers: this.tierRules_,
+    })
+  }
+
+  /** Records an advocate's invitations; returns the (normalised) addresses not invited by them before. */
+  @InjectTransactionManager()
+  async recordReferralInvitations(
+    advocateId: string,
+    emails: string[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await recordInvitations(sharedContext.transactionManager!, advocateId, emails)
+  }
+
+  /** A configured reward scheme (undefined: none with this id). */
+  rewardScheme(schemeId: string): SchemeOptions | undefined {
+    return this.options_.schemes.list.find((scheme) => scheme.id === schemeId)
+  }
+
+  /** The ids of the schemes the customer is a member of. */
+  @InjectManager()
+  async listMemberSchemeIds(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await memberSchemeIds(sharedContext.manager!, customerId)
+  }
+
+  /** Joins a scheme (the sign-up bonus the first time ever); `membership_id` is null when already a member. */
+  @InjectTransactionManager()
+  async joinRewardScheme(
+    input: { customer_id: string; scheme_id: string; email: string | null },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await joinScheme(
+      sharedContext.transactionManager!,
+      { customer_id: input.customer_id, scheme: this.rewardScheme(input.scheme_id)!, email: input.email },
+      { now: new Date(), debt_policy: this.options_.debt_policy, tiers: this.tierRules_ }
+    )
+  }
+
+  /** Leaves a scheme; the id of the membership ended (null when not a member). */
+  @InjectTransactionManager()
+  async leaveRewardScheme(customerId: string, schemeId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await leaveScheme(sharedContext.transactionManager!, customerId, schemeId)
+  }
+
+  @InjectTransactionManager()
+  async restoreRewardSchemeMembership(membershipId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    await restoreMembership(sharedContext.transactionManager!, membershipId)
+  }
+
+  /** Starts a closed-loop verification (replacing an open one); returns the plain code to send and its expiry. */
+  @InjectTransactionManager()
+  async startSchemeVerification(
+    input: { customer_id: string; scheme_id: string; email: string },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    const expiresAt = new Date(Date.now() + this.options_.schemes.code_ttl_minutes * 60_000)
+    const started = await startVerification(sharedContext.transactionManager!, { ...input, expires_at: expiresAt })
+    return { ...started, expires_at: expiresAt }
+  }
+
+  /**
+   * Checks a verification code and, when right, joins the scheme in the same transaction. A
+   * wrong code is counted (committed), so the tries are bounded.
+   */
+  @InjectTransactionManager()
+  async verifySchemeCode(
+    input: { customer_id: string; scheme_id: string; code: string },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    const manager = sharedContext.transactionManager!
+    const checked = await checkVerification(manager, { ...input, now: new Date(), max_tries: this.options_.schemes.max_tries })
+    if (checked.outcome !== "verified") {
+      return { ...checked, membership_id: null, results: [], tier_changes: [] }
+    }
+    const joined = await joinScheme(
+      manager,
+      { customer_id: input.customer_id, scheme: this.rewardScheme(input.scheme_id)!, email: checked.email },
+      { now: new Date(), debt_policy: this.options_.debt_policy, tiers: this.tierRules_ }
+    )
+    return { ...checked, ...joined }
   }
 
   /** Blocks or unblocks spending on a customer's account (an admin's decision, with a reason). */

@@ -82,3 +82,15 @@ export interface LoyaltyEntryResult {
   /** reversals only: what could not be taken from the balance */
   shortfall: number
 }
+
+export const REFERRAL_STATUSES = ["claimed", "awarded", "reversed", "refused"] as const
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
+
+export const REFERRAL_REFUSALS = [
+  "self_referral",
+  "already_customer",
+  "already_referred",
+  "already_claimed",
+  "daily_cap",
+] as const
+export type ReferralRefusal = (typeof REFERRAL_REFUSALS)[number]

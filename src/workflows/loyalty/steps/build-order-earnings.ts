@@ -19,7 +19,7 @@ const DAY = 86_400_000
 
 /**
  * The earn entries of a placed order: one per line, at the rule in force now (points per unit of
- * the order's currency, the customer's tier multiplier, rounding, the cap), spendable after the
+ * the order's currency, the customer's tier multiplier times their reward schemes' multipliers, rounding, the cap), spendable after the
  * pending period and expiring after the configured days. Only account holders earn; a canceled
  * order earns nothing. Reads the order itself so its BigNumber amounts stay exact.
  */
@@ -59,7 +59,10 @@ export const buildOrderEarningsStep = createStep(
     }
     const [account] = await loyalty.listLoyaltyAccounts({ customer_id: order.customer_id })
     const tier = options.tiers.levels.find((level) => level.id === account?.tier_id)
-    const rate = earnRateFor(options, order.currency_code, tier?.multiplier ?? 1)
+    // the schemes the customer is a member of multiply with the tier
+    const schemeIds = await loyalty.listMemberSchemeIds(order.customer_id)
+    const schemeMultiplier = schemeIds.reduce((product, id) => product * (loyalty.rewardScheme(id)?.multiplier ?? 1), 1)
+    const rate = earnRateFor(options, order.currency_code, (tier?.multiplier ?? 1) * schemeMultiplier)
     const now = Date.now()
     const entries: LoyaltyEntryInput[] = earnPoints(order.items ?? [], rate, options.earn.cap_per_order)
       .filter((line) => line.points > 0)
@@ -71,7 +74,15 @@ export const buildOrderEarningsStep = createStep(
         order_id: order.id,
         line_item_id: line.line_item_id,
         reason: "order placed",
-        rate: { ...rate, currency_code: order.currency_code, tier_id: tier?.id ?? null, base_amount: line.base_amount },
+        rate: {
+          ...rate,
+          currency_code: order.currency_code,
+          tier_id: tier?.id ?? null,
+          tier_multiplier: tier?.multiplier ?? 1,
+          scheme_ids: schemeIds,
+          scheme_multiplier: schemeMultiplier,
+          base_amount: line.base_amount,
+        },
         available_at: new Date(now + options.earn.pending_days * DAY),
         expires_at: options.expiry_days === null ? null : new Date(now + options.expiry_days * DAY),
         metadata: { quantity: line.quantity },

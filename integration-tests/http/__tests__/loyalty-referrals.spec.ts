@@ -1,0 +1,265 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { claimReferralWorkflow } from "../../../src/workflows/loyalty/workflows/claim-referral"
+import { sendReferralInvitationsWorkflow } from "../../../src/workflows/loyalty/workflows/send-referral-invitations"
+import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
+import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
+import { eventually } from "../../helpers/stand-ins"
+import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+
+jest.setTimeout(180_000)
+
+// referral points are pending for 14 days, like earned points; two accepted claims per advocate a day
+process.env.LOYALTY_OPTIONS = JSON.stringify({
+  earn: { points_per_unit: { default: 1 }, pending_days: 14 },
+  referrals: { advocate_points: 300, referee_points: 150, max_claims_per_day: 2 },
+})
+
+// Test-only workflows: a shipped workflow, then a step that fails, so its compensation must put
+// every record back. Nothing of this is in src/.
+const failAfterwardsStep = createStep("test-referral-fail-afterwards", async () => {
+  throw new Error("a later step failed")
+})
+const claimThenFail = createWorkflow("test-claim-referral-then-fail", (input: any) => {
+  claimReferralWorkflow.runAsStep({ input })
+  failAfterwardsStep()
+  return new WorkflowResponse(undefined)
+})
+const inviteThenFail = createWorkflow("test-send-referral-invitations-then-fail", (input: any) => {
+  sendReferralInvitationsWorkflow.runAsStep({ input })
+  failAfterwardsStep()
+  return new WorkflowResponse(undefined)
+})
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    let admin: RequestConfig
+
+    beforeEach(async () => {
+      store = await seedTestStore(getContainer())
+      admin = await createAdminHeaders(getContainer())
+    })
+
+    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const shopper = (email: string) =>
+      createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+    const variant = () => store.products[0].variants[0].id
+    const codeOf = async (session: RequestConfig) => (await api.get("/store/engagement/referral", session)).data.referral.code
+    const claim = (session: RequestConfig, code: string) =>
+      api.post("/store/engagement/referral/claim", { code }, session).catch((error: any) => error.response)
+    const referralPoints = (customerId: string) => loyalty().listLoyaltyTransactions({ customer_id: customerId, type: "referral" })
+    async function awaitReferralPoints(customerId: string) {
+      return await eventually(async () => {
+        const rows = await referralPoints(customerId)
+        return rows.length ? rows : undefined
+      })
+    }
+
+    it("awards the advocate and the referee once, pending, on the referee's first order only", async () => {
+      const ada = await shopper("ada@example.com")
+      const { data: mine } = await api.get("/store/engagement/referral", ada)
+      expect(mine.referral).toEqual({
+        code: expect.stringMatching(/^[A-Z0-9]{8}$/),
+        url: `http://localhost:8000/?referral=${mine.referral.code}`,
+        invited: 0,
+        joined: 0,
+        rewarded: 0,
+      })
+      // the same code on every read
+      expect(await codeOf(ada)).toBe(mine.referral.code)
+
+      const bob = await shopper("bob@example.com")
+      const claimed = await claim(bob, mine.referral.code.toLowerCase())
+      expect(claimed.status).toBe(200)
+      expect(claimed.data.referral).toMatchObject({ status: "claimed", refusal_reason: null })
+
+      const first = await placeOrder(api, store, { email: "bob@example.com", customerHeaders: bob.headers, items: [{ variant_id: variant(), quantity: 1 }] })
+      const bobRows = await awaitReferralPoints(bob.customerId)
+      const adaRows = await awaitReferralPoints(ada.customerId)
+      expect(bobRows.map((row) => [row.points, row.order_id, row.lot_state])).toEqual([[150, first.id, "pending"]])
+      expect(adaRows.map((row) => [row.points, row.order_id, row.lot_state])).toEqual([[300, first.id, "pending"]])
+      expect((await api.get("/store/engagement/loyalty", ada)).data.loyalty).toMatchObject({ balance: 0, pending: 300 })
+
+      // order.placed again, then a second order: nothing more
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: first.id } })
+      const second = await placeOrder(api, store, { email: "bob@example.com", customerHeaders: bob.headers, items: [{ variant_id: variant(), quantity: 1 }] })
+      await eventually(async () => ((await loyalty().listLoyaltyTransactions({ order_id: second.id })).length ? true : undefined))
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(await referralPoints(bob.customerId)).toHaveLength(1)
+      expect(await referralPoints(ada.customerId)).toHaveLength(1)
+      expect((await api.get("/store/engagement/referral", ada)).data.referral).toMatchObject({ joined: 1, rewarded: 1 })
+      expect(await loyalty().verifyLedger()).toEqual([])
+    })
+
+    it("refuses self-referral, the advocate's dotted/+tag address, an earlier customer, a second claim and the daily cap, recording each reason", async () => {
+      const ada = await shopper("ada@example.com")
+      const code = await codeOf(ada)
+
+      const own = await claim(ada, code)
+      expect(own.status).toBe(400)
+      expect(own.data.referral).toMatchObject({ status: "refused", refusal_reason: "self_referral" })
+
+      const variantOfAda = await shopper("A.da+friends@Example.com")
+      expect((await claim(variantOfAda, code)).data.referral.refusal_reason).toBe("self_referral")
+
+      // carol checked out as a guest before she registered
+      await placeOrder(api, store, { email: "carol@example.com", items: [{ variant_id: variant(), quantity: 1 }] })
+      const carol = await shopper("carol@example.com")
+      expect((await claim(carol, code)).data.referral.refusal_reason).toBe("already_customer")
+
+      const bob = await shopper("bob@example.com")
+      expect((await claim(bob, code)).status).toBe(200)
+      const again = await claim(bob, code)
+      expect(again.status).toBe(400)
+      expect(again.data.referral.refusal_reason).toBe("already_claimed")
+
+      const dave = await shopper("dave@example.com")
+      expect((await claim(dave, code)).status).toBe(200)
+      const erin = await shopper("erin@example.com")
+      const capped = await claim(erin, code)
+      expect(capped.status).toBe(400)
+      expect(capped.data.message).toContain("daily_cap")
+
+      const refused = await loyalty().listLoyaltyReferrals({ status: "refused" }, { order: { created_at: "ASC" } })
+      expect(refused.map((row) => [row.referee_customer_id, row.refusal_reason])).toEqual([
+        [ada.customerId, "self_referral"],
+        [variantOfAda.customerId, "self_referral"],
+        [carol.customerId, "already_customer"],
+        [bob.customerId, "already_claimed"],
+        [erin.customerId, "daily_cap"],
+      ])
+      expect(await loyalty().listLoyaltyReferrals({ status: "claimed" })).toHaveLength(2)
+      expect((await api.get("/store/engagement/referral", ada)).data.referral).toMatchObject({ joined: 2, rewarded: 0 })
+    })
+
+    it("claims a code the storefront put in the first order's cart metadata and awards both sides once", async () => {
+      const ada = await shopper("ada@example.com")
+      const code = await codeOf(ada)
+      const bob = await shopper("bob@example.com")
+      const order = await placeOrder(api, store, {
+        email: "bob@example.com",
+        customerHeaders: bob.headers,
+        items: [{ variant_id: variant(), quantity: 1 }],
+        cartMetadata: { referral_code: code.toLowerCase() },
+      })
+      expect((await awaitReferralPoints(ada.customerId)).map((row) => [row.points, row.order_id])).toEqual([[300, order.id]])
+      expect((await awaitReferralPoints(bob.customerId)).map((row) => row.points)).toEqual([150])
+      const referrals = await loyalty().listLoyaltyReferrals({ referee_customer_id: bob.customerId })
+      expect(referrals.map((row) => [row.status, row.order_id])).toEqual([["awarded", order.id]])
+
+      // the advocate's own code in their own cart is refused, and awards nothing
+      const own = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [{ variant_id: variant(), quantity: 1 }],
+        cartMetadata: { referral_code: code },
+      })
+      const refused = await eventually(async () => {
+        const rows = await loyalty().listLoyaltyReferrals({ referee_customer_id: ada.customerId })
+        return rows.length ? rows : undefined
+      })
+      expect(refused.map((row) => [row.status, row.refusal_reason])).toEqual([["refused", "self_referral"]])
+      expect(await loyalty().listLoyaltyTransactions({ order_id: own.id, type: "referral" })).toHaveLength(0)
+    })
+
+    it("accepts one of 20 concurrent claims of the same referee", async () => {
+      const ada = await shopper("ada@example.com")
+      const code = await codeOf(ada)
+      const bob = await shopper("bob@example.com")
+      const answers = await Promise.all(Array.from({ length: 20 }, () => claim(bob, code)))
+      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1)
+      expect(answers.filter((answer) => answer.status === 400)).toHaveLength(19)
+      expect(await loyalty().listLoyaltyReferrals({ referee_customer_id: bob.customerId, status: { $ne: "refused" } })).toHaveLength(1)
+    })
+
+    it("takes both sides' points back when the referee's first order is canceled", async () => {
+      const ada = await shopper("ada@example.com")
+      const bob = await shopper("bob@example.com")
+      expect((await claim(bob, await codeOf(ada))).status).toBe(200)
+      const order = await placeOrder(api, store, { email: "bob@example.com", customerHeaders: bob.headers, items: [{ variant_id: variant(), quantity: 1 }] })
+      await awaitReferralPoints(ada.customerId)
+
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: order.id } })
+      const summary = await eventually(async () => {
+        const current = (await api.get("/store/engagement/loyalty", ada)).data.loyalty
+        return current.pending === 0 ? current : undefined
+      })
+      expect(summary).toMatchObject({ balance: 0, pending: 0, debt: 0 })
+      expect((await api.get("/store/engagement/loyalty", bob)).data.loyalty).toMatchObject({ balance: 0, pending: 0 })
+      const [referral] = await loyalty().listLoyaltyReferrals({ referee_customer_id: bob.customerId })
+      expect(referral).toMatchObject({ status: "reversed", order_id: order.id })
+      expect((await api.get("/store/engagement/referral", ada)).data.referral).toMatchObject({ joined: 1, rewarded: 0 })
+      expect(await loyalty().verifyLedger()).toEqual([])
+    })
+
+    it("sends invitations through notifications, never to an address that unsubscribed, once per address", async () => {
+      const ada = await shopper("ada@example.com")
+      const unsubscribed = await shopper("gone@example.com")
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "email_marketing", value: "False", wording: "No newsletter", info: { where: "account" } }] },
+        unsubscribed
+      )
+      const { data } = await api.post(
+        "/store/engagement/referral/invitations",
+        { emails: ["friend@example.com", "gone@example.com", "Friend@example.com"] },
+        ada
+      )
+      expect(data.invitations).toEqual([
+        { email: "gone@example.com", status: "skipped", reason: "unsubscribed" },
+        { email: "friend@example.com", status: "sent", reason: null },
+      ])
+      const notifications = getContainer().resolve(Modules.NOTIFICATION)
+      const sent = await notifications.listNotifications({ template: "engagement-referral-invitation" })
+      expect(sent.map((notification) => notification.to)).toEqual(["friend@example.com"])
+      expect(sent[0].data).toMatchObject({ referral_code: await codeOf(ada) })
+
+      const { data: twice } = await api.post("/store/engagement/referral/invitations", { emails: ["friend@example.com"] }, ada)
+      expect(twice.invitations).toEqual([{ email: "friend@example.com", status: "skipped", reason: "already_invited" }])
+      expect(await notifications.listNotifications({ template: "engagement-referral-invitation" })).toHaveLength(1)
+      expect((await api.get("/store/engagement/referral", ada)).data.referral.invited).toBe(1)
+    })
+
+    it("leaves no claim and no invitation behind when a later step fails", async () => {
+      const ada = await shopper("ada@example.com")
+      const bob = await shopper("bob@example.com")
+      const claimed = await claimThenFail(getContainer()).run({ input: { code: await codeOf(ada), customer_id: bob.customerId }, throwOnError: false })
+      expect(claimed.errors.map((error) => error.error.message)).toEqual(["a later step failed"])
+      expect(await loyalty().listLoyaltyReferrals({})).toHaveLength(0)
+      // the claim can be made afterwards
+      expect((await claim(bob, await codeOf(ada))).status).toBe(200)
+
+      const invited = await inviteThenFail(getContainer()).run({
+        input: { customer_id: ada.customerId, emails: ["friend@example.com"] },
+        throwOnError: false,
+      })
+      expect(invited.errors.map((error) => error.error.message)).toEqual(["a later step failed"])
+      expect(await loyalty().listLoyaltyReferralInvitations({})).toHaveLength(0)
+      expect((await api.get("/store/engagement/referral", ada)).data.referral.invited).toBe(0)
+    })
+
+    it("answers bad input with a 400 naming the field, an unknown code with 404, and a guest with 401", async () => {
+      const bob = await shopper("bob@example.com")
+      const unknownField = await api.post("/store/engagement/referral/claim", { code: "ABC", customer_id: "cus_x" }, bob).catch((e: any) => e.response)
+      expect(unknownField.status).toBe(400)
+      const nul = await claim(bob, "AB\u0000C")
+      expect(nul.status).toBe(400)
+      expect(nul.data.message).toContain("code")
+      expect((await claim(bob, "NOSUCHCODE")).status).toBe(404)
+      const tooMany = await api
+        .post("/store/engagement/referral/invitations", { emails: Array.from({ length: 11 }, (_, i) => `f${i}@example.com`) }, bob)
+        .catch((e: any) => e.response)
+      expect(tooMany.status).toBe(400)
+      expect(tooMany.data.message).toContain("emails")
+      const guest = await api
+        .post("/store/engagement/referral/claim", { code: "ABC" }, { headers: { "x-publishable-api-key": store.publishableKey } })
+        .catch((e: any) => e.response)
+      expect(guest.status).toBe(401)
+      expect(await loyalty().listLoyaltyReferrals({})).toHaveLength(0)
+    })
+  },
+})

@@ -1,0 +1,19 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { claimReferralWorkflow } from "../../../../../workflows/loyalty/workflows/claim-referral"
+import type { StoreClaimReferralType } from "../validators"
+
+/**
+ * The signed-in shopper claims a referral code before their first order. A refused claim is
+ * recorded with its reason and answered 400 with that reason; the code's owner is never shown.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<StoreClaimReferralType>, res: MedusaResponse) => {
+  const { result } = await claimReferralWorkflow(req.scope).run({
+    input: { code: req.validatedBody.code.toUpperCase(), customer_id: req.auth_context.actor_id },
+  })
+  const referral = { id: result.id, code: result.code, status: result.status, refusal_reason: result.refusal_reason }
+  if (result.status === "refused") {
+    res.status(400).json({ type: "not_allowed", message: `code: the claim is refused (${result.refusal_reason})`, referral })
+    return
+  }
+  res.json({ referral })
+}

@@ -1,0 +1,22 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { loyaltyOf } from "../../../utils/loyalty"
+
+/** The configured schemes as a shopper sees them, each with whether they joined. */
+export async function rewardSchemesOf(scope: MedusaContainer, customerId: string) {
+  const loyalty = loyaltyOf(scope)
+  const joined = new Set(await loyalty.listMemberSchemeIds(customerId))
+  return loyalty.options.schemes.list.map((scheme) => ({
+    id: scheme.id,
+    name: scheme.name,
+    description: scheme.description,
+    multiplier: scheme.multiplier,
+    signup_bonus: scheme.signup_bonus,
+    closed_loop: scheme.allowed_domains.length > 0,
+    allowed_domains: scheme.allowed_domains,
+    joined: joined.has(scheme.id),
+  }))
+}
+
+export async function rewardSchemeOf(scope: MedusaContainer, customerId: string, schemeId: string) {
+  return (await rewardSchemesOf(scope, customerId)).find((scheme) => scheme.id === schemeId)!
+}

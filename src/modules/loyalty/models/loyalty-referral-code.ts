@@ -1,0 +1,18 @@
+import { model } from "@medusajs/framework/utils"
+
+/** A customer's referral code: one per customer, each code unique. Made on first read. */
+const LoyaltyReferralCode = model
+  .define(
+    { name: "LoyaltyReferralCode", tableName: "loyalty_referral_code" },
+    {
+      id: model.id({ prefix: "loyrc" }).primaryKey(),
+      customer_id: model.text(),
+      code: model.text(),
+    }
+  )
+  .indexes([
+    { on: ["customer_id"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["code"], unique: true, where: "deleted_at IS NULL" },
+  ])
+
+export default LoyaltyReferralCode
