@@ -16,6 +16,9 @@ export const ROUTES_WITH_PATH_PARAMS = [
   "/admin/engagement/contacts/phone/:phone",
   "/admin/engagement/deliveries/:id",
   "/admin/engagement/deliveries/:id/retry",
+  "/admin/engagement/review-requests/:id/cancel",
+  "/admin/engagement/review-requests/:id/reschedule",
+  "/admin/engagement/review-requests/:id/send",
   "/admin/orders/:id/engagement",
   "/store/carts/:id/loyalty-points",
 ]

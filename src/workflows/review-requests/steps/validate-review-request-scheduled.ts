@@ -1,0 +1,34 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type EngagementModuleService from "../../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+
+export const validateReviewRequestScheduledStepId = "validate-review-request-scheduled"
+
+/**
+ * The admin's actions (send now, cancel, change the send date) apply to a request still waiting:
+ * a sent, canceled, skipped or failed one is refused, and so is one already handed to Recensus.
+ */
+export const validateReviewRequestScheduledStep = createStep(
+  validateReviewRequestScheduledStepId,
+  async (input: { id: string; action: string }, { container }) => {
+    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    const [reviewRequest] = await engagement.listReviewRequests({ id: input.id })
+    if (!reviewRequest) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Review request with id: ${input.id} was not found`)
+    }
+    if (reviewRequest.status !== "scheduled") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Review request ${input.id} is ${reviewRequest.status}; only a scheduled request can ${input.action}`
+      )
+    }
+    if (reviewRequest.delivery_id) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Review request ${input.id} is being sent (delivery ${reviewRequest.delivery_id}); it cannot ${input.action}`
+      )
+    }
+    return new StepResponse(reviewRequest)
+  }
+)
