@@ -174,7 +174,7 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     await scheduled.getByText("scheduled").waitFor()
     await scheduled.getByRole("button").last().click()
     await page.getByRole("menuitem", { name: "Send now" }).click()
-    await page.getByText(/Review request (sent|scheduled)/).first().waitFor()
+    await page.getByText(/Review request (sent|handed to Recensus)/).first().waitFor()
     await eventually("the review request sent", async () => {
       const { review_requests } = await api(base, "GET", `/admin/engagement/review-requests?order_id=${orderId}`, undefined, token)
       return review_requests[0].status === "sent" || undefined

@@ -224,6 +224,24 @@ medusaIntegrationTestRunner({
         const missing = await responseOf(api.post(`/admin/engagement/review-requests/engrr_missing/cancel`, {}, admin))
         expect(missing.status).toBe(404)
       })
+
+      it("refuses send now, cancel and reschedule while the due-requests job is sending the request", async () => {
+        const request = await scheduledRequest()
+        // as the job's claim leaves it
+        await engagement.updateReviewRequests({ id: request.id, send_at: new Date(), locked_until: new Date(Date.now() + 60_000) })
+
+        for (const [action, body] of [
+          ["send", {}],
+          ["cancel", {}],
+          ["reschedule", { send_at: "2099-01-01T10:00:00Z" }],
+        ] as const) {
+          const refused = await responseOf(api.post(`/admin/engagement/review-requests/${request.id}/${action}`, body, admin))
+          expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("is being sent")])
+        }
+        const row = await engagement.retrieveReviewRequest(request.id)
+        expect(row.status).toBe("scheduled")
+        expect(platforms.recensus.requests).toHaveLength(0)
+      })
     })
 
     describe("GET /admin/engagement/platforms", () => {

@@ -89,7 +89,10 @@ export const ReviewRequestsSection = () => {
     order_id: text("order_id"),
     customer_id: text("customer_id"),
   })
-  const action = useReviewRequestAction({ onSuccess: (row) => toast.success(`Review request ${row.status}`) })
+  const action = useReviewRequestAction({
+    onSuccess: (row) =>
+      toast.success(row.status === "scheduled" && row.delivery_id ? "Review request handed to Recensus" : `Review request ${row.status}`),
+  })
 
   const columns = useMemo(
     () => [

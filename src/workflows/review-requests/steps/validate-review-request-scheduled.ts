@@ -7,7 +7,8 @@ export const validateReviewRequestScheduledStepId = "validate-review-request-sch
 
 /**
  * The admin's actions (send now, cancel, change the send date) apply to a request still waiting:
- * a sent, canceled, skipped or failed one is refused, and so is one already handed to Recensus.
+ * a sent, canceled, skipped or failed one is refused, and so is one being sent right now (claimed
+ * by the due-requests job) or already handed to Recensus.
  */
 export const validateReviewRequestScheduledStep = createStep(
   validateReviewRequestScheduledStepId,
@@ -23,10 +24,11 @@ export const validateReviewRequestScheduledStep = createStep(
         `Review request ${input.id} is ${reviewRequest.status}; only a scheduled request can ${input.action}`
       )
     }
-    if (reviewRequest.delivery_id) {
+    // the due-requests job claims a request (locked_until) while it sends it
+    if (reviewRequest.delivery_id || (reviewRequest.locked_until && new Date(reviewRequest.locked_until).getTime() > Date.now())) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Review request ${input.id} is being sent (delivery ${reviewRequest.delivery_id}); it cannot ${input.action}`
+        `Review request ${input.id} is being sent; it cannot ${input.action}`
       )
     }
     return new StepResponse(reviewRequest)
