@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type-check, unit tests, then integration tests against a real PostgreSQL,
- * and a closing "N passed, N failed" line over all of them.
+ * `npm test`: type-check, unit tests, integration tests against a real PostgreSQL, then the
+ * browser suite (TEST_ONLY=e2e alone), and a closing "N passed, N failed" line over all of them.
  */
 const { spawnSync } = require("node:child_process")
 const fs = require("node:fs")
@@ -56,8 +56,15 @@ if (!only) {
   }
 }
 
-for (const type of only ? [only] : ["unit", "integration"]) {
+for (const type of only ? [only] : ["unit", "integration", "e2e"]) {
   console.log(`== ${type} tests`)
+  if (type === "e2e") {
+    // the browser suite: the demo with the stand-ins, driven in Chromium (integration-tests/e2e/run.js)
+    const status = run(process.execPath, [path.join(__dirname, "e2e", "run.js")])
+    total[status === 0 ? "passed" : "failed"] += 1
+    failed = failed || status !== 0
+    continue
+  }
   const { status, counts } = jest(type)
   total.passed += counts.passed
   total.failed += counts.failed

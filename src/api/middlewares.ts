@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminContactRoutesMiddlewares } from "./admin/engagement/contacts/middlewares"
 import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/middlewares"
+import { adminPlatformRoutesMiddlewares } from "./admin/engagement/platforms/middlewares"
 import { adminReviewRequestRoutesMiddlewares } from "./admin/engagement/review-requests/middlewares"
 import { consentLinkRoutesMiddlewares, storeConsentRoutesMiddlewares } from "./store/engagement/consents/middlewares"
 import { storeProfileRoutesMiddlewares } from "./store/engagement/profile/middlewares"
@@ -23,6 +24,7 @@ export default defineMiddlewares({
     ...adminDeliveryRoutesMiddlewares,
     ...adminContactRoutesMiddlewares,
     ...adminReviewRequestRoutesMiddlewares,
+    ...adminPlatformRoutesMiddlewares,
     { method: ["GET"], matcher: "/admin/orders/:id/engagement", middlewares: [validateQuery(NoQuery)] },
     ...storeConsentRoutesMiddlewares,
     ...consentLinkRoutesMiddlewares,

@@ -65,6 +65,10 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   "POST /admin/engagement/contacts/:id/sync": { reset: false },
   "POST /admin/engagement/contacts/:id/journeys/cancel": { reason: "asked by phone" },
   "POST /admin/engagement/deliveries/:id/retry": {},
+  "POST /admin/engagement/deliveries/retry": { filter: { status: ["dead"], platform: ["recensus"] } },
+  "POST /admin/engagement/review-requests/:id/send": {},
+  "POST /admin/engagement/review-requests/:id/cancel": { reason: "asked by phone" },
+  "POST /admin/engagement/review-requests/:id/reschedule": { send_at: "2099-01-01T10:00:00Z" },
   "POST /store/engagement/consents": {
     consents: [{ purpose: "email_marketing", value: "True", wording: "Newsletter v1", info: { where: "account" } }],
   },

@@ -48,3 +48,17 @@ export interface AdminLoyaltyTransactionList {
   offset: number
   limit: number
 }
+
+/** GET /admin/engagement/loyalty: the programme's liability. */
+export interface AdminLoyaltyProgramme {
+  accounts: number
+  balance: number
+  pending: number
+  reserved: number
+  debt: number
+  outstanding: number
+  value: { currency_code: string; amount: number; points_per_unit: number }[]
+  tiers: { tier_id: string | null; name: string | null; members: number }[]
+  expiring: { from_days: number; to_days: number | null; points: number }[]
+  latest_adjustments: { id: string; customer_id: string; points: number; reason: string | null; actor_id: string | null; created_at: string }[]
+}

@@ -112,3 +112,62 @@ export interface AdminContact {
   consent_history: AdminConsentRecord[]
   sync?: AdminContactSync[]
 }
+
+export interface AdminDeliveryDetail extends AdminDelivery {
+  payload: Record<string, unknown>
+  response_summary: Record<string, unknown> | null
+  in_doubt: boolean
+}
+
+export interface DeliveryCounts {
+  delivered: number
+  failed: number
+  dead: number
+  waiting: number
+}
+
+/** One platform as GET /admin/engagement/platforms shows it: never an option, key or secret. */
+export interface AdminPlatform {
+  id: string
+  name: string
+  configured: boolean
+  operations: string[]
+  deliveries: { last_24h: DeliveryCounts; all: DeliveryCounts }
+  last_error: { message: string; at: string; delivery_id: string } | null
+  paused_until: string | null
+  contact_sync: Record<string, number> | null
+}
+
+export interface AdminReviewRequestRow extends AdminReviewRequest {
+  customer_id: string | null
+  email: string | null
+  delivery_id: string | null
+  created_at: string
+}
+
+export interface AdminReviewRequestList {
+  review_requests: AdminReviewRequestRow[]
+  count: number
+  offset: number
+  limit: number
+}
+
+/** What POST /admin/engagement/deliveries/retry selects: ids, or the log's filters. */
+export type BulkRetrySelection =
+  | { ids: string[] }
+  | {
+      filter: {
+        status?: ("failed" | "dead")[]
+        platform?: string[]
+        operation?: string[]
+        customer_id?: string[]
+        order_id?: string[]
+        created_at?: { gte?: string; lte?: string }
+      }
+    }
+
+export interface BulkRetryResult {
+  retried: string[]
+  skipped: string[]
+  has_more: boolean
+}

@@ -46,6 +46,7 @@ import {
   restoreDelivery,
 } from "./outbox/queries"
 import { attemptDelivery } from "./outbox/send"
+import { PlatformDeliveryHealth, summarizeDeliveries } from "./outbox/health"
 import { Semaphore } from "./outbox/semaphore"
 import type {
   ConsentChangeInput,
@@ -514,6 +515,21 @@ export default class EngagementModuleService extends MedusaService({
       }
     }
     return totals
+  }
+
+  /** Per platform: deliveries by outcome (last 24 h and all) and the latest error; for the admin's health view. */
+  @InjectManager()
+  async summarizeDeliveries(
+    platforms: string[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<PlatformDeliveryHealth[]> {
+    return await summarizeDeliveries(sharedContext.manager!, platforms)
+  }
+
+  /** Until when this process sends a platform nothing because it answered 429; null when not paused. */
+  platformPausedUntil(platform: string): Date | null {
+    const until = this.pausedUntil_.get(platform) ?? 0
+    return until > Date.now() ? new Date(until) : null
   }
 
   /** Per platform, how many contacts are in each sync status. */

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import type { AdminLoyaltySummary, AdminLoyaltyTransactionList } from "../../lib/loyalty-types"
+import type { AdminLoyaltyProgramme, AdminLoyaltySummary, AdminLoyaltyTransactionList } from "../../lib/loyalty-types"
 import { engagementQueryKeys } from "./engagement"
 
 export const loyaltyQueryKeys = {
   all: [...engagementQueryKeys.all, "loyalty"] as const,
+  programme: () => [...loyaltyQueryKeys.all, "programme"] as const,
   summary: (customerId: string) => [...loyaltyQueryKeys.all, "summary", customerId] as const,
   transactions: (customerId: string, query: Record<string, unknown>) =>
     [...loyaltyQueryKeys.all, "transactions", customerId, query] as const,
@@ -47,5 +48,13 @@ export function useAdjustLoyaltyPoints(customerId: string, options: { onSuccess?
       await queryClient.invalidateQueries({ queryKey: loyaltyQueryKeys.all })
       options.onSuccess?.()
     },
+  })
+}
+
+/** The programme's liability for the Engagement page. */
+export function useLoyaltyProgramme() {
+  return useQuery({
+    queryKey: loyaltyQueryKeys.programme(),
+    queryFn: async () => (await sdk.client.fetch<{ loyalty: AdminLoyaltyProgramme }>(`/admin/engagement/loyalty`)).loyalty,
   })
 }

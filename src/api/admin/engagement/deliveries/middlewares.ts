@@ -1,7 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody, validateQuery } from "../../../utils/validation"
+import { NoQuery, validateBody, validateQuery } from "../../../utils/validation"
 import * as QueryConfig from "./query-config"
-import { AdminGetDeliveriesParams, AdminGetDeliveryParams, AdminRetryDelivery } from "./validators"
+import { AdminGetDeliveriesParams, AdminGetDeliveryParams, AdminRetryDeliveries, AdminRetryDelivery } from "./validators"
 
 // /admin/* routes already require an authenticated admin user (Medusa's own admin middleware)
 export const adminDeliveryRoutesMiddlewares: MiddlewareRoute[] = [
@@ -14,6 +14,11 @@ export const adminDeliveryRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/engagement/deliveries/:id",
     middlewares: [validateQuery(AdminGetDeliveryParams, QueryConfig.retrieveDeliveryTransformQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/engagement/deliveries/retry",
+    middlewares: [validateBody(AdminRetryDeliveries), validateQuery(NoQuery)],
   },
   {
     method: ["POST"],

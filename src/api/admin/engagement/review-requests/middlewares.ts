@@ -1,12 +1,32 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateQuery } from "../../../utils/validation"
+import { NoQuery, validateBody, validateQuery } from "../../../utils/validation"
 import { listReviewRequestsTransformQueryConfig } from "./query-config"
-import { AdminGetReviewRequestsParams } from "./validators"
+import {
+  AdminCancelReviewRequest,
+  AdminGetReviewRequestsParams,
+  AdminRescheduleReviewRequest,
+  AdminSendReviewRequest,
+} from "./validators"
 
 export const adminReviewRequestRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/engagement/review-requests",
     middlewares: [validateQuery(AdminGetReviewRequestsParams, listReviewRequestsTransformQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/engagement/review-requests/:id/send",
+    middlewares: [validateBody(AdminSendReviewRequest), validateQuery(NoQuery)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/engagement/review-requests/:id/cancel",
+    middlewares: [validateBody(AdminCancelReviewRequest), validateQuery(NoQuery)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/engagement/review-requests/:id/reschedule",
+    middlewares: [validateBody(AdminRescheduleReviewRequest), validateQuery(NoQuery)],
   },
 ]

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { text } from "../../../utils/validation"
 import { createBoundedFindParams, idFilter, oneOrMany } from "../../../utils/find-params"
 import { REVIEW_REQUEST_STATUSES } from "../../../../modules/engagement/types"
 import { defaultAdminReviewRequestFields, sortableAdminReviewRequestFields } from "./query-config"
@@ -12,3 +13,19 @@ export const AdminGetReviewRequestsParams = createBoundedFindParams({
   customer_id: idFilter(),
 })
 export type AdminGetReviewRequestsParamsType = z.infer<typeof AdminGetReviewRequestsParams>
+
+export const AdminSendReviewRequest = z.object({}).strict()
+export type AdminSendReviewRequestType = z.infer<typeof AdminSendReviewRequest>
+
+export const AdminCancelReviewRequest = z.object({ reason: text({ min: 1, max: 500 }).optional() }).strict()
+export type AdminCancelReviewRequestType = z.infer<typeof AdminCancelReviewRequest>
+
+export const AdminRescheduleReviewRequest = z
+  .object({
+    send_at: z
+      .string()
+      .datetime({ offset: true })
+      .refine((value) => new Date(value).getTime() > Date.now(), { message: "must be in the future" }),
+  })
+  .strict()
+export type AdminRescheduleReviewRequestType = z.infer<typeof AdminRescheduleReviewRequest>

@@ -1,0 +1,207 @@
+import {
+  Button,
+  Container,
+  createDataTableColumnHelper,
+  createDataTableCommandHelper,
+  createDataTableFilterHelper,
+  DataTable,
+  type DataTableFilteringState,
+  type DataTablePaginationState,
+  type DataTableRowSelectionState,
+  Heading,
+  Text,
+  toast,
+  useDataTable,
+} from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import { useRetryDelivery } from "../../hooks/api/engagement"
+import { type DeliveryLogQuery, useBulkRetryDeliveries, useDeliveryLog, usePlatforms } from "../../hooks/api/engagement-page"
+import type { AdminDelivery, BulkRetryResult } from "../../lib/types"
+import { DeliveryStatusBadge } from "../status-badges"
+import { DeliveryDrawer } from "./delivery-drawer"
+import { instant } from "./format"
+
+const PAGE_SIZE = 20
+const STATUSES = ["pending", "sending", "delivered", "failed", "dead"]
+const columnHelper = createDataTableColumnHelper<AdminDelivery>()
+const filterHelper = createDataTableFilterHelper<AdminDelivery>()
+const commandHelper = createDataTableCommandHelper()
+
+const retriedMessage = (result: BulkRetryResult) =>
+  `${result.retried.length} queued again` +
+  (result.skipped.length ? `, ${result.skipped.length} left as they were` : "") +
+  (result.has_more ? "; more match: retry again for the next 100" : "")
+
+/** The filters as the deliveries route reads them. */
+function toQuery(filtering: DataTableFilteringState, pagination: DataTablePaginationState): DeliveryLogQuery {
+  const range = filtering.created_at as { $gte?: string; $lte?: string } | undefined
+  const text = (key: string) => (typeof filtering[key] === "string" && filtering[key] ? (filtering[key] as string).trim() : undefined)
+  return {
+    limit: pagination.pageSize,
+    offset: pagination.pageIndex * pagination.pageSize,
+    status: (filtering.status as string[] | undefined)?.length ? (filtering.status as string[]) : undefined,
+    platform: (filtering.platform as string[] | undefined)?.length ? (filtering.platform as string[]) : undefined,
+    operation: text("operation"),
+    customer_id: text("customer_id"),
+    order_id: text("order_id"),
+    created_at: range && (range.$gte || range.$lte) ? { gte: range.$gte, lte: range.$lte } : undefined,
+  }
+}
+
+/** The outbox: every call to a platform, filterable, with a drawer, retry and bulk retry. */
+export const DeliveryLogSection = () => {
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const [selection, setSelection] = useState<DataTableRowSelectionState>({})
+  const [openId, setOpenId] = useState<string | null>(null)
+  const query = toQuery(filtering, pagination)
+  const { data, isLoading, error } = useDeliveryLog(query)
+  const platforms = usePlatforms()
+  const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
+  const bulk = useBulkRetryDeliveries({
+    onSuccess: (result) => {
+      setSelection({})
+      toast.success(retriedMessage(result))
+    },
+  })
+
+  const columns = useMemo(
+    () => [
+      columnHelper.select(),
+      columnHelper.accessor("created_at", { header: "Created", cell: ({ getValue }) => instant(getValue()) }),
+      columnHelper.accessor("platform", { header: "Platform" }),
+      columnHelper.accessor("operation", { header: "Operation" }),
+      columnHelper.accessor("status", { header: "Status", cell: ({ getValue }) => <DeliveryStatusBadge status={getValue()} /> }),
+      columnHelper.accessor("attempts", {
+        header: "Attempts",
+        cell: ({ row }) => `${row.original.attempts}/${row.original.max_attempts}`,
+      }),
+      columnHelper.accessor("last_error", {
+        header: "Last error",
+        cell: ({ getValue }) => <span className="text-ui-fg-error">{getValue() ?? ""}</span>,
+      }),
+      columnHelper.action({
+        actions: ({ row }) =>
+          row.original.status === "failed" || row.original.status === "dead"
+            ? [
+                { label: "Open", onClick: () => setOpenId(row.original.id) },
+                {
+                  label: "Retry",
+                  onClick: () => retry.mutate(row.original.id, { onError: (e) => toast.error(e.message) }),
+                },
+              ]
+            : [{ label: "Open", onClick: () => setOpenId(row.original.id) }],
+      }),
+    ],
+    [retry]
+  )
+
+  const filters = useMemo(
+    () => [
+      filterHelper.accessor("platform", {
+        type: "multiselect",
+        label: "Platform",
+        options: (platforms.data?.platforms ?? []).map((p) => ({ label: p.name, value: p.id })),
+      }),
+      filterHelper.accessor("status", { type: "multiselect", label: "Status", options: STATUSES.map((s) => ({ label: s, value: s })) }),
+      filterHelper.accessor("operation", { type: "string", label: "Operation", placeholder: "customer_contact_request" }),
+      filterHelper.accessor("customer_id", { type: "string", label: "Customer", placeholder: "cus_…" }),
+      filterHelper.accessor("order_id", { type: "string", label: "Order", placeholder: "order_…" }),
+      filterHelper.accessor("created_at", {
+        type: "date",
+        label: "Created",
+        format: "date",
+        options: [
+          { label: "Last 24 hours", value: { $gte: new Date(Date.now() - 86_400_000).toISOString() } },
+          { label: "Last 7 days", value: { $gte: new Date(Date.now() - 7 * 86_400_000).toISOString() } },
+        ],
+      }),
+    ],
+    [platforms.data]
+  )
+
+  const commands = useMemo(
+    () => [
+      commandHelper.command({
+        label: "Retry selected",
+        shortcut: "r",
+        action: async (selected) => {
+          const ids = Object.keys(selected).filter((id) => selected[id])
+          bulk.mutate({ ids }, { onError: (e) => toast.error(e.message) })
+        },
+      }),
+    ],
+    [bulk]
+  )
+
+  const table = useDataTable({
+    columns,
+    data: data?.deliveries ?? [],
+    getRowId: (row) => row.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    filters,
+    commands,
+    filtering: { state: filtering, onFilteringChange: (state) => (setFiltering(state), setPagination((p) => ({ ...p, pageIndex: 0 }))) },
+    pagination: { state: pagination, onPaginationChange: setPagination },
+    rowSelection: {
+      state: selection,
+      onRowSelectionChange: setSelection,
+      enableRowSelection: (row) => row.original.status === "failed" || row.original.status === "dead",
+    },
+    onRowClick: (_, row) => setOpenId(row.id),
+  })
+
+  // the filtered selection, failed or dead only, as the bulk route reads it (it takes 100 a call)
+  const retryFiltered = () => {
+    const { limit: _limit, offset: _offset, status, operation, customer_id, order_id, ...rest } = query
+    const retryable = (status ?? ["failed", "dead"]).filter((s): s is "failed" | "dead" => s === "failed" || s === "dead")
+    if (!retryable.length) {
+      toast.error("The status filter selects no failed or dead delivery")
+      return
+    }
+    bulk.mutate(
+      {
+        filter: {
+          ...rest,
+          status: retryable,
+          ...(operation ? { operation: [operation] } : {}),
+          ...(customer_id ? { customer_id: [customer_id] } : {}),
+          ...(order_id ? { order_id: [order_id] } : {}),
+        },
+      },
+      { onError: (e) => toast.error(e.message) }
+    )
+  }
+
+  return (
+    <Container className="p-0">
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="flex items-center justify-between px-6 py-4">
+          <Heading level="h2">Delivery log</Heading>
+          <div className="flex items-center gap-x-2">
+            <DataTable.FilterMenu tooltip="Filter" />
+            <Button size="small" variant="secondary" isLoading={bulk.isPending} onClick={retryFiltered}>
+              Retry failed and dead (filtered)
+            </Button>
+          </div>
+        </DataTable.Toolbar>
+        {error ? (
+          <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
+            Could not load: {error.message}
+          </Text>
+        ) : (
+          <DataTable.Table
+            emptyState={{
+              empty: { heading: "Nothing sent to a platform yet" },
+              filtered: { heading: "No delivery matches these filters" },
+            }}
+          />
+        )}
+        <DataTable.Pagination />
+        <DataTable.CommandBar selectedLabel={(count) => `${count} selected`} />
+      </DataTable>
+      <DeliveryDrawer id={openId} onClose={() => setOpenId(null)} />
+    </Container>
+  )
+}

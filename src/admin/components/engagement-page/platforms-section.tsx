@@ -1,0 +1,91 @@
+import { Badge, Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
+import { usePlatforms } from "../../hooks/api/engagement-page"
+import type { AdminPlatform, DeliveryCounts } from "../../lib/types"
+import { count, instant } from "./format"
+import { SectionState } from "./section-state"
+
+const COUNT_KEYS: (keyof DeliveryCounts)[] = ["delivered", "failed", "dead", "waiting"]
+const SYNC_KEYS = ["synced", "pending", "conflict", "needs_linking", "error"]
+
+const Counts = ({ counts }: { counts: DeliveryCounts }) => (
+  <span className="flex flex-wrap gap-x-3">
+    {COUNT_KEYS.map((key) => (
+      <Text key={key} size="small" as="span" data-count={key}>
+        {key} <span className="txt-compact-small-plus">{count(counts[key])}</span>
+      </Text>
+    ))}
+  </span>
+)
+
+const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
+  <div className="flex flex-col gap-y-2 px-6 py-4" data-platform={platform.id}>
+    <div className="flex items-center justify-between">
+      <Text weight="plus">{platform.name}</Text>
+      <div className="flex gap-x-2">
+        {platform.paused_until && <StatusBadge color="orange">paused (429) until {instant(platform.paused_until)}</StatusBadge>}
+        <StatusBadge color={platform.configured ? "green" : "grey"}>{platform.configured ? "configured" : "not configured"}</StatusBadge>
+      </div>
+    </div>
+    <div className="flex flex-wrap gap-1">
+      {platform.operations.map((operation) => (
+        <Badge key={operation} size="2xsmall">
+          {operation}
+        </Badge>
+      ))}
+    </div>
+    <Table>
+      <Table.Body>
+        <Table.Row>
+          <Table.Cell className="w-40">Last 24 hours</Table.Cell>
+          <Table.Cell data-window="last_24h">
+            <Counts counts={platform.deliveries.last_24h} />
+          </Table.Cell>
+        </Table.Row>
+        <Table.Row>
+          <Table.Cell>All</Table.Cell>
+          <Table.Cell data-window="all">
+            <Counts counts={platform.deliveries.all} />
+          </Table.Cell>
+        </Table.Row>
+        {platform.contact_sync && (
+          <Table.Row>
+            <Table.Cell>Contact sync</Table.Cell>
+            <Table.Cell data-window="contact_sync">
+              <span className="flex flex-wrap gap-x-3">
+                {SYNC_KEYS.map((key) => (
+                  <Text key={key} size="small" as="span" data-count={key}>
+                    {key.replace(/_/g, " ")} <span className="txt-compact-small-plus">{count(platform.contact_sync![key] ?? 0)}</span>
+                  </Text>
+                ))}
+              </span>
+            </Table.Cell>
+          </Table.Row>
+        )}
+      </Table.Body>
+    </Table>
+    {platform.last_error ? (
+      <Text size="small" className="text-ui-fg-error break-words" data-last-error>
+        Last error {instant(platform.last_error.at)}: {platform.last_error.message}
+      </Text>
+    ) : (
+      <Text size="small" className="text-ui-fg-subtle">
+        No error recorded.
+      </Text>
+    )}
+  </div>
+)
+
+/** Every platform, configured or not: its operations, delivery counts, last error, 429 pause and contact sync. */
+export const PlatformsSection = () => {
+  const { data, isLoading, error } = usePlatforms()
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading level="h2">Platforms</Heading>
+      </div>
+      <SectionState isLoading={isLoading} error={error} isEmpty={!data?.platforms.length} empty="No platform is known.">
+        {data?.platforms.map((platform) => <PlatformCard key={platform.id} platform={platform} />)}
+      </SectionState>
+    </Container>
+  )
+}

@@ -1,0 +1,162 @@
+import {
+  Button,
+  Container,
+  createDataTableColumnHelper,
+  createDataTableFilterHelper,
+  DataTable,
+  type DataTableFilteringState,
+  type DataTablePaginationState,
+  DatePicker,
+  Drawer,
+  Heading,
+  Label,
+  Text,
+  toast,
+  useDataTable,
+} from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import { useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
+import type { AdminReviewRequestRow } from "../../lib/types"
+import { ReviewRequestStatusBadge } from "../status-badges"
+import { instant } from "./format"
+
+const STATUSES = ["scheduled", "sent", "canceled", "skipped", "failed"]
+const columnHelper = createDataTableColumnHelper<AdminReviewRequestRow>()
+const filterHelper = createDataTableFilterHelper<AdminReviewRequestRow>()
+
+/** What the request is now, in one line: when it goes, the platform's id, or why not. */
+function outcome(row: AdminReviewRequestRow) {
+  switch (row.status) {
+    case "scheduled":
+      return row.send_at ? `sends ${instant(row.send_at)}` : `waits for the order to be ${row.trigger}`
+    case "sent":
+      return `sent ${instant(row.sent_at)}${row.external_id ? ` · ${row.channel ?? "platform"} id ${row.external_id}` : ` · ${row.channel ?? ""}`}`
+    default:
+      return row.reason ?? ""
+  }
+}
+
+const RescheduleDrawer = ({ row, onClose }: { row: AdminReviewRequestRow | null; onClose: () => void }) => {
+  const [date, setDate] = useState<Date | null>(null)
+  const action = useReviewRequestAction({
+    onSuccess: () => {
+      toast.success("Send date changed")
+      onClose()
+    },
+  })
+  return (
+    <Drawer open={!!row} onOpenChange={(open) => !open && onClose()}>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title asChild>
+            <Heading>Change the send date</Heading>
+          </Drawer.Title>
+          <Drawer.Description>Review request for order {row?.order_id}</Drawer.Description>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-y-2">
+          <Label htmlFor="review-send-at">Send at</Label>
+          <DatePicker id="review-send-at" granularity="minute" value={date} onChange={setDate} minValue={new Date()} />
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button variant="secondary">Cancel</Button>
+          </Drawer.Close>
+          <Button
+            disabled={!date}
+            isLoading={action.isPending}
+            onClick={() =>
+              row && date && action.mutate({ id: row.id, action: "reschedule", send_at: date.toISOString() }, { onError: (e) => toast.error(e.message) })
+            }
+          >
+            Save
+          </Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
+
+/** Every review request: when it goes or why it did not, with send now, cancel and reschedule. */
+export const ReviewRequestsSection = () => {
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: 20 })
+  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const [rescheduling, setRescheduling] = useState<AdminReviewRequestRow | null>(null)
+  const text = (key: string) => (typeof filtering[key] === "string" && filtering[key] ? (filtering[key] as string).trim() : undefined)
+  const { data, isLoading, error } = useReviewRequests({
+    limit: pagination.pageSize,
+    offset: pagination.pageIndex * pagination.pageSize,
+    status: (filtering.status as string[] | undefined)?.length ? (filtering.status as string[]) : undefined,
+    order_id: text("order_id"),
+    customer_id: text("customer_id"),
+  })
+  const action = useReviewRequestAction({
+    onSuccess: (row) =>
+      toast.success(row.status === "scheduled" && row.delivery_id ? "Review request handed to Recensus" : `Review request ${row.status}`),
+  })
+
+  const columns = useMemo(
+    () => [
+      columnHelper.accessor("order_id", { header: "Order" }),
+      columnHelper.accessor("status", { header: "Status", cell: ({ getValue }) => <ReviewRequestStatusBadge status={getValue()} /> }),
+      columnHelper.display({ id: "outcome", header: "When / why", cell: ({ row }) => outcome(row.original) }),
+      columnHelper.accessor("created_at", { header: "Created", cell: ({ getValue }) => instant(getValue()) }),
+      columnHelper.action({
+        actions: ({ row }) =>
+          row.original.status === "scheduled" && !row.original.delivery_id
+            ? [
+                {
+                  label: "Send now",
+                  onClick: () => action.mutate({ id: row.original.id, action: "send" }, { onError: (e) => toast.error(e.message) }),
+                },
+                { label: "Change the send date", onClick: () => setRescheduling(row.original) },
+                {
+                  label: "Cancel",
+                  onClick: () => action.mutate({ id: row.original.id, action: "cancel" }, { onError: (e) => toast.error(e.message) }),
+                },
+              ]
+            : [],
+      }),
+    ],
+    [action]
+  )
+  const filters = useMemo(
+    () => [
+      filterHelper.accessor("status", { type: "multiselect", label: "Status", options: STATUSES.map((s) => ({ label: s, value: s })) }),
+      filterHelper.accessor("order_id", { type: "string", label: "Order", placeholder: "order_…" }),
+      filterHelper.accessor("customer_id", { type: "string", label: "Customer", placeholder: "cus_…" }),
+    ],
+    []
+  )
+  const table = useDataTable({
+    columns,
+    data: data?.review_requests ?? [],
+    getRowId: (row) => row.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    filters,
+    filtering: { state: filtering, onFilteringChange: (state) => (setFiltering(state), setPagination((p) => ({ ...p, pageIndex: 0 }))) },
+    pagination: { state: pagination, onPaginationChange: setPagination },
+  })
+
+  return (
+    <Container className="p-0">
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="flex items-center justify-between px-6 py-4">
+          <Heading level="h2">Review requests</Heading>
+          <DataTable.FilterMenu tooltip="Filter" />
+        </DataTable.Toolbar>
+        {error ? (
+          <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
+            Could not load: {error.message}
+          </Text>
+        ) : (
+          <DataTable.Table
+            emptyState={{ empty: { heading: "No review request yet" }, filtered: { heading: "No review request matches these filters" } }}
+          />
+        )}
+        <DataTable.Pagination />
+      </DataTable>
+      <RescheduleDrawer row={rescheduling} onClose={() => setRescheduling(null)} />
+    </Container>
+  )
+}

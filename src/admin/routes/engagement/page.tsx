@@ -1,0 +1,40 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { ChatBubbleLeftRight } from "@medusajs/icons"
+import { Tabs } from "@medusajs/ui"
+import { DeliveryLogSection } from "../../components/engagement-page/delivery-log-section"
+import { LoyaltyProgrammeSection } from "../../components/engagement-page/loyalty-programme-section"
+import { PlatformsSection } from "../../components/engagement-page/platforms-section"
+import { ReviewRequestsSection } from "../../components/engagement-page/review-requests-section"
+
+/** The Engagement page: platform health, the delivery log, review requests and the loyalty programme. */
+const EngagementPage = () => (
+  <Tabs defaultValue="platforms">
+    <Tabs.List>
+      <Tabs.Trigger value="platforms">Platforms</Tabs.Trigger>
+      <Tabs.Trigger value="deliveries">Delivery log</Tabs.Trigger>
+      <Tabs.Trigger value="review-requests">Review requests</Tabs.Trigger>
+      <Tabs.Trigger value="loyalty">Loyalty programme</Tabs.Trigger>
+    </Tabs.List>
+    <div className="mt-4">
+      <Tabs.Content value="platforms">
+        <PlatformsSection />
+      </Tabs.Content>
+      <Tabs.Content value="deliveries">
+        <DeliveryLogSection />
+      </Tabs.Content>
+      <Tabs.Content value="review-requests">
+        <ReviewRequestsSection />
+      </Tabs.Content>
+      <Tabs.Content value="loyalty">
+        <LoyaltyProgrammeSection />
+      </Tabs.Content>
+    </div>
+  </Tabs>
+)
+
+export const config = defineRouteConfig({
+  label: "Engagement",
+  icon: ChatBubbleLeftRight,
+})
+
+export default EngagementPage

@@ -1,0 +1,16 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { retryDeliveriesWorkflow } from "../../../../../workflows/outbox/workflows/retry-deliveries"
+import type { AdminRetryDeliveriesType } from "../validators"
+
+/**
+ * POST /admin/engagement/deliveries/retry: replays failed or dead deliveries chosen by ids or by
+ * the log's filters, at most 100 per call; says which went through and whether more match.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminRetryDeliveriesType>, res: MedusaResponse) => {
+  const { result } = await retryDeliveriesWorkflow(req.scope).run({ input: req.validatedBody })
+  res.json({
+    retried: result.retried.map((row) => row.id),
+    skipped: result.skipped,
+    has_more: result.has_more,
+  })
+}

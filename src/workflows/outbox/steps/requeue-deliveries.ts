@@ -1,0 +1,92 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type EngagementModuleService from "../../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import type { DeliveryRecord } from "../../../modules/engagement/types"
+
+export const requeueDeliveriesStepId = "requeue-deliveries"
+
+/** The most rows one bulk retry touches; the rest wait for the next one. */
+export const MAX_BULK_RETRY = 100
+
+export interface RequeueDeliveriesInput {
+  ids?: string[]
+  filter?: {
+    status?: ("failed" | "dead")[]
+    platform?: string[]
+    operation?: string[]
+    customer_id?: string[]
+    order_id?: string[]
+    created_at?: { gte?: string; lte?: string }
+  }
+}
+
+export interface RequeueDeliveriesResult {
+  retried: DeliveryRecord[]
+  /** asked-for ids that are not failed or dead (or do not exist): left as they are */
+  skipped: string[]
+  /** more rows match the filter than one bulk retry takes */
+  has_more: boolean
+}
+
+type Previous = Pick<DeliveryRecord, "id" | "status" | "attempts" | "next_attempt_at">
+
+/**
+ * Makes up to {@link MAX_BULK_RETRY} failed or dead deliveries due again, chosen by id or by a
+ * filter. Delivered, pending and in-flight rows are never touched; compensation puts each
+ * requeued row back as it was.
+ */
+export const requeueDeliveriesStep = createStep(
+  requeueDeliveriesStepId,
+  async (input: RequeueDeliveriesInput, { container }) => {
+    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    const filter = input.filter ?? {}
+    const selector: Record<string, unknown> = {
+      status: filter.status?.length ? filter.status : ["failed", "dead"],
+      ...(input.ids ? { id: input.ids } : {}),
+      ...(filter.platform ? { platform: filter.platform } : {}),
+      ...(filter.operation ? { operation: filter.operation } : {}),
+      ...(filter.customer_id ? { customer_id: filter.customer_id } : {}),
+      ...(filter.order_id ? { order_id: filter.order_id } : {}),
+      ...(filter.created_at
+        ? {
+            created_at: {
+              ...(filter.created_at.gte ? { $gte: new Date(filter.created_at.gte) } : {}),
+              ...(filter.created_at.lte ? { $lte: new Date(filter.created_at.lte) } : {}),
+            },
+          }
+        : {}),
+    }
+    const candidates = await engagement.listDeliveries(selector, {
+      select: ["id", "status", "attempts", "next_attempt_at"],
+      order: { created_at: "ASC" },
+      take: MAX_BULK_RETRY + 1,
+    })
+    const chosen = candidates.slice(0, MAX_BULK_RETRY)
+    const retried: DeliveryRecord[] = []
+    const previous: Previous[] = []
+    for (const row of chosen) {
+      // the conditional UPDATE refuses a row a dispatcher claimed since we read it
+      const requeued = await engagement.requeueDelivery(row.id).catch(() => null)
+      if (requeued) {
+        retried.push(requeued)
+        previous.push({ id: row.id, status: row.status, attempts: row.attempts, next_attempt_at: row.next_attempt_at })
+      }
+    }
+    const retriedIds = new Set(retried.map((row) => row.id))
+    const result: RequeueDeliveriesResult = {
+      retried,
+      skipped: (input.ids ?? []).filter((id) => !retriedIds.has(id)),
+      has_more: candidates.length > MAX_BULK_RETRY,
+    }
+    return new StepResponse(result, previous)
+  },
+  async (previous, { container }) => {
+    if (!previous?.length) {
+      return
+    }
+    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    for (const row of previous) {
+      await engagement.restoreDeliveryState(row)
+    }
+  }
+)
