@@ -1,5 +1,4 @@
 import { Modules } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { upsertContactsWorkflow } from "../../../src/workflows/contacts/workflows/upsert-contacts"
@@ -8,26 +7,15 @@ import { engagementOf, syncContactsNow } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
 import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { thenFail } from "../../helpers/fail-after"
 
 jest.setTimeout(240_000)
 
 const platforms = useTestPlatforms({ ENGAGEMENT_CONTACT_SYNC_WINDOW: "1h" }, { contacts: true })
 
-// Test-only workflows: each runs a shipped workflow and then a step that fails, so the shipped
-// workflow's compensation has to put every record back. Nothing of this is in src/.
-const failAfterwardsStep = createStep("test-fail-afterwards", async () => {
-  throw new Error("a later step failed")
-})
-const updateShopperProfileThenFail = createWorkflow("test-update-shopper-profile-then-fail", (input: any) => {
-  updateShopperProfileWorkflow.runAsStep({ input })
-  failAfterwardsStep()
-  return new WorkflowResponse(undefined)
-})
-const upsertContactsThenFail = createWorkflow("test-upsert-contacts-then-fail", (input: any) => {
-  upsertContactsWorkflow.runAsStep({ input })
-  failAfterwardsStep()
-  return new WorkflowResponse(undefined)
-})
+// the shipped workflows followed by a failing step: their compensation must put every record back
+const updateShopperProfileThenFail = thenFail("update-shopper-profile", updateShopperProfileWorkflow)
+const upsertContactsThenFail = thenFail("upsert-contacts", upsertContactsWorkflow)
 
 /** Everything the Medusa customer record holds that a contact write could touch. */
 async function customerRecord(container: MedusaContainer, id: string) {

@@ -1,5 +1,4 @@
 import { Modules } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { claimReferralWorkflow } from "../../../src/workflows/loyalty/workflows/claim-referral"
 import { sendReferralInvitationsWorkflow } from "../../../src/workflows/loyalty/workflows/send-referral-invitations"
@@ -7,6 +6,7 @@ import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eventually } from "../../helpers/stand-ins"
 import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+import { thenFail } from "../../helpers/fail-after"
 
 jest.setTimeout(180_000)
 
@@ -16,21 +16,9 @@ process.env.LOYALTY_OPTIONS = JSON.stringify({
   referrals: { advocate_points: 300, referee_points: 150, max_claims_per_day: 2 },
 })
 
-// Test-only workflows: a shipped workflow, then a step that fails, so its compensation must put
-// every record back. Nothing of this is in src/.
-const failAfterwardsStep = createStep("test-referral-fail-afterwards", async () => {
-  throw new Error("a later step failed")
-})
-const claimThenFail = createWorkflow("test-claim-referral-then-fail", (input: any) => {
-  claimReferralWorkflow.runAsStep({ input })
-  failAfterwardsStep()
-  return new WorkflowResponse(undefined)
-})
-const inviteThenFail = createWorkflow("test-send-referral-invitations-then-fail", (input: any) => {
-  sendReferralInvitationsWorkflow.runAsStep({ input })
-  failAfterwardsStep()
-  return new WorkflowResponse(undefined)
-})
+// the shipped workflows followed by a failing step: their compensation must put every record back
+const claimThenFail = thenFail("claim-referral", claimReferralWorkflow)
+const inviteThenFail = thenFail("send-referral-invitations", sendReferralInvitationsWorkflow)
 
 medusaIntegrationTestRunner({
   inApp: true,

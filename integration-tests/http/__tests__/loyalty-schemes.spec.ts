@@ -1,5 +1,4 @@
 import { Modules } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { signOutRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workflows/sign-out-reward-scheme"
 import { signUpRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workflows/sign-up-reward-scheme"
@@ -7,6 +6,7 @@ import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eventually } from "../../helpers/stand-ins"
 import { createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+import { thenFail } from "../../helpers/fail-after"
 
 jest.setTimeout(180_000)
 
@@ -22,21 +22,9 @@ process.env.LOYALTY_OPTIONS = JSON.stringify({
   },
 })
 
-// Test-only workflows: a shipped workflow, then a step that fails, so its compensation must put
-// every record back. Nothing of this is in src/.
-const failAfterwardsStep = createStep("test-scheme-fail-afterwards", async () => {
-  throw new Error("a later step failed")
-})
-const signOutThenFail = createWorkflow("test-sign-out-reward-scheme-then-fail", (input: any) => {
-  signOutRewardSchemeWorkflow.runAsStep({ input })
-  failAfterwardsStep()
-  return new WorkflowResponse(undefined)
-})
-const signUpThenFail = createWorkflow("test-sign-up-reward-scheme-then-fail", (input: any) => {
-  signUpRewardSchemeWorkflow.runAsStep({ input })
-  failAfterwardsStep()
-  return new WorkflowResponse(undefined)
-})
+// the shipped workflows followed by a failing step: their compensation must put every record back
+const signOutThenFail = thenFail("sign-out-reward-scheme", signOutRewardSchemeWorkflow)
+const signUpThenFail = thenFail("sign-up-reward-scheme", signUpRewardSchemeWorkflow)
 
 medusaIntegrationTestRunner({
   inApp: true,
