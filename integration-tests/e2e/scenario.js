@@ -185,6 +185,8 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     await page.getByRole("tab", { name: "Loyalty programme" }).click()
     await page.locator("[data-figure=outstanding]").waitFor()
     await page.getByText("e2e goodwill").first().waitFor()
+    // the adjustment's admin by email, not by id
+    await page.locator("td", { hasText: ADMIN.email }).first().waitFor()
     await snap("engagement-loyalty")
   } finally {
     await browser.close()

@@ -207,7 +207,12 @@ medusaIntegrationTestRunner({
       const { data: programme } = await api.get("/admin/engagement/loyalty", admin)
       expect(programme.loyalty).toMatchObject({ outstanding: 40, accounts: 1 })
       expect(programme.loyalty.value).toEqual(expect.arrayContaining([expect.objectContaining({ currency_code: "eur", amount: 0.4 })]))
-      expect(programme.loyalty.latest_adjustments[0]).toMatchObject({ points: 40, reason: "goodwill" })
+      expect(programme.loyalty.latest_adjustments[0]).toMatchObject({
+        points: 40,
+        reason: "goodwill",
+        actor_email: "admin@example.com",
+        customer_email: "ada@example.com",
+      })
     })
 
     it("refuses bad adjustment bodies with a 400 naming the field, and changes nothing", async () => {

@@ -60,5 +60,14 @@ export interface AdminLoyaltyProgramme {
   value: { currency_code: string; amount: number; points_per_unit: number }[]
   tiers: { tier_id: string | null; name: string | null; members: number }[]
   expiring: { from_days: number; to_days: number | null; points: number }[]
-  latest_adjustments: { id: string; customer_id: string; points: number; reason: string | null; actor_id: string | null; created_at: string }[]
+  latest_adjustments: {
+    id: string
+    customer_id: string
+    customer_email: string | null
+    points: number
+    reason: string | null
+    actor_id: string | null
+    actor_email: string | null
+    created_at: string
+  }[]
 }

@@ -75,9 +75,9 @@ export const LoyaltyProgrammeSection = () => {
                     {data.latest_adjustments.map((row) => (
                       <Table.Row key={row.id}>
                         <Table.Cell>{instant(row.created_at)}</Table.Cell>
-                        <Table.Cell>{row.customer_id}</Table.Cell>
+                        <Table.Cell>{row.customer_email ?? row.customer_id}</Table.Cell>
                         <Table.Cell>{count(row.points)}</Table.Cell>
-                        <Table.Cell>{row.actor_id ?? ""}</Table.Cell>
+                        <Table.Cell>{row.actor_email ?? row.actor_id ?? ""}</Table.Cell>
                         <Table.Cell>{row.reason ?? ""}</Table.Cell>
                       </Table.Row>
                     ))}

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { currencyDecimals } from "../../../../utils/money"
 import { loyaltyOf } from "../../../utils/loyalty"
 
@@ -23,11 +23,25 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     return { currency_code: code, amount: minor / 10 ** currencyDecimals(code), points_per_unit: points }
   })
   const names = new Map(loyalty.options.tiers.levels.map((level) => [level.id, level.name]))
+  // who made each adjustment and for whom, by email, as the admin knows them
+  const adjustments = figures.latest_adjustments as { actor_id: string | null; customer_id: string }[]
+  const adminIds = [...new Set(adjustments.map((row) => row.actor_id).filter((id): id is string => !!id))]
+  const customerIds = [...new Set(adjustments.map((row) => row.customer_id))]
+  const [admins, customers] = await Promise.all([
+    adminIds.length ? req.scope.resolve(Modules.USER).listUsers({ id: adminIds }, { select: ["id", "email"] }) : [],
+    customerIds.length ? req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: customerIds }, { select: ["id", "email"] }) : [],
+  ])
+  const emails = new Map([...admins, ...customers].map((row) => [row.id, row.email]))
   res.json({
     loyalty: {
       ...figures,
       outstanding,
       value,
+      latest_adjustments: adjustments.map((row) => ({
+        ...row,
+        actor_email: row.actor_id ? emails.get(row.actor_id) ?? null : null,
+        customer_email: emails.get(row.customer_id) ?? null,
+      })),
       tiers: figures.tiers.map((tier) => ({ ...tier, name: tier.tier_id ? names.get(tier.tier_id) ?? tier.tier_id : null })),
     },
   })
