@@ -14,8 +14,8 @@ export const LOYALTY_TRANSACTION_TYPES = [
 ] as const
 export type LoyaltyTransactionType = (typeof LOYALTY_TRANSACTION_TYPES)[number]
 
-/** Types that add a lot of points (spendable now or after a pending period) when positive. */
-export const CREDIT_TYPES: readonly LoyaltyTransactionType[] = ["earn", "adjust", "referral", "scheme_bonus", "restore"]
+/** Credits that count as points collected: for tiers, lifetime points and the total earned. */
+export const COLLECTED_TYPES: readonly LoyaltyTransactionType[] = ["earn", "referral", "scheme_bonus"]
 
 /** What happens to points reversed after they were spent. */
 export const DEBT_POLICIES = ["block", "write_off"] as const

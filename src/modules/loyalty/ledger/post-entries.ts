@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { COLLECTED_TYPES } from "../types"
 import type { DebtPolicy, LoyaltyAccountRecord, LoyaltyEntryInput, LoyaltyEntryResult } from "../types"
 import { allocateDebit } from "./allocate"
 import { settleTier, TierChange, TierRules } from "./tier-state"
@@ -17,8 +18,6 @@ import {
   TransactionRow,
 } from "./queries"
 
-/** Types whose credits count as points collected (tiers, lifetime) and as earned. */
-const COLLECTED_TYPES = new Set(["earn", "referral", "scheme_bonus"])
 
 export interface PostEntriesContext {
   now: Date
@@ -138,12 +137,12 @@ async function credit(
       account.pending += entry.points
     } else {
       account.balance += entry.points
-      if (COLLECTED_TYPES.has(entry.type)) {
+      if (COLLECTED_TYPES.includes(entry.type)) {
         account.lifetime_points += entry.points
         account.period_points += entry.points
       }
     }
-    if (COLLECTED_TYPES.has(entry.type)) {
+    if (COLLECTED_TYPES.includes(entry.type)) {
       account.total_earned += entry.points
     }
   }

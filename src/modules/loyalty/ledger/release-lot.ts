@@ -1,10 +1,10 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { runSql } from "../../../utils/sql"
+import { COLLECTED_TYPES, LoyaltyTransactionType } from "../types"
 import { repayDebt } from "./post-entries"
 import { lockAccounts, saveAccount } from "./queries"
 import { settleTier, TierChange, TierRules } from "./tier-state"
 
-const COLLECTED_TYPES = ["earn", "referral", "scheme_bonus"]
 
 /**
  * Makes a matured pending lot spendable: under the account's lock its points move from
@@ -22,7 +22,7 @@ export async function releasePendingLot(
   if (!account) {
     return { released: false, tier_change: null }
   }
-  const [lot] = await runSql<{ type: string; remaining: number }>(
+  const [lot] = await runSql<{ type: LoyaltyTransactionType; remaining: number }>(
     manager,
     `UPDATE loyalty_transaction SET lot_state = 'available', updated_at = now()
       WHERE id = ? AND account_id = ? AND lot_state = 'pending'

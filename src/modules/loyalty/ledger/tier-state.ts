@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { runSql } from "../../../utils/sql"
-import type { LoyaltyAccountRecord } from "../types"
+import { COLLECTED_TYPES, LoyaltyAccountRecord } from "../types"
 import { TierDefinition, tierFor } from "./tiers"
 
 export interface TierRules {
@@ -29,7 +29,8 @@ export function settleTier(account: LoyaltyAccountRecord, rules: TierRules, now:
   return change
 }
 
-const COLLECTED = "('earn', 'referral', 'scheme_bonus')"
+// a fixed list of type names, not input: safe to put in the SQL text
+const COLLECTED = `(${COLLECTED_TYPES.map((type) => `'${type}'`).join(", ")})`
 
 /**
  * Points collected in the rolling window, from the ledger rows inside it only: credits that count
