@@ -48,12 +48,22 @@ medusaIntegrationTestRunner({
         .listNotifications({ to: email, template: "engagement-scheme-verification" }, { order: { created_at: "DESC" } })
       return sent[0]?.data?.code as string
     }
+    /** The order's earn row, and what the cart said it would earn before it was paid. */
     async function orderPoints(session: RequestConfig & { customerId: string }, email: string) {
-      const order = await placeOrder(api, store, { email, customerHeaders: session.headers, items: [{ variant_id: store.products[0].variants[0].id, quantity: 1 }] })
-      return await eventually(async () => {
+      let earnable: number | undefined
+      const order = await placeOrder(api, store, {
+        email,
+        customerHeaders: session.headers,
+        items: [{ variant_id: store.products[0].variants[0].id, quantity: 1 }],
+        beforePayment: async (cartId) => {
+          earnable = (await api.get(`/store/carts/${cartId}/loyalty-points`, session)).data.loyalty.earnable
+        },
+      })
+      const row = await eventually(async () => {
         const rows = await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "earn" })
         return rows.length ? rows[0] : undefined
       })
+      return { ...row, earnable }
     }
 
     it("joins an open scheme with its bonus once, earns with its multiplier, and leaves it", async () => {
@@ -70,12 +80,15 @@ medusaIntegrationTestRunner({
       // 19.99 EUR × 1 point × 2 = 39
       const doubled = await orderPoints(ada, "ada@example.com")
       expect(doubled.points).toBe(39)
+      // the cart announced what the order then earned, scheme included
+      expect(doubled.earnable).toBe(39)
       expect(doubled.rate).toMatchObject({ multiplier: 2, scheme_ids: ["double"], scheme_multiplier: 2, tier_multiplier: 1 })
 
       await api.post("/store/engagement/reward-schemes/double/sign-out", {}, ada)
       expect(await joined(ada)).toEqual({ double: false, corp: false })
       const plain = await orderPoints(ada, "ada@example.com")
       expect(plain.points).toBe(19)
+      expect(plain.earnable).toBe(19)
       expect(plain.rate).toMatchObject({ multiplier: 1, scheme_ids: [] })
 
       // joining again gives no second bonus

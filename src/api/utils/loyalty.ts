@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { setLoyaltySpendingBlockWorkflow } from "../../workflows/loyalty/workflows/set-loyalty-spending-block"
 import { prepareCartRedemptionWorkflow } from "../../workflows/loyalty/workflows/prepare-cart-redemption"
 import { earnPoints, earnRateFor, EarningLine } from "../../workflows/loyalty/utils/earn-points"
+import { earningMultiplierOf } from "../../workflows/loyalty/utils/earning-multiplier"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
@@ -71,8 +72,8 @@ export async function orderPoints(loyalty: LoyaltyModuleService, orderId: string
 }
 
 /**
- * A cart's loyalty figures for the storefront: the points it would earn now (the shopper's tier
- * multiplier; 0 for a guest, with the reason), the points applied, the spendable balance and the
+ * A cart's loyalty figures for the storefront: the points it would earn now (with the shopper's
+ * tier and scheme multipliers, as the order's award will be), the points applied, the spendable balance and the
  * most it can take. Checks the cart is the shopper's, as applying does (404 otherwise).
  */
 export async function cartLoyalty(scope: MedusaContainer, cartId: string, customerId: string) {
@@ -87,9 +88,8 @@ export async function cartLoyalty(scope: MedusaContainer, cartId: string, custom
     fields: ["id", "currency_code", "item_subtotal", "items.id", "items.quantity", "items.subtotal", "items.discount_subtotal", "items.total"],
     filters: { id: cartId },
   })
-  const summary = await loyalty.getLoyaltySummary(customerId)
-  const tier = loyalty.options.tiers.levels.find((level) => level.id === summary.tier?.id)
-  const rate = earnRateFor(loyalty.options, prepared.currency_code, tier?.multiplier ?? 1)
+  const { multiplier } = await earningMultiplierOf(loyalty, customerId)
+  const rate = earnRateFor(loyalty.options, prepared.currency_code, multiplier)
   const earnable = earnPoints((data[0]?.items ?? []) as EarningLine[], rate, loyalty.options.earn.cap_per_order).reduce((sum, line) => sum + line.points, 0)
   return {
     earnable,

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE, LoyaltyEntryInput } from "../../../modules/loyalty/types"
 import { earnPoints, earnRateFor, EarningLine } from "../utils/earn-points"
+import { earningMultiplierOf } from "../utils/earning-multiplier"
 
 export const buildOrderEarningsStepId = "build-order-earnings"
 
@@ -57,12 +58,11 @@ export const buildOrderEarningsStep = createStep(
     if (order.status === "canceled") {
       return new StepResponse({ entries: [] as LoyaltyEntryInput[], reason: "the order is canceled" })
     }
-    const [account] = await loyalty.listLoyaltyAccounts({ customer_id: order.customer_id })
-    const tier = options.tiers.levels.find((level) => level.id === account?.tier_id)
-    // the schemes the customer is a member of multiply with the tier
-    const schemeIds = await loyalty.listMemberSchemeIds(order.customer_id)
-    const schemeMultiplier = schemeIds.reduce((product, id) => product * (loyalty.rewardScheme(id)?.multiplier ?? 1), 1)
-    const rate = earnRateFor(options, order.currency_code, (tier?.multiplier ?? 1) * schemeMultiplier)
+    const { tier, scheme_ids: schemeIds, scheme_multiplier: schemeMultiplier, multiplier } = await earningMultiplierOf(
+      loyalty,
+      order.customer_id
+    )
+    const rate = earnRateFor(options, order.currency_code, multiplier)
     const now = Date.now()
     const entries: LoyaltyEntryInput[] = earnPoints(order.items ?? [], rate, options.earn.cap_per_order)
       .filter((line) => line.points > 0)
