@@ -62,14 +62,15 @@ export const prepareCartRedemptionStep = createStep(
     const options = loyalty.options
     const rule = redeemRuleFor(options, cart.currency_code)
     const held = await loyalty.retrieveCartReservation(cart.id)
-    const summary = await loyalty.getLoyaltySummary(input.customer_id)
+    // the account row alone: the summary's tier and expiry reads are not needed here
+    const [account] = await loyalty.listLoyaltyAccounts({ customer_id: input.customer_id }, { select: ["balance", "spending_blocked"] })
     // what this cart holds now is spendable again for it: applying replaces
-    const spendable = summary.balance + (held?.status === "held" ? held.points : 0)
+    const spendable = (account?.balance ?? 0) + (held?.status === "held" ? held.points : 0)
     const totalBeforePoints = MathBN.add(cart.total, ...ours.map((line) => line.amount))
     const max = maxApplicable(totalBeforePoints, spendable, rule, options.redeem.max_share)
     const points = input.points ?? 0
     if (input.points !== null) {
-      if (summary.spending_blocked) {
+      if (account?.spending_blocked) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "points: spending is blocked on this loyalty account")
       }
       const problem = redeemProblem(points, {
