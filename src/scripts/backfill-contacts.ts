@@ -71,7 +71,7 @@ export function progressBar(done: number, total: number, width = 30): string {
 
 /**
  * npx medusa exec ./src/scripts/backfill-contacts.ts <platform> [page size]
- * e.g. `npx medusa exec ./src/scripts/backfill-contacts.ts expertsender`
+ * e.g. `npx medusa exec ./src/scripts/backfill-contacts.ts <platform id>` (GET /admin/engagement/platforms lists them)
  */
 export default async function backfillContactsScript({ container, args }: ExecArgs) {
   const [platform, pageSize] = args ?? []

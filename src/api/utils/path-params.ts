@@ -2,7 +2,6 @@
 export const ROUTES_WITH_PATH_PARAMS = [
   "/admin/engagement/contacts/:id",
   "/admin/engagement/contacts/:id/consents",
-  "/admin/engagement/contacts/:id/expertsender",
   "/admin/engagement/contacts/:id/export",
   "/admin/engagement/contacts/:id/journeys/cancel",
   "/admin/engagement/contacts/:id/loyalty",
@@ -10,6 +9,7 @@ export const ROUTES_WITH_PATH_PARAMS = [
   "/admin/engagement/contacts/:id/loyalty/block",
   "/admin/engagement/contacts/:id/loyalty/transactions",
   "/admin/engagement/contacts/:id/loyalty/unblock",
+  "/admin/engagement/contacts/:id/platform-copy",
   "/admin/engagement/contacts/:id/sync",
   "/admin/engagement/contacts/crm-id/:crm_id",
   "/admin/engagement/contacts/email/:email",

@@ -7,7 +7,6 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { EnabledPlatform, resolvePlatforms } from "../../providers"
 import Consent from "./models/consent"
 import ContactProfile from "./models/contact-profile"
 import Delivery from "./models/delivery"
@@ -19,7 +18,10 @@ import ConsentConfirmation from "./models/consent-confirmation"
 import Checkout from "./models/checkout"
 import { planDueContactSyncs, PlanSummary, settleContactSyncs } from "./contact-sync/driver"
 import { countContactSyncs, markContactsForSync, resetContactSyncs } from "./contact-sync/queries"
-import type { DeliveryOutcome } from "../../providers/types"
+import type { DeliveryOutcome } from "./provider-api/types"
+import { resolveProviders } from "./provider-api/registry"
+import type { AbstractEngagementProvider } from "./provider-api/provider"
+import type { EngagementCapabilities, EngagementCapability } from "./provider-api/capabilities"
 import { computeStatistics, ContactStatistics } from "./statistics/compute"
 import { OrderFactInput, orderFactsOf, upsertOrderFact } from "./statistics/queries"
 import { currentConsents, CurrentConsent, markLinkUsed } from "./consents/queries"
@@ -58,7 +60,7 @@ import type {
   ScheduleReviewRequestInput,
 } from "./types"
 
-type InjectedDependencies = { logger: Logger }
+type InjectedDependencies = { logger: Logger } & Record<string, unknown>
 
 export interface DispatchSummary {
   claimed: number
@@ -86,7 +88,7 @@ export default class EngagementModuleService extends MedusaService({
 }) {
   protected readonly logger_: Logger
   protected readonly options_: ResolvedEngagementOptions
-  protected readonly platforms_: Map<string, EnabledPlatform>
+  protected readonly platforms_: Map<string, AbstractEngagementProvider>
   protected readonly limiters_ = new Map<string, Semaphore>()
   // platform -> until when this process sends it nothing (a 429 asked us to slow down)
   protected readonly pausedUntil_ = new Map<string, number>()
@@ -97,7 +99,7 @@ export default class EngagementModuleService extends MedusaService({
     super(...arguments)
     this.logger_ = container.logger
     this.options_ = EngagementModuleService.validateOptions(options)
-    this.platforms_ = resolvePlatforms(this.options_.platforms)
+    this.platforms_ = resolveProviders(container)
     const leaseProblem = leaseTooShort(
       this.options_.outbox.lease_ms,
       Object.fromEntries([...this.platforms_].map(([id, { options: platformOptions }]) => [id, platformOptions]))
@@ -112,6 +114,12 @@ export default class EngagementModuleService extends MedusaService({
 
   /** Called at start-up: a wrong option stops the server with a message that names it. */
   static validateOptions(options: unknown): ResolvedEngagementOptions {
+    if (options && typeof options === "object" && "platforms" in options) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "Invalid engagement plugin options: platforms: each platform is now a provider, listed in `providers: [{ resolve, options }]` (see the README)"
+      )
+    }
     const parsed = engagementOptionsSchema.safeParse(options ?? {})
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")
@@ -124,9 +132,26 @@ export default class EngagementModuleService extends MedusaService({
     return this.options_
   }
 
-  /** A switched-on platform's validated options; undefined when it is off. */
-  platformOptions<T = Record<string, unknown>>(platform: string): (T & Record<string, unknown>) | undefined {
-    return this.platforms_.get(platform)?.options as (T & Record<string, unknown>) | undefined
+  /**
+   * The switched-on providers that have a capability, each with it: how workflows, subscribers and
+   * routes find a platform for a job without naming one.
+   */
+  providersWith<C extends EngagementCapability>(
+    capability: C
+  ): { id: string; name: string; capability: NonNullable<EngagementCapabilities[C]> }[] {
+    return [...this.platforms_.values()].flatMap((provider) => {
+      const offered = provider.capabilities()[capability]
+      return offered ? [{ id: provider.id, name: provider.displayName, capability: offered as NonNullable<EngagementCapabilities[C]> }] : []
+    })
+  }
+
+  /** Every switched-on provider: id, name and operations (never its options). */
+  listProviders(): { id: string; name: string; operations: string[] }[] {
+    return [...this.platforms_.values()].map((provider) => ({
+      id: provider.id,
+      name: provider.displayName,
+      operations: [...provider.platform.operations],
+    }))
   }
 
   isPlatformEnabled(platform: string): boolean {
@@ -427,7 +452,7 @@ export default class EngagementModuleService extends MedusaService({
 
   /** The switched-on platforms that keep a copy of every contact. */
   contactSyncPlatforms(): string[] {
-    return [...this.platforms_.values()].filter(({ platform }) => platform.contactSync).map(({ platform }) => platform.id)
+    return this.providersWith("contact_copies").map(({ id }) => id)
   }
 
   /**

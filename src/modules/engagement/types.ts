@@ -3,7 +3,7 @@ export const ENGAGEMENT_MODULE = "engagement"
 export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed", "dead"] as const
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 
-// the values ExpertSender's consentsData uses
+// the consent values platforms take (false, waiting for a double opt-in, true)
 export const CONSENT_VALUES = ["False", "AwaitingConfirmation", "True"] as const
 export type ConsentValue = (typeof CONSENT_VALUES)[number]
 

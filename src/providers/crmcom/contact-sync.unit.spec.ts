@@ -1,4 +1,4 @@
-import crmComPlatform from "."
+import crmComPlatform from "./platform"
 import { createCrmComStandIn } from "../../../integration-tests/stand-ins/crmcom"
 import { attemptDelivery } from "../../modules/engagement/outbox/send"
 import { createSecretBox } from "../../utils/secret-box"
@@ -14,7 +14,7 @@ import type {
   ContactSyncState,
   EndedContactCall,
   SnapshotConsent,
-} from "../types"
+} from "../../modules/engagement/provider-api/types"
 import { consentStateOf, crmComBody, crmComFieldsOf, dateOfBirthOf } from "./contact-sync"
 import { CrmComOptions, crmComOptionsSchema } from "./options"
 import type { CrmComCredentials } from "./secrets"

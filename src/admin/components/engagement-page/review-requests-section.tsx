@@ -15,7 +15,7 @@ import {
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
+import { usePlatforms, useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
 import type { AdminReviewRequestRow } from "../../lib/types"
 import { ReviewRequestStatusBadge } from "../status-badges"
 import { instant } from "./format"
@@ -89,9 +89,14 @@ export const ReviewRequestsSection = () => {
     order_id: text("order_id"),
     customer_id: text("customer_id"),
   })
+  const platforms = usePlatforms()
+  // the platform's name as the platforms list gives it; its id until the list has loaded
+  const platformName = (id: string | null) => platforms.data?.platforms.find((platform) => platform.id === id)?.name ?? id
   const action = useReviewRequestAction({
     onSuccess: (row) =>
-      toast.success(row.status === "scheduled" && row.delivery_id ? "Review request handed to Recensus" : `Review request ${row.status}`),
+      toast.success(
+        row.status === "scheduled" && row.delivery_id ? `Review request handed to ${platformName(row.channel)}` : `Review request ${row.status}`
+      ),
   })
 
   const columns = useMemo(

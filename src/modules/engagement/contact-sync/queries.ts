@@ -163,7 +163,7 @@ export async function countContactSyncs(
 
 /**
  * Forgets a contact's platform state, but for a call in flight (its outcome still settles). The
- * credentials are kept: a CRM.COM contact registered by the plugin can still sign in.
+ * credentials are kept: a contact the plugin registered on a platform can still sign in.
  */
 export async function resetContactSyncs(
   manager: SqlEntityManager,

@@ -3,7 +3,7 @@ import { REVIEW_REQUEST_STATUSES, REVIEW_REQUEST_TRIGGERS } from "../types"
 
 /**
  * One review request per order. It waits (`scheduled`) until `send_at`, then goes out through
- * Recensus (an outbox delivery) or, with no platform, as an email through Medusa's notifications.
+ * the review platform (an outbox delivery) or, with no platform, as an email through Medusa's notifications.
  */
 const ReviewRequest = model
   .define(
@@ -20,7 +20,7 @@ const ReviewRequest = model
       sent_at: model.dateTime().nullable(),
       // a claim by the send job: another process skips the row until this passes
       locked_until: model.dateTime().nullable(),
-      // "recensus", or "email" for the built-in notification path
+      // the id of the platform that sent it, or "email" for the built-in notification path
       channel: model.text().nullable(),
       external_id: model.text().nullable(),
       delivery_id: model.text().nullable(),

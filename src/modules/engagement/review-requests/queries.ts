@@ -65,7 +65,7 @@ export async function claimDueReviewRequests(
   )
 }
 
-/** A Recensus delivery's outcome decides its review request: sent with the CCR id, or failed. */
+/** A review platform delivery's outcome decides its review request: sent with the platform's id, or failed. */
 export async function applyDeliveryOutcomeToReviewRequest(
   manager: SqlEntityManager,
   delivery: { id: string; status: string; external_id?: string | null; last_error?: string | null }

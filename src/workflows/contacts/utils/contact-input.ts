@@ -1,4 +1,4 @@
-/** A contact as the admin upsert receives it: ExpertSender's Customers API field names. */
+/** A contact as the admin upsert receives it: a customers API's field names (firstName, crmId…). */
 export interface ContactData {
   email?: string
   phone?: string

@@ -2,7 +2,6 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
-import { RECENSUS } from "../../../providers/recensus"
 import { REVIEW_ORDER_FIELDS, ReviewOrder } from "../utils/order-fields"
 import { prepareReviewRequestSend } from "../utils/prepare-send"
 import { fillUrlPattern } from "../../../utils/url-pattern"
@@ -38,7 +37,7 @@ export const prepareReviewRequestSendStep = createStep(
         consents,
         options: options.review_requests,
         storefront: options.storefront,
-        recensusEnabled: engagement.isPlatformEnabled(RECENSUS),
+        reviewPlatform: engagement.providersWith("review_requests")[0]?.capability,
         unsubscribeUrl,
       })
     )

@@ -8,9 +8,9 @@ import { updateReviewRequestsStep } from "../steps/update-review-requests"
 export const sendReviewRequestWorkflowId = "send-review-request"
 
 /**
- * Sends one due review request: to Recensus through the outbox (the request becomes `sent`
- * when Recensus answers 201), or as an email through Medusa's notifications. A canceled order
- * or a withdrawn consent ends it as `canceled` or `skipped` and nothing is sent.
+ * Sends one due review request: to the platform that sends review requests, through the outbox
+ * (the request becomes `sent` when the platform accepts it), or as an email through Medusa's
+ * notifications. A canceled order or a withdrawn consent ends it as `canceled` or `skipped` and nothing is sent.
  */
 export const sendReviewRequestWorkflow = createWorkflow(
   sendReviewRequestWorkflowId,
@@ -29,12 +29,12 @@ export const sendReviewRequestWorkflow = createWorkflow(
       updateReviewRequestsStep(update).config({ name: "end-review-request-unsent" })
     })
 
-    when({ decision }, ({ decision }) => decision.action === "recensus").then(() => {
-      const deliveries = transform({ decision }, ({ decision }) => (decision.action === "recensus" ? [decision.delivery] : []))
+    when({ decision }, ({ decision }) => decision.action === "platform").then(() => {
+      const deliveries = transform({ decision }, ({ decision }) => (decision.action === "platform" ? [decision.delivery] : []))
       const enqueued = enqueueDeliveriesStep(deliveries)
       const update = transform({ enqueued, input }, ({ enqueued, input }) => ({
         selector: { id: input.review_request_id, status: "scheduled" as const },
-        update: { channel: "recensus", delivery_id: enqueued[0].delivery.id, locked_until: null },
+        update: { channel: enqueued[0].delivery.platform, delivery_id: enqueued[0].delivery.id, locked_until: null },
       }))
       updateReviewRequestsStep(update).config({ name: "attach-review-request-delivery" })
       const eventData = transform({ enqueued }, ({ enqueued }) => ({ ids: [enqueued[0].delivery.id] }))
