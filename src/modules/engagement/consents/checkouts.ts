@@ -7,6 +7,7 @@ import { runSql } from "../sql"
  * last completing request counts (a failed attempt may be followed by one with another login).
  */
 export async function noteCheckoutActor(manager: SqlEntityManager, cartId: string, customerId: string | null): Promise<void> {
+  // raw SQL: an upsert on a partial unique index (ON CONFLICT … WHERE) has no ORM form
   await runSql(
     manager,
     `INSERT INTO engagement_checkout (id, cart_id, signed_in_customer_id, created_at, updated_at)
@@ -33,6 +34,7 @@ export async function saveCheckoutOutcome(
   input: { cart_id: string | null; order_id: string; consents: Record<string, unknown> }
 ): Promise<{ id: string; previous: CheckoutOutcomeRow | null }> {
   const key = input.cart_id ? "cart_id" : "order_id"
+  // raw SQL: the row before and an upsert on a partial unique index, which the ORM cannot express atomically
   const [before] = await runSql<CheckoutOutcomeRow>(
     manager,
     `SELECT id, order_id, consents FROM engagement_checkout WHERE ${key} = ? AND deleted_at IS NULL`,
@@ -56,6 +58,7 @@ export async function restoreCheckoutOutcome(
   undo: { id: string; previous: CheckoutOutcomeRow | null }
 ): Promise<void> {
   if (!undo.previous) {
+    // raw SQL: runs on the compensation's raw manager beside the upsert it undoes
     await runSql(manager, `DELETE FROM engagement_checkout WHERE id = ?`, [undo.id])
     return
   }

@@ -13,6 +13,7 @@ export async function insertReviewRequest(
   manager: SqlEntityManager,
   input: ScheduleReviewRequestInput
 ): Promise<{ review_request: ReviewRequestRecord; created: boolean }> {
+  // raw SQL: INSERT … ON CONFLICT DO NOTHING on a partial unique index lets the index decide a race
   const inserted = await runSql<ReviewRequestRecord>(
     manager,
     `INSERT INTO ${TABLE} (id, order_id, customer_id, email, status, trigger, send_at, reason, purchases, excluded_items,
@@ -50,6 +51,7 @@ export async function claimDueReviewRequests(
   manager: SqlEntityManager,
   args: { limit: number; leaseMs: number }
 ): Promise<ReviewRequestRecord[]> {
+  // raw SQL: a claim with FOR UPDATE SKIP LOCKED has no ORM form
   return await runSql<ReviewRequestRecord>(
     manager,
     `UPDATE ${TABLE} SET locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
@@ -71,6 +73,7 @@ export async function applyDeliveryOutcomeToReviewRequest(
   delivery: { id: string; status: string; external_id?: string | null; last_error?: string | null }
 ): Promise<void> {
   if (delivery.status === "delivered") {
+    // raw SQL: a conditional update (only from its waiting statuses) in the outcome's locked transaction
     await runSql(
       manager,
       `UPDATE ${TABLE} SET status = 'sent', sent_at = now(), external_id = ?, reason = NULL, updated_at = now()
