@@ -16,7 +16,15 @@ export function resolveProviders(container: Record<string, unknown>): Map<string
   }
   const providers = new Map<string, AbstractEngagementProvider>()
   for (const id of ids) {
-    providers.set(id, container[ENGAGEMENT_PROVIDER_PREFIX + id] as AbstractEngagementProvider)
+    const provider = container[ENGAGEMENT_PROVIDER_PREFIX + id] as AbstractEngagementProvider
+    if (provider.id !== id) {
+      // the outbox rows carry the platform's id: it must be the one the provider is registered under
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Invalid engagement provider "${id}": its platform's id is "${provider.id}"; they must be the same`
+      )
+    }
+    providers.set(id, provider)
   }
   return providers
 }
