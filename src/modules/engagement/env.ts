@@ -10,7 +10,7 @@ function intOrUndefined(value: string | undefined): number | undefined {
 /**
  * The plugin options from the environment variables the README documents, for the demo
  * and for stores that prefer configuring by environment. Unset means off. The platforms are the
- * `providers` option, built by `engagementProvidersFromEnv` (`src/providers/env.ts`).
+ * `providers` option, built by `engagementProvidersFromEnv` (the `env.ts` of the providers folder).
  */
 export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
   return {
