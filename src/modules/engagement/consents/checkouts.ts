@@ -51,20 +51,3 @@ export async function saveCheckoutOutcome(
   )
   return { id: saved.id, previous: before ?? null }
 }
-
-/** Puts a checkout row back as it was: its order and outcome, or removes it when it did not exist. */
-export async function restoreCheckoutOutcome(
-  manager: SqlEntityManager,
-  undo: { id: string; previous: CheckoutOutcomeRow | null }
-): Promise<void> {
-  if (!undo.previous) {
-    // raw SQL: runs on the compensation's raw manager beside the upsert it undoes
-    await runSql(manager, `DELETE FROM engagement_checkout WHERE id = ?`, [undo.id])
-    return
-  }
-  await runSql(manager, `UPDATE engagement_checkout SET order_id = ?, consents = ?::jsonb, updated_at = now() WHERE id = ?`, [
-    undo.previous.order_id,
-    undo.previous.consents === null ? null : JSON.stringify(undo.previous.consents),
-    undo.id,
-  ])
-}

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type { ConsentOptions } from "../options"
 import type { ConsentChangeInput, ConsentChangeResult } from "../types"
-import { CheckoutOutcomeRow, noteCheckoutActor, restoreCheckoutOutcome, saveCheckoutOutcome } from "./checkouts"
+import { CheckoutOutcomeRow, noteCheckoutActor, saveCheckoutOutcome } from "./checkouts"
 import type { LinkClaims } from "./link-token"
 import { currentConsents, CurrentConsent, markLinkUsed } from "./queries"
 import { recordConsentChanges } from "./record"
@@ -15,6 +15,8 @@ export interface ConsentRecords {
   deleteConsents(ids: string[], sharedContext?: Ctx): Promise<void>
   listConsentConfirmations(filters: { request_id: string; round: number }, config: { select: string[] }, sharedContext?: Ctx): Promise<{ id: string }[]>
   deleteConsentConfirmations(ids: string[], sharedContext?: Ctx): Promise<void>
+  deleteCheckouts(ids: string[], sharedContext?: Ctx): Promise<void>
+  updateCheckouts(data: { id: string; order_id: string | null; consents: Record<string, unknown> | null }, sharedContext?: Ctx): Promise<unknown>
 }
 
 /** The consent ledger: current values, recorded changes, checkout choices and the single use of links. */
@@ -73,9 +75,15 @@ export class ConsentLedger {
     return await saveCheckoutOutcome(ctx.manager!, input)
   }
 
-  @InjectManager()
+  /** Puts a checkout row back as it was: its order and outcome, or removes it when it did not exist. */
+  @InjectTransactionManager()
   async restoreCheckoutOutcome(undo: { id: string; previous: CheckoutOutcomeRow | null }, @MedusaContext() ctx: Ctx = {}): Promise<void> {
-    await restoreCheckoutOutcome(ctx.manager!, undo)
+    if (!undo.previous) {
+      await this.records_.deleteCheckouts([undo.id], ctx)
+      return
+    }
+    const { order_id, consents } = undo.previous
+    await this.records_.updateCheckouts({ id: undo.id, order_id, consents }, ctx)
   }
 
   /** Uses a link once; a second use of the same link is a conflict. */
