@@ -33,6 +33,7 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
               <Text size="small" className="text-ui-fg-subtle">
                 {review.status === "scheduled" &&
                   (review.send_at ? `Goes out ${when(review.send_at)}` : `Waits for the order to be ${review.trigger}`)}
+                {review.status === "scheduled" && review.reason && ` (${review.reason})`}
                 {review.status === "sent" &&
                   `Sent ${when(review.sent_at)} via ${review.channel}${review.external_id ? ` (CCR ${review.external_id})` : ""}`}
                 {(review.status === "skipped" || review.status === "canceled" || review.status === "failed") && review.reason}

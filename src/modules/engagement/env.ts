@@ -1,6 +1,7 @@
 import { durationMs } from "./duration"
 import type { EngagementModuleOptions } from "./options"
 import type { ReviewRequestTrigger } from "./types"
+import { reviewRequestOptionsFromEnv } from "./review-requests/env"
 
 type Env = Record<string, string | undefined>
 
@@ -64,6 +65,7 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
       // checked against the allowed triggers when the module starts
       trigger: (env.ENGAGEMENT_REVIEW_TRIGGER || undefined) as ReviewRequestTrigger | undefined,
       default_brand: env.ENGAGEMENT_REVIEW_DEFAULT_BRAND || undefined,
+      ...reviewRequestOptionsFromEnv(env),
     },
     consents: {
       purposes: purposesWithExpertSenderIds(env.ENGAGEMENT_EXPERTSENDER_CONSENT_IDS),

@@ -17,6 +17,8 @@ import OrderFact from "./models/order-fact"
 import ContactSync from "./models/contact-sync"
 import ConsentConfirmation from "./models/consent-confirmation"
 import Checkout from "./models/checkout"
+import ReviewContact from "./models/review-contact"
+import ReviewWebhookReceipt from "./models/review-webhook-receipt"
 import { planDueContactSyncs, PlanSummary, settleContactSyncs } from "./contact-sync/driver"
 import { countContactSyncs, markContactsForSync, resetContactSyncs } from "./contact-sync/queries"
 import type { DeliveryOutcome } from "../../providers/types"
@@ -83,6 +85,8 @@ export default class EngagementModuleService extends MedusaService({
   ContactSync,
   ConsentConfirmation,
   Checkout,
+  ReviewContact,
+  ReviewWebhookReceipt,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: ResolvedEngagementOptions
