@@ -39,6 +39,14 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
                 {(review.status === "skipped" || review.status === "canceled" || review.status === "failed") && review.reason}
               </Text>
             )}
+            {review?.status === "sent" && review.channel === "email" && (
+              <Text size="small" className="text-ui-fg-muted">
+                {`Reminders sent: ${review.reminders_sent ?? 0}`}
+                {review.clicked_at ? ` · review link followed ${when(review.clicked_at)}` : ""}
+                {review.next_reminder_at ? ` · next ${when(review.next_reminder_at)}` : ""}
+                {review.reason ? ` · ${review.reason}` : ""}
+              </Text>
+            )}
             {!!review?.excluded_items?.length && (
               <Text size="small" className="text-ui-fg-muted">
                 Left out: {review.excluded_items.map((item) => `${item.title} (${item.reason})`).join("; ")}
