@@ -13,6 +13,7 @@ import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeReferralRoutesMiddlewares } from "./store/engagement/referral/middlewares"
 import { storeRewardSchemeRoutesMiddlewares } from "./store/engagement/reward-schemes/middlewares"
 import { reviewLinkRoutesMiddlewares } from "./engagement/review-links/middlewares"
+import { reviewWebhookRoutesMiddlewares } from "./engagement/webhooks/reviews/middlewares"
 import { engagementErrorHandler } from "./utils/error-handler"
 import { ROUTES_WITH_PATH_PARAMS } from "./utils/path-params"
 import { NoQuery, refuseMalformedPathParams, validateQuery } from "./utils/validation"
@@ -38,5 +39,6 @@ export default defineMiddlewares({
     ...storeReferralRoutesMiddlewares,
     ...storeRewardSchemeRoutesMiddlewares,
     ...reviewLinkRoutesMiddlewares,
+    ...reviewWebhookRoutesMiddlewares,
   ],
 })
