@@ -125,5 +125,33 @@ medusaIntegrationTestRunner({
       expect(await reviewRows(session.customerId)).toEqual([])
       expect(await engagementOf(getContainer()).listReviewWebhookReceipts({})).toEqual([])
     })
+
+    it("awards nothing for a line whose every unit came back", async () => {
+      const { session, order, pen } = await purchase("returns@example.com")
+      const admin = await createAdminHeaders(getContainer())
+      const items = order.items as { id: string; quantity: number }[]
+      await api.post(
+        `/admin/orders/${order.id}/fulfillments`,
+        { location_id: store.stockLocationId, items: items.map((item) => ({ id: item.id, quantity: item.quantity })) },
+        admin
+      )
+      const { data: begun } = await api.post("/admin/returns", { order_id: order.id, location_id: store.stockLocationId }, admin)
+      const returnId = begun.return.id
+      await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: pen.id, quantity: 1 }] }, admin)
+      await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
+      await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: pen.id, quantity: 1 }] }, admin)
+      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
+
+      const returned = await deliver(JSON.stringify({ order_id: order.id, line_item_id: pen.id }))
+      expect([returned.status, returned.data.message]).toEqual([400, "line_item_id: the line was returned"])
+      const byProduct = await deliver(JSON.stringify({ customer_id: session.customerId, product_id: pen.product_id }))
+      expect(byProduct.status).toBe(400)
+      // the notebook of the same order was kept: it earns
+      const notebook = items.find((item) => item.id !== pen.id)!
+      const kept = await deliver(JSON.stringify({ order_id: order.id, line_item_id: notebook.id }))
+      expect([kept.status, kept.data.awarded]).toEqual([201, true])
+      expect((await reviewRows(session.customerId)).map((row) => row.line_item_id)).toEqual([notebook.id])
+    })
   },
 })

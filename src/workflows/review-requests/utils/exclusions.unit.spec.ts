@@ -48,6 +48,21 @@ describe("review-request exclusions", () => {
     expect(skipped).toEqual(expect.objectContaining({ action: "skip", reason: expect.stringContaining("returned") }))
   })
 
+  it("leaves every line out of an order refunded in full", () => {
+    const refunded = applyReviewExclusions({
+      order: order([item("a")], { summary: { totals: { paid_total: 24.94, refunded_total: 24.94 } } }),
+      options: options(),
+      history: none,
+    })
+    expect(refunded).toEqual(expect.objectContaining({ action: "skip", reason: expect.stringContaining("refunded before the send time") }))
+    const partly = applyReviewExclusions({
+      order: order([item("a")], { summary: { paid_total: 24.94, refunded_total: 4.95 } }),
+      options: options(),
+      history: none,
+    })
+    expect(partly.action).toBe("keep")
+  })
+
   it("leaves out products asked about within the repeat window, flagged products and excluded categories", () => {
     const outcome = applyReviewExclusions({
       order: order([
