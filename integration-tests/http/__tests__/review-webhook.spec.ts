@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { signReviewWebhook } from "../../../src/workflows/review-rewards/utils/webhook-signature"
+import { awardReviewPointsWorkflow } from "../../../src/workflows/review-rewards/workflows/award-review-points"
 import { engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
@@ -124,6 +125,19 @@ medusaIntegrationTestRunner({
 
       expect(await reviewRows(session.customerId)).toEqual([])
       expect(await engagementOf(getContainer()).listReviewWebhookReceipts({})).toEqual([])
+    })
+
+    it("takes back the noted signature when the award after it fails, so the platform can deliver again", async () => {
+      const { session, order, pen } = await purchase("undo@example.com")
+      // a ledger refusal after the receipt: more points taken than the account holds
+      const failed = await awardReviewPointsWorkflow(getContainer())
+        .run({ input: { order_id: order.id, line_item_id: pen.id, signature: "sha256=undo", points: -1_000_000, expires_at: null } })
+        .then(() => null, (error: { message?: string }) => error)
+      expect(failed).toEqual(expect.objectContaining({ message: expect.stringContaining("more than the spendable balance") }))
+      expect(await engagementOf(getContainer()).listReviewWebhookReceipts({ signature: "sha256=undo" })).toEqual([])
+      expect(await reviewRows(session.customerId)).toEqual([])
+      const delivered = await deliver(JSON.stringify({ order_id: order.id, line_item_id: pen.id }))
+      expect([delivered.status, delivered.data.awarded]).toEqual([201, true])
     })
 
     it("awards nothing for a line whose every unit came back", async () => {
