@@ -86,6 +86,8 @@ export const sendReviewRequestWorkflow = createWorkflow(
           channel: "email",
           sent_at: new Date(),
           locked_until: null,
+          // a wait for the cap is over
+          reason: null,
           next_reminder_at: decision.next_reminder_at ? new Date(decision.next_reminder_at) : null,
           ...(decision.excluded_items ? { excluded_items: jsonColumn(decision.excluded_items) } : {}),
         },
