@@ -12,6 +12,8 @@ import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middle
 import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeReferralRoutesMiddlewares } from "./store/engagement/referral/middlewares"
 import { storeRewardSchemeRoutesMiddlewares } from "./store/engagement/reward-schemes/middlewares"
+import { reviewLinkRoutesMiddlewares } from "./engagement/review-links/middlewares"
+import { reviewWebhookRoutesMiddlewares } from "./engagement/webhooks/reviews/middlewares"
 import { engagementErrorHandler } from "./utils/error-handler"
 import { ROUTES_WITH_PATH_PARAMS } from "./utils/path-params"
 import { NoQuery, refuseMalformedPathParams, validateQuery } from "./utils/validation"
@@ -36,5 +38,7 @@ export default defineMiddlewares({
     ...storeCartLoyaltyRoutesMiddlewares,
     ...storeReferralRoutesMiddlewares,
     ...storeRewardSchemeRoutesMiddlewares,
+    ...reviewLinkRoutesMiddlewares,
+    ...reviewWebhookRoutesMiddlewares,
   ],
 })

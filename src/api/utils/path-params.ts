@@ -20,6 +20,7 @@ export const ROUTES_WITH_PATH_PARAMS = [
   "/admin/engagement/review-requests/:id/reschedule",
   "/admin/engagement/review-requests/:id/send",
   "/admin/orders/:id/engagement",
+  "/engagement/review-links/:token",
   "/store/carts/:id/loyalty-points",
   "/store/engagement/reward-schemes/:id/sign-out",
   "/store/engagement/reward-schemes/:id/sign-up",

@@ -2,6 +2,7 @@ import { durationMs } from "./duration"
 import type { EngagementModuleOptions } from "./options"
 import type { Env } from "./provider-api/env"
 import type { ReviewRequestTrigger } from "./types"
+import { reviewRequestOptionsFromEnv } from "./review-requests/env"
 
 function intOrUndefined(value: string | undefined): number | undefined {
   return value === undefined || value === "" ? undefined : Number(value)
@@ -19,6 +20,7 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
       // checked against the allowed triggers when the module starts
       trigger: (env.ENGAGEMENT_REVIEW_TRIGGER || undefined) as ReviewRequestTrigger | undefined,
       default_brand: env.ENGAGEMENT_REVIEW_DEFAULT_BRAND || undefined,
+      ...reviewRequestOptionsFromEnv(env),
     },
     consents: {
       link_secret: env.ENGAGEMENT_LINK_SECRET || undefined,

@@ -2,6 +2,12 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { durationMs } from "./duration"
 import { REVIEW_REQUEST_TRIGGERS } from "./types"
+import {
+  reviewCategoryDelaysSchema,
+  reviewExclusionOptionsSchema,
+  reviewReminderOptionsSchema,
+  reviewWebhookOptionsSchema,
+} from "./review-requests/options"
 
 /** milliseconds, or a duration such as "30s", "10m", "7d" */
 const duration = z.union([z.number().int().min(0), z.string()]).transform((value, ctx) => {
@@ -49,6 +55,11 @@ export const reviewRequestOptionsSchema = z.object({
   email_channel: z.string().min(1).default("email"),
   /** interim opt-out: a customer whose metadata has this key set to true gets no review request */
   opt_out_metadata_key: z.string().min(1).default("engagement_review_requests_opt_out"),
+  /** category (id or handle) -> delay; a product's metadata `engagement_review_delay` comes first */
+  category_delays: reviewCategoryDelaysSchema,
+  exclusions: reviewExclusionOptionsSchema.prefault({}),
+  reminders: reviewReminderOptionsSchema.prefault({}),
+  webhook: reviewWebhookOptionsSchema.prefault({}),
 })
 
 export const storefrontOptionsSchema = z.object({

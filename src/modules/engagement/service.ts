@@ -10,6 +10,8 @@ import Delivery from "./models/delivery"
 import LinkUse from "./models/link-use"
 import OrderFact from "./models/order-fact"
 import ReviewRequest from "./models/review-request"
+import ReviewContact from "./models/review-contact"
+import ReviewWebhookReceipt from "./models/review-webhook-receipt"
 import { ContactSyncRunner } from "./contact-sync/runner"
 import type { CheckoutOutcomeRow } from "./consents/checkouts"
 import { ConsentLedger } from "./consents/ledger"
@@ -37,7 +39,7 @@ export type { DispatchSummary } from "./outbox/outbox"
  * (`consents/`), statistics. Platforms are module providers the loader registers; with none the
  * module still records everything and the built-in local behaviour works.
  */
-const MODELS = { Delivery, ContactProfile, Consent, ReviewRequest, LinkUse, OrderFact, ContactSync, ConsentConfirmation, Checkout }
+const MODELS = { Delivery, ContactProfile, Consent, ReviewRequest, LinkUse, OrderFact, ContactSync, ConsentConfirmation, Checkout, ReviewContact, ReviewWebhookReceipt }
 
 export default class EngagementModuleService extends MedusaService(MODELS) {
   protected readonly options_: ResolvedEngagementOptions

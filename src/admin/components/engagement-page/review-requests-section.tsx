@@ -24,11 +24,18 @@ const STATUSES = ["scheduled", "sent", "canceled", "skipped", "failed"]
 const columnHelper = createDataTableColumnHelper<AdminReviewRequestRow>()
 const filterHelper = createDataTableFilterHelper<AdminReviewRequestRow>()
 
-/** What the request is now, in one line: when it goes, the platform's id, or why not. */
+/** What the request is now, in one line: when it goes, the platform's id, or why not; and the lines left out. */
 function outcome(row: AdminReviewRequestRow) {
+  const leftOut = row.excluded_items?.length
+    ? ` · left out: ${row.excluded_items.map((item) => `${item.title} (${item.reason})`).join("; ")}`
+    : ""
+  return `${status(row)}${leftOut}`
+}
+
+function status(row: AdminReviewRequestRow) {
   switch (row.status) {
     case "scheduled":
-      return row.send_at ? `sends ${instant(row.send_at)}` : `waits for the order to be ${row.trigger}`
+      return `${row.send_at ? `sends ${instant(row.send_at)}` : `waits for the order to be ${row.trigger}`}${row.reason ? ` · ${row.reason}` : ""}`
     case "sent":
       return `sent ${instant(row.sent_at)}${row.external_id ? ` · ${row.channel ?? "platform"} id ${row.external_id}` : ` · ${row.channel ?? ""}`}`
     default:

@@ -28,6 +28,12 @@ const ReviewRequest = model
       // the purchases as sent, and the line items left out with why
       purchases: model.json().nullable(),
       excluded_items: model.json().nullable(),
+      // the delay its products ask for (the longest of its lines), counted from the trigger
+      delay_seconds: model.number().nullable(),
+      // built-in email only: reminders sent, when the next is due, and when a review link was followed
+      reminders_sent: model.number().default(0),
+      next_reminder_at: model.dateTime().nullable(),
+      clicked_at: model.dateTime().nullable(),
     }
   )
   .indexes([
@@ -35,6 +41,7 @@ const ReviewRequest = model
     { on: ["status", "send_at"] },
     { on: ["customer_id"] },
     { on: ["delivery_id"] },
+    { on: ["status", "next_reminder_at"] },
   ])
 
 export default ReviewRequest

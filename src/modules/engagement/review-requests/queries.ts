@@ -17,8 +17,8 @@ export async function insertReviewRequest(
   const inserted = await runSql<ReviewRequestRecord>(
     manager,
     `INSERT INTO ${TABLE} (id, order_id, customer_id, email, status, trigger, send_at, reason, purchases, excluded_items,
-       created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?::jsonb, ?::jsonb, now(), now())
+       delay_seconds, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?::jsonb, ?::jsonb, ?, now(), now())
      ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
      RETURNING *`,
     [
@@ -33,6 +33,7 @@ export async function insertReviewRequest(
       input.reason ?? null,
       JSON.stringify(input.purchases ?? null),
       JSON.stringify(input.excluded_items ?? null),
+      input.delay_seconds ?? null,
     ]
   )
   if (inserted.length) {

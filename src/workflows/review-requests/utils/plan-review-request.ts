@@ -4,6 +4,7 @@ import type { CurrentConsent } from "../../../modules/engagement/consents/querie
 import type { ScheduleReviewRequestInput } from "../../../modules/engagement/types"
 import type { ReviewableLineItem, ReviewRequestCapability } from "../../../modules/engagement/provider-api/capabilities"
 import type { ReviewOrder } from "./order-fields"
+import { reviewDelayMs } from "./timing"
 
 export const REVIEW_CONSENT_PURPOSES = ["review_requests", "email_marketing"]
 
@@ -91,11 +92,13 @@ export function planReviewRequest(args: {
       excluded_items: excluded,
     }
   }
-  const sendAt = options.trigger === "placed" ? new Date(new Date(order.created_at).getTime() + options.delay) : null
+  const delay = reviewDelayMs(order, options)
+  const sendAt = options.trigger === "placed" ? new Date(new Date(order.created_at).getTime() + delay) : null
   return {
     ...base,
     status: "scheduled",
     send_at: sendAt,
+    delay_seconds: Math.round(delay / 1000),
     purchases,
     excluded_items: excluded,
   }
