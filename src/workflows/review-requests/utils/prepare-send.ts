@@ -23,7 +23,7 @@ export type ReviewSendDecision =
   | { action: "recensus"; delivery: EnqueueDeliveryInput }
   | { action: "email"; email: ReviewEmail }
 
-/** ISO 8601 with a numeric offset, as the seed's "2012-12-12T16:00:00+0000" (UTC here). */
+/** ISO 8601 with a numeric offset, as Recensus Customer Contact API's `purchaseDate` example "2012-12-12T16:00:00+0000" (UTC here). */
 export function recensusDate(value: string | Date): string {
   return new Date(value).toISOString().replace(/\.\d{3}Z$/, "+00:00")
 }
