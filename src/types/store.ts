@@ -7,8 +7,8 @@
  * What arrives over HTTP: dates are ISO strings, amounts numbers. The route handlers answer with
  * these types (`MedusaResponse<Sent<…>>`, src/api/utils/sent.ts) and the request types are checked
  * against the routes' validators (integration-tests/types/store-types.check.ts), so they cannot drift.
- * This file imports nothing from the server: a storefront needs only `@medusajs/types` (which
- * `@medusajs/js-sdk` brings) for the cart routes' answer.
+ * This file imports nothing from the server: a storefront needs only `@medusajs/types` (which it has
+ * for `@medusajs/js-sdk`'s own types) for the cart routes' answer.
  */
 import type { HttpTypes } from "@medusajs/types"
 
