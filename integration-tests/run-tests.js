@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: lint (ESLint + Prettier's check; TEST_ONLY=lint alone), type-check, unit tests, integration tests against a real PostgreSQL, then the
- * browser suite (TEST_ONLY=e2e alone), and a closing "N passed, N failed" line over all of them.
+ * `npm test`: lint (ESLint + Prettier's check; TEST_ONLY=lint alone), type-check, unit tests,
+ * integration tests against a real PostgreSQL, then the browser suite (TEST_ONLY=e2e alone), and a
+ * closing "N passed, N failed" line over all of them.
  */
 const { spawnSync } = require("node:child_process")
 const fs = require("node:fs")
