@@ -128,10 +128,6 @@ function replaced(body: unknown, at: Array<string | number>, value: unknown): un
   return copy
 }
 
-function valueAt(body: unknown, at: Array<string | number>): unknown {
-  return at.reduce<any>((value, key) => value?.[key], body)
-}
-
 /** The name a 400 must mention for a problem at `at`: its last named key, or `body` at the root. */
 function fieldNameOf(at: Array<string | number>): string {
   const named = at.filter((key): key is string => typeof key === "string")

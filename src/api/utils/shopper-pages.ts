@@ -1,5 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type EngagementModuleService from "../../modules/engagement/service"
+import type { SentError } from "./sent"
 import type { ShopperPagesCapability } from "../../modules/engagement/provider-api/capabilities"
 
 export const NO_SHOPPER_PAGES = "engagement: no platform for My pages is configured on this store"
@@ -8,10 +9,10 @@ export const NO_SHOPPER_PAGES = "engagement: no platform for My pages is configu
  * Answers a "My pages" read through the platform that offers them: 404 when none is on, and the
  * platform's known failures (not synced yet, not answering) as their own statuses.
  */
-export async function answerShopperPagesRead(
+export async function answerShopperPagesRead<Body>(
   engagement: EngagementModuleService,
-  res: MedusaResponse,
-  read: (pages: ShopperPagesCapability) => Promise<unknown>
+  res: MedusaResponse<Body | SentError>,
+  read: (pages: ShopperPagesCapability) => Promise<Body>
 ): Promise<void> {
   const [platform] = engagement.providersWith("shopper_pages")
   if (!platform) {

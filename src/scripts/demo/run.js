@@ -10,7 +10,7 @@
  * 3. `medusa develop` on PORT (default 9000) until Ctrl+C / SIGTERM, which stops Medusa
  *    first and PostgreSQL after it.
  */
-const crypto = require("node:crypto")
+const { randomBytes } = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
 const { ensureDatabase, startEmbeddedPostgres } = require("./database")
@@ -66,7 +66,7 @@ async function main() {
 /** The demo's own link secret: random, made on the first run, readable by this user only. */
 function demoLinkSecret() {
   if (!fs.existsSync(linkSecretFile)) {
-    fs.writeFileSync(linkSecretFile, crypto.randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" })
+    fs.writeFileSync(linkSecretFile, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" })
     step(`generated a link secret in ${path.relative(root, linkSecretFile)}`)
   }
   return fs.readFileSync(linkSecretFile, "utf8").trim()

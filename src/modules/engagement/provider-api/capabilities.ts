@@ -1,3 +1,4 @@
+import type { StoreEngagementPromotion, StoreEngagementPurchasesResponse } from "../../../types/store"
 import type { StorefrontOptions } from "../options"
 import type { EnqueueDeliveryInput } from "../types"
 
@@ -105,8 +106,8 @@ export interface ShopperContactSource {
 }
 
 export interface ShopperPagesCapability {
-  readPromotions(source: ShopperContactSource, customerId: string, channel?: ShopperPromotionChannel): Promise<unknown[]>
-  readPurchases(source: ShopperContactSource, customerId: string, page: { offset: number; limit: number }): Promise<unknown>
+  readPromotions(source: ShopperContactSource, customerId: string, channel?: ShopperPromotionChannel): Promise<StoreEngagementPromotion[]>
+  readPurchases(source: ShopperContactSource, customerId: string, page: { offset: number; limit: number }): Promise<StoreEngagementPurchasesResponse>
   /** the store's answer to a read that failed for a known reason; null for any other error */
   errorAnswer(error: unknown): { status: number; body: { type: string; message: string } } | null
 }
