@@ -37,7 +37,6 @@ import { loggableMessage, withoutContactDetails } from "../../utils/database-err
 import { toRecordedOutcome } from "./outbox/outcome"
 import {
   buryAbandonedDeliveries,
-  claimDueDeliveries,
   insertDeliveries,
   postponePlatform,
   recordOutcome,
@@ -48,6 +47,9 @@ import {
 import { attemptDelivery } from "./outbox/send"
 import { PlatformDeliveryHealth, summarizeDeliveries } from "./outbox/health"
 import { Semaphore } from "./outbox/semaphore"
+import { claimWithinLimit } from "./outbox/claim"
+import { pump } from "./outbox/pump"
+import { countAllDeliveries } from "./outbox/count"
 import type {
   ConsentChangeInput,
   ConsentChangeResult,
@@ -154,38 +156,43 @@ export default class EngagementModuleService extends MedusaService({
   }
 
   /**
-   * Sends what is due: claims rows platform by platform, makes one attempt each within the
-   * platform's concurrency limit, and records the outcome. Safe to run in several processes.
-   * `ids` narrows it to rows just enqueued (the prompt attempt after enqueuing).
+   * Sends what is due: per platform, keeps calls in flight at its concurrency limit (counted across
+   * every process, see `outbox/claim.ts`) while rows are due, and records each outcome as it comes.
+   * Safe to run in several processes. `ids` narrows it to rows just enqueued (the prompt attempt
+   * after enqueuing); `max_ms` ends the claiming after that long (the calls in flight still end).
    */
   @InjectManager()
   async dispatchDueDeliveries(
-    args: { ids?: string[]; platforms?: string[] } = {},
+    args: { ids?: string[]; platforms?: string[]; max_ms?: number } = {},
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<DispatchSummary> {
     const manager = sharedContext.manager!
     const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0 }
     await this.buryAbandoned_({ manager })
-    const platformIds = [...this.platforms_.keys()].filter(
-      (id) => (!args.platforms || args.platforms.includes(id)) && (this.pausedUntil_.get(id) ?? 0) <= Date.now()
-    )
+    const deadline = Date.now() + (args.max_ms ?? this.options_.outbox.lease_ms)
+    const platformIds = [...this.platforms_.keys()].filter((id) => !args.platforms || args.platforms.includes(id))
     await Promise.all(
       platformIds.map(async (platformId) => {
-        const claimed = await claimDueDeliveries(manager, {
-          platform: platformId,
-          limit: claimLimit(this.options_.outbox, this.platforms_.get(platformId)!.options),
-          leaseMs: this.options_.outbox.lease_ms,
-          ids: args.ids,
-        })
-        summary.claimed += claimed.length
-        await Promise.all(
-          claimed.map(async (delivery) => {
+        const { options } = this.platforms_.get(platformId)!
+        summary.claimed += await pump<DeliveryRecord>({
+          concurrency: options.concurrency,
+          refill: Math.ceil(options.concurrency / 8),
+          claim: (count) =>
+            claimWithinLimit(manager, {
+              platform: platformId,
+              limit: Math.min(count, claimLimit(this.options_.outbox, options)),
+              concurrency: options.concurrency,
+              leaseMs: this.options_.outbox.lease_ms,
+              ids: args.ids,
+            }),
+          attempt: async (delivery) => {
             const recorded = await this.attemptClaimed(manager, platformId, delivery)
             if (recorded) {
               summary[recorded.status === "pending" ? "retrying" : recorded.status]++
             }
-          })
-        )
+          },
+          stop: () => Date.now() >= deadline || (this.pausedUntil_.get(platformId) ?? 0) > Date.now(),
+        })
       })
     )
     return summary
@@ -524,6 +531,12 @@ export default class EngagementModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<PlatformDeliveryHealth[]> {
     return await summarizeDeliveries(sharedContext.manager!, platforms)
+  }
+
+  /** How many outbox rows there are: exact when few, estimated when many (see `outbox/count.ts`). */
+  @InjectManager()
+  async countAllDeliveries(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await countAllDeliveries(sharedContext.manager!)
   }
 
   /** Until when this process sends a platform nothing because it answered 429; null when not paused. */

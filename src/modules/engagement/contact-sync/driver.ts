@@ -25,7 +25,8 @@ const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
 })
 
 /** The outbox key of a contact's n-th sync call: unique per contact, platform and call. */
-const callKey = (row: ContactSyncRecord, step: number) => `contact-sync:${row.platform}:${row.customer_id}:${step}`
+const CALL_KEY_PREFIX = "contact-sync:"
+const callKey = (row: ContactSyncRecord, step: number) => `${CALL_KEY_PREFIX}${row.platform}:${row.customer_id}:${step}`
 
 function deliveryInput(row: ContactSyncRecord, call: ContactSyncCall, step: number, maxAttempts: number): EnqueueDeliveryInput & { max_attempts: number } {
   return {
@@ -138,7 +139,9 @@ export async function settleContactSyncs(
   maxAttempts: number
 ): Promise<void> {
   const syncer = enabled.platform.contactSync as ContactSyncer | undefined
-  if (!syncer || !["delivered", "failed", "dead"].includes(delivery.status)) {
+  // only a contact's call has contacts waiting on it: a conversion or a review request needs no lock
+  const isContactCall = delivery.idempotency_key.startsWith(CALL_KEY_PREFIX)
+  if (!syncer || !isContactCall || !["delivered", "failed", "dead"].includes(delivery.status)) {
     return
   }
   const status = delivery.status as "delivered" | "failed" | "dead"

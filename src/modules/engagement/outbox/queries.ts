@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { optionalIn, runSql } from "../sql"
+import { runSql } from "../sql"
 import type { DeliveryRecord, EnqueueDeliveryInput, EnqueueResult } from "../types"
 
 // All statements use bound parameters; table and column names are constants.
@@ -50,33 +50,7 @@ export async function insertDeliveries(
   return results
 }
 
-/**
- * Claims due rows of one platform for this worker. `FOR UPDATE SKIP LOCKED` makes concurrent
- * claims (other processes, or a sweep racing a prompt dispatch) take disjoint rows, and the
- * lease hands a row back if the worker dies before recording the outcome.
- */
-export async function claimDueDeliveries(
-  manager: SqlEntityManager,
-  args: { platform: string; limit: number; leaseMs: number; ids?: string[] }
-): Promise<DeliveryRecord[]> {
-  const idFilter = optionalIn("id", args.ids)
-  return await runSql<Row>(manager, 
-    // a row taken back from a worker whose lease ran out may have reached the platform: in doubt
-    `UPDATE ${TABLE} SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(),
-       in_doubt = (in_doubt OR status = 'sending'),
-       locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
-     WHERE id IN (
-       SELECT id FROM ${TABLE}
-       WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql}
-         AND ((status = 'pending' AND next_attempt_at <= now())
-           OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))
-       ORDER BY next_attempt_at
-       LIMIT ?
-       FOR UPDATE SKIP LOCKED)
-     RETURNING *`,
-    [args.leaseMs, args.platform, ...idFilter.params, args.limit]
-  )
-}
+// Claiming due rows: `claim.ts` (it keeps each platform within its concurrency across processes).
 
 /**
  * A row whose worker died on its last allowed attempt is dead, not sent again unasked. Returns the

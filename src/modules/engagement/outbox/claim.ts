@@ -1,0 +1,77 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { optionalIn } from "../sql"
+import type { DeliveryRecord } from "../types"
+
+const TABLE = "engagement_delivery"
+
+export interface ClaimWithinLimitArgs {
+  platform: string
+  /** at most this many rows, whatever the free slots */
+  limit: number
+  /** the platform's concurrency limit, across every process sharing the database */
+  concurrency: number
+  leaseMs: number
+  ids?: string[]
+}
+
+export interface ClaimResult {
+  rows: DeliveryRecord[]
+  /** the slots that were free before this claim (0: other calls to the platform fill its limit) */
+  free: number
+  /** the platform answered 429 and its pause has not ended: nothing was claimed */
+  paused: boolean
+}
+
+/**
+ * Claims due rows of one platform, no more than its concurrency limit leaves free ACROSS processes:
+ * every row `sending` under a live lease is a call in flight somewhere, so the limit is counted in
+ * the table itself. A per-platform transaction-scoped advisory lock makes the count and the claim
+ * one step, so two processes claiming at once never take the same free slot. A platform paused by
+ * a 429 (a row waiting out its `Retry-After`) is claimed nothing, in every process.
+ *
+ * `FOR UPDATE SKIP LOCKED` keeps concurrent claims disjoint, and the lease hands a row back if its
+ * worker dies before recording the outcome (it may have arrived: the row is then in doubt).
+ */
+export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWithinLimitArgs): Promise<ClaimResult> {
+  const run = async (trx: Knex.Transaction): Promise<ClaimResult> => {
+    await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`${TABLE}:${args.platform}`])
+    const [state] = (
+      await trx.raw(
+        `SELECT
+           (SELECT count(*) FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'sending'
+              AND locked_until >= now())::int AS busy,
+           EXISTS (SELECT 1 FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'pending'
+              AND response_status = 429 AND next_attempt_at > now()) AS paused`,
+        [args.platform, args.platform]
+      )
+    ).rows as { busy: number; paused: boolean }[]
+    const free = Math.max(0, args.concurrency - state.busy)
+    if (state.paused || free === 0) {
+      return { rows: [], free, paused: state.paused }
+    }
+    const idFilter = optionalIn("id", args.ids)
+    const claimed = await trx.raw(
+      // a row taken back from a worker whose lease ran out may have reached the platform: in doubt
+      `UPDATE ${TABLE} SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(),
+         in_doubt = (in_doubt OR status = 'sending'),
+         locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
+       WHERE id IN (
+         SELECT id FROM ${TABLE}
+         WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql}
+           AND ((status = 'pending' AND next_attempt_at <= now())
+             OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))
+         ORDER BY next_attempt_at
+         LIMIT ?
+         FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [args.leaseMs, args.platform, ...idFilter.params, Math.min(free, args.limit)] as any[]
+    )
+    return { rows: claimed.rows as DeliveryRecord[], free, paused: false }
+  }
+  const current = manager.getTransactionContext() as Knex.Transaction | undefined
+  if (current) {
+    return await run(current)
+  }
+  return await manager.getKnex().transaction(run)
+}

@@ -1,0 +1,71 @@
+import type { ClaimResult } from "./claim"
+
+export interface PumpArgs<T> {
+  /** the platform's concurrency limit: calls in flight are kept at it while rows are due */
+  concurrency: number
+  /** claim again once this many slots are free (batches the claims; 1 refills at once) */
+  refill: number
+  claim(count: number): Promise<ClaimResult & { rows: T[] }>
+  /** one attempt; it records its own outcome */
+  attempt(row: T): Promise<void>
+  /** true once no more should be claimed (the platform paused, the run's time is up) */
+  stop(): boolean
+  /** how long to wait before asking again when other processes hold every slot */
+  busyWaitMs?: number
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Keeps a platform's calls in flight at its concurrency while rows are due: each finished call
+ * frees a slot that the next claim fills, instead of claiming a batch and waiting for all of it
+ * (a batch waits for its slowest call, and a batch smaller than the limit caps calls in flight).
+ * Ends once a claim finds nothing due, or `stop()` says so, and every call has ended.
+ * Returns how many rows it claimed.
+ */
+export async function pump<T>(args: PumpArgs<T>): Promise<number> {
+  const running = new Set<Promise<void>>()
+  let claimed = 0
+  let dry = false
+  let failure: unknown = null
+  const refill = Math.max(1, Math.min(args.refill, args.concurrency))
+  for (;;) {
+    while (!dry && failure === null && !args.stop() && args.concurrency - running.size >= (running.size ? refill : 1)) {
+      const { rows, free, paused } = await args.claim(args.concurrency - running.size)
+      if (paused) {
+        dry = true
+        break
+      }
+      if (!rows.length) {
+        if (free > 0 || !running.size) {
+          // nothing due; or every slot is another process's and we have nothing to wait for here
+          if (free > 0) {
+            dry = true
+          } else {
+            await sleep(args.busyWaitMs ?? 25)
+            continue
+          }
+        }
+        break
+      }
+      claimed += rows.length
+      for (const row of rows) {
+        const call: Promise<void> = args
+          .attempt(row)
+          .catch((error) => {
+            failure ??= error
+          })
+          .finally(() => running.delete(call))
+        running.add(call)
+      }
+    }
+    if (!running.size) {
+      break
+    }
+    await Promise.race(running)
+  }
+  if (failure !== null) {
+    throw failure
+  }
+  return claimed
+}
