@@ -50,6 +50,7 @@ import { Semaphore } from "./outbox/semaphore"
 import { claimWithinLimit } from "./outbox/claim"
 import { pump } from "./outbox/pump"
 import { countAllDeliveries } from "./outbox/count"
+import { outcomeHasSideEffects } from "./outbox/side-effects"
 import type {
   ConsentChangeInput,
   ConsentChangeResult,
@@ -216,7 +217,9 @@ export default class EngagementModuleService extends MedusaService({
       const until = Date.now() + (recorded.retry_in_ms ?? 0)
       this.pausedUntil_.set(platformId, Math.max(this.pausedUntil_.get(platformId) ?? 0, until))
     }
-    const saved = await this.recordAttempt_(platformId, recorded, outcome, delivery.attempts, { manager })
+    const saved = outcomeHasSideEffects(delivery, recorded)
+      ? await this.recordAttempt_(platformId, recorded, outcome, delivery.attempts, { manager })
+      : await recordOutcome(manager, recorded, delivery.attempts)
     return saved ? recorded : null
   }
 

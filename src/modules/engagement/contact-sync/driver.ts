@@ -25,7 +25,7 @@ const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
 })
 
 /** The outbox key of a contact's n-th sync call: unique per contact, platform and call. */
-const CALL_KEY_PREFIX = "contact-sync:"
+export const CALL_KEY_PREFIX = "contact-sync:"
 const callKey = (row: ContactSyncRecord, step: number) => `${CALL_KEY_PREFIX}${row.platform}:${row.customer_id}:${step}`
 
 function deliveryInput(row: ContactSyncRecord, call: ContactSyncCall, step: number, maxAttempts: number): EnqueueDeliveryInput & { max_attempts: number } {
