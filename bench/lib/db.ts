@@ -78,3 +78,23 @@ export async function timeCalls(fn: () => Promise<unknown>, runs: number, warmup
   samples.sort((a, b) => a - b)
   return { p50: samples[Math.floor(runs / 2)], p99: samples[Math.min(runs - 1, Math.floor(runs * 0.99))] }
 }
+
+/** Times two calls alternately (so load on the machine falls on both alike); p50 and p99 of each. */
+export async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup = Math.min(100, runs)) {
+  for (let i = 0; i < warmup; i++) {
+    await a()
+    await b()
+  }
+  const samples: [number[], number[]] = [[], []]
+  for (let i = 0; i < runs; i++) {
+    for (const [index, fn] of [a, b].entries()) {
+      const started = process.hrtime.bigint()
+      await fn()
+      samples[index].push(Number(process.hrtime.bigint() - started) / 1e6)
+    }
+  }
+  return samples.map((list) => {
+    list.sort((x, y) => x - y)
+    return { p50: list[Math.floor(runs / 2)], p99: list[Math.min(runs - 1, Math.floor(runs * 0.99))] }
+  }) as [{ p50: number; p99: number }, { p50: number; p99: number }]
+}

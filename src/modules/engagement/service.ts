@@ -20,8 +20,9 @@ import Checkout from "./models/checkout"
 import { planDueContactSyncs, PlanSummary, settleContactSyncs } from "./contact-sync/driver"
 import { countContactSyncs, markContactsForSync, resetContactSyncs } from "./contact-sync/queries"
 import type { DeliveryOutcome } from "../../providers/types"
-import { computeStatistics, ContactStatistics } from "./statistics/compute"
-import { OrderFactInput, orderFactsOf, upsertOrderFact } from "./statistics/queries"
+import { ContactStatistics, statisticsFromAggregates } from "./statistics/compute"
+import { OrderFactInput, removeOrderFact, upsertOrderFact } from "./statistics/queries"
+import { aggregatesOf, recountOrderTotals } from "./statistics/totals"
 import { currentConsents, CurrentConsent, markLinkUsed } from "./consents/queries"
 import { recordConsentChanges } from "./consents/record"
 import { CheckoutOutcomeRow, noteCheckoutActor, restoreCheckoutOutcome, saveCheckoutOutcome } from "./consents/checkouts"
@@ -431,8 +432,21 @@ export default class EngagementModuleService extends MedusaService({
     customerId: string,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<ContactStatistics> {
-    const facts = await orderFactsOf(sharedContext.manager!, customerId)
-    return computeStatistics(facts, this.options_.statistics.rfm)
+    // incremental: the customer's running totals and two indexed reads, not all their order facts
+    const aggregates = await aggregatesOf(sharedContext.manager!, customerId)
+    return statisticsFromAggregates(aggregates, this.options_.statistics.rfm)
+  }
+
+  /** Makes the running order totals the sum of the order facts again (the rebuild command). */
+  @InjectManager()
+  async recountOrderTotals(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
+    await recountOrderTotals(sharedContext.manager!)
+  }
+
+  /** Removes an order's statistics fact and its part of the customer's totals (a compensation). */
+  @InjectManager()
+  async removeOrderFact(orderId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
+    await removeOrderFact(sharedContext.manager!, orderId)
   }
 
   /** The switched-on platforms that keep a copy of every contact. */

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { runSql } from "../sql"
 
 // below this many rows the exact count costs less than a millisecond
-const EXACT_UP_TO = 10_000
+const EXACT_UP_TO = 1_000
 
 /**
  * How many outbox rows there are, for the delivery log's pages: exact while the table is small,
@@ -10,17 +10,11 @@ const EXACT_UP_TO = 10_000
  * does not count a million rows each time. `estimated` says which.
  */
 export async function countAllDeliveries(manager: SqlEntityManager): Promise<{ count: number; estimated: boolean }> {
-  const [{ n }] = await runSql<{ n: number }>(
+  const [{ n, estimate }] = await runSql<{ n: number; estimate: number }>(
     manager,
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM engagement_delivery WHERE deleted_at IS NULL LIMIT ?) capped`,
+    `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM engagement_delivery WHERE deleted_at IS NULL LIMIT ?) capped) AS n,
+            (SELECT GREATEST(reltuples, 0)::bigint::int FROM pg_class WHERE oid = 'engagement_delivery'::regclass) AS estimate`,
     [EXACT_UP_TO + 1]
   )
-  if (n <= EXACT_UP_TO) {
-    return { count: n, estimated: false }
-  }
-  const [{ estimate }] = await runSql<{ estimate: number }>(
-    manager,
-    `SELECT GREATEST(reltuples, 0)::bigint::int AS estimate FROM pg_class WHERE oid = 'engagement_delivery'::regclass`
-  )
-  return { count: Math.max(estimate, n), estimated: true }
+  return n <= EXACT_UP_TO ? { count: n, estimated: false } : { count: Math.max(estimate, n), estimated: true }
 }

@@ -10,7 +10,7 @@ const NEWEST_FIRST = { created_at: "DESC", id: "DESC" } as const
 /**
  * GET /admin/engagement/deliveries: the outbox, newest first, filterable by status, platform,
  * customer and order. The unfiltered log does not count every row (a million rows took 45 of 47 ms):
- * its `count` is exact up to 10,000 rows and estimated above (`count_estimated: true`).
+ * its `count` is exact up to 1,000 rows and estimated above (`count_estimated: true`).
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetDeliveriesParamsType>, res: MedusaResponse) => {
   const pagination = { ...req.queryConfig.pagination, order: req.queryConfig.pagination?.order ?? NEWEST_FIRST }
