@@ -7,11 +7,12 @@ import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
 jest.setTimeout(180_000)
 
 const CONCURRENCY = 4
+const LEASE_MS = 5000
 
 const platforms = useTestPlatforms({
   ENGAGEMENT_HTTP_CONCURRENCY: String(CONCURRENCY),
-  ENGAGEMENT_HTTP_TIMEOUT: "5s",
-  ENGAGEMENT_OUTBOX_LEASE: "20s",
+  ENGAGEMENT_HTTP_TIMEOUT: "2s",
+  ENGAGEMENT_OUTBOX_LEASE: `${LEASE_MS}ms`,
 })
 const { rejoiner } = platforms
 
@@ -108,6 +109,42 @@ medusaIntegrationTestRunner({
       await dispatchIn(workers[1])
       await eventually(async () => (await engagement.listDeliveries({ status: "delivered" })).length === 3, 15_000)
       expect(rejoiner.acceptedCallsTo("cancel")).toHaveLength(3)
+    })
+
+    it("loses nothing when a worker is killed mid-call: its rows come back after the lease, and a restarted worker takes its share", async () => {
+      const engagement = engagementOf(getContainer())
+      const rows = 12
+      await engagement.enqueueDeliveries(Array.from({ length: rows }, (_, n) => cancel(200 + n)))
+      rejoiner.latencyMs = 1500
+
+      // the first worker fills the platform's limit and dies while all its calls wait for their answers
+      const victim = workers[0]
+      victim.child.stdin.write("dispatch\n")
+      await eventually(async () => rejoiner.requests.length >= CONCURRENCY, 30_000)
+      await new Promise<void>((resolve) => {
+        victim.child.once("exit", () => resolve())
+        victim.child.kill("SIGKILL")
+      })
+      expect(await engagement.listDeliveries({ status: "sending" })).toHaveLength(CONCURRENCY)
+      // the dead worker's calls still hold the limit until their lease ends: no one sends more meanwhile
+      await eventually(async () => rejoiner.requests.every((request) => request.answeredWith !== 0), 10_000)
+      expect(rejoiner.requests).toHaveLength(CONCURRENCY)
+      rejoiner.latencyMs = 0
+
+      // a restarted worker, once the lease has run out, takes the rows back and sends the rest
+      workers[0] = await startWorker(dbConfig.clientUrl)
+      await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 200))
+      const restarted = await dispatchIn(workers[0])
+      expect(restarted.claimed).toBeGreaterThan(0)
+      await eventually(async () => (await engagement.listDeliveries({ status: "delivered" })).length === rows, 15_000)
+
+      // every row reached Rejoiner; only the calls in flight at the kill went twice (cancel journeys: once in effect)
+      const calls = rejoiner.acceptedCallsTo("cancel").map((call) => (call.body as { email: string }).email)
+      expect(new Set(calls).size).toBe(rows)
+      const twice = [...new Set(calls)].filter((email) => calls.filter((other) => other === email).length > 1)
+      expect(twice).toHaveLength(CONCURRENCY)
+      const inDoubt = await engagement.listDeliveries({ in_doubt: true })
+      expect(inDoubt.map((row) => (row.payload as { email: string }).email).sort()).toEqual(twice.sort())
     })
   },
 })
