@@ -80,6 +80,11 @@ export async function benchOutbox(scale: number): Promise<Figure[]> {
       const rows = Math.round(concurrency * 250 * scale)
       const app = await bootEngagement(db.url, apiUrl, concurrency)
       try {
+        // warm-up (JIT, connections), not measured
+        await seedBacklog(db.knex, 2 * concurrency, `w${concurrency}`)
+        while ((await app.engagement.dispatchDueDeliveries({})).claimed) {
+          /* next round */
+        }
         await seedBacklog(db.knex, rows, `c${concurrency}`)
         standIn.reset()
         standIn.latencyMs = LATENCY_MS

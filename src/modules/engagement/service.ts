@@ -52,6 +52,7 @@ import { claimWithinLimit } from "./outbox/claim"
 import { pump } from "./outbox/pump"
 import { countAllDeliveries } from "./outbox/count"
 import { outcomeHasSideEffects } from "./outbox/side-effects"
+import { OutcomeWriter } from "./outbox/outcome-writer"
 import type {
   ConsentChangeInput,
   ConsentChangeResult,
@@ -173,12 +174,13 @@ export default class EngagementModuleService extends MedusaService({
     await this.buryAbandoned_({ manager })
     const deadline = Date.now() + (args.max_ms ?? this.options_.outbox.lease_ms)
     const platformIds = [...this.platforms_.keys()].filter((id) => !args.platforms || args.platforms.includes(id))
+    const writer = new OutcomeWriter(manager)
     await Promise.all(
       platformIds.map(async (platformId) => {
         const { options } = this.platforms_.get(platformId)!
         summary.claimed += await pump<DeliveryRecord>({
           concurrency: options.concurrency,
-          refill: Math.ceil(options.concurrency / 8),
+          refill: Math.ceil(options.concurrency / 4),
           claim: (count) =>
             claimWithinLimit(manager, {
               platform: platformId,
@@ -188,7 +190,7 @@ export default class EngagementModuleService extends MedusaService({
               ids: args.ids,
             }),
           attempt: async (delivery) => {
-            const recorded = await this.attemptClaimed(manager, platformId, delivery)
+            const recorded = await this.attemptClaimed(manager, platformId, delivery, writer)
             if (recorded) {
               summary[recorded.status === "pending" ? "retrying" : recorded.status]++
             }
@@ -203,7 +205,8 @@ export default class EngagementModuleService extends MedusaService({
   protected async attemptClaimed(
     manager: SqlEntityManager,
     platformId: string,
-    delivery: DeliveryRecord
+    delivery: DeliveryRecord,
+    writer?: OutcomeWriter
   ): Promise<RecordedOutcome | null> {
     const { platform, options } = this.platforms_.get(platformId)!
     const outcome = await this.limiters_.get(platformId)!.run(() => attemptDelivery(platform, options, delivery))
@@ -220,7 +223,9 @@ export default class EngagementModuleService extends MedusaService({
     }
     const saved = outcomeHasSideEffects(delivery, recorded)
       ? await this.recordAttempt_(platformId, recorded, outcome, delivery.attempts, { manager })
-      : await recordOutcome(manager, recorded, delivery.attempts)
+      : writer
+        ? await writer.record(recorded, delivery.attempts)
+        : await recordOutcome(manager, recorded, delivery.attempts)
     return saved ? recorded : null
   }
 

@@ -4,6 +4,10 @@ import { optionalIn } from "../sql"
 import type { DeliveryRecord } from "../types"
 
 const TABLE = "engagement_delivery"
+// calls to the platform in flight in any process: rows sending under a live lease (one parameter: the platform)
+const BUSY = `(SELECT count(*) FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'sending' AND locked_until >= now())`
+// the platform answered 429 and the row waiting out its Retry-After is not due yet (one parameter: the platform)
+const PAUSED = `EXISTS (SELECT 1 FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'pending' AND response_status = 429 AND next_attempt_at > now())`
 
 export interface ClaimWithinLimitArgs {
   platform: string
@@ -36,20 +40,8 @@ export interface ClaimResult {
 export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWithinLimitArgs): Promise<ClaimResult> {
   const run = async (trx: Knex.Transaction): Promise<ClaimResult> => {
     await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`${TABLE}:${args.platform}`])
-    const [state] = (
-      await trx.raw(
-        `SELECT
-           (SELECT count(*) FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'sending'
-              AND locked_until >= now())::int AS busy,
-           EXISTS (SELECT 1 FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'pending'
-              AND response_status = 429 AND next_attempt_at > now()) AS paused`,
-        [args.platform, args.platform]
-      )
-    ).rows as { busy: number; paused: boolean }[]
-    const free = Math.max(0, args.concurrency - state.busy)
-    if (state.paused || free === 0) {
-      return { rows: [], free, paused: state.paused }
-    }
+    // one statement after the lock (its snapshot sees every claim made before): the free slots,
+    // the pause, and the claim itself
     const idFilter = optionalIn("id", args.ids)
     const claimed = await trx.raw(
       // a row taken back from a worker whose lease ran out may have reached the platform: in doubt
@@ -61,13 +53,22 @@ export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWit
          WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql}
            AND ((status = 'pending' AND next_attempt_at <= now())
              OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))
+           AND NOT ${PAUSED}
          ORDER BY next_attempt_at
-         LIMIT ?
+         LIMIT GREATEST(0, LEAST(?::int, ?::int - ${BUSY}))
          FOR UPDATE SKIP LOCKED)
        RETURNING *`,
-      [args.leaseMs, args.platform, ...idFilter.params, Math.min(free, args.limit)] as any[]
+      [args.leaseMs, args.platform, ...idFilter.params, args.platform, args.limit, args.concurrency, args.platform] as any[]
     )
-    return { rows: claimed.rows as DeliveryRecord[], free, paused: false }
+    const rows = claimed.rows as DeliveryRecord[]
+    if (rows.length) {
+      return { rows, free: args.concurrency, paused: false }
+    }
+    // nothing claimed: say why (nothing due, every slot taken, or paused), so the caller waits or stops
+    const [state] = (
+      await trx.raw(`SELECT ${BUSY}::int AS busy, ${PAUSED} AS paused`, [args.platform, args.platform])
+    ).rows as { busy: number; paused: boolean }[]
+    return { rows, free: Math.max(0, args.concurrency - state.busy), paused: state.paused }
   }
   const current = manager.getTransactionContext() as Knex.Transaction | undefined
   if (current) {
