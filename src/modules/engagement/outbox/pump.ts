@@ -1,16 +1,21 @@
-import type { ClaimResult } from "./claim"
+/** What a claim found: the rows, the slots that were free, and whether the platform is paused. */
+export interface PumpClaim<T> {
+  rows: T[]
+  free: number
+  paused: boolean
+}
 
 export interface PumpArgs<T> {
   /** the platform's concurrency limit: calls in flight are kept at it while rows are due */
   concurrency: number
   /** claim again once this many slots are free (batches the claims; 1 refills at once) */
   refill: number
-  claim(count: number): Promise<ClaimResult & { rows: T[] }>
+  claim(count: number): Promise<PumpClaim<T>>
   /** one attempt; it records its own outcome */
   attempt(row: T): Promise<void>
   /** true once no more should be claimed (the platform paused, the run's time is up) */
   stop(): boolean
-  /** how long to wait before asking again when other processes hold every slot */
+  /** how long to wait first before asking again when other processes hold every slot (it doubles, up to 500 ms) */
   busyWaitMs?: number
 }
 
@@ -28,6 +33,7 @@ export async function pump<T>(args: PumpArgs<T>): Promise<number> {
   let claimed = 0
   let dry = false
   let failure: unknown = null
+  let busyWait = args.busyWaitMs ?? 25
   const refill = Math.max(1, Math.min(args.refill, args.concurrency))
   for (;;) {
     while (!dry && failure === null && !args.stop() && args.concurrency - running.size >= (running.size ? refill : 1)) {
@@ -42,13 +48,16 @@ export async function pump<T>(args: PumpArgs<T>): Promise<number> {
           if (free > 0) {
             dry = true
           } else {
-            await sleep(args.busyWaitMs ?? 25)
+            // other processes hold every slot: ask again, less and less often (up to twice a second)
+            await sleep(busyWait)
+            busyWait = Math.min(busyWait * 2, 500)
             continue
           }
         }
         break
       }
       claimed += rows.length
+      busyWait = args.busyWaitMs ?? 25
       for (const row of rows) {
         const call: Promise<void> = args
           .attempt(row)
