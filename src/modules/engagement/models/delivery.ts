@@ -46,8 +46,8 @@ const Delivery = model
     { on: ["platform", "status", "next_attempt_at"] },
     // the delivery log, newest first
     { on: ["created_at", "id"] },
-    // a platform paused by a 429 (the row that waits out its Retry-After), asked at every claim
-    { on: ["platform", "next_attempt_at"], where: "status = 'pending' AND response_status = 429 AND deleted_at IS NULL" },
+    // a platform paused by a 429 (the row that waits out its Retry-After holds the pause), asked at every claim
+    { on: ["platform", "locked_until"], where: "status = 'pending' AND locked_until IS NOT NULL AND deleted_at IS NULL" },
   ])
 
 export default Delivery

@@ -6,8 +6,9 @@ import type { DeliveryRecord } from "../types"
 const TABLE = "engagement_delivery"
 // calls to the platform in flight in any process: rows sending under a live lease (one parameter: the platform)
 const BUSY = `(SELECT count(*) FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'sending' AND locked_until >= now())`
-// the platform answered 429 and the row waiting out its Retry-After is not due yet (one parameter: the platform)
-const PAUSED = `EXISTS (SELECT 1 FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'pending' AND response_status = 429 AND next_attempt_at > now())`
+// the platform answered 429: the row waiting out its Retry-After holds the pause in \`locked_until\`
+// (see recordOutcome) until then (one parameter: the platform)
+const PAUSED = `EXISTS (SELECT 1 FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'pending' AND locked_until > now())`
 
 export interface ClaimWithinLimitArgs {
   platform: string
@@ -21,8 +22,8 @@ export interface ClaimWithinLimitArgs {
 
 export interface ClaimResult {
   rows: DeliveryRecord[]
-  /** the slots that were free before this claim (0: other calls to the platform fill its limit) */
-  free: number
+  /** rows are due (none claimed while this is true: every slot of the platform is taken) */
+  due: boolean
   /** the platform answered 429 and its pause has not ended: nothing was claimed */
   paused: boolean
 }
@@ -43,16 +44,17 @@ export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWit
     // one statement after the lock (its snapshot sees every claim made before): the free slots,
     // the pause, and the claim itself
     const idFilter = optionalIn("id", args.ids)
+    const dueRows = `SELECT id FROM ${TABLE}
+         WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql}
+           AND ((status = 'pending' AND next_attempt_at <= now())
+             OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))`
     const claimed = await trx.raw(
       // a row taken back from a worker whose lease ran out may have reached the platform: in doubt
       `UPDATE ${TABLE} SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(),
          in_doubt = (in_doubt OR status = 'sending'),
          locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
        WHERE id IN (
-         SELECT id FROM ${TABLE}
-         WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql}
-           AND ((status = 'pending' AND next_attempt_at <= now())
-             OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))
+         ${dueRows}
            AND NOT ${PAUSED}
          ORDER BY next_attempt_at
          LIMIT GREATEST(0, LEAST(?::int, ?::int - ${BUSY}))
@@ -62,13 +64,13 @@ export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWit
     )
     const rows = claimed.rows as DeliveryRecord[]
     if (rows.length) {
-      return { rows, free: args.concurrency, paused: false }
+      return { rows, due: true, paused: false }
     }
     // nothing claimed: say why (nothing due, every slot taken, or paused), so the caller waits or stops
     const [state] = (
-      await trx.raw(`SELECT ${BUSY}::int AS busy, ${PAUSED} AS paused`, [args.platform, args.platform])
-    ).rows as { busy: number; paused: boolean }[]
-    return { rows, free: Math.max(0, args.concurrency - state.busy), paused: state.paused }
+      await trx.raw(`SELECT EXISTS (${dueRows}) AS due, ${PAUSED} AS paused`, [args.platform, ...idFilter.params, args.platform] as any[])
+    ).rows as { due: boolean; paused: boolean }[]
+    return { rows, due: state.due, paused: state.paused }
   }
   const current = manager.getTransactionContext() as Knex.Transaction | undefined
   if (current) {

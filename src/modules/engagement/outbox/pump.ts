@@ -1,7 +1,8 @@
-/** What a claim found: the rows, the slots that were free, and whether the platform is paused. */
+/** What a claim found: the rows, whether more are due, and whether the platform is paused. */
 export interface PumpClaim<T> {
   rows: T[]
-  free: number
+  /** rows are due; with none claimed, every slot of the platform is taken (by this or other processes) */
+  due: boolean
   paused: boolean
 }
 
@@ -37,24 +38,21 @@ export async function pump<T>(args: PumpArgs<T>): Promise<number> {
   const refill = Math.max(1, Math.min(args.refill, args.concurrency))
   for (;;) {
     while (!dry && failure === null && !args.stop() && args.concurrency - running.size >= (running.size ? refill : 1)) {
-      const { rows, free, paused } = await args.claim(args.concurrency - running.size)
-      if (paused) {
+      const { rows, due, paused } = await args.claim(args.concurrency - running.size)
+      if (paused || (!rows.length && !due)) {
+        // the platform asked to wait, or nothing is due: claim no more
         dry = true
         break
       }
       if (!rows.length) {
-        if (free > 0 || !running.size) {
-          // nothing due; or every slot is another process's and we have nothing to wait for here
-          if (free > 0) {
-            dry = true
-          } else {
-            // other processes hold every slot: ask again, less and less often (up to twice a second)
-            await sleep(busyWait)
-            busyWait = Math.min(busyWait * 2, 500)
-            continue
-          }
+        if (running.size) {
+          // every slot is taken, some by this pump: claim again once one of ours ends
+          break
         }
-        break
+        // other processes hold every slot: ask again, less and less often (up to twice a second)
+        await sleep(busyWait)
+        busyWait = Math.min(busyWait * 2, 500)
+        continue
       }
       claimed += rows.length
       busyWait = args.busyWaitMs ?? 25

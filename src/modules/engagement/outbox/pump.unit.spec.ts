@@ -18,7 +18,7 @@ function queue(total: number, concurrency: number, { foreign = 0, holdMs = 0 } =
       claims.push(rows.length)
       inFlight += rows.length
       maxInFlight = Math.max(maxInFlight, inFlight + held)
-      return { rows, free, paused: false }
+      return { rows, due: next < total || rows.length > 0, paused: false }
     },
     attempt: async () => {
       await sleep(5)

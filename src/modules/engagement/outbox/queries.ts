@@ -90,7 +90,10 @@ export async function recordOutcome(
   claimedAttempt: number
 ): Promise<DeliveryRecord | null> {
   const [row] = await runSql<Row>(manager, 
-    `UPDATE ${TABLE} SET status = ?, locked_until = NULL, updated_at = now(),
+    // a 429 (the attempt refunded) pauses the platform until its Retry-After: the row holds the
+    // pause in locked_until, which every process's claim reads (outbox/claim.ts)
+    `UPDATE ${TABLE} SET status = ?, updated_at = now(),
+       locked_until = CASE WHEN ? THEN now() + (? * interval '1 millisecond') ELSE NULL END,
        attempts = CASE WHEN ? THEN GREATEST(attempts - 1, 0) ELSE attempts END,
        next_attempt_at = CASE WHEN ? = 'pending' THEN now() + (? * interval '1 millisecond') ELSE next_attempt_at END,
        delivered_at = CASE WHEN ? = 'delivered' THEN now() ELSE delivered_at END,
@@ -101,6 +104,8 @@ export async function recordOutcome(
      RETURNING *`,
     [
       outcome.status,
+      outcome.refund_attempt ?? false,
+      outcome.retry_in_ms ?? 0,
       outcome.refund_attempt ?? false,
       outcome.status,
       outcome.retry_in_ms ?? 0,
