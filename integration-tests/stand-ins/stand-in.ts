@@ -90,8 +90,11 @@ export class StandIn {
   private readonly sockets = new Set<Socket>()
   private readonly held = new Set<http.ServerResponse>()
   baseUrl = ""
-  /** how long each answer takes, to widen race windows in concurrency tests */
+  /** how long each answer takes, to widen race windows in concurrency tests (and a fixed latency in the bench) */
   latencyMs = 0
+  /** calls received and not yet answered, now and at most since the last reset: the caller's concurrency */
+  inFlight = 0
+  maxInFlight = 0
 
   constructor(readonly name: string, private readonly routes: StandInRoute[], private readonly basePath = "") {}
 
@@ -130,6 +133,7 @@ export class StandIn {
     this.requests.length = 0
     this.failures.length = 0
     this.latencyMs = 0
+    this.maxInFlight = this.inFlight
     for (const key of Object.keys(this.state)) {
       delete this.state[key]
     }
@@ -151,6 +155,16 @@ export class StandIn {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.inFlight++
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight)
+    let counted = true
+    const done = () => {
+      if (counted) {
+        counted = false
+        this.inFlight--
+      }
+    }
+    res.once("close", done)
     const chunks: Buffer[] = []
     for await (const chunk of req) {
       chunks.push(chunk as Buffer)

@@ -1,5 +1,7 @@
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type EngagementModuleService from "../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
 import { refreshOrderStatisticsWorkflow } from "../workflows/contacts/workflows/refresh-order-statistics"
 
 /**
@@ -11,6 +13,8 @@ export async function rebuildContactStatistics(
   { pageSize = 200, onProgress }: { pageSize?: number; onProgress?: (done: number, total: number) => void } = {}
 ): Promise<{ orders: number }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  // the running totals start again from the facts there are (some may have been removed or restored)
+  await container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE).recountOrderTotals()
   let done = 0
   for (;;) {
     const { data, metadata } = await query.graph({

@@ -1,5 +1,5 @@
 import type { AbstractEngagementProvider } from "./provider-api/provider"
-import { settleContactSyncs } from "./contact-sync/driver"
+import { isContactSyncCall, settleContactSyncs } from "./contact-sync/driver"
 import { OutcomeHandlers } from "./outbox/outcome-handlers"
 import { applyDeliveryOutcomeToReviewRequest } from "./review-requests/queries"
 
@@ -16,7 +16,13 @@ export function outboxConsumers(providers: Iterable<AbstractEngagementProvider>,
       handlers.on(provider.id, operation, (manager, ended) => applyDeliveryOutcomeToReviewRequest(manager, ended))
     }
     if (contact_copies) {
-      handlers.on(provider.id, "*", (manager, ended, outcome) => settleContactSyncs(manager, provider, ended, outcome, maxAttempts))
+      handlers.on(
+        provider.id,
+        "*",
+        (manager, ended, outcome) => settleContactSyncs(manager, provider, ended, outcome, maxAttempts),
+        // a conversion or a review request to the same platform carries no contact
+        isContactSyncCall
+      )
     }
   }
   return handlers

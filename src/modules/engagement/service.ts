@@ -25,8 +25,9 @@ import type { EngagementCapability } from "./provider-api/capabilities"
 import type { AbstractEngagementProvider } from "./provider-api/provider"
 import { assertLeasesCover, providersWith, ProviderWith, resolveProviders } from "./provider-api/registry"
 import { claimDueReviewRequests, insertReviewRequest } from "./review-requests/queries"
-import { computeStatistics, ContactStatistics } from "./statistics/compute"
-import { OrderFactInput, orderFactsOf, upsertOrderFact } from "./statistics/queries"
+import type { ContactStatistics } from "./statistics/compute"
+import { ContactStatisticsStore } from "./statistics/contact-statistics"
+import type { OrderFactInput } from "./statistics/queries"
 import type * as T from "./types"
 
 type Ctx = Context<SqlEntityManager>
@@ -49,6 +50,7 @@ export default class EngagementModuleService extends MedusaService(MODELS) {
   protected readonly contactSync_: ContactSyncRunner
   protected readonly ledger_: ConsentLedger
   protected readonly links_: ConsentLinks
+  protected readonly statistics_: ContactStatisticsStore
 
   constructor(container: { logger: Logger; baseRepository: unknown } & Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
@@ -74,6 +76,7 @@ export default class EngagementModuleService extends MedusaService(MODELS) {
     })
     this.ledger_ = new ConsentLedger(baseRepository, this.options_.consents, this)
     this.links_ = new ConsentLinks(this.options_.consents)
+    this.statistics_ = new ContactStatisticsStore(baseRepository, this.options_.statistics.rfm)
   }
 
   /** Called at start-up: a wrong option stops the server with a message that names it. */
@@ -103,7 +106,7 @@ export default class EngagementModuleService extends MedusaService(MODELS) {
   enqueueDeliveries(inputs: T.EnqueueDeliveryInput[], sharedContext?: Ctx) {
     return this.outbox_.enqueueDeliveries(inputs, sharedContext)
   }
-  dispatchDueDeliveries(args: { ids?: string[]; platforms?: string[] } = {}, sharedContext?: Ctx) {
+  dispatchDueDeliveries(args: { ids?: string[]; platforms?: string[]; max_ms?: number } = {}, sharedContext?: Ctx) {
     return this.outbox_.dispatchDueDeliveries(args, sharedContext)
   }
   requeueDelivery(id: string, sharedContext?: Ctx) {
@@ -114,6 +117,10 @@ export default class EngagementModuleService extends MedusaService(MODELS) {
   }
   summarizeDeliveries(platforms: string[], sharedContext?: Ctx) {
     return this.outbox_.summarizeDeliveries(platforms, sharedContext)
+  }
+  /** How many outbox rows there are: exact when few, estimated when many (see `outbox/count.ts`). */
+  countAllDeliveries(sharedContext?: Ctx) {
+    return this.outbox_.countAllDeliveries(sharedContext)
   }
   platformPausedUntil(platform: string): Date | null {
     return this.transport_.pausedUntil(platform)
@@ -163,17 +170,18 @@ export default class EngagementModuleService extends MedusaService(MODELS) {
     return this.ledger_.undoConsentChanges(written, sharedContext)
   }
 
-  // statistics (statistics/)
-  /** Records (or replaces) the statistics fact of one order. */
-  @InjectManager()
-  async recordOrderFact(fact: OrderFactInput, @MedusaContext() ctx: Ctx = {}): Promise<void> {
-    await upsertOrderFact(ctx.manager!, fact)
+  // statistics (statistics/contact-statistics.ts)
+  recordOrderFact(fact: OrderFactInput, sharedContext?: Ctx) {
+    return this.statistics_.recordOrderFact(fact, sharedContext)
   }
-
-  /** A customer's purchase statistics, from their order facts and the configured RFM thresholds. */
-  @InjectManager()
-  async computeContactStatistics(customerId: string, @MedusaContext() ctx: Ctx = {}): Promise<ContactStatistics> {
-    return computeStatistics(await orderFactsOf(ctx.manager!, customerId), this.options_.statistics.rfm)
+  removeOrderFact(orderId: string, sharedContext?: Ctx) {
+    return this.statistics_.removeOrderFact(orderId, sharedContext)
+  }
+  computeContactStatistics(customerId: string, sharedContext?: Ctx): Promise<ContactStatistics> {
+    return this.statistics_.computeContactStatistics(customerId, sharedContext)
+  }
+  recountOrderTotals(sharedContext?: Ctx) {
+    return this.statistics_.recountOrderTotals(sharedContext)
   }
 
   // contact sync (contact-sync/runner.ts)

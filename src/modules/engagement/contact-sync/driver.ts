@@ -25,7 +25,10 @@ const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
 })
 
 /** The outbox key of a contact's n-th sync call: unique per contact, platform and call. */
-const callKey = (row: ContactSyncRecord, step: number) => `contact-sync:${row.platform}:${row.customer_id}:${step}`
+export const CALL_KEY_PREFIX = "contact-sync:"
+/** Whether a delivery is one of a contact sync's calls (its key says so). */
+export const isContactSyncCall = (delivery: Pick<DeliveryRecord, "idempotency_key">) => delivery.idempotency_key.startsWith(CALL_KEY_PREFIX)
+const callKey = (row: ContactSyncRecord, step: number) => `${CALL_KEY_PREFIX}${row.platform}:${row.customer_id}:${step}`
 
 function deliveryInput(row: ContactSyncRecord, call: ContactSyncCall, step: number, maxAttempts: number): EnqueueDeliveryInput & { max_attempts: number } {
   return {
@@ -138,7 +141,9 @@ export async function settleContactSyncs(
   maxAttempts: number
 ): Promise<void> {
   const syncer = enabled.platform.contactSync as ContactSyncer | undefined
-  if (!syncer || !["delivered", "failed", "dead"].includes(delivery.status)) {
+  // only a contact's call has contacts waiting on it: a conversion or a review request needs no lock
+  const isContactCall = isContactSyncCall(delivery)
+  if (!syncer || !isContactCall || !["delivered", "failed", "dead"].includes(delivery.status)) {
     return
   }
   const status = delivery.status as "delivered" | "failed" | "dead"

@@ -42,6 +42,12 @@ const Delivery = model
     { on: ["order_id"] },
     { on: ["subject_id"] },
     { on: ["platform", "status"] },
+    // the claim: one platform's due rows in order, skipping the ones that wait for a retry
+    { on: ["platform", "status", "next_attempt_at"] },
+    // the delivery log, newest first
+    { on: ["created_at", "id"] },
+    // a platform paused by a 429 (the row that waits out its Retry-After holds the pause), asked at every claim
+    { on: ["platform", "locked_until"], where: "status = 'pending' AND locked_until IS NOT NULL AND deleted_at IS NULL" },
   ])
 
 export default Delivery

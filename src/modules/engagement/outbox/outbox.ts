@@ -11,7 +11,6 @@ import { toRecordedOutcome } from "./outcome"
 import { PlatformDeliveryHealth, summarizeDeliveries } from "./health"
 import {
   buryAbandonedDeliveries,
-  claimDueDeliveries,
   insertDeliveries,
   postponePlatform,
   recordOutcome,
@@ -20,6 +19,10 @@ import {
   restoreDelivery,
 } from "./queries"
 import type { PlatformTransport } from "./transport"
+import { claimWithinLimit } from "./claim"
+import { countAllDeliveries } from "./count"
+import { OutcomeWriter } from "./outcome-writer"
+import { pump } from "./pump"
 
 export interface DispatchSummary {
   claimed: number
@@ -94,40 +97,52 @@ export class Outbox {
     return await summarizeDeliveries(sharedContext.manager!, platforms)
   }
 
+  /** How many outbox rows there are: exact when few, estimated when many (see `count.ts`). */
+  @InjectManager()
+  async countAllDeliveries(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await countAllDeliveries(sharedContext.manager!)
+  }
+
   /**
-   * Sends what is due: claims rows platform by platform, makes one attempt each within the
-   * platform's concurrency limit, and records the outcome. Safe to run in several processes.
-   * `ids` narrows it to rows just enqueued (the prompt attempt after enqueuing).
+   * Sends what is due: per platform, keeps calls in flight at its concurrency limit (counted across
+   * every process, see `claim.ts`) while rows are due, and records each outcome as it comes.
+   * Safe to run in several processes. `ids` narrows it to rows just enqueued (the prompt attempt
+   * after enqueuing); `max_ms` ends the claiming after that long (the calls in flight still end).
    */
   @InjectManager()
   async dispatchDueDeliveries(
-    args: { ids?: string[]; platforms?: string[] } = {},
+    args: { ids?: string[]; platforms?: string[]; max_ms?: number } = {},
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<DispatchSummary> {
     const manager = sharedContext.manager!
     const { outbox, platforms, transport } = this.deps_
     const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0 }
     await this.buryAbandoned_({ manager })
-    const platformIds = [...platforms.keys()].filter(
-      (id) => (!args.platforms || args.platforms.includes(id)) && !transport.isPaused(id)
-    )
+    const deadline = Date.now() + (args.max_ms ?? outbox.lease_ms)
+    const platformIds = [...platforms.keys()].filter((id) => !args.platforms || args.platforms.includes(id))
+    const writer = new OutcomeWriter(manager)
     await Promise.all(
       platformIds.map(async (platformId) => {
-        const claimed = await claimDueDeliveries(manager, {
-          platform: platformId,
-          limit: claimLimit(outbox, platforms.get(platformId)!.options),
-          leaseMs: outbox.lease_ms,
-          ids: args.ids,
-        })
-        summary.claimed += claimed.length
-        await Promise.all(
-          claimed.map(async (delivery) => {
-            const recorded = await this.attemptClaimed(manager, platformId, delivery)
+        const { options } = platforms.get(platformId)!
+        summary.claimed += await pump<DeliveryRecord>({
+          concurrency: options.concurrency,
+          refill: Math.ceil(options.concurrency / 4),
+          claim: (count) =>
+            claimWithinLimit(manager, {
+              platform: platformId,
+              limit: Math.min(count, claimLimit(outbox, options)),
+              concurrency: options.concurrency,
+              leaseMs: outbox.lease_ms,
+              ids: args.ids,
+            }),
+          attempt: async (delivery) => {
+            const recorded = await this.attemptClaimed(manager, platformId, delivery, writer)
             if (recorded) {
               summary[recorded.status === "pending" ? "retrying" : recorded.status]++
             }
-          })
-        )
+          },
+          stop: () => Date.now() >= deadline || transport.isPaused(platformId),
+        })
       })
     )
     return summary
@@ -136,7 +151,8 @@ export class Outbox {
   protected async attemptClaimed(
     manager: SqlEntityManager,
     platformId: string,
-    delivery: DeliveryRecord
+    delivery: DeliveryRecord,
+    writer?: OutcomeWriter
   ): Promise<RecordedOutcome | null> {
     const outcome = await this.deps_.transport.send(this.deps_.platforms.get(platformId)!, delivery)
     const recorded = toRecordedOutcome(delivery, outcome, this.deps_.outbox)
@@ -147,9 +163,17 @@ export class Outbox {
     }
     if (recorded.refund_attempt) {
       // the whole platform waits, not only this row: this process sends it nothing until then
+      // (other processes learn it from the row, see claim.ts)
       this.deps_.transport.pause(platformId, recorded.retry_in_ms ?? 0)
     }
-    const saved = await this.recordAttempt_(platformId, recorded, outcome, delivery.attempts, { manager })
+    // an outcome someone waits on (or a 429's pause) is recorded with its consequences in one
+    // transaction; any other is one statement, grouped with its neighbours by the writer
+    const saved =
+      recorded.refund_attempt || this.deps_.outcomes.wants(delivery)
+        ? await this.recordAttempt_(platformId, recorded, outcome, delivery.attempts, { manager })
+        : writer
+          ? await writer.record(recorded, delivery.attempts)
+          : await recordOutcome(manager, recorded, delivery.attempts)
     return saved ? recorded : null
   }
 

@@ -11,20 +11,32 @@ export type OutcomeHandler = (manager: SqlEntityManager, ended: DeliveryRecord, 
  * consumer; it looks the delivery up here, in the transaction that records the outcome.
  */
 export class OutcomeHandlers {
-  protected readonly handlers_ = new Map<string, OutcomeHandler[]>()
+  protected readonly handlers_ = new Map<string, { handler: OutcomeHandler; wants: (delivery: DeliveryRecord) => boolean }[]>()
 
-  on(platform: string, operation: string | "*", handler: OutcomeHandler): this {
+  /** `wants` narrows which of those deliveries the handler waits on (default: all of them). */
+  on(platform: string, operation: string | "*", handler: OutcomeHandler, wants: (delivery: DeliveryRecord) => boolean = () => true): this {
     const key = `${platform}\u0000${operation}`
-    this.handlers_.set(key, [...(this.handlers_.get(key) ?? []), handler])
+    this.handlers_.set(key, [...(this.handlers_.get(key) ?? []), { handler, wants }])
     return this
   }
 
+  protected handlersOf_(delivery: DeliveryRecord) {
+    return [
+      ...(this.handlers_.get(`${delivery.platform}\u0000${delivery.operation}`) ?? []),
+      ...(this.handlers_.get(`${delivery.platform}\u0000*`) ?? []),
+    ].filter((entry) => entry.wants(delivery))
+  }
+
+  /**
+   * Whether anything waits on this delivery's end. Only those outcomes need recording together with
+   * their consequences in one transaction; any other is a single statement.
+   */
+  wants(delivery: DeliveryRecord): boolean {
+    return this.handlersOf_(delivery).length > 0
+  }
+
   async apply(manager: SqlEntityManager, ended: DeliveryRecord, outcome: DeliveryOutcome): Promise<void> {
-    const handlers = [
-      ...(this.handlers_.get(`${ended.platform}\u0000${ended.operation}`) ?? []),
-      ...(this.handlers_.get(`${ended.platform}\u0000*`) ?? []),
-    ]
-    for (const handler of handlers) {
+    for (const { handler } of this.handlersOf_(ended)) {
       await handler(manager, ended, outcome)
     }
   }

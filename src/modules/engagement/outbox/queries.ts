@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { optionalIn, runSql } from "../sql"
+import { runSql } from "../sql"
 import type { DeliveryRecord, EnqueueDeliveryInput, EnqueueResult } from "../types"
 
 // All statements use bound parameters; table and column names are constants.
@@ -50,33 +50,7 @@ export async function insertDeliveries(
   return results
 }
 
-/**
- * Claims due rows of one platform for this worker. `FOR UPDATE SKIP LOCKED` makes concurrent
- * claims (other processes, or a sweep racing a prompt dispatch) take disjoint rows, and the
- * lease hands a row back if the worker dies before recording the outcome.
- */
-export async function claimDueDeliveries(
-  manager: SqlEntityManager,
-  args: { platform: string; limit: number; leaseMs: number; ids?: string[] }
-): Promise<DeliveryRecord[]> {
-  const idFilter = optionalIn("id", args.ids)
-  return await runSql<Row>(manager, 
-    // a row taken back from a worker whose lease ran out may have reached the platform: in doubt
-    `UPDATE ${TABLE} SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(),
-       in_doubt = (in_doubt OR status = 'sending'),
-       locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
-     WHERE id IN (
-       SELECT id FROM ${TABLE}
-       WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql}
-         AND ((status = 'pending' AND next_attempt_at <= now())
-           OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))
-       ORDER BY next_attempt_at
-       LIMIT ?
-       FOR UPDATE SKIP LOCKED)
-     RETURNING *`,
-    [args.leaseMs, args.platform, ...idFilter.params, args.limit]
-  )
-}
+// Claiming due rows: `claim.ts` (it keeps each platform within its concurrency across processes).
 
 /**
  * A row whose worker died on its last allowed attempt is dead, not sent again unasked. Returns the
@@ -116,7 +90,10 @@ export async function recordOutcome(
   claimedAttempt: number
 ): Promise<DeliveryRecord | null> {
   const [row] = await runSql<Row>(manager, 
-    `UPDATE ${TABLE} SET status = ?, locked_until = NULL, updated_at = now(),
+    // a 429 (the attempt refunded) pauses the platform until its Retry-After: the row holds the
+    // pause in locked_until, which every process's claim reads (outbox/claim.ts)
+    `UPDATE ${TABLE} SET status = ?, updated_at = now(),
+       locked_until = CASE WHEN ? THEN now() + (? * interval '1 millisecond') ELSE NULL END,
        attempts = CASE WHEN ? THEN GREATEST(attempts - 1, 0) ELSE attempts END,
        next_attempt_at = CASE WHEN ? = 'pending' THEN now() + (? * interval '1 millisecond') ELSE next_attempt_at END,
        delivered_at = CASE WHEN ? = 'delivered' THEN now() ELSE delivered_at END,
@@ -127,6 +104,8 @@ export async function recordOutcome(
      RETURNING *`,
     [
       outcome.status,
+      outcome.refund_attempt ?? false,
+      outcome.retry_in_ms ?? 0,
       outcome.refund_attempt ?? false,
       outcome.status,
       outcome.retry_in_ms ?? 0,

@@ -62,6 +62,24 @@ export function rfmSegment(recency: number, frequency: number, monetary: number)
 }
 
 /**
+ * What the statistics are made of; kept as running totals per customer and currency (see
+ * `totals.ts`), so a recompute reads a few rows however many orders the customer has.
+ */
+export interface OrderAggregates {
+  /** orders not canceled, in every currency */
+  order_count: number
+  /** returns received, of every order */
+  return_count: number
+  first_order_at: Date | string | null
+  last_order_at: Date | string | null
+  /** the currency of the latest order not canceled, and its sums over the orders in it */
+  currency_code: string | null
+  currency_order_count: number
+  currency_total: BigNumberInput
+  currency_item_count: number
+}
+
+/**
  * A customer's purchase statistics from their order facts. Canceled orders do not count; amounts
  * are in the currency of the latest order (facts in other currencies are left out of the sums).
  */
@@ -69,12 +87,31 @@ export function computeStatistics(facts: OrderFactRow[], rfm: RfmThresholds, now
   const active = facts
     .filter((fact) => !fact.canceled_at)
     .sort((a, b) => new Date(a.placed_at).getTime() - new Date(b.placed_at).getTime())
-  const returnCount = facts.reduce((sum, fact) => sum + fact.returned_count, 0)
-  if (!active.length) {
+  const currency = active.length ? active[active.length - 1].currency_code : null
+  const inCurrency = active.filter((fact) => fact.currency_code === currency)
+  return statisticsFromAggregates(
+    {
+      order_count: active.length,
+      return_count: facts.reduce((sum, fact) => sum + fact.returned_count, 0),
+      first_order_at: active.length ? active[0].placed_at : null,
+      last_order_at: active.length ? active[active.length - 1].placed_at : null,
+      currency_code: currency,
+      currency_order_count: inCurrency.length,
+      currency_total: inCurrency.length ? MathBN.add(...inCurrency.map((fact) => fact.total)) : 0,
+      currency_item_count: inCurrency.reduce((sum, fact) => sum + fact.item_count, 0),
+    },
+    rfm,
+    now
+  )
+}
+
+/** The statistics from their aggregates: the same rule as {@link computeStatistics}, in constant time. */
+export function statisticsFromAggregates(aggregates: OrderAggregates, rfm: RfmThresholds, now = new Date()): ContactStatistics {
+  if (!aggregates.order_count || !aggregates.currency_code || !aggregates.first_order_at || !aggregates.last_order_at) {
     return {
       total_spent: 0,
       order_count: 0,
-      return_count: returnCount,
+      return_count: aggregates.return_count,
       average_order_value: 0,
       average_price_point: 0,
       first_order_at: null,
@@ -84,27 +121,26 @@ export function computeStatistics(facts: OrderFactRow[], rfm: RfmThresholds, now
       rfm_segment: null,
     }
   }
-  const currency = active[active.length - 1].currency_code
-  const inCurrency = active.filter((fact) => fact.currency_code === currency)
-  const total = MathBN.add(...inCurrency.map((fact) => fact.total))
-  const items = inCurrency.reduce((sum, fact) => sum + fact.item_count, 0)
-  const first = new Date(active[0].placed_at)
-  const last = new Date(active[active.length - 1].placed_at)
+  const orders = aggregates.order_count
+  const total = MathBN.convert(aggregates.currency_total)
+  const items = aggregates.currency_item_count
+  const first = new Date(aggregates.first_order_at)
+  const last = new Date(aggregates.last_order_at)
   const totalSpent = total.decimalPlaces(4).toNumber()
   return {
     total_spent: totalSpent,
-    order_count: active.length,
-    return_count: returnCount,
-    average_order_value: MathBN.div(total, inCurrency.length).decimalPlaces(4).toNumber(),
+    order_count: orders,
+    return_count: aggregates.return_count,
+    average_order_value: MathBN.div(total, Math.max(1, aggregates.currency_order_count)).decimalPlaces(4).toNumber(),
     average_price_point: items ? MathBN.div(total, items).decimalPlaces(4).toNumber() : 0,
     first_order_at: first,
     last_order_at: last,
     average_days_between_orders:
-      active.length > 1 ? Math.round(((last.getTime() - first.getTime()) / DAY / (active.length - 1)) * 100) / 100 : null,
-    currency_code: currency,
+      orders > 1 ? Math.round(((last.getTime() - first.getTime()) / DAY / (orders - 1)) * 100) / 100 : null,
+    currency_code: aggregates.currency_code,
     rfm_segment: rfmSegment(
       score((now.getTime() - last.getTime()) / DAY, rfm.recency_days, false),
-      score(active.length, rfm.frequency),
+      score(orders, rfm.frequency),
       score(totalSpent, rfm.monetary)
     ),
   }

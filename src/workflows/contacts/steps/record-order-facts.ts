@@ -113,8 +113,8 @@ export const recordOrderFactsStep = createStep(
       if (previous) {
         await engagement.recordOrderFact(previous)
       } else {
-        const facts = await engagement.listOrderFacts({ order_id })
-        await engagement.deleteOrderFacts(facts.map((fact) => fact.id))
+        // the fact and its part of the customer's running totals
+        await engagement.removeOrderFact(order_id)
       }
     }
   }

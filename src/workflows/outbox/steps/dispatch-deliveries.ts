@@ -10,7 +10,7 @@ export const dispatchDeliveriesStepId = "dispatch-deliveries"
  */
 export const dispatchDeliveriesStep = createStep(
   dispatchDeliveriesStepId,
-  async (input: { ids?: string[]; platforms?: string[] }, { container }) => {
+  async (input: { ids?: string[]; platforms?: string[]; max_ms?: number }, { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     return new StepResponse(await engagement.dispatchDueDeliveries(input))
   }

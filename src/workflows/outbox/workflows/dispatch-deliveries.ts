@@ -6,7 +6,7 @@ export const dispatchDeliveriesWorkflowId = "dispatch-deliveries"
 /** Attempts due outbox rows: run by the sweep job and right after rows are enqueued. */
 export const dispatchDeliveriesWorkflow = createWorkflow(
   dispatchDeliveriesWorkflowId,
-  (input: { ids?: string[]; platforms?: string[] }) => {
+  (input: { ids?: string[]; platforms?: string[]; max_ms?: number }) => {
     return new WorkflowResponse(dispatchDeliveriesStep(input))
   }
 )

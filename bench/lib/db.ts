@@ -1,0 +1,100 @@
+/**
+ * A database of its own for one sub-bench, on the PostgreSQL the tests use (DB_HOST, default
+ * localhost), with the engagement module's migrations applied; dropped at the end.
+ */
+import fs from "node:fs"
+import path from "node:path"
+import knexFactory, { Knex } from "knex"
+
+export const pg = {
+  host: process.env.DB_HOST || "localhost",
+  user: process.env.DB_USERNAME || "postgres",
+  password: process.env.DB_PASSWORD || "",
+  port: Number(process.env.DB_PORT || 5432),
+}
+
+/** Where the plugin's source is read from: this checkout, or another one (to measure "before"). */
+export const SRC_ROOT = path.resolve(process.env.BENCH_SRC_ROOT || path.join(__dirname, "../.."))
+
+export function databaseUrl(database: string): string {
+  const auth = pg.password ? `${pg.user}:${encodeURIComponent(pg.password)}` : pg.user
+  return `postgres://${auth}@${pg.host}:${pg.port}/${database}`
+}
+
+/** Every `addSql` of the module's migrations, oldest first. */
+export async function migrationSql(module: string): Promise<string[]> {
+  const dir = path.join(SRC_ROOT, "src/modules", module, "migrations")
+  const files = fs.readdirSync(dir).filter((file) => /^Migration\d+\.ts$/.test(file)).sort()
+  const statements: string[] = []
+  for (const file of files) {
+    const exported = require(path.join(dir, file)) as Record<string, { prototype: object }>
+    const cls = Object.values(exported)[0]
+    const migration = Object.create(cls.prototype) as { addSql: (sql: string) => void; up: () => Promise<void> }
+    migration.addSql = (sql: string) => statements.push(sql)
+    await migration.up()
+  }
+  return statements
+}
+
+export interface BenchDb {
+  name: string
+  url: string
+  knex: Knex
+  drop(): Promise<void>
+}
+
+export async function createBenchDb(label: string, modules: string[] = ["engagement"]): Promise<BenchDb> {
+  const name = `engagement_bench_${label}_${process.pid}`
+  const admin = knexFactory({ client: "pg", connection: { ...pg, database: "postgres" } })
+  await admin.raw(`DROP DATABASE IF EXISTS ${name}`)
+  await admin.raw(`CREATE DATABASE ${name}`)
+  const knex = knexFactory({ client: "pg", connection: { ...pg, database: name }, pool: { min: 1, max: 4 } })
+  for (const module of modules) {
+    for (const sql of await migrationSql(module)) {
+      await knex.raw(sql)
+    }
+  }
+  return {
+    name,
+    url: databaseUrl(name),
+    knex,
+    async drop() {
+      await knex.destroy()
+      await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.destroy()
+    },
+  }
+}
+
+/** p50 and p99 of `runs` timed calls after `warmup` untimed ones, in milliseconds. */
+export async function timeCalls(fn: () => Promise<unknown>, runs: number, warmup = Math.min(100, runs)) {
+  for (let i = 0; i < warmup; i++) await fn()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint()
+    await fn()
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6)
+  }
+  samples.sort((a, b) => a - b)
+  return { p50: samples[Math.floor(runs / 2)], p99: samples[Math.min(runs - 1, Math.floor(runs * 0.99))] }
+}
+
+/** Times two calls alternately (so load on the machine falls on both alike); p50 and p99 of each. */
+export async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup = Math.min(100, runs)) {
+  for (let i = 0; i < warmup; i++) {
+    await a()
+    await b()
+  }
+  const samples: [number[], number[]] = [[], []]
+  for (let i = 0; i < runs; i++) {
+    for (const [index, fn] of [a, b].entries()) {
+      const started = process.hrtime.bigint()
+      await fn()
+      samples[index].push(Number(process.hrtime.bigint() - started) / 1e6)
+    }
+  }
+  return samples.map((list) => {
+    list.sort((x, y) => x - y)
+    return { p50: list[Math.floor(runs / 2)], p99: list[Math.min(runs - 1, Math.floor(runs * 0.99))] }
+  }) as [{ p50: number; p99: number }, { p50: number; p99: number }]
+}

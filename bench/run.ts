@@ -1,0 +1,58 @@
+/**
+ * npm run bench [-- --only=outbox,growth,loyalty] [--scale=0.1]
+ * Boots what each sub-bench needs itself (its own database on the PostgreSQL the tests use, the
+ * platform stand-ins with a fixed latency), prints one table of ratios measured in this run with
+ * their targets, and writes bench/results/<date>.json.
+ */
+import fs from "node:fs"
+import path from "node:path"
+import { printTable, passes, type Figure } from "./lib/report"
+
+process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+process.env.LOG_LEVEL ??= "error"
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, "").split("=")
+    return [key, value ?? "true"]
+  })
+)
+const ALL = ["outbox", "growth", "loyalty"]
+const only = args.only ? String(args.only).split(",") : ALL
+const scale = Number(args.scale ?? 1)
+
+async function main() {
+  const figures: Figure[] = []
+  const started = Date.now()
+  for (const name of only) {
+    if (!ALL.includes(name)) {
+      throw new Error(`--only: unknown sub-bench ${name} (one of ${ALL.join(", ")})`)
+    }
+    console.error(`== ${name}`)
+    const bench = require(`./${name}`) as Record<string, (scale: number) => Promise<Figure[]>>
+    const run = Object.values(bench).find((value) => typeof value === "function")!
+    const result = await run(scale)
+    for (const figure of result) console.error(`   ${figure.name}: ${figure.value.toFixed(2)} ${figure.detail ?? ""}`)
+    figures.push(...result)
+  }
+  console.log("")
+  printTable(figures)
+  const outDir = path.join(__dirname, "results")
+  fs.mkdirSync(outDir, { recursive: true })
+  const file = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
+  const summary = {
+    at: new Date().toISOString(),
+    seconds: Math.round((Date.now() - started) / 1000),
+    scale,
+    figures: figures.map((figure) => ({ ...figure, pass: passes(figure) })),
+  }
+  fs.writeFileSync(file, JSON.stringify(summary, null, 2))
+  console.log(`\nwritten: ${path.relative(process.cwd(), file)} (${summary.seconds} s)`)
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })

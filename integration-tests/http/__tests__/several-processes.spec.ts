@@ -1,0 +1,150 @@
+import { spawn, ChildProcessWithoutNullStreams } from "node:child_process"
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementOf } from "../../helpers/engagement"
+import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
+
+jest.setTimeout(180_000)
+
+const CONCURRENCY = 4
+const LEASE_MS = 5000
+
+const platforms = useTestPlatforms({
+  ENGAGEMENT_HTTP_CONCURRENCY: String(CONCURRENCY),
+  ENGAGEMENT_HTTP_TIMEOUT: "2s",
+  ENGAGEMENT_OUTBOX_LEASE: `${LEASE_MS}ms`,
+})
+const { rejoiner } = platforms
+
+const root = path.resolve(__dirname, "../../..")
+
+interface Worker {
+  child: ChildProcessWithoutNullStreams
+  output: string[]
+}
+
+/** An outbox worker in a process of its own on the test's database (see integration-tests/crash/outbox-worker.ts). */
+async function startWorker(databaseUrl: string): Promise<Worker> {
+  const child = spawn(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", path.join(root, "integration-tests/crash/outbox-worker.ts")],
+    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: "", LOG_LEVEL: "error" } }
+  )
+  const output: string[] = []
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)))
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => output.push(chunk))
+  await eventually(async () => output.includes("ready") || (child.exitCode !== null && Promise.reject(new Error(output.join("\n")))), 90_000)
+  return { child, output }
+}
+
+/** Asks a worker to send what is due and waits for its summary. */
+async function dispatchIn(worker: Worker): Promise<{ claimed: number; delivered: number }> {
+  const before = worker.output.filter((line) => line.startsWith("dispatched")).length
+  worker.child.stdin.write("dispatch\n")
+  const line = await eventually(async () => worker.output.filter((entry) => entry.startsWith("dispatched"))[before], 60_000)
+  return JSON.parse(line.slice("dispatched ".length))
+}
+
+const cancel = (n: number) => ({
+  platform: "rejoiner",
+  operation: "cancel",
+  idempotency_key: `several-processes:cancel:${n}`,
+  payload: { email: `shopper${n}@example.com` },
+})
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ getContainer, dbConfig }) => {
+    const workers: Worker[] = []
+
+    beforeAll(async () => {
+      workers.push(...(await Promise.all([startWorker(dbConfig.clientUrl), startWorker(dbConfig.clientUrl)])))
+    })
+
+    afterAll(() => {
+      for (const { child } of workers) {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill("SIGKILL")
+        }
+      }
+    })
+
+    it("keeps a platform's calls in flight within its concurrency limit across three processes, sending each row once", async () => {
+      const engagement = engagementOf(getContainer())
+      const rows = 40
+      await engagement.enqueueDeliveries(Array.from({ length: rows }, (_, n) => cancel(n)))
+      rejoiner.latencyMs = 100
+
+      // the test's Medusa and both workers send at once; each process alone may use the whole limit
+      const [here, ...there] = await Promise.all([
+        engagement.dispatchDueDeliveries(),
+        ...workers.map((worker) => dispatchIn(worker)),
+      ])
+      await eventually(async () => (await engagement.listDeliveries({ status: "delivered" })).length === rows, 30_000)
+
+      expect(rejoiner.maxInFlight).toBeGreaterThan(1)
+      expect(rejoiner.maxInFlight).toBeLessThanOrEqual(CONCURRENCY)
+      const sent = rejoiner.acceptedCallsTo("cancel").map((call) => (call.body as { email: string }).email)
+      expect(sent).toHaveLength(rows)
+      expect(new Set(sent).size).toBe(rows)
+      expect(here.claimed + there.reduce((sum, summary) => sum + summary.claimed, 0)).toBe(rows)
+    })
+
+    it("pauses a platform that answered 429 in every process until its Retry-After has passed", async () => {
+      const engagement = engagementOf(getContainer())
+      rejoiner.failNext(1, { kind: "status", status: 429, headers: { "retry-after": "3" } })
+      const [{ delivery: first }] = await engagement.enqueueDeliveries([cancel(100)])
+      await engagement.dispatchDueDeliveries({ ids: [first.id] })
+      expect((await engagement.retrieveDelivery(first.id)).status).toBe("pending")
+      expect(rejoiner.requests).toHaveLength(1)
+
+      // new calls enqueued after the 429: another process sends none of them while the pause lasts
+      await engagement.enqueueDeliveries([cancel(101), cancel(102)])
+      const [summary] = await Promise.all([dispatchIn(workers[0])])
+      expect(summary.claimed).toBe(0)
+      expect(rejoiner.requests).toHaveLength(1)
+
+      // once it has passed, the waiting row goes first and the rest follow
+      await new Promise((resolve) => setTimeout(resolve, 3200))
+      await dispatchIn(workers[1])
+      await eventually(async () => (await engagement.listDeliveries({ status: "delivered" })).length === 3, 15_000)
+      expect(rejoiner.acceptedCallsTo("cancel")).toHaveLength(3)
+    })
+
+    it("loses nothing when a worker is killed mid-call: its rows come back after the lease, and a restarted worker takes its share", async () => {
+      const engagement = engagementOf(getContainer())
+      const rows = 12
+      await engagement.enqueueDeliveries(Array.from({ length: rows }, (_, n) => cancel(200 + n)))
+      rejoiner.latencyMs = 1500
+
+      // the first worker fills the platform's limit and dies while all its calls wait for their answers
+      const victim = workers[0]
+      victim.child.stdin.write("dispatch\n")
+      await eventually(async () => rejoiner.requests.length >= CONCURRENCY, 30_000)
+      await new Promise<void>((resolve) => {
+        victim.child.once("exit", () => resolve())
+        victim.child.kill("SIGKILL")
+      })
+      expect(await engagement.listDeliveries({ status: "sending" })).toHaveLength(CONCURRENCY)
+      // the dead worker's calls still hold the limit until their lease ends: no one sends more meanwhile
+      await eventually(async () => rejoiner.requests.every((request) => request.answeredWith !== 0), 10_000)
+      expect(rejoiner.requests).toHaveLength(CONCURRENCY)
+      rejoiner.latencyMs = 0
+
+      // a restarted worker, once the lease has run out, takes the rows back and sends the rest
+      workers[0] = await startWorker(dbConfig.clientUrl)
+      await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 200))
+      const restarted = await dispatchIn(workers[0])
+      expect(restarted.claimed).toBeGreaterThan(0)
+      await eventually(async () => (await engagement.listDeliveries({ status: "delivered" })).length === rows, 15_000)
+
+      // every row reached Rejoiner; only the calls in flight at the kill went twice (cancel journeys: once in effect)
+      const calls = rejoiner.acceptedCallsTo("cancel").map((call) => (call.body as { email: string }).email)
+      expect(new Set(calls).size).toBe(rows)
+      const twice = [...new Set(calls)].filter((email) => calls.filter((other) => other === email).length > 1)
+      expect(twice).toHaveLength(CONCURRENCY)
+      const inDoubt = await engagement.listDeliveries({ in_doubt: true })
+      expect(inDoubt.map((row) => (row.payload as { email: string }).email).sort()).toEqual(twice.sort())
+    })
+  },
+})

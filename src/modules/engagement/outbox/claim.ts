@@ -1,0 +1,80 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { optionalIn } from "../sql"
+import type { DeliveryRecord } from "../types"
+
+const TABLE = "engagement_delivery"
+// calls to the platform in flight in any process: rows sending under a live lease (one parameter: the platform)
+const BUSY = `(SELECT count(*) FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'sending' AND locked_until >= now())`
+// the platform answered 429: the row waiting out its Retry-After holds the pause in \`locked_until\`
+// (see recordOutcome) until then (one parameter: the platform)
+const PAUSED = `EXISTS (SELECT 1 FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'pending' AND locked_until > now())`
+
+export interface ClaimWithinLimitArgs {
+  platform: string
+  /** at most this many rows, whatever the free slots */
+  limit: number
+  /** the platform's concurrency limit, across every process sharing the database */
+  concurrency: number
+  leaseMs: number
+  ids?: string[]
+}
+
+export interface ClaimResult {
+  rows: DeliveryRecord[]
+  /** rows are due (none claimed while this is true: every slot of the platform is taken) */
+  due: boolean
+  /** the platform answered 429 and its pause has not ended: nothing was claimed */
+  paused: boolean
+}
+
+/**
+ * Claims due rows of one platform, no more than its concurrency limit leaves free ACROSS processes:
+ * every row `sending` under a live lease is a call in flight somewhere, so the limit is counted in
+ * the table itself. A per-platform transaction-scoped advisory lock makes the count and the claim
+ * one step, so two processes claiming at once never take the same free slot. A platform paused by
+ * a 429 (a row waiting out its `Retry-After`) is claimed nothing, in every process.
+ *
+ * `FOR UPDATE SKIP LOCKED` keeps concurrent claims disjoint, and the lease hands a row back if its
+ * worker dies before recording the outcome (it may have arrived: the row is then in doubt).
+ */
+export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWithinLimitArgs): Promise<ClaimResult> {
+  const run = async (trx: Knex.Transaction): Promise<ClaimResult> => {
+    await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`${TABLE}:${args.platform}`])
+    // one statement after the lock (its snapshot sees every claim made before): the free slots,
+    // the pause, and the claim itself
+    const idFilter = optionalIn("id", args.ids)
+    const dueRows = `SELECT id FROM ${TABLE}
+         WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql}
+           AND ((status = 'pending' AND next_attempt_at <= now())
+             OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))`
+    const claimed = await trx.raw(
+      // a row taken back from a worker whose lease ran out may have reached the platform: in doubt
+      `UPDATE ${TABLE} SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(),
+         in_doubt = (in_doubt OR status = 'sending'),
+         locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
+       WHERE id IN (
+         ${dueRows}
+           AND NOT ${PAUSED}
+         ORDER BY next_attempt_at
+         LIMIT GREATEST(0, LEAST(?::int, ?::int - ${BUSY}))
+         FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [args.leaseMs, args.platform, ...idFilter.params, args.platform, args.limit, args.concurrency, args.platform] as any[]
+    )
+    const rows = claimed.rows as DeliveryRecord[]
+    if (rows.length) {
+      return { rows, due: true, paused: false }
+    }
+    // nothing claimed: say why (nothing due, every slot taken, or paused), so the caller waits or stops
+    const [state] = (
+      await trx.raw(`SELECT EXISTS (${dueRows}) AS due, ${PAUSED} AS paused`, [args.platform, ...idFilter.params, args.platform] as any[])
+    ).rows as { due: boolean; paused: boolean }[]
+    return { rows, due: state.due, paused: state.paused }
+  }
+  const current = manager.getTransactionContext() as Knex.Transaction | undefined
+  if (current) {
+    return await run(current)
+  }
+  return await manager.getKnex().transaction(run)
+}

@@ -1,0 +1,84 @@
+import { pump } from "./pump"
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A queue of `total` rows claimed in order, with another process holding `foreign` slots for the first `holdMs`. */
+function queue(total: number, concurrency: number, { foreign = 0, holdMs = 0 } = {}) {
+  let next = 0
+  let inFlight = 0
+  let maxInFlight = 0
+  const claims: number[] = []
+  const started = Date.now()
+  return {
+    stats: () => ({ maxInFlight, claims, sent: next }),
+    claim: async (count: number) => {
+      const held = Date.now() - started < holdMs ? foreign : 0
+      const free = Math.max(0, concurrency - inFlight - held)
+      const rows = Array.from({ length: Math.min(count, free, total - next) }, () => next++)
+      claims.push(rows.length)
+      inFlight += rows.length
+      maxInFlight = Math.max(maxInFlight, inFlight + held)
+      return { rows, due: next < total || rows.length > 0, paused: false }
+    },
+    attempt: async () => {
+      await sleep(5)
+      inFlight--
+    },
+  }
+}
+
+describe("pump", () => {
+  it("keeps calls in flight at the limit until nothing is due, claiming freed slots in batches", async () => {
+    const q = queue(100, 8)
+    const claimed = await pump({ concurrency: 8, refill: 2, claim: q.claim, attempt: q.attempt, stop: () => false })
+    expect(claimed).toBe(100)
+    expect(q.stats().maxInFlight).toBe(8)
+    // after the first claim each refill takes at least two slots, and the last claim finds nothing
+    expect(q.stats().claims[0]).toBe(8)
+    expect(q.stats().claims.slice(1, -2).every((count) => count >= 2)).toBe(true)
+    expect(q.stats().claims.at(-1)).toBe(0)
+  })
+
+  it("waits while other processes hold every slot, then sends", async () => {
+    const q = queue(10, 4, { foreign: 4, holdMs: 60 })
+    const claimed = await pump({ concurrency: 4, refill: 1, claim: q.claim, attempt: q.attempt, stop: () => false })
+    expect(claimed).toBe(10)
+    expect(q.stats().maxInFlight).toBeLessThanOrEqual(4)
+  })
+
+  it("stops claiming when told, and lets the calls in flight end", async () => {
+    const q = queue(1000, 4)
+    let calls = 0
+    const claimed = await pump({
+      concurrency: 4,
+      refill: 1,
+      claim: q.claim,
+      attempt: async () => {
+        calls++
+        await q.attempt()
+      },
+      stop: () => calls >= 10,
+    })
+    expect(claimed).toBeLessThan(20)
+    expect(calls).toBe(claimed)
+  })
+
+  it("rethrows an attempt's error once the other calls have ended", async () => {
+    const q = queue(6, 3)
+    let ended = 0
+    await expect(
+      pump({
+        concurrency: 3,
+        refill: 1,
+        claim: q.claim,
+        attempt: async (row: number) => {
+          await q.attempt()
+          ended++
+          if (row === 1) throw new Error("database down")
+        },
+        stop: () => false,
+      })
+    ).rejects.toThrow("database down")
+    expect(ended).toBeGreaterThanOrEqual(3)
+  })
+})
