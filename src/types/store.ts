@@ -53,7 +53,7 @@ export interface StoreUpdateEngagementProfile {
 
 // ---- consents: /store/engagement/consents, …/confirm, /store/engagement/unsubscribe -----------
 
-/** ExpertSender's consent values. */
+/** A consent's value: withdrawn, waiting for the shopper's confirmation, or given. */
 export type StoreEngagementConsentValue = "False" | "AwaitingConfirmation" | "True"
 export type StoreEngagementConsentSource = "checkout" | "storefront" | "admin" | "email_link" | "platform" | "import"
 
