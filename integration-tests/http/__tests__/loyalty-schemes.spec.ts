@@ -1,3 +1,4 @@
+import { createHash, createHmac } from "crypto"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { signOutRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workflows/sign-out-reward-scheme"
@@ -111,9 +112,11 @@ medusaIntegrationTestRunner({
       expect(started.verification).toMatchObject({ email: "ada@example-corp.com" })
       const code = await codeSentTo("ada@example-corp.com")
       expect(code).toMatch(/^\d{6}$/)
-      // the code is stored hashed only
+      // the code is stored only as an HMAC with the server's secret: a dump without the secret cannot be tried offline
       const [row] = await loyalty().listLoyaltySchemeVerifications({ customer_id: ada.customerId })
       expect(row.code_hash).not.toContain(code)
+      expect(row.code_hash).toBe(createHmac("sha256", process.env.LOYALTY_CODE_SECRET!).update(`${row.id}:${code}`).digest("hex"))
+      expect(row.code_hash).not.toBe(createHash("sha256").update(`${row.id}:${code}`).digest("hex"))
 
       const wrong = await post("/store/engagement/reward-schemes/corp/verify", { code: code === "000000" ? "111111" : "000000" }, ada)
       expect(wrong.status).toBe(400)

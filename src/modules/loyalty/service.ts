@@ -33,7 +33,8 @@ import {
   codeOwner,
   recordInvitations,
   ReferralAward,
-  referralCodeOf,
+  readReferralCode,
+  createReferralCodes,
   referralCounts,
   reverseReferralAward,
 } from "./ledger/referrals"
@@ -150,13 +151,23 @@ export default class LoyaltyModuleService extends MedusaService({
     return await reservationsOfCustomer(sharedContext.manager!, customerId)
   }
 
-  /** The customer's referral code (made on first use) and what it brought: invited, joined, rewarded. */
-  @InjectTransactionManager()
+  /**
+   * The customer's referral code and link (null before their code is made: on `customer.created`,
+   * or by the backfill) and what it brought: invited, joined, rewarded. Only reads.
+   */
+  @InjectManager()
   async getReferral(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    const manager = sharedContext.transactionManager!
-    const code = await referralCodeOf(manager, customerId)
+    const manager = sharedContext.manager!
+    const code = await readReferralCode(manager, customerId)
     const counts = await referralCounts(manager, customerId)
-    return { code, url: this.options_.referrals.url.replace("{code}", encodeURIComponent(code)), ...counts }
+    const url = code === null ? null : this.options_.referrals.url.replace("{code}", encodeURIComponent(code))
+    return { code, url, ...counts }
+  }
+
+  /** Gives each customer without a referral code one; returns the ids of the codes made. */
+  @InjectTransactionManager()
+  async createReferralCodes(customerIds: string[], @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await createReferralCodes(sharedContext.transactionManager!, customerIds)
   }
 
   /** Whose code this is (undefined: no such code). */
@@ -253,7 +264,7 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
     const expiresAt = new Date(Date.now() + this.options_.schemes.code_ttl_minutes * 60_000)
-    const started = await startVerification(sharedContext.transactionManager!, { ...input, expires_at: expiresAt })
+    const started = await startVerification(sharedContext.transactionManager!, { ...input, expires_at: expiresAt, secret: this.codeSecret_() })
     return { ...started, expires_at: expiresAt }
   }
 
@@ -267,7 +278,12 @@ export default class LoyaltyModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
     const manager = sharedContext.transactionManager!
-    const checked = await checkVerification(manager, { ...input, now: new Date(), max_tries: this.options_.schemes.max_tries })
+    const checked = await checkVerification(manager, {
+      ...input,
+      now: new Date(),
+      max_tries: this.options_.schemes.max_tries,
+      secret: this.codeSecret_(),
+    })
     if (checked.outcome !== "verified") {
       return { ...checked, membership_id: null, results: [], tier_changes: [] }
     }
@@ -277,6 +293,15 @@ export default class LoyaltyModuleService extends MedusaService({
       { now: new Date(), debt_policy: this.options_.debt_policy, tiers: this.tierRules_ }
     )
     return { ...checked, ...joined }
+  }
+
+  /** Start-up refuses a closed-loop scheme without the secret, so only a misuse gets here. */
+  protected codeSecret_(): string {
+    const secret = this.options_.schemes.code_secret
+    if (!secret) {
+      throw new Error("loyalty.schemes.code_secret is not set: verification codes need it")
+    }
+    return secret
   }
 
   /** Blocks or unblocks spending on a customer's account (an admin's decision, with a reason). */
