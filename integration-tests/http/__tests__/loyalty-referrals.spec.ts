@@ -107,6 +107,14 @@ medusaIntegrationTestRunner({
       expect(await referralPoints(ada.customerId)).toHaveLength(1)
       expect((await api.get("/store/engagement/referral", ada)).data.referral).toMatchObject({ joined: 1, rewarded: 1 })
       expect(await loyalty().verifyLedger()).toEqual([])
+
+      // the admin sees the referral on both customers: made by Ada, received by Bob
+      const awarded = { code: mine.referral.code, advocate_customer_id: ada.customerId, referee_customer_id: bob.customerId, referee_email: "bob@example.com", status: "awarded", order_id: first.id }
+      const { data: adasPage } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
+      expect(adasPage.loyalty.referrals).toEqual({ made: [expect.objectContaining(awarded)], made_count: 1, received: null })
+      const { data: bobsPage } = await api.get(`/admin/engagement/contacts/${bob.customerId}/loyalty`, admin)
+      expect(bobsPage.loyalty.referrals).toEqual({ made: [], made_count: 0, received: expect.objectContaining(awarded) })
+      expect(bobsPage.loyalty.schemes).toEqual([])
     })
 
     it("refuses self-referral, the advocate's dotted/+tag address, an earlier customer, a second claim and the daily cap, recording each reason", async () => {

@@ -6,7 +6,7 @@ import { signUpRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workf
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eventually } from "../../helpers/stand-ins"
-import { createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 
 jest.setTimeout(180_000)
@@ -128,6 +128,10 @@ medusaIntegrationTestRunner({
       expect(right.data.reward_scheme).toMatchObject({ id: "corp", joined: true })
       const [membership] = await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId })
       expect(membership).toMatchObject({ scheme_id: "corp", email: "ada@example-corp.com" })
+      // the admin's customer summary lists the scheme joined, with the verified address
+      const admin = await createAdminHeaders(getContainer())
+      const { data: asAdmin } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
+      expect(asAdmin.loyalty.schemes).toEqual([{ id: "corp", name: "Example Corp staff", email: "ada@example-corp.com", joined_at: expect.any(String) }])
       // single use
       expect((await post("/store/engagement/reward-schemes/corp/verify", { code }, ada)).data.reason).toBe("no_code")
       expect((await orderPoints(ada, "ada@example.com")).rate).toMatchObject({ scheme_multiplier: 1.5 })
