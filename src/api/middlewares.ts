@@ -10,6 +10,7 @@ import { storePurchaseRoutesMiddlewares } from "./store/engagement/purchases/mid
 import { adminLoyaltyRoutesMiddlewares } from "./admin/engagement/loyalty/middlewares"
 import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middlewares"
 import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
+import { storeAutoSpendMiddlewares } from "./store/carts/auto-spend"
 import { storeReferralRoutesMiddlewares } from "./store/engagement/referral/middlewares"
 import { storeRewardSchemeRoutesMiddlewares } from "./store/engagement/reward-schemes/middlewares"
 import { engagementErrorHandler } from "./utils/error-handler"
@@ -34,6 +35,7 @@ export default defineMiddlewares({
     ...adminLoyaltyRoutesMiddlewares,
     ...storeLoyaltyRoutesMiddlewares,
     ...storeCartLoyaltyRoutesMiddlewares,
+    ...storeAutoSpendMiddlewares,
     ...storeReferralRoutesMiddlewares,
     ...storeRewardSchemeRoutesMiddlewares,
   ],

@@ -8,7 +8,7 @@ import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, s
 
 jest.setTimeout(240_000)
 
-/** Checkouts paid partly with points: a zero-decimal currency, and a refund of such an order. */
+/** Checkouts paid partly with points: a zero-decimal currency, a refund of such an order, automatic spend. */
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
@@ -159,6 +159,110 @@ medusaIntegrationTestRunner({
       expect(await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "redeem" })).toHaveLength(1)
       expect(await summaryOf(ada)).toMatchObject({ balance: afterOrder.balance, total_redeemed: 550 })
       expect(await loyalty().verifyLedger()).toEqual([])
+    })
+
+    /** A cart of the shopper's with one pen, addressed, with shipping: ready for payment. */
+    async function cartOf(session: RequestConfig) {
+      const { data } = await api.post("/store/carts", { region_id: store.regionId, sales_channel_id: store.salesChannelId }, session)
+      const id = data.cart.id as string
+      await api.post(`/store/carts/${id}/line-items`, { variant_id: pen().id, quantity: 1 }, session)
+      const address = { first_name: "A", last_name: "L", address_1: "Teststraße 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+      await api.post(`/store/carts/${id}`, { shipping_address: address, billing_address: address }, session)
+      const { data: options } = await api.get(`/store/shipping-options?cart_id=${id}`, session)
+      await api.post(`/store/carts/${id}/shipping-methods`, { option_id: options.shipping_options[0].id }, session)
+      return id
+    }
+    const autoSpend = (session: RequestConfig, auto_spend: Record<string, unknown>) =>
+      api.post("/store/engagement/loyalty/preferences", { auto_spend }, session)
+
+    it("spends the shopper's points automatically when payment is set up, and a removal sticks", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 1000)
+      expect((await api.get("/store/engagement/loyalty/preferences", ada)).data.preferences).toEqual({ auto_spend: { enabled: false, minimum_points: 0 } })
+      const { data: saved } = await autoSpend(ada, { enabled: true, minimum_points: 200 })
+      expect(saved.preferences).toEqual({ auto_spend: { enabled: true, minimum_points: 200 } })
+
+      // a checkout that never touches points: they go on when the payment collection is made
+      let before = 0
+      const order = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [{ variant_id: pen().id, quantity: 2 }],
+        beforePayment: async (cartId) => {
+          before = (await api.get(`/store/carts/${cartId}`, ada)).data.cart.total
+        },
+      })
+      expect(Math.round((before - order.total) * 100)).toBe(1000)
+      const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, admin)
+      expect(paid.order.payment_collections[0].amount).toBe(order.total)
+      const redeemed = await eventually(async () => {
+        const rows = await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "redeem" })
+        return rows.length ? rows : undefined
+      })
+      expect(redeemed.map((row) => row.points)).toEqual([-1000])
+
+      // points the shopper took off a cart stay off it
+      await api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`, { points: 1000, reason: "more" }, admin)
+      let beforeSecond = 0
+      const second = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [{ variant_id: pen().id, quantity: 1 }],
+        beforePayment: async (cartId) => {
+          beforeSecond = (await api.get(`/store/carts/${cartId}`, ada)).data.cart.total
+          await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 300 }, ada)
+          await api.delete(`/store/carts/${cartId}/loyalty-points`, ada)
+        },
+      })
+      expect(second.total).toBe(beforeSecond)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(await loyalty().listLoyaltyTransactions({ order_id: second.id, type: "redeem" })).toHaveLength(0)
+      expect(await summaryOf(ada)).toMatchObject({ reserved: 0, total_redeemed: 1000 })
+      expect(await loyalty().verifyLedger()).toEqual([])
+    })
+
+    it("spends automatically only on the shopper's own cart, from their minimum, and never once payment has a session", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 150)
+      const bob = await shopperWithPoints("bob@example.com", 1000)
+      await autoSpend(ada, { enabled: true, minimum_points: 200 })
+      await autoSpend(bob, { enabled: true })
+      const creditOf = async (cartId: string) => (await api.get(`/store/carts/${cartId}`, ada)).data.cart.credit_line_total
+
+      // Bob sets up payment for Ada's cart: neither his points nor hers go on it
+      const adasCart = await cartOf(ada)
+      await api.post("/store/payment-collections", { cart_id: adasCart }, bob)
+      expect(await creditOf(adasCart)).toBe(0)
+      expect(await summaryOf(bob)).toMatchObject({ balance: 1000, reserved: 0 })
+
+      // Ada's own request: 150 points are fewer than her minimum of 200
+      await api.post("/store/payment-collections", { cart_id: adasCart }, ada)
+      expect(await creditOf(adasCart)).toBe(0)
+      expect(await summaryOf(ada)).toMatchObject({ balance: 150, reserved: 0 })
+
+      // payment set up with a session before the preference: the total is left as it is
+      const bobsCart = await cartOf(bob)
+      await autoSpend(bob, { enabled: false })
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: bobsCart }, bob)
+      await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, bob)
+      await autoSpend(bob, { enabled: true })
+      await api.post("/store/payment-collections", { cart_id: bobsCart }, bob)
+      expect((await api.get(`/store/carts/${bobsCart}`, bob)).data.cart.credit_line_total).toBe(0)
+      expect(await summaryOf(bob)).toMatchObject({ balance: 1000, reserved: 0 })
+
+      // bad preferences: a 400 naming the field, nothing saved
+      for (const [body, field] of [
+        [{ enabled: "yes" }, "enabled"],
+        [{ enabled: true, minimum_points: -1 }, "minimum_points"],
+        [{ enabled: true, minimum_points: 1.5 }, "minimum_points"],
+        [{ enabled: true, customer_id: ada.customerId }, "customer_id"],
+      ] as const) {
+        const answer = await autoSpend(bob, body).catch(errorResponse)
+        expect([answer.status, answer.data.message]).toEqual([400, expect.stringContaining(field)])
+      }
+      const guest = await api
+        .post("/store/engagement/loyalty/preferences", { auto_spend: { enabled: true } }, { headers: { "x-publishable-api-key": store.publishableKey } })
+        .catch(errorResponse)
+      expect(guest.status).toBe(401)
+      expect((await api.get("/store/engagement/loyalty/preferences", ada)).data.preferences).toEqual({ auto_spend: { enabled: true, minimum_points: 200 } })
     })
   },
 })

@@ -3,6 +3,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import LoyaltyAccount from "./models/loyalty-account"
 import LoyaltyAllocation from "./models/loyalty-allocation"
+import LoyaltyPreference from "./models/loyalty-preference"
 import LoyaltyReservation from "./models/loyalty-reservation"
 import LoyaltyTransaction from "./models/loyalty-transaction"
 import LoyaltyReferral from "./models/loyalty-referral"
@@ -65,6 +66,7 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyReferralInvitation,
   LoyaltySchemeMembership,
   LoyaltySchemeVerification,
+  LoyaltyPreference,
 }) {
   protected readonly options_: ResolvedLoyaltyOptions
 
