@@ -33,6 +33,14 @@ export const schemeOptionsSchema = z.object({
 
 export const loyaltyOptionsSchema = z.object({
   enabled: z.boolean().default(true),
+  /**
+   * Who keeps the shopper's points: `local` (this plugin's ledger) or a switched-on platform that
+   * can be the loyalty source; then its figures are read, mapped to the same answers, and the local
+   * ledger is not written for orders.
+   */
+  source: z.string().regex(/^[a-z][a-z0-9_]*$/, "local, or the id of a platform that keeps loyalty").default("local"),
+  /** how long a source platform's answers are kept per shopper (ms) */
+  source_cache_ms: z.number().int().min(0).max(3_600_000).default(30_000),
   earn: z
     .object({
       /** points per 1.00 of an order's currency; `default` for currencies not listed */

@@ -1,8 +1,23 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { loyaltySourceErrorAnswer } from "../../../../modules/loyalty/source"
 import { loyaltyOf } from "../../../utils/loyalty"
+import { loyaltySourceOf } from "../../../utils/loyalty-source"
 
-/** The signed-in shopper's points: spendable balance, pending, reserved, tier and what expires when. */
+/**
+ * The signed-in shopper's points: spendable balance, pending, reserved, tier and what expires when;
+ * from the platform that keeps them when `loyalty.source` names one (an error naming it, never a
+ * 500, when it cannot answer).
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const loyalty = await loyaltyOf(req.scope).getLoyaltySummary(req.auth_context.actor_id)
-  res.json({ loyalty })
+  const source = loyaltySourceOf(req.scope)
+  try {
+    const loyalty = source ? await source.summary(req.auth_context.actor_id) : await loyaltyOf(req.scope).getLoyaltySummary(req.auth_context.actor_id)
+    res.json({ loyalty })
+  } catch (error) {
+    const answer = loyaltySourceErrorAnswer(error)
+    if (!answer) {
+      throw error
+    }
+    res.status(answer.status).json(answer.body)
+  }
 }

@@ -1,7 +1,19 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { loyaltySourceErrorAnswer } from "../../../../modules/loyalty/source"
+import { loyaltySourceOf } from "../../../utils/loyalty-source"
 import { rewardSchemesOf } from "./helpers"
 
-/** The configured reward schemes, each with whether the signed-in shopper joined it. */
+/** The reward schemes (configured, or the loyalty source platform's), each with whether the signed-in shopper joined it. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ reward_schemes: await rewardSchemesOf(req.scope, req.auth_context.actor_id) })
+  const source = loyaltySourceOf(req.scope)
+  try {
+    const schemes = source ? await source.rewardSchemes(req.auth_context.actor_id) : await rewardSchemesOf(req.scope, req.auth_context.actor_id)
+    res.json({ reward_schemes: schemes })
+  } catch (error) {
+    const answer = loyaltySourceErrorAnswer(error)
+    if (!answer) {
+      throw error
+    }
+    res.status(answer.status).json(answer.body)
+  }
 }

@@ -1,6 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { loyaltySourceErrorAnswer, LoyaltySource } from "../../../../../../modules/loyalty/source"
 import { customerIdForContact, loyaltyOf } from "../../../../../utils/loyalty"
+import { loyaltySourceOf } from "../../../../../utils/loyalty-source"
 
 /** Referrals an admin sees at most per customer (the latest first); `referrals.made_count` has them all. */
 const REFERRALS_SHOWN = 20
@@ -13,7 +15,23 @@ const referralFields = ["id", "code", "advocate_customer_id", "referee_customer_
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const customerId = await customerIdForContact(req.scope, req.params.id)
-  res.json({ loyalty: { customer_id: customerId, ...(await adminLoyaltyOf(req.scope, customerId)) } })
+  const source = loyaltySourceOf(req.scope)
+  try {
+    const loyalty = source ? await sourceLoyaltyOf(source, customerId) : await adminLoyaltyOf(req.scope, customerId)
+    res.json({ loyalty: { customer_id: customerId, ...loyalty } })
+  } catch (error) {
+    const answer = loyaltySourceErrorAnswer(error)
+    if (!answer) {
+      throw error
+    }
+    res.status(answer.status).json(answer.body)
+  }
+}
+
+/** The same shape from the platform that keeps the points: it holds no carts' points and no referral records of the store. */
+async function sourceLoyaltyOf(source: LoyaltySource, customerId: string) {
+  const [summary, schemes] = await Promise.all([source.summary(customerId), source.joinedSchemes(customerId)])
+  return { ...summary, source: source.platform, holds: [], referrals: { made: [], made_count: 0, received: null }, schemes }
 }
 
 async function adminLoyaltyOf(scope: MedusaContainer, customerId: string) {
