@@ -11,6 +11,7 @@ import { adminLoyaltyRoutesMiddlewares } from "./admin/engagement/loyalty/middle
 import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middlewares"
 import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeAutoSpendMiddlewares } from "./store/carts/auto-spend"
+import { loyaltySourceGuardMiddlewares } from "./utils/loyalty-source"
 import { storeReferralRoutesMiddlewares } from "./store/engagement/referral/middlewares"
 import { storeRewardSchemeRoutesMiddlewares } from "./store/engagement/reward-schemes/middlewares"
 import { engagementErrorHandler } from "./utils/error-handler"
@@ -36,6 +37,7 @@ export default defineMiddlewares({
     ...storeLoyaltyRoutesMiddlewares,
     ...storeCartLoyaltyRoutesMiddlewares,
     ...storeAutoSpendMiddlewares,
+    ...loyaltySourceGuardMiddlewares,
     ...storeReferralRoutesMiddlewares,
     ...storeRewardSchemeRoutesMiddlewares,
   ],

@@ -73,7 +73,7 @@ medusaIntegrationTestRunner({
     async function quiet() {
       for (let seen = -1; seen !== crmcom.requests.length; ) {
         seen = crmcom.requests.length
-        await new Promise((resolve) => setTimeout(resolve, 500))
+        await new Promise((resolve) => setTimeout(resolve, 1500))
       }
     }
 
@@ -133,16 +133,29 @@ medusaIntegrationTestRunner({
       await new Promise((resolve) => setTimeout(resolve, 1000))
       expect(await loyalty().listLoyaltyTransactions({ order_id: order.id })).toHaveLength(0)
       expect(await loyalty().listLoyaltyAccounts({ customer_id: ada.customerId })).toHaveLength(0)
+
+      // the routes that would change local points refuse, naming CRM.COM, and change nothing
+      const { data: cart } = await api.post("/store/carts", { region_id: store.regionId }, ada)
+      const refusals = [
+        await answerOf(api.post(`/store/carts/${cart.cart.id}/loyalty-points`, { points: 100 }, ada)),
+        await answerOf(api.post("/store/engagement/reward-schemes/SCHEME-OPEN/sign-up", {}, ada)),
+        await answerOf(api.post("/store/engagement/loyalty/preferences", { auto_spend: { enabled: true } }, ada)),
+        await answerOf(api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`, { points: 100, reason: "goodwill" }, admin)),
+      ]
+      expect(refusals.map((answer) => [answer.status, answer.data.message])).toEqual(
+        Array(4).fill([409, "loyalty: this store's points are kept by CRM.COM; they are spent and changed there, not in the store"])
+      )
+      expect(await loyalty().listLoyaltyTransactions({ customer_id: ada.customerId })).toHaveLength(0)
+      expect(await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId })).toHaveLength(0)
     })
 
     it("answers a clear error naming CRM.COM, never a 5xx other than 503, when it is down or the shopper is not on it yet", async () => {
-      // registered, but the contact sync has not run: no CRM.COM contact yet
+      const bob = await syncedShopper("bob@example.com")
+      giveRewards(crmcom, bob.contactId, { ...ADA_REWARDS, schemes: [] })
+      // registered, but the contact sync has not run for them: no CRM.COM contact yet
       const early = await createCustomerSession(api, store, { email: "early@example.com", password: "secret-password", first_name: "E", last_name: "Arly" })
       const notYet = await answerOf(api.get("/store/engagement/loyalty", early))
       expect([notYet.status, notYet.data]).toEqual([409, NOT_SYNCED])
-
-      const bob = await syncedShopper("bob@example.com")
-      giveRewards(crmcom, bob.contactId, { ...ADA_REWARDS, schemes: [] })
       await quiet()
       crmcom.failNext(1, { kind: "status", status: 503, body: { code: "SERVICE_UNAVAILABLE", message: "maintenance" } })
       const down = await answerOf(api.get("/store/engagement/loyalty", bob))

@@ -1,3 +1,4 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../modules/engagement/service"
@@ -23,3 +24,26 @@ export function loyaltySourceOf(scope: MedusaContainer): LoyaltySource | null {
   const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   return new CrmComLoyaltyReader(engagement, scope.resolve(ContainerRegistrationKeys.LOGGER), perUnit, options.source_cache_ms)
 }
+
+/**
+ * While a platform keeps the points, the routes that would change the local ledger (spend on a
+ * cart, adjust, block, claim a referral, join or leave a scheme) answer 409 naming it, and change nothing.
+ */
+export function refuseLocalLoyaltyWrites(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const source = loyaltySourceOf(req.scope)
+  if (!source) {
+    return next()
+  }
+  res.status(409).json({
+    type: "conflict",
+    message: `loyalty: this store's points are kept by ${source.platform}; they are spent and changed there, not in the store`,
+  })
+}
+
+export const loyaltySourceGuardMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST", "DELETE"], matcher: "/store/carts/:id/loyalty-points", middlewares: [refuseLocalLoyaltyWrites] },
+  { method: ["POST"], matcher: "/store/engagement/loyalty/preferences", middlewares: [refuseLocalLoyaltyWrites] },
+  { method: ["POST"], matcher: "/store/engagement/referral/claim", middlewares: [refuseLocalLoyaltyWrites] },
+  { method: ["POST"], matcher: "/store/engagement/reward-schemes/:id/*", middlewares: [refuseLocalLoyaltyWrites] },
+  { method: ["POST"], matcher: "/admin/engagement/contacts/:id/loyalty/*", middlewares: [refuseLocalLoyaltyWrites] },
+]
