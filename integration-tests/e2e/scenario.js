@@ -75,11 +75,12 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
   await fetch(`${control}/expertsender/fail`, { method: "POST", body: JSON.stringify({ count: 20, status: 400 }) })
   const orderId = placeOrder(base, "e2e-ada@example.com")
   // Bob comes with Ada's referral code in his first cart (place-order.js's shopper password)
-  const { api_keys } = await api(base, "GET", "/admin/api-keys?type=publishable", undefined, token)
-  const { token: adaToken } = await api(base, "POST", "/auth/customer/emailpass", { email: "e2e-ada@example.com", password: "shopper-password" })
+  // (inside `eventually`: the first call after the blocking checkout may meet a socket the server closed)
   const adaCode = await eventually("Ada's referral code", async () => {
-    const response = await fetch(`${base}/store/engagement/referral`, { headers: { authorization: `Bearer ${adaToken}`, "x-publishable-api-key": api_keys[0].token } })
-    return (await response.json()).referral?.code
+    const { api_keys } = await api(base, "GET", "/admin/api-keys?type=publishable", undefined, token)
+    const { token: adaToken } = await api(base, "POST", "/auth/customer/emailpass", { email: "e2e-ada@example.com", password: "shopper-password" })
+    const headers = { authorization: `Bearer ${adaToken}`, "x-publishable-api-key": api_keys[0].token }
+    return (await (await fetch(`${base}/store/engagement/referral`, { headers })).json()).referral?.code
   })
   // Rejoiner refuses the next calls for good (400): their deliveries end as failed
   await fetch(`${control}/rejoiner/fail`, { method: "POST", body: JSON.stringify({ count: 2, status: 400 }) })
