@@ -1,6 +1,7 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { engagementOptionsFromEnv } from "./src/modules/engagement/env"
 import { loyaltyOptionsFromEnv } from "./src/modules/loyalty/env"
+import { engagementProvidersFromEnv } from "./src/providers/env"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -46,7 +47,11 @@ module.exports = defineConfig({
     disable: process.env.MEDUSA_ADMIN_DISABLE === "true",
   },
   modules: [
-    { resolve: "./src/modules/engagement", options: engagementOptionsFromEnv(process.env) },
+    {
+      resolve: "./src/modules/engagement",
+      // the platforms are module providers (`providers: [{ resolve, options }]`), on when their variables are set
+      options: { ...engagementOptionsFromEnv(process.env), providers: engagementProvidersFromEnv(process.env) },
+    },
     { resolve: "./src/modules/loyalty", options: { loyalty: loyaltyOptionsFromEnv(process.env) } },
     {
       key: Modules.NOTIFICATION,

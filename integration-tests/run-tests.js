@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type-check, unit tests, integration tests against a real PostgreSQL, then the
- * browser suite (TEST_ONLY=e2e alone), and a closing "N passed, N failed" line over all of them.
+ * `npm test`: lint (ESLint + Prettier's check; TEST_ONLY=lint alone), type-check, unit tests,
+ * integration tests against a real PostgreSQL, then the browser suite (TEST_ONLY=e2e alone), and a
+ * closing "N passed, N failed" line over all of them.
  */
 const { spawnSync } = require("node:child_process")
 const fs = require("node:fs")
@@ -45,6 +46,20 @@ function jest(type) {
 let failed = false
 const total = { passed: 0, failed: 0, skipped: 0 }
 
+if (!only || only === "lint") {
+  // ESLint, then Prettier's check (npm run lint); a finding fails the run, the other phases still run
+  console.log("== lint")
+  const bin = (name, file) => path.join(path.dirname(require.resolve(`${name}/package.json`)), file)
+  for (const [tool, args] of [
+    [bin("eslint", "bin/eslint.js"), ["."]],
+    [bin("prettier", "bin/prettier.cjs"), ["--check", "--log-level", "warn", "."]],
+  ]) {
+    const status = run(process.execPath, [tool, ...args])
+    total[status === 0 ? "passed" : "failed"] += 1
+    failed = failed || status !== 0
+  }
+}
+
 if (!only) {
   console.log("== type-check")
   const tsc = require.resolve("typescript/bin/tsc")
@@ -56,7 +71,7 @@ if (!only) {
   }
 }
 
-for (const type of only ? [only] : ["unit", "integration", "e2e"]) {
+for (const type of only ? (only === "lint" ? [] : [only]) : ["unit", "integration", "e2e"]) {
   console.log(`== ${type} tests`)
   if (type === "e2e") {
     // the browser suite: the demo with the stand-ins, driven in Chromium (integration-tests/e2e/run.js)

@@ -7,6 +7,7 @@
 import path from "node:path"
 import { initModules } from "@medusajs/test-utils"
 import { engagementOptionsFromEnv } from "../../src/modules/engagement/env"
+import { engagementProvidersFromEnv } from "../../src/providers/env"
 import type EngagementModuleService from "../../src/modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../src/modules/engagement/types"
 
@@ -18,7 +19,7 @@ async function main() {
   const { medusaApp } = await initModules({
     databaseConfig: { clientUrl, schema: "public" },
     modulesConfig: {
-      engagement: { resolve: path.resolve(__dirname, "../../src/modules/engagement"), options: engagementOptionsFromEnv(process.env) },
+      engagement: { resolve: path.resolve(__dirname, "../../src/modules/engagement"), options: { ...engagementOptionsFromEnv(process.env), providers: engagementProvidersFromEnv(process.env) } },
     },
     preventConnectionDestroyWarning: true,
   })

@@ -90,8 +90,8 @@ function upsert(request: RecordedRequest, standIn: StandIn): StandInAnswer {
   // checked first so a refused call changes nothing
   const errors = body.data.flatMap((customer, index) => {
     const found = find(customer) >= 0
-    if (body.mode === "Add" && found) return [`data[${index}]: a customer with this ${field} already exists`]
-    if (body.mode === "Update" && !found) return [`data[${index}]: no customer with this ${field ?? body.matchBy}`]
+    if (body.mode === "Add" && found) {return [`data[${index}]: a customer with this ${field} already exists`]}
+    if (body.mode === "Update" && !found) {return [`data[${index}]: no customer with this ${field ?? body.matchBy}`]}
     return []
   })
   if (errors.length) {

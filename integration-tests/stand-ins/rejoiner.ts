@@ -2,7 +2,6 @@ import { z } from "@medusajs/framework/zod"
 import { headerViolations, RecordedRequest, StandIn, StandInRoute, zodViolations } from "./stand-in"
 
 const cents = z.number().int("an integer number of cents")
-const extra = z.union([z.string(), z.number(), z.boolean()]) // extra params "treated as strings"
 
 const cartItemSchema = z
   .object({

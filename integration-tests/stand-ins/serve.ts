@@ -81,7 +81,7 @@ function serveControl(byName: Map<string, StandIn>): Promise<http.Server> {
       return answer(404, { message: `platforms: ${[...byName.keys()].join(", ")}` })
     }
     let raw = ""
-    for await (const chunk of req) raw += chunk
+    for await (const chunk of req) {raw += chunk}
     if (req.method === "POST" && action === "fail") {
       const body = JSON.parse(raw || "{}") as { count?: number; status?: number; kind?: string; delay_ms?: number }
       const mode = (body.kind === "timeout" || body.kind === "reset"

@@ -14,6 +14,8 @@ import { storeAutoSpendMiddlewares } from "./store/carts/auto-spend"
 import { loyaltySourceGuardMiddlewares } from "./utils/loyalty-source"
 import { storeReferralRoutesMiddlewares } from "./store/engagement/referral/middlewares"
 import { storeRewardSchemeRoutesMiddlewares } from "./store/engagement/reward-schemes/middlewares"
+import { reviewLinkRoutesMiddlewares } from "./engagement/review-links/middlewares"
+import { reviewWebhookRoutesMiddlewares } from "./engagement/webhooks/reviews/middlewares"
 import { engagementErrorHandler } from "./utils/error-handler"
 import { ROUTES_WITH_PATH_PARAMS } from "./utils/path-params"
 import { NoQuery, refuseMalformedPathParams, validateQuery } from "./utils/validation"
@@ -40,5 +42,7 @@ export default defineMiddlewares({
     ...loyaltySourceGuardMiddlewares,
     ...storeReferralRoutesMiddlewares,
     ...storeRewardSchemeRoutesMiddlewares,
+    ...reviewLinkRoutesMiddlewares,
+    ...reviewWebhookRoutesMiddlewares,
   ],
 })

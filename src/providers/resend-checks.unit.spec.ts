@@ -1,13 +1,13 @@
-import crmComPlatform from "./crmcom"
+import crmComPlatform from "./crmcom/platform"
 import { crmComOptionsSchema } from "./crmcom/options"
-import engagePlatform from "./engage"
+import engagePlatform from "./engage/platform"
 import { engageOptionsSchema } from "./engage/options"
-import expertSenderPlatform from "./expertsender"
+import expertSenderPlatform from "./expertsender/platform"
 import { expertSenderOptionsSchema } from "./expertsender/options"
-import rejoinerPlatform from "./rejoiner"
+import rejoinerPlatform from "./rejoiner/platform"
 import { rejoinerOptionsSchema } from "./rejoiner/options"
 import { createSecretBox } from "../utils/secret-box"
-import type { OutboundMessage, PlatformResponse } from "./types"
+import type { OutboundMessage, PlatformResponse } from "../modules/engagement/provider-api/types"
 
 const message = (platform: string, operation: string, payload: Record<string, unknown>, in_doubt = true): OutboundMessage => ({
   id: "engdel_1",

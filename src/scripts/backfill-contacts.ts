@@ -4,6 +4,7 @@ import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
 import type { ContactSyncStatus } from "../modules/engagement/types"
 import { syncCustomerContactsWorkflow } from "../workflows/contact-sync/workflows/sync-customer-contacts"
+import { createContactProfilesWorkflow } from "../workflows/contacts/workflows/create-contact-profiles"
 
 export interface BackfillProgress {
   platform: string
@@ -17,6 +18,47 @@ export interface BackfillProgress {
 
 export interface BackfillSummary extends BackfillProgress {
   already_known: number
+}
+
+export interface ProfileBackfillSummary {
+  /** customers looked at */
+  seen: number
+  /** profiles made now (the other customers had one) */
+  created: number
+}
+
+/**
+ * Makes the contact profile of every customer that has none: customers from before the plugin was
+ * installed (new customers get theirs on `customer.created`; a GET never makes one). A page at a
+ * time, through the create-contact-profiles workflow; safe to run again.
+ */
+export async function backfillContactProfiles(
+  container: MedusaContainer,
+  { pageSize = 100, onProgress }: { pageSize?: number; onProgress?: (done: number, total: number) => void } = {}
+): Promise<ProfileBackfillSummary> {
+  const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const summary: ProfileBackfillSummary = { seen: 0, created: 0 }
+  for (;;) {
+    const { data: customers, metadata } = await query.graph({
+      entity: "customer",
+      fields: ["id"],
+      pagination: { skip: summary.seen, take: pageSize, order: { created_at: "ASC" } },
+    })
+    if (!customers.length) {
+      break
+    }
+    const ids = customers.map((customer) => customer.id)
+    const known = new Set((await engagement.listContactProfiles({ customer_id: ids }, { select: ["customer_id"] })).map((row) => row.customer_id))
+    const missing = ids.filter((id) => !known.has(id))
+    if (missing.length) {
+      await createContactProfilesWorkflow(container).run({ input: { customer_ids: missing } })
+    }
+    summary.seen += customers.length
+    summary.created += missing.length
+    onProgress?.(summary.seen, metadata?.count ?? summary.seen)
+  }
+  return summary
 }
 
 /**
@@ -70,19 +112,29 @@ export function progressBar(done: number, total: number, width = 30): string {
 }
 
 /**
- * npx medusa exec ./src/scripts/backfill-contacts.ts <platform> [page size]
- * e.g. `npx medusa exec ./src/scripts/backfill-contacts.ts expertsender`
+ * npx medusa exec ./src/scripts/backfill-contacts.ts [platform] [page size]
+ * Makes the missing contact profiles; with a platform id (GET /admin/engagement/platforms lists
+ * them), then puts every customer in its contact sync.
  */
 export default async function backfillContactsScript({ container, args }: ExecArgs) {
   const [platform, pageSize] = args ?? []
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  if (!platform) {
-    throw new Error(`Name the platform to backfill: one of ${engagement.contactSyncPlatforms().join(", ") || "(none switched on)"}`)
+  if (platform && !engagement.contactSyncPlatforms().includes(platform)) {
+    throw new Error(`"${platform}" is not a switched-on platform that keeps contacts: one of ${engagement.contactSyncPlatforms().join(", ") || "(none switched on)"}`)
   }
   const interactive = process.stdout.isTTY
+  const size = pageSize ? Number(pageSize) : undefined
+  const profiles = await backfillContactProfiles(container, {
+    pageSize: size,
+    onProgress: (seen, total) => process.stdout.write(interactive ? `\r${progressBar(seen, total)}` : `${progressBar(seen, total)}\n`),
+  })
+  process.stdout.write(`${interactive ? "\n" : ""}Contact profiles: ${profiles.seen} customers, ${profiles.created} profiles made now.\n`)
+  if (!platform) {
+    return
+  }
   const summary = await backfillContacts(container, {
     platform,
-    pageSize: pageSize ? Number(pageSize) : undefined,
+    pageSize: size,
     onProgress: ({ seen, total, counts }) => {
       const line = `${progressBar(seen, total)}  synced ${counts.synced}, waiting ${counts.pending + counts.syncing}, stopped ${counts.error + counts.conflict + counts.needs_linking}`
       process.stdout.write(interactive ? `\r${line}` : `${line}\n`)

@@ -33,8 +33,13 @@ async function fulfilmentReviewRequestClock({
   if (!orderId) {
     return
   }
+  // the delay its products ask for, decided when the order was placed
+  const [waiting] = await container
+    .resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    .listReviewRequests({ order_id: orderId }, { select: ["id", "delay_seconds"] })
+  const delayMs = waiting?.delay_seconds != null ? waiting.delay_seconds * 1000 : options.delay
   await startReviewRequestClockWorkflow(container).run({
-    input: { order_id: orderId, trigger, delay_ms: options.delay },
+    input: { order_id: orderId, trigger, delay_ms: delayMs },
   })
 }
 

@@ -2,18 +2,16 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
-import { REJOINER } from "../providers/rejoiner"
 import { cancelJourneysWorkflow } from "../workflows/contact-sync/workflows/cancel-journeys"
 import { withLoggableErrors } from "../utils/database-errors"
 
 /**
- * A canceled order stops the shopper's Rejoiner journeys, when configured (once per order). The
+ * A canceled order stops the shopper's journeys on the platforms set to (once per order). The
  * order's new statistics reach the platforms through the statistics workflow.
  */
 async function orderCanceledJourneys({ event, container }: SubscriberArgs<{ id: string }>) {
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  const rejoiner = engagement.platformOptions<{ cancel_journeys_on_order_cancel?: boolean }>(REJOINER)
-  if (!rejoiner?.cancel_journeys_on_order_cancel) {
+  if (!engagement.providersWith("journeys").some(({ capability }) => capability.cancel_on_order_cancel)) {
     return
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -24,7 +22,7 @@ async function orderCanceledJourneys({ event, container }: SubscriberArgs<{ id: 
     return
   }
   await cancelJourneysWorkflow(container).run({
-    input: { cancellations: [{ email: order.email, customer_id: order.customer_id, order_id: order.id, cause: `order-canceled:${order.id}` }] },
+    input: { cancellations: [{ email: order.email, customer_id: order.customer_id, order_id: order.id, cause: `order-canceled:${order.id}`, order_canceled: true }] },
   })
 }
 

@@ -30,6 +30,9 @@ export interface AdminReviewRequest {
   external_id: string | null
   reason: string | null
   excluded_items: { title: string; reason: string }[] | null
+  reminders_sent?: number
+  next_reminder_at?: string | null
+  clicked_at?: string | null
 }
 
 export interface AdminOrderEngagement {

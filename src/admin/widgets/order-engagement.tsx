@@ -33,9 +33,18 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
               <Text size="small" className="text-ui-fg-subtle">
                 {review.status === "scheduled" &&
                   (review.send_at ? `Goes out ${when(review.send_at)}` : `Waits for the order to be ${review.trigger}`)}
+                {review.status === "scheduled" && review.reason && ` (${review.reason})`}
                 {review.status === "sent" &&
                   `Sent ${when(review.sent_at)} via ${review.channel}${review.external_id ? ` (CCR ${review.external_id})` : ""}`}
                 {(review.status === "skipped" || review.status === "canceled" || review.status === "failed") && review.reason}
+              </Text>
+            )}
+            {review?.status === "sent" && review.channel === "email" && (
+              <Text size="small" className="text-ui-fg-muted">
+                {`Reminders sent: ${review.reminders_sent ?? 0}`}
+                {review.clicked_at ? ` · review link followed ${when(review.clicked_at)}` : ""}
+                {review.next_reminder_at ? ` · next ${when(review.next_reminder_at)}` : ""}
+                {review.reason ? ` · ${review.reason}` : ""}
               </Text>
             )}
             {!!review?.excluded_items?.length && (

@@ -4,13 +4,16 @@ import type EngagementModuleService from "../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../modules/engagement/types"
 import type { LinkAction } from "../../modules/engagement/consents/link-token"
 import { applyConsentLinkWorkflow } from "../../workflows/consents/workflows/apply-consent-link"
-import { ConsentLinkQuery, StoreConsentLinkBody } from "../store/engagement/consents/validators"
+import type { StoreEngagementConsentLinkDescription, StoreEngagementConsentLinkResponse } from "../../types/store"
+import type { Sent, SentError } from "./sent"
 
-/** The token of a link, from the query string (one-click POST, GET) or the JSON body. */
-function tokenOf(req: MedusaRequest): string {
-  const fromQuery = ConsentLinkQuery.safeParse(req.query)
-  const fromBody = StoreConsentLinkBody.safeParse(req.body)
-  const token = (fromBody.success && fromBody.data.token) || (fromQuery.success && fromQuery.data.token)
+/**
+ * The token of a link, from the validated query string (one-click POST, GET) or JSON body: the
+ * routes' middlewares (ConsentLinkQuery / StoreConsentLinkBody / ConsentLinkBody) checked both.
+ */
+function tokenOf(req: MedusaRequest<{ token?: string }>): string {
+  const query = (req.validatedQuery ?? {}) as { token?: string }
+  const token = req.validatedBody?.token || query.token
   if (!token) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "token: required (query string or body)")
   }
@@ -19,7 +22,7 @@ function tokenOf(req: MedusaRequest): string {
 
 /** GET: says what following the link will do. Never changes anything by itself. */
 export function describeConsentLink(action: LinkAction) {
-  return async (req: MedusaRequest, res: MedusaResponse) => {
+  return async (req: MedusaRequest<{ token?: string }>, res: MedusaResponse<Sent<StoreEngagementConsentLinkDescription>>) => {
     const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const claims = engagement.verifyLinkToken(tokenOf(req), action)
     res.json({
@@ -41,7 +44,10 @@ export function describeConsentLink(action: LinkAction) {
  * exactly what the shopper must not do.
  */
 export function applyConsentLink(action: LinkAction) {
-  return async (req: MedusaRequest, res: MedusaResponse) => {
+  return async (
+    req: MedusaRequest<{ token?: string }>,
+    res: MedusaResponse<Sent<StoreEngagementConsentLinkResponse> | (SentError & { code: string })>
+  ) => {
     const { result, errors } = await applyConsentLinkWorkflow(req.scope).run({
       input: { token: tokenOf(req), action, ip: req.ip ?? null, user_agent: req.get("user-agent") ?? null },
       throwOnError: false,

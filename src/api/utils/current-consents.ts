@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type EngagementModuleService from "../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../modules/engagement/types"
+import type { ConsentSource } from "../../modules/engagement/types"
 
 /** Every configured purpose with its current value (null until the shopper has chosen). */
 export async function currentConsentsOf(scope: MedusaContainer, customerId: string) {
@@ -14,7 +15,8 @@ export async function currentConsentsOf(scope: MedusaContainer, customerId: stri
       channel: config.channel,
       description: config.description ?? null,
       value: latest?.value ?? null,
-      source: latest?.source ?? null,
+      // the ledger's source column holds one of CONSENT_SOURCES (an enum in the model)
+      source: (latest?.source ?? null) as ConsentSource | null,
       recorded_at: latest?.recorded_at ?? null,
     }
   })

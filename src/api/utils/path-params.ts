@@ -2,7 +2,6 @@
 export const ROUTES_WITH_PATH_PARAMS = [
   "/admin/engagement/contacts/:id",
   "/admin/engagement/contacts/:id/consents",
-  "/admin/engagement/contacts/:id/expertsender",
   "/admin/engagement/contacts/:id/export",
   "/admin/engagement/contacts/:id/journeys/cancel",
   "/admin/engagement/contacts/:id/loyalty",
@@ -10,6 +9,7 @@ export const ROUTES_WITH_PATH_PARAMS = [
   "/admin/engagement/contacts/:id/loyalty/block",
   "/admin/engagement/contacts/:id/loyalty/transactions",
   "/admin/engagement/contacts/:id/loyalty/unblock",
+  "/admin/engagement/contacts/:id/platform-copy",
   "/admin/engagement/contacts/:id/sync",
   "/admin/engagement/contacts/crm-id/:crm_id",
   "/admin/engagement/contacts/email/:email",
@@ -20,6 +20,7 @@ export const ROUTES_WITH_PATH_PARAMS = [
   "/admin/engagement/review-requests/:id/reschedule",
   "/admin/engagement/review-requests/:id/send",
   "/admin/orders/:id/engagement",
+  "/engagement/review-links/:token",
   "/store/carts/:id/loyalty-points",
   "/store/engagement/reward-schemes/:id/sign-out",
   "/store/engagement/reward-schemes/:id/sign-up",

@@ -1,4 +1,5 @@
 import { Module } from "@medusajs/framework/utils"
+import providersLoader from "./loaders/providers"
 import EngagementModuleService from "./service"
 import { ENGAGEMENT_MODULE } from "./types"
 
@@ -6,4 +7,5 @@ export { ENGAGEMENT_MODULE }
 
 export default Module(ENGAGEMENT_MODULE, {
   service: EngagementModuleService,
+  loaders: [providersLoader],
 })

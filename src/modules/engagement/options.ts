@@ -1,6 +1,13 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { durationMs } from "./duration"
 import { REVIEW_REQUEST_TRIGGERS } from "./types"
+import {
+  reviewCategoryDelaysSchema,
+  reviewExclusionOptionsSchema,
+  reviewReminderOptionsSchema,
+  reviewWebhookOptionsSchema,
+} from "./review-requests/options"
 
 /** milliseconds, or a duration such as "30s", "10m", "7d" */
 const duration = z.union([z.number().int().min(0), z.string()]).transform((value, ctx) => {
@@ -48,6 +55,11 @@ export const reviewRequestOptionsSchema = z.object({
   email_channel: z.string().min(1).default("email"),
   /** interim opt-out: a customer whose metadata has this key set to true gets no review request */
   opt_out_metadata_key: z.string().min(1).default("engagement_review_requests_opt_out"),
+  /** category (id or handle) -> delay; a product's metadata `engagement_review_delay` comes first */
+  category_delays: reviewCategoryDelaysSchema,
+  exclusions: reviewExclusionOptionsSchema.prefault({}),
+  reminders: reviewReminderOptionsSchema.prefault({}),
+  webhook: reviewWebhookOptionsSchema.prefault({}),
 })
 
 export const storefrontOptionsSchema = z.object({
@@ -58,13 +70,8 @@ export const storefrontOptionsSchema = z.object({
 })
 
 export const conversionOptionsSchema = z.object({
+  /** tell the platforms that take cart conversions about every placed order (their own options map it) */
   enabled: z.boolean().default(true),
-  /** what Rejoiner's `product_id` is: the variant SKU (else the product id), the product id, or the variant id */
-  product_id_source: z.enum(["sku", "product_id", "variant_id"]).default("sku"),
-  /** extra `cart_data` fields: Rejoiner field name -> order metadata key (sent as strings) */
-  cart_data_metadata: z.record(z.string(), z.string()).default({}),
-  /** extra `cart_items` fields: Rejoiner field name -> product metadata key (sent as strings) */
-  cart_item_metadata: z.record(z.string(), z.string()).default({}),
 })
 
 export const LINK_SECRET_MIN_LENGTH = 32
@@ -89,8 +96,6 @@ const linkSecret = z
 export const consentPurposeSchema = z.object({
   /** what the purpose is sent over */
   channel: z.enum(["email", "sms"]).default("email"),
-  /** ExpertSender's integer consent id for this purpose, when synced there */
-  expertsender_consent_id: z.number().int().optional(),
   description: z.string().optional(),
   /** a grant (`True`) is recorded as `AwaitingConfirmation` until the emailed link confirms it */
   double_opt_in: z.boolean().default(false),
@@ -145,8 +150,19 @@ export const contactSyncOptionsSchema = z.object({
 
 export const engagementOptionsSchema = z
   .object({
-    /** platform id -> its options; a platform with no entry is off */
-    platforms: z.record(z.string(), z.unknown()).prefault({}),
+    /**
+     * the platforms, as Medusa module providers (`{ resolve, id?, options }`); a platform not listed
+     * is off. The module's loader registers them and each checks its own options.
+     */
+    providers: z
+      .array(
+        z.object({
+          resolve: z.union([z.string().min(1), z.object({ services: z.array(z.unknown()) }).passthrough()]),
+          id: z.string().min(1).optional(),
+          options: z.record(z.string(), z.unknown()).optional(),
+        })
+      )
+      .default([]),
     outbox: outboxOptionsSchema.prefault({}),
     review_requests: reviewRequestOptionsSchema.prefault({}),
     conversions: conversionOptionsSchema.prefault({}),
@@ -165,3 +181,19 @@ export type ContactSyncOptions = z.infer<typeof contactSyncOptionsSchema>
 export type OutboxOptions = z.infer<typeof outboxOptionsSchema>
 export type EngagementModuleOptions = z.input<typeof engagementOptionsSchema>
 export type ResolvedEngagementOptions = z.infer<typeof engagementOptionsSchema>
+
+/** The module's options, checked at start-up: a wrong option stops the server with a message that names it. */
+export function parseEngagementOptions(options: unknown): ResolvedEngagementOptions {
+  if (options && typeof options === "object" && "platforms" in options) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Invalid engagement plugin options: platforms: each platform is now a provider, listed in `providers: [{ resolve, options }]` (see the README)"
+    )
+  }
+  const parsed = engagementOptionsSchema.safeParse(options ?? {})
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid engagement plugin options: ${problems}`)
+  }
+  return parsed.data
+}

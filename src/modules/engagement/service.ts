@@ -1,553 +1,198 @@
 import type { Context, Logger } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import {
-  InjectManager,
-  InjectTransactionManager,
-  MedusaContext,
-  MedusaError,
-  MedusaService,
-} from "@medusajs/framework/utils"
-import { EnabledPlatform, resolvePlatforms } from "../../providers"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import Checkout from "./models/checkout"
 import Consent from "./models/consent"
+import ConsentConfirmation from "./models/consent-confirmation"
 import ContactProfile from "./models/contact-profile"
+import ContactSync from "./models/contact-sync"
 import Delivery from "./models/delivery"
-import ReviewRequest from "./models/review-request"
 import LinkUse from "./models/link-use"
 import OrderFact from "./models/order-fact"
-import ContactSync from "./models/contact-sync"
-import ConsentConfirmation from "./models/consent-confirmation"
-import Checkout from "./models/checkout"
-import { planDueContactSyncs, PlanSummary, settleContactSyncs } from "./contact-sync/driver"
-import { countContactSyncs, markContactsForSync, resetContactSyncs } from "./contact-sync/queries"
-import type { DeliveryOutcome } from "../../providers/types"
+import ReviewRequest from "./models/review-request"
+import ReviewContact from "./models/review-contact"
+import ReviewWebhookReceipt from "./models/review-webhook-receipt"
+import { ContactSyncRunner } from "./contact-sync/runner"
+import type { CheckoutOutcomeRow } from "./consents/checkouts"
+import { ConsentLedger } from "./consents/ledger"
+import type { LinkAction, LinkClaims } from "./consents/link-token"
+import { ConsentLinks } from "./consents/links"
+import { parseEngagementOptions, ResolvedEngagementOptions } from "./options"
+import { outboxConsumers } from "./outbox-consumers"
+import { Outbox } from "./outbox/outbox"
+import { PlatformTransport } from "./outbox/transport"
+import type { EngagementCapability } from "./provider-api/capabilities"
+import type { AbstractEngagementProvider } from "./provider-api/provider"
+import { assertLeasesCover, providersWith, ProviderWith, resolveProviders } from "./provider-api/registry"
+import { claimDueReviewRequests, insertReviewRequest } from "./review-requests/queries"
 import { computeStatistics, ContactStatistics } from "./statistics/compute"
 import { OrderFactInput, orderFactsOf, upsertOrderFact } from "./statistics/queries"
-import { currentConsents, CurrentConsent, markLinkUsed } from "./consents/queries"
-import { recordConsentChanges } from "./consents/record"
-import { CheckoutOutcomeRow, noteCheckoutActor, restoreCheckoutOutcome, saveCheckoutOutcome } from "./consents/checkouts"
-import { LinkAction, LinkClaims, signLinkToken, verifyLinkToken } from "./consents/link-token"
-import {
-  applyDeliveryOutcomeToReviewRequest,
-  claimDueReviewRequests,
-  insertReviewRequest,
-} from "./review-requests/queries"
-import { engagementOptionsSchema, ResolvedEngagementOptions } from "./options"
-import { claimLimit, leaseTooShort } from "./outbox/claim-limit"
-import { loggableMessage, withoutContactDetails } from "../../utils/database-errors"
-import { toRecordedOutcome } from "./outbox/outcome"
-import {
-  buryAbandonedDeliveries,
-  claimDueDeliveries,
-  insertDeliveries,
-  postponePlatform,
-  recordOutcome,
-  RecordedOutcome,
-  requeueDelivery,
-  restoreDelivery,
-} from "./outbox/queries"
-import { attemptDelivery } from "./outbox/send"
-import { PlatformDeliveryHealth, summarizeDeliveries } from "./outbox/health"
-import { Semaphore } from "./outbox/semaphore"
-import type {
-  ConsentChangeInput,
-  ConsentChangeResult,
-  DeliveryRecord,
-  EnqueueDeliveryInput,
-  EnqueueResult,
-  ReviewRequestRecord,
-  ScheduleReviewRequestInput,
-} from "./types"
+import type * as T from "./types"
 
-type InjectedDependencies = { logger: Logger }
-
-export interface DispatchSummary {
-  claimed: number
-  delivered: number
-  retrying: number
-  failed: number
-  dead: number
-}
+type Ctx = Context<SqlEntityManager>
+export type { DispatchSummary } from "./outbox/outbox"
 
 /**
  * The engagement module: the outbox of calls to marketing platforms, contact profiles and the
- * consent ledger. Platforms are switched on by the plugin options; with none the module still
- * records everything and the built-in local behaviour works.
+ * consent ledger. A façade over one file per concern: the outbox (`outbox/outbox.ts`) and its
+ * transport, the contact sync (`contact-sync/runner.ts`), the consent ledger and links
+ * (`consents/`), statistics. Platforms are module providers the loader registers; with none the
+ * module still records everything and the built-in local behaviour works.
  */
-export default class EngagementModuleService extends MedusaService({
-  Delivery,
-  ContactProfile,
-  Consent,
-  ReviewRequest,
-  LinkUse,
-  OrderFact,
-  ContactSync,
-  ConsentConfirmation,
-  Checkout,
-}) {
-  protected readonly logger_: Logger
-  protected readonly options_: ResolvedEngagementOptions
-  protected readonly platforms_: Map<string, EnabledPlatform>
-  protected readonly limiters_ = new Map<string, Semaphore>()
-  // platform -> until when this process sends it nothing (a 429 asked us to slow down)
-  protected readonly pausedUntil_ = new Map<string, number>()
-  protected syncTimer_?: NodeJS.Timeout
+const MODELS = { Delivery, ContactProfile, Consent, ReviewRequest, LinkUse, OrderFact, ContactSync, ConsentConfirmation, Checkout, ReviewContact, ReviewWebhookReceipt }
 
-  constructor(container: InjectedDependencies, options: unknown) {
+export default class EngagementModuleService extends MedusaService(MODELS) {
+  protected readonly options_: ResolvedEngagementOptions
+  protected readonly platforms_: Map<string, AbstractEngagementProvider>
+  protected readonly transport_: PlatformTransport
+  protected readonly outbox_: Outbox
+  protected readonly contactSync_: ContactSyncRunner
+  protected readonly ledger_: ConsentLedger
+  protected readonly links_: ConsentLinks
+
+  constructor(container: { logger: Logger; baseRepository: unknown } & Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.logger_ = container.logger
+    const { logger, baseRepository } = container
     this.options_ = EngagementModuleService.validateOptions(options)
-    this.platforms_ = resolvePlatforms(this.options_.platforms)
-    const leaseProblem = leaseTooShort(
-      this.options_.outbox.lease_ms,
-      Object.fromEntries([...this.platforms_].map(([id, { options: platformOptions }]) => [id, platformOptions]))
-    )
-    if (leaseProblem) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid engagement plugin options: ${leaseProblem}`)
-    }
-    for (const [id, { options: platformOptions }] of this.platforms_) {
-      this.limiters_.set(id, new Semaphore(platformOptions.concurrency))
-    }
+    this.platforms_ = resolveProviders(container)
+    assertLeasesCover(this.options_.outbox.lease_ms, this.platforms_.values())
+    this.transport_ = new PlatformTransport(this.platforms_.values())
+    this.outbox_ = new Outbox(baseRepository, {
+      logger,
+      outbox: this.options_.outbox,
+      platforms: this.platforms_,
+      transport: this.transport_,
+      outcomes: outboxConsumers(this.platforms_.values(), this.options_.outbox.max_attempts),
+    })
+    const keepingContacts = this.providersWith("contact_copies").map(({ id }) => [id, this.platforms_.get(id)!] as const)
+    this.contactSync_ = new ContactSyncRunner(baseRepository, {
+      logger,
+      options: this.options_,
+      platforms: new Map(keepingContacts),
+      outbox: this.outbox_,
+    })
+    this.ledger_ = new ConsentLedger(baseRepository, this.options_.consents, this)
+    this.links_ = new ConsentLinks(this.options_.consents)
   }
 
   /** Called at start-up: a wrong option stops the server with a message that names it. */
   static validateOptions(options: unknown): ResolvedEngagementOptions {
-    const parsed = engagementOptionsSchema.safeParse(options ?? {})
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid engagement plugin options: ${problems}`)
-    }
-    return parsed.data
+    return parseEngagementOptions(options)
   }
 
   getOptions(): ResolvedEngagementOptions {
     return this.options_
   }
 
-  /** A switched-on platform's validated options; undefined when it is off. */
-  platformOptions<T = Record<string, unknown>>(platform: string): (T & Record<string, unknown>) | undefined {
-    return this.platforms_.get(platform)?.options as (T & Record<string, unknown>) | undefined
+  /** The switched-on providers with a capability: how callers find a platform for a job without naming one. */
+  providersWith<C extends EngagementCapability>(capability: C): ProviderWith<C>[] {
+    return providersWith(this.platforms_.values(), capability)
+  }
+
+  /** Every switched-on provider: id, name and operations (never its options). */
+  listProviders(): { id: string; name: string; operations: string[] }[] {
+    return [...this.platforms_.values()].map(({ id, displayName, platform }) => ({ id, name: displayName, operations: [...platform.operations] }))
   }
 
   isPlatformEnabled(platform: string): boolean {
     return this.platforms_.has(platform)
   }
 
-  enabledPlatforms(): string[] {
-    return [...this.platforms_.keys()]
+  // outbox (outbox/outbox.ts)
+  enqueueDeliveries(inputs: T.EnqueueDeliveryInput[], sharedContext?: Ctx) {
+    return this.outbox_.enqueueDeliveries(inputs, sharedContext)
+  }
+  dispatchDueDeliveries(args: { ids?: string[]; platforms?: string[] } = {}, sharedContext?: Ctx) {
+    return this.outbox_.dispatchDueDeliveries(args, sharedContext)
+  }
+  requeueDelivery(id: string, sharedContext?: Ctx) {
+    return this.outbox_.requeueDelivery(id, sharedContext)
+  }
+  restoreDeliveryState(previous: Pick<T.DeliveryRecord, "id" | "status" | "attempts" | "next_attempt_at">, sharedContext?: Ctx) {
+    return this.outbox_.restoreDeliveryState(previous, sharedContext)
+  }
+  summarizeDeliveries(platforms: string[], sharedContext?: Ctx) {
+    return this.outbox_.summarizeDeliveries(platforms, sharedContext)
+  }
+  platformPausedUntil(platform: string): Date | null {
+    return this.transport_.pausedUntil(platform)
   }
 
-  /**
-   * Writes outbox rows. A key that is already there is left as it is and returned with
-   * `created: false`, so enqueuing the same call twice never sends it twice.
-   */
-  @InjectManager()
-  async enqueueDeliveries(
-    inputs: EnqueueDeliveryInput[],
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<EnqueueResult[]> {
-    const maxAttempts = this.options_.outbox.max_attempts
-    return await insertDeliveries(
-      sharedContext.manager!,
-      inputs.map((input) => ({ ...input, max_attempts: input.max_attempts ?? maxAttempts }))
-    )
-  }
-
-  /**
-   * Sends what is due: claims rows platform by platform, makes one attempt each within the
-   * platform's concurrency limit, and records the outcome. Safe to run in several processes.
-   * `ids` narrows it to rows just enqueued (the prompt attempt after enqueuing).
-   */
-  @InjectManager()
-  async dispatchDueDeliveries(
-    args: { ids?: string[]; platforms?: string[] } = {},
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<DispatchSummary> {
-    const manager = sharedContext.manager!
-    const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0 }
-    await this.buryAbandoned_({ manager })
-    const platformIds = [...this.platforms_.keys()].filter(
-      (id) => (!args.platforms || args.platforms.includes(id)) && (this.pausedUntil_.get(id) ?? 0) <= Date.now()
-    )
-    await Promise.all(
-      platformIds.map(async (platformId) => {
-        const claimed = await claimDueDeliveries(manager, {
-          platform: platformId,
-          limit: claimLimit(this.options_.outbox, this.platforms_.get(platformId)!.options),
-          leaseMs: this.options_.outbox.lease_ms,
-          ids: args.ids,
-        })
-        summary.claimed += claimed.length
-        await Promise.all(
-          claimed.map(async (delivery) => {
-            const recorded = await this.attemptClaimed(manager, platformId, delivery)
-            if (recorded) {
-              summary[recorded.status === "pending" ? "retrying" : recorded.status]++
-            }
-          })
-        )
-      })
-    )
-    return summary
-  }
-
-  protected async attemptClaimed(
-    manager: SqlEntityManager,
-    platformId: string,
-    delivery: DeliveryRecord
-  ): Promise<RecordedOutcome | null> {
-    const { platform, options } = this.platforms_.get(platformId)!
-    const outcome = await this.limiters_.get(platformId)!.run(() => attemptDelivery(platform, options, delivery))
-    const recorded = toRecordedOutcome(delivery, outcome, this.options_.outbox)
-    if (recorded.status !== "delivered") {
-      this.logger_.warn(
-        `engagement: ${platformId} ${delivery.operation} ${delivery.id} attempt ${delivery.attempts} -> ${recorded.status}: ${withoutContactDetails(recorded.last_error ?? "")}`
-      )
-    }
-    if (recorded.refund_attempt) {
-      // the whole platform waits, not only this row: this process sends it nothing until then
-      const until = Date.now() + (recorded.retry_in_ms ?? 0)
-      this.pausedUntil_.set(platformId, Math.max(this.pausedUntil_.get(platformId) ?? 0, until))
-    }
-    const saved = await this.recordAttempt_(platformId, recorded, outcome, delivery.attempts, { manager })
-    return saved ? recorded : null
-  }
-
-  /**
-   * Ends the rows whose worker died on their last attempt as dead, and tells what waited on them
-   * (a review request, a contact's sync, which may fall back to another call), atomically.
-   */
-  @InjectTransactionManager()
-  protected async buryAbandoned_(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
-    const manager = sharedContext.transactionManager!
-    for (const buried of await buryAbandonedDeliveries(manager)) {
-      this.logger_.warn(`engagement: ${buried.platform} ${buried.operation} ${buried.id} -> dead: no outcome recorded for its last attempt`)
-      await this.applyOutcome_(manager, buried, { kind: "retry", reason: buried.last_error ?? "no outcome recorded" })
-    }
-  }
-
-  /** What a row's end means for its review request and the contacts it carried. */
-  protected async applyOutcome_(manager: SqlEntityManager, saved: DeliveryRecord, outcome: DeliveryOutcome): Promise<void> {
-    if (saved.subject_id?.startsWith("engrr_")) {
-      await applyDeliveryOutcomeToReviewRequest(manager, saved)
-    }
-    const enabled = this.platforms_.get(saved.platform)
-    if (enabled) {
-      await settleContactSyncs(manager, enabled, saved, outcome, this.options_.outbox.max_attempts)
-    }
-  }
-
-  /** Records an attempt's outcome and what it means for its review request or contacts, atomically. */
-  @InjectTransactionManager()
-  protected async recordAttempt_(
-    platformId: string,
-    recorded: RecordedOutcome,
-    outcome: DeliveryOutcome,
-    claimedAttempt: number,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<DeliveryRecord | null> {
-    const manager = sharedContext.transactionManager!
-    const saved = await recordOutcome(manager, recorded, claimedAttempt)
-    if (!saved) {
-      return null
-    }
-    if (recorded.refund_attempt) {
-      await postponePlatform(manager, platformId, recorded.retry_in_ms ?? 0)
-    }
-    await this.applyOutcome_(manager, saved, outcome)
-    return saved
-  }
-
-  /** Makes a failed, dead or waiting delivery due now with a fresh set of attempts. */
-  @InjectManager()
-  async requeueDelivery(
-    id: string,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<DeliveryRecord> {
-    const row = await requeueDelivery(sharedContext.manager!, id)
-    if (!row) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Delivery ${id} cannot be retried in its current status`)
-    }
-    return row
-  }
-
-  @InjectManager()
-  async restoreDeliveryState(
-    previous: Pick<DeliveryRecord, "id" | "status" | "attempts" | "next_attempt_at">,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<void> {
-    await restoreDelivery(sharedContext.manager!, previous)
-  }
-
+  // review requests (review-requests/queries.ts)
   /** Creates the order's review request, or returns the one it has (`created: false`). */
   @InjectManager()
-  async scheduleReviewRequest(
-    input: ScheduleReviewRequestInput,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<{ review_request: ReviewRequestRecord; created: boolean }> {
-    return await insertReviewRequest(sharedContext.manager!, input)
+  async scheduleReviewRequest(input: T.ScheduleReviewRequestInput, @MedusaContext() ctx: Ctx = {}) {
+    return await insertReviewRequest(ctx.manager!, input)
   }
 
   /** Claims review requests whose send time has come, for this process only. */
   @InjectManager()
-  async claimDueReviewRequests(
-    args: { limit?: number } = {},
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<ReviewRequestRecord[]> {
-    return await claimDueReviewRequests(sharedContext.manager!, {
-      limit: args.limit ?? this.options_.outbox.batch_size,
-      leaseMs: this.options_.outbox.lease_ms,
-    })
+  async claimDueReviewRequests(args: { limit?: number } = {}, @MedusaContext() ctx: Ctx = {}): Promise<T.ReviewRequestRecord[]> {
+    const { batch_size, lease_ms } = this.options_.outbox
+    return await claimDueReviewRequests(ctx.manager!, { limit: args.limit ?? batch_size, leaseMs: lease_ms })
   }
 
-  /** The current value of each consent purpose of a customer (latest ledger row). */
-  @InjectManager()
-  async getCurrentConsents(
-    customerId: string,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<CurrentConsent[]> {
-    return await currentConsents(sharedContext.manager!, customerId)
+  // consent ledger and links (consents/)
+  getCurrentConsents(customerId: string, sharedContext?: Ctx) {
+    return this.ledger_.getCurrentConsents(customerId, sharedContext)
   }
-
-  /** Records consent changes in one transaction, serialised per customer and purpose (see `consents/record.ts`). */
-  @InjectTransactionManager()
-  async recordConsentChanges(
-    inputs: ConsentChangeInput[],
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<ConsentChangeResult> {
-    return await recordConsentChanges(sharedContext.transactionManager!, inputs, this.options_.consents)
+  recordConsentChanges(inputs: T.ConsentChangeInput[], sharedContext?: Ctx) {
+    return this.ledger_.recordConsentChanges(inputs, sharedContext)
   }
-
-  /** Undoes {@link recordConsentChanges}: removes the rows and confirmation notes it wrote. */
-  @InjectTransactionManager()
-  async undoConsentChanges(
-    written: { consent_ids: string[]; request_rounds: { request_id: string; round: number }[] },
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<void> {
-    if (written.consent_ids.length) {
-      await this.deleteConsents(written.consent_ids, sharedContext)
-    }
-    for (const { request_id, round } of written.request_rounds) {
-      const notes = await this.listConsentConfirmations({ request_id, round }, { select: ["id"] }, sharedContext)
-      if (notes.length) {
-        await this.deleteConsentConfirmations(notes.map((note) => note.id), sharedContext)
-      }
-    }
+  noteCheckoutActor(cartId: string, signedInCustomerId: string | null, sharedContext?: Ctx) {
+    return this.ledger_.noteCheckoutActor(cartId, signedInCustomerId, sharedContext)
   }
-
-  /**
-   * Notes who completes a cart, from the request's authentication: the signed-in customer, or null
-   * for a guest. Checkout consents are recorded only for a customer noted here.
-   */
-  @InjectManager()
-  async noteCheckoutActor(
-    cartId: string,
-    signedInCustomerId: string | null,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<void> {
-    await noteCheckoutActor(sharedContext.manager!, cartId, signedInCustomerId)
+  saveCheckoutOutcome(input: { cart_id: string | null; order_id: string; consents: Record<string, unknown> }, sharedContext?: Ctx) {
+    return this.ledger_.saveCheckoutOutcome(input, sharedContext)
   }
-
-  /** Keeps what became of an order's checkout choices; returns what it replaced, for the compensation. */
-  @InjectManager()
-  async saveCheckoutOutcome(
-    input: { cart_id: string | null; order_id: string; consents: Record<string, unknown> },
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<{ id: string; previous: CheckoutOutcomeRow | null }> {
-    return await saveCheckoutOutcome(sharedContext.manager!, input)
+  restoreCheckoutOutcome(undo: { id: string; previous: CheckoutOutcomeRow | null }, sharedContext?: Ctx) {
+    return this.ledger_.restoreCheckoutOutcome(undo, sharedContext)
   }
-
-  @InjectManager()
-  async restoreCheckoutOutcome(
-    undo: { id: string; previous: CheckoutOutcomeRow | null },
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<void> {
-    await restoreCheckoutOutcome(sharedContext.manager!, undo)
+  consumeLinkToken(claims: LinkClaims, sharedContext?: Ctx) {
+    return this.ledger_.consumeLinkToken(claims, sharedContext)
   }
-
-  /** A signed link token for an email: unsubscribe from, or confirm, one purpose. */
   signLinkToken(args: { customer_id: string; purpose: string; action: LinkAction; request_id?: string }): string {
-    const consents = this.options_.consents
-    const ttl = args.action === "confirm" ? consents.confirmation_ttl : consents.unsubscribe_ttl
-    return signLinkToken({ ...args, ttl_ms: ttl }, consents.link_secret)
+    return this.links_.sign(args)
   }
-
-  /**
-   * Verifies a link token: a tampered or malformed one is invalid data, an expired one is not
-   * allowed, one for a purpose no longer configured is refused. Changes nothing.
-   */
   verifyLinkToken(token: string, action: LinkAction): LinkClaims {
-    const result = verifyLinkToken(token, this.options_.consents.link_secret)
-    if (!result.ok) {
-      const message =
-        result.error === "expired" ? "The link has expired" : "The link is not valid (it was changed or is incomplete)"
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `token: ${message}`)
-    }
-    if (result.claims.a !== action) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `token: this link is not a ${action} link`)
-    }
-    if (!this.options_.consents.purposes[result.claims.p]) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `token: unknown consent purpose ${result.claims.p}`)
-    }
-    return result.claims
+    return this.links_.verify(token, action)
   }
 
-  /** Uses a link once; a second use of the same link is a conflict. */
-  @InjectManager()
-  async consumeLinkToken(
-    claims: LinkClaims,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<void> {
-    const first = await markLinkUsed(sharedContext.manager!, {
-      nonce: claims.n,
-      customer_id: claims.c,
-      purpose: claims.p,
-      action: claims.a,
-    })
-    if (!first) {
-      throw new MedusaError(MedusaError.Types.CONFLICT, "token: this link has already been used")
-    }
+  undoConsentChanges(written: { consent_ids: string[]; request_rounds: { request_id: string; round: number }[] }, sharedContext?: Ctx) {
+    return this.ledger_.undoConsentChanges(written, sharedContext)
   }
 
+  // statistics (statistics/)
   /** Records (or replaces) the statistics fact of one order. */
   @InjectManager()
-  async recordOrderFact(fact: OrderFactInput, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
-    await upsertOrderFact(sharedContext.manager!, fact)
+  async recordOrderFact(fact: OrderFactInput, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    await upsertOrderFact(ctx.manager!, fact)
   }
 
   /** A customer's purchase statistics, from their order facts and the configured RFM thresholds. */
   @InjectManager()
-  async computeContactStatistics(
-    customerId: string,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<ContactStatistics> {
-    const facts = await orderFactsOf(sharedContext.manager!, customerId)
-    return computeStatistics(facts, this.options_.statistics.rfm)
+  async computeContactStatistics(customerId: string, @MedusaContext() ctx: Ctx = {}): Promise<ContactStatistics> {
+    return computeStatistics(await orderFactsOf(ctx.manager!, customerId), this.options_.statistics.rfm)
   }
 
-  /** The switched-on platforms that keep a copy of every contact. */
+  // contact sync (contact-sync/runner.ts)
   contactSyncPlatforms(): string[] {
-    return [...this.platforms_.values()].filter(({ platform }) => platform.contactSync).map(({ platform }) => platform.id)
+    return this.contactSync_.platformIds()
   }
-
-  /**
-   * Notes that these contacts changed. Nothing is sent yet: once the coalescing window has passed,
-   * {@link syncDueContacts} sends each platform what changed, in one call per contact and platform.
-   */
-  @InjectManager()
-  async markContactsForSync(
-    customerIds: string[],
-    args: { coalesce_ms?: number; platforms?: string[] } = {},
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<number> {
-    const platforms = this.contactSyncPlatforms().filter((id) => !args.platforms || args.platforms.includes(id))
-    if (!platforms.length || !customerIds.length || !this.options_.contact_sync.enabled) {
-      return 0
-    }
-    const coalesceMs = args.coalesce_ms ?? this.options_.contact_sync.coalesce_ms
-    const marked = await markContactsForSync(sharedContext.manager!, { customer_ids: customerIds, platforms, coalesce_ms: coalesceMs })
-    this.scheduleContactSync(coalesceMs)
-    return marked
+  markContactsForSync(customerIds: string[], args: { coalesce_ms?: number; platforms?: string[] } = {}, sharedContext?: Ctx) {
+    return this.contactSync_.markContactsForSync(customerIds, args, sharedContext)
   }
-
-  /**
-   * Runs the contact sync in this process once the window has passed, so changes reach the
-   * platforms within seconds; the minute job is the durable fallback (a restart loses the timer only).
-   */
-  protected scheduleContactSync(delayMs: number): void {
-    if (this.syncTimer_ || !this.options_.contact_sync.prompt) {
-      return
-    }
-    this.syncTimer_ = setTimeout(() => {
-      this.syncTimer_ = undefined
-      this.runContactSync().catch((error) => this.logger_.warn(`engagement contact sync: ${loggableMessage(error)}`))
-    }, delayMs + 250)
-    this.syncTimer_.unref()
+  syncDueContacts(args: { platforms?: string[]; customer_ids?: string[] } = {}, sharedContext?: Ctx) {
+    return this.contactSync_.syncDueContacts(args, sharedContext)
   }
-
-  /** Plans and writes to the outbox the next call of every contact whose changes are due. */
-  @InjectManager()
-  async syncDueContacts(
-    args: { platforms?: string[]; customer_ids?: string[] } = {},
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<PlanSummary> {
-    const total: PlanSummary = { planned: 0, done: 0, blocked: 0 }
-    for (const platformId of this.contactSyncPlatforms()) {
-      if (args.platforms && !args.platforms.includes(platformId)) {
-        continue
-      }
-      const summary = await this.planContactSyncs_(platformId, args.customer_ids, { manager: sharedContext.manager })
-      total.planned += summary.planned
-      total.done += summary.done
-      total.blocked += summary.blocked
-    }
-    return total
+  runContactSync(args: { customer_ids?: string[]; max_rounds?: number } = {}) {
+    return this.contactSync_.runContactSync(args)
   }
-
-  @InjectTransactionManager()
-  protected async planContactSyncs_(
-    platformId: string,
-    customerIds: string[] | undefined,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<PlanSummary> {
-    return await planDueContactSyncs(sharedContext.transactionManager!, this.platforms_.get(platformId)!, {
-      context: { purposes: this.options_.consents.purposes },
-      limit: this.options_.outbox.batch_size,
-      max_attempts: this.options_.outbox.max_attempts,
-      customer_ids: customerIds,
-    })
+  countContactSyncs(platform: string, sharedContext?: Ctx) {
+    return this.contactSync_.countContactSyncs(platform, sharedContext)
   }
-
-  /**
-   * Brings due contacts up to date: plans their calls, sends them, and follows on (a lookup answered
-   * leads to a create or an update) until nothing more is due now. Retries wait for the sweep.
-   */
-  async runContactSync(args: { customer_ids?: string[]; max_rounds?: number } = {}): Promise<{ planned: number; delivered: number }> {
-    const platforms = this.contactSyncPlatforms()
-    const totals = { planned: 0, delivered: 0 }
-    for (let round = 0; round < (args.max_rounds ?? 20) && platforms.length; round++) {
-      const planned = await this.syncDueContacts({ customer_ids: args.customer_ids })
-      const dispatched = await this.dispatchDueDeliveries({ platforms })
-      totals.planned += planned.planned
-      totals.delivered += dispatched.delivered
-      if (!planned.planned && !dispatched.claimed) {
-        break
-      }
-    }
-    return totals
-  }
-
-  /** Per platform: deliveries by outcome (last 24 h and all) and the latest error; for the admin's health view. */
-  @InjectManager()
-  async summarizeDeliveries(
-    platforms: string[],
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<PlatformDeliveryHealth[]> {
-    return await summarizeDeliveries(sharedContext.manager!, platforms)
-  }
-
-  /** Until when this process sends a platform nothing because it answered 429; null when not paused. */
-  platformPausedUntil(platform: string): Date | null {
-    const until = this.pausedUntil_.get(platform) ?? 0
-    return until > Date.now() ? new Date(until) : null
-  }
-
-  /** Per platform, how many contacts are in each sync status. */
-  @InjectManager()
-  async countContactSyncs(
-    platform: string,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ) {
-    return await countContactSyncs(sharedContext.manager!, platform)
-  }
-
-  /** Forgets what platforms were sent about a contact (and their ids), so the next sync looks it up and sends everything. */
-  @InjectManager()
-  async resetContactSyncs(
-    customerId: string,
-    platforms?: string[],
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<void> {
-    await resetContactSyncs(sharedContext.manager!, { customer_id: customerId, platforms })
+  resetContactSyncs(customerId: string, platforms?: string[], sharedContext?: Ctx) {
+    return this.contactSync_.resetContactSyncs(customerId, platforms, sharedContext)
   }
 }

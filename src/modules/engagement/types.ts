@@ -3,7 +3,7 @@ export const ENGAGEMENT_MODULE = "engagement"
 export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed", "dead"] as const
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 
-// the values ExpertSender's consentsData uses
+// the consent values platforms take (false, waiting for a double opt-in, true)
 export const CONSENT_VALUES = ["False", "AwaitingConfirmation", "True"] as const
 export type ConsentValue = (typeof CONSENT_VALUES)[number]
 
@@ -87,6 +87,10 @@ export interface ReviewRequestRecord {
   reason: string | null
   purchases: unknown
   excluded_items: unknown
+  delay_seconds: number | null
+  reminders_sent: number
+  next_reminder_at: Date | null
+  clicked_at: Date | null
   created_at: Date
   updated_at: Date
 }
@@ -98,6 +102,8 @@ export interface ScheduleReviewRequestInput {
   status: ReviewRequestStatus
   trigger: ReviewRequestTrigger
   send_at?: Date | string | null
+  /** the delay its products ask for, counted from the trigger */
+  delay_seconds?: number | null
   reason?: string | null
   purchases?: unknown
   excluded_items?: unknown

@@ -1,4 +1,4 @@
-import crmComPlatform, { decodeJwtPayload, decodeJwtSub } from "."
+import crmComPlatform, { decodeJwtPayload, decodeJwtSub } from "./platform"
 import { createSecretBox } from "../../utils/secret-box"
 import { crmComOptionsSchema } from "./options"
 

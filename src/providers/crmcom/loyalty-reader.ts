@@ -1,8 +1,9 @@
 import type { Logger } from "@medusajs/framework/types"
 import type { LoyaltySummary } from "../../modules/loyalty/ledger/summary"
 import { LoyaltySource, LoyaltySourceError, SourceRewardScheme } from "../../modules/loyalty/source"
-import type { PlatformRequest } from "../types"
-import { CRMCOM } from "./index"
+import type { LoyaltyContactSource } from "../../modules/engagement/provider-api/capabilities"
+import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
+import { CRMCOM } from "./platform"
 import {
   accountFinancialsRequest,
   accountRewardsRequest,
@@ -23,17 +24,10 @@ import type { CrmComOptions } from "./options"
 import { boxOf, openCredentials } from "./secrets"
 
 export const CRMCOM_LOYALTY_MESSAGES = {
-  notConfigured: "crmcom: CRM.COM keeps this store's loyalty points but is not switched on; try again later",
   notSynced: "crmcom: your contact is not on CRM.COM yet (or its session is being renewed); try again shortly",
   unavailable: "crmcom: CRM.COM did not answer; try again later",
   refused: "crmcom: CRM.COM refused the store's request; the store's CRM.COM settings need attention",
 } as const
-
-/** What the reads need of the engagement module (structural: no import of the module here). */
-export interface CrmComContactSource {
-  platformOptions<T>(platform: string): T | undefined
-  listContactSyncs(filters: { customer_id: string; platform: string }): Promise<{ external_id: string | null; credentials?: string | null }[]>
-}
 
 // per process, keyed by CRM.COM contact id and question, bounded; reads of one key at once share one call
 const cache = new Map<string, { value: unknown; expiresAt: number }>()
@@ -74,7 +68,8 @@ export class CrmComLoyaltyReader implements LoyaltySource {
   readonly platform = "CRM.COM"
 
   constructor(
-    private readonly engagement: CrmComContactSource,
+    private readonly options: CrmComOptions,
+    private readonly engagement: LoyaltyContactSource,
     private readonly logger: Logger,
     private readonly pointsPerUnit: (currencyCode: string) => number,
     private readonly cacheMs: number
@@ -118,10 +113,7 @@ export class CrmComLoyaltyReader implements LoyaltySource {
 
   /** The contact id and token come from the signed-in customer's own sync row, never from the request. */
   private async contact(customerId: string): Promise<Contact> {
-    const options = this.engagement.platformOptions<CrmComOptions>(CRMCOM)
-    if (!options) {
-      throw new LoyaltySourceError(503, "platform_unavailable", CRMCOM_LOYALTY_MESSAGES.notConfigured)
-    }
+    const options = this.options
     const [sync] = await this.engagement.listContactSyncs({ customer_id: customerId, platform: CRMCOM })
     if (!sync?.external_id) {
       throw new LoyaltySourceError(409, "conflict", CRMCOM_LOYALTY_MESSAGES.notSynced)
@@ -142,7 +134,7 @@ export class CrmComLoyaltyReader implements LoyaltySource {
   }
 
   private async ask(request: Omit<PlatformRequest, "body">, what: string, contactId: string): Promise<unknown> {
-    const options = this.engagement.platformOptions<CrmComOptions>(CRMCOM)!
+    const options = this.options
     let answer: Response
     try {
       answer = await fetch(request.url, { method: request.method, headers: request.headers, signal: AbortSignal.timeout(options.timeout_ms) })

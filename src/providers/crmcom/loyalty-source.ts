@@ -1,7 +1,7 @@
 import type { LoyaltySummary } from "../../modules/loyalty/ledger/summary"
 import type { SourceRewardScheme } from "../../modules/loyalty/source"
-import type { PlatformRequest } from "../types"
-import { joinUrl } from "../url"
+import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
+import { joinUrl } from "../../modules/engagement/provider-api/url"
 import type { CrmComOptions } from "./options"
 
 /**

@@ -1,4 +1,4 @@
-import engagePlatform, { onlyChanges } from "."
+import engagePlatform, { onlyChanges } from "./platform"
 import { engageOptionsSchema } from "./options"
 
 const base = { api_url: "https://shop.voyado.com", api_key: "vy-key" }

@@ -1,6 +1,6 @@
 import type { Logger } from "@medusajs/framework/types"
-import type { PlatformRequest } from "../types"
-import { ENGAGE } from "./index"
+import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
+import type { ShopperContactSource } from "../../modules/engagement/provider-api/capabilities"
 import {
   contactTransactionsRequest,
   promotionAssignmentsRequest,
@@ -14,7 +14,6 @@ import type { EngageOptions, EngagePromotionType } from "./options"
 import { TtlCache } from "./ttl-cache"
 
 export const MY_PAGES_MESSAGES = {
-  notConfigured: "engage: Voyado Engage is not configured on this store",
   notSynced: "engage: your contact is not synced to Voyado Engage yet",
   unavailable: "engage: Voyado Engage did not answer; try again later",
   refused: "engage: Voyado Engage refused the store's request; the store's Engage settings need attention",
@@ -31,23 +30,21 @@ export class MyPagesReadError extends Error {
   }
 }
 
-/** What the reads need of the engagement module (kept structural: no import of the module here). */
-export interface EngageContactSource {
-  platformOptions<T>(platform: string): T | undefined
-  listContactSyncs(filters: { customer_id: string; platform: string }): Promise<{ external_id: string | null }[]>
+/** The provider a read goes through: its id, validated options and the module's contact syncs. */
+export interface EngageReader {
+  platformId: string
+  options: EngageOptions
+  source: ShopperContactSource
+  logger: Logger
 }
 
 // per process, keyed by Engage contact id and question: one shopper's reload does not call Engage again
 const cache = new TtlCache<unknown>(10_000)
 const inFlight = new Map<string, Promise<unknown>>()
 
-async function engageContact(engagement: EngageContactSource, customerId: string) {
-  const options = engagement.platformOptions<EngageOptions>(ENGAGE)
-  if (!options) {
-    throw new MyPagesReadError(404, "not_found", MY_PAGES_MESSAGES.notConfigured)
-  }
+async function engageContact({ source, platformId, options }: EngageReader, customerId: string) {
   // the contact id comes from the signed-in customer's own sync row, never from the request
-  const [sync] = await engagement.listContactSyncs({ customer_id: customerId, platform: ENGAGE })
+  const [sync] = await source.listContactSyncs({ customer_id: customerId, platform: platformId })
   if (!sync?.external_id) {
     throw new MyPagesReadError(409, "conflict", MY_PAGES_MESSAGES.notSynced)
   }
@@ -120,12 +117,12 @@ function mapped<T>(map: () => T, logger: Logger, what: string, contactId: string
 
 /** The signed-in shopper's active promotions of one redemption channel (the options' default when none). */
 export async function readEngagePromotions(
-  engagement: EngageContactSource,
-  logger: Logger,
+  reader: EngageReader,
   customerId: string,
   type?: EngagePromotionType
 ): Promise<StorePromotion[]> {
-  const { options, contactId } = await engageContact(engagement, customerId)
+  const { logger } = reader
+  const { options, contactId } = await engageContact(reader, customerId)
   const channel = type ?? options.my_pages_promotion_type
   return await cachedRead(`promotions:${contactId}:${channel}`, options, async () => {
     const body = await ask(promotionAssignmentsRequest(options, contactId, channel), options, logger, "promotions", contactId)
@@ -135,12 +132,12 @@ export async function readEngagePromotions(
 
 /** One page of the signed-in shopper's purchases and returns. */
 export async function readEngagePurchases(
-  engagement: EngageContactSource,
-  logger: Logger,
+  reader: EngageReader,
   customerId: string,
   page: { offset: number; limit: number }
 ): Promise<StorePurchasePage> {
-  const { options, contactId } = await engageContact(engagement, customerId)
+  const { logger } = reader
+  const { options, contactId } = await engageContact(reader, customerId)
   return await cachedRead(`purchases:${contactId}:${page.offset}:${page.limit}`, options, async () => {
     const body = await ask(contactTransactionsRequest(options, contactId, page), options, logger, "purchases", contactId)
     return mapped(() => toStorePurchasePage(body, page), logger, "purchases", contactId)

@@ -1,4 +1,4 @@
-import type { PlatformRequest } from "../types"
+import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
 import type { EngageOptions, EngagePromotionType } from "./options"
 import { engageHeaders, engageUrl } from "./request"
 

@@ -1,13 +1,14 @@
 import { z } from "@medusajs/framework/zod"
-import { commonPlatformOptionsSchema } from "../types"
+import { SHOPPER_PROMOTION_CHANNELS, ShopperPromotionChannel } from "../../modules/engagement/provider-api/capabilities"
+import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
 
 /** The query parameters `GET /api/v3/contacts/id` accepts to identify a contact. */
 export const ENGAGE_IDENTIFIERS = ["email", "mobilePhone", "socialSecurityNumber", "customKey", "any"] as const
 export type EngageIdentifier = (typeof ENGAGE_IDENTIFIERS)[number]
 
 /** The redemption channels `GET /api/v3/promotion-assignments` can be narrowed to. */
-export const ENGAGE_PROMOTION_TYPES = ["ECOM", "POS", "OTHER"] as const
-export type EngagePromotionType = (typeof ENGAGE_PROMOTION_TYPES)[number]
+export const ENGAGE_PROMOTION_TYPES = SHOPPER_PROMOTION_CHANNELS
+export type EngagePromotionType = ShopperPromotionChannel
 
 export const engageOptionsSchema = commonPlatformOptionsSchema.extend({
   /** the part before `/api/v3/contacts`, e.g. https://{tenant}.voyado.com */

@@ -1,4 +1,4 @@
-import type { ContactSnapshot, ContactSyncContext, ContactSyncer } from "../types"
+import type { ContactSnapshot, ContactSyncContext, ContactSyncer } from "../../modules/engagement/provider-api/types"
 import { changedFields, withValues } from "../contact-sync/diff"
 import { ExpertSenderOperations } from "./operations"
 import type { ExpertSenderOptions } from "./options"
@@ -19,7 +19,11 @@ const within = (value: string | null, max: number) => (value && value.length <= 
  * field: `attribute.<name>` for custom attributes (purchase statistics and the profile's own), and
  * `consent.<id>` for each purpose mapped to an ExpertSender consent id.
  */
-export function expertSenderFieldsOf(contact: ContactSnapshot, context: ContactSyncContext): Record<string, unknown> {
+export function expertSenderFieldsOf(
+  contact: ContactSnapshot,
+  context: ContactSyncContext,
+  consentIds: Record<string, number> = {}
+): Record<string, unknown> {
   const fields: Record<string, unknown> = withValues({
     // an address ExpertSender would refuse is left out rather than spoil a whole batch
     email: contact.email && EMAIL.test(contact.email) ? within(contact.email, LIMITS.email) : null,
@@ -34,10 +38,10 @@ export function expertSenderFieldsOf(contact: ContactSnapshot, context: ContactS
   for (const [name, value] of Object.entries({ ...contact.statistics, ...contact.custom_attributes })) {
     fields[`${ATTRIBUTE}${name.slice(0, LIMITS.attributeName)}`] = String(value)
   }
-  for (const [purpose, config] of Object.entries(context.purposes)) {
+  for (const purpose of Object.keys(context.purposes)) {
     const consent = contact.consents[purpose]
-    if (config.expertsender_consent_id !== undefined && consent) {
-      fields[`${CONSENT}${config.expertsender_consent_id}`] = consent.value
+    if (consentIds[purpose] !== undefined && consent) {
+      fields[`${CONSENT}${consentIds[purpose]}`] = consent.value
     }
   }
   return fields
@@ -72,7 +76,7 @@ export const expertSenderContactSync: ContactSyncer<ExpertSenderOptions> = {
     if (!matchField) {
       return { kind: "blocked", status: "error", reason: `the contact sync matches ExpertSender customers by Email, PhoneNumber or CrmId, not ${options.match_by}` }
     }
-    const wanted = expertSenderFieldsOf(contact, context)
+    const wanted = expertSenderFieldsOf(contact, context, options.consent_ids)
     if (!wanted[matchField]) {
       return { kind: "blocked", status: "error", reason: `ExpertSender matches customers by ${options.match_by}, which this contact has not (or it is longer than the seed allows)` }
     }

@@ -2,8 +2,8 @@ import { applied, callOf, contactFixture, emptyState, ended } from "../contact-s
 import { expertSenderContactSync } from "./contact-sync"
 import { expertSenderOptionsSchema } from "./options"
 
-const options = expertSenderOptionsSchema.parse({ api_url: "https://api.ecdp.app", api_key: "k" })
-const context = { purposes: { email_marketing: { channel: "email" as const, expertsender_consent_id: 7 }, sms_marketing: { channel: "sms" as const } } }
+const options = expertSenderOptionsSchema.parse({ api_url: "https://api.ecdp.app", api_key: "k", consent_ids: { email_marketing: 7 } })
+const context = { purposes: { email_marketing: { channel: "email" as const }, sms_marketing: { channel: "sms" as const } } }
 const consent = (value: "True" | "False") => ({ value, source: "storefront", recorded_at: "2026-01-01T00:00:00.000Z", wording: null, info: null })
 
 describe("ExpertSender contact sync", () => {

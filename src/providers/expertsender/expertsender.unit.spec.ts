@@ -1,4 +1,4 @@
-import expertSenderPlatform from "."
+import expertSenderPlatform from "./platform"
 import { expertSenderOptionsSchema } from "./options"
 
 const options = expertSenderOptionsSchema.parse({ api_url: "https://api.ecdp.app/", api_key: "es-key" })

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { commonPlatformOptionsSchema } from "../types"
+import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
 
 export const EXPERTSENDER_MATCH_BY = ["Email", "PhoneNumber", "CrmId", "GUID", "VisitorId"] as const
 export const EXPERTSENDER_MODES = ["Add", "Update", "AddOrUpdate"] as const
@@ -13,5 +13,7 @@ export const expertSenderOptionsSchema = commonPlatformOptionsSchema.extend({
   match_by: z.enum(EXPERTSENDER_MATCH_BY).default("Email"),
   /** how many contacts the sync puts in one `POST /customers` */
   batch_size: z.number().int().min(1).max(1000).default(100),
+  /** consent purpose -> ExpertSender's integer consent id; a purpose not listed is not sent */
+  consent_ids: z.record(z.string(), z.number().int()).default({}),
 })
 export type ExpertSenderOptions = z.infer<typeof expertSenderOptionsSchema>

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { commonPlatformOptionsSchema } from "../types"
+import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
 
 export const recensusOptionsSchema = commonPlatformOptionsSchema.extend({
   /** the part before `/merchant/{MERCHANTID}/customer-contact-request` */

@@ -1,17 +1,6 @@
-/** A line item as the review-request workflow reads it from an order. */
-export interface ReviewableLineItem {
-  id: string
-  title: string
-  product_title?: string | null
-  variant_id?: string | null
-  quantity: number
-  variant_barcode?: string | null
-  variant_ean?: string | null
-  variant_upc?: string | null
-  variant_sku?: string | null
-  variant_metadata?: Record<string, unknown> | null
-  product_metadata?: Record<string, unknown> | null
-}
+import type { ReviewableLineItem } from "../../modules/engagement/provider-api/capabilities"
+
+export type { ReviewableLineItem }
 
 export interface PurchaseMappingRules {
   gtin_sources: ("barcode" | "ean" | "upc")[]

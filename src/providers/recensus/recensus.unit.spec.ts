@@ -1,6 +1,6 @@
 import SparkMD5 from "spark-md5"
 import { recensusOptionsSchema } from "./options"
-import recensusPlatform from "."
+import recensusPlatform from "./platform"
 
 const options = recensusOptionsSchema.parse({
   api_url: "https://app.recensus.com/api/",

@@ -1,7 +1,7 @@
 import { applied, callOf, contactFixture, emptyState, ended } from "../contact-sync/__tests__/fixtures"
 import { rejoinerContactSync } from "./contact-sync"
 import { rejoinerOptionsSchema } from "./options"
-import { rejoinerPlatform } from "./index"
+import { rejoinerPlatform } from "./platform"
 
 const options = rejoinerOptionsSchema.parse({ api_url: "https://rj2.rejoiner.com/api/v1/site", api_key: "k", customer_tags: ["medusa"] })
 const context = { purposes: {} }

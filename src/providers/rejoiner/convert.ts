@@ -1,6 +1,7 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import type { ConversionOptions, StorefrontOptions } from "../../modules/engagement/options"
+import type { StorefrontOptions } from "../../modules/engagement/options"
+import type { ConversionMapping } from "./options"
 import { toMinorUnits } from "../../utils/money"
 import { fillUrlPattern } from "../../utils/url-pattern"
 
@@ -72,7 +73,7 @@ export function promotionCodes(order: ConvertOrder): string[] {
  */
 export function buildRejoinerConversion(
   order: ConvertOrder,
-  options: ConversionOptions,
+  options: ConversionMapping,
   storefront: StorefrontOptions
 ): Record<string, unknown> {
   const currency = order.currency_code

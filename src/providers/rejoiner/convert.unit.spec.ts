@@ -1,7 +1,8 @@
-import { conversionOptionsSchema, storefrontOptionsSchema } from "../../modules/engagement/options"
+import { storefrontOptionsSchema } from "../../modules/engagement/options"
+import { conversionMappingSchema } from "./options"
 import { buildRejoinerConversion, ConvertOrder } from "./convert"
 
-const options = conversionOptionsSchema.parse({})
+const options = conversionMappingSchema.parse({})
 const storefront = storefrontOptionsSchema.parse({
   product_url: "https://shop.example/p/{handle}",
   order_url: "https://shop.example/orders/{order_id}",

@@ -1,5 +1,16 @@
 import { z } from "@medusajs/framework/zod"
-import { commonPlatformOptionsSchema } from "../types"
+import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
+
+/** How an order's cart conversion is mapped onto Rejoiner's `/customer/convert/` body. */
+export const conversionMappingSchema = z.object({
+  /** what Rejoiner's `product_id` is: the variant SKU (else the product id), the product id, or the variant id */
+  product_id_source: z.enum(["sku", "product_id", "variant_id"]).default("sku"),
+  /** extra `cart_data` fields: Rejoiner field name -> order metadata key (sent as strings) */
+  cart_data_metadata: z.record(z.string(), z.string()).default({}),
+  /** extra `cart_items` fields: Rejoiner field name -> product metadata key (sent as strings) */
+  cart_item_metadata: z.record(z.string(), z.string()).default({}),
+})
+export type ConversionMapping = z.infer<typeof conversionMappingSchema>
 
 export const rejoinerOptionsSchema = commonPlatformOptionsSchema.extend({
   /** the REST API v1 base up to and including the site id, e.g. https://rj2.rejoiner.com/api/v1/{SITE_ID} */
@@ -13,5 +24,7 @@ export const rejoinerOptionsSchema = commonPlatformOptionsSchema.extend({
   customer_tags: z.array(z.string().min(1)).default([]),
   /** stop the customer's journeys (`/customer/cancel/`) when an order of theirs is canceled */
   cancel_journeys_on_order_cancel: z.boolean().default(true),
+  /** how placed orders are sent as cart conversions */
+  conversions: conversionMappingSchema.prefault({}),
 })
 export type RejoinerOptions = z.infer<typeof rejoinerOptionsSchema>

@@ -1,4 +1,4 @@
-import rejoinerPlatform from "."
+import rejoinerPlatform from "./platform"
 import { rejoinerOptionsSchema } from "./options"
 
 const options = rejoinerOptionsSchema.parse({ api_url: "https://rj2.rejoiner.com/api/v1/SITE9", api_key: "k3y" })

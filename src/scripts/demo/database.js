@@ -41,7 +41,7 @@ async function startEmbeddedPostgres({ dataDir, port, logFile }) {
     } catch (error) {
       // a half-initialised directory would fail every later start
       fs.rmSync(dataDir, { recursive: true, force: true })
-      throw new Error(`initdb failed (see ${logFile}): ${error.message}`)
+      throw new Error(`initdb failed (see ${logFile}): ${error.message}`, { cause: error })
     }
   }
   try {

@@ -50,7 +50,7 @@ async function customerHeaders(pk) {
       authorization: `Bearer ${token}`,
     })
   } catch (error) {
-    if (!/exists/i.test(error.message)) throw error
+    if (!/exists/i.test(error.message)) {throw error}
   }
   ;({ token } = await call("POST", "/auth/customer/emailpass", { email, password }))
   return { "x-publishable-api-key": pk, authorization: `Bearer ${token}` }

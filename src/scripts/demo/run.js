@@ -10,7 +10,7 @@
  * 3. `medusa develop` on PORT (default 9000) until Ctrl+C / SIGTERM, which stops Medusa
  *    first and PostgreSQL after it.
  */
-const crypto = require("node:crypto")
+const { randomBytes } = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
 const { ensureDatabase, startEmbeddedPostgres } = require("./database")
@@ -73,7 +73,7 @@ function demoLinkSecret() {
 
 function demoSecret(file, what) {
   if (!fs.existsSync(file)) {
-    fs.writeFileSync(file, crypto.randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" })
+    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" })
     step(`generated ${what} in ${path.relative(root, file)}`)
   }
   return fs.readFileSync(file, "utf8").trim()

@@ -37,7 +37,7 @@ export const ContactPlatforms = ({ contactId, sync }: { contactId: string; sync:
           </div>
           <Text size="xsmall" className="text-ui-fg-subtle break-all">
             {[
-              // ExpertSender names no id, and Engage has none after a bulk fallback until the next lookup
+              // some platforms name no id, others have none after a bulk fallback until the next lookup
               row.external_id && `id ${row.external_id}`,
               row.last_synced_at ? `last synced ${timeOf(row.last_synced_at)}` : "not synced yet",
               row.changes_waiting && "changes waiting",

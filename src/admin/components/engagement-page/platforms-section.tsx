@@ -75,7 +75,7 @@ const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
   </div>
 )
 
-/** Every platform, configured or not: its operations, delivery counts, last error, 429 pause and contact sync. */
+/** Every platform registered as a provider: its operations, delivery counts, last error, 429 pause and contact sync. */
 export const PlatformsSection = () => {
   const { data, isLoading, error } = usePlatforms()
   return (

@@ -15,7 +15,7 @@ import {
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
+import { usePlatforms, useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
 import type { AdminReviewRequestRow } from "../../lib/types"
 import { ReviewRequestStatusBadge } from "../status-badges"
 import { instant } from "./format"
@@ -24,11 +24,18 @@ const STATUSES = ["scheduled", "sent", "canceled", "skipped", "failed"]
 const columnHelper = createDataTableColumnHelper<AdminReviewRequestRow>()
 const filterHelper = createDataTableFilterHelper<AdminReviewRequestRow>()
 
-/** What the request is now, in one line: when it goes, the platform's id, or why not. */
+/** What the request is now, in one line: when it goes, the platform's id, or why not; and the lines left out. */
 function outcome(row: AdminReviewRequestRow) {
+  const leftOut = row.excluded_items?.length
+    ? ` · left out: ${row.excluded_items.map((item) => `${item.title} (${item.reason})`).join("; ")}`
+    : ""
+  return `${status(row)}${leftOut}`
+}
+
+function status(row: AdminReviewRequestRow) {
   switch (row.status) {
     case "scheduled":
-      return row.send_at ? `sends ${instant(row.send_at)}` : `waits for the order to be ${row.trigger}`
+      return `${row.send_at ? `sends ${instant(row.send_at)}` : `waits for the order to be ${row.trigger}`}${row.reason ? ` · ${row.reason}` : ""}`
     case "sent":
       return `sent ${instant(row.sent_at)}${row.external_id ? ` · ${row.channel ?? "platform"} id ${row.external_id}` : ` · ${row.channel ?? ""}`}`
     default:
@@ -89,9 +96,14 @@ export const ReviewRequestsSection = () => {
     order_id: text("order_id"),
     customer_id: text("customer_id"),
   })
+  const platforms = usePlatforms()
+  // the platform's name as the platforms list gives it; its id until the list has loaded
+  const platformName = (id: string | null) => platforms.data?.platforms.find((platform) => platform.id === id)?.name ?? id
   const action = useReviewRequestAction({
     onSuccess: (row) =>
-      toast.success(row.status === "scheduled" && row.delivery_id ? "Review request handed to Recensus" : `Review request ${row.status}`),
+      toast.success(
+        row.status === "scheduled" && row.delivery_id ? `Review request handed to ${platformName(row.channel)}` : `Review request ${row.status}`
+      ),
   })
 
   const columns = useMemo(

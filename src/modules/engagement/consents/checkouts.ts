@@ -7,6 +7,7 @@ import { runSql } from "../sql"
  * last completing request counts (a failed attempt may be followed by one with another login).
  */
 export async function noteCheckoutActor(manager: SqlEntityManager, cartId: string, customerId: string | null): Promise<void> {
+  // raw SQL: an upsert on a partial unique index (ON CONFLICT … WHERE) has no ORM form
   await runSql(
     manager,
     `INSERT INTO engagement_checkout (id, cart_id, signed_in_customer_id, created_at, updated_at)
@@ -33,6 +34,7 @@ export async function saveCheckoutOutcome(
   input: { cart_id: string | null; order_id: string; consents: Record<string, unknown> }
 ): Promise<{ id: string; previous: CheckoutOutcomeRow | null }> {
   const key = input.cart_id ? "cart_id" : "order_id"
+  // raw SQL: the row before and an upsert on a partial unique index, which the ORM cannot express atomically
   const [before] = await runSql<CheckoutOutcomeRow>(
     manager,
     `SELECT id, order_id, consents FROM engagement_checkout WHERE ${key} = ? AND deleted_at IS NULL`,
@@ -48,20 +50,4 @@ export async function saveCheckoutOutcome(
     [generateEntityId(undefined, "engco"), input.cart_id, input.order_id, JSON.stringify(input.consents)]
   )
   return { id: saved.id, previous: before ?? null }
-}
-
-/** Puts a checkout row back as it was: its order and outcome, or removes it when it did not exist. */
-export async function restoreCheckoutOutcome(
-  manager: SqlEntityManager,
-  undo: { id: string; previous: CheckoutOutcomeRow | null }
-): Promise<void> {
-  if (!undo.previous) {
-    await runSql(manager, `DELETE FROM engagement_checkout WHERE id = ?`, [undo.id])
-    return
-  }
-  await runSql(manager, `UPDATE engagement_checkout SET order_id = ?, consents = ?::jsonb, updated_at = now() WHERE id = ?`, [
-    undo.previous.order_id,
-    undo.previous.consents === null ? null : JSON.stringify(undo.previous.consents),
-    undo.id,
-  ])
 }

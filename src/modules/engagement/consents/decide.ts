@@ -33,9 +33,9 @@ export type ConsentDecision =
   | { kind: "stale" }
 
 function stable(value: unknown): string {
-  if (value === null || value === undefined) return "null"
-  if (typeof value !== "object") return JSON.stringify(value)
-  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`
+  if (value === null || value === undefined) {return "null"}
+  if (typeof value !== "object") {return JSON.stringify(value)}
+  if (Array.isArray(value)) {return `[${value.map(stable).join(",")}]`}
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stable(item)}`).join(",")}}`
 }

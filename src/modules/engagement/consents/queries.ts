@@ -12,6 +12,7 @@ export interface CurrentConsent {
 
 /** The current value of each purpose: the latest ledger row, in one indexed query. */
 export async function currentConsents(manager: SqlEntityManager, customerId: string): Promise<CurrentConsent[]> {
+  // raw SQL: DISTINCT ON (the latest row per purpose in one indexed query) has no ORM form
   return await runSql<CurrentConsent>(
     manager,
     `SELECT DISTINCT ON (purpose) purpose, value, source, recorded_at
@@ -30,6 +31,7 @@ export async function markLinkUsed(
   manager: SqlEntityManager,
   use: { nonce: string; customer_id: string; purpose: string; action: string }
 ): Promise<boolean> {
+  // raw SQL: INSERT … ON CONFLICT DO NOTHING lets the unique index decide a race, where the ORM would read then write
   const rows = await runSql(
     manager,
     `INSERT INTO engagement_link_use (id, nonce, customer_id, purpose, action, created_at, updated_at)
@@ -54,6 +56,7 @@ const keyOf = (key: PurposeKey) => `engagement_consent:${key.customer_id}:${key.
  */
 export async function lockConsentPurposes(manager: SqlEntityManager, keys: PurposeKey[]): Promise<void> {
   for (const key of [...new Set(keys.map(keyOf))].sort()) {
+    // raw SQL: transaction-scoped advisory locks have no ORM form
     await runSql(manager, `SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [key])
   }
 }
@@ -73,6 +76,7 @@ export async function latestConsentsOf(manager: SqlEntityManager, keys: PurposeK
   if (!keys.length) {
     return []
   }
+  // raw SQL: DISTINCT ON, read under the caller's advisory locks, has no ORM form
   return await runSql<LatestConsentRow>(
     manager,
     `SELECT DISTINCT ON (c.customer_id, c.purpose) c.id, c.customer_id, c.purpose, c.value, c.wording, c.info, c.recorded_at
@@ -89,6 +93,7 @@ export async function existingConsentIds(manager: SqlEntityManager, ids: string[
   if (!ids.length) {
     return []
   }
+  // raw SQL: read in the caller's locked transaction on its raw manager, beside the ON CONFLICT insert it guards
   const rows = await runSql<{ id: string }>(manager, `SELECT id FROM engagement_consent WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`, [
     JSON.stringify(ids),
   ])
@@ -97,6 +102,7 @@ export async function existingConsentIds(manager: SqlEntityManager, ids: string[
 
 /** The database's clock, read under the locks: rows written in lock order get increasing times. */
 export async function databaseNow(manager: SqlEntityManager): Promise<Date> {
+  // raw SQL: the database's clock (clock_timestamp) has no ORM form
   const [row] = await runSql<{ now: Date }>(manager, `SELECT clock_timestamp() AS now`)
   return new Date(row.now)
 }
@@ -122,6 +128,7 @@ export async function insertConsentRows(manager: SqlEntityManager, rows: Consent
   if (!rows.length) {
     return []
   }
+  // raw SQL: INSERT … ON CONFLICT DO NOTHING RETURNING tells which rows this call wrote, in one statement
   const written = await runSql<{ id: string }>(
     manager,
     `INSERT INTO engagement_consent (id, customer_id, purpose, channel, value, source, recorded_at, actor_type, actor_id, ip, user_agent, wording, info, created_at, updated_at)
@@ -140,6 +147,7 @@ export async function insertConsentConfirmation(
   manager: SqlEntityManager,
   confirmation: { request_id: string; customer_id: string; purpose: string; round: number }
 ): Promise<boolean> {
+  // raw SQL: INSERT … ON CONFLICT DO NOTHING lets the unique index decide a race
   const rows = await runSql(
     manager,
     `INSERT INTO engagement_consent_confirmation (id, request_id, customer_id, purpose, round, created_at, updated_at)

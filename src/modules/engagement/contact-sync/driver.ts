@@ -1,12 +1,12 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import type { EnabledPlatform } from "../../../providers"
+import type { EnabledPlatform } from "../provider-api/types"
 import type {
   ContactSyncCall,
   ContactSyncContext,
   ContactSyncer,
   ContactSyncState,
   DeliveryOutcome,
-} from "../../../providers/types"
+} from "../provider-api/types"
 import { insertDeliveries } from "../outbox/queries"
 import type { DeliveryRecord, EnqueueDeliveryInput } from "../types"
 import {

@@ -39,6 +39,7 @@ export async function markContactsForSync(
   let marked = 0
   for (const customerId of new Set(args.customer_ids)) {
     for (const platform of args.platforms) {
+      // raw SQL: an upsert that keeps the earliest due time (ON CONFLICT DO UPDATE with LEAST) has no ORM form
       const rows = await runSql(
         manager,
         `INSERT INTO ${TABLE} (id, customer_id, platform, status, dirty, due_at, last_sent, step, created_at, updated_at)
@@ -66,6 +67,7 @@ export async function lockDueContactSyncs(
   args: { platform: string; limit: number; customer_ids?: string[] }
 ): Promise<ContactSyncRecord[]> {
   const filter = optionalIn("customer_id", args.customer_ids)
+  // raw SQL: a claim with FOR UPDATE SKIP LOCKED has no ORM form
   return await runSql<Row>(
     manager,
     `SELECT * FROM ${TABLE}
@@ -79,6 +81,7 @@ export async function lockDueContactSyncs(
 
 /** The contacts whose call is this outbox row, locked for the caller's transaction. */
 export async function lockContactSyncsOfDelivery(manager: SqlEntityManager, deliveryId: string): Promise<ContactSyncRecord[]> {
+  // raw SQL: rows locked FOR UPDATE for the outcome's transaction
   return await runSql<Row>(
     manager,
     `SELECT * FROM ${TABLE} WHERE deleted_at IS NULL AND in_flight_delivery_id = ? ORDER BY id FOR UPDATE`,
@@ -104,6 +107,7 @@ export interface ContactSyncUpdate {
 }
 
 export async function updateContactSync(manager: SqlEntityManager, update: ContactSyncUpdate): Promise<void> {
+  // raw SQL: written on the locked rows' raw manager inside the planning or outcome transaction
   await runSql(
     manager,
     `UPDATE ${TABLE} SET status = ?, dirty = ?, due_at = CASE WHEN ? THEN now() ELSE due_at END, external_id = ?,
@@ -133,6 +137,7 @@ export async function recordExternalId(
   manager: SqlEntityManager,
   args: { customer_id: string; platform: string; external_id: string | null }
 ): Promise<void> {
+  // raw SQL: a jsonb_set on the profile's ids, atomic in one statement
   await runSql(
     manager,
     `UPDATE engagement_contact_profile
@@ -149,6 +154,7 @@ export async function countContactSyncs(
   manager: SqlEntityManager,
   platform: string
 ): Promise<Record<ContactSyncStatus, number>> {
+  // raw SQL: a GROUP BY count has no MedusaService form
   const rows = await runSql<{ status: ContactSyncStatus; count: string }>(
     manager,
     `SELECT status, count(*) AS count FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? GROUP BY status`,
@@ -163,13 +169,14 @@ export async function countContactSyncs(
 
 /**
  * Forgets a contact's platform state, but for a call in flight (its outcome still settles). The
- * credentials are kept: a CRM.COM contact registered by the plugin can still sign in.
+ * credentials are kept: a contact the plugin registered on a platform can still sign in.
  */
 export async function resetContactSyncs(
   manager: SqlEntityManager,
   args: { customer_id: string; platforms?: string[] }
 ): Promise<void> {
   const filter = optionalIn("platform", args.platforms)
+  // raw SQL: one statement resets every platform's row of the contact
   await runSql(
     manager,
     `UPDATE ${TABLE} SET external_id = NULL, last_sent = '{}'::jsonb, last_error = NULL, status = 'pending', updated_at = now()

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import type { ContactSnapshot, SnapshotConsent } from "../../../providers/types"
+import type { ContactSnapshot, SnapshotConsent } from "../provider-api/types"
 import { runSql } from "../sql"
 
 /** A profile row as PostgreSQL gives it: the snapshot's identity fields, then the raw statistics columns. */
@@ -42,7 +42,7 @@ export function statisticsOf(row: ProfileRow): Record<string, string> {
     average_days_between_orders: row.average_days_between_orders,
     currency_code: row.currency_code,
     rfm_segment: row.rfm_segment,
-    // loyalty figures go as statistics: ExpertSender custom attributes, Rejoiner metadata
+    // loyalty figures go as statistics (platforms send them as custom attributes or metadata)
     loyalty_tier: row.loyalty?.tier,
     loyalty_balance: row.loyalty?.balance,
     loyalty_lifetime_points: row.loyalty?.lifetime_points,

@@ -21,7 +21,7 @@ const Consent = model
       ip: model.text().nullable(),
       user_agent: model.text().nullable(),
       wording: model.text().nullable(),
-      // free-form proof, as Rejoiner's opt-in allows (e.g. { type, where })
+      // free-form proof, as marketing platforms' opt-ins allow (e.g. { type, where })
       info: model.json().nullable(),
     }
   )

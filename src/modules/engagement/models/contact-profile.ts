@@ -24,7 +24,7 @@ const ContactProfile = model
       address: model.json().nullable(),
       // platform id -> the id that platform gave the contact
       external_ids: model.json().default({}),
-      // attribute name -> string value, as ExpertSender's customAttributes
+      // attribute name -> string value, as platforms take custom attributes
       custom_attributes: model.json().default({}),
       // platform id -> { status, synced_at, error }
       sync_status: model.json().default({}),

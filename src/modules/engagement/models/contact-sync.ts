@@ -25,7 +25,7 @@ const ContactSync = model
       step: model.number().default(0),
       // the batch this contact went in was refused: its next call goes alone, so one bad contact holds up no other
       send_alone: model.boolean().default(false),
-      // sealed by the platform (e.g. CRM.COM tokens and generated password), never in clear
+      // sealed by the platform (e.g. a contact's tokens and generated password), never in clear
       credentials: model.text().nullable(),
       last_error: model.text().nullable(),
       last_synced_at: model.dateTime().nullable(),

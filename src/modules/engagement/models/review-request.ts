@@ -3,7 +3,7 @@ import { REVIEW_REQUEST_STATUSES, REVIEW_REQUEST_TRIGGERS } from "../types"
 
 /**
  * One review request per order. It waits (`scheduled`) until `send_at`, then goes out through
- * Recensus (an outbox delivery) or, with no platform, as an email through Medusa's notifications.
+ * the review platform (an outbox delivery) or, with no platform, as an email through Medusa's notifications.
  */
 const ReviewRequest = model
   .define(
@@ -20,7 +20,7 @@ const ReviewRequest = model
       sent_at: model.dateTime().nullable(),
       // a claim by the send job: another process skips the row until this passes
       locked_until: model.dateTime().nullable(),
-      // "recensus", or "email" for the built-in notification path
+      // the id of the platform that sent it, or "email" for the built-in notification path
       channel: model.text().nullable(),
       external_id: model.text().nullable(),
       delivery_id: model.text().nullable(),
@@ -28,6 +28,12 @@ const ReviewRequest = model
       // the purchases as sent, and the line items left out with why
       purchases: model.json().nullable(),
       excluded_items: model.json().nullable(),
+      // the delay its products ask for (the longest of its lines), counted from the trigger
+      delay_seconds: model.number().nullable(),
+      // built-in email only: reminders sent, when the next is due, and when a review link was followed
+      reminders_sent: model.number().default(0),
+      next_reminder_at: model.dateTime().nullable(),
+      clicked_at: model.dateTime().nullable(),
     }
   )
   .indexes([
@@ -35,6 +41,7 @@ const ReviewRequest = model
     { on: ["status", "send_at"] },
     { on: ["customer_id"] },
     { on: ["delivery_id"] },
+    { on: ["status", "next_reminder_at"] },
   ])
 
 export default ReviewRequest

@@ -13,11 +13,12 @@ export async function insertReviewRequest(
   manager: SqlEntityManager,
   input: ScheduleReviewRequestInput
 ): Promise<{ review_request: ReviewRequestRecord; created: boolean }> {
+  // raw SQL: INSERT … ON CONFLICT DO NOTHING on a partial unique index lets the index decide a race
   const inserted = await runSql<ReviewRequestRecord>(
     manager,
     `INSERT INTO ${TABLE} (id, order_id, customer_id, email, status, trigger, send_at, reason, purchases, excluded_items,
-       created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?::jsonb, ?::jsonb, now(), now())
+       delay_seconds, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?::jsonb, ?::jsonb, ?, now(), now())
      ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING
      RETURNING *`,
     [
@@ -32,6 +33,7 @@ export async function insertReviewRequest(
       input.reason ?? null,
       JSON.stringify(input.purchases ?? null),
       JSON.stringify(input.excluded_items ?? null),
+      input.delay_seconds ?? null,
     ]
   )
   if (inserted.length) {
@@ -50,6 +52,7 @@ export async function claimDueReviewRequests(
   manager: SqlEntityManager,
   args: { limit: number; leaseMs: number }
 ): Promise<ReviewRequestRecord[]> {
+  // raw SQL: a claim with FOR UPDATE SKIP LOCKED has no ORM form
   return await runSql<ReviewRequestRecord>(
     manager,
     `UPDATE ${TABLE} SET locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
@@ -65,12 +68,13 @@ export async function claimDueReviewRequests(
   )
 }
 
-/** A Recensus delivery's outcome decides its review request: sent with the CCR id, or failed. */
+/** A review platform delivery's outcome decides its review request: sent with the platform's id, or failed. */
 export async function applyDeliveryOutcomeToReviewRequest(
   manager: SqlEntityManager,
   delivery: { id: string; status: string; external_id?: string | null; last_error?: string | null }
 ): Promise<void> {
   if (delivery.status === "delivered") {
+    // raw SQL: a conditional update (only from its waiting statuses) in the outcome's locked transaction
     await runSql(
       manager,
       `UPDATE ${TABLE} SET status = 'sent', sent_at = now(), external_id = ?, reason = NULL, updated_at = now()

@@ -53,11 +53,11 @@ const score = (value: number, [low, high]: [number, number], higherIsBetter = tr
 
 /** A documented, simple RFM rule: three scores of 1–3 name the segment. */
 export function rfmSegment(recency: number, frequency: number, monetary: number): string {
-  if (recency === 3 && frequency === 3 && monetary >= 2) return "champion"
-  if (recency >= 2 && frequency >= 2) return "loyal"
-  if (recency === 3 && frequency === 1) return "new"
-  if (recency === 1 && frequency >= 2) return "at_risk"
-  if (recency === 1) return "hibernating"
+  if (recency === 3 && frequency === 3 && monetary >= 2) {return "champion"}
+  if (recency >= 2 && frequency >= 2) {return "loyal"}
+  if (recency === 3 && frequency === 1) {return "new"}
+  if (recency === 1 && frequency >= 2) {return "at_risk"}
+  if (recency === 1) {return "hibernating"}
   return "promising"
 }
 

@@ -19,8 +19,8 @@ export interface CheckoutConsents {
 }
 
 function valueOf(choice: unknown): ConsentValue | undefined {
-  if (choice === true) return "True"
-  if (choice === false) return "False"
+  if (choice === true) {return "True"}
+  if (choice === false) {return "False"}
   return CONSENT_VALUES.find((value) => value === choice)
 }
 

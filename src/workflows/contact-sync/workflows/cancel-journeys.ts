@@ -5,7 +5,7 @@ import { buildJourneyCancellationsStep, JourneyCancellation } from "../steps/bui
 export const cancelJourneysWorkflowId = "cancel-journeys"
 
 /**
- * Stops shoppers' marketing journeys on the platforms that run them (Rejoiner), through the
+ * Stops shoppers' marketing journeys on the platforms that run them, through the
  * outbox: from the admin, when a customer is deleted, and when an order is canceled.
  */
 export const cancelJourneysWorkflow = createWorkflow(cancelJourneysWorkflowId, (input: { cancellations: JourneyCancellation[] }) => {

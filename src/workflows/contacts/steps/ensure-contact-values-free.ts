@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContactClaim, ensureContactValuesFree } from "../utils/contact-conflicts"
+import { ensureContactValuesFree } from "../utils/contact-conflicts"
 
 export const ensureContactValuesFreeStepId = "ensure-contact-values-free"
 

@@ -20,7 +20,7 @@ const hasName = (named: Named) => !!(named?.first_name?.trim() || named?.last_na
 /**
  * A guest's customer has no name, but their checkout has one: the order's billing address, else
  * its shipping address, names their profile when neither the customer nor the profile has a name
- * (platforms such as CRM.COM cannot register a contact without one). Compensation restores the
+ * (some platforms cannot register a contact without one). Compensation restores the
  * names it replaced.
  */
 export const nameContactsFromOrdersStep = createStep(

@@ -16,9 +16,9 @@ const PROFILE_KEY: Record<ContactMatchBy, "email" | "phone" | "crm_id"> = {
 /** The request fields a contact's identifiers come from. */
 function claimOf(data: ContactData, index: number, customerId: string | null): ContactClaim {
   const values: ContactClaim["values"] = {}
-  if (data.email) values.email = { value: data.email.toLowerCase(), field: `data.${index}.email` }
-  if (data.phone) values.phone = { value: data.phone, field: `data.${index}.phone` }
-  if (data.crmId) values.crm_id = { value: data.crmId, field: `data.${index}.crmId` }
+  if (data.email) {values.email = { value: data.email.toLowerCase(), field: `data.${index}.email` }}
+  if (data.phone) {values.phone = { value: data.phone, field: `data.${index}.phone` }}
+  if (data.crmId) {values.crm_id = { value: data.crmId, field: `data.${index}.crmId` }}
   return { customer_id: customerId, values }
 }
 

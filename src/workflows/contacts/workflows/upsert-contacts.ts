@@ -13,7 +13,7 @@ import { contactLockKeys } from "../utils/contact-lock-keys"
 export const upsertContactsWorkflowId = "upsert-contacts"
 
 /**
- * The admin's contact upsert, as ExpertSender's POST /customers: Add, Update or AddOrUpdate,
+ * The admin's contact upsert, as a customers API's POST /customers: Add, Update or AddOrUpdate,
  * matched by Email, PhoneNumber or CrmId; it creates or updates the Medusa customer too.
  *
  * The batch is all or nothing. Every email, phone and CRM id of the batch is locked before the

@@ -7,7 +7,8 @@ import { buildCartConversionStep } from "../steps/build-cart-conversion"
 export const recordCartConversionWorkflowId = "record-cart-conversion"
 
 /**
- * Runs on `order.placed`: tells Rejoiner the shopper's cart converted, once per order, through
+ * Runs on `order.placed`: tells the platforms that take cart conversions that the shopper's cart
+ * converted, once per order and platform, through
  * the outbox (guest orders too: the order's email identifies the shopper).
  */
 export const recordCartConversionWorkflow = createWorkflow(recordCartConversionWorkflowId, (input: { order_id: string }) => {

@@ -2,7 +2,6 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
-import { RECENSUS } from "../../../providers/recensus"
 import { REVIEW_ORDER_FIELDS, ReviewOrder } from "../utils/order-fields"
 import { planReviewRequest } from "../utils/plan-review-request"
 
@@ -28,7 +27,7 @@ export const planReviewRequestStep = createStep(planReviewRequestStepId, async (
       order: order as ReviewOrder,
       options: engagement.getOptions().review_requests,
       consents,
-      recensusEnabled: engagement.isPlatformEnabled(RECENSUS),
+      reviewPlatform: engagement.providersWith("review_requests")[0]?.capability,
     })
   )
 })

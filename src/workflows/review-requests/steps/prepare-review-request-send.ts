@@ -2,14 +2,18 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
-import { RECENSUS } from "../../../providers/recensus"
 import { REVIEW_ORDER_FIELDS, ReviewOrder } from "../utils/order-fields"
 import { prepareReviewRequestSend } from "../utils/prepare-send"
 import { fillUrlPattern } from "../../../utils/url-pattern"
+import { scopeReviewRequestSend } from "../utils/send-time"
+import { finishReviewSendPlan } from "../utils/review-links"
 
 export const prepareReviewRequestSendStepId = "prepare-review-request-send"
 
-/** Reads the order and consents as they are now and decides what the due request becomes. */
+/**
+ * Reads the order, consents and the shopper's earlier review emails as they are now and decides
+ * what the due request becomes: the exclusions and the cap first (utils/send-time.ts), then the send.
+ */
 export const prepareReviewRequestSendStep = createStep(
   prepareReviewRequestSendStepId,
   async (input: { review_request_id: string }, { container }) => {
@@ -31,16 +35,26 @@ export const prepareReviewRequestSendStep = createStep(
           }),
         })
       : null
-    return new StepResponse(
-      prepareReviewRequestSend({
-        reviewRequest,
-        order: order as ReviewOrder | undefined,
-        consents,
-        options: options.review_requests,
-        storefront: options.storefront,
-        recensusEnabled: engagement.isPlatformEnabled(RECENSUS),
-        unsubscribeUrl,
-      })
-    )
+    const reviewPlatform = engagement.providersWith("review_requests")[0]?.capability
+    const scope = await scopeReviewRequestSend({
+      engagement,
+      reviewRequest,
+      order: order as ReviewOrder | undefined,
+      consents,
+      reviewPlatform,
+    })
+    if (scope.stop) {
+      return new StepResponse(scope.stop)
+    }
+    const decision = prepareReviewRequestSend({
+      reviewRequest: scope.reviewRequest,
+      order: scope.order,
+      consents,
+      options: options.review_requests,
+      storefront: options.storefront,
+      reviewPlatform,
+      unsubscribeUrl,
+    })
+    return new StepResponse(finishReviewSendPlan(decision, scope, options))
   }
 )

@@ -11,6 +11,20 @@ export interface ReviewRequestUpdate {
   external_id?: string | null
   reason?: string | null
   locked_until?: Date | null
+  /** JSON columns: see `jsonColumn` */
+  purchases?: Record<string, unknown> | null
+  excluded_items?: Record<string, unknown> | null
+  reminders_sent?: number
+  next_reminder_at?: Date | null
+  clicked_at?: Date | null
+}
+
+/**
+ * A list stored in a JSON column. The data-model types JSON columns as objects, though PostgreSQL's
+ * jsonb (and the order-time insert) keeps arrays as they are.
+ */
+export function jsonColumn(value: unknown): Record<string, unknown> | null {
+  return (value ?? null) as Record<string, unknown> | null
 }
 
 export interface UpdateReviewRequestsStepInput {

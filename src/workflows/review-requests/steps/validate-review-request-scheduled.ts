@@ -8,7 +8,7 @@ export const validateReviewRequestScheduledStepId = "validate-review-request-sch
 /**
  * The admin's actions (send now, cancel, change the send date) apply to a request still waiting:
  * a sent, canceled, skipped or failed one is refused, and so is one being sent right now (claimed
- * by the due-requests job) or already handed to Recensus.
+ * by the due-requests job) or already handed to the review platform.
  */
 export const validateReviewRequestScheduledStep = createStep(
   validateReviewRequestScheduledStepId,

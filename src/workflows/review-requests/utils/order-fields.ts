@@ -1,4 +1,5 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
+import { REVIEW_EXCLUSION_ORDER_FIELDS, ReviewExclusionItemFields, ReviewExclusionOrderFields } from "./exclusion-fields"
 
 /** What the review-request workflows read of an order (line item, variant and product data). */
 export const REVIEW_ORDER_FIELDS = [
@@ -23,11 +24,13 @@ export const REVIEW_ORDER_FIELDS = [
   "items.variant.upc",
   "items.variant.metadata",
   "items.product.metadata",
+  // exclusions and per-product timing (utils/exclusions.ts, utils/timing.ts)
+  ...REVIEW_EXCLUSION_ORDER_FIELDS,
 ]
 
 type Name = { first_name?: string | null; last_name?: string | null } | null | undefined
 
-export interface ReviewOrder {
+export interface ReviewOrder extends ReviewExclusionOrderFields {
   id: string
   display_id?: number | null
   email?: string | null
@@ -41,7 +44,7 @@ export interface ReviewOrder {
   items?: ReviewOrderItem[] | null
 }
 
-export interface ReviewOrderItem {
+export interface ReviewOrderItem extends ReviewExclusionItemFields {
   id: string
   title: string
   product_title?: string | null
@@ -53,5 +56,8 @@ export interface ReviewOrderItem {
   variant_sku?: string | null
   variant_barcode?: string | null
   variant?: { ean?: string | null; upc?: string | null; metadata?: Record<string, unknown> | null } | null
-  product?: { metadata?: Record<string, unknown> | null } | null
+  product?: {
+    metadata?: Record<string, unknown> | null
+    categories?: { id: string; handle?: string | null }[] | null
+  } | null
 }

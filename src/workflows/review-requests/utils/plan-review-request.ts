@@ -2,8 +2,9 @@ import { MathBN } from "@medusajs/framework/utils"
 import type { ReviewRequestOptions } from "../../../modules/engagement/options"
 import type { CurrentConsent } from "../../../modules/engagement/consents/queries"
 import type { ScheduleReviewRequestInput } from "../../../modules/engagement/types"
-import { mapRecensusPurchases, ReviewableLineItem } from "../../../providers/recensus/purchases"
+import type { ReviewableLineItem, ReviewRequestCapability } from "../../../modules/engagement/provider-api/capabilities"
 import type { ReviewOrder } from "./order-fields"
+import { reviewDelayMs } from "./timing"
 
 export const REVIEW_CONSENT_PURPOSES = ["review_requests", "email_marketing"]
 
@@ -60,9 +61,10 @@ export function planReviewRequest(args: {
   order: ReviewOrder
   options: ReviewRequestOptions
   consents: CurrentConsent[]
-  recensusEnabled: boolean
+  /** the platform that sends review requests; none: the built-in email, which needs no purchase mapping */
+  reviewPlatform?: ReviewRequestCapability
 }): ScheduleReviewRequestInput {
-  const { order, options, consents, recensusEnabled } = args
+  const { order, options, consents, reviewPlatform } = args
   const base = {
     order_id: order.id,
     customer_id: order.customer_id ?? null,
@@ -79,21 +81,25 @@ export function planReviewRequest(args: {
   if (optOut) {
     return { ...base, status: "skipped", reason: optOut }
   }
-  const { purchases, excluded } = mapRecensusPurchases(toLineItems(order), options, reviewLanguage(order, options))
-  if (recensusEnabled && !purchases.length) {
+  const { purchases, excluded } = reviewPlatform
+    ? reviewPlatform.mapPurchases(toLineItems(order), options, reviewLanguage(order, options))
+    : { purchases: [], excluded: [] }
+  if (reviewPlatform && !purchases.length) {
     return {
       ...base,
       status: "skipped",
-      reason: "no purchase has an identifier Recensus accepts (GTIN, or MPN + brand)",
+      reason: reviewPlatform.no_purchases_reason,
       excluded_items: excluded,
     }
   }
-  const sendAt = options.trigger === "placed" ? new Date(new Date(order.created_at).getTime() + options.delay) : null
+  const delay = reviewDelayMs(order, options)
+  const sendAt = options.trigger === "placed" ? new Date(new Date(order.created_at).getTime() + delay) : null
   return {
     ...base,
     status: "scheduled",
     send_at: sendAt,
+    delay_seconds: Math.round(delay / 1000),
     purchases,
-    excluded_items: recensusEnabled ? excluded : [],
+    excluded_items: excluded,
   }
 }

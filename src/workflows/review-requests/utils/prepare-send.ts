@@ -4,8 +4,7 @@ import { fillUrlPattern } from "../../../utils/url-pattern"
 import type { EnqueueDeliveryInput, ReviewRequestRecord } from "../../../modules/engagement/types"
 
 export type ReviewRequestToSend = Pick<ReviewRequestRecord, "id" | "order_id" | "customer_id" | "purchases">
-import { RECENSUS, RecensusOperations } from "../../../providers/recensus"
-import type { RecensusPurchase } from "../../../providers/recensus/purchases"
+import type { ReviewRequestCapability } from "../../../modules/engagement/provider-api/capabilities"
 import type { ReviewOrder } from "./order-fields"
 import { reviewOptOutReason } from "./plan-review-request"
 
@@ -20,13 +19,9 @@ export interface ReviewEmail {
 export type ReviewSendDecision =
   | { action: "cancel"; reason: string }
   | { action: "skip"; reason: string }
-  | { action: "recensus"; delivery: EnqueueDeliveryInput }
+  /** handed to the platform that sends review requests, through the outbox */
+  | { action: "platform"; delivery: EnqueueDeliveryInput }
   | { action: "email"; email: ReviewEmail }
-
-/** ISO 8601 with a numeric offset, as the seed's "2012-12-12T16:00:00+0000" (UTC here). */
-export function recensusDate(value: string | Date): string {
-  return new Date(value).toISOString().replace(/\.\d{3}Z$/, "+00:00")
-}
 
 
 function names(order: ReviewOrder) {
@@ -47,11 +42,12 @@ export function prepareReviewRequestSend(args: {
   consents: CurrentConsent[]
   options: ReviewRequestOptions
   storefront: StorefrontOptions
-  recensusEnabled: boolean
+  /** the platform that sends review requests; none: the built-in email */
+  reviewPlatform?: ReviewRequestCapability
   /** the signed one-click link that stops review requests, for the email */
   unsubscribeUrl?: string | null
 }): ReviewSendDecision {
-  const { reviewRequest, order, consents, options, storefront, recensusEnabled } = args
+  const { reviewRequest, order, consents, options, storefront, reviewPlatform } = args
   if (!order || order.status === "canceled") {
     return { action: "cancel", reason: order ? "order canceled" : "order not found" }
   }
@@ -63,30 +59,23 @@ export function prepareReviewRequestSend(args: {
     return { action: "skip", reason: "the order has no email address" }
   }
   const { first, last } = names(order)
-  if (recensusEnabled) {
-    const purchases = (reviewRequest.purchases ?? []) as RecensusPurchase[]
+  if (reviewPlatform) {
+    const purchases = (reviewRequest.purchases ?? []) as unknown[]
     if (!purchases.length) {
-      return { action: "skip", reason: "no purchase has an identifier Recensus accepts (GTIN, or MPN + brand)" }
+      return { action: "skip", reason: reviewPlatform.no_purchases_reason }
     }
     return {
-      action: "recensus",
-      delivery: {
-        platform: RECENSUS,
-        operation: RecensusOperations.CustomerContactRequest,
-        idempotency_key: `review-request:${reviewRequest.id}:recensus`,
-        customer_id: reviewRequest.customer_id,
+      action: "platform",
+      delivery: reviewPlatform.build({
+        review_request_id: reviewRequest.id,
         order_id: reviewRequest.order_id,
-        subject_id: reviewRequest.id,
-        payload: {
-          data: {
-            customerFirstName: first,
-            customerLastName: last,
-            customerEmail: order.email,
-            purchaseDate: recensusDate(order.created_at),
-            purchases,
-          },
-        },
-      },
+        customer_id: reviewRequest.customer_id,
+        email: order.email,
+        first_name: first,
+        last_name: last,
+        ordered_at: order.created_at,
+        purchases,
+      }),
     }
   }
   const seen = new Set<string>()

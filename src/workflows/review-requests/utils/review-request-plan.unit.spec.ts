@@ -1,10 +1,17 @@
 import { reviewRequestOptionsSchema, storefrontOptionsSchema } from "../../../modules/engagement/options"
 import type { ReviewOrder } from "./order-fields"
 import { planReviewRequest, reviewLanguage } from "./plan-review-request"
-import { prepareReviewRequestSend, recensusDate } from "./prepare-send"
+import { prepareReviewRequestSend } from "./prepare-send"
+import { RecensusProvider } from "../../../providers/recensus"
+import { recensusDate } from "../../../providers/recensus/review-request"
 
 const options = reviewRequestOptionsSchema.parse({ delay: "7d" })
 const storefront = storefrontOptionsSchema.parse({ product_url: "https://shop.example/p/{handle}" })
+// the review platform as the module hands it to the workflow: the provider's capability
+const recensus = new RecensusProvider(
+  {},
+  { api_url: "https://recensus.example", merchant_id: "1", token: "t", shared_secret: "s" }
+).capabilities().review_requests
 
 const order = (overrides: Partial<ReviewOrder> = {}): ReviewOrder => ({
   id: "order_1",
@@ -38,7 +45,7 @@ const consent = (purpose: string, value: "True" | "False" | "AwaitingConfirmatio
 
 describe("planReviewRequest", () => {
   it("schedules the request the configured delay after the order was placed", () => {
-    const plan = planReviewRequest({ order: order(), options, consents: [], recensusEnabled: true })
+    const plan = planReviewRequest({ order: order(), options, consents: [], reviewPlatform: recensus })
     expect(plan).toEqual(
       expect.objectContaining({ status: "scheduled", trigger: "placed", send_at: new Date("2026-11-27T10:00:00.000Z") })
     )
@@ -46,26 +53,26 @@ describe("planReviewRequest", () => {
   })
 
   it("waits for the trigger event when the clock starts at fulfilment", () => {
-    const plan = planReviewRequest({ order: order(), options: { ...options, trigger: "fulfilled" }, consents: [], recensusEnabled: true })
+    const plan = planReviewRequest({ order: order(), options: { ...options, trigger: "fulfilled" }, consents: [], reviewPlatform: recensus })
     expect(plan).toEqual(expect.objectContaining({ status: "scheduled", trigger: "fulfilled", send_at: null }))
   })
 
   it("skips a shopper who opted out, by the ledger or the interim metadata flag", () => {
-    const byLedger = planReviewRequest({ order: order(), options, consents: [consent("review_requests", "False")], recensusEnabled: false })
+    const byLedger = planReviewRequest({ order: order(), options, consents: [consent("review_requests", "False")], reviewPlatform: undefined })
     expect(byLedger).toEqual(expect.objectContaining({ status: "skipped", reason: expect.stringContaining("review_requests") }))
 
-    const byFallback = planReviewRequest({ order: order(), options, consents: [consent("email_marketing", "False")], recensusEnabled: false })
+    const byFallback = planReviewRequest({ order: order(), options, consents: [consent("email_marketing", "False")], reviewPlatform: undefined })
     expect(byFallback.status).toBe("skipped")
 
     const byFlag = planReviewRequest({
       order: order({ customer: { metadata: { engagement_review_requests_opt_out: true } } }),
       options,
       consents: [],
-      recensusEnabled: false,
+      reviewPlatform: undefined,
     })
     expect(byFlag).toEqual(expect.objectContaining({ status: "skipped", reason: expect.stringContaining("opted out") }))
 
-    const consented = planReviewRequest({ order: order(), options, consents: [consent("review_requests", "True")], recensusEnabled: false })
+    const consented = planReviewRequest({ order: order(), options, consents: [consent("review_requests", "True")], reviewPlatform: undefined })
     expect(consented.status).toBe("scheduled")
   })
 
@@ -74,7 +81,7 @@ describe("planReviewRequest", () => {
       order: order({ items: [{ id: "i", title: "Gift card", variant_id: "v", quantity: 1 }] }),
       options,
       consents: [],
-      recensusEnabled: true,
+      reviewPlatform: recensus,
     })
     expect(plan.status).toBe("skipped")
     expect(plan.excluded_items).toEqual([expect.objectContaining({ line_item_ids: ["i"] })])
@@ -96,9 +103,9 @@ describe("prepareReviewRequestSend", () => {
   }
 
   it("builds the Recensus CCR data with a purchase date that carries an offset", () => {
-    const decision = prepareReviewRequestSend({ reviewRequest, order: order(), consents: [], options, storefront, recensusEnabled: true })
-    expect(decision.action).toBe("recensus")
-    expect(decision.action === "recensus" && decision.delivery).toEqual(
+    const decision = prepareReviewRequestSend({ reviewRequest, order: order(), consents: [], options, storefront, reviewPlatform: recensus })
+    expect(decision.action).toBe("platform")
+    expect(decision.action === "platform" && decision.delivery).toEqual(
       expect.objectContaining({
         platform: "recensus",
         idempotency_key: "review-request:engrr_1:recensus",
@@ -117,7 +124,7 @@ describe("prepareReviewRequestSend", () => {
   })
 
   it("emails through Medusa with product links when Recensus is off", () => {
-    const decision = prepareReviewRequestSend({ reviewRequest, order: order(), consents: [], options, storefront, recensusEnabled: false })
+    const decision = prepareReviewRequestSend({ reviewRequest, order: order(), consents: [], options, storefront, reviewPlatform: undefined })
     expect(decision).toEqual({
       action: "email",
       email: expect.objectContaining({
@@ -134,7 +141,7 @@ describe("prepareReviewRequestSend", () => {
 
   it("cancels for a canceled order and skips when consent was withdrawn since scheduling", () => {
     expect(
-      prepareReviewRequestSend({ reviewRequest, order: order({ status: "canceled" }), consents: [], options, storefront, recensusEnabled: true })
+      prepareReviewRequestSend({ reviewRequest, order: order({ status: "canceled" }), consents: [], options, storefront, reviewPlatform: recensus })
         .action
     ).toBe("cancel")
     expect(
@@ -144,7 +151,7 @@ describe("prepareReviewRequestSend", () => {
         consents: [consent("review_requests", "False")],
         options,
         storefront,
-        recensusEnabled: true,
+        reviewPlatform: recensus,
       }).action
     ).toBe("skip")
   })

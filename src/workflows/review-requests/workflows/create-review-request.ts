@@ -6,7 +6,7 @@ export const createReviewRequestWorkflowId = "create-review-request"
 
 /**
  * Runs on `order.placed`: stores the order's review request, scheduled for the configured
- * delay after the trigger, or skipped with the reason (no consent, nothing Recensus can
+ * delay after the trigger, or skipped with the reason (no consent, nothing the review platform can
  * identify). Once per order, however often the event arrives.
  */
 export const createReviewRequestWorkflow = createWorkflow(createReviewRequestWorkflowId, (input: { order_id: string }) => {

@@ -3,7 +3,7 @@ import { validateBody, validateQuery } from "../../../utils/validation"
 import { listContactsTransformQueryConfig } from "./query-config"
 import {
   AdminCancelJourneys,
-  AdminExpertSenderLookupParams,
+  AdminPlatformCopyParams,
   AdminGetContactParams,
   AdminGetContactsParams,
   AdminRecordContactConsents,
@@ -57,8 +57,8 @@ export const adminContactRoutesMiddlewares: MiddlewareRoute[] = [
   },
   {
     method: ["GET"],
-    matcher: "/admin/engagement/contacts/:id/expertsender",
-    middlewares: [validateQuery(AdminExpertSenderLookupParams)],
+    matcher: "/admin/engagement/contacts/:id/platform-copy",
+    middlewares: [validateQuery(AdminPlatformCopyParams)],
   },
   {
     method: ["POST"],

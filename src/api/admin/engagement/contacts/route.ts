@@ -18,7 +18,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetConta
 }
 
 /**
- * POST /admin/engagement/contacts: ExpertSender-style upsert (`mode` Add / Update / AddOrUpdate,
+ * POST /admin/engagement/contacts: a customer-API-style upsert (`mode` Add / Update / AddOrUpdate,
  * `matchBy` Email / PhoneNumber / CrmId). Add on an existing contact is 409, Update on a missing
  * one 404, an email, phone or CRM id of another contact 409 naming the field; the Medusa customer
  * is created or updated too. The batch is all or nothing.

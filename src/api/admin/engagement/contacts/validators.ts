@@ -1,11 +1,12 @@
 import { z } from "@medusajs/framework/zod"
+import { CONTACT_LOOKUP_KEYS } from "../../../../modules/engagement/provider-api/capabilities"
 import { createBoundedFindParams } from "../../../utils/find-params"
 import { identifier, NoQuery, storable, text } from "../../../utils/validation"
 import { StoreUpdateConsents } from "../../../store/engagement/consents/validators"
 import { defaultAdminContactFields, sortableAdminContactFields } from "./query-config"
 
 /**
- * A date of birth is a calendar day: YYYY-MM-DD, or ExpertSender's date-time whose day is taken as
+ * A date of birth is a calendar day: YYYY-MM-DD, or a date-time whose day is taken as
  * written (its time and offset say nothing about the day the person was born).
  */
 const DATE_OF_BIRTH = "dateOfBirth: a day of the calendar, as YYYY-MM-DD or an ISO 8601 date-time"
@@ -17,7 +18,7 @@ const phone = text({ max: 64 })
   .transform((value) => value.replace(/\s+/g, ""))
   .pipe(z.string().min(1).max(20, "at most 20 characters without spaces"))
 
-/** One contact, with ExpertSender's field names and limits. */
+/** One contact, with the customer API's field names and limits (firstName, crmId, customAttributes…). */
 const ContactData = z
   .object({
     email: storable(z.string().email().max(320)).optional(),
@@ -73,8 +74,6 @@ export type AdminSyncContactType = z.infer<typeof AdminSyncContact>
 export const AdminCancelJourneys = z.object({ reason: text({ max: 500 }).optional() }).strict()
 export type AdminCancelJourneysType = z.infer<typeof AdminCancelJourneys>
 
-/** GET /admin/engagement/contacts/:id/expertsender: which of the contact's identifiers ExpertSender is asked by. */
-export const AdminExpertSenderLookupParams = z
-  .object({ by: z.enum(["email", "phone", "crm_id", "id"]).default("email") })
-  .strict()
-export type AdminExpertSenderLookupParamsType = z.infer<typeof AdminExpertSenderLookupParams>
+/** GET /admin/engagement/contacts/:id/platform-copy: which of the contact's identifiers the platform is asked by. */
+export const AdminPlatformCopyParams = z.object({ by: z.enum(CONTACT_LOOKUP_KEYS).default("email") }).strict()
+export type AdminPlatformCopyParamsType = z.infer<typeof AdminPlatformCopyParams>

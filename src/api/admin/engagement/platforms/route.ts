@@ -1,23 +1,23 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type EngagementModuleService from "../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
-import { PLATFORMS } from "../../../../providers"
 
 /**
- * GET /admin/engagement/platforms: every platform the plugin knows, configured or not, with its
+ * GET /admin/engagement/platforms: every platform registered as a provider, with its
  * operations, delivery counts, latest error, 429 pause and contact sync counts. Built from an
  * explicit list of fields: no option of a platform (keys, tokens, secrets, URLs) is ever read here.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  const health = await engagement.summarizeDeliveries(PLATFORMS.map((platform) => platform.id))
+  const providers = engagement.listProviders()
+  const health = await engagement.summarizeDeliveries(providers.map((platform) => platform.id))
   const syncing = new Set(engagement.contactSyncPlatforms())
   const platforms = await Promise.all(
-    PLATFORMS.map(async (platform, index) => ({
+    providers.map(async (platform, index) => ({
       id: platform.id,
-      name: platform.displayName,
-      configured: engagement.isPlatformEnabled(platform.id),
-      operations: [...platform.operations],
+      name: platform.name,
+      configured: true,
+      operations: platform.operations,
       deliveries: { last_24h: health[index].last_24h, all: health[index].all },
       last_error: health[index].last_error,
       paused_until: engagement.platformPausedUntil(platform.id)?.toISOString() ?? null,

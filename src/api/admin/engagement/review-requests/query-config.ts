@@ -13,6 +13,9 @@ export const defaultAdminReviewRequestFields = [
   "reason",
   "purchases",
   "excluded_items",
+  "reminders_sent",
+  "next_reminder_at",
+  "clicked_at",
   "created_at",
   "updated_at",
 ]

@@ -2,9 +2,11 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { recordConsentsWorkflow } from "../../../../workflows/consents/workflows/record-consents"
 import { currentConsentsOf } from "../../../utils/current-consents"
 import type { StoreUpdateConsentsType } from "./validators"
+import type { StoreEngagementConsentsResponse } from "../../../../types/store"
+import type { Sent } from "../../../utils/sent"
 
 /** GET /store/engagement/consents: the signed-in shopper's consents, one per configured purpose. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementConsentsResponse>>) => {
   res.json({ consents: await currentConsentsOf(req.scope, req.auth_context.actor_id) })
 }
 
@@ -13,7 +15,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  * new ledger row with the shopper, their IP and user agent as proof. AwaitingConfirmation sends
  * the double opt-in email.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreUpdateConsentsType>, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreUpdateConsentsType>,
+  res: MedusaResponse<Sent<StoreEngagementConsentsResponse>>
+) => {
   const customerId = req.auth_context.actor_id
   await recordConsentsWorkflow(req.scope).run({
     input: {

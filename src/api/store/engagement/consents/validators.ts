@@ -12,7 +12,7 @@ export const StoreUpdateConsents = z
             value: z.enum(CONSENT_VALUES),
             /** the wording or version of the text the shopper saw */
             wording: text({ max: 2000 }).optional(),
-            /** free-form proof, kept as strings (as Rejoiner's opt-in allows) */
+            /** free-form proof, kept as strings (as marketing platforms' opt-ins allow) */
             info: z.record(text({ min: 1, max: 64 }), text({ max: 500 })).optional(),
           })
           .strict()

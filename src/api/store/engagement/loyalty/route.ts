@@ -1,14 +1,16 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { loyaltySourceErrorAnswer } from "../../../../modules/loyalty/source"
+import type { StoreEngagementLoyaltyResponse } from "../../../../types/store"
 import { loyaltyOf } from "../../../utils/loyalty"
 import { loyaltySourceOf } from "../../../utils/loyalty-source"
+import type { Sent, SentError } from "../../../utils/sent"
 
 /**
  * The signed-in shopper's points: spendable balance, pending, reserved, tier and what expires when;
  * from the platform that keeps them when `loyalty.source` names one (an error naming it, never a
  * 500, when it cannot answer).
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementLoyaltyResponse> | SentError>) => {
   const source = loyaltySourceOf(req.scope)
   try {
     const loyalty = source ? await source.summary(req.auth_context.actor_id) : await loyaltyOf(req.scope).getLoyaltySummary(req.auth_context.actor_id)

@@ -3,64 +3,73 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
+import type { StoreEngagementProfile, StoreEngagementProfileResponse } from "../../../../types/store"
 import { updateShopperProfileWorkflow } from "../../../../workflows/contacts/workflows/update-shopper-profile"
+import type { Sent } from "../../../utils/sent"
 import type { StoreUpdateProfileType } from "./validators"
 
-const SHOPPER_FIELDS = [
-  "email",
-  "phone",
-  "first_name",
-  "last_name",
-  "date_of_birth",
-  "gender",
-  "custom_attributes",
-  "total_spent",
-  "order_count",
-  "return_count",
-  "average_order_value",
-  "first_order_at",
-  "last_order_at",
-  "currency_code",
-] as const
+type ProfileRow = Awaited<ReturnType<EngagementModuleService["retrieveContactProfile"]>>
 
-/** The shopper's profile; made from their customer record the first time it is asked for. */
-async function profileOf(scope: MedusaContainer, customerId: string) {
+const view = (profile: ProfileRow): Sent<StoreEngagementProfile> => ({
+  email: profile.email,
+  phone: profile.phone,
+  first_name: profile.first_name,
+  last_name: profile.last_name,
+  date_of_birth: profile.date_of_birth,
+  gender: profile.gender,
+  custom_attributes: (profile.custom_attributes ?? {}) as Record<string, string>,
+  total_spent: Number(profile.total_spent),
+  order_count: profile.order_count,
+  return_count: profile.return_count,
+  average_order_value: Number(profile.average_order_value),
+  first_order_at: profile.first_order_at,
+  last_order_at: profile.last_order_at,
+  currency_code: profile.currency_code,
+})
+
+/**
+ * The shopper's profile. A GET never writes: the profile is made on `customer.created` (and by
+ * `src/scripts/backfill-contacts.ts` for customers from before the plugin); until it exists the
+ * answer comes from the Medusa customer, with no purchases counted yet.
+ */
+async function profileOf(scope: MedusaContainer, customerId: string): Promise<Sent<StoreEngagementProfile>> {
   const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const [existing] = await engagement.listContactProfiles({ customer_id: customerId })
   if (existing) {
-    return existing
+    return view(existing)
   }
   const customer = await scope.resolve(Modules.CUSTOMER).retrieveCustomer(customerId)
-  try {
-    return await engagement.createContactProfiles({
-      customer_id: customerId,
-      email: customer.email,
-      phone: customer.phone?.replace(/\s+/g, "") || null,
-      first_name: customer.first_name,
-      last_name: customer.last_name,
-    })
-  } catch (error) {
-    // the customer.created subscriber made it meanwhile (one profile per customer: a unique index)
-    const [made] = await engagement.listContactProfiles({ customer_id: customerId })
-    if (!made) {
-      throw error
-    }
-    return made
+  return {
+    email: customer.email || null,
+    phone: customer.phone?.replace(/\s+/g, "") || null,
+    first_name: customer.first_name || null,
+    last_name: customer.last_name || null,
+    date_of_birth: null,
+    gender: null,
+    custom_attributes: {},
+    total_spent: 0,
+    order_count: 0,
+    return_count: 0,
+    average_order_value: 0,
+    first_order_at: null,
+    last_order_at: null,
+    currency_code: null,
   }
 }
 
-const view = (profile: Record<string, unknown>) => Object.fromEntries(SHOPPER_FIELDS.map((field) => [field, profile[field]]))
-
-/** GET /store/engagement/profile: the signed-in shopper's own profile with purchase statistics. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ profile: view(await profileOf(req.scope, req.auth_context.actor_id)) })
+/** GET /store/engagement/profile: the signed-in shopper's own profile with purchase statistics; reads only. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementProfileResponse>>) => {
+  res.json({ profile: await profileOf(req.scope, req.auth_context.actor_id) })
 }
 
 /**
  * POST /store/engagement/profile: the shopper changes the editable fields of their own profile;
  * names and phone change on their Medusa customer too. A phone of another contact is a 409.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreUpdateProfileType>, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreUpdateProfileType>,
+  res: MedusaResponse<Sent<StoreEngagementProfileResponse>>
+) => {
   // a conflict's 409 keeps its message through the plugin's error handler (src/api/utils/error-handler.ts)
   const { result: profileId } = await updateShopperProfileWorkflow(req.scope).run({
     input: { customer_id: req.auth_context.actor_id, profile: req.validatedBody },

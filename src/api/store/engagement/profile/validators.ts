@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { text } from "../../../utils/validation"
 
-/** Only what a shopper may change; ExpertSender's limits (names 256, phone 20 without spaces). */
+/** Only what a shopper may change; the platforms' strictest limits (names 256, phone 20 without spaces). */
 export const StoreUpdateProfile = z
   .object({
     first_name: text({ max: 256 }).trim().min(1).optional(),

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { ENGAGE_PROMOTION_TYPES } from "../../../../providers/engage/options"
+import { SHOPPER_PROMOTION_CHANNELS } from "../../../../modules/engagement/provider-api/capabilities"
 
 /** `type`: the redemption channel (ECOM, POS, OTHER); the store's default (ECOM) when left out. */
-export const StoreGetPromotionsParams = z.object({ type: z.enum(ENGAGE_PROMOTION_TYPES).optional() }).strict()
+export const StoreGetPromotionsParams = z.object({ type: z.enum(SHOPPER_PROMOTION_CHANNELS).optional() }).strict()
 export type StoreGetPromotionsParamsType = z.infer<typeof StoreGetPromotionsParams>

@@ -6,7 +6,7 @@ const wholeNumber = (min: number, max: number) =>
     z.number().int().min(min).max(max)
   )
 
-/** A page of the shopper's history, in the order Engage answers it: at most 100 receipt lines a page. */
+/** A page of the shopper's history, in the order the platform answers it: at most 100 receipt lines a page. */
 export const StoreGetPurchasesParams = z
   .object({
     limit: wholeNumber(1, 100).default(20),

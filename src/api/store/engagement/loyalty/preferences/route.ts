@@ -2,6 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { setLoyaltyPreferencesWorkflow } from "../../../../../workflows/loyalty/workflows/set-loyalty-preferences"
 import { loyaltyOf } from "../../../../utils/loyalty"
+import type { StoreEngagementLoyaltyPreferencesResponse } from "../../../../../types/store"
+import type { Sent } from "../../../../utils/sent"
 import type { StoreSetLoyaltyPreferencesType } from "../validators"
 
 async function preferencesOf(scope: MedusaContainer, customerId: string) {
@@ -10,12 +12,15 @@ async function preferencesOf(scope: MedusaContainer, customerId: string) {
 }
 
 /** The signed-in shopper's loyalty preferences (automatic spend off until they turn it on). */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementLoyaltyPreferencesResponse>>) => {
   res.json({ preferences: await preferencesOf(req.scope, req.auth_context.actor_id) })
 }
 
 /** Turns automatic spend on or off: their points then go on each new cart when payment is set up. */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreSetLoyaltyPreferencesType>, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreSetLoyaltyPreferencesType>,
+  res: MedusaResponse<Sent<StoreEngagementLoyaltyPreferencesResponse>>
+) => {
   const { auto_spend } = req.validatedBody
   await setLoyaltyPreferencesWorkflow(req.scope).run({
     input: { customer_id: req.auth_context.actor_id, auto_spend: { enabled: auto_spend.enabled, minimum_points: auto_spend.minimum_points ?? 0 } },

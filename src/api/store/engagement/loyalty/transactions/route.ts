@@ -1,11 +1,13 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { transactionsPage } from "../../../../utils/loyalty"
 import type { StoreGetLoyaltyTransactionsParamsType } from "../validators"
+import type { StoreEngagementLoyaltyTransactionsResponse } from "../../../../../types/store"
+import type { Sent } from "../../../../utils/sent"
 
 /** The signed-in shopper's own ledger, newest first. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetLoyaltyTransactionsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<Sent<StoreEngagementLoyaltyTransactionsResponse>>
 ) => {
   const page = await transactionsPage(
     req.scope,

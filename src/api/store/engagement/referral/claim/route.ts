@@ -1,12 +1,17 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { claimReferralWorkflow } from "../../../../../workflows/loyalty/workflows/claim-referral"
 import type { StoreClaimReferralType } from "../validators"
+import type { StoreEngagementReferralClaimResponse } from "../../../../../types/store"
+import type { Sent, SentError } from "../../../../utils/sent"
 
 /**
  * The signed-in shopper claims a referral code before their first order. A refused claim is
  * recorded with its reason and answered 400 with that reason; the code's owner is never shown.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreClaimReferralType>, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreClaimReferralType>,
+  res: MedusaResponse<Sent<StoreEngagementReferralClaimResponse> | (SentError & Sent<StoreEngagementReferralClaimResponse>)>
+) => {
   const { result } = await claimReferralWorkflow(req.scope).run({
     input: { code: req.validatedBody.code.toUpperCase(), customer_id: req.auth_context.actor_id },
   })

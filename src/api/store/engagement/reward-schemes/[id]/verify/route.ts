@@ -2,6 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { verifyRewardSchemeWorkflow } from "../../../../../../workflows/loyalty/workflows/verify-reward-scheme"
 import { rewardSchemeOf } from "../../helpers"
 import type { StoreVerifyRewardSchemeType } from "../../validators"
+import type { StoreEngagementRewardSchemeResponse } from "../../../../../../types/store"
+import type { Sent, SentError } from "../../../../../utils/sent"
 
 const REFUSALS: Record<string, string> = {
   no_code: "no code is waiting for this scheme (sign up first)",
@@ -11,7 +13,10 @@ const REFUSALS: Record<string, string> = {
 }
 
 /** Completes a closed-loop sign-up with the emailed code; a refusal is a 400 naming `code` and why. */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreVerifyRewardSchemeType>, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<StoreVerifyRewardSchemeType>,
+  res: MedusaResponse<Sent<StoreEngagementRewardSchemeResponse> | (SentError & { reason: string; tries_left: number | null })>
+) => {
   const { result } = await verifyRewardSchemeWorkflow(req.scope).run({
     input: { customer_id: req.auth_context.actor_id, scheme_id: req.params.id, code: req.validatedBody.code },
   })

@@ -2,21 +2,24 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../../../../modules/engagement/types"
-import { REJOINER } from "../../../../../../../providers/rejoiner"
 import { cancelJourneysWorkflow } from "../../../../../../../workflows/contact-sync/workflows/cancel-journeys"
 import { contactDetail, contactFilterFor } from "../../../helpers"
 import type { AdminCancelJourneysType } from "../../../validators"
 
-/** POST /admin/engagement/contacts/:id/journeys/cancel: stops the contact's Rejoiner journeys at once. */
+/** POST /admin/engagement/contacts/:id/journeys/cancel: stops the contact's journeys at once on every platform that runs them. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCancelJourneysType>, res: MedusaResponse) => {
   const id = req.params.id
   const { contact } = await contactDetail(req.scope, contactFilterFor(id), `id ${id}`)
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  if (!engagement.isPlatformEnabled(REJOINER)) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Rejoiner is not switched on: there are no journeys to cancel")
+  const platforms = engagement.providersWith("journeys")
+  if (!platforms.length) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "No switched-on platform runs journeys: there are no journeys to cancel")
   }
   if (!contact.email) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The contact has no email: Rejoiner identifies customers by email")
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `The contact has no email: ${platforms.map(({ name }) => name).join(", ")} identifies customers by email`
+    )
   }
   // each admin request is its own cancellation (journeys may have started again since the last one)
   const cause = `admin:${contact.customer_id}:${Date.now()}`

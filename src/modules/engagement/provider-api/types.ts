@@ -82,6 +82,13 @@ export interface EngagementPlatform<Options extends CommonPlatformOptions = Comm
   resendCheck?(message: OutboundMessage, options: Options): ResendCheck | undefined
 }
 
+/** A switched-on platform as the outbox and the contact sync use it: its definition and validated options. */
+export interface EnabledPlatform<Options extends CommonPlatformOptions = CommonPlatformOptions> {
+  readonly id: string
+  readonly platform: EngagementPlatform<Options>
+  readonly options: Options
+}
+
 /** A question to the platform about an earlier attempt whose answer was lost. */
 export interface ResendCheck {
   request: PlatformRequest
@@ -198,7 +205,7 @@ export interface ContactSyncSettlement {
 
 export interface ContactSyncContext {
   /** the configured consent purposes */
-  purposes: Record<string, { channel: "email" | "sms"; expertsender_consent_id?: number }>
+  purposes: Record<string, { channel: "email" | "sms" }>
 }
 
 /**

@@ -1,0 +1,48 @@
+// ESLint (flat config) as Medusa lints its own packages: eslint:recommended and typescript-eslint's
+// recommended rules, `curly: all`, react-hooks for the admin extensions. Formatting is Prettier's
+// job (.prettierrc, Medusa's settings), checked by `npm run lint` with `prettier --check`.
+import js from "@eslint/js"
+import { defineConfig, globalIgnores } from "eslint/config"
+import reactHooks from "eslint-plugin-react-hooks"
+import globals from "globals"
+import tseslint from "typescript-eslint"
+
+export default defineConfig([
+  globalIgnores([".medusa/", "node_modules/", ".demo-data/", ".e2e-screenshots/", "coverage/", "docs/"]),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      curly: ["error", "all"],
+      // unused arguments and caught errors named with a leading underscore are intended
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+      // Medusa's own config has these off; kept at "warn" so new code is nudged without hand edits everywhere
+      "@typescript-eslint/no-explicit-any": "warn",
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+  {
+    // the CommonJS scripts (npm test, the demo, jest's set-up) load with require()
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["**/*.spec.ts", "integration-tests/**/*.ts"],
+    languageOptions: { globals: { ...globals.jest } },
+  },
+  {
+    files: ["src/admin/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    extends: [reactHooks.configs.flat.recommended],
+    rules: {
+      // the React Compiler's purity rule flags `Date.now()` in the delivery log's memoised date
+      // filters; kept visible as a warning until that component is reworked (a hand edit)
+      "react-hooks/purity": "warn",
+    },
+  },
+])

@@ -1,0 +1,16 @@
+/**
+ * What a route handler may hand to `res.json` for a response type of `src/types/store.ts`: the
+ * same shape, except that a date may still be a `Date` (JSON turns it into the ISO string the
+ * storefront type says). Handlers type their response as `MedusaResponse<Sent<…>>`, so a field
+ * renamed, dropped or changed in type on either side fails the type-check.
+ */
+export type Sent<T> = T extends string
+  ? T | Date
+  : T extends (infer Item)[]
+    ? Sent<Item>[]
+    : T extends object
+      ? { [Key in keyof T]: Sent<T[Key]> }
+      : T
+
+/** The body of an error a route answers itself (Medusa's error handler answers the same shape). */
+export type SentError = { type: string; message: string }

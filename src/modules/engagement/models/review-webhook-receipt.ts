@@ -1,0 +1,19 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * A review webhook call that was accepted. The unique signature refuses a replay of the same
+ * signed call; the award itself is keyed per order line in the loyalty ledger.
+ */
+const ReviewWebhookReceipt = model
+  .define(
+    { name: "ReviewWebhookReceipt", tableName: "engagement_review_webhook_receipt" },
+    {
+      id: model.id({ prefix: "engrw" }).primaryKey(),
+      signature: model.text(),
+      order_id: model.text().nullable(),
+      line_item_id: model.text().nullable(),
+    }
+  )
+  .indexes([{ on: ["signature"], unique: true }])
+
+export default ReviewWebhookReceipt

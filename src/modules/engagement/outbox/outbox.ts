@@ -1,0 +1,189 @@
+import type { Context, Logger } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
+import { withoutContactDetails } from "../../../utils/database-errors"
+import type { OutboxOptions } from "../options"
+import type { DeliveryOutcome, EnabledPlatform } from "../provider-api/types"
+import type { DeliveryRecord, EnqueueDeliveryInput, EnqueueResult } from "../types"
+import { claimLimit } from "./claim-limit"
+import type { OutcomeHandlers } from "./outcome-handlers"
+import { toRecordedOutcome } from "./outcome"
+import { PlatformDeliveryHealth, summarizeDeliveries } from "./health"
+import {
+  buryAbandonedDeliveries,
+  claimDueDeliveries,
+  insertDeliveries,
+  postponePlatform,
+  recordOutcome,
+  RecordedOutcome,
+  requeueDelivery,
+  restoreDelivery,
+} from "./queries"
+import type { PlatformTransport } from "./transport"
+
+export interface DispatchSummary {
+  claimed: number
+  delivered: number
+  retrying: number
+  failed: number
+  dead: number
+}
+
+/**
+ * The durable outbox: every outbound call is a row first. It enqueues rows (a unique idempotency
+ * key), claims due ones per platform, makes one attempt each through the transport, records the
+ * outcome and tells whoever made the delivery (through the outcome handlers), in one transaction
+ * per row. Safe to run in several processes.
+ */
+export class Outbox {
+  constructor(
+    // the module's repository: the manager and transaction decorators below open their contexts on it
+    protected readonly baseRepository_: unknown,
+    protected readonly deps_: {
+      logger: Logger
+      outbox: OutboxOptions
+      platforms: Map<string, EnabledPlatform>
+      transport: PlatformTransport
+      outcomes: OutcomeHandlers
+    }
+  ) {}
+
+  /**
+   * Writes outbox rows. A key that is already there is left as it is and returned with
+   * `created: false`, so enqueuing the same call twice never sends it twice.
+   */
+  @InjectManager()
+  async enqueueDeliveries(
+    inputs: EnqueueDeliveryInput[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<EnqueueResult[]> {
+    const maxAttempts = this.deps_.outbox.max_attempts
+    return await insertDeliveries(
+      sharedContext.manager!,
+      inputs.map((input) => ({ ...input, max_attempts: input.max_attempts ?? maxAttempts }))
+    )
+  }
+
+  /** Makes a failed, dead or waiting delivery due now with a fresh set of attempts. */
+  @InjectManager()
+  async requeueDelivery(
+    id: string,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<DeliveryRecord> {
+    const row = await requeueDelivery(sharedContext.manager!, id)
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Delivery ${id} cannot be retried in its current status`)
+    }
+    return row
+  }
+
+  @InjectManager()
+  async restoreDeliveryState(
+    previous: Pick<DeliveryRecord, "id" | "status" | "attempts" | "next_attempt_at">,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    await restoreDelivery(sharedContext.manager!, previous)
+  }
+
+  /** Per platform: deliveries by outcome (last 24 h and all) and the latest error; for the admin's health view. */
+  @InjectManager()
+  async summarizeDeliveries(
+    platforms: string[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<PlatformDeliveryHealth[]> {
+    return await summarizeDeliveries(sharedContext.manager!, platforms)
+  }
+
+  /**
+   * Sends what is due: claims rows platform by platform, makes one attempt each within the
+   * platform's concurrency limit, and records the outcome. Safe to run in several processes.
+   * `ids` narrows it to rows just enqueued (the prompt attempt after enqueuing).
+   */
+  @InjectManager()
+  async dispatchDueDeliveries(
+    args: { ids?: string[]; platforms?: string[] } = {},
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<DispatchSummary> {
+    const manager = sharedContext.manager!
+    const { outbox, platforms, transport } = this.deps_
+    const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0 }
+    await this.buryAbandoned_({ manager })
+    const platformIds = [...platforms.keys()].filter(
+      (id) => (!args.platforms || args.platforms.includes(id)) && !transport.isPaused(id)
+    )
+    await Promise.all(
+      platformIds.map(async (platformId) => {
+        const claimed = await claimDueDeliveries(manager, {
+          platform: platformId,
+          limit: claimLimit(outbox, platforms.get(platformId)!.options),
+          leaseMs: outbox.lease_ms,
+          ids: args.ids,
+        })
+        summary.claimed += claimed.length
+        await Promise.all(
+          claimed.map(async (delivery) => {
+            const recorded = await this.attemptClaimed(manager, platformId, delivery)
+            if (recorded) {
+              summary[recorded.status === "pending" ? "retrying" : recorded.status]++
+            }
+          })
+        )
+      })
+    )
+    return summary
+  }
+
+  protected async attemptClaimed(
+    manager: SqlEntityManager,
+    platformId: string,
+    delivery: DeliveryRecord
+  ): Promise<RecordedOutcome | null> {
+    const outcome = await this.deps_.transport.send(this.deps_.platforms.get(platformId)!, delivery)
+    const recorded = toRecordedOutcome(delivery, outcome, this.deps_.outbox)
+    if (recorded.status !== "delivered") {
+      this.deps_.logger.warn(
+        `engagement: ${platformId} ${delivery.operation} ${delivery.id} attempt ${delivery.attempts} -> ${recorded.status}: ${withoutContactDetails(recorded.last_error ?? "")}`
+      )
+    }
+    if (recorded.refund_attempt) {
+      // the whole platform waits, not only this row: this process sends it nothing until then
+      this.deps_.transport.pause(platformId, recorded.retry_in_ms ?? 0)
+    }
+    const saved = await this.recordAttempt_(platformId, recorded, outcome, delivery.attempts, { manager })
+    return saved ? recorded : null
+  }
+
+  /**
+   * Ends the rows whose worker died on their last attempt as dead, and tells what waited on them
+   * (a review request, a contact's sync, which may fall back to another call), atomically.
+   */
+  @InjectTransactionManager()
+  protected async buryAbandoned_(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
+    const manager = sharedContext.transactionManager!
+    for (const buried of await buryAbandonedDeliveries(manager)) {
+      this.deps_.logger.warn(`engagement: ${buried.platform} ${buried.operation} ${buried.id} -> dead: no outcome recorded for its last attempt`)
+      await this.deps_.outcomes.apply(manager, buried, { kind: "retry", reason: buried.last_error ?? "no outcome recorded" })
+    }
+  }
+
+  /** Records an attempt's outcome and what it means for whoever made the delivery, atomically. */
+  @InjectTransactionManager()
+  protected async recordAttempt_(
+    platformId: string,
+    recorded: RecordedOutcome,
+    outcome: DeliveryOutcome,
+    claimedAttempt: number,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<DeliveryRecord | null> {
+    const manager = sharedContext.transactionManager!
+    const saved = await recordOutcome(manager, recorded, claimedAttempt)
+    if (!saved) {
+      return null
+    }
+    if (recorded.refund_attempt) {
+      await postponePlatform(manager, platformId, recorded.retry_in_ms ?? 0)
+    }
+    await this.deps_.outcomes.apply(manager, saved, outcome)
+    return saved
+  }
+}

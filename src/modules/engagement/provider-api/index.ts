@@ -1,0 +1,10 @@
+/**
+ * What a platform provider implements, for the plugin's own providers and for a package that adds
+ * a platform (`medusa-plugin-engagement/provider-api`; see the README's "Writing a provider").
+ */
+export * from "./capabilities"
+export { classifyHttpAnswer, describeAnswer, parseRetryAfter } from "./classify"
+export * from "./provider"
+export * from "./types"
+export { joinUrl } from "./url"
+export { ENGAGEMENT_MODULE } from "../types"

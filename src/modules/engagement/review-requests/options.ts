@@ -1,0 +1,88 @@
+import { z } from "@medusajs/framework/zod"
+import { durationMs } from "../duration"
+
+/** milliseconds, or a duration such as "30s", "10m", "7d" */
+const duration = z.union([z.number().int().min(0), z.string()]).transform((value, ctx) => {
+  try {
+    return typeof value === "number" ? value : durationMs(value)
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message })
+    return z.NEVER
+  }
+})
+
+/**
+ * What is never asked about, and how often one shopper is asked. Each rule is decided at the send
+ * time (returns, products asked about, the cap and the product's flags can change after the order).
+ */
+export const reviewExclusionOptionsSchema = z.object({
+  /** leave out lines returned (or with a return requested) or written off before the send time */
+  returned_items: z.boolean().default(true),
+  /** a product already asked about for the same shopper within this many months is left out (0: off) */
+  repeat_product_months: z.number().int().min(0).max(120).default(12),
+  /** at most this many review emails (requests and reminders) per shopper per `cap_window` (0: no cap) */
+  max_per_customer: z.number().int().min(0).max(100).default(2),
+  cap_window: duration.default(30 * 86_400_000),
+  /** a request over the cap waits until the shopper is under it again, or is skipped */
+  over_cap: z.enum(["wait", "skip"]).default("wait"),
+  /** product metadata flag: a product with it set to true is never asked about */
+  product_metadata_key: z.string().min(1).default("engagement_review_exclude"),
+  /** product categories (id or handle) never asked about */
+  categories: z.array(z.string().min(1)).default([]),
+  /** orders below this total are not asked about: currency code -> integer minor units (e.g. { eur: 1500 }) */
+  min_order_total: z.record(z.string().regex(/^[a-z]{3}$/, "a lower-case ISO 4217 code"), z.number().int().min(0)).default({}),
+  /** test orders: an email at one of these domains (or a subdomain) is never asked */
+  test_email_domains: z.array(z.string().min(1)).default(["test", "invalid", "localhost", "example"]),
+})
+
+/** Reminders of the built-in email (no review platform): each one an email with tracked review links. */
+export const reviewReminderOptionsSchema = z.object({
+  /** reminders after the first email (0 to 3) */
+  count: z.number().int().min(0).max(3).default(1),
+  /** the wait before each reminder (the last one repeats for later reminders) */
+  intervals: z.array(duration).min(1).max(3).default([5 * 86_400_000]),
+  /** the tracked link in every review email; `{token}` is replaced */
+  link_url: z.string().default("http://localhost:9000/engagement/review-links/{token}"),
+  /** where a followed link leads; `{handle}` and `{id}` of the product are replaced */
+  review_url: z.string().default("http://localhost:8000/products/{handle}#reviews"),
+  link_ttl: duration.default(90 * 86_400_000),
+})
+
+export const REVIEW_WEBHOOK_SECRET_MIN_LENGTH = 32
+
+/** The signed webhook a review platform (or the storefront) calls when a review is published. */
+export const reviewWebhookOptionsSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** HMAC-SHA256 key of the signature header; required when enabled, no default */
+    secret: z.string().optional(),
+    /** points per reviewed order line */
+    points: z.number().int().min(1).max(1_000_000).default(50),
+    /** a timestamp older (or further ahead) than this is refused */
+    tolerance: duration.default(5 * 60_000),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.enabled) {
+      return
+    }
+    if (!value.secret) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["secret"],
+        message: "required when the review webhook is enabled (env ENGAGEMENT_REVIEW_WEBHOOK_SECRET); there is no default",
+      })
+    } else if (value.secret.length < REVIEW_WEBHOOK_SECRET_MIN_LENGTH || new Set(value.secret).size < 10) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["secret"],
+        message: `too weak: at least ${REVIEW_WEBHOOK_SECRET_MIN_LENGTH} random characters`,
+      })
+    }
+  })
+
+/** category id or handle -> delay before a product of that category is asked about */
+export const reviewCategoryDelaysSchema = z.record(z.string().min(1), duration).default({})
+
+export type ReviewExclusionOptions = z.infer<typeof reviewExclusionOptionsSchema>
+export type ReviewReminderOptions = z.infer<typeof reviewReminderOptionsSchema>
+export type ReviewWebhookOptions = z.infer<typeof reviewWebhookOptionsSchema>

@@ -1,0 +1,34 @@
+import { existsSync, readdirSync } from "node:fs"
+import path from "node:path"
+import { durationMs } from "../modules/engagement/duration"
+import type { Env, ProviderOptionsFromEnv } from "../modules/engagement/provider-api/env"
+import type { EngagementProviderConfig } from "../modules/engagement/provider-api/provider"
+
+const intOrUndefined = (value: string | undefined) => (value === undefined || value === "" ? undefined : Number(value))
+
+/**
+ * The engagement module's `providers` option from the environment variables the README documents,
+ * for the demo and for stores that configure by environment: every platform folder here with an
+ * `env.ts` whose variables are set (a platform is on when its base URL is). Each provider checks its
+ * options when the module starts.
+ */
+export function engagementProvidersFromEnv(env: Env): EngagementProviderConfig[] {
+  const shared = {
+    timeout_ms: durationMs(env.ENGAGEMENT_HTTP_TIMEOUT),
+    concurrency: intOrUndefined(env.ENGAGEMENT_HTTP_CONCURRENCY),
+  }
+  const providers: EngagementProviderConfig[] = []
+  for (const entry of readdirSync(__dirname, { withFileTypes: true })) {
+    const folder = path.join(__dirname, entry.name)
+    if (!entry.isDirectory() || !["env.ts", "env.js"].some((file) => existsSync(path.join(folder, file)))) {
+      continue
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { providerOptionsFromEnv } = require(path.join(folder, "env")) as { providerOptionsFromEnv: ProviderOptionsFromEnv }
+    const options = providerOptionsFromEnv(env)
+    if (options) {
+      providers.push({ resolve: folder, options: { ...shared, ...options } })
+    }
+  }
+  return providers
+}

@@ -1,0 +1,342 @@
+/**
+ * Request and response types of the plugin's store routes, for storefront developers:
+ *
+ *   import type { StoreEngagementProfileResponse } from "medusa-plugin-engagement/types"
+ *   const { profile } = await sdk.client.fetch<StoreEngagementProfileResponse>("/store/engagement/profile")
+ *
+ * What arrives over HTTP: dates are ISO strings, amounts numbers. The route handlers answer with
+ * these types (`MedusaResponse<Sent<…>>`, src/api/utils/sent.ts) and the request types are checked
+ * against the routes' validators (integration-tests/types/store-types.check.ts), so they cannot drift.
+ * This file imports nothing from the server: a storefront needs only `@medusajs/types` (which it has
+ * for `@medusajs/js-sdk`'s own types) for the cart routes' answer.
+ */
+import type { HttpTypes } from "@medusajs/types"
+
+// ---- contact profile: GET/POST /store/engagement/profile -------------------------------------
+
+export type StoreEngagementGender = "Male" | "Female" | "NotSpecified"
+
+/** The signed-in shopper's contact profile and purchase statistics (amounts in the currency's main unit). */
+export interface StoreEngagementProfile {
+  email: string | null
+  phone: string | null
+  first_name: string | null
+  last_name: string | null
+  /** a calendar day, YYYY-MM-DD */
+  date_of_birth: string | null
+  gender: StoreEngagementGender | null
+  custom_attributes: Record<string, string>
+  total_spent: number
+  order_count: number
+  return_count: number
+  average_order_value: number
+  first_order_at: string | null
+  last_order_at: string | null
+  currency_code: string | null
+}
+
+export interface StoreEngagementProfileResponse {
+  profile: StoreEngagementProfile
+}
+
+/** POST /store/engagement/profile: only the fields a shopper may change (at least one). */
+export interface StoreUpdateEngagementProfile {
+  first_name?: string
+  last_name?: string
+  /** digits, optionally after +, at most 20 once spaces are removed */
+  phone?: string
+  /** YYYY-MM-DD */
+  date_of_birth?: string
+  gender?: StoreEngagementGender
+  custom_attributes?: Record<string, string>
+}
+
+// ---- consents: /store/engagement/consents, …/confirm, /store/engagement/unsubscribe -----------
+
+/** ExpertSender's consent values. */
+export type StoreEngagementConsentValue = "False" | "AwaitingConfirmation" | "True"
+export type StoreEngagementConsentSource = "checkout" | "storefront" | "admin" | "email_link" | "platform" | "import"
+
+/** One configured purpose with its current value (null until the shopper has chosen). */
+export interface StoreEngagementConsent {
+  purpose: string
+  channel: "email" | "sms"
+  description: string | null
+  value: StoreEngagementConsentValue | null
+  source: StoreEngagementConsentSource | null
+  recorded_at: string | null
+}
+
+export interface StoreEngagementConsentsResponse {
+  consents: StoreEngagementConsent[]
+}
+
+export interface StoreUpdateEngagementConsents {
+  consents: {
+    purpose: string
+    value: StoreEngagementConsentValue
+    /** the wording or version of the text the shopper saw */
+    wording?: string
+    /** free-form proof, as strings */
+    info?: Record<string, string>
+  }[]
+}
+
+/** POST /store/engagement/consents/confirm (the token may also come as `?token=` on unsubscribe). */
+export interface StoreEngagementConsentLink {
+  token: string
+}
+
+/** What a confirmation or unsubscribe link did: the purpose's state afterwards. */
+export interface StoreEngagementConsentLinkResponse {
+  purpose: string
+  value: StoreEngagementConsentValue
+  recorded_at: string
+}
+
+/** GET /store/engagement/unsubscribe?token=: what following the link will do (changes nothing). */
+export interface StoreEngagementConsentLinkDescription {
+  action: "unsubscribe" | "confirm"
+  purpose: string
+  expires_at: string
+  effect: string
+}
+
+// ---- loyalty: /store/engagement/loyalty, …/transactions, /store/carts/:id/loyalty-points ------
+
+export interface StoreEngagementNextTier {
+  id: string
+  name: string
+  points_needed: number
+}
+
+export interface StoreEngagementLoyalty {
+  /** spendable points */
+  balance: number
+  pending: number
+  reserved: number
+  debt: number
+  lifetime_points: number
+  period_points: number
+  total_earned: number
+  total_redeemed: number
+  spending_blocked: boolean
+  tier: {
+    id: string
+    name: string
+    color: string | null
+    reached_at: string | null
+    points_to_retain: number
+    retain_by: string | null
+    next: StoreEngagementNextTier | null
+  } | null
+  /** the lowest tier and the points still needed, while the account has none */
+  next_tier: StoreEngagementNextTier | null
+  expiring: { from_days: number; to_days: number | null; points: number }[]
+}
+
+export interface StoreEngagementLoyaltyResponse {
+  loyalty: StoreEngagementLoyalty
+}
+
+export type StoreEngagementLoyaltyTransactionType =
+  | "earn"
+  | "redeem"
+  | "expire"
+  | "reverse"
+  | "restore"
+  | "adjust"
+  | "referral"
+  | "scheme_bonus"
+  | "debt_repayment"
+
+export interface StoreEngagementLoyaltyTransaction {
+  id: string
+  type: StoreEngagementLoyaltyTransactionType
+  points: number
+  order_id: string | null
+  reason: string | null
+  created_at: string
+  expires_at: string | null
+}
+
+/** GET /store/engagement/loyalty/transactions query (newest first). */
+export interface StoreEngagementLoyaltyTransactionsParams {
+  type?: StoreEngagementLoyaltyTransactionType | StoreEngagementLoyaltyTransactionType[]
+  /** 1–100, default 20 */
+  limit?: number
+  offset?: number
+  fields?: string
+}
+
+export interface StoreEngagementLoyaltyTransactionsResponse {
+  transactions: StoreEngagementLoyaltyTransaction[]
+  count: number
+  offset: number
+  limit: number
+}
+
+/** GET /store/carts/:id/loyalty-points */
+export interface StoreEngagementCartLoyaltyResponse {
+  loyalty: {
+    /** points the cart would earn now, with the shopper's tier and scheme multipliers */
+    earnable: number
+    /** points applied to the cart */
+    applied: number
+    spendable: number
+    /** the most points this cart can take */
+    max_applicable: number
+  }
+}
+
+/** POST /store/carts/:id/loyalty-points (replaces what the cart had; DELETE takes them off). */
+export interface StoreApplyEngagementLoyaltyPoints {
+  points: number
+}
+
+/** GET and POST /store/engagement/loyalty/preferences */
+export interface StoreEngagementLoyaltyPreferences {
+  auto_spend: { enabled: boolean; minimum_points: number }
+}
+
+export interface StoreEngagementLoyaltyPreferencesResponse {
+  preferences: StoreEngagementLoyaltyPreferences
+}
+
+/** POST /store/engagement/loyalty/preferences: `minimum_points` defaults to 0 */
+export interface StoreSetEngagementLoyaltyPreferences {
+  auto_spend: { enabled: boolean; minimum_points?: number }
+}
+
+/** POST and DELETE /store/carts/:id/loyalty-points: the cart with its new totals. */
+export type StoreEngagementCartResponse = HttpTypes.StoreCartResponse
+
+// ---- referrals: /store/engagement/referral, …/claim, …/invitations ----------------------------
+
+export interface StoreEngagementReferralResponse {
+  referral: {
+    /** null until the customer's code is made (on `customer.created`, or by the backfill) */
+    code: string | null
+    url: string | null
+    invited: number
+    joined: number
+    rewarded: number
+  }
+}
+
+export interface StoreClaimEngagementReferral {
+  /** letters and digits */
+  code: string
+}
+
+export type StoreEngagementReferralStatus = "claimed" | "awarded" | "reversed" | "refused"
+export type StoreEngagementReferralRefusal = "self_referral" | "already_customer" | "already_referred" | "already_claimed" | "daily_cap"
+
+/** The claim's answer; a refused claim is a 400 whose body carries the same `referral`. */
+export interface StoreEngagementReferralClaimResponse {
+  referral: {
+    id: string
+    code: string
+    status: StoreEngagementReferralStatus
+    refusal_reason: StoreEngagementReferralRefusal | null
+  }
+}
+
+export interface StoreSendEngagementReferralInvitations {
+  /** 1–10 addresses */
+  emails: string[]
+}
+
+export interface StoreEngagementReferralInvitationsResponse {
+  invitations: { email: string; status: "sent" | "skipped"; reason: string | null }[]
+}
+
+// ---- reward schemes: /store/engagement/reward-schemes, …/:id/{sign-up,verify,sign-out} ----------
+
+export interface StoreEngagementRewardScheme {
+  id: string
+  name: string
+  description: string
+  /** null when a loyalty source platform keeps the points and applies its own rules */
+  multiplier: number | null
+  signup_bonus: number | null
+  /** joining needs an address in one of `allowed_domains`, verified by an emailed code */
+  closed_loop: boolean
+  allowed_domains: string[]
+  joined: boolean
+}
+
+export interface StoreEngagementRewardSchemesResponse {
+  reward_schemes: StoreEngagementRewardScheme[]
+}
+
+/** POST …/sign-up: `email` only for closed-loop schemes. */
+export interface StoreSignUpEngagementRewardScheme {
+  email?: string
+}
+
+export interface StoreEngagementRewardSchemeResponse {
+  reward_scheme: StoreEngagementRewardScheme
+}
+
+export interface StoreEngagementRewardSchemeSignUpResponse extends StoreEngagementRewardSchemeResponse {
+  /** where the code went, for a closed-loop scheme; null when the shopper joined at once */
+  verification: { email: string; expires_at: string } | null
+}
+
+/** POST …/verify: the 6 digits sent by email. */
+export interface StoreVerifyEngagementRewardScheme {
+  code: string
+}
+
+// ---- My pages: /store/engagement/promotions, /store/engagement/purchases -----------------------
+
+export type StoreEngagementPromotionChannel = "ECOM" | "POS" | "OTHER"
+
+export interface StoreEngagementPromotionsParams {
+  type?: StoreEngagementPromotionChannel
+}
+
+export interface StoreEngagementPromotion {
+  id: string
+  promotion_id: string | null
+  name: string | null
+  heading: string | null
+  description: string | null
+  image_url: string | null
+  expires_at: string | null
+  redeemed: boolean
+  /** how the promotion is redeemed in the channel asked for (e.g. the code to enter online) */
+  redemption: { channel: string; value_type: string | null; value: string | null } | null
+}
+
+export interface StoreEngagementPromotionsResponse {
+  promotions: StoreEngagementPromotion[]
+}
+
+export interface StoreEngagementPurchasesParams {
+  /** 1–100, default 20 */
+  limit?: number
+  offset?: number
+}
+
+export interface StoreEngagementPurchase {
+  id: string
+  type: "purchase" | "return"
+  receipt_number: string | null
+  sku: string | null
+  article_name: string | null
+  quantity: number | null
+  amount: number | null
+  discount: number | null
+  currency_code: string | null
+  store_name: string | null
+  occurred_at: string | null
+}
+
+export interface StoreEngagementPurchasesResponse {
+  purchases: StoreEngagementPurchase[]
+  count: number
+  offset: number
+  limit: number
+}
