@@ -258,6 +258,13 @@ medusaIntegrationTestRunner({
         const answer = await autoSpend(bob, body).catch(errorResponse)
         expect([answer.status, answer.data.message]).toEqual([400, expect.stringContaining(field)])
       }
+      // a shopper saving from several tabs at once: every save answers, one row stays
+      const carol = await shopperWithPoints("carol@example.com", 10)
+      const saves = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => autoSpend(carol, { enabled: index % 2 === 0, minimum_points: index }).catch(errorResponse))
+      )
+      expect(saves.map((answer) => answer.status)).toEqual(Array(10).fill(200))
+      expect(await loyalty().listLoyaltyPreferences({ customer_id: carol.customerId })).toHaveLength(1)
       const guest = await api
         .post("/store/engagement/loyalty/preferences", { auto_spend: { enabled: true } }, { headers: { "x-publishable-api-key": store.publishableKey } })
         .catch(errorResponse)

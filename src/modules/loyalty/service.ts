@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import { postEntries } from "./ledger/post-entries"
+import { PreferenceValues, savePreferences } from "./ledger/preferences"
 import { programmeFigures } from "./ledger/programme"
 import { ensureAccounts, lockAccounts, saveAccount } from "./ledger/queries"
 import { reverseOrder } from "./ledger/reverse-order"
@@ -66,6 +67,16 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     account.blocked_reason = blocked ? reason : account.debt > 0 ? "debt" : null
     await saveAccount(manager, account)
     return previous
+  }
+
+  /** Saves a shopper's loyalty preferences (one row per customer, however many save at once); returns what it replaced. */
+  @InjectTransactionManager()
+  async saveLoyaltyPreferences(
+    customerId: string,
+    values: PreferenceValues,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await savePreferences(sharedContext.transactionManager!, customerId, values)
   }
 
   /** The summary a shopper and an admin see: one indexed read of the account, one of its open lots. */

@@ -9,35 +9,29 @@ export interface LoyaltyPreferencesInput {
   auto_spend: { enabled: boolean; minimum_points: number }
 }
 
-type Undo = { created_id: string } | { id: string; auto_spend_enabled: boolean; auto_spend_minimum_points: number }
-
 /**
- * Saves a shopper's loyalty preferences (made on first save). Compensation deletes the row it
- * made, or puts back the two values it changed.
+ * Saves a shopper's loyalty preferences (made on first save; concurrent saves end in one row).
+ * Compensation deletes the row it made, or puts back the two values it changed.
  */
 export const setLoyaltyPreferencesStep = createStep(
   setLoyaltyPreferencesStepId,
   async (input: LoyaltyPreferencesInput, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const values = { auto_spend_enabled: input.auto_spend.enabled, auto_spend_minimum_points: input.auto_spend.minimum_points }
-    const [existing] = await loyalty.listLoyaltyPreferences({ customer_id: input.customer_id })
-    if (!existing) {
-      const created = await loyalty.createLoyaltyPreferences({ customer_id: input.customer_id, ...values })
-      return new StepResponse(created, { created_id: created.id } as Undo)
-    }
-    const previous = { id: existing.id, auto_spend_enabled: existing.auto_spend_enabled, auto_spend_minimum_points: existing.auto_spend_minimum_points }
-    const updated = await loyalty.updateLoyaltyPreferences({ id: existing.id, ...values })
-    return new StepResponse(updated, previous as Undo)
+    const saved = await loyalty.saveLoyaltyPreferences(input.customer_id, {
+      auto_spend_enabled: input.auto_spend.enabled,
+      auto_spend_minimum_points: input.auto_spend.minimum_points,
+    })
+    return new StepResponse(saved, saved)
   },
-  async (undo, { container }) => {
-    if (!undo) {
+  async (saved, { container }) => {
+    if (!saved) {
       return
     }
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    if ("created_id" in undo) {
-      await loyalty.deleteLoyaltyPreferences(undo.created_id)
+    if (saved.created) {
+      await loyalty.deleteLoyaltyPreferences(saved.id)
     } else {
-      await loyalty.updateLoyaltyPreferences(undo)
+      await loyalty.updateLoyaltyPreferences({ id: saved.id, ...saved.previous })
     }
   }
 )
