@@ -5,3 +5,5 @@ MetadataStorage.clear()
 
 // The plugin refuses to start without a link secret (it has no default): every test file boots with this one.
 process.env.ENGAGEMENT_LINK_SECRET ||= "integration-tests-only-link-secret-7Qd2Xv9KpL4mZs8R"
+// Verification codes of closed-loop reward schemes are HMACs with this key (no default either).
+process.env.LOYALTY_CODE_SECRET ||= "integration-tests-only-code-secret-Vb3Nq8Zt1Wx6Hk"

@@ -34,8 +34,8 @@ async function api(base, method, route, body, token) {
   return data
 }
 
-function placeOrder(base, email) {
-  const out = execFileSync(process.execPath, ["src/scripts/demo/place-order.js", email], { cwd: root, env: { ...process.env, MEDUSA_URL: base }, encoding: "utf8" })
+function placeOrder(base, email, env = {}) {
+  const out = execFileSync(process.execPath, ["src/scripts/demo/place-order.js", email], { cwd: root, env: { ...process.env, MEDUSA_URL: base, ...env }, encoding: "utf8" })
   return /Order (order_\w+)/.exec(out)[1]
 }
 
@@ -74,9 +74,17 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
   // ExpertSender refuses Ada's contact for good: its sync stops in error, which "Sync again" restarts
   await fetch(`${control}/expertsender/fail`, { method: "POST", body: JSON.stringify({ count: 20, status: 400 }) })
   const orderId = placeOrder(base, "e2e-ada@example.com")
+  // Bob comes with Ada's referral code in his first cart (place-order.js's shopper password)
+  // (inside `eventually`: the first call after the blocking checkout may meet a socket the server closed)
+  const adaCode = await eventually("Ada's referral code", async () => {
+    const { api_keys } = await api(base, "GET", "/admin/api-keys?type=publishable", undefined, token)
+    const { token: adaToken } = await api(base, "POST", "/auth/customer/emailpass", { email: "e2e-ada@example.com", password: "shopper-password" })
+    const headers = { authorization: `Bearer ${adaToken}`, "x-publishable-api-key": api_keys[0].token }
+    return (await (await fetch(`${base}/store/engagement/referral`, { headers })).json()).referral?.code
+  })
   // Rejoiner refuses the next calls for good (400): their deliveries end as failed
   await fetch(`${control}/rejoiner/fail`, { method: "POST", body: JSON.stringify({ count: 2, status: 400 }) })
-  placeOrder(base, "e2e-bob@example.com")
+  placeOrder(base, "e2e-bob@example.com", { REFERRAL_CODE: adaCode })
   await eventually("a failed delivery", async () => {
     const { deliveries } = await api(base, "GET", "/admin/engagement/deliveries?status=failed&platform=rejoiner", undefined, token)
     return deliveries.length ? deliveries : undefined
@@ -113,6 +121,9 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     await page.goto(`${base}/app/customers/${customerId}`)
     await page.getByRole("heading", { name: "Loyalty" }).waitFor()
     await page.getByRole("heading", { name: "Contact profile" }).waitFor()
+    // the loyalty card's referrals: Ada referred Bob, awarded with his first order
+    await page.getByText("Referrals made (1)").waitFor()
+    await page.locator("[data-testid=loyalty-relations]").getByText("e2e-bob@example.com").waitFor()
     await page.getByRole("button", { name: "Adjust points" }).click()
     await page.fill("#loyalty-points", "50")
     await page.fill("#loyalty-reason", "e2e goodwill")

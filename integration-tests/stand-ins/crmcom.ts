@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto"
 import { z } from "@medusajs/framework/zod"
 import { headerViolations, RecordedRequest, StandIn, StandInAnswer, StandInRoute, zodViolations } from "./stand-in"
+import { crmComRewardRoutes } from "./crmcom-rewards"
 
 export interface CrmComStandInConfig {
   apiKey: string
@@ -245,6 +246,8 @@ function crmComRoutes(config: CrmComStandInConfig): StandInRoute[] {
       const { password: _password, username: _username, ...visible } = stored
       return { status: 200, body: visible }
     })),
+    // the rewards reads, for CRM.COM as the loyalty source
+    ...crmComRewardRoutes(config.apiKey),
   ]
 }
 

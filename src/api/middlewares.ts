@@ -10,6 +10,8 @@ import { storePurchaseRoutesMiddlewares } from "./store/engagement/purchases/mid
 import { adminLoyaltyRoutesMiddlewares } from "./admin/engagement/loyalty/middlewares"
 import { storeLoyaltyRoutesMiddlewares } from "./store/engagement/loyalty/middlewares"
 import { storeCartLoyaltyRoutesMiddlewares } from "./store/carts/middlewares"
+import { storeAutoSpendMiddlewares } from "./store/carts/auto-spend"
+import { loyaltySourceGuardMiddlewares } from "./utils/loyalty-source"
 import { storeReferralRoutesMiddlewares } from "./store/engagement/referral/middlewares"
 import { storeRewardSchemeRoutesMiddlewares } from "./store/engagement/reward-schemes/middlewares"
 import { reviewLinkRoutesMiddlewares } from "./engagement/review-links/middlewares"
@@ -36,6 +38,8 @@ export default defineMiddlewares({
     ...adminLoyaltyRoutesMiddlewares,
     ...storeLoyaltyRoutesMiddlewares,
     ...storeCartLoyaltyRoutesMiddlewares,
+    ...storeAutoSpendMiddlewares,
+    ...loyaltySourceGuardMiddlewares,
     ...storeReferralRoutesMiddlewares,
     ...storeRewardSchemeRoutesMiddlewares,
     ...reviewLinkRoutesMiddlewares,

@@ -5,6 +5,8 @@ import { awardReferralPointsWorkflow } from "../workflows/loyalty/workflows/awar
 import { reverseReferralAwardWorkflow } from "../workflows/loyalty/workflows/reverse-referral-award"
 import { commitOrderRedemptionWorkflow } from "../workflows/loyalty/workflows/commit-order-redemption"
 import { reverseOrderPointsWorkflow } from "../workflows/loyalty/workflows/reverse-order-points"
+import type LoyaltyModuleService from "../modules/loyalty/service"
+import { LOYALTY_MODULE } from "../modules/loyalty/types"
 
 /**
  * Loyalty points follow the order: the points its cart held are redeemed and its lines earn when
@@ -16,6 +18,10 @@ export default async function orderLoyaltyPoints({
   event,
   container,
 }: SubscriberArgs<{ id?: string; order_id?: string; return_id?: string }>) {
+  // a platform keeps the points (`loyalty.source`): it awards them itself, the local ledger stays untouched
+  if (container.resolve<LoyaltyModuleService>(LOYALTY_MODULE).options.source !== "local") {
+    return
+  }
   if (event.name === OrderWorkflowEvents.PLACED && event.data.id) {
     await commitOrderRedemptionWorkflow(container).run({ input: { order_id: event.data.id } })
     await awardOrderPointsWorkflow(container).run({ input: { order_id: event.data.id } })

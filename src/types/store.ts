@@ -194,6 +194,20 @@ export interface StoreApplyEngagementLoyaltyPoints {
   points: number
 }
 
+/** GET and POST /store/engagement/loyalty/preferences */
+export interface StoreEngagementLoyaltyPreferences {
+  auto_spend: { enabled: boolean; minimum_points: number }
+}
+
+export interface StoreEngagementLoyaltyPreferencesResponse {
+  preferences: StoreEngagementLoyaltyPreferences
+}
+
+/** POST /store/engagement/loyalty/preferences: `minimum_points` defaults to 0 */
+export interface StoreSetEngagementLoyaltyPreferences {
+  auto_spend: { enabled: boolean; minimum_points?: number }
+}
+
 /** POST and DELETE /store/carts/:id/loyalty-points: the cart with its new totals. */
 export type StoreEngagementCartResponse = HttpTypes.StoreCartResponse
 
@@ -201,8 +215,9 @@ export type StoreEngagementCartResponse = HttpTypes.StoreCartResponse
 
 export interface StoreEngagementReferralResponse {
   referral: {
-    code: string
-    url: string
+    /** null until the customer's code is made (on `customer.created`, or by the backfill) */
+    code: string | null
+    url: string | null
     invited: number
     joined: number
     rewarded: number
@@ -242,8 +257,9 @@ export interface StoreEngagementRewardScheme {
   id: string
   name: string
   description: string
-  multiplier: number
-  signup_bonus: number
+  /** null when a loyalty source platform keeps the points and applies its own rules */
+  multiplier: number | null
+  signup_bonus: number | null
   /** joining needs an address in one of `allowed_domains`, verified by an emailed code */
   closed_loop: boolean
   allowed_domains: string[]

@@ -89,6 +89,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   "POST /admin/engagement/contacts/:id/loyalty/unblock": { reason: "cleared" },
   "POST /store/carts/:id/loyalty-points": { points: 100 },
   "DELETE /store/carts/:id/loyalty-points": {},
+  "POST /store/engagement/loyalty/preferences": { auto_spend: { enabled: true, minimum_points: 500 } },
   "POST /engagement/unsubscribe": { token: "not-a-token" },
   "POST /store/engagement/referral/claim": { code: "NOSUCHCODE" },
   "POST /store/engagement/referral/invitations": { emails: ["friend@example.com"] },

@@ -7,6 +7,7 @@ import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eventually } from "../../helpers/stand-ins"
 import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
+import { backfillReferralCodes } from "../../../src/scripts/backfill-referral-codes"
 
 jest.setTimeout(180_000)
 
@@ -35,7 +36,13 @@ medusaIntegrationTestRunner({
     const shopper = (email: string) =>
       createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
     const variant = () => store.products[0].variants[0].id
-    const codeOf = async (session: RequestConfig) => (await api.get("/store/engagement/referral", session)).data.referral.code
+    // the code is made on `customer.created` (a subscriber): read until it is there
+    const referralOf = (session: RequestConfig) =>
+      eventually(async () => {
+        const { data } = await api.get("/store/engagement/referral", session)
+        return data.referral.code ? data : undefined
+      })
+    const codeOf = async (session: RequestConfig) => (await referralOf(session)).referral.code
     const claim = (session: RequestConfig, code: string) =>
       api.post("/store/engagement/referral/claim", { code }, session).catch((error: any) => error.response)
     const referralPoints = (customerId: string) => loyalty().listLoyaltyTransactions({ customer_id: customerId, type: "referral" })
@@ -46,9 +53,29 @@ medusaIntegrationTestRunner({
       })
     }
 
+    it("reads the code made on customer.created, never makes one on a GET, and the backfill gives earlier customers theirs", async () => {
+      const ada = await shopper("ada@example.com")
+      const code = await codeOf(ada)
+      expect(await loyalty().listLoyaltyReferralCodes({ customer_id: ada.customerId })).toEqual([expect.objectContaining({ code })])
+
+      // a customer from before the subscriber existed: the GET answers no code and writes nothing
+      const [made] = await loyalty().listLoyaltyReferralCodes({ customer_id: ada.customerId })
+      await loyalty().deleteLoyaltyReferralCodes(made.id)
+      const { data } = await api.get("/store/engagement/referral", ada)
+      expect(data.referral).toEqual({ code: null, url: null, invited: 0, joined: 0, rewarded: 0 })
+      expect(await loyalty().listLoyaltyReferralCodes({ customer_id: ada.customerId })).toHaveLength(0)
+
+      const first = await backfillReferralCodes(getContainer())
+      expect(first).toEqual({ seen: 1, created: 1 })
+      const second = await backfillReferralCodes(getContainer())
+      expect(second).toEqual({ seen: 1, created: 0 })
+      expect(await codeOf(ada)).toMatch(/^[A-Z0-9]{8}$/)
+      expect(await loyalty().listLoyaltyReferralCodes({ customer_id: ada.customerId })).toHaveLength(1)
+    })
+
     it("awards the advocate and the referee once, pending, on the referee's first order only", async () => {
       const ada = await shopper("ada@example.com")
-      const { data: mine } = await api.get("/store/engagement/referral", ada)
+      const mine = await referralOf(ada)
       expect(mine.referral).toEqual({
         code: expect.stringMatching(/^[A-Z0-9]{8}$/),
         url: `http://localhost:8000/?referral=${mine.referral.code}`,
@@ -80,6 +107,14 @@ medusaIntegrationTestRunner({
       expect(await referralPoints(ada.customerId)).toHaveLength(1)
       expect((await api.get("/store/engagement/referral", ada)).data.referral).toMatchObject({ joined: 1, rewarded: 1 })
       expect(await loyalty().verifyLedger()).toEqual([])
+
+      // the admin sees the referral on both customers: made by Ada, received by Bob
+      const awarded = { code: mine.referral.code, advocate_customer_id: ada.customerId, referee_customer_id: bob.customerId, referee_email: "bob@example.com", status: "awarded", order_id: first.id }
+      const { data: adasPage } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
+      expect(adasPage.loyalty.referrals).toEqual({ made: [expect.objectContaining(awarded)], made_count: 1, received: null })
+      const { data: bobsPage } = await api.get(`/admin/engagement/contacts/${bob.customerId}/loyalty`, admin)
+      expect(bobsPage.loyalty.referrals).toEqual({ made: [], made_count: 0, received: expect.objectContaining(awarded) })
+      expect(bobsPage.loyalty.schemes).toEqual([])
     })
 
     it("refuses self-referral, the advocate's dotted/+tag address, an earlier customer, a second claim and the daily cap, recording each reason", async () => {

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from "crypto"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { signOutRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workflows/sign-out-reward-scheme"
@@ -5,7 +6,7 @@ import { signUpRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workf
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eventually } from "../../helpers/stand-ins"
-import { createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 
 jest.setTimeout(180_000)
@@ -111,9 +112,11 @@ medusaIntegrationTestRunner({
       expect(started.verification).toMatchObject({ email: "ada@example-corp.com" })
       const code = await codeSentTo("ada@example-corp.com")
       expect(code).toMatch(/^\d{6}$/)
-      // the code is stored hashed only
+      // the code is stored only as an HMAC with the server's secret: a dump without the secret cannot be tried offline
       const [row] = await loyalty().listLoyaltySchemeVerifications({ customer_id: ada.customerId })
       expect(row.code_hash).not.toContain(code)
+      expect(row.code_hash).toBe(createHmac("sha256", process.env.LOYALTY_CODE_SECRET!).update(`${row.id}:${code}`).digest("hex"))
+      expect(row.code_hash).not.toBe(createHash("sha256").update(`${row.id}:${code}`).digest("hex"))
 
       const wrong = await post("/store/engagement/reward-schemes/corp/verify", { code: code === "000000" ? "111111" : "000000" }, ada)
       expect(wrong.status).toBe(400)
@@ -125,6 +128,10 @@ medusaIntegrationTestRunner({
       expect(right.data.reward_scheme).toMatchObject({ id: "corp", joined: true })
       const [membership] = await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId })
       expect(membership).toMatchObject({ scheme_id: "corp", email: "ada@example-corp.com" })
+      // the admin's customer summary lists the scheme joined, with the verified address
+      const admin = await createAdminHeaders(getContainer())
+      const { data: asAdmin } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
+      expect(asAdmin.loyalty.schemes).toEqual([{ id: "corp", name: "Example Corp staff", email: "ada@example-corp.com", joined_at: expect.any(String) }])
       // single use
       expect((await post("/store/engagement/reward-schemes/corp/verify", { code }, ada)).data.reason).toBe("no_code")
       expect((await orderPoints(ada, "ada@example.com")).rate).toMatchObject({ scheme_multiplier: 1.5 })

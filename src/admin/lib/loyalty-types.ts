@@ -24,6 +24,23 @@ export interface AdminLoyaltySummary {
   expiring: { from_days: number; to_days: number | null; points: number }[]
   /** carts holding points until they are completed or released */
   holds?: { cart_id: string; points: number; amount: string; currency_code: string; expires_at: string }[]
+  /** the customer's referrals as advocate (latest first, at most 20 of `made_count`) and as referee */
+  referrals?: { made: AdminLoyaltyReferral[]; made_count: number; received: AdminLoyaltyReferral | null }
+  /** the reward schemes the customer is a member of */
+  schemes?: { id: string; name: string; email: string | null; joined_at: string }[]
+}
+
+export interface AdminLoyaltyReferral {
+  id: string
+  code: string
+  advocate_customer_id: string
+  referee_customer_id: string
+  referee_email: string
+  status: "claimed" | "awarded" | "reversed" | "refused"
+  refusal_reason: string | null
+  order_id: string | null
+  awarded_at: string | null
+  created_at: string
 }
 
 export interface AdminLoyaltyTransaction {

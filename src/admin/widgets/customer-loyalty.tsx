@@ -3,11 +3,12 @@ import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { AdjustPoints } from "../components/loyalty/adjust-points"
 import { LoyaltyFigures } from "../components/loyalty/loyalty-figures"
+import { LoyaltyRelations } from "../components/loyalty/loyalty-relations"
 import { LoyaltyTier } from "../components/loyalty/loyalty-tier"
 import { LoyaltyTransactions } from "../components/loyalty/loyalty-transactions"
 import { useLoyaltySummary, useLoyaltyTransactions } from "../hooks/api/loyalty"
 
-/** Customer page: the loyalty balance, tier, expiring points, latest transactions and adjustments. */
+/** Customer page: the loyalty balance, tier, expiring points, carts holding points, referrals, schemes, latest transactions and adjustments. */
 const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const summary = useLoyaltySummary(customer.id)
   const transactions = useLoyaltyTransactions(customer.id, { limit: 5 })
@@ -32,6 +33,7 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
         <>
           <LoyaltyTier summary={summary.data} />
           <LoyaltyFigures summary={summary.data} />
+          <LoyaltyRelations summary={summary.data} />
         </>
       )}
       {transactions.data && <LoyaltyTransactions transactions={transactions.data.transactions} />}

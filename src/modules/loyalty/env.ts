@@ -19,6 +19,12 @@ export function loyaltyOptionsFromEnv(env: NodeJS.ProcessEnv): LoyaltyModuleOpti
   if (env.LOYALTY_DEBT_POLICY === "block" || env.LOYALTY_DEBT_POLICY === "write_off") {
     options.debt_policy = env.LOYALTY_DEBT_POLICY
   }
+  if (env.LOYALTY_SOURCE) {
+    options.source = env.LOYALTY_SOURCE
+  }
+  if (env.LOYALTY_CODE_SECRET) {
+    options.schemes = { ...options.schemes, code_secret: env.LOYALTY_CODE_SECRET }
+  }
   // the demo's tiers, so the customer page has something to show
   options.tiers ??= {
     levels: [

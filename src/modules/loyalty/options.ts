@@ -4,6 +4,9 @@ import { DEBT_POLICIES } from "./types"
 const points = z.number().int().min(0)
 const currencyCode = z.string().regex(/^[a-z]{3}$/, "a lower-case ISO 4217 code")
 
+const CODE_SECRET_MIN_LENGTH = 32
+const CODE_SECRET_HINT = `set loyalty.schemes.code_secret (env LOYALTY_CODE_SECRET) to at least ${CODE_SECRET_MIN_LENGTH} random characters, e.g. the output of \`openssl rand -base64 48\``
+
 export const tierOptionsSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_-]*$/, "lower-case letters, digits, - and _"),
   name: z.string().min(1),
@@ -30,6 +33,14 @@ export const schemeOptionsSchema = z.object({
 
 export const loyaltyOptionsSchema = z.object({
   enabled: z.boolean().default(true),
+  /**
+   * Who keeps the shopper's points: `local` (this plugin's ledger) or a switched-on platform that
+   * can be the loyalty source; then its figures are read, mapped to the same answers, and the local
+   * ledger is not written for orders.
+   */
+  source: z.string().regex(/^[a-z][a-z0-9_]*$/, "local, or the id of a platform that keeps loyalty").default("local"),
+  /** how long a source platform's answers are kept per shopper (ms) */
+  source_cache_ms: z.number().int().min(0).max(3_600_000).default(30_000),
   earn: z
     .object({
       /** points per 1.00 of an order's currency; `default` for currencies not listed */
@@ -90,8 +101,25 @@ export const loyaltyOptionsSchema = z.object({
       max_tries: z.number().int().min(1).max(20).default(5),
       verification_template: z.string().min(1).default("engagement-scheme-verification"),
       email_channel: z.string().min(1).default("email"),
+      /**
+       * HMAC key of the verification codes kept (hashed) in the database; required once a
+       * closed-loop scheme is configured. No default: a known key would let a dump's 10⁶ codes be tried offline.
+       */
+      code_secret: z.string().optional(),
     })
-    .prefault({}),
+    .prefault({})
+    .superRefine((schemes, ctx) => {
+      const closedLoop = schemes.list.some((scheme) => scheme.allowed_domains.length > 0)
+      const secret = schemes.code_secret
+      if (!closedLoop && !secret) {
+        return
+      }
+      if (!secret) {
+        ctx.addIssue({ code: "custom", path: ["code_secret"], message: `required with a closed-loop scheme: it has no default; ${CODE_SECRET_HINT}` })
+      } else if (secret.length < CODE_SECRET_MIN_LENGTH || new Set(secret).size < 10) {
+        ctx.addIssue({ code: "custom", path: ["code_secret"], message: `too weak; ${CODE_SECRET_HINT}` })
+      }
+    }),
   /** points worth 1.00 of a currency (liability report, redemption); `default` for others */
   points_per_currency_unit: z.record(currencyCode.or(z.literal("default")), z.number().int().positive()).default({ default: 100 }),
 })

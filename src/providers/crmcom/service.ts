@@ -1,8 +1,11 @@
+import type { Logger } from "@medusajs/framework/types"
+import type { EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
 import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
+import { CrmComLoyaltyReader } from "./loyalty-reader"
 import { CrmComOptions } from "./options"
 import { CRMCOM, crmComPlatform } from "./platform"
 
-/** CRM.COM as an engagement provider: a registered contact per customer (its contact sync). */
+/** CRM.COM as an engagement provider: a registered contact per customer (its contact sync), and the loyalty source. */
 export class CrmComProvider extends AbstractEngagementProvider<CrmComOptions> {
   static identifier = CRMCOM
 
@@ -10,7 +13,19 @@ export class CrmComProvider extends AbstractEngagementProvider<CrmComOptions> {
     parsePlatformOptions(crmComPlatform, options)
   }
 
+  protected readonly logger_: Logger
+
   constructor(cradle: Record<string, unknown>, options: unknown) {
     super(cradle, options, crmComPlatform)
+    this.logger_ = cradle.logger as Logger
+  }
+
+  capabilities(): EngagementCapabilities {
+    return {
+      contact_copies: true,
+      loyalty_source: {
+        reader: (source, pointsPerUnit, cacheMs) => new CrmComLoyaltyReader(this.options, source, this.logger_, pointsPerUnit, cacheMs),
+      },
+    }
   }
 }

@@ -6,6 +6,7 @@
  * The shopper ticks the checkout's consent boxes: CONSENTS="email_marketing=true,sms_marketing=false"
  * (default: email marketing and review requests given; CONSENTS=none for no boxes).
  * POINTS=550 spends that many loyalty points on the cart (100 points = 1.00) before paying.
+ * REFERRAL_CODE=ABCD2345 puts an advocate's referral code in the cart's metadata (claimed with the first order).
  * Reads the publishable key from the demo's store (admin login) unless PUBLISHABLE_KEY is set.
  */
 const BASE = process.env.MEDUSA_URL || `http://localhost:${process.env.PORT || 9000}`
@@ -92,7 +93,9 @@ async function main() {
   }
   const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id }, headers)
   await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
-  const metadata = checkoutConsents()
+  const consents = checkoutConsents()
+  const referral = process.env.REFERRAL_CODE ? { referral_code: process.env.REFERRAL_CODE } : undefined
+  const metadata = consents || referral ? { ...consents, ...referral } : undefined
   if (metadata) {
     await call("POST", `/store/carts/${cart.id}`, { metadata }, headers)
   }
@@ -100,8 +103,8 @@ async function main() {
   const { order } = completed
   console.log(`Order ${order.id} (#${order.display_id}) placed for ${email}: ${order.total} ${order.currency_code.toUpperCase()}`)
   console.log(`See it in the admin: ${BASE}/app/orders/${order.id}`)
-  if (metadata) {
-    console.log(`Checkout consents: ${JSON.stringify(metadata.engagement_consents)}`)
+  if (consents) {
+    console.log(`Checkout consents: ${JSON.stringify(consents.engagement_consents)}`)
   }
   await printPoints(order.id, headers)
 }

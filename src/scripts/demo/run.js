@@ -20,6 +20,7 @@ const root = path.resolve(__dirname, "../../..")
 const dataRoot = path.join(root, ".demo-data")
 const summaryFile = path.join(dataRoot, "summary.json")
 const linkSecretFile = path.join(dataRoot, "link-secret")
+const codeSecretFile = path.join(dataRoot, "code-secret")
 const DATABASE_NAME = "medusa_engagement_demo"
 
 // the same .env files medusa-config.ts reads, so a DATABASE_URL kept there is honoured
@@ -43,6 +44,8 @@ async function main() {
     MEDUSA_DISABLE_TELEMETRY: "true",
     DEMO_SUMMARY_FILE: summaryFile,
     ENGAGEMENT_LINK_SECRET: process.env.ENGAGEMENT_LINK_SECRET || demoLinkSecret(),
+    // keys the HMAC of reward-scheme verification codes (required once a closed-loop scheme is configured)
+    LOYALTY_CODE_SECRET: process.env.LOYALTY_CODE_SECRET || demoSecret(codeSecretFile, "a code secret"),
   }
   const options = { cwd: root, env }
   const track = (running) => (current = running)
@@ -65,11 +68,15 @@ async function main() {
 
 /** The demo's own link secret: random, made on the first run, readable by this user only. */
 function demoLinkSecret() {
-  if (!fs.existsSync(linkSecretFile)) {
-    fs.writeFileSync(linkSecretFile, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" })
-    step(`generated a link secret in ${path.relative(root, linkSecretFile)}`)
+  return demoSecret(linkSecretFile, "a link secret")
+}
+
+function demoSecret(file, what) {
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" })
+    step(`generated ${what} in ${path.relative(root, file)}`)
   }
-  return fs.readFileSync(linkSecretFile, "utf8").trim()
+  return fs.readFileSync(file, "utf8").trim()
 }
 
 async function prepareDatabase() {

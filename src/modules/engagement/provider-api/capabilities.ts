@@ -1,4 +1,5 @@
 import type { StoreEngagementPromotion, StoreEngagementPurchasesResponse } from "../../../types/store"
+import type { LoyaltySource } from "../../loyalty/source"
 import type { StorefrontOptions } from "../options"
 import type { EnqueueDeliveryInput } from "../types"
 
@@ -20,6 +21,8 @@ export interface EngagementCapabilities {
   shopper_pages?: ShopperPagesCapability
   /** can show an admin its own copy of one contact, looked up by an identifier */
   contact_lookup?: ContactLookupCapability
+  /** keeps the shoppers' loyalty points itself: the store reads them there when `loyalty.source` names it */
+  loyalty_source?: LoyaltySourceCapability
 }
 
 export type EngagementCapability = keyof EngagementCapabilities
@@ -118,4 +121,14 @@ export type ContactLookupKey = (typeof CONTACT_LOOKUP_KEYS)[number]
 export interface ContactLookupCapability {
   /** the outbox operation that reads the contact by this identifier */
   operation(by: ContactLookupKey): string
+}
+
+/** What a loyalty source's reads need of the module: the shopper's contact on the platform and its sealed credentials. */
+export interface LoyaltyContactSource {
+  listContactSyncs(filters: { customer_id: string; platform: string }): Promise<{ external_id: string | null; credentials?: string | null }[]>
+}
+
+export interface LoyaltySourceCapability {
+  /** a reader of the shoppers' figures; money is shown as points at `pointsPerUnit` of its currency */
+  reader(source: LoyaltyContactSource, pointsPerUnit: (currencyCode: string) => number, cacheMs: number): LoyaltySource
 }

@@ -42,26 +42,45 @@ export function normaliseEmail(email: string): string {
   return `${local}@${trimmed.slice(at + 1)}`
 }
 
-/** The customer's code, made on first use (a concurrent maker wins quietly; a code collision retries). */
-export async function referralCodeOf(manager: SqlEntityManager, customerId: string): Promise<string> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const [existing] = await runSql<{ code: string }>(
-      manager,
-      `SELECT code FROM loyalty_referral_code WHERE customer_id = ? AND deleted_at IS NULL`,
-      [customerId]
-    )
-    if (existing) {
-      return existing.code
+/** The customer's code, or null when none was made for them yet (a read, never a write). */
+export async function readReferralCode(manager: SqlEntityManager, customerId: string): Promise<string | null> {
+  const [existing] = await runSql<{ code: string }>(
+    manager,
+    `SELECT code FROM loyalty_referral_code WHERE customer_id = ? AND deleted_at IS NULL`,
+    [customerId]
+  )
+  return existing?.code ?? null
+}
+
+/**
+ * Gives each customer without a code one; returns the ids of the rows it made (a customer who
+ * has one, or gets one from a concurrent maker, is left alone; a code collision retries).
+ */
+export async function createReferralCodes(manager: SqlEntityManager, customerIds: string[]): Promise<string[]> {
+  const created: string[] = []
+  for (const customerId of new Set(customerIds)) {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt === 5) {
+        throw new Error(`Could not make a referral code for customer ${customerId}`)
+      }
+      const rows = await runSql<{ id: string }>(
+        manager,
+        `INSERT INTO loyalty_referral_code (id, customer_id, code, created_at, updated_at)
+         VALUES (?, ?, ?, now(), now())
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [generateEntityId(undefined, "loyrc"), customerId, newReferralCode()]
+      )
+      if (rows[0]) {
+        created.push(rows[0].id)
+        break
+      }
+      if (await readReferralCode(manager, customerId)) {
+        break
+      }
     }
-    await runSql(
-      manager,
-      `INSERT INTO loyalty_referral_code (id, customer_id, code, created_at, updated_at)
-       VALUES (?, ?, ?, now(), now())
-       ON CONFLICT DO NOTHING`,
-      [generateEntityId(undefined, "loyrc"), customerId, newReferralCode()]
-    )
   }
-  throw new Error(`Could not make a referral code for customer ${customerId}`)
+  return created
 }
 
 export async function codeOwner(manager: SqlEntityManager, code: string, lock = false): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { createHash, randomInt, timingSafeEqual } from "crypto"
+import { createHmac, randomInt, timingSafeEqual } from "crypto"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { runSql } from "../../../utils/sql"
@@ -8,13 +8,17 @@ import { postEntries, PostEntriesContext } from "./post-entries"
 export const VERIFY_OUTCOMES = ["verified", "no_code", "expired", "too_many_tries", "wrong_code"] as const
 export type VerifyOutcome = (typeof VERIFY_OUTCOMES)[number]
 
-/** A six-digit code; its hash is bound to the verification row, so one row's hash says nothing of another's. */
+/** A six-digit code. */
 export function newVerificationCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, "0")
 }
 
-export function hashVerificationCode(verificationId: string, code: string): string {
-  return createHash("sha256").update(`${verificationId}:${code}`).digest("hex")
+/**
+ * The code as kept: an HMAC with the server's `schemes.code_secret`, bound to the verification row
+ * (one row's hash says nothing of another's), so the 10⁶ codes cannot be tried offline from a dump.
+ */
+export function hashVerificationCode(secret: string, verificationId: string, code: string): string {
+  return createHmac("sha256", secret).update(`${verificationId}:${code}`).digest("hex")
 }
 
 export async function memberSchemeIds(manager: SqlEntityManager, customerId: string): Promise<string[]> {
@@ -82,7 +86,7 @@ export async function restoreMembership(manager: SqlEntityManager, membershipId:
 /** Starts (or replaces) the customer's verification for a scheme; returns the plain code to send. */
 export async function startVerification(
   manager: SqlEntityManager,
-  input: { customer_id: string; scheme_id: string; email: string; expires_at: Date }
+  input: { customer_id: string; scheme_id: string; email: string; expires_at: Date; secret: string }
 ): Promise<{ id: string; code: string }> {
   await runSql(
     manager,
@@ -96,7 +100,7 @@ export async function startVerification(
     manager,
     `INSERT INTO loyalty_scheme_verification (id, customer_id, scheme_id, email, code_hash, expires_at, tries, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 0, now(), now())`,
-    [id, input.customer_id, input.scheme_id, input.email, hashVerificationCode(id, code), input.expires_at]
+    [id, input.customer_id, input.scheme_id, input.email, hashVerificationCode(input.secret, id, code), input.expires_at]
   )
   return { id, code }
 }
@@ -107,7 +111,7 @@ export async function startVerification(
  */
 export async function checkVerification(
   manager: SqlEntityManager,
-  input: { customer_id: string; scheme_id: string; code: string; now: Date; max_tries: number }
+  input: { customer_id: string; scheme_id: string; code: string; now: Date; max_tries: number; secret: string }
 ): Promise<{ outcome: VerifyOutcome; email: string | null; tries_left: number }> {
   const [row] = await runSql<{ id: string; email: string; code_hash: string; expires_at: Date; tries: number }>(
     manager,
@@ -125,7 +129,7 @@ export async function checkVerification(
   if (new Date(row.expires_at).getTime() <= input.now.getTime()) {
     return { outcome: "expired", email: null, tries_left: input.max_tries - row.tries }
   }
-  const right = timingSafeEqual(Buffer.from(hashVerificationCode(row.id, input.code)), Buffer.from(row.code_hash))
+  const right = timingSafeEqual(Buffer.from(hashVerificationCode(input.secret, row.id, input.code)), Buffer.from(row.code_hash))
   await runSql(
     manager,
     `UPDATE loyalty_scheme_verification SET tries = tries + 1, used_at = ?, updated_at = now() WHERE id = ?`,

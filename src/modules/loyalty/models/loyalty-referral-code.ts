@@ -1,6 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 
-/** A customer's referral code: one per customer, each code unique. Made on first read. */
+/** A customer's referral code: one per customer, each code unique. Made when the customer is created (or by the backfill). */
 const LoyaltyReferralCode = model
   .define(
     { name: "LoyaltyReferralCode", tableName: "loyalty_referral_code" },

@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
+import { createReferralCodesStep } from "../steps/create-referral-codes"
 import { prepareReferralInvitationsStep } from "../steps/prepare-referral-invitations"
 
 export const sendReferralInvitationsWorkflowId = "send-referral-invitations"
@@ -11,6 +12,9 @@ export const sendReferralInvitationsWorkflowId = "send-referral-invitations"
 export const sendReferralInvitationsWorkflow = createWorkflow(
   sendReferralInvitationsWorkflowId,
   (input: { customer_id: string; emails: string[] }) => {
+    // an advocate created before codes were made on `customer.created` gets theirs now
+    const advocate = transform({ input }, ({ input }) => ({ customer_ids: [input.customer_id] }))
+    createReferralCodesStep(advocate)
     const prepared = prepareReferralInvitationsStep(input)
     const notifications = transform({ prepared }, ({ prepared }) => prepared.notifications as any[])
     sendNotificationsStep(notifications)

@@ -1,12 +1,12 @@
 import { authenticate } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateQuery } from "../../../utils/validation"
+import { NoQuery, validateBody, validateQuery } from "../../../utils/validation"
 import { listStoreLoyaltyTransactionsQueryConfig } from "./query-config"
-import { StoreGetLoyaltyParams, StoreGetLoyaltyTransactionsParams } from "./validators"
+import { StoreGetLoyaltyParams, StoreGetLoyaltyTransactionsParams, StoreSetLoyaltyPreferences } from "./validators"
 
 export const storeLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
   {
-    method: ["GET"],
+    method: ["GET", "POST"],
     matcher: "/store/engagement/loyalty*",
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
@@ -19,5 +19,11 @@ export const storeLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/store/engagement/loyalty/transactions",
     middlewares: [validateQuery(StoreGetLoyaltyTransactionsParams, listStoreLoyaltyTransactionsQueryConfig)],
+  },
+  { method: ["GET"], matcher: "/store/engagement/loyalty/preferences", middlewares: [validateQuery(NoQuery)] },
+  {
+    method: ["POST"],
+    matcher: "/store/engagement/loyalty/preferences",
+    middlewares: [validateQuery(NoQuery), validateBody(StoreSetLoyaltyPreferences)],
   },
 ]

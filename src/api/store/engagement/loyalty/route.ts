@@ -1,10 +1,25 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { loyaltyOf } from "../../../utils/loyalty"
+import { loyaltySourceErrorAnswer } from "../../../../modules/loyalty/source"
 import type { StoreEngagementLoyaltyResponse } from "../../../../types/store"
-import type { Sent } from "../../../utils/sent"
+import { loyaltyOf } from "../../../utils/loyalty"
+import { loyaltySourceOf } from "../../../utils/loyalty-source"
+import type { Sent, SentError } from "../../../utils/sent"
 
-/** The signed-in shopper's points: spendable balance, pending, reserved, tier and what expires when. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementLoyaltyResponse>>) => {
-  const loyalty = await loyaltyOf(req.scope).getLoyaltySummary(req.auth_context.actor_id)
-  res.json({ loyalty })
+/**
+ * The signed-in shopper's points: spendable balance, pending, reserved, tier and what expires when;
+ * from the platform that keeps them when `loyalty.source` names one (an error naming it, never a
+ * 500, when it cannot answer).
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementLoyaltyResponse> | SentError>) => {
+  const source = loyaltySourceOf(req.scope)
+  try {
+    const loyalty = source ? await source.summary(req.auth_context.actor_id) : await loyaltyOf(req.scope).getLoyaltySummary(req.auth_context.actor_id)
+    res.json({ loyalty })
+  } catch (error) {
+    const answer = loyaltySourceErrorAnswer(error)
+    if (!answer) {
+      throw error
+    }
+    res.status(answer.status).json(answer.body)
+  }
 }

@@ -1,0 +1,56 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type EngagementModuleService from "../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../modules/engagement/types"
+import { LoyaltySource, LoyaltySourceError } from "../../modules/loyalty/source"
+import { loyaltyOf } from "./loyalty"
+
+/** The id of the platform that keeps the shopper's points (`loyalty.source`), or null for the local ledger. */
+export function loyaltySourceId(scope: MedusaContainer): string | null {
+  const source = loyaltyOf(scope).options.source
+  return source === "local" ? null : source
+}
+
+/**
+ * The reader of the platform that keeps the points, found by the `loyalty_source` capability, or
+ * null for the local ledger. A source that is not switched on is a 503 naming it, never a 500.
+ */
+export function loyaltySourceOf(scope: MedusaContainer): LoyaltySource | null {
+  const id = loyaltySourceId(scope)
+  if (!id) {
+    return null
+  }
+  const options = loyaltyOf(scope).options
+  const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  const provider = engagement.providersWith("loyalty_source").find((candidate) => candidate.id === id)
+  if (!provider) {
+    throw new LoyaltySourceError(503, "platform_unavailable", `loyalty: ${id}, which keeps this store's points, is not switched on`)
+  }
+  const perUnit = (currency: string) => options.points_per_currency_unit[currency] ?? options.points_per_currency_unit.default ?? 100
+  return provider.capability.reader(engagement, perUnit, options.source_cache_ms)
+}
+
+/**
+ * While a platform keeps the points, the routes that would change the local ledger (spend on a
+ * cart, adjust, block, claim a referral, join or leave a scheme) answer 409 naming it, and change nothing.
+ */
+export function refuseLocalLoyaltyWrites(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const id = loyaltySourceId(req.scope)
+  if (!id) {
+    return next()
+  }
+  const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  const name = engagement.providersWith("loyalty_source").find((candidate) => candidate.id === id)?.name ?? id
+  res.status(409).json({
+    type: "conflict",
+    message: `loyalty: this store's points are kept by ${name}; they are spent and changed there, not in the store`,
+  })
+}
+
+export const loyaltySourceGuardMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST", "DELETE"], matcher: "/store/carts/:id/loyalty-points", middlewares: [refuseLocalLoyaltyWrites] },
+  { method: ["POST"], matcher: "/store/engagement/loyalty/preferences", middlewares: [refuseLocalLoyaltyWrites] },
+  { method: ["POST"], matcher: "/store/engagement/referral/claim", middlewares: [refuseLocalLoyaltyWrites] },
+  { method: ["POST"], matcher: "/store/engagement/reward-schemes/:id/*", middlewares: [refuseLocalLoyaltyWrites] },
+  { method: ["POST"], matcher: "/admin/engagement/contacts/:id/loyalty/*", middlewares: [refuseLocalLoyaltyWrites] },
+]

@@ -1,0 +1,86 @@
+import type { Context } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
+import {
+  awardReferral,
+  ClaimInput,
+  claimReferral,
+  codeOwner,
+  createReferralCodes,
+  readReferralCode,
+  recordInvitations,
+  ReferralAward,
+  referralCounts,
+  reverseReferralAward,
+} from "../ledger/referrals"
+import { LoyaltyReservationMethods } from "./reservations"
+
+/** Referral codes, claims, awards and invitations (the ledger side is `ledger/referrals.ts`). */
+export class LoyaltyReferralMethods extends LoyaltyReservationMethods {
+  /**
+   * The customer's referral code and link (null before their code is made: on `customer.created`,
+   * or by the backfill) and what it brought: invited, joined, rewarded. Only reads.
+   */
+  @InjectManager()
+  async getReferral(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    const manager = sharedContext.manager!
+    const code = await readReferralCode(manager, customerId)
+    const counts = await referralCounts(manager, customerId)
+    const url = code === null ? null : this.options_.referrals.url.replace("{code}", encodeURIComponent(code))
+    return { code, url, ...counts }
+  }
+
+  /** Gives each customer without a referral code one; returns the ids of the codes made. */
+  @InjectTransactionManager()
+  async createReferralCodes(customerIds: string[], @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await createReferralCodes(sharedContext.transactionManager!, customerIds)
+  }
+
+  /** Whose code this is (undefined: no such code). */
+  @InjectManager()
+  async retrieveReferralCodeOwner(code: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await codeOwner(sharedContext.manager!, code)
+  }
+
+  /** Decides and records a claim (accepted, or refused with its reason); null when the code does not exist. */
+  @InjectTransactionManager()
+  async claimReferral(
+    input: Omit<ClaimInput, "max_claims_per_day" | "now">,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await claimReferral(sharedContext.transactionManager!, {
+      ...input,
+      max_claims_per_day: this.options_.referrals.max_claims_per_day,
+      now: new Date(),
+    })
+  }
+
+  /** Awards both sides of the referee's accepted claim for their first order (once); null when there is none. */
+  @InjectTransactionManager()
+  async awardReferral(
+    award: Omit<ReferralAward, "advocate_points" | "referee_points">,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await awardReferral(
+      sharedContext.transactionManager!,
+      { ...award, advocate_points: this.options_.referrals.advocate_points, referee_points: this.options_.referrals.referee_points },
+      this.postContext_()
+    )
+  }
+
+  /** Takes back a referral award whose first order was canceled (once); null when the order awarded none. */
+  @InjectTransactionManager()
+  async reverseReferralAward(orderId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await reverseReferralAward(sharedContext.transactionManager!, orderId, this.postContext_())
+  }
+
+  /** Records an advocate's invitations; returns the (normalised) addresses not invited by them before. */
+  @InjectTransactionManager()
+  async recordReferralInvitations(
+    advocateId: string,
+    emails: string[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await recordInvitations(sharedContext.transactionManager!, advocateId, emails)
+  }
+}

@@ -1,0 +1,91 @@
+import type { Context } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
+import { checkVerification, joinScheme, leaveScheme, memberSchemeIds, restoreMembership, startVerification } from "../ledger/schemes"
+import type { SchemeOptions } from "../options"
+import { LoyaltyReferralMethods } from "./referrals"
+
+/** Reward scheme memberships and closed-loop verifications (the ledger side is `ledger/schemes.ts`). */
+export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
+  /** A configured reward scheme (undefined: none with this id). */
+  rewardScheme(schemeId: string): SchemeOptions | undefined {
+    return this.options_.schemes.list.find((scheme) => scheme.id === schemeId)
+  }
+
+  /** The ids of the schemes the customer is a member of. */
+  @InjectManager()
+  async listMemberSchemeIds(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await memberSchemeIds(sharedContext.manager!, customerId)
+  }
+
+  /** Joins a scheme (the sign-up bonus the first time ever); `membership_id` is null when already a member. */
+  @InjectTransactionManager()
+  async joinRewardScheme(
+    input: { customer_id: string; scheme_id: string; email: string | null },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await joinScheme(
+      sharedContext.transactionManager!,
+      { customer_id: input.customer_id, scheme: this.rewardScheme(input.scheme_id)!, email: input.email },
+      this.postContext_()
+    )
+  }
+
+  /** Leaves a scheme; the id of the membership ended (null when not a member). */
+  @InjectTransactionManager()
+  async leaveRewardScheme(customerId: string, schemeId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await leaveScheme(sharedContext.transactionManager!, customerId, schemeId)
+  }
+
+  @InjectTransactionManager()
+  async restoreRewardSchemeMembership(membershipId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    await restoreMembership(sharedContext.transactionManager!, membershipId)
+  }
+
+  /** Starts a closed-loop verification (replacing an open one); returns the plain code to send and its expiry. */
+  @InjectTransactionManager()
+  async startSchemeVerification(
+    input: { customer_id: string; scheme_id: string; email: string },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    const expiresAt = new Date(Date.now() + this.options_.schemes.code_ttl_minutes * 60_000)
+    const started = await startVerification(sharedContext.transactionManager!, { ...input, expires_at: expiresAt, secret: this.codeSecret_() })
+    return { ...started, expires_at: expiresAt }
+  }
+
+  /**
+   * Checks a verification code and, when right, joins the scheme in the same transaction. A
+   * wrong code is counted (committed), so the tries are bounded.
+   */
+  @InjectTransactionManager()
+  async verifySchemeCode(
+    input: { customer_id: string; scheme_id: string; code: string },
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    const manager = sharedContext.transactionManager!
+    const checked = await checkVerification(manager, {
+      ...input,
+      now: new Date(),
+      max_tries: this.options_.schemes.max_tries,
+      secret: this.codeSecret_(),
+    })
+    if (checked.outcome !== "verified") {
+      return { ...checked, membership_id: null, results: [], tier_changes: [] }
+    }
+    const joined = await joinScheme(
+      manager,
+      { customer_id: input.customer_id, scheme: this.rewardScheme(input.scheme_id)!, email: checked.email },
+      this.postContext_()
+    )
+    return { ...checked, ...joined }
+  }
+
+  /** Start-up refuses a closed-loop scheme without the secret, so only a misuse gets here. */
+  protected codeSecret_(): string {
+    const secret = this.options_.schemes.code_secret
+    if (!secret) {
+      throw new Error("loyalty.schemes.code_secret is not set: verification codes need it")
+    }
+    return secret
+  }
+}

@@ -1,0 +1,179 @@
+import type { Logger } from "@medusajs/framework/types"
+import type { LoyaltySummary } from "../../modules/loyalty/ledger/summary"
+import { LoyaltySource, LoyaltySourceError, SourceRewardScheme } from "../../modules/loyalty/source"
+import type { LoyaltyContactSource } from "../../modules/engagement/provider-api/capabilities"
+import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
+import { CRMCOM } from "./platform"
+import {
+  accountFinancialsRequest,
+  accountRewardsRequest,
+  CrmComBalances,
+  CrmComRewards,
+  primaryAccountRequest,
+  rewardSchemesRequest,
+  toBalances,
+  toPrimaryAccountId,
+  toRewards,
+  toRewardSchemes,
+  toSummary,
+  toWalletId,
+  UnexpectedCrmComAnswer,
+  walletBalancesRequest,
+} from "./loyalty-source"
+import type { CrmComOptions } from "./options"
+import { boxOf, openCredentials } from "./secrets"
+
+export const CRMCOM_LOYALTY_MESSAGES = {
+  notSynced: "crmcom: your contact is not on CRM.COM yet (or its session is being renewed); try again shortly",
+  unavailable: "crmcom: CRM.COM did not answer; try again later",
+  refused: "crmcom: CRM.COM refused the store's request; the store's CRM.COM settings need attention",
+} as const
+
+// per process, keyed by CRM.COM contact id and question, bounded; reads of one key at once share one call
+const cache = new Map<string, { value: unknown; expiresAt: number }>()
+const inFlight = new Map<string, Promise<unknown>>()
+const CACHE_ENTRIES = 10_000
+
+async function cached<T>(key: string, ttlMs: number, read: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key)
+  if (hit && hit.expiresAt > Date.now()) {
+    return hit.value as T
+  }
+  const pending = inFlight.get(key)
+  if (pending) {
+    return (await pending) as T
+  }
+  const reading = read()
+    .then((value) => {
+      if (ttlMs > 0) {
+        cache.delete(key)
+        while (cache.size >= CACHE_ENTRIES) {
+          cache.delete(cache.keys().next().value as string)
+        }
+        cache.set(key, { value, expiresAt: Date.now() + ttlMs })
+      }
+      return value
+    })
+    .finally(() => inFlight.delete(key))
+  inFlight.set(key, reading)
+  return await reading
+}
+
+/**
+ * The signed-in shopper's loyalty figures read from CRM.COM with their own contact's token (kept
+ * sealed by the contact sync). Reads only, so they go out now with the platform's timeout, not
+ * through the outbox; answers are kept `cacheMs` per contact. Nothing is written anywhere.
+ */
+export class CrmComLoyaltyReader implements LoyaltySource {
+  readonly platform = "CRM.COM"
+
+  constructor(
+    private readonly options: CrmComOptions,
+    private readonly engagement: LoyaltyContactSource,
+    private readonly logger: Logger,
+    private readonly pointsPerUnit: (currencyCode: string) => number,
+    private readonly cacheMs: number
+  ) {}
+
+  async summary(customerId: string): Promise<LoyaltySummary> {
+    const contact = await this.contact(customerId)
+    const { rewards, balances } = await this.account(contact)
+    return toSummary(rewards, balances, this.pointsPerUnit(rewards.currency_code))
+  }
+
+  async joinedSchemes(customerId: string) {
+    return (await this.account(await this.contact(customerId))).rewards.joined
+  }
+
+  async rewardSchemes(customerId: string): Promise<SourceRewardScheme[]> {
+    const contact = await this.contact(customerId)
+    return await cached(`schemes:${contact.contactId}`, this.cacheMs, async () =>
+      this.mapped(toRewardSchemes, await this.ask(rewardSchemesRequest(contact.options, contact.token), "reward schemes", contact.contactId))
+    )
+  }
+
+  /** The primary account's rewards and its wallet's balances (one cached read of four calls). */
+  private async account(contact: Contact): Promise<{ rewards: CrmComRewards; balances: CrmComBalances | null }> {
+    const { options, token, contactId } = contact
+    return await cached(`account:${contactId}`, this.cacheMs, async () => {
+      const accountId = this.mapped(toPrimaryAccountId, await this.ask(primaryAccountRequest(options, token, contactId), "accounts", contactId))
+      if (!accountId) {
+        throw new LoyaltySourceError(409, "conflict", CRMCOM_LOYALTY_MESSAGES.notSynced)
+      }
+      const [rewardsBody, financialsBody] = await Promise.all([
+        this.ask(accountRewardsRequest(options, token, accountId), "rewards", contactId),
+        this.ask(accountFinancialsRequest(options, token, accountId), "financials", contactId),
+      ])
+      const rewards = this.mapped(toRewards, rewardsBody)
+      const walletId = this.mapped(toWalletId, financialsBody)
+      const balances = walletId ? this.mapped(toBalances, await this.ask(walletBalancesRequest(options, token, walletId), "balances", contactId)) : null
+      return { rewards, balances }
+    })
+  }
+
+  /** The contact id and token come from the signed-in customer's own sync row, never from the request. */
+  private async contact(customerId: string): Promise<Contact> {
+    const options = this.options
+    const [sync] = await this.engagement.listContactSyncs({ customer_id: customerId, platform: CRMCOM })
+    if (!sync?.external_id) {
+      throw new LoyaltySourceError(409, "conflict", CRMCOM_LOYALTY_MESSAGES.notSynced)
+    }
+    let credentials
+    try {
+      credentials = openCredentials(sync.credentials ?? null, boxOf(options))
+    } catch (error) {
+      this.logger.error(`crmcom loyalty for contact ${sync.external_id}: ${(error as Error).message}`)
+      throw new LoyaltySourceError(502, "platform_error", CRMCOM_LOYALTY_MESSAGES.refused)
+    }
+    const expiresAt = credentials?.expires_at ? Date.parse(credentials.expires_at) : NaN
+    // an ended token is renewed by the contact sync (through the outbox), not by a read
+    if (!credentials?.access_token || expiresAt <= Date.now()) {
+      throw new LoyaltySourceError(409, "conflict", CRMCOM_LOYALTY_MESSAGES.notSynced)
+    }
+    return { options, contactId: sync.external_id, token: credentials.access_token }
+  }
+
+  private async ask(request: Omit<PlatformRequest, "body">, what: string, contactId: string): Promise<unknown> {
+    const options = this.options
+    let answer: Response
+    try {
+      answer = await fetch(request.url, { method: request.method, headers: request.headers, signal: AbortSignal.timeout(options.timeout_ms) })
+    } catch (error) {
+      this.logger.warn(`crmcom ${what} for contact ${contactId}: no answer (${(error as Error).message})`)
+      throw new LoyaltySourceError(503, "platform_unavailable", CRMCOM_LOYALTY_MESSAGES.unavailable)
+    }
+    if (answer.status === 401 || answer.status === 403) {
+      // the token was refused: the contact sync signs in again on its next call
+      this.logger.warn(`crmcom ${what} for contact ${contactId}: token refused (${answer.status})`)
+      throw new LoyaltySourceError(409, "conflict", CRMCOM_LOYALTY_MESSAGES.notSynced)
+    }
+    if (answer.status >= 500 || answer.status === 429 || answer.status === 408) {
+      this.logger.warn(`crmcom ${what} for contact ${contactId}: answered ${answer.status}`)
+      throw new LoyaltySourceError(503, "platform_unavailable", CRMCOM_LOYALTY_MESSAGES.unavailable)
+    }
+    if (!answer.ok) {
+      this.logger.error(`crmcom ${what} for contact ${contactId}: refused with ${answer.status}`)
+      throw new LoyaltySourceError(502, "platform_error", CRMCOM_LOYALTY_MESSAGES.refused)
+    }
+    try {
+      return await answer.json()
+    } catch (error) {
+      this.logger.error(`crmcom ${what} for contact ${contactId}: the answer is not JSON (${(error as Error).message})`)
+      throw new LoyaltySourceError(502, "platform_error", CRMCOM_LOYALTY_MESSAGES.refused)
+    }
+  }
+
+  private mapped<T>(mapper: (body: unknown) => T, body: unknown): T {
+    try {
+      return mapper(body)
+    } catch (error) {
+      if (error instanceof UnexpectedCrmComAnswer) {
+        this.logger.error(`crmcom loyalty: unexpected answer (${error.message})`)
+        throw new LoyaltySourceError(502, "platform_error", CRMCOM_LOYALTY_MESSAGES.refused)
+      }
+      throw error
+    }
+  }
+}
+
+type Contact = { options: CrmComOptions; contactId: string; token: string }
