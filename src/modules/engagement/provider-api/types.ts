@@ -51,7 +51,7 @@ export type DeliveryOutcome =
 
 /** Settings every platform has, whatever its own options. */
 export const commonPlatformOptionsSchema = z.object({
-  /** how many calls to this platform one process makes at once */
+  /** how many calls to this platform are in flight at once, counted across every process sharing the database */
   concurrency: z.number().int().min(1).max(64).default(4),
   /** how long one call may take before it counts as a timeout (retried) */
   timeout_ms: z.number().int().min(100).max(120_000).default(10_000),
