@@ -1,4 +1,6 @@
 import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
+import type { EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
+import { crmComErasure } from "./erasure"
 import { CrmComOptions } from "./options"
 import { CRMCOM, crmComPlatform } from "./platform"
 
@@ -12,5 +14,9 @@ export class CrmComProvider extends AbstractEngagementProvider<CrmComOptions> {
 
   constructor(cradle: Record<string, unknown>, options: unknown) {
     super(cradle, options, crmComPlatform)
+  }
+
+  capabilities(): EngagementCapabilities {
+    return { ...super.capabilities(), erasure: crmComErasure(this.id, this.options) }
   }
 }

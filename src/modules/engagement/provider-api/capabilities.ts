@@ -20,6 +20,8 @@ export interface EngagementCapabilities {
   shopper_pages?: ShopperPagesCapability
   /** can show an admin its own copy of one contact, looked up by an identifier */
   contact_lookup?: ContactLookupCapability
+  /** can be told to stop processing an erased shopper (consent withdrawals, opt-outs, journey stops) */
+  erasure?: ErasureCapability
 }
 
 export type EngagementCapability = keyof EngagementCapabilities
@@ -118,4 +120,25 @@ export type ContactLookupKey = (typeof CONTACT_LOOKUP_KEYS)[number]
 export interface ContactLookupCapability {
   /** the outbox operation that reads the contact by this identifier */
   operation(by: ContactLookupKey): string
+}
+
+/** What an erasure's stop calls need of the shopper, read before the plugin's copy is erased. */
+export interface ErasureContact {
+  /** the erasure: the stop calls' `subject_id` and part of their idempotency keys (sent once per erasure) */
+  erasure_id: string
+  customer_id: string
+  email: string | null
+  phone: string | null
+  crm_id: string | null
+  /** the id the platform gave the contact, when its contact sync has one */
+  external_id: string | null
+  /** the platform's sealed credentials of the contact (its contact sync's), when it has some */
+  credentials: string | null
+}
+
+export interface ErasureCapability {
+  /** the outbox rows that make the platform stop processing the shopper; none when it cannot be reached */
+  buildStopCalls(contact: ErasureContact): EnqueueDeliveryInput[]
+  /** what the platform still holds of the shopper after its stop calls, to be deleted there by hand */
+  stillHeld(contact: ErasureContact): string[]
 }
