@@ -124,7 +124,7 @@ export default class EngagementModuleService extends MedusaService(MODELS) {
   /** Erases everything the module holds about one shopper, in one transaction (privacy/erase.ts). */
   @InjectTransactionManager()
   async eraseCustomerData(input: Omit<EraseCustomerInput, "max_attempts">, @MedusaContext() ctx: Ctx = {}): Promise<EraseCustomerResult> {
-    return await eraseCustomerData(ctx.manager!, { ...input, max_attempts: this.options_.outbox.max_attempts })
+    return await eraseCustomerData(ctx.transactionManager!, { ...input, max_attempts: this.options_.outbox.max_attempts })
   }
 
   // review requests (review-requests/queries.ts)

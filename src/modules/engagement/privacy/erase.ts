@@ -43,7 +43,7 @@ async function count(manager: SqlEntityManager, sql: string, params: unknown[]):
  * Erases (deletes or anonymises) everything the engagement module holds about one shopper, in the
  * caller's transaction, so it happens completely or not at all:
  * - waiting deliveries of the shopper are canceled, and every outbox row of theirs keeps only its
- *   platform, operation and status (payload and answer redacted); a batched call carrying the
+ *   platform, operation, status and order (payload, answer and customer id removed); a batched call carrying the
  *   shopper among others has the shopper's values replaced by "[erased]";
  * - the contact profile, order facts, review requests and their contacts, checkouts, contact syncs
  *   (with their sealed credentials), consent confirmations and used links are deleted;
@@ -85,7 +85,7 @@ export async function eraseCustomerData(manager: SqlEntityManager, input: EraseC
   )
   kinds.deliveries_redacted = await count(
     manager,
-    `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = NULL, updated_at = now() WHERE ${linked}`,
+    `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = NULL, customer_id = NULL, updated_at = now() WHERE ${linked}`,
     [JSON.stringify(REDACTED_PAYLOAD), ...linkedParams]
   )
   // finished calls not keyed by the shopper (a batch of contacts) that carry their email or phone;
@@ -157,7 +157,8 @@ export async function eraseCustomerData(manager: SqlEntityManager, input: EraseC
   Object.assign(kinds, input.extra_kinds ?? {})
   const stopCalls = await insertDeliveries(
     manager,
-    input.stop_calls.map((call) => ({ ...call, max_attempts: call.max_attempts ?? input.max_attempts }))
+    // found by their erasure (`subject_id`), never by the customer: no outbox row keeps the shopper's id
+    input.stop_calls.map((call) => ({ ...call, customer_id: null, max_attempts: call.max_attempts ?? input.max_attempts }))
   )
   await runSql(
     manager,
