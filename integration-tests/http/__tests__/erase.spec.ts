@@ -1,13 +1,25 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
+import { eraseLoyaltyAccountStep, EraseLoyaltyInput } from "../../../src/workflows/privacy/steps/erase-loyalty-account"
 import { contactSyncOf, engagementOf, syncContactsNow } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
 import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
 
 jest.setTimeout(240_000)
+
+// test-only: the loyalty step of an erasure, then a failure, so that its compensation must put everything back
+const failAfterLoyaltyStep = createStep("test-erase-fails-after-loyalty", async () => {
+  throw new Error("a later step failed")
+})
+const eraseLoyaltyThenFail = createWorkflow("test-erase-loyalty-then-fail", (input: EraseLoyaltyInput) => {
+  eraseLoyaltyAccountStep(input)
+  failAfterLoyaltyStep()
+  return new WorkflowResponse(undefined)
+})
 
 // a failed call waits an hour: it is still waiting when the shopper is erased
 const platforms = useTestPlatforms(
@@ -213,6 +225,28 @@ medusaIntegrationTestRunner({
       await engagement.dispatchDueDeliveries()
       expect(received()).toEqual(once)
       expect((await scan()).hits).toEqual([])
+    })
+
+    it("puts the loyalty account and its ledger back exactly when a later step of the erasure fails", async () => {
+      const container = getContainer()
+      const shopper = await createCustomerSession(api, store, { email: EMAIL, password: "secret-password", first_name: FIRST, last_name: LAST })
+      const [pen] = store.products
+      await placeOrder(api, store, { email: EMAIL, customerHeaders: shopper.headers, items: [{ variant_id: pen.variants[0].id, quantity: 1 }] })
+      const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+      await eventually(async () => (await loyalty.listLoyaltyTransactions({ customer_id: shopper.customerId })).length > 0)
+      const loyaltyRows = async () => (await scan()).dump.filter((row) => row.startsWith("loyalty_"))
+      const before = await loyaltyRows()
+      expect(before.some((row) => row.includes(shopper.customerId))).toBe(true)
+
+      const { errors } = await eraseLoyaltyThenFail(container).run({
+        input: { erasure_id: "engera_test", customer_id: shopper.customerId, email: EMAIL, personal_values: [EMAIL, FIRST, LAST] },
+        throwOnError: false,
+      })
+      expect(errors.map((error) => error.error.message)).toEqual(["a later step failed"])
+      const normalise = (rows: string[]) => rows.map((row) => row.replace(/"updated_at":"[^"]*"|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.0-9+:]*/g, ""))
+      expect(normalise(await loyaltyRows())).toEqual(normalise(before))
+      const [account] = await loyalty.listLoyaltyAccounts({ customer_id: shopper.customerId })
+      expect(account.spending_blocked).toBe(false)
     })
   },
 })

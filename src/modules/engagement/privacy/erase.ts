@@ -28,6 +28,8 @@ export interface EraseCustomerInput {
 
 export interface EraseCustomerResult {
   kinds: Record<string, number>
+  /** false when the profile was already gone (erased meanwhile): no stop call was written */
+  stop_calls_sent: boolean
   /** the stop calls' outbox rows that are new (to be dispatched) */
   stop_call_ids: string[]
 }
@@ -58,6 +60,17 @@ export async function eraseCustomerData(manager: SqlEntityManager, input: EraseC
   const customer = input.customer_id
   const email = input.email?.toLowerCase() ?? null
   const kinds: Record<string, number> = {}
+  // one erasure of a shopper at a time: a second one waits, then finds the profile gone and sends no stop call again
+  await runSql(manager, `SELECT pg_advisory_xact_lock(hashtext(?))`, [`engagement-erasure:${customer}`])
+  const [{ held }] = await runSql<{ held: boolean }>(
+    manager,
+    `SELECT EXISTS (SELECT 1 FROM engagement_contact_profile WHERE customer_id = ?) AS held`,
+    [customer]
+  )
+  const stopCallsToSend = held ? input.stop_calls : []
+  const platforms = held
+    ? input.platforms
+    : Object.fromEntries(Object.entries(input.platforms).map(([id, platform]) => [id, { ...platform, stop_calls: [] }]))
 
   const requests = await runSql<{ id: string; order_id: string }>(
     manager,
@@ -158,15 +171,15 @@ export async function eraseCustomerData(manager: SqlEntityManager, input: EraseC
   const stopCalls = await insertDeliveries(
     manager,
     // found by their erasure (`subject_id`), never by the customer: no outbox row keeps the shopper's id
-    input.stop_calls.map((call) => ({ ...call, customer_id: null, max_attempts: call.max_attempts ?? input.max_attempts }))
+    stopCallsToSend.map((call) => ({ ...call, customer_id: null, max_attempts: call.max_attempts ?? input.max_attempts }))
   )
   await runSql(
     manager,
     `INSERT INTO engagement_erasure (id, subject_hash, actor_type, actor_id, kinds, platforms, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, now(), now())`,
-    [input.erasure_id, input.subject_hash, input.actor.type, input.actor.id, JSON.stringify(kinds), JSON.stringify(input.platforms)]
+    [input.erasure_id, input.subject_hash, input.actor.type, input.actor.id, JSON.stringify(kinds), JSON.stringify(platforms)]
   )
-  return { kinds, stop_call_ids: stopCalls.filter((result) => result.created).map((result) => result.delivery.id) }
+  return { kinds, stop_calls_sent: held, stop_call_ids: stopCalls.filter((result) => result.created).map((result) => result.delivery.id) }
 }
 
 /** A JSON value with every string holding one of the values replaced by "[erased]". */

@@ -44,7 +44,11 @@ export const eraseContactWorkflow = createWorkflow(eraseContactWorkflowId, (inpu
     erasure_id: plan.erasure_id,
     customer_id: plan.customer_id,
     erased: erased.kinds,
-    platforms: Object.entries(plan.platforms).map(([id, platform]) => ({ id, ...platform })),
+    platforms: Object.entries(plan.platforms).map(([id, platform]) => ({
+      id,
+      ...platform,
+      stop_calls: erased.stop_calls_sent ? platform.stop_calls : [],
+    })),
   }))
   return new WorkflowResponse(result)
 })
