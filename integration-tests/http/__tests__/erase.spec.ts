@@ -227,6 +227,31 @@ medusaIntegrationTestRunner({
       expect((await scan()).hits).toEqual([])
     })
 
+    it("erases once when five erasures of one shopper run at once", async () => {
+      const container = getContainer()
+      const engagement = engagementOf(container)
+      const admin = await createAdminHeaders(container)
+      const shopper = await createCustomerSession(api, store, { email: EMAIL, password: "secret-password", first_name: FIRST, last_name: LAST })
+      await contactSyncOf(container, shopper.customerId, "crmcom")
+      await syncContactsNow(container)
+
+      const url = `/admin/engagement/contacts/${shopper.customerId}/erase`
+      const answers = await Promise.all([...Array(5)].map(() => responseOf(api.post(url, { confirm: shopper.customerId }, admin))))
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200])
+      const first = answers.filter((answer) => answer.data.erased.contact_profile === 1)
+      expect(first).toHaveLength(1)
+      const sent = answers.flatMap((answer) => answer.data.platforms.flatMap((platform: any) => platform.stop_calls))
+      expect(sent).toHaveLength(6)
+      const stopCalls = await eventually(async () => {
+        await engagement.dispatchDueDeliveries()
+        const rows = (await engagement.listDeliveries({})).filter((row) => row.subject_id?.startsWith("engera_"))
+        return rows.length === 6 && rows.every((row) => row.status === "delivered") ? rows : undefined
+      })
+      expect(new Set(stopCalls.map((row) => row.subject_id))).toEqual(new Set([first[0].data.erasure_id]))
+      expect(bodiesOf(rejoiner, "unsubscribe").filter((body) => body.email === EMAIL)).toHaveLength(1)
+      expect((await scan()).hits).toEqual([])
+    })
+
     it("puts the loyalty account and its ledger back exactly when a later step of the erasure fails", async () => {
       const container = getContainer()
       const shopper = await createCustomerSession(api, store, { email: EMAIL, password: "secret-password", first_name: FIRST, last_name: LAST })

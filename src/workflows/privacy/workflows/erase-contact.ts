@@ -1,6 +1,9 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { EngagementEvents } from "../../../modules/engagement/events"
+import { acquireContactLocksStep } from "../../contacts/steps/acquire-contact-locks"
+import { releaseContactLocksStep } from "../../contacts/steps/release-contact-locks"
+import { contactLockKeys } from "../../contacts/utils/contact-lock-keys"
 import { eraseEngagementDataStep } from "../steps/erase-engagement-data"
 import { eraseLoyaltyAccountStep } from "../steps/erase-loyalty-account"
 import { prepareErasureStep } from "../steps/prepare-erasure"
@@ -23,12 +26,15 @@ export interface EraseContactResult {
 }
 
 /**
- * The right to be forgotten: reads what the platforms must be told, closes the loyalty account and
+ * The right to be forgotten, under the customer's contact lock: reads what the platforms must be told, closes the loyalty account and
  * anonymises its ledger, then erases the engagement module's data, records the erasure and writes
  * the platforms' stop calls in one transaction; the stop calls are then dispatched like every
  * outbox row. The Medusa customer itself is left to Medusa's own customer deletion.
  */
 export const eraseContactWorkflow = createWorkflow(eraseContactWorkflowId, (input: EraseContactInput) => {
+  // the customer's contact lock: no other erasure and no write of the contact runs meanwhile
+  const lockKeys = transform({ input }, ({ input }) => ({ keys: contactLockKeys({ customer_ids: [input.customer_id] }) }))
+  const locks = acquireContactLocksStep(lockKeys)
   const plan = prepareErasureStep({ customer_id: input.customer_id })
   const loyaltyInput = transform({ plan }, ({ plan }) => ({
     erasure_id: plan.erasure_id,
@@ -39,6 +45,7 @@ export const eraseContactWorkflow = createWorkflow(eraseContactWorkflowId, (inpu
   const loyalty = eraseLoyaltyAccountStep(loyaltyInput)
   const erased = eraseEngagementDataStep({ plan, actor: input.actor, loyalty })
   const eventData = transform({ erased }, ({ erased }) => ({ ids: erased.stop_call_ids }))
+  releaseContactLocksStep(locks)
   emitEventStep({ eventName: EngagementEvents.DELIVERY_ENQUEUED, data: eventData })
   const result = transform({ plan, erased }, ({ plan, erased }): EraseContactResult => ({
     erasure_id: plan.erasure_id,
