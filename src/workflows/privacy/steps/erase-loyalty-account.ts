@@ -12,7 +12,10 @@ export interface EraseLoyaltyInput {
   personal_values: string[]
 }
 
-type Row = Record<string, any> & { id: string }
+type Row = Record<string, unknown> & { id: string }
+// the generated create/update methods take the model's fields; the undo rows are exactly rows read from them
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Rows = any[]
 
 /** What the step changed, to put back exactly (its compensation). */
 interface LoyaltyUndo {
@@ -57,18 +60,19 @@ export const eraseLoyaltyAccountStep = createStep(
       loyalty.listLoyaltySchemeVerifications({ customer_id: customer }),
     ])
     const invitedAs = email ? await loyalty.listLoyaltyReferralInvitations({ email }) : []
-    const referrals = [...new Map([...advocated, ...referred].map((row) => [row.id, row as Row])).values()]
-    const allInvitations = [...new Map([...invitations, ...invitedAs].map((row) => [row.id, row as Row])).values()]
+    const referrals = [...new Map([...advocated, ...referred].map((row) => [row.id, row])).values()]
+    const allInvitations = [...new Map([...invitations, ...invitedAs].map((row) => [row.id, row])).values()]
+    const rows = (list: object[]) => list as Row[]
 
     const undo: LoyaltyUndo = {
-      accounts: pick(accounts as Row[], ["customer_id", "spending_blocked", "blocked_reason"]),
-      transactions: pick(transactions as Row[], ["customer_id", "reason", "actor_id"]),
-      reservations: pick(reservations as Row[], ["customer_id"]),
-      referrals: pick(referrals, ["advocate_customer_id", "referee_customer_id", "referee_email"]),
-      memberships: memberships as Row[],
-      codes: codes as Row[],
-      invitations: allInvitations,
-      verifications: verifications as Row[],
+      accounts: pick(rows(accounts), ["customer_id", "spending_blocked", "blocked_reason"]),
+      transactions: pick(rows(transactions), ["customer_id", "reason", "actor_id"]),
+      reservations: pick(rows(reservations), ["customer_id"]),
+      referrals: pick(rows(referrals), ["advocate_customer_id", "referee_customer_id", "referee_email"]),
+      memberships: rows(memberships),
+      codes: rows(codes),
+      invitations: rows(allInvitations),
+      verifications: rows(verifications),
     }
 
     if (accounts.length) {
@@ -119,15 +123,24 @@ export const eraseLoyaltyAccountStep = createStep(
     }
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const strip = (rows: Row[]) => rows.map(({ created_at: _c, updated_at: _u, deleted_at: _d, ...row }) => row)
+    // deleted rows come back with their ids; anonymised rows get their fields back
     await Promise.all([
-      undo.memberships.length ? loyalty.createLoyaltySchemeMemberships(strip(undo.memberships) as any) : null,
-      undo.codes.length ? loyalty.createLoyaltyReferralCodes(strip(undo.codes) as any) : null,
-      undo.invitations.length ? loyalty.createLoyaltyReferralInvitations(strip(undo.invitations) as any) : null,
-      undo.verifications.length ? loyalty.createLoyaltySchemeVerifications(strip(undo.verifications) as any) : null,
+      undo.memberships.length ? loyalty.createLoyaltySchemeMemberships(strip(undo.memberships) as Rows) : null,
+      undo.codes.length ? loyalty.createLoyaltyReferralCodes(strip(undo.codes) as Rows) : null,
+      undo.invitations.length ? loyalty.createLoyaltyReferralInvitations(strip(undo.invitations) as Rows) : null,
+      undo.verifications.length ? loyalty.createLoyaltySchemeVerifications(strip(undo.verifications) as Rows) : null,
     ])
-    if (undo.referrals.length) await loyalty.updateLoyaltyReferrals(undo.referrals as any)
-    if (undo.reservations.length) await loyalty.updateLoyaltyReservations(undo.reservations as any)
-    if (undo.transactions.length) await loyalty.updateLoyaltyTransactions(undo.transactions as any)
-    if (undo.accounts.length) await loyalty.updateLoyaltyAccounts(undo.accounts as any)
+    if (undo.referrals.length) {
+      await loyalty.updateLoyaltyReferrals(undo.referrals as Rows)
+    }
+    if (undo.reservations.length) {
+      await loyalty.updateLoyaltyReservations(undo.reservations as Rows)
+    }
+    if (undo.transactions.length) {
+      await loyalty.updateLoyaltyTransactions(undo.transactions as Rows)
+    }
+    if (undo.accounts.length) {
+      await loyalty.updateLoyaltyAccounts(undo.accounts as Rows)
+    }
   }
 )
