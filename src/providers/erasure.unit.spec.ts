@@ -28,13 +28,16 @@ describe("the erasure capability", () => {
   const crmcom = new CrmComProvider({}, CRM_OPTIONS)
   const recensus = new RecensusProvider({}, { api_url: "https://rc.example", merchant_id: "1", token: "t", shared_secret: "s" })
 
-  it("is offered by every platform that keeps a shopper, and not by the review platform", () => {
+  it("is offered by every platform, the review platform with no stop call (its API has none) but what it holds", () => {
     expect(providersWith([rejoiner, expertsender, engage, crmcom, recensus], "erasure").map(({ id }) => id)).toEqual([
       "rejoiner",
       "expertsender",
       "engage",
       "crmcom",
+      "recensus",
     ])
+    expect(recensus.capabilities().erasure!.buildStopCalls(contact())).toEqual([])
+    expect(recensus.capabilities().erasure!.stillHeld(contact()).join(" ")).toMatch(/no cancellation or deletion/)
   })
 
   it("builds each platform's stop calls, keyed by the erasure, and says what the platform still holds", () => {
