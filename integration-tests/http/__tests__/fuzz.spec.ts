@@ -66,6 +66,8 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   },
   "POST /admin/engagement/contacts/:id/sync": { reset: false },
   "POST /admin/engagement/contacts/:id/journeys/cancel": { reason: "asked by phone" },
+  // never the fuzz contact's customer id: a valid-looking confirmation that erases no one (400)
+  "POST /admin/engagement/contacts/:id/erase": { confirm: "cus_not_this_contact" },
   "POST /admin/engagement/deliveries/:id/retry": {},
   "POST /admin/engagement/deliveries/retry": { filter: { status: ["dead"], platform: ["recensus"] } },
   "POST /admin/engagement/review-requests/:id/send": {},

@@ -9,6 +9,7 @@ const DELIVERY_COLORS: Record<DeliveryStatus, Color> = {
   delivered: "green",
   failed: "red",
   dead: "red",
+  canceled: "grey",
 }
 
 const REVIEW_COLORS: Record<ReviewRequestStatus, Color> = {

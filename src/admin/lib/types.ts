@@ -1,4 +1,4 @@
-export type DeliveryStatus = "pending" | "sending" | "delivered" | "failed" | "dead"
+export type DeliveryStatus = "pending" | "sending" | "delivered" | "failed" | "dead" | "canceled"
 export type ReviewRequestStatus = "scheduled" | "sent" | "canceled" | "skipped" | "failed"
 
 export interface AdminDelivery {

@@ -1,17 +1,18 @@
 import type { AbstractEngagementProvider } from "./provider-api/provider"
 import { isContactSyncCall, settleContactSyncs } from "./contact-sync/driver"
 import { OutcomeHandlers } from "./outbox/outcome-handlers"
+import { redactDeliveredStopCall } from "./privacy/redact"
 import { applyDeliveryOutcomeToReviewRequest } from "./review-requests/queries"
 
 /**
  * Who hears about a delivery's end, by the capability that made it: a review platform's request
  * operations decide their review request; every call of a platform that keeps contacts settles the
- * contact syncs it carried.
+ * contact syncs it carried; an erasure's delivered stop call is redacted.
  */
 export function outboxConsumers(providers: Iterable<AbstractEngagementProvider>, maxAttempts: number): OutcomeHandlers {
   const handlers = new OutcomeHandlers()
   for (const provider of providers) {
-    const { review_requests, contact_copies } = provider.capabilities()
+    const { review_requests, contact_copies, erasure } = provider.capabilities()
     for (const operation of review_requests?.operations ?? []) {
       handlers.on(provider.id, operation, (manager, ended) => applyDeliveryOutcomeToReviewRequest(manager, ended))
     }
@@ -23,6 +24,10 @@ export function outboxConsumers(providers: Iterable<AbstractEngagementProvider>,
         // a conversion or a review request to the same platform carries no contact
         isContactSyncCall
       )
+    }
+    if (erasure) {
+      // an erasure's stop call keeps the shopper's email only until it is delivered
+      handlers.on(provider.id, "*", (manager, ended) => redactDeliveredStopCall(manager, ended))
     }
   }
   return handlers

@@ -1,12 +1,13 @@
 import type { Context, Logger } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import Checkout from "./models/checkout"
 import Consent from "./models/consent"
 import ConsentConfirmation from "./models/consent-confirmation"
 import ContactProfile from "./models/contact-profile"
 import ContactSync from "./models/contact-sync"
 import Delivery from "./models/delivery"
+import Erasure from "./models/erasure"
 import LinkUse from "./models/link-use"
 import OrderFact from "./models/order-fact"
 import ReviewRequest from "./models/review-request"
@@ -19,6 +20,7 @@ import type { LinkAction, LinkClaims } from "./consents/link-token"
 import { ConsentLinks } from "./consents/links"
 import { parseEngagementOptions, ResolvedEngagementOptions } from "./options"
 import { outboxConsumers } from "./outbox-consumers"
+import { eraseCustomerData, EraseCustomerInput, EraseCustomerResult } from "./privacy/erase"
 import { Outbox } from "./outbox/outbox"
 import { PlatformTransport } from "./outbox/transport"
 import type { EngagementCapability } from "./provider-api/capabilities"
@@ -40,7 +42,7 @@ export type { DispatchSummary } from "./outbox/outbox"
  * (`consents/`), statistics. Platforms are module providers the loader registers; with none the
  * module still records everything and the built-in local behaviour works.
  */
-const MODELS = { Delivery, ContactProfile, Consent, ReviewRequest, LinkUse, OrderFact, ContactSync, ConsentConfirmation, Checkout, ReviewContact, ReviewWebhookReceipt }
+const MODELS = { Delivery, ContactProfile, Consent, ReviewRequest, LinkUse, OrderFact, ContactSync, ConsentConfirmation, Checkout, ReviewContact, ReviewWebhookReceipt, Erasure }
 
 export default class EngagementModuleService extends MedusaService(MODELS) {
   protected readonly options_: ResolvedEngagementOptions
@@ -124,6 +126,12 @@ export default class EngagementModuleService extends MedusaService(MODELS) {
   }
   platformPausedUntil(platform: string): Date | null {
     return this.transport_.pausedUntil(platform)
+  }
+
+  /** Erases everything the module holds about one shopper, in one transaction (privacy/erase.ts). */
+  @InjectTransactionManager()
+  async eraseCustomerData(input: Omit<EraseCustomerInput, "max_attempts">, @MedusaContext() ctx: Ctx = {}): Promise<EraseCustomerResult> {
+    return await eraseCustomerData(ctx.transactionManager!, { ...input, max_attempts: this.options_.outbox.max_attempts })
   }
 
   // review requests (review-requests/queries.ts)

@@ -1,6 +1,7 @@
 export const ENGAGEMENT_MODULE = "engagement"
 
-export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed", "dead"] as const
+// canceled: never to be sent (its shopper was erased); never retried
+export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed", "dead", "canceled"] as const
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 
 // the consent values platforms take (false, waiting for a double opt-in, true)

@@ -2,6 +2,7 @@ import type { Logger } from "@medusajs/framework/types"
 import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
 import type { EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
 import { myPagesErrorAnswer, readEngagePromotions, readEngagePurchases } from "./my-pages-reader"
+import { engageErasure } from "./erasure"
 import { EngageOptions } from "./options"
 import { ENGAGE, engagePlatform } from "./platform"
 
@@ -34,6 +35,7 @@ export class EngageProvider extends AbstractEngagementProvider<EngageOptions> {
         readPurchases: (source, customerId, page) => readEngagePurchases(reader(source), customerId, page),
         errorAnswer: myPagesErrorAnswer,
       },
+      erasure: engageErasure(this.id),
     }
   }
 }

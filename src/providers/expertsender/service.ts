@@ -1,5 +1,6 @@
 import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
 import type { ContactLookupKey, EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
+import { expertSenderErasure } from "./erasure"
 import { ExpertSenderOptions } from "./options"
 import { EXPERTSENDER, ExpertSenderOperations, expertSenderPlatform } from "./platform"
 
@@ -24,6 +25,10 @@ export class ExpertSenderProvider extends AbstractEngagementProvider<ExpertSende
   }
 
   capabilities(): EngagementCapabilities {
-    return { contact_copies: true, contact_lookup: { operation: (by) => LOOKUPS[by] } }
+    return {
+      contact_copies: true,
+      contact_lookup: { operation: (by) => LOOKUPS[by] },
+      erasure: expertSenderErasure(this.id, this.options),
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
 import type { EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
+import { recensusErasure } from "./erasure"
 import { RecensusOptions } from "./options"
 import { RECENSUS, RecensusOperations, recensusPlatform } from "./platform"
 import { mapRecensusPurchases } from "./purchases"
@@ -25,6 +26,7 @@ export class RecensusProvider extends AbstractEngagementProvider<RecensusOptions
         no_purchases_reason: NO_RECENSUS_PURCHASES,
         build: (request) => recensusReviewDelivery(this.id, request),
       },
+      erasure: recensusErasure,
     }
   }
 }

@@ -2,6 +2,7 @@ import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/
 import type { EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
 import { buildRejoinerConversion, ConvertOrder } from "./convert"
 import { CONVERSION_ORDER_FIELDS } from "./conversion-fields"
+import { rejoinerErasure } from "./erasure"
 import { RejoinerOptions } from "./options"
 import { REJOINER, RejoinerOperations, rejoinerPlatform } from "./platform"
 
@@ -42,6 +43,7 @@ export class RejoinerProvider extends AbstractEngagementProvider<RejoinerOptions
           order_id: entry.order_id ?? null,
         }),
       },
+      erasure: rejoinerErasure(this.id),
     }
   }
 }

@@ -23,6 +23,8 @@ export interface EngagementCapabilities {
   contact_lookup?: ContactLookupCapability
   /** keeps the shoppers' loyalty points itself: the store reads them there when `loyalty.source` names it */
   loyalty_source?: LoyaltySourceCapability
+  /** can be told to stop processing an erased shopper (consent withdrawals, opt-outs, journey stops) */
+  erasure?: ErasureCapability
 }
 
 export type EngagementCapability = keyof EngagementCapabilities
@@ -131,4 +133,25 @@ export interface LoyaltyContactSource {
 export interface LoyaltySourceCapability {
   /** a reader of the shoppers' figures; money is shown as points at `pointsPerUnit` of its currency */
   reader(source: LoyaltyContactSource, pointsPerUnit: (currencyCode: string) => number, cacheMs: number): LoyaltySource
+}
+
+/** What an erasure's stop calls need of the shopper, read before the plugin's copy is erased. */
+export interface ErasureContact {
+  /** the erasure: the stop calls' `subject_id` and part of their idempotency keys (sent once per erasure) */
+  erasure_id: string
+  customer_id: string
+  email: string | null
+  phone: string | null
+  crm_id: string | null
+  /** the id the platform gave the contact, when its contact sync has one */
+  external_id: string | null
+  /** the platform's sealed credentials of the contact (its contact sync's), when it has some */
+  credentials: string | null
+}
+
+export interface ErasureCapability {
+  /** the outbox rows that make the platform stop processing the shopper; none when it cannot be reached */
+  buildStopCalls(contact: ErasureContact): EnqueueDeliveryInput[]
+  /** what the platform still holds of the shopper after its stop calls, to be deleted there by hand */
+  stillHeld(contact: ErasureContact): string[]
 }

@@ -14,7 +14,7 @@ export const requeueDeliveryStep = createStep(
   async (input: { id: string }, { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const previous = await engagement.retrieveDelivery(input.id)
-    if (previous.status === "delivered" || previous.status === "sending") {
+    if (previous.status === "delivered" || previous.status === "sending" || previous.status === "canceled") {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `Delivery ${input.id} is ${previous.status}; only failed, dead or pending deliveries can be retried`

@@ -3,6 +3,7 @@ import { validateBody, validateQuery } from "../../../utils/validation"
 import { listContactsTransformQueryConfig } from "./query-config"
 import {
   AdminCancelJourneys,
+  AdminEraseContact,
   AdminPlatformCopyParams,
   AdminGetContactParams,
   AdminGetContactsParams,
@@ -69,5 +70,10 @@ export const adminContactRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/engagement/contacts/:id/journeys/cancel",
     middlewares: [noQuery, validateBody(AdminCancelJourneys)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/engagement/contacts/:id/erase",
+    middlewares: [noQuery, validateBody(AdminEraseContact)],
   },
 ]

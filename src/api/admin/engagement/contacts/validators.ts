@@ -74,6 +74,13 @@ export type AdminSyncContactType = z.infer<typeof AdminSyncContact>
 export const AdminCancelJourneys = z.object({ reason: text({ max: 500 }).optional() }).strict()
 export type AdminCancelJourneysType = z.infer<typeof AdminCancelJourneys>
 
+/**
+ * POST /admin/engagement/contacts/:id/erase: `confirm` must repeat the Medusa customer id (`cus_…`)
+ * of the contact being erased, so that a slip of the id in the path erases no one.
+ */
+export const AdminEraseContact = z.object({ confirm: text({ max: 100 }) }).strict()
+export type AdminEraseContactType = z.infer<typeof AdminEraseContact>
+
 /** GET /admin/engagement/contacts/:id/platform-copy: which of the contact's identifiers the platform is asked by. */
 export const AdminPlatformCopyParams = z.object({ by: z.enum(CONTACT_LOOKUP_KEYS).default("email") }).strict()
 export type AdminPlatformCopyParamsType = z.infer<typeof AdminPlatformCopyParams>
