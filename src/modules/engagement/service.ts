@@ -1,50 +1,31 @@
-import type { Context, Logger } from "@medusajs/framework/types"
-import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import Checkout from "./models/checkout"
-import Consent from "./models/consent"
-import ConsentConfirmation from "./models/consent-confirmation"
-import ContactProfile from "./models/contact-profile"
-import ContactSync from "./models/contact-sync"
-import Delivery from "./models/delivery"
-import Erasure from "./models/erasure"
-import LinkUse from "./models/link-use"
-import OrderFact from "./models/order-fact"
-import ReviewRequest from "./models/review-request"
-import ReviewContact from "./models/review-contact"
-import ReviewWebhookReceipt from "./models/review-webhook-receipt"
+import type { Logger } from "@medusajs/framework/types"
+import { MedusaService } from "@medusajs/framework/utils"
 import { ContactSyncRunner } from "./contact-sync/runner"
-import type { CheckoutOutcomeRow } from "./consents/checkouts"
 import { ConsentLedger } from "./consents/ledger"
-import type { LinkAction, LinkClaims } from "./consents/link-token"
 import { ConsentLinks } from "./consents/links"
+import { ENGAGEMENT_MODELS } from "./models"
 import { parseEngagementOptions, ResolvedEngagementOptions } from "./options"
 import { outboxConsumers } from "./outbox-consumers"
-import { eraseCustomerData, EraseCustomerInput, EraseCustomerResult } from "./privacy/erase"
 import { Outbox } from "./outbox/outbox"
 import { PlatformTransport } from "./outbox/transport"
+import { Erasures } from "./privacy/erasures"
 import type { EngagementCapability } from "./provider-api/capabilities"
 import type { AbstractEngagementProvider } from "./provider-api/provider"
 import { assertLeasesCover, providersWith, ProviderWith, resolveProviders } from "./provider-api/registry"
-import { claimDueReviewRequests, insertReviewRequest } from "./review-requests/queries"
-import type { ContactStatistics } from "./statistics/compute"
+import { ReviewRequestStore } from "./review-requests/review-request-store"
 import { ContactStatisticsStore } from "./statistics/contact-statistics"
-import type { OrderFactInput } from "./statistics/queries"
-import type * as T from "./types"
 
-type Ctx = Context<SqlEntityManager>
 export type { DispatchSummary } from "./outbox/outbox"
 
 /**
  * The engagement module: the outbox of calls to marketing platforms, contact profiles and the
  * consent ledger. A façade over one file per concern: the outbox (`outbox/outbox.ts`) and its
  * transport, the contact sync (`contact-sync/runner.ts`), the consent ledger and links
- * (`consents/`), statistics. Platforms are module providers the loader registers; with none the
- * module still records everything and the built-in local behaviour works.
+ * (`consents/`), review requests, statistics and erasure. Each method below hands its arguments to
+ * its concern unchanged (the signatures live there). Platforms are module providers the loader
+ * registers; with none the module still records everything and the built-in local behaviour works.
  */
-const MODELS = { Delivery, ContactProfile, Consent, ReviewRequest, LinkUse, OrderFact, ContactSync, ConsentConfirmation, Checkout, ReviewContact, ReviewWebhookReceipt, Erasure }
-
-export default class EngagementModuleService extends MedusaService(MODELS) {
+export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MODELS) {
   protected readonly options_: ResolvedEngagementOptions
   protected readonly platforms_: Map<string, AbstractEngagementProvider>
   protected readonly transport_: PlatformTransport
@@ -53,32 +34,28 @@ export default class EngagementModuleService extends MedusaService(MODELS) {
   protected readonly ledger_: ConsentLedger
   protected readonly links_: ConsentLinks
   protected readonly statistics_: ContactStatisticsStore
+  protected readonly reviewRequests_: ReviewRequestStore
+  protected readonly erasures_: Erasures
 
   constructor(container: { logger: Logger; baseRepository: unknown } & Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     const { logger, baseRepository } = container
-    this.options_ = EngagementModuleService.validateOptions(options)
+    const resolved = (this.options_ = EngagementModuleService.validateOptions(options))
     this.platforms_ = resolveProviders(container)
-    assertLeasesCover(this.options_.outbox.lease_ms, this.platforms_.values())
+    assertLeasesCover(resolved.outbox.lease_ms, this.platforms_.values())
     this.transport_ = new PlatformTransport(this.platforms_.values())
-    this.outbox_ = new Outbox(baseRepository, {
-      logger,
-      outbox: this.options_.outbox,
-      platforms: this.platforms_,
-      transport: this.transport_,
-      outcomes: outboxConsumers(this.platforms_.values(), this.options_.outbox.max_attempts),
-    })
-    const keepingContacts = this.providersWith("contact_copies").map(({ id }) => [id, this.platforms_.get(id)!] as const)
-    this.contactSync_ = new ContactSyncRunner(baseRepository, {
-      logger,
-      options: this.options_,
-      platforms: new Map(keepingContacts),
-      outbox: this.outbox_,
-    })
-    this.ledger_ = new ConsentLedger(baseRepository, this.options_.consents, this)
-    this.links_ = new ConsentLinks(this.options_.consents)
-    this.statistics_ = new ContactStatisticsStore(baseRepository, this.options_.statistics.rfm)
+    const outcomes = outboxConsumers(this.platforms_.values(), resolved.outbox.max_attempts)
+    const { platforms_: platforms, transport_: transport } = this
+    this.outbox_ = new Outbox(baseRepository, { logger, outbox: resolved.outbox, platforms, transport, outcomes })
+    const keepingContacts = new Map(this.providersWith("contact_copies").map(({ id }) => [id, platforms.get(id)!]))
+    const sync = { logger, options: resolved, platforms: keepingContacts, outbox: this.outbox_ }
+    this.contactSync_ = new ContactSyncRunner(baseRepository, sync)
+    this.ledger_ = new ConsentLedger(baseRepository, resolved.consents, this)
+    this.links_ = new ConsentLinks(resolved.consents)
+    this.statistics_ = new ContactStatisticsStore(baseRepository, resolved.statistics.rfm)
+    this.reviewRequests_ = new ReviewRequestStore(baseRepository, resolved.outbox)
+    this.erasures_ = new Erasures(baseRepository, resolved.outbox.max_attempts)
   }
 
   /** Called at start-up: a wrong option stops the server with a message that names it. */
@@ -97,7 +74,9 @@ export default class EngagementModuleService extends MedusaService(MODELS) {
 
   /** Every switched-on provider: id, name and operations (never its options). */
   listProviders(): { id: string; name: string; operations: string[] }[] {
-    return [...this.platforms_.values()].map(({ id, displayName, platform }) => ({ id, name: displayName, operations: [...platform.operations] }))
+    return [...this.platforms_.values()].map(({ id, displayName, platform }) => {
+      return { id, name: displayName, operations: [...platform.operations] }
+    })
   }
 
   isPlatformEnabled(platform: string): boolean {
@@ -105,110 +84,102 @@ export default class EngagementModuleService extends MedusaService(MODELS) {
   }
 
   // outbox (outbox/outbox.ts)
-  enqueueDeliveries(inputs: T.EnqueueDeliveryInput[], sharedContext?: Ctx) {
-    return this.outbox_.enqueueDeliveries(inputs, sharedContext)
+  enqueueDeliveries(...args: Parameters<Outbox["enqueueDeliveries"]>) {
+    return this.outbox_.enqueueDeliveries(...args)
   }
-  dispatchDueDeliveries(args: { ids?: string[]; platforms?: string[]; max_ms?: number } = {}, sharedContext?: Ctx) {
-    return this.outbox_.dispatchDueDeliveries(args, sharedContext)
+  dispatchDueDeliveries(...args: Parameters<Outbox["dispatchDueDeliveries"]>) {
+    return this.outbox_.dispatchDueDeliveries(...args)
   }
-  requeueDelivery(id: string, sharedContext?: Ctx) {
-    return this.outbox_.requeueDelivery(id, sharedContext)
+  requeueDelivery(...args: Parameters<Outbox["requeueDelivery"]>) {
+    return this.outbox_.requeueDelivery(...args)
   }
-  restoreDeliveryState(previous: Pick<T.DeliveryRecord, "id" | "status" | "attempts" | "next_attempt_at">, sharedContext?: Ctx) {
-    return this.outbox_.restoreDeliveryState(previous, sharedContext)
+  restoreDeliveryState(...args: Parameters<Outbox["restoreDeliveryState"]>) {
+    return this.outbox_.restoreDeliveryState(...args)
   }
-  summarizeDeliveries(platforms: string[], sharedContext?: Ctx) {
-    return this.outbox_.summarizeDeliveries(platforms, sharedContext)
+  summarizeDeliveries(...args: Parameters<Outbox["summarizeDeliveries"]>) {
+    return this.outbox_.summarizeDeliveries(...args)
   }
-  /** How many outbox rows there are: exact when few, estimated when many (see `outbox/count.ts`). */
-  countAllDeliveries(sharedContext?: Ctx) {
-    return this.outbox_.countAllDeliveries(sharedContext)
+  countAllDeliveries(...args: Parameters<Outbox["countAllDeliveries"]>) {
+    return this.outbox_.countAllDeliveries(...args)
   }
+  /** Until when this process sends a platform nothing because it answered 429; null when not paused. */
   platformPausedUntil(platform: string): Date | null {
     return this.transport_.pausedUntil(platform)
   }
 
-  /** Erases everything the module holds about one shopper, in one transaction (privacy/erase.ts). */
-  @InjectTransactionManager()
-  async eraseCustomerData(input: Omit<EraseCustomerInput, "max_attempts">, @MedusaContext() ctx: Ctx = {}): Promise<EraseCustomerResult> {
-    return await eraseCustomerData(ctx.transactionManager!, { ...input, max_attempts: this.options_.outbox.max_attempts })
+  // privacy (privacy/erasures.ts)
+  eraseCustomerData(...args: Parameters<Erasures["eraseCustomerData"]>) {
+    return this.erasures_.eraseCustomerData(...args)
   }
 
-  // review requests (review-requests/queries.ts)
-  /** Creates the order's review request, or returns the one it has (`created: false`). */
-  @InjectManager()
-  async scheduleReviewRequest(input: T.ScheduleReviewRequestInput, @MedusaContext() ctx: Ctx = {}) {
-    return await insertReviewRequest(ctx.manager!, input)
+  // review requests (review-requests/review-request-store.ts)
+  scheduleReviewRequest(...args: Parameters<ReviewRequestStore["scheduleReviewRequest"]>) {
+    return this.reviewRequests_.scheduleReviewRequest(...args)
   }
-
-  /** Claims review requests whose send time has come, for this process only. */
-  @InjectManager()
-  async claimDueReviewRequests(args: { limit?: number } = {}, @MedusaContext() ctx: Ctx = {}): Promise<T.ReviewRequestRecord[]> {
-    const { batch_size, lease_ms } = this.options_.outbox
-    return await claimDueReviewRequests(ctx.manager!, { limit: args.limit ?? batch_size, leaseMs: lease_ms })
+  claimDueReviewRequests(...args: Parameters<ReviewRequestStore["claimDueReviewRequests"]>) {
+    return this.reviewRequests_.claimDueReviewRequests(...args)
   }
 
   // consent ledger and links (consents/)
-  getCurrentConsents(customerId: string, sharedContext?: Ctx) {
-    return this.ledger_.getCurrentConsents(customerId, sharedContext)
+  getCurrentConsents(...args: Parameters<ConsentLedger["getCurrentConsents"]>) {
+    return this.ledger_.getCurrentConsents(...args)
   }
-  recordConsentChanges(inputs: T.ConsentChangeInput[], sharedContext?: Ctx) {
-    return this.ledger_.recordConsentChanges(inputs, sharedContext)
+  recordConsentChanges(...args: Parameters<ConsentLedger["recordConsentChanges"]>) {
+    return this.ledger_.recordConsentChanges(...args)
   }
-  noteCheckoutActor(cartId: string, signedInCustomerId: string | null, sharedContext?: Ctx) {
-    return this.ledger_.noteCheckoutActor(cartId, signedInCustomerId, sharedContext)
+  undoConsentChanges(...args: Parameters<ConsentLedger["undoConsentChanges"]>) {
+    return this.ledger_.undoConsentChanges(...args)
   }
-  saveCheckoutOutcome(input: { cart_id: string | null; order_id: string; consents: Record<string, unknown> }, sharedContext?: Ctx) {
-    return this.ledger_.saveCheckoutOutcome(input, sharedContext)
+  noteCheckoutActor(...args: Parameters<ConsentLedger["noteCheckoutActor"]>) {
+    return this.ledger_.noteCheckoutActor(...args)
   }
-  restoreCheckoutOutcome(undo: { id: string; previous: CheckoutOutcomeRow | null }, sharedContext?: Ctx) {
-    return this.ledger_.restoreCheckoutOutcome(undo, sharedContext)
+  saveCheckoutOutcome(...args: Parameters<ConsentLedger["saveCheckoutOutcome"]>) {
+    return this.ledger_.saveCheckoutOutcome(...args)
   }
-  consumeLinkToken(claims: LinkClaims, sharedContext?: Ctx) {
-    return this.ledger_.consumeLinkToken(claims, sharedContext)
+  restoreCheckoutOutcome(...args: Parameters<ConsentLedger["restoreCheckoutOutcome"]>) {
+    return this.ledger_.restoreCheckoutOutcome(...args)
   }
-  signLinkToken(args: { customer_id: string; purpose: string; action: LinkAction; request_id?: string }): string {
-    return this.links_.sign(args)
+  consumeLinkToken(...args: Parameters<ConsentLedger["consumeLinkToken"]>) {
+    return this.ledger_.consumeLinkToken(...args)
   }
-  verifyLinkToken(token: string, action: LinkAction): LinkClaims {
-    return this.links_.verify(token, action)
+  signLinkToken(...args: Parameters<ConsentLinks["sign"]>): string {
+    return this.links_.sign(...args)
   }
-
-  undoConsentChanges(written: { consent_ids: string[]; request_rounds: { request_id: string; round: number }[] }, sharedContext?: Ctx) {
-    return this.ledger_.undoConsentChanges(written, sharedContext)
+  verifyLinkToken(...args: Parameters<ConsentLinks["verify"]>) {
+    return this.links_.verify(...args)
   }
 
   // statistics (statistics/contact-statistics.ts)
-  recordOrderFact(fact: OrderFactInput, sharedContext?: Ctx) {
-    return this.statistics_.recordOrderFact(fact, sharedContext)
+  recordOrderFact(...args: Parameters<ContactStatisticsStore["recordOrderFact"]>) {
+    return this.statistics_.recordOrderFact(...args)
   }
-  removeOrderFact(orderId: string, sharedContext?: Ctx) {
-    return this.statistics_.removeOrderFact(orderId, sharedContext)
+  removeOrderFact(...args: Parameters<ContactStatisticsStore["removeOrderFact"]>) {
+    return this.statistics_.removeOrderFact(...args)
   }
-  computeContactStatistics(customerId: string, sharedContext?: Ctx): Promise<ContactStatistics> {
-    return this.statistics_.computeContactStatistics(customerId, sharedContext)
+  computeContactStatistics(...args: Parameters<ContactStatisticsStore["computeContactStatistics"]>) {
+    return this.statistics_.computeContactStatistics(...args)
   }
-  recountOrderTotals(sharedContext?: Ctx) {
-    return this.statistics_.recountOrderTotals(sharedContext)
+  recountOrderTotals(...args: Parameters<ContactStatisticsStore["recountOrderTotals"]>) {
+    return this.statistics_.recountOrderTotals(...args)
   }
 
   // contact sync (contact-sync/runner.ts)
   contactSyncPlatforms(): string[] {
     return this.contactSync_.platformIds()
   }
-  markContactsForSync(customerIds: string[], args: { coalesce_ms?: number; platforms?: string[] } = {}, sharedContext?: Ctx) {
-    return this.contactSync_.markContactsForSync(customerIds, args, sharedContext)
+  markContactsForSync(...args: Parameters<ContactSyncRunner["markContactsForSync"]>) {
+    return this.contactSync_.markContactsForSync(...args)
   }
-  syncDueContacts(args: { platforms?: string[]; customer_ids?: string[] } = {}, sharedContext?: Ctx) {
-    return this.contactSync_.syncDueContacts(args, sharedContext)
+  syncDueContacts(...args: Parameters<ContactSyncRunner["syncDueContacts"]>) {
+    return this.contactSync_.syncDueContacts(...args)
   }
-  runContactSync(args: { customer_ids?: string[]; max_rounds?: number } = {}) {
-    return this.contactSync_.runContactSync(args)
+  runContactSync(...args: Parameters<ContactSyncRunner["runContactSync"]>) {
+    return this.contactSync_.runContactSync(...args)
   }
-  countContactSyncs(platform: string, sharedContext?: Ctx) {
-    return this.contactSync_.countContactSyncs(platform, sharedContext)
+  countContactSyncs(...args: Parameters<ContactSyncRunner["countContactSyncs"]>) {
+    return this.contactSync_.countContactSyncs(...args)
   }
-  resetContactSyncs(customerId: string, platforms?: string[], sharedContext?: Ctx) {
-    return this.contactSync_.resetContactSyncs(customerId, platforms, sharedContext)
+  resetContactSyncs(...args: Parameters<ContactSyncRunner["resetContactSyncs"]>) {
+    return this.contactSync_.resetContactSyncs(...args)
   }
 }
