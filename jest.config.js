@@ -1,10 +1,7 @@
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
-const swc = [
-  "@swc/jest",
-  { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
-]
+const swc = ["@swc/jest", { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } }]
 
 const testMatch = {
   unit: ["<rootDir>/src/**/*.unit.spec.ts", "<rootDir>/integration-tests/**/*.unit.spec.ts"],
@@ -20,6 +17,7 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
   globalSetup: process.env.TEST_TYPE === "integration" ? "<rootDir>/integration-tests/global-setup.js" : undefined,
-  globalTeardown: process.env.TEST_TYPE === "integration" ? "<rootDir>/integration-tests/global-teardown.js" : undefined,
+  globalTeardown:
+    process.env.TEST_TYPE === "integration" ? "<rootDir>/integration-tests/global-teardown.js" : undefined,
   testTimeout: 120_000,
 }

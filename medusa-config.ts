@@ -12,7 +12,11 @@ const redisUrl = process.env.REDIS_URL
 const redisModules = redisUrl
   ? [
       { key: Modules.EVENT_BUS, resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
-      { key: Modules.WORKFLOW_ENGINE, resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        key: Modules.WORKFLOW_ENGINE,
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl } },
+      },
       { key: Modules.CACHE, resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
       {
         key: Modules.LOCKING,

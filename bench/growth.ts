@@ -48,10 +48,11 @@ async function seedFacts(knex: import("knex").Knex, customerId: string, orders: 
       [customerId, customerId]
     )
   }
-  await knex.raw(
-    `INSERT INTO engagement_contact_profile (id, customer_id, email) VALUES (?, ?, ?)`,
-    [`engcp_${customerId}`, customerId, `${customerId}@example.com`]
-  )
+  await knex.raw(`INSERT INTO engagement_contact_profile (id, customer_id, email) VALUES (?, ?, ?)`, [
+    `engcp_${customerId}`,
+    customerId,
+    `${customerId}@example.com`,
+  ])
   await knex.raw(`VACUUM ANALYZE engagement_order_fact`)
   await knex.raw(`VACUUM ANALYZE engagement_contact_profile`)
 }
@@ -71,13 +72,18 @@ export async function benchGrowth(scale: number): Promise<Figure[]> {
     preventConnectionDestroyWarning: true,
   })
   const engagement = medusaApp.modules.engagement as Service
-  const { defaultAdminDeliveryFields: fields } = require(path.join(SRC_ROOT, "src/api/admin/engagement/deliveries/query-config.ts"))
+  const { defaultAdminDeliveryFields: fields } = require(
+    path.join(SRC_ROOT, "src/api/admin/engagement/deliveries/query-config.ts")
+  )
   try {
     // the delivery log's first page, as GET /admin/engagement/deliveries?limit=20 reads it
     const firstPage = engagement.countAllDeliveries
       ? () =>
           Promise.all([
-            engagement.listDeliveries({}, { select: fields, skip: 0, take: 20, order: { created_at: "DESC", id: "DESC" } }),
+            engagement.listDeliveries(
+              {},
+              { select: fields, skip: 0, take: 20, order: { created_at: "DESC", id: "DESC" } }
+            ),
             engagement.countAllDeliveries(),
           ])
       : () => engagement.listAndCountDeliveries({}, { select: fields, skip: 0, take: 20 })
@@ -100,7 +106,10 @@ export async function benchGrowth(scale: number): Promise<Figure[]> {
     await seedFacts(db.knex, "cus_many", orders)
     const { CONTACT_STATISTIC_FIELDS } = require(path.join(SRC_ROOT, "src/modules/engagement/statistics/compute.ts"))
     const read = (customerId: string) => () =>
-      engagement.listContactProfiles({ customer_id: customerId }, { select: ["id", "customer_id", ...CONTACT_STATISTIC_FIELDS] })
+      engagement.listContactProfiles(
+        { customer_id: customerId },
+        { select: ["id", "customer_id", ...CONTACT_STATISTIC_FIELDS] }
+      )
     const [readOne, readMany] = await timePair(read("cus_one"), read("cus_many"), reads)
     figures.push({
       name: `contact statistics read, ${orders.toLocaleString("en")} ÷ 1 orders`,

@@ -26,7 +26,10 @@ const RULES = {
 
 async function migrationSql(): Promise<string[]> {
   const statements: string[] = []
-  const migration = Object.create(Migration20261130115323.prototype) as { addSql: (sql: string) => void; up: () => Promise<void> }
+  const migration = Object.create(Migration20261130115323.prototype) as {
+    addSql: (sql: string) => void
+    up: () => Promise<void>
+  }
   migration.addSql = (sql: string) => statements.push(sql)
   await migration.up()
   return statements
@@ -63,7 +66,9 @@ async function seed(knex: ReturnType<typeof knexFactory>, accounts: number, rows
 
 async function timeReads(knex: ReturnType<typeof knexFactory>, customerId: string) {
   const manager = { getKnex: () => knex, getTransactionContext: () => undefined } as never
-  for (let i = 0; i < 200; i++) {await buildSummary(manager, customerId, RULES, new Date())} // warm-up
+  for (let i = 0; i < 200; i++) {
+    await buildSummary(manager, customerId, RULES, new Date())
+  } // warm-up
   const samples: number[] = []
   for (let i = 0; i < READS; i++) {
     const started = process.hrtime.bigint()
@@ -77,9 +82,15 @@ async function timeReads(knex: ReturnType<typeof knexFactory>, customerId: strin
 async function main() {
   const admin = knexFactory({ client: "pg", connection: { host, port, user, password, database: "postgres" } })
   await admin.raw(`CREATE DATABASE ${DB}`)
-  const knex = knexFactory({ client: "pg", connection: { host, port, user, password, database: DB }, pool: { min: 1, max: 1 } })
+  const knex = knexFactory({
+    client: "pg",
+    connection: { host, port, user, password, database: DB },
+    pool: { min: 1, max: 1 },
+  })
   try {
-    for (const sql of await migrationSql()) {await knex.raw(sql)}
+    for (const sql of await migrationSql()) {
+      await knex.raw(sql)
+    }
     await seed(knex, 1, 100)
     const small = await timeReads(knex, "cus_1")
     await seed(knex, 10_000, 100)

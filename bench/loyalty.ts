@@ -7,7 +7,10 @@ export async function benchLoyalty(scale: number): Promise<Figure[]> {
   const result = spawnSync(
     process.execPath,
     ["-r", "ts-node/register/transpile-only", path.join(__dirname, "loyalty-summary.ts")],
-    { encoding: "utf8", env: { ...process.env, BENCH_READS: String(Math.max(200, Math.round(2000 * Math.min(1, scale)))) } }
+    {
+      encoding: "utf8",
+      env: { ...process.env, BENCH_READS: String(Math.max(200, Math.round(2000 * Math.min(1, scale)))) },
+    }
   )
   const output = `${result.stdout}${result.stderr}`
   const ratio = /ratio \(p50\): ([\d.]+)/.exec(output)

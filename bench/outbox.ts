@@ -16,7 +16,9 @@ import type { Figure } from "./lib/report"
 
 const LATENCY_MS = 20
 
-type Engagement = { dispatchDueDeliveries(args?: Record<string, unknown>): Promise<{ claimed: number; delivered: number }> }
+type Engagement = {
+  dispatchDueDeliveries(args?: Record<string, unknown>): Promise<{ claimed: number; delivered: number }>
+}
 
 /** SQL statements sent to PostgreSQL (BEGIN and COMMIT included), for statements per delivery. */
 export const statements = { count: 0 }
@@ -31,7 +33,9 @@ async function bootEngagement(url: string, apiUrl: string, concurrency: number) 
       engagement: {
         resolve: path.join(SRC_ROOT, "src/modules/engagement"),
         options: {
-          platforms: { rejoiner: { api_url: apiUrl, api_key: REJOINER_TEST_CONFIG.apiKey, concurrency, timeout_ms: 5000 } },
+          platforms: {
+            rejoiner: { api_url: apiUrl, api_key: REJOINER_TEST_CONFIG.apiKey, concurrency, timeout_ms: 5000 },
+          },
           outbox: { lease_ms: 60_000 },
           contact_sync: { enabled: false },
           consents: { link_secret: "bench-link-secret-bench-link-secret-0123456789" },
@@ -104,11 +108,29 @@ export async function benchOutbox(scale: number): Promise<Figure[]> {
         const ceiling = concurrency / (LATENCY_MS / 1000)
         const detail = `${sent}/${rows} in ${seconds.toFixed(1)} s = ${perSecond.toFixed(0)}/s of ${ceiling}/s; max in flight ${standIn.maxInFlight}; ${perDelivery.toFixed(2)} statements and ${cpuMs.toFixed(2)} ms CPU (bench process, stand-in included) per delivery`
         if (concurrency === 16) {
-          figures.push({ name: "outbox throughput ÷ ceiling, concurrency 16", value: perSecond / ceiling, compare: ">=", target: 0.8, detail })
+          figures.push({
+            name: "outbox throughput ÷ ceiling, concurrency 16",
+            value: perSecond / ceiling,
+            compare: ">=",
+            target: 0.8,
+            detail,
+          })
         } else {
-          figures.push({ name: "outbox throughput, concurrency 64 (deliveries/s)", value: perSecond, compare: ">=", target: 1000, unit: "/s", detail })
+          figures.push({
+            name: "outbox throughput, concurrency 64 (deliveries/s)",
+            value: perSecond,
+            compare: ">=",
+            target: 1000,
+            unit: "/s",
+            detail,
+          })
         }
-        figures.push({ name: `max calls in flight ÷ limit, concurrency ${concurrency}`, value: standIn.maxInFlight / concurrency, compare: "<=", target: 1 })
+        figures.push({
+          name: `max calls in flight ÷ limit, concurrency ${concurrency}`,
+          value: standIn.maxInFlight / concurrency,
+          compare: "<=",
+          target: 1,
+        })
       } finally {
         await app.shutdown()
       }
@@ -122,7 +144,9 @@ export async function benchOutbox(scale: number): Promise<Figure[]> {
       await seedBacklog(db.knex, rows, "drain")
       standIn.reset()
       standIn.latencyMs = LATENCY_MS
-      const job = require(path.join(SRC_ROOT, "src/jobs/sweep-due-deliveries.ts")).default as (container: unknown) => Promise<void>
+      const job = require(path.join(SRC_ROOT, "src/jobs/sweep-due-deliveries.ts")).default as (
+        container: unknown
+      ) => Promise<void>
       const started = Date.now()
       let ticks = 0
       // the scheduler runs the job once a minute: count the minutes a drain needs, and the time

@@ -14,18 +14,24 @@ async function json(method, path, body, headers = {}) {
     headers: { "content-type": "application/json", ...headers },
     body: body && JSON.stringify(body),
   })
-  if (!response.ok) {throw new Error(`${method} ${path} -> ${response.status}`)}
+  if (!response.ok) {
+    throw new Error(`${method} ${path} -> ${response.status}`)
+  }
   return response.json()
 }
 
 async function timeRoute(path, headers) {
   const samples = []
-  for (let i = 0; i < 10; i++) {await fetch(`${BASE}${path}`, { headers })} // warm-up
+  for (let i = 0; i < 10; i++) {
+    await fetch(`${BASE}${path}`, { headers })
+  } // warm-up
   for (let i = 0; i < N; i++) {
     const started = process.hrtime.bigint()
     const response = await fetch(`${BASE}${path}`, { headers })
     await response.arrayBuffer()
-    if (!response.ok) {throw new Error(`GET ${path} -> ${response.status}`)}
+    if (!response.ok) {
+      throw new Error(`GET ${path} -> ${response.status}`)
+    }
     samples.push(Number(process.hrtime.bigint() - started) / 1e6)
   }
   samples.sort((a, b) => a - b)
@@ -49,7 +55,9 @@ async function main() {
   // the shopper's contact profile exists once the customer.created subscriber has run
   for (let i = 0; i < 50; i++) {
     const found = await fetch(`${BASE}/admin/engagement/contacts/${customer.id}`, { headers: admin })
-    if (found.ok) {break}
+    if (found.ok) {
+      break
+    }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 

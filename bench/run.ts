@@ -32,7 +32,9 @@ async function main() {
     const bench = require(`./${name}`) as Record<string, (scale: number) => Promise<Figure[]>>
     const run = Object.values(bench).find((value) => typeof value === "function")!
     const result = await run(scale)
-    for (const figure of result) console.error(`   ${figure.name}: ${figure.value.toFixed(2)} ${figure.detail ?? ""}`)
+    for (const figure of result) {
+      console.error(`   ${figure.name}: ${figure.value.toFixed(2)} ${figure.detail ?? ""}`)
+    }
     figures.push(...result)
   }
   console.log("")

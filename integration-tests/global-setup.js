@@ -36,7 +36,9 @@ module.exports = async function globalSetup() {
   } catch (error) {
     console.error(log.join(""))
     fs.rmSync(dataDir, { recursive: true, force: true })
-    throw new Error(`embedded PostgreSQL did not start: ${error?.message ?? error ?? "server exited"}`, { cause: error })
+    throw new Error(`embedded PostgreSQL did not start: ${error?.message ?? error ?? "server exited"}`, {
+      cause: error,
+    })
   }
   globalThis.__ENGAGEMENT_TEST_PG__ = { pg, dataDir }
 

@@ -25,7 +25,11 @@ function jest(type) {
     process.execPath,
     [jestBin, "--runInBand", "--forceExit", "--json", `--outputFile=${out}`, ...extraArgs],
     // Medusa's boot logs (every migration) would bury the test output; LOG_LEVEL=info brings them back
-    { LOG_LEVEL: process.env.LOG_LEVEL ?? "error", TEST_TYPE: type, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim() }
+    {
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+      TEST_TYPE: type,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(),
+    }
   )
   let counts = { passed: 0, failed: 0, skipped: 0 }
   if (fs.existsSync(out)) {

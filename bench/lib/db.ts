@@ -24,7 +24,10 @@ export function databaseUrl(database: string): string {
 /** Every `addSql` of the module's migrations, oldest first. */
 export async function migrationSql(module: string): Promise<string[]> {
   const dir = path.join(SRC_ROOT, "src/modules", module, "migrations")
-  const files = fs.readdirSync(dir).filter((file) => /^Migration\d+\.ts$/.test(file)).sort()
+  const files = fs
+    .readdirSync(dir)
+    .filter((file) => /^Migration\d+\.ts$/.test(file))
+    .sort()
   const statements: string[] = []
   for (const file of files) {
     const exported = require(path.join(dir, file)) as Record<string, { prototype: object }>
@@ -68,7 +71,9 @@ export async function createBenchDb(label: string, modules: string[] = ["engagem
 
 /** p50 and p99 of `runs` timed calls after `warmup` untimed ones, in milliseconds. */
 export async function timeCalls(fn: () => Promise<unknown>, runs: number, warmup = Math.min(100, runs)) {
-  for (let i = 0; i < warmup; i++) await fn()
+  for (let i = 0; i < warmup; i++) {
+    await fn()
+  }
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint()
@@ -80,7 +85,12 @@ export async function timeCalls(fn: () => Promise<unknown>, runs: number, warmup
 }
 
 /** Times two calls alternately (so load on the machine falls on both alike); p50 and p99 of each. */
-export async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup = Math.min(100, runs)) {
+export async function timePair(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs: number,
+  warmup = Math.min(100, runs)
+) {
   for (let i = 0; i < warmup; i++) {
     await a()
     await b()

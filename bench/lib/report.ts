@@ -32,5 +32,7 @@ export function printTable(figures: Figure[]): void {
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join("  ")
   console.log(line(header))
   console.log(widths.map((width) => "-".repeat(width)).join("  "))
-  for (const row of rows) console.log(line(row))
+  for (const row of rows) {
+    console.log(line(row))
+  }
 }

@@ -19,7 +19,10 @@ async function main() {
   const { medusaApp } = await initModules({
     databaseConfig: { clientUrl, schema: "public" },
     modulesConfig: {
-      engagement: { resolve: path.resolve(__dirname, "../../src/modules/engagement"), options: { ...engagementOptionsFromEnv(process.env), providers: engagementProvidersFromEnv(process.env) } },
+      engagement: {
+        resolve: path.resolve(__dirname, "../../src/modules/engagement"),
+        options: { ...engagementOptionsFromEnv(process.env), providers: engagementProvidersFromEnv(process.env) },
+      },
     },
     preventConnectionDestroyWarning: true,
   })

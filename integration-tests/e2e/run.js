@@ -23,7 +23,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const children = []
 
 function start(name, cmd, args, env) {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] })
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
   const log = fs.createWriteStream(path.join(shots, `${name}.log`))
   child.stdout.pipe(log)
   child.stderr.pipe(log)
@@ -55,12 +60,21 @@ async function waitFor(what, check, timeoutMs) {
 
 /** The stand-ins print the env the demo needs; read it from their first lines. */
 async function startStandIns() {
-  const child = start("stand-ins", process.execPath, [require.resolve("ts-node/dist/bin.js"), "--transpile-only", "integration-tests/stand-ins/serve.ts"], {
-    STAND_IN_BASE_PORT: String(STAND_IN_BASE_PORT),
-  })
+  const child = start(
+    "stand-ins",
+    process.execPath,
+    [require.resolve("ts-node/dist/bin.js"), "--transpile-only", "integration-tests/stand-ins/serve.ts"],
+    {
+      STAND_IN_BASE_PORT: String(STAND_IN_BASE_PORT),
+    }
+  )
   let output = ""
   child.stdout.on("data", (chunk) => (output += chunk))
-  const line = await waitFor("the stand-ins", async () => output.split("\n").find((l) => l.includes("npm run demo")), 60_000)
+  const line = await waitFor(
+    "the stand-ins",
+    async () => output.split("\n").find((l) => l.includes("npm run demo")),
+    60_000
+  )
   return Object.fromEntries(
     line
       .replace(/ npm run demo.*$/, "")
@@ -103,7 +117,9 @@ async function main() {
     ENGAGEMENT_OUTBOX_BASE_DELAY: "0ms",
     ENGAGEMENT_CONTACT_SYNC_WINDOW: "1s",
     ...(process.env.DB_HOST
-      ? { DATABASE_URL: `postgres://${process.env.DB_USERNAME || "postgres"}${process.env.DB_PASSWORD ? `:${process.env.DB_PASSWORD}` : ""}@${process.env.DB_HOST}:${process.env.DB_PORT || 5432}/${database}` }
+      ? {
+          DATABASE_URL: `postgres://${process.env.DB_USERNAME || "postgres"}${process.env.DB_PASSWORD ? `:${process.env.DB_PASSWORD}` : ""}@${process.env.DB_HOST}:${process.env.DB_PORT || 5432}/${database}`,
+        }
       : { DEMO_PG_PORT: String(PORT + 1) }),
   }
   if (process.env.DB_HOST) {

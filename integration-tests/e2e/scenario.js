@@ -7,10 +7,22 @@ const path = require("node:path")
 const { chromium } = require("playwright-core")
 
 const root = path.resolve(__dirname, "../..")
-const ADMIN = { email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com", password: process.env.DEMO_ADMIN_PASSWORD || "supersecret" }
+const ADMIN = {
+  email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
+  password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
+}
 // the admin's first load compiles its bundle: long timeouts
 const SLOW = 180_000
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
 
 /**
  * Console lines that are not the plugin's: demo thumbnails on an outside host, 4xx answers the
@@ -19,7 +31,9 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "
  * the plugin's `src/admin` still fails the suite.
  */
 const ignorable = (text) =>
-  /ERR_NAME_NOT_RESOLVED/.test(text) || /status of 4\d\d/.test(text) || (/^Warning: /.test(text) && !text.includes("/src/admin/"))
+  /ERR_NAME_NOT_RESOLVED/.test(text) ||
+  /status of 4\d\d/.test(text) ||
+  (/^Warning: /.test(text) && !text.includes("/src/admin/"))
 
 async function api(base, method, route, body, token) {
   const response = await fetch(`${base}${route}`, {
@@ -35,7 +49,11 @@ async function api(base, method, route, body, token) {
 }
 
 function placeOrder(base, email, env = {}) {
-  const out = execFileSync(process.execPath, ["src/scripts/demo/place-order.js", email], { cwd: root, env: { ...process.env, MEDUSA_URL: base, ...env }, encoding: "utf8" })
+  const out = execFileSync(process.execPath, ["src/scripts/demo/place-order.js", email], {
+    cwd: root,
+    env: { ...process.env, MEDUSA_URL: base, ...env },
+    encoding: "utf8",
+  })
   return /Order (order_\w+)/.exec(out)[1]
 }
 
@@ -53,7 +71,9 @@ async function eventually(what, check, timeoutMs = 60_000) {
 
 /** When each delivery was last attempted, by id. */
 async function attemptedAt(base, token, ids) {
-  const rows = await Promise.all(ids.map((id) => api(base, "GET", `/admin/engagement/deliveries/${id}?fields=id,last_attempt_at`, undefined, token)))
+  const rows = await Promise.all(
+    ids.map((id) => api(base, "GET", `/admin/engagement/deliveries/${id}?fields=id,last_attempt_at`, undefined, token))
+  )
   return new Map(rows.map(({ delivery }) => [delivery.id, delivery.last_attempt_at]))
 }
 
@@ -78,7 +98,10 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
   // (inside `eventually`: the first call after the blocking checkout may meet a socket the server closed)
   const adaCode = await eventually("Ada's referral code", async () => {
     const { api_keys } = await api(base, "GET", "/admin/api-keys?type=publishable", undefined, token)
-    const { token: adaToken } = await api(base, "POST", "/auth/customer/emailpass", { email: "e2e-ada@example.com", password: "shopper-password" })
+    const { token: adaToken } = await api(base, "POST", "/auth/customer/emailpass", {
+      email: "e2e-ada@example.com",
+      password: "shopper-password",
+    })
     const headers = { authorization: `Bearer ${adaToken}`, "x-publishable-api-key": api_keys[0].token }
     return (await (await fetch(`${base}/store/engagement/referral`, { headers })).json()).referral?.code
   })
@@ -86,7 +109,13 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
   await fetch(`${control}/rejoiner/fail`, { method: "POST", body: JSON.stringify({ count: 2, status: 400 }) })
   placeOrder(base, "e2e-bob@example.com", { REFERRAL_CODE: adaCode })
   await eventually("a failed delivery", async () => {
-    const { deliveries } = await api(base, "GET", "/admin/engagement/deliveries?status=failed&platform=rejoiner", undefined, token)
+    const { deliveries } = await api(
+      base,
+      "GET",
+      "/admin/engagement/deliveries?status=failed&platform=rejoiner",
+      undefined,
+      token
+    )
     return deliveries.length ? deliveries : undefined
   })
   const { customers } = await api(base, "GET", "/admin/customers?q=e2e-ada@example.com", undefined, token)
@@ -95,7 +124,10 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     const { contact } = await api(base, "GET", `/admin/engagement/contacts/${customerId}`, undefined, token)
     return (contact.sync ?? []).find((row) => row.platform === "expertsender")
   }
-  await eventually("ExpertSender's sync of Ada stopped in error", async () => (await expertSenderSync())?.status === "error")
+  await eventually(
+    "ExpertSender's sync of Ada stopped in error",
+    async () => (await expertSenderSync())?.status === "error"
+  )
   await fetch(`${control}/expertsender/reset`, { method: "POST" })
 
   const browser = await chromium.launch({ executablePath, args: ARGS })
@@ -103,7 +135,10 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
     page.setDefaultTimeout(30_000)
-    page.on("console", (message) => message.type() === "error" && !ignorable(message.text()) && errors.push(message.text()))
+    page.on(
+      "console",
+      (message) => message.type() === "error" && !ignorable(message.text()) && errors.push(message.text())
+    )
     page.on("pageerror", (error) => errors.push(error.message))
     const snap = async (name) => {
       await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
@@ -131,7 +166,10 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     await page.getByText("Points adjusted").first().waitFor()
     await page.getByRole("button", { name: "Sync again" }).first().click()
     await page.getByText("expertsender: the contact is sent again").first().waitFor()
-    await eventually("ExpertSender's sync of Ada out of error", async () => (await expertSenderSync())?.status !== "error")
+    await eventually(
+      "ExpertSender's sync of Ada out of error",
+      async () => (await expertSenderSync())?.status !== "error"
+    )
     await snap("customer-page")
 
     // the order page: its engagement card
@@ -150,11 +188,20 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     // the section refreshes on its own: it settles on the outbox's own count
     const shown = rejoiner.locator("[data-window=all] [data-count=failed] span")
     await eventually("Platforms showing the failed Rejoiner deliveries the API lists", async () => {
-      const { count } = await api(base, "GET", "/admin/engagement/deliveries?status=failed&platform=rejoiner&limit=1", undefined, token)
+      const { count } = await api(
+        base,
+        "GET",
+        "/admin/engagement/deliveries?status=failed&platform=rejoiner&limit=1",
+        undefined,
+        token
+      )
       return count > 0 && Number(await shown.innerText()) === count
     })
     const body = await page.content()
-    expect(!body.includes("rj-test-key") && !body.includes("test-secret"), "no platform key or secret on the Platforms section")
+    expect(
+      !body.includes("rj-test-key") && !body.includes("test-secret"),
+      "no platform key or secret on the Platforms section"
+    )
     await snap("engagement-platforms")
 
     // Delivery log: the drawer and retry of one, then bulk retry of the filtered failed rows
@@ -171,11 +218,24 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     // sent again: the platform is asked anew (whatever it answers this time)
     await eventually("the retried delivery attempted again", async () => attemptedAgain(base, token, before))
 
-    const { deliveries: stillFailed } = await api(base, "GET", "/admin/engagement/deliveries?status=failed&platform=rejoiner", undefined, token)
+    const { deliveries: stillFailed } = await api(
+      base,
+      "GET",
+      "/admin/engagement/deliveries?status=failed&platform=rejoiner",
+      undefined,
+      token
+    )
     expect(stillFailed.length > 0, "failed Rejoiner deliveries left for the bulk retry")
-    const beforeBulk = await attemptedAt(base, token, stillFailed.map((row) => row.id))
+    const beforeBulk = await attemptedAt(
+      base,
+      token,
+      stillFailed.map((row) => row.id)
+    )
     await page.getByRole("button", { name: "Retry failed and dead (filtered)" }).click()
-    await page.getByText(/\d+ queued again/).first().waitFor()
+    await page
+      .getByText(/\d+ queued again/)
+      .first()
+      .waitFor()
     await eventually("every failed row attempted again", async () => attemptedAgain(base, token, beforeBulk))
     await snap("engagement-delivery-log")
 
@@ -185,9 +245,18 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     await scheduled.getByText("scheduled").waitFor()
     await scheduled.getByRole("button").last().click()
     await page.getByRole("menuitem", { name: "Send now" }).click()
-    await page.getByText(/Review request (sent|handed to Recensus)/).first().waitFor()
+    await page
+      .getByText(/Review request (sent|handed to Recensus)/)
+      .first()
+      .waitFor()
     await eventually("the review request sent", async () => {
-      const { review_requests } = await api(base, "GET", `/admin/engagement/review-requests?order_id=${orderId}`, undefined, token)
+      const { review_requests } = await api(
+        base,
+        "GET",
+        `/admin/engagement/review-requests?order_id=${orderId}`,
+        undefined,
+        token
+      )
       return review_requests[0].status === "sent" || undefined
     })
     await snap("engagement-review-requests")

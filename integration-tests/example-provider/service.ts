@@ -26,7 +26,11 @@ const examplePlatform: EngagementPlatform<ExampleOptions> = {
   buildRequest: (message, options) => ({
     method: "POST",
     url: joinUrl(options.api_url, "/conversions"),
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${options.api_key}`, "Idempotency-Key": message.idempotency_key },
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: `Bearer ${options.api_key}`,
+      "Idempotency-Key": message.idempotency_key,
+    },
     body: message.payload,
   }),
   classifyResponse: (response) => classifyHttpAnswer(response),
@@ -54,7 +58,12 @@ export class ExampleCrmProvider extends AbstractEngagementProvider<ExampleOption
           idempotency_key: `conversion:${order.id}:${this.id}`,
           order_id: order.id,
           customer_id: order.customer_id ?? null,
-          payload: { order_id: order.id, email: order.email, currency: order.currency_code, total: Number(order.total) },
+          payload: {
+            order_id: order.id,
+            email: order.email,
+            currency: order.currency_code,
+            total: Number(order.total),
+          },
         }),
       },
     }

@@ -54,12 +54,16 @@ export async function makeDeliveriesDue(container: MedusaContainer, platform?: s
   const engagement = engagementOf(container)
   const waiting = await engagement.listDeliveries({ status: "pending", ...(platform ? { platform } : {}) })
   if (waiting.length) {
-    await engagement.updateDeliveries(waiting.map((row) => ({ id: row.id, next_attempt_at: new Date(Date.now() - 1000) })))
+    await engagement.updateDeliveries(
+      waiting.map((row) => ({ id: row.id, next_attempt_at: new Date(Date.now() - 1000) }))
+    )
   }
   return waiting.length
 }
 
 /** The customer's sync state on one platform, once the customer's change has been noted. */
 export async function contactSyncOf(container: MedusaContainer, customerId: string, platform: string) {
-  return await eventually(async () => (await engagementOf(container).listContactSyncs({ customer_id: customerId, platform }))[0])
+  return await eventually(
+    async () => (await engagementOf(container).listContactSyncs({ customer_id: customerId, platform }))[0]
+  )
 }

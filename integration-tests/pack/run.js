@@ -27,7 +27,9 @@ const log = (message) => console.log(`[pack ${seconds()}] ${message}`)
 function sh(cmd, args, options = {}) {
   const result = spawnSync(cmd, args, { stdio: options.capture ? "pipe" : "inherit", encoding: "utf8", ...options })
   if (result.status !== 0) {
-    throw new Error(`${cmd} ${args.join(" ")} exited with ${result.status}${options.capture ? `\n${result.stdout}\n${result.stderr}` : ""}`)
+    throw new Error(
+      `${cmd} ${args.join(" ")} exited with ${result.status}${options.capture ? `\n${result.stdout}\n${result.stderr}` : ""}`
+    )
   }
   return result.stdout
 }
@@ -162,10 +164,15 @@ async function main() {
     const [packed] = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", work], { cwd: root, capture: true }))
     const tarball = path.join(work, packed.filename)
     log(`packed ${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} kB`)
-    expectThat(!packed.files.some((file) => /(^|\/)(integration-tests|__tests__)\/|\.spec\.|medusa-config/.test(file.path)), "the package holds no tests and no medusa-config")
+    expectThat(
+      !packed.files.some((file) => /(^|\/)(integration-tests|__tests__)\/|\.spec\.|medusa-config/.test(file.path)),
+      "the package holds no tests and no medusa-config"
+    )
 
     fs.mkdirSync(store)
-    const medusa = Object.fromEntries(["admin-sdk", "cli", "framework", "medusa"].map((name) => [`@medusajs/${name}`, MEDUSA]))
+    const medusa = Object.fromEntries(
+      ["admin-sdk", "cli", "framework", "medusa"].map((name) => [`@medusajs/${name}`, MEDUSA])
+    )
     fs.writeFileSync(
       path.join(store, "package.json"),
       JSON.stringify(
@@ -177,7 +184,13 @@ async function main() {
           dependencies: medusa,
           // a Medusa store's own: ts-node and @swc/core (the CLI loads medusa-config.ts with them) and
           // TypeScript; @medusajs/types is what a storefront has for @medusajs/js-sdk's types
-          devDependencies: { "@medusajs/types": MEDUSA, "@swc/core": "1.7.28", "@types/node": "20.17.6", "ts-node": "10.9.2", typescript: "5.6.3" },
+          devDependencies: {
+            "@medusajs/types": MEDUSA,
+            "@swc/core": "1.7.28",
+            "@types/node": "20.17.6",
+            "ts-node": "10.9.2",
+            typescript: "5.6.3",
+          },
           engines: { node: ">=20" },
         },
         null,
@@ -187,20 +200,62 @@ async function main() {
     fs.writeFileSync(path.join(store, "medusa-config.ts"), MEDUSA_CONFIG)
     fs.writeFileSync(
       path.join(store, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { target: "ES2021", module: "Node16", moduleResolution: "Node16", esModuleInterop: true, skipLibCheck: true, strict: true, outDir: ".medusa/server" }, "ts-node": { swc: true }, include: ["medusa-config.ts", "src"] }, null, 2)
+      JSON.stringify(
+        {
+          compilerOptions: {
+            target: "ES2021",
+            module: "Node16",
+            moduleResolution: "Node16",
+            esModuleInterop: true,
+            skipLibCheck: true,
+            strict: true,
+            outDir: ".medusa/server",
+          },
+          "ts-node": { swc: true },
+          include: ["medusa-config.ts", "src"],
+        },
+        null,
+        2
+      )
     )
 
     log(`npm install ${packed.filename} (the README's install, into a fresh store with @medusajs/* ${MEDUSA})`)
-    sh("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel", "error"], { cwd: store })
+    sh("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel", "error"], {
+      cwd: store,
+    })
     const installed = require(path.join(store, "node_modules/medusa-plugin-engagement/package.json"))
-    expectThat(installed.version === require(path.join(root, "package.json")).version, `medusa-plugin-engagement ${installed.version} installed from the tarball`)
+    expectThat(
+      installed.version === require(path.join(root, "package.json")).version,
+      `medusa-plugin-engagement ${installed.version} installed from the tarball`
+    )
 
     log("type-check a storefront file importing medusa-plugin-engagement/types")
     fs.mkdirSync(path.join(store, "storefront"))
     fs.writeFileSync(path.join(store, "storefront/engagement.ts"), STOREFRONT_TS)
     const tsc = path.join(store, "node_modules/typescript/bin/tsc")
-    for (const resolution of [["--module", "Node16", "--moduleResolution", "Node16"], ["--module", "ESNext", "--moduleResolution", "Bundler"], ["--module", "CommonJS", "--moduleResolution", "Node10"]]) {
-      sh(process.execPath, [tsc, "--noEmit", "--strict", "--skipLibCheck", "--target", "ES2021", "--lib", "ES2021,DOM", "--types", "node", ...resolution, "storefront/engagement.ts"], { cwd: store })
+    for (const resolution of [
+      ["--module", "Node16", "--moduleResolution", "Node16"],
+      ["--module", "ESNext", "--moduleResolution", "Bundler"],
+      ["--module", "CommonJS", "--moduleResolution", "Node10"],
+    ]) {
+      sh(
+        process.execPath,
+        [
+          tsc,
+          "--noEmit",
+          "--strict",
+          "--skipLibCheck",
+          "--target",
+          "ES2021",
+          "--lib",
+          "ES2021,DOM",
+          "--types",
+          "node",
+          ...resolution,
+          "storefront/engagement.ts",
+        ],
+        { cwd: store }
+      )
       log(`ok: storefront types check with moduleResolution ${resolution[3]}`)
     }
 
@@ -238,7 +293,12 @@ async function main() {
     const base = `http://localhost:${port}`
     log(`npx medusa start on port ${port}`)
     const output = []
-    server = spawn("npx", ["medusa", "start", "--port", String(port)], { cwd: store, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
+    server = spawn("npx", ["medusa", "start", "--port", String(port)], {
+      cwd: store,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    })
     server.stdout.on("data", (chunk) => output.push(chunk))
     server.stderr.on("data", (chunk) => output.push(chunk))
     const exited = new Promise((resolve) => server.on("exit", resolve))
@@ -253,32 +313,58 @@ async function main() {
     }
     log("medusa start answers")
 
-    const { token: adminToken } = await call(base, "POST", "/auth/user/emailpass", { body: { email: "admin@example.com", password: "supersecret" } })
+    const { token: adminToken } = await call(base, "POST", "/auth/user/emailpass", {
+      body: { email: "admin@example.com", password: "supersecret" },
+    })
     const admin = { authorization: `Bearer ${adminToken}` }
-    const { api_key: key } = await call(base, "POST", "/admin/api-keys", { headers: admin, body: { title: "Pack check", type: "publishable" } })
+    const { api_key: key } = await call(base, "POST", "/admin/api-keys", {
+      headers: admin,
+      body: { title: "Pack check", type: "publishable" },
+    })
     const pk = { "x-publishable-api-key": key.token }
 
     // a shopper registers as on a storefront: customer.created makes their contact profile
     const email = "ada@example.com"
-    const { token: registration } = await call(base, "POST", "/auth/customer/emailpass/register", { body: { email, password: "secret-password" } })
-    await call(base, "POST", "/store/customers", { headers: { ...pk, authorization: `Bearer ${registration}` }, body: { email, first_name: "Ada", last_name: "Lovelace" } })
-    const { token: login } = await call(base, "POST", "/auth/customer/emailpass", { body: { email, password: "secret-password" } })
+    const { token: registration } = await call(base, "POST", "/auth/customer/emailpass/register", {
+      body: { email, password: "secret-password" },
+    })
+    await call(base, "POST", "/store/customers", {
+      headers: { ...pk, authorization: `Bearer ${registration}` },
+      body: { email, first_name: "Ada", last_name: "Lovelace" },
+    })
+    const { token: login } = await call(base, "POST", "/auth/customer/emailpass", {
+      body: { email, password: "secret-password" },
+    })
     const shopper = { ...pk, authorization: `Bearer ${login}` }
 
     const { profile } = await call(base, "GET", "/store/engagement/profile", { headers: shopper })
-    expectThat(profile.email === email && profile.first_name === "Ada" && profile.order_count === 0, "store route GET /store/engagement/profile answers the shopper's profile")
+    expectThat(
+      profile.email === email && profile.first_name === "Ada" && profile.order_count === 0,
+      "store route GET /store/engagement/profile answers the shopper's profile"
+    )
     const { consents } = await call(base, "GET", "/store/engagement/consents", { headers: shopper })
-    expectThat(consents.map((consent) => consent.purpose).sort().join() === "email_marketing,review_requests,sms_marketing", "store route GET /store/engagement/consents lists the configured purposes")
+    expectThat(
+      consents
+        .map((consent) => consent.purpose)
+        .sort()
+        .join() === "email_marketing,review_requests,sms_marketing",
+      "store route GET /store/engagement/consents lists the configured purposes"
+    )
 
     const contacts = await until(
       "the shopper's contact in GET /admin/engagement/contacts",
       async () => {
-        const answer = await call(base, "GET", `/admin/engagement/contacts?email=${encodeURIComponent(email)}`, { headers: admin })
+        const answer = await call(base, "GET", `/admin/engagement/contacts?email=${encodeURIComponent(email)}`, {
+          headers: admin,
+        })
         return answer.contacts?.length ? answer : undefined
       },
       30_000
     )
-    expectThat(contacts.contacts[0].email === email && contacts.count === 1, "admin route GET /admin/engagement/contacts finds the contact made on customer.created")
+    expectThat(
+      contacts.contacts[0].email === email && contacts.count === 1,
+      "admin route GET /admin/engagement/contacts finds the contact made on customer.created"
+    )
     const { platforms } = await call(base, "GET", "/admin/engagement/platforms", { headers: admin })
     expectThat(Array.isArray(platforms), "admin route GET /admin/engagement/platforms answers")
 

@@ -24,9 +24,17 @@ export interface ContactRewards {
 type RewardsState = { rewards?: Record<string, ContactRewards> }
 
 /** Gives a contact (by CRM.COM contact id) a primary account, a wallet and rewards; returns their ids. */
-export function giveRewards(standIn: StandIn, contactId: string, rewards: Omit<ContactRewards, "account_id" | "wallet_id">): ContactRewards {
+export function giveRewards(
+  standIn: StandIn,
+  contactId: string,
+  rewards: Omit<ContactRewards, "account_id" | "wallet_id">
+): ContactRewards {
   const state = standIn.state as RewardsState
-  const stored = { ...rewards, account_id: randomUUID().replace(/-/g, "").toUpperCase(), wallet_id: randomUUID().replace(/-/g, "").toUpperCase() }
+  const stored = {
+    ...rewards,
+    account_id: randomUUID().replace(/-/g, "").toUpperCase(),
+    wallet_id: randomUUID().replace(/-/g, "").toUpperCase(),
+  }
   ;(state.rewards ??= {})[contactId] = stored
   return stored
 }
@@ -63,7 +71,10 @@ export function crmComRewardRoutes(apiKey: string): StandInRoute[] {
     name,
     method: "GET",
     path,
-    check: (request) => [...headerViolations(request.headers, headers), ...zodViolations(query, request.query, "query")],
+    check: (request) => [
+      ...headerViolations(request.headers, headers),
+      ...zodViolations(query, request.query, "query"),
+    ],
     respond: (request, standIn) => {
       const contact = contactOf(request, standIn)
       return typeof contact === "string" ? respond(request, standIn, contact) : contact
@@ -71,44 +82,96 @@ export function crmComRewardRoutes(apiKey: string): StandInRoute[] {
   })
 
   return [
-    route("contact_accounts", /^\/contacts\/(?<id>[^/]+)\/accounts$/, z.object({ is_primary: z.enum(["true", "false"]).optional(), ...paging }).strict(), (request, standIn, contactId) => {
-      if (request.params.id !== contactId) {
-        return forbidden
+    route(
+      "contact_accounts",
+      /^\/contacts\/(?<id>[^/]+)\/accounts$/,
+      z.object({ is_primary: z.enum(["true", "false"]).optional(), ...paging }).strict(),
+      (request, standIn, contactId) => {
+        if (request.params.id !== contactId) {
+          return forbidden
+        }
+        const own = ownRewards(standIn, contactId)
+        const accounts = own
+          ? [
+              {
+                id: own.account_id,
+                is_primary: true,
+                name: "Rewards",
+                number: "AC0001",
+                currency_code: own.currency_code,
+              },
+            ]
+          : []
+        return { status: 200, body: { content: [{ accounts }], paging: { page: 1, size: 20, total: accounts.length } } }
       }
-      const own = ownRewards(standIn, contactId)
-      const accounts = own ? [{ id: own.account_id, is_primary: true, name: "Rewards", number: "AC0001", currency_code: own.currency_code }] : []
-      return { status: 200, body: { content: [{ accounts }], paging: { page: 1, size: 20, total: accounts.length } } }
-    }),
-    route("account_rewards", /^\/accounts\/(?<id>[^/]+)\/rewards$/, z.object({ include_total: z.enum(["true", "false"]).optional() }).strict(), (request, standIn, contactId) => {
-      const own = ownRewards(standIn, contactId)
-      if (!own || own.account_id !== request.params.id) {
-        return forbidden
+    ),
+    route(
+      "account_rewards",
+      /^\/accounts\/(?<id>[^/]+)\/rewards$/,
+      z.object({ include_total: z.enum(["true", "false"]).optional() }).strict(),
+      (request, standIn, contactId) => {
+        const own = ownRewards(standIn, contactId)
+        if (!own || own.account_id !== request.params.id) {
+          return forbidden
+        }
+        return {
+          status: 200,
+          body: {
+            id: own.account_id,
+            name: "Rewards",
+            number: "ACR001",
+            currency_code: own.currency_code,
+            ...own.rewards,
+          },
+        }
       }
-      return { status: 200, body: { id: own.account_id, name: "Rewards", number: "ACR001", currency_code: own.currency_code, ...own.rewards } }
-    }),
-    route("account_financials", /^\/accounts\/(?<id>[^/]+)\/financials$/, z.object({}).strict(), (request, standIn, contactId) => {
-      const own = ownRewards(standIn, contactId)
-      if (!own || own.account_id !== request.params.id) {
-        return forbidden
+    ),
+    route(
+      "account_financials",
+      /^\/accounts\/(?<id>[^/]+)\/financials$/,
+      z.object({}).strict(),
+      (request, standIn, contactId) => {
+        const own = ownRewards(standIn, contactId)
+        if (!own || own.account_id !== request.params.id) {
+          return forbidden
+        }
+        const balance = own.balances.reduce((sum, condition) => sum + Number(condition.amount ?? 0), 0)
+        return {
+          status: 200,
+          body: {
+            name: "Rewards",
+            number: "AC0001",
+            is_primary: "true",
+            currency_code: own.currency_code,
+            wallet: [{ id: own.wallet_id, code: "W0001", balance, life_cycle_state: "ACTIVE" }],
+          },
+        }
       }
-      const balance = own.balances.reduce((sum, condition) => sum + Number(condition.amount ?? 0), 0)
-      return {
-        status: 200,
-        body: { name: "Rewards", number: "AC0001", is_primary: "true", currency_code: own.currency_code, wallet: [{ id: own.wallet_id, code: "W0001", balance, life_cycle_state: "ACTIVE" }] },
+    ),
+    route(
+      "wallet_balances",
+      /^\/wallets\/(?<id>[^/]+)\/balances$/,
+      z.object({ include_expiration: z.enum(["true", "false"]).optional(), ...paging }).strict(),
+      (request, standIn, contactId) => {
+        const own = ownRewards(standIn, contactId)
+        if (!own || own.wallet_id !== request.params.id) {
+          return forbidden
+        }
+        const withExpiry = request.query.include_expiration === "true"
+        const content = own.balances.map(({ expiration, ...condition }) =>
+          withExpiry ? { ...condition, expiration } : condition
+        )
+        return { status: 200, body: { content, paging: { page: 1, size: 20, total: content.length } } }
       }
-    }),
-    route("wallet_balances", /^\/wallets\/(?<id>[^/]+)\/balances$/, z.object({ include_expiration: z.enum(["true", "false"]).optional(), ...paging }).strict(), (request, standIn, contactId) => {
-      const own = ownRewards(standIn, contactId)
-      if (!own || own.wallet_id !== request.params.id) {
-        return forbidden
+    ),
+    route(
+      "reward_schemes",
+      /^\/reward_schemes$/,
+      z.object({ name: z.string().optional(), ...paging }).strict(),
+      (_request, standIn, contactId) => {
+        const schemes = ownRewards(standIn, contactId)?.schemes ?? []
+        return { status: 200, body: { content: schemes, paging: { page: 1, size: 100, total: schemes.length } } }
       }
-      const withExpiry = request.query.include_expiration === "true"
-      const content = own.balances.map(({ expiration, ...condition }) => (withExpiry ? { ...condition, expiration } : condition))
-      return { status: 200, body: { content, paging: { page: 1, size: 20, total: content.length } } }
-    }),
-    route("reward_schemes", /^\/reward_schemes$/, z.object({ name: z.string().optional(), ...paging }).strict(), (_request, standIn, contactId) => {
-      const schemes = ownRewards(standIn, contactId)?.schemes ?? []
-      return { status: 200, body: { content: schemes, paging: { page: 1, size: 100, total: schemes.length } } }
-    }),
+    ),
   ]
 }

@@ -75,9 +75,16 @@ const authenticateSchema = z
   })
   .strict()
 
-const ymd = z.object({ year: z.number().int(), month: z.number().int().min(1).max(12), day: z.union([z.number().int(), z.string().regex(/^\d{1,2}$/)]) })
+const ymd = z.object({
+  year: z.number().int(),
+  month: z.number().int().min(1).max(12),
+  day: z.union([z.number().int(), z.string().regex(/^\d{1,2}$/)]),
+})
 const document = (numberKey: string) =>
-  z.object({ [numberKey]: z.string(), issue_country_code: z.string(), expiration_date: z.number().int() }).partial().strict()
+  z
+    .object({ [numberKey]: z.string(), issue_country_code: z.string(), expiration_date: z.number().int() })
+    .partial()
+    .strict()
 
 const updateSchema = z
   .object({
@@ -167,7 +174,12 @@ export class CrmComStandIn extends StandIn {
     const { first_name, last_name, title = "", is_verified } = contact
     return {
       status: 200,
-      body: { access_token, exp: String(exp), contact: { title, first_name, last_name, avatar: "", is_verified: String(is_verified) }, organisations: [] },
+      body: {
+        access_token,
+        exp: String(exp),
+        contact: { title, first_name, last_name, avatar: "", is_verified: String(is_verified) },
+        organisations: [],
+      },
     }
   }
 }
@@ -182,7 +194,9 @@ function crmComRoutes(config: CrmComStandInConfig): StandInRoute[] {
         ? respond(request, standIn as CrmComStandIn)
         : errorAnswer(401, "INVALID_API_KEY", "The provided API Key is invalid", "api_key")
   // a contact call: a live token of the contact named in the path
-  const authorised = (respond: (request: RecordedRequest, standIn: CrmComStandIn, stored: StoredContact) => StandInAnswer) =>
+  const authorised = (
+    respond: (request: RecordedRequest, standIn: CrmComStandIn, stored: StoredContact) => StandInAnswer
+  ) =>
     keyed((request, standIn) => {
       const token = String(request.headers.authorization ?? "").replace(/^Bearer /, "")
       const issued = standIn.tokens[token]
@@ -193,10 +207,19 @@ function crmComRoutes(config: CrmComStandInConfig): StandInRoute[] {
         return errorAnswer(403, "FORBIDDEN", "The Token does not have permissions to perform the request")
       }
       const stored = standIn.contacts[request.params.id]
-      return stored ? respond(request, standIn, stored) : errorAnswer(404, "NOT_FOUND", "The requested contact does not exist")
+      return stored
+        ? respond(request, standIn, stored)
+        : errorAnswer(404, "NOT_FOUND", "The requested contact does not exist")
     })
   type Headers = Record<string, string | RegExp>
-  const route = (name: string, method: string, path: RegExp, headers: Headers, schema: z.ZodType | null, respond: StandInRoute["respond"]): StandInRoute => ({
+  const route = (
+    name: string,
+    method: string,
+    path: RegExp,
+    headers: Headers,
+    schema: z.ZodType | null,
+    respond: StandInRoute["respond"]
+  ): StandInRoute => ({
     name,
     method,
     path,
@@ -208,44 +231,97 @@ function crmComRoutes(config: CrmComStandInConfig): StandInRoute[] {
   })
 
   return [
-    route("register_contact", "POST", /^\/contacts\/register$/, app, registerSchema, keyed((request, standIn) => {
-      const body = request.body as z.infer<typeof registerSchema>
-      const { username, password, validation_required, provider } = body.identity
-      if (username && Object.values(standIn.contacts).some((known) => known.username === username)) {
-        return errorAnswer(400, "CONTACT_ALREADY_EXISTS", "A contact with this username already exists", "identity.username")
-      }
-      const id = randomUUID()
-      const { identity: _identity, ...fields } = body
-      standIn.contacts[id] = { ...fields, id, username, password, is_verified: !validation_required }
-      // the seed: a PHONE registration answers a one-time password to confirm, not a token
-      if (provider === "PHONE") {
-        return { status: 200, body: { obfuscated_value: "+35799***834", auth_otp: randomUUID() } }
-      }
-      return standIn.tokenAnswer(standIn.contacts[id])
-    })),
-    route("authenticate_contact", "POST", /^\/contacts\/authenticate$/, app, authenticateSchema, keyed((request, standIn) => {
-      const { username, password } = request.body as z.infer<typeof authenticateSchema>
-      const found = Object.values(standIn.contacts).find((known) => known.username === username && known.password === password)
-      return found ? standIn.tokenAnswer(found) : errorAnswer(401, "INVALID_CREDENTIALS", "Invalid username or password", "username")
-    })),
-    route("refresh_token", "POST", /^\/contacts\/refresh$/, app, z.object({ refresh_token: z.string().min(1) }).strict(), keyed((request, standIn) => {
-      // the seed refreshes with the JWT it issued; an expired one still refreshes
-      const issued = standIn.tokens[(request.body as { refresh_token: string }).refresh_token]
-      const found = issued && standIn.contacts[issued.contact_id]
-      return found ? standIn.tokenAnswer(found) : errorAnswer(401, "INVALID_TOKEN", "The refresh token is not valid", "refresh_token")
-    })),
-    route("update_contact", "PUT", /^\/contacts\/(?<id>[^/]+)$/, contact, updateSchema, authorised((request, _standIn, stored) => {
-      Object.assign(stored, request.body)
-      return { status: 200, body: { id: stored.id } }
-    })),
-    route("update_consents", "PUT", /^\/contacts\/(?<id>[^/]+)\/consents$/, contact, z.object({ consent_state: upper }).strict(), authorised((request, _standIn, stored) => {
-      stored.consent_state = (request.body as { consent_state: string }).consent_state
-      return { status: 200, body: { id: stored.id } }
-    })),
-    route("get_contact", "GET", /^\/contacts\/(?<id>[^/]+)$/, { api_key: /./, Authorization: contact.Authorization }, null, authorised((_request, _standIn, stored) => {
-      const { password: _password, username: _username, ...visible } = stored
-      return { status: 200, body: visible }
-    })),
+    route(
+      "register_contact",
+      "POST",
+      /^\/contacts\/register$/,
+      app,
+      registerSchema,
+      keyed((request, standIn) => {
+        const body = request.body as z.infer<typeof registerSchema>
+        const { username, password, validation_required, provider } = body.identity
+        if (username && Object.values(standIn.contacts).some((known) => known.username === username)) {
+          return errorAnswer(
+            400,
+            "CONTACT_ALREADY_EXISTS",
+            "A contact with this username already exists",
+            "identity.username"
+          )
+        }
+        const id = randomUUID()
+        const { identity: _identity, ...fields } = body
+        standIn.contacts[id] = { ...fields, id, username, password, is_verified: !validation_required }
+        // the seed: a PHONE registration answers a one-time password to confirm, not a token
+        if (provider === "PHONE") {
+          return { status: 200, body: { obfuscated_value: "+35799***834", auth_otp: randomUUID() } }
+        }
+        return standIn.tokenAnswer(standIn.contacts[id])
+      })
+    ),
+    route(
+      "authenticate_contact",
+      "POST",
+      /^\/contacts\/authenticate$/,
+      app,
+      authenticateSchema,
+      keyed((request, standIn) => {
+        const { username, password } = request.body as z.infer<typeof authenticateSchema>
+        const found = Object.values(standIn.contacts).find(
+          (known) => known.username === username && known.password === password
+        )
+        return found
+          ? standIn.tokenAnswer(found)
+          : errorAnswer(401, "INVALID_CREDENTIALS", "Invalid username or password", "username")
+      })
+    ),
+    route(
+      "refresh_token",
+      "POST",
+      /^\/contacts\/refresh$/,
+      app,
+      z.object({ refresh_token: z.string().min(1) }).strict(),
+      keyed((request, standIn) => {
+        // the seed refreshes with the JWT it issued; an expired one still refreshes
+        const issued = standIn.tokens[(request.body as { refresh_token: string }).refresh_token]
+        const found = issued && standIn.contacts[issued.contact_id]
+        return found
+          ? standIn.tokenAnswer(found)
+          : errorAnswer(401, "INVALID_TOKEN", "The refresh token is not valid", "refresh_token")
+      })
+    ),
+    route(
+      "update_contact",
+      "PUT",
+      /^\/contacts\/(?<id>[^/]+)$/,
+      contact,
+      updateSchema,
+      authorised((request, _standIn, stored) => {
+        Object.assign(stored, request.body)
+        return { status: 200, body: { id: stored.id } }
+      })
+    ),
+    route(
+      "update_consents",
+      "PUT",
+      /^\/contacts\/(?<id>[^/]+)\/consents$/,
+      contact,
+      z.object({ consent_state: upper }).strict(),
+      authorised((request, _standIn, stored) => {
+        stored.consent_state = (request.body as { consent_state: string }).consent_state
+        return { status: 200, body: { id: stored.id } }
+      })
+    ),
+    route(
+      "get_contact",
+      "GET",
+      /^\/contacts\/(?<id>[^/]+)$/,
+      { api_key: /./, Authorization: contact.Authorization },
+      null,
+      authorised((_request, _standIn, stored) => {
+        const { password: _password, username: _username, ...visible } = stored
+        return { status: 200, body: visible }
+      })
+    ),
     // the rewards reads, for CRM.COM as the loyalty source
     ...crmComRewardRoutes(config.apiKey),
   ]

@@ -10,7 +10,10 @@ export interface EngageStandInConfig {
 
 type Contact = Record<string, unknown> & { id: string; contactType: string }
 /** An assigned promotion as Engage answers it; `redemptionChannels[].type` is ECOM, POS or OTHER. */
-export type EngagePromotion = Record<string, unknown> & { id: string; redemptionChannels: (Record<string, unknown> & { type: string })[] }
+export type EngagePromotion = Record<string, unknown> & {
+  id: string
+  redemptionChannels: (Record<string, unknown> & { type: string })[]
+}
 /** One receipt line of a contact's purchase and return history. */
 export type EngageTransaction = Record<string, unknown> & { id: string }
 
@@ -23,7 +26,11 @@ const BULK_LIMIT = 4000
 const contactSchema = z.object({ email: z.string().email() }).catchall(z.unknown())
 const bulkSchema = z.array(contactSchema).min(1).max(BULK_LIMIT)
 const bulkUpdateSchema = z
-  .array(z.record(z.string(), z.unknown()).refine((c) => typeof c.id === "string" || typeof c.email === "string", "each contact needs its id or email"))
+  .array(
+    z
+      .record(z.string(), z.unknown())
+      .refine((c) => typeof c.id === "string" || typeof c.email === "string", "each contact needs its id or email")
+  )
   .min(1)
   .max(BULK_LIMIT)
 
@@ -57,7 +64,10 @@ function queryViolations(request: RecordedRequest, allowed: readonly string[]): 
 
 function pageViolations(request: RecordedRequest): string[] {
   const problems: string[] = []
-  for (const [key, min, max] of [["offset", 0, Number.MAX_SAFE_INTEGER], ["count", 1, TRANSACTIONS_MAX_COUNT]] as const) {
+  for (const [key, min, max] of [
+    ["offset", 0, Number.MAX_SAFE_INTEGER],
+    ["count", 1, TRANSACTIONS_MAX_COUNT],
+  ] as const) {
     const value = request.query[key]
     if (value !== undefined && !(/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max)) {
       problems.push(`query.${key}: a whole number from ${min} to ${max}`)
@@ -73,7 +83,9 @@ function matches(contact: Contact, name: string, value: string): boolean {
     case "customKey":
       return sameValue(contact.memberNumber, value) || sameValue(contact.externalId, value)
     case "any":
-      return ["email", "socialSecurityNumber", "mobilePhone", "memberNumber", "externalId"].some((key) => sameValue(contact[key], value))
+      return ["email", "socialSecurityNumber", "mobilePhone", "memberNumber", "externalId"].some((key) =>
+        sameValue(contact[key], value)
+      )
     default:
       return sameValue(contact[name], value)
   }
@@ -163,7 +175,9 @@ function engageRoutes(config: EngageStandInConfig): StandInRoute[] {
   const keyed =
     (respond: (request: RecordedRequest, standIn: EngageStandIn) => StandInAnswer) =>
     (request: RecordedRequest, standIn: StandIn) =>
-      request.headers.apikey === config.apiKey ? respond(request, engage(standIn)) : fail(401, "Unauthorized", "invalid apikey")
+      request.headers.apikey === config.apiKey
+        ? respond(request, engage(standIn))
+        : fail(401, "Unauthorized", "invalid apikey")
   const known = (respond: (request: RecordedRequest, standIn: EngageStandIn, contact: Contact) => StandInAnswer) =>
     keyed((request, standIn) => {
       const contact = standIn.contacts[request.params.id]
@@ -178,7 +192,9 @@ function engageRoutes(config: EngageStandInConfig): StandInRoute[] {
       check: (request) => [
         ...headerViolations(request.headers, auth),
         ...queryViolations(request, [...IDENTIFIERS, "contactType"]),
-        ...(IDENTIFIERS.some((name) => request.query[name]) ? [] : [`query: one of ${IDENTIFIERS.join(", ")} is required`]),
+        ...(IDENTIFIERS.some((name) => request.query[name])
+          ? []
+          : [`query: one of ${IDENTIFIERS.join(", ")} is required`]),
       ],
       respond: keyed((request, standIn) => {
         const [name, value] = Object.entries(request.query).find(([key]) => key !== "contactType")!
@@ -186,13 +202,17 @@ function engageRoutes(config: EngageStandInConfig): StandInRoute[] {
           return fail(400, "InvalidEmailAddress", "invalid email address")
         }
         const found = Object.values(standIn.contacts).filter(
-          (contact) => matches(contact, name, value) && (!request.query.contactType || sameValue(contact.contactType, request.query.contactType))
+          (contact) =>
+            matches(contact, name, value) &&
+            (!request.query.contactType || sameValue(contact.contactType, request.query.contactType))
         )
         if (standIn.isAmbiguous(value) || found.length > 1) {
           return fail(409, "MultipleMatches", "more than one contact matches")
         }
         // the seed: Engage returns the unique contactId, a JSON string
-        return found.length ? { status: 200, body: JSON.stringify(found[0].id) } : fail(404, "ContactNotFound", "contact not found")
+        return found.length
+          ? { status: 200, body: JSON.stringify(found[0].id) }
+          : fail(404, "ContactNotFound", "contact not found")
       }),
     },
     {
@@ -221,7 +241,10 @@ function engageRoutes(config: EngageStandInConfig): StandInRoute[] {
         // queued in Engage; the stand-in applies it at once so later lookups find the contacts
         for (const contact of request.body as Record<string, unknown>[]) {
           if (!Object.values(standIn.contacts).some((known) => matches(known, "email", String(contact.email)))) {
-            standIn.addContact({ ...contact, ...(request.query.contactType ? { contactType: request.query.contactType } : {}) })
+            standIn.addContact({
+              ...contact,
+              ...(request.query.contactType ? { contactType: request.query.contactType } : {}),
+            })
           }
         }
         return { status: 202, body: { batchId: randomUUID() } }
@@ -309,7 +332,10 @@ function engageRoutes(config: EngageStandInConfig): StandInRoute[] {
       path: /^\/api\/v3\/contacts\/(?<id>[^/]+)$/,
       check: (request) => [
         ...headerViolations(request.headers, json),
-        ...zodViolations(z.record(z.string(), z.unknown()).refine((body) => Object.keys(body).length > 0, "no changes"), request.body),
+        ...zodViolations(
+          z.record(z.string(), z.unknown()).refine((body) => Object.keys(body).length > 0, "no changes"),
+          request.body
+        ),
         ...emptyValueViolations(request.body, "body"),
         ...(request.body && typeof request.body === "object" && "contactType" in request.body
           ? ["body.contactType: changed only through /contacts/{contactId}/updateContactType"]

@@ -33,7 +33,13 @@ const customerSchema = z
   .partial()
   .strict()
 
-const MATCH_FIELDS = { Email: "email", PhoneNumber: "phone", CrmId: "crmId", VisitorId: "visitorId", GUID: null } as const
+const MATCH_FIELDS = {
+  Email: "email",
+  PhoneNumber: "phone",
+  CrmId: "crmId",
+  VisitorId: "visitorId",
+  GUID: null,
+} as const
 type MatchBy = keyof typeof MATCH_FIELDS
 
 export const expertSenderUpsertSchema = z
@@ -47,8 +53,17 @@ export const expertSenderUpsertSchema = z
 type Customer = z.infer<typeof customerSchema> & { id: number }
 
 /** The seed's problem-details error body. */
-function problem(request: RecordedRequest, status: number, title: string, detail: string, errors?: string[]): StandInAnswer {
-  return { status, body: { type: "about:blank", title, status, detail, instance: request.path, ...(errors ? { errors } : {}) } }
+function problem(
+  request: RecordedRequest,
+  status: number,
+  title: string,
+  detail: string,
+  errors?: string[]
+): StandInAnswer {
+  return {
+    status,
+    body: { type: "about:blank", title, status, detail, instance: request.path, ...(errors ? { errors } : {}) },
+  }
 }
 
 function matchViolations(body: { matchBy?: MatchBy; data?: Record<string, unknown>[] }): string[] {
@@ -57,7 +72,9 @@ function matchViolations(body: { matchBy?: MatchBy; data?: Record<string, unknow
     return []
   }
   return body.data.flatMap((customer, index) =>
-    customer && typeof customer === "object" && customer[field] ? [] : [`body.data.${index}.${field}: required when matchBy is ${body.matchBy}`]
+    customer && typeof customer === "object" && customer[field]
+      ? []
+      : [`body.data.${index}.${field}: required when matchBy is ${body.matchBy}`]
   )
 }
 
@@ -90,8 +107,12 @@ function upsert(request: RecordedRequest, standIn: StandIn): StandInAnswer {
   // checked first so a refused call changes nothing
   const errors = body.data.flatMap((customer, index) => {
     const found = find(customer) >= 0
-    if (body.mode === "Add" && found) {return [`data[${index}]: a customer with this ${field} already exists`]}
-    if (body.mode === "Update" && !found) {return [`data[${index}]: no customer with this ${field ?? body.matchBy}`]}
+    if (body.mode === "Add" && found) {
+      return [`data[${index}]: a customer with this ${field} already exists`]
+    }
+    if (body.mode === "Update" && !found) {
+      return [`data[${index}]: no customer with this ${field ?? body.matchBy}`]
+    }
     return []
   })
   if (errors.length) {

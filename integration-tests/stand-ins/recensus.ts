@@ -92,7 +92,13 @@ export function createRecensusStandIn(config: RecensusStandInConfig): StandIn {
               customerEmail: body.data.customerEmail,
               purchases: body.data.purchases.map((purchase, index) => ({
                 id: id * 100 + index,
-                merchantProduct: { id: index + 1, brand: purchase.brand, mpn: purchase.mpn, gtin: purchase.gtin, info: "0" },
+                merchantProduct: {
+                  id: index + 1,
+                  brand: purchase.brand,
+                  mpn: purchase.mpn,
+                  gtin: purchase.gtin,
+                  info: "0",
+                },
                 quantity: purchase.quantity,
               })),
               purchaseDate: body.data.purchaseDate,

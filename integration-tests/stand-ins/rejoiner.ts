@@ -54,7 +54,10 @@ const customerSchema = z
     state: z.string().optional(),
     postal_code: z.string().optional(),
     country: z.string().optional(),
-    birthdate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").optional(),
+    birthdate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
+      .optional(),
     tags: z.array(z.string()).optional(),
     metadata: z.record(z.string(), z.unknown()).optional(),
   })
@@ -71,7 +74,10 @@ export function createRejoinerStandIn(config: { apiKey: string; siteId?: string 
     name,
     method: "POST",
     path,
-    check: (request: RecordedRequest) => [...headerViolations(request.headers, jsonHeaders), ...zodViolations(schema, request.body)],
+    check: (request: RecordedRequest) => [
+      ...headerViolations(request.headers, jsonHeaders),
+      ...zodViolations(schema, request.body),
+    ],
     respond: respond ?? (() => ({ status: 200, body: { status: "ok" } })),
   })
   return new StandIn(
@@ -91,7 +97,10 @@ export function createRejoinerStandIn(config: { apiKey: string; siteId?: string 
         name: "update_customer",
         method: "PUT",
         path: /^\/customers\/(?<key>[^/]+)\/$/,
-        check: (request) => [...headerViolations(request.headers, jsonHeaders), ...zodViolations(customerSchema, request.body)],
+        check: (request) => [
+          ...headerViolations(request.headers, jsonHeaders),
+          ...zodViolations(customerSchema, request.body),
+        ],
         respond: (request, standIn) => {
           const customers = (standIn.state.customers ??= {})
           const existing = customers[request.params.key]

@@ -42,9 +42,15 @@ async function main() {
     ENGAGEMENT_EXPERTSENDER_CONSENT_IDS: "email_marketing=1,sms_marketing=2",
   }
   const standIns: StandIn[] = [recensus, rejoiner, expertsender, engage, crmcom]
-  const control = await serveControl(new Map(standIns.map((standIn) => [standIn.name.toLowerCase().replace(/[^a-z]/g, ""), standIn])))
+  const control = await serveControl(
+    new Map(standIns.map((standIn) => [standIn.name.toLowerCase().replace(/[^a-z]/g, ""), standIn]))
+  )
   console.log("Stand-ins listening. Start the demo with:\n")
-  console.log(`${Object.entries(env).map(([key, value]) => `${key}=${value}`).join(" ")} npm run demo\n`)
+  console.log(
+    `${Object.entries(env)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(" ")} npm run demo\n`
+  )
 
   const seen = new Map<StandIn, number>()
   setInterval(() => {
@@ -52,7 +58,9 @@ async function main() {
       const from = seen.get(standIn) ?? 0
       for (const request of standIn.requests.slice(from)) {
         const verdict = request.violations.length ? `VIOLATES: ${request.violations.join("; ")}` : "matches the seed"
-        console.log(`[${new Date().toISOString()}] ${standIn.name} ${request.method} ${request.path} -> ${request.answeredWith} (${verdict})`)
+        console.log(
+          `[${new Date().toISOString()}] ${standIn.name} ${request.method} ${request.path} -> ${request.answeredWith} (${verdict})`
+        )
         console.log(`  ${JSON.stringify(request.body)}`)
       }
       seen.set(standIn, standIn.requests.length)
@@ -81,12 +89,16 @@ function serveControl(byName: Map<string, StandIn>): Promise<http.Server> {
       return answer(404, { message: `platforms: ${[...byName.keys()].join(", ")}` })
     }
     let raw = ""
-    for await (const chunk of req) {raw += chunk}
+    for await (const chunk of req) {
+      raw += chunk
+    }
     if (req.method === "POST" && action === "fail") {
       const body = JSON.parse(raw || "{}") as { count?: number; status?: number; kind?: string; delay_ms?: number }
-      const mode = (body.kind === "timeout" || body.kind === "reset"
-        ? { kind: body.kind }
-        : { kind: "status", status: body.status ?? 503, delay_ms: body.delay_ms }) as FailureMode
+      const mode = (
+        body.kind === "timeout" || body.kind === "reset"
+          ? { kind: body.kind }
+          : { kind: "status", status: body.status ?? 503, delay_ms: body.delay_ms }
+      ) as FailureMode
       standIn.failNext(body.count ?? 1, mode)
       return answer(200, { failing_next: body.count ?? 1, mode })
     }

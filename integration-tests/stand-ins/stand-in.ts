@@ -96,7 +96,11 @@ export class StandIn {
   inFlight = 0
   maxInFlight = 0
 
-  constructor(readonly name: string, private readonly routes: StandInRoute[], private readonly basePath = "") {}
+  constructor(
+    readonly name: string,
+    private readonly routes: StandInRoute[],
+    private readonly basePath = ""
+  ) {}
 
   async start(port = 0): Promise<string> {
     this.server = http.createServer((req, res) => this.handle(req, res))
@@ -145,7 +149,9 @@ export class StandIn {
 
   /** Calls that were answered normally (not failed on purpose). */
   acceptedCallsTo(route: string): RecordedRequest[] {
-    return this.callsTo(route).filter((request) => typeof request.answeredWith === "number" && request.answeredWith < 300)
+    return this.callsTo(route).filter(
+      (request) => typeof request.answeredWith === "number" && request.answeredWith < 300
+    )
   }
 
   violations(): string[] {

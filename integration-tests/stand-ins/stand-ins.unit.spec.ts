@@ -40,23 +40,61 @@ describe("ExpertSender stand-in", () => {
   beforeEach(() => standIn.reset())
 
   it("creates a customer from a valid upsert and finds it by email, phone and crmId", async () => {
-    const customer = { email: "ada@example.com", phone: "123456789", crmId: "cus_1", gender: "Female", dateOfBirth: "1990-07-26T00:00:00.000Z" }
-    const created = await call(base, "POST", "/customers", headers, { mode: "AddOrUpdate", matchBy: "Email", data: [customer] })
+    const customer = {
+      email: "ada@example.com",
+      phone: "123456789",
+      crmId: "cus_1",
+      gender: "Female",
+      dateOfBirth: "1990-07-26T00:00:00.000Z",
+    }
+    const created = await call(base, "POST", "/customers", headers, {
+      mode: "AddOrUpdate",
+      matchBy: "Email",
+      data: [customer],
+    })
     expect(created.status).toBe(201)
     expect(standIn.violations()).toEqual([])
-    for (const path of ["/customers/email/ada%40example.com", "/customers/phone/123456789", "/customers/crmId/cus_1", "/customers/id/1"]) {
+    for (const path of [
+      "/customers/email/ada%40example.com",
+      "/customers/phone/123456789",
+      "/customers/crmId/cus_1",
+      "/customers/id/1",
+    ]) {
       const found = await call(base, "GET", path, { "x-api-key": "es-key" })
-      expect(found).toEqual({ status: 200, body: { status: 0, data: expect.objectContaining({ email: "ada@example.com" }) } })
+      expect(found).toEqual({
+        status: 200,
+        body: { status: 0, data: expect.objectContaining({ email: "ada@example.com" }) },
+      })
     }
-    expect((await call(base, "GET", "/customers/email/nobody%40example.com", { "x-api-key": "es-key" })).status).toBe(404)
+    expect((await call(base, "GET", "/customers/email/nobody%40example.com", { "x-api-key": "es-key" })).status).toBe(
+      404
+    )
   })
 
   it("flags fields that break the seed and answers 400", async () => {
-    const invalid = { email: "x".repeat(321), phone: "123 456", gender: "female", dateOfBirth: "1990-07-26", consentsData: { consents: [{ id: 1, value: "Yes" }] } }
-    const answer = await call(base, "POST", "/customers", headers, { mode: "Upsert", matchBy: "CrmId", data: [invalid] })
+    const invalid = {
+      email: "x".repeat(321),
+      phone: "123 456",
+      gender: "female",
+      dateOfBirth: "1990-07-26",
+      consentsData: { consents: [{ id: 1, value: "Yes" }] },
+    }
+    const answer = await call(base, "POST", "/customers", headers, {
+      mode: "Upsert",
+      matchBy: "CrmId",
+      data: [invalid],
+    })
     expect(answer.status).toBe(400)
     const violations = standIn.violations().join("\n")
-    for (const field of ["body.mode", "data.0.email", "data.0.phone", "data.0.gender", "data.0.dateOfBirth", "consents.0.value", "data.0.crmId"]) {
+    for (const field of [
+      "body.mode",
+      "data.0.email",
+      "data.0.phone",
+      "data.0.gender",
+      "data.0.dateOfBirth",
+      "consents.0.value",
+      "data.0.crmId",
+    ]) {
       expect(violations).toContain(field)
     }
   })
@@ -83,30 +121,50 @@ describe("Engage stand-in", () => {
   it("looks up (404, then the id), creates (201), patches changes and upgrades the type", async () => {
     const lookup = () => call(base, "GET", "/api/v3/contacts/id?email=ada%40example.com", { apikey: "vy-key" })
     expect((await lookup()).status).toBe(404)
-    const created = await call(base, "POST", "/api/v3/contacts", headers, { email: "ada@example.com", firstName: "Ada" })
+    const created = await call(base, "POST", "/api/v3/contacts", headers, {
+      email: "ada@example.com",
+      firstName: "Ada",
+    })
     expect(created.status).toBe(201)
     expect(await lookup()).toEqual({ status: 200, body: field(created, "id") })
-    const patched = await call(base, "PATCH", `/api/v3/contacts/${field(created, "id")}`, headers, { lastName: "Lovelace" })
+    const patched = await call(base, "PATCH", `/api/v3/contacts/${field(created, "id")}`, headers, {
+      lastName: "Lovelace",
+    })
     expect(patched.body).toEqual(expect.objectContaining({ firstName: "Ada", lastName: "Lovelace" }))
-    const upgraded = await call(base, "POST", `/api/v3/contacts/${field(created, "id")}/updateContactType?contactTypeId=Member`, { apikey: "vy-key" })
+    const upgraded = await call(
+      base,
+      "POST",
+      `/api/v3/contacts/${field(created, "id")}/updateContactType?contactTypeId=Member`,
+      { apikey: "vy-key" }
+    )
     expect(field(upgraded, "contactType")).toBe("Member")
     expect(standIn.violations()).toEqual([])
   })
 
   it("answers 409 to an ambiguous lookup and takes bulk calls (202)", async () => {
-    expect((await call(base, "GET", "/api/v3/contacts/id?email=twins%40example.com", { apikey: "vy-key" })).status).toBe(409)
+    expect(
+      (await call(base, "GET", "/api/v3/contacts/id?email=twins%40example.com", { apikey: "vy-key" })).status
+    ).toBe(409)
     standIn.markAmbiguous("+46700000000")
-    expect((await call(base, "GET", "/api/v3/contacts/id?mobilePhone=%2B46700000000", { apikey: "vy-key" })).status).toBe(409)
+    expect(
+      (await call(base, "GET", "/api/v3/contacts/id?mobilePhone=%2B46700000000", { apikey: "vy-key" })).status
+    ).toBe(409)
     const bulk = await call(base, "POST", "/api/v3/contacts/bulk", headers, [{ email: "b@example.com" }])
     expect(bulk).toEqual({ status: 202, body: { batchId: expect.any(String) } })
-    expect((await call(base, "PATCH", "/api/v3/contacts/bulk", headers, [{ email: "b@example.com", city: "Lund" }])).status).toBe(202)
+    expect(
+      (await call(base, "PATCH", "/api/v3/contacts/bulk", headers, [{ email: "b@example.com", city: "Lund" }])).status
+    ).toBe(202)
     expect(Object.values(standIn.contacts)).toEqual([expect.objectContaining({ email: "b@example.com", city: "Lund" })])
     expect(standIn.violations()).toEqual([])
   })
 
   it("refuses null or empty values in a PATCH and a contact type change through it", async () => {
     const id = standIn.addContact({ email: "c@example.com", lastName: "Keep" })
-    const answer = await call(base, "PATCH", `/api/v3/contacts/${id}`, headers, { lastName: "", city: null, contactType: "Member" })
+    const answer = await call(base, "PATCH", `/api/v3/contacts/${id}`, headers, {
+      lastName: "",
+      city: null,
+      contactType: "Member",
+    })
     expect(answer.status).toBe(400)
     expect(standIn.violations()).toEqual([
       expect.stringContaining("body.lastName"),
@@ -119,8 +177,14 @@ describe("Engage stand-in", () => {
 
   it("answers the plugin's My pages reads: a contact's promotions of one channel and a page of its transactions", async () => {
     const id = standIn.addContact({ email: "d@example.com" })
-    standIn.assignPromotion(id, { name: "Online", redemptionChannels: [{ type: "ECOM", valueType: "EXTERNALOFFER", value: "X" }] })
-    standIn.assignPromotion(id, { name: "In store", redemptionChannels: [{ type: "POS", valueType: "PERCENT", value: "10" }] })
+    standIn.assignPromotion(id, {
+      name: "Online",
+      redemptionChannels: [{ type: "ECOM", valueType: "EXTERNALOFFER", value: "X" }],
+    })
+    standIn.assignPromotion(id, {
+      name: "In store",
+      redemptionChannels: [{ type: "POS", valueType: "PERCENT", value: "10" }],
+    })
     standIn.addTransaction(id, { receiptNumber: "R-1" })
     standIn.addTransaction(id, { receiptNumber: "R-2", type: "RETURN" })
     const options = { api_url: base, api_key: "vy-key" }
@@ -130,7 +194,10 @@ describe("Engage stand-in", () => {
     const promotions = await send(promotionAssignmentsRequest(options, id, "ECOM"))
     expect(promotions).toEqual({ status: 200, body: [expect.objectContaining({ name: "Online" })] })
     const page = await send(contactTransactionsRequest(options, id, { offset: 1, limit: 1 }))
-    expect(page).toEqual({ status: 200, body: { count: 1, offset: 1, totalCount: 2, items: [expect.objectContaining({ receiptNumber: "R-2" })] } })
+    expect(page).toEqual({
+      status: 200,
+      body: { count: 1, offset: 1, totalCount: 2, items: [expect.objectContaining({ receiptNumber: "R-2" })] },
+    })
     expect((await send(promotionAssignmentsRequest(options, "unknown", "ECOM"))).status).toBe(404)
     expect(standIn.violations()).toEqual([])
   })
@@ -141,7 +208,9 @@ describe("Engage stand-in", () => {
     await call(base, "GET", "/api/v3/contacts/transactions?contactId=x&count=500&limit=3", key)
     await call(base, "GET", "/api/v3/contacts/transactions?contactId=x", {})
     expect(standIn.violations().join("\n")).toEqual(
-      expect.stringMatching(/query\.contactId: required[\s\S]*query\.redemptionChannelType[\s\S]*query\.limit[\s\S]*query\.count[\s\S]*apikey/)
+      expect.stringMatching(
+        /query\.contactId: required[\s\S]*query\.redemptionChannelType[\s\S]*query\.limit[\s\S]*query\.count[\s\S]*apikey/
+      )
     )
   })
 })
@@ -171,14 +240,25 @@ describe("CRM.COM stand-in", () => {
     expect(Number(field(registered, "exp"))).toBeGreaterThan(Date.now() / 1000)
     const bearer = (token: string) => ({ ...app, Authorization: `Bearer ${token}` })
 
-    const consents = () => call(base, "PUT", `/contacts/${contactId}/consents`, bearer(field(registered, "access_token")), { consent_state: "ACCEPTED" })
+    const consents = () =>
+      call(base, "PUT", `/contacts/${contactId}/consents`, bearer(field(registered, "access_token")), {
+        consent_state: "ACCEPTED",
+      })
     expect(await consents()).toEqual({ status: 200, body: { id: contactId } })
     standIn.expireTokens()
-    expect(await consents()).toEqual({ status: 401, body: expect.objectContaining({ code: "INVALID_TOKEN", attribute: "Authorization" }) })
+    expect(await consents()).toEqual({
+      status: 401,
+      body: expect.objectContaining({ code: "INVALID_TOKEN", attribute: "Authorization" }),
+    })
 
-    const refreshed = await call(base, "POST", "/contacts/refresh", app, { refresh_token: field(registered, "access_token") })
+    const refreshed = await call(base, "POST", "/contacts/refresh", app, {
+      refresh_token: field(registered, "access_token"),
+    })
     expect(refreshed.status).toBe(200)
-    const updated = await call(base, "PUT", `/contacts/${contactId}`, bearer(field(refreshed, "access_token")), { last_name: "Smith", demographics: { gender: "MALE" } })
+    const updated = await call(base, "PUT", `/contacts/${contactId}`, bearer(field(refreshed, "access_token")), {
+      last_name: "Smith",
+      demographics: { gender: "MALE" },
+    })
     expect(updated).toEqual({ status: 200, body: { id: contactId } })
     expect(standIn.violations()).toEqual([])
   })
@@ -186,11 +266,28 @@ describe("CRM.COM stand-in", () => {
   it("authenticates by username and password and refuses a taken username with the seed's error model", async () => {
     await call(base, "POST", "/contacts/register", app, registration)
     const again = await call(base, "POST", "/contacts/register", app, registration)
-    expect(again).toEqual({ status: 400, body: { code: "CONTACT_ALREADY_EXISTS", message: expect.any(String), attribute: "identity.username" } })
+    expect(again).toEqual({
+      status: 400,
+      body: { code: "CONTACT_ALREADY_EXISTS", message: expect.any(String), attribute: "identity.username" },
+    })
     const credentials = { provider: "EMAIL", username: "johndoe@crm.com" }
-    expect((await call(base, "POST", "/contacts/authenticate", app, { ...credentials, password: "12345" })).status).toBe(200)
-    expect((await call(base, "POST", "/contacts/authenticate", app, { ...credentials, password: "nope" })).status).toBe(401)
-    expect((await call(base, "POST", "/contacts/authenticate", { ...app, api_key: "wrong" }, { ...credentials, password: "12345" })).status).toBe(401)
+    expect(
+      (await call(base, "POST", "/contacts/authenticate", app, { ...credentials, password: "12345" })).status
+    ).toBe(200)
+    expect((await call(base, "POST", "/contacts/authenticate", app, { ...credentials, password: "nope" })).status).toBe(
+      401
+    )
+    expect(
+      (
+        await call(
+          base,
+          "POST",
+          "/contacts/authenticate",
+          { ...app, api_key: "wrong" },
+          { ...credentials, password: "12345" }
+        )
+      ).status
+    ).toBe(401)
   })
 
   it("flags a register without validation_required, a contact call without a token and a bad consent state", async () => {
@@ -198,7 +295,9 @@ describe("CRM.COM stand-in", () => {
     expect((await call(base, "POST", "/contacts/register", app, { ...registration, identity })).status).toBe(400)
     const registered = await call(base, "POST", "/contacts/register", app, registration)
     const contactId = decodeJwtSub(field(registered, "access_token"))
-    expect((await call(base, "PUT", `/contacts/${contactId}/consents`, app, { consent_state: "accepted" })).status).toBe(400)
+    expect(
+      (await call(base, "PUT", `/contacts/${contactId}/consents`, app, { consent_state: "accepted" })).status
+    ).toBe(400)
     expect(standIn.violations()).toEqual([
       expect.stringContaining("body.identity.validation_required"),
       expect.stringContaining("header Authorization"),
@@ -220,7 +319,12 @@ describe("the providers against their stand-ins", () => {
   afterAll(() => Promise.all([expertSender.stop(), engage.stop(), crmCom.stop()]))
 
   let n = 0
-  const send = <O extends CommonPlatformOptions>(platform: EngagementPlatform<O>, options: O, operation: string, payload: Record<string, unknown>) =>
+  const send = <O extends CommonPlatformOptions>(
+    platform: EngagementPlatform<O>,
+    options: O,
+    operation: string,
+    payload: Record<string, unknown>
+  ) =>
     // the outbox holds every platform by its common options, as the registry does
     attemptDelivery(platform as unknown as EngagementPlatform<CommonPlatformOptions>, options, {
       id: `engdel_${++n}`,
@@ -233,31 +337,52 @@ describe("the providers against their stand-ins", () => {
 
   it("ExpertSender: upsert, then look the customer up", async () => {
     const options = expertSenderOptionsSchema.parse({ api_url: urls.expertsender, api_key: "es-key" })
-    const data = [{ email: "ada@example.com", phone: "123456789", consentsData: { consents: [{ id: 1, value: "True" }] } }]
-    expect((await send(expertSenderPlatform, options, "upsert_customers", { mode: "AddOrUpdate", data })).kind).toBe("delivered")
+    const data = [
+      { email: "ada@example.com", phone: "123456789", consentsData: { consents: [{ id: 1, value: "True" }] } },
+    ]
+    expect((await send(expertSenderPlatform, options, "upsert_customers", { mode: "AddOrUpdate", data })).kind).toBe(
+      "delivered"
+    )
     const found = await send(expertSenderPlatform, options, "get_customer_by_phone", { value: "123 456 789" })
-    expect(found).toEqual(expect.objectContaining({ kind: "delivered", summary: expect.objectContaining({ found: true }) }))
+    expect(found).toEqual(
+      expect.objectContaining({ kind: "delivered", summary: expect.objectContaining({ found: true }) })
+    )
     expect(expertSender.violations()).toEqual([])
   })
 
   it("Engage: lookup misses, create keeps the id, lookup finds it, update and upgrade pass", async () => {
     const options = engageOptionsSchema.parse({ api_url: urls.engage, api_key: "vy-key", contact_type_id: "Member" })
     const identifier = { value: "ada@example.com" }
-    expect(await send(engagePlatform, options, "lookup_contact", { identifier })).toEqual(expect.objectContaining({ kind: "delivered", external_id: null }))
+    expect(await send(engagePlatform, options, "lookup_contact", { identifier })).toEqual(
+      expect.objectContaining({ kind: "delivered", external_id: null })
+    )
     const created = await send(engagePlatform, options, "create_contact", { contact: { email: "ada@example.com" } })
     const id = created.kind === "delivered" ? created.external_id : null
     expect(id).toEqual(expect.any(String))
-    expect(await send(engagePlatform, options, "lookup_contact", { identifier })).toEqual(expect.objectContaining({ external_id: id }))
-    expect((await send(engagePlatform, options, "update_contact", { contact_id: id, changes: { city: "Lund", street: "" } })).kind).toBe("delivered")
+    expect(await send(engagePlatform, options, "lookup_contact", { identifier })).toEqual(
+      expect.objectContaining({ external_id: id })
+    )
+    expect(
+      (await send(engagePlatform, options, "update_contact", { contact_id: id, changes: { city: "Lund", street: "" } }))
+        .kind
+    ).toBe("delivered")
     expect((await send(engagePlatform, options, "update_contact_type", { contact_id: id })).kind).toBe("delivered")
     expect(engage.violations()).toEqual([])
   })
 
   it("CRM.COM: register gives the contact id and token; an expired token fails until refreshed", async () => {
-    const options = crmComOptionsSchema.parse({ api_url: urls.crmcom, api_key: "crm-key", encryption_key: "crm-encryption-key-0123" })
+    const options = crmComOptionsSchema.parse({
+      api_url: urls.crmcom,
+      api_key: "crm-key",
+      encryption_key: "crm-encryption-key-0123",
+    })
     const box = createSecretBox(options.encryption_key)
     const identity = { provider: "EMAIL", username: "john@crm.com", password_sealed: box.seal("pw") }
-    const registered = await send(crmComPlatform, options, "register_contact", { first_name: "J", last_name: "D", identity })
+    const registered = await send(crmComPlatform, options, "register_contact", {
+      first_name: "J",
+      last_name: "D",
+      identity,
+    })
     expect(registered.kind).toBe("delivered")
     const summary = registered.kind === "delivered" ? registered.summary! : {}
     const secrets = registered.kind === "delivered" ? registered.secrets! : {}
@@ -269,10 +394,16 @@ describe("the providers against their stand-ins", () => {
         access_token_sealed: box.seal(token),
         consent_state: "ACCEPTED",
       })
-    expect(await consent(secrets.access_token)).toEqual(expect.objectContaining({ kind: "delivered", external_id: summary.contact_id }))
+    expect(await consent(secrets.access_token)).toEqual(
+      expect.objectContaining({ kind: "delivered", external_id: summary.contact_id })
+    )
     crmCom.expireTokens()
-    expect(await consent(secrets.access_token)).toEqual(expect.objectContaining({ kind: "failed", summary: expect.objectContaining({ token_rejected: true }) }))
-    const refreshed = await send(crmComPlatform, options, "refresh_token", { refresh_token_sealed: box.seal(secrets.refresh_token) })
+    expect(await consent(secrets.access_token)).toEqual(
+      expect.objectContaining({ kind: "failed", summary: expect.objectContaining({ token_rejected: true }) })
+    )
+    const refreshed = await send(crmComPlatform, options, "refresh_token", {
+      refresh_token_sealed: box.seal(secrets.refresh_token),
+    })
     expect(refreshed).toEqual(expect.objectContaining({ kind: "delivered", external_id: summary.contact_id }))
     const token = refreshed.kind === "delivered" ? refreshed.secrets?.access_token : null
     expect((await consent(token)).kind).toBe("delivered")

@@ -11,8 +11,14 @@ import type { StoreGetLoyaltyTransactionsParams } from "../../src/api/store/enga
 import type { StoreUpdateProfile } from "../../src/api/store/engagement/profile/validators"
 import type { StoreGetPromotionsParams } from "../../src/api/store/engagement/promotions/validators"
 import type { StoreGetPurchasesParams } from "../../src/api/store/engagement/purchases/validators"
-import type { StoreClaimReferral, StoreSendReferralInvitations } from "../../src/api/store/engagement/referral/validators"
-import type { StoreSignUpRewardScheme, StoreVerifyRewardScheme } from "../../src/api/store/engagement/reward-schemes/validators"
+import type {
+  StoreClaimReferral,
+  StoreSendReferralInvitations,
+} from "../../src/api/store/engagement/referral/validators"
+import type {
+  StoreSignUpRewardScheme,
+  StoreVerifyRewardScheme,
+} from "../../src/api/store/engagement/reward-schemes/validators"
 import type * as Store from "../../src/types/store"
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -29,6 +35,16 @@ export type StoreRequestTypesMatchValidators = [
   Assert<Same<z.input<typeof StoreVerifyRewardScheme>, Store.StoreVerifyEngagementRewardScheme>>,
   Assert<Same<z.input<typeof StoreGetPromotionsParams>, Store.StoreEngagementPromotionsParams>>,
   // query strings arrive as text: the storefront's numbers are what the validators' output holds
-  Assert<Same<Pick<z.output<typeof StoreGetPurchasesParams>, "limit" | "offset">, Required<Store.StoreEngagementPurchasesParams>>>,
-  Assert<Same<Pick<z.output<typeof StoreGetLoyaltyTransactionsParams>, "type">, Pick<Store.StoreEngagementLoyaltyTransactionsParams, "type">>>,
+  Assert<
+    Same<
+      Pick<z.output<typeof StoreGetPurchasesParams>, "limit" | "offset">,
+      Required<Store.StoreEngagementPurchasesParams>
+    >
+  >,
+  Assert<
+    Same<
+      Pick<z.output<typeof StoreGetLoyaltyTransactionsParams>, "type">,
+      Pick<Store.StoreEngagementLoyaltyTransactionsParams, "type">
+    >
+  >,
 ]

@@ -41,7 +41,10 @@ export default async function loyaltyMaintenance(container: MedusaContainer) {
   }
   tierChanges.push(...(await loyalty.refreshTierWindows()))
   const holds = await releaseAbandonedHolds(container, loyalty)
-  const events: { name: string; data: unknown }[] = tierChanges.map((change) => ({ name: LOYALTY_EVENTS.TIER_CHANGED, data: change }))
+  const events: { name: string; data: unknown }[] = tierChanges.map((change) => ({
+    name: LOYALTY_EVENTS.TIER_CHANGED,
+    data: change,
+  }))
   if (changed.size) {
     events.push({ name: LOYALTY_EVENTS.ACCOUNT_CHANGED, data: { customer_ids: [...changed] } })
   }
@@ -76,7 +79,9 @@ async function releaseAbandonedHolds(container: MedusaContainer, loyalty: Loyalt
         settled += await settleHold(container, loyalty, hold)
       } catch (error) {
         // one cart's failure holds up no other; it is tried again next run
-        container.resolve("logger").warn(`loyalty: the hold of cart ${hold.cart_id} could not be settled: ${(error as Error).message}`)
+        container
+          .resolve("logger")
+          .warn(`loyalty: the hold of cart ${hold.cart_id} could not be settled: ${(error as Error).message}`)
       }
     }
   }
@@ -84,14 +89,24 @@ async function releaseAbandonedHolds(container: MedusaContainer, loyalty: Loyalt
 }
 
 /** Settles one cart's hold: redeemed if the cart became an order, else given back. */
-async function settleHold(container: MedusaContainer, loyalty: LoyaltyModuleService, hold: { cart_id: string; customer_id: string }) {
+async function settleHold(
+  container: MedusaContainer,
+  loyalty: LoyaltyModuleService,
+  hold: { cart_id: string; customer_id: string }
+) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "cart", fields: ["id", "completed_at", "order.id"], filters: { id: hold.cart_id } })
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "completed_at", "order.id"],
+    filters: { id: hold.cart_id },
+  })
   const cart = data[0] as { completed_at?: Date | null; order?: { id: string } | null } | undefined
   if (cart?.completed_at && cart.order?.id) {
     await commitOrderRedemptionWorkflow(container).run({ input: { order_id: cart.order.id } })
   } else if (cart && !cart.completed_at) {
-    await removeCartLoyaltyPointsWorkflow(container).run({ input: { cart_id: hold.cart_id, customer_id: hold.customer_id } })
+    await removeCartLoyaltyPointsWorkflow(container).run({
+      input: { cart_id: hold.cart_id, customer_id: hold.customer_id },
+    })
   } else {
     // the cart is gone: its points come back
     await loyalty.releaseLoyaltyReservation(hold.cart_id)

@@ -24,7 +24,9 @@ export function engagementProvidersFromEnv(env: Env): EngagementProviderConfig[]
       continue
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { providerOptionsFromEnv } = require(path.join(folder, "env")) as { providerOptionsFromEnv: ProviderOptionsFromEnv }
+    const { providerOptionsFromEnv } = require(path.join(folder, "env")) as {
+      providerOptionsFromEnv: ProviderOptionsFromEnv
+    }
     const options = providerOptionsFromEnv(env)
     if (options) {
       providers.push({ resolve: folder, options: { ...shared, ...options } })

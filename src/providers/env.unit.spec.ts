@@ -21,6 +21,8 @@ describe("engagementProvidersFromEnv", () => {
     expect(() => service.validateOptions!(on[0].options!)).not.toThrow()
 
     const [missingKey] = engagementProvidersFromEnv({ REJOINER_API_URL: "http://localhost:1/api/v1/s" })
-    expect(() => servicesOf(missingKey.resolve)[0].validateOptions!(missingKey.options!)).toThrow(/platforms\.rejoiner\.api_key/)
+    expect(() => servicesOf(missingKey.resolve)[0].validateOptions!(missingKey.options!)).toThrow(
+      /platforms\.rejoiner\.api_key/
+    )
   })
 })

@@ -72,7 +72,10 @@ describe("platform names", () => {
         readFileSync(file, "utf8")
           .split("\n")
           // any import, require or dynamic import of a path up and into the providers folder
-          .filter((line) => /\b(from|import|require)\b/.test(line) && /["'](\.\.\/)+([^"']*\/)?providers(\/[^"']*)?["']/.test(line))
+          .filter(
+            (line) =>
+              /\b(from|import|require)\b/.test(line) && /["'](\.\.\/)+([^"']*\/)?providers(\/[^"']*)?["']/.test(line)
+          )
           .map((line) => `${path.relative(SRC, file)}: ${line.trim()}`)
       )
     expect(imports).toEqual([])

@@ -9,7 +9,12 @@ import { rejoinerOptionsSchema } from "./rejoiner/options"
 import { createSecretBox } from "../utils/secret-box"
 import type { OutboundMessage, PlatformResponse } from "../modules/engagement/provider-api/types"
 
-const message = (platform: string, operation: string, payload: Record<string, unknown>, in_doubt = true): OutboundMessage => ({
+const message = (
+  platform: string,
+  operation: string,
+  payload: Record<string, unknown>,
+  in_doubt = true
+): OutboundMessage => ({
   id: "engdel_1",
   platform,
   operation,
@@ -30,7 +35,10 @@ describe("a resend after an unknown outcome", () => {
     it("looks the contact up by email first: found is the earlier create, 404 sends the create now", () => {
       const check = engagePlatform.resendCheck!(create, options)!
       expect(check.request).toEqual(
-        expect.objectContaining({ method: "GET", url: "https://shop.voyado.com/api/v3/contacts/id?email=ada%40example.com" })
+        expect.objectContaining({
+          method: "GET",
+          url: "https://shop.voyado.com/api/v3/contacts/id?email=ada%40example.com",
+        })
       )
       expect(check.interpret(answer(200, "c-42"))).toEqual({
         kind: "delivered",
@@ -42,7 +50,12 @@ describe("a resend after an unknown outcome", () => {
     })
 
     it("asks nothing before an update, which sets values and can be sent twice", () => {
-      expect(engagePlatform.resendCheck!(message("engage", "update_contact", { contact_id: "c-1", changes: { a: 1 } }), options)).toBeUndefined()
+      expect(
+        engagePlatform.resendCheck!(
+          message("engage", "update_contact", { contact_id: "c-1", changes: { a: 1 } }),
+          options
+        )
+      ).toBeUndefined()
     })
 
     it("takes 'already exists' as delivered only for a resend of its own create", () => {
@@ -81,7 +94,12 @@ describe("a resend after an unknown outcome", () => {
     const register = message("crmcom", "register_contact", {
       first_name: "Ada",
       last_name: "Lovelace",
-      identity: { provider: "EMAIL", username: "ada@example.com", password_sealed: box.seal("s3cret!Aa1"), validation_required: false },
+      identity: {
+        provider: "EMAIL",
+        username: "ada@example.com",
+        password_sealed: box.seal("s3cret!Aa1"),
+        validation_required: false,
+      },
     })
 
     it("signs in with the registration's own password first: a token is the earlier registration, a refusal sends it now", () => {
@@ -123,7 +141,10 @@ describe("a resend after an unknown outcome", () => {
     const options = rejoinerOptionsSchema.parse({ api_url: "https://rj2.rejoiner.com/api/v1/SITE9", api_key: "k3y" })
 
     it("reads the profile before creating it again: found is the earlier creation, 404 sends it now", () => {
-      const check = rejoinerPlatform.resendCheck!(message("rejoiner", "create_customer", { email: "ada@example.com" }), options)!
+      const check = rejoinerPlatform.resendCheck!(
+        message("rejoiner", "create_customer", { email: "ada@example.com" }),
+        options
+      )!
       expect(check.request).toEqual({
         method: "GET",
         url: "https://rj2.rejoiner.com/api/v1/SITE9/customers/ada%40example.com/",
@@ -136,7 +157,9 @@ describe("a resend after an unknown outcome", () => {
     })
 
     it("cannot ask whether a conversion arrived: it is resent as it is", () => {
-      expect(rejoinerPlatform.resendCheck!(message("rejoiner", "convert", { email: "ada@example.com" }), options)).toBeUndefined()
+      expect(
+        rejoinerPlatform.resendCheck!(message("rejoiner", "convert", { email: "ada@example.com" }), options)
+      ).toBeUndefined()
     })
   })
 

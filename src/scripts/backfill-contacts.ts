@@ -49,7 +49,11 @@ export async function backfillContactProfiles(
       break
     }
     const ids = customers.map((customer) => customer.id)
-    const known = new Set((await engagement.listContactProfiles({ customer_id: ids }, { select: ["customer_id"] })).map((row) => row.customer_id))
+    const known = new Set(
+      (await engagement.listContactProfiles({ customer_id: ids }, { select: ["customer_id"] })).map(
+        (row) => row.customer_id
+      )
+    )
     const missing = ids.filter((id) => !known.has(id))
     if (missing.length) {
       await createContactProfilesWorkflow(container).run({ input: { customer_ids: missing } })
@@ -68,7 +72,11 @@ export async function backfillContactProfiles(
  */
 export async function backfillContacts(
   container: MedusaContainer,
-  { platform, pageSize = 100, onProgress }: { platform: string; pageSize?: number; onProgress?: (progress: BackfillProgress) => void }
+  {
+    platform,
+    pageSize = 100,
+    onProgress,
+  }: { platform: string; pageSize?: number; onProgress?: (progress: BackfillProgress) => void }
 ): Promise<BackfillSummary> {
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   if (!engagement.contactSyncPlatforms().includes(platform)) {
@@ -78,7 +86,13 @@ export async function backfillContacts(
     )
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const progress: BackfillProgress = { platform, seen: 0, total: 0, enqueued: 0, counts: await engagement.countContactSyncs(platform) }
+  const progress: BackfillProgress = {
+    platform,
+    seen: 0,
+    total: 0,
+    enqueued: 0,
+    counts: await engagement.countContactSyncs(platform),
+  }
   for (;;) {
     const { data: customers, metadata } = await query.graph({
       entity: "customer",
@@ -90,10 +104,14 @@ export async function backfillContacts(
       break
     }
     const ids = customers.map((customer) => customer.id)
-    const known = new Set((await engagement.listContactSyncs({ platform, customer_id: ids })).map((row) => row.customer_id))
+    const known = new Set(
+      (await engagement.listContactSyncs({ platform, customer_id: ids })).map((row) => row.customer_id)
+    )
     const fresh = ids.filter((id) => !known.has(id))
     if (fresh.length) {
-      await syncCustomerContactsWorkflow(container).run({ input: { customer_ids: fresh, coalesce_ms: 0, platforms: [platform] } })
+      await syncCustomerContactsWorkflow(container).run({
+        input: { customer_ids: fresh, coalesce_ms: 0, platforms: [platform] },
+      })
       await engagement.runContactSync({ customer_ids: fresh })
     }
     progress.seen += customers.length
@@ -120,15 +138,20 @@ export default async function backfillContactsScript({ container, args }: ExecAr
   const [platform, pageSize] = args ?? []
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   if (platform && !engagement.contactSyncPlatforms().includes(platform)) {
-    throw new Error(`"${platform}" is not a switched-on platform that keeps contacts: one of ${engagement.contactSyncPlatforms().join(", ") || "(none switched on)"}`)
+    throw new Error(
+      `"${platform}" is not a switched-on platform that keeps contacts: one of ${engagement.contactSyncPlatforms().join(", ") || "(none switched on)"}`
+    )
   }
   const interactive = process.stdout.isTTY
   const size = pageSize ? Number(pageSize) : undefined
   const profiles = await backfillContactProfiles(container, {
     pageSize: size,
-    onProgress: (seen, total) => process.stdout.write(interactive ? `\r${progressBar(seen, total)}` : `${progressBar(seen, total)}\n`),
+    onProgress: (seen, total) =>
+      process.stdout.write(interactive ? `\r${progressBar(seen, total)}` : `${progressBar(seen, total)}\n`),
   })
-  process.stdout.write(`${interactive ? "\n" : ""}Contact profiles: ${profiles.seen} customers, ${profiles.created} profiles made now.\n`)
+  process.stdout.write(
+    `${interactive ? "\n" : ""}Contact profiles: ${profiles.seen} customers, ${profiles.created} profiles made now.\n`
+  )
   if (!platform) {
     return
   }

@@ -7,7 +7,10 @@ import { createReferralCodesWorkflow } from "../workflows/loyalty/workflows/crea
  * code, a page at a time; customers who have one are left alone, so it can run again. Returns
  * how many customers it looked at and how many codes it made.
  */
-export async function backfillReferralCodes(container: MedusaContainer, pageSize = 200): Promise<{ seen: number; created: number }> {
+export async function backfillReferralCodes(
+  container: MedusaContainer,
+  pageSize = 200
+): Promise<{ seen: number; created: number }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   let seen = 0
   let created = 0
@@ -20,7 +23,9 @@ export async function backfillReferralCodes(container: MedusaContainer, pageSize
     if (!customers.length) {
       return { seen, created }
     }
-    const { result } = await createReferralCodesWorkflow(container).run({ input: { customer_ids: customers.map((customer) => customer.id) } })
+    const { result } = await createReferralCodesWorkflow(container).run({
+      input: { customer_ids: customers.map((customer) => customer.id) },
+    })
     seen += customers.length
     created += result.length
   }

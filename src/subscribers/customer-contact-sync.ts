@@ -5,10 +5,7 @@ import { withLoggableErrors } from "../utils/database-errors"
 import { CustomerWorkflowEvents } from "@medusajs/framework/utils"
 
 /** A customer was created or changed (or their addresses): their profile follows, and the platforms are told. */
-async function customerContactSync({
-  event,
-  container,
-}: SubscriberArgs<{ id?: string; customer_ids?: string[] }>) {
+async function customerContactSync({ event, container }: SubscriberArgs<{ id?: string; customer_ids?: string[] }>) {
   const customerIds = event.data.customer_ids ?? (event.data.id ? [event.data.id] : [])
   if (!customerIds.length) {
     return

@@ -13,7 +13,9 @@ async function customerDeletedJourneys({ event, container }: SubscriberArgs<{ id
     return
   }
   await cancelJourneysWorkflow(container).run({
-    input: { cancellations: [{ email: profile.email, customer_id: event.data.id, cause: `customer-deleted:${event.data.id}` }] },
+    input: {
+      cancellations: [{ email: profile.email, customer_id: event.data.id, cause: `customer-deleted:${event.data.id}` }],
+    },
   })
 }
 

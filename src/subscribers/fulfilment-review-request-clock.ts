@@ -15,10 +15,7 @@ const TRIGGER_BY_EVENT: Record<string, ReviewRequestTrigger> = {
  * Starts the review request's clock when the owner counts the delay from fulfilment, shipment
  * or delivery. `order.fulfillment_created` names the order; the other two name the fulfilment.
  */
-async function fulfilmentReviewRequestClock({
-  event,
-  container,
-}: SubscriberArgs<{ order_id?: string; id?: string }>) {
+async function fulfilmentReviewRequestClock({ event, container }: SubscriberArgs<{ order_id?: string; id?: string }>) {
   const options = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE).getOptions().review_requests
   const trigger = TRIGGER_BY_EVENT[event.name]
   if (!options.enabled || trigger !== options.trigger) {
@@ -27,7 +24,11 @@ async function fulfilmentReviewRequestClock({
   let orderId = event.data.order_id
   if (!orderId && event.data.id) {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "fulfillment", fields: ["id", "order.id"], filters: { id: event.data.id } })
+    const { data } = await query.graph({
+      entity: "fulfillment",
+      fields: ["id", "order.id"],
+      filters: { id: event.data.id },
+    })
     orderId = data[0]?.order?.id
   }
   if (!orderId) {

@@ -3,7 +3,10 @@ import { LOYALTY_EVENTS } from "../modules/loyalty/types"
 import { syncLoyaltyToContactsWorkflow } from "../workflows/loyalty/workflows/sync-loyalty-to-contacts"
 
 /** A loyalty account changed (points or tier): its figures follow onto the contact and the platforms. */
-export default async function loyaltyContactSync({ event, container }: SubscriberArgs<{ customer_id?: string; customer_ids?: string[] }>) {
+export default async function loyaltyContactSync({
+  event,
+  container,
+}: SubscriberArgs<{ customer_id?: string; customer_ids?: string[] }>) {
   const customerIds = event.data.customer_ids ?? (event.data.customer_id ? [event.data.customer_id] : [])
   if (customerIds.length) {
     await syncLoyaltyToContactsWorkflow(container).run({ input: { customer_ids: customerIds } })

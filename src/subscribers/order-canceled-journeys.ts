@@ -22,7 +22,17 @@ async function orderCanceledJourneys({ event, container }: SubscriberArgs<{ id: 
     return
   }
   await cancelJourneysWorkflow(container).run({
-    input: { cancellations: [{ email: order.email, customer_id: order.customer_id, order_id: order.id, cause: `order-canceled:${order.id}`, order_canceled: true }] },
+    input: {
+      cancellations: [
+        {
+          email: order.email,
+          customer_id: order.customer_id,
+          order_id: order.id,
+          cause: `order-canceled:${order.id}`,
+          order_canceled: true,
+        },
+      ],
+    },
   })
 }
 

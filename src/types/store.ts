@@ -140,15 +140,7 @@ export interface StoreEngagementLoyaltyResponse {
 }
 
 export type StoreEngagementLoyaltyTransactionType =
-  | "earn"
-  | "redeem"
-  | "expire"
-  | "reverse"
-  | "restore"
-  | "adjust"
-  | "referral"
-  | "scheme_bonus"
-  | "debt_repayment"
+  "earn" | "redeem" | "expire" | "reverse" | "restore" | "adjust" | "referral" | "scheme_bonus" | "debt_repayment"
 
 export interface StoreEngagementLoyaltyTransaction {
   id: string
@@ -230,7 +222,8 @@ export interface StoreClaimEngagementReferral {
 }
 
 export type StoreEngagementReferralStatus = "claimed" | "awarded" | "reversed" | "refused"
-export type StoreEngagementReferralRefusal = "self_referral" | "already_customer" | "already_referred" | "already_claimed" | "daily_cap"
+export type StoreEngagementReferralRefusal =
+  "self_referral" | "already_customer" | "already_referred" | "already_claimed" | "daily_cap"
 
 /** The claim's answer; a refused claim is a 400 whose body carries the same `referral`. */
 export interface StoreEngagementReferralClaimResponse {

@@ -19,7 +19,11 @@ export function isDatabaseError(error: unknown): error is DatabaseErrorLike {
     return false
   }
   const { code, routine, severity, sqlState } = error as Record<string, unknown>
-  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && (typeof routine === "string" || typeof severity === "string" || typeof sqlState === "string")
+  return (
+    typeof code === "string" &&
+    /^[0-9A-Z]{5}$/.test(code) &&
+    (typeof routine === "string" || typeof severity === "string" || typeof sqlState === "string")
+  )
 }
 
 /** The columns a constraint error is about (`Key (email)=(…)` → `email`), without their values. */
@@ -54,7 +58,9 @@ export function withoutContactDetails(message: string): string {
  * A subscriber or job whose database errors are rethrown as their description: Medusa's event
  * bus and job runner log whatever a handler throws, SQL and bound values included.
  */
-export function withLoggableErrors<A extends unknown[]>(handler: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+export function withLoggableErrors<A extends unknown[]>(
+  handler: (...args: A) => Promise<void>
+): (...args: A) => Promise<void> {
   const wrapped = async (...args: A) => {
     try {
       await handler(...args)

@@ -1,8 +1,16 @@
-import { describeDatabaseError, isDatabaseError, loggableMessage, withLoggableErrors, withoutContactDetails } from "./database-errors"
+import {
+  describeDatabaseError,
+  isDatabaseError,
+  loggableMessage,
+  withLoggableErrors,
+  withoutContactDetails,
+} from "./database-errors"
 
 // what MikroORM throws for a refused insert: the statement with its values is the message
 const refused = Object.assign(
-  new Error(`insert into "engagement_consent" ("ip", "wording") values ('10.0.0.7', 'Yes to the newsletter') - duplicate key value`),
+  new Error(
+    `insert into "engagement_consent" ("ip", "wording") values ('10.0.0.7', 'Yes to the newsletter') - duplicate key value`
+  ),
   {
     code: "23505",
     routine: "_bt_check_unique",
@@ -23,8 +31,12 @@ describe("database errors in logs", () => {
 
   it("leave out the emails and phone numbers a message names, for a log line", () => {
     expect(withoutContactDetails("No contact with email ada.l@example.com")).toBe("No contact with email <email>")
-    expect(withoutContactDetails("Error 404 at /contacts/email/ada@example.com: gone")).toBe("Error 404 at /contacts/email/<email>: gone")
-    expect(withoutContactDetails("data.0: a contact with PhoneNumber +46 70 123 45 67 exists")).toBe("data.0: a contact with PhoneNumber <phone> exists")
+    expect(withoutContactDetails("Error 404 at /contacts/email/ada@example.com: gone")).toBe(
+      "Error 404 at /contacts/email/<email>: gone"
+    )
+    expect(withoutContactDetails("data.0: a contact with PhoneNumber +46 70 123 45 67 exists")).toBe(
+      "data.0: a contact with PhoneNumber <phone> exists"
+    )
     expect(withoutContactDetails("Delivery with id: engdel_01M8P55PTF7SJ7Q6V67K9P9N8C was not found")).toBe(
       "Delivery with id: engdel_01M8P55PTF7SJ7Q6V67K9P9N8C was not found"
     )

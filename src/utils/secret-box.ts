@@ -19,7 +19,12 @@ export function createSecretBox(secret: string): SecretBox {
       const iv = randomBytes(12)
       const cipher = createCipheriv("aes-256-gcm", key, iv)
       const data = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()])
-      return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(".")
+      return [
+        VERSION,
+        iv.toString("base64url"),
+        cipher.getAuthTag().toString("base64url"),
+        data.toString("base64url"),
+      ].join(".")
     },
     open<T>(sealed: string): T {
       const [version, iv, tag, data] = sealed.split(".")

@@ -52,7 +52,13 @@ medusaIntegrationTestRunner({
       const enqueued = await engagement.enqueueDeliveries(numbers.map(cancel))
       const ids = enqueued.map(({ delivery }) => delivery.id)
       await engagement.updateDeliveries(
-        ids.map((id) => ({ id, status, attempts: 5, last_error: status === "delivered" ? null : "HTTP 503", last_attempt_at: new Date() }))
+        ids.map((id) => ({
+          id,
+          status,
+          attempts: 5,
+          last_error: status === "delivered" ? null : "HTTP 503",
+          last_attempt_at: new Date(),
+        }))
       )
       return ids
     }
@@ -75,7 +81,11 @@ medusaIntegrationTestRunner({
         ])
         await engagement.updateDeliveries({ id: otherPlatform.id, status: "dead" })
 
-        const response = await api.post(`/admin/engagement/deliveries/retry`, { filter: { platform: ["rejoiner"] } }, admin)
+        const response = await api.post(
+          `/admin/engagement/deliveries/retry`,
+          { filter: { platform: ["rejoiner"] } },
+          admin
+        )
 
         expect(response.status).toBe(200)
         expect([...response.data.retried].sort()).toEqual([...dead, ...failed].sort())
@@ -104,7 +114,10 @@ medusaIntegrationTestRunner({
 
       it("takes at most 100 rows per call and says more match", async () => {
         platforms.rejoiner.latencyMs = 0
-        await deliveriesEndedAs("dead", Array.from({ length: 101 }, (_, i) => 100 + i))
+        await deliveriesEndedAs(
+          "dead",
+          Array.from({ length: 101 }, (_, i) => 100 + i)
+        )
 
         const response = await api.post(`/admin/engagement/deliveries/retry`, { filter: { status: ["dead"] } }, admin)
 
@@ -179,7 +192,9 @@ medusaIntegrationTestRunner({
           ["cancel", {}],
           ["reschedule", { send_at: "2099-01-01T10:00:00Z" }],
         ] as const) {
-          const refused = await responseOf(api.post(`/admin/engagement/review-requests/${request.id}/${action}`, body, admin))
+          const refused = await responseOf(
+            api.post(`/admin/engagement/review-requests/${request.id}/${action}`, body, admin)
+          )
           expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("is sent")])
         }
         expect(platforms.recensus.callsTo("customer-contact-request")).toHaveLength(1)
@@ -188,15 +203,25 @@ medusaIntegrationTestRunner({
       it("cancels a scheduled request, which is then never sent and refuses send, cancel and reschedule", async () => {
         const request = await scheduledRequest()
 
-        const canceled = await api.post(`/admin/engagement/review-requests/${request.id}/cancel`, { reason: "asked by phone" }, admin)
+        const canceled = await api.post(
+          `/admin/engagement/review-requests/${request.id}/cancel`,
+          { reason: "asked by phone" },
+          admin
+        )
 
-        expect(canceled.data.review_request).toMatchObject({ id: request.id, status: "canceled", reason: "asked by phone" })
+        expect(canceled.data.review_request).toMatchObject({
+          id: request.id,
+          status: "canceled",
+          reason: "asked by phone",
+        })
         for (const [action, body] of [
           ["send", {}],
           ["cancel", {}],
           ["reschedule", { send_at: "2099-01-01T10:00:00Z" }],
         ] as const) {
-          const refused = await responseOf(api.post(`/admin/engagement/review-requests/${request.id}/${action}`, body, admin))
+          const refused = await responseOf(
+            api.post(`/admin/engagement/review-requests/${request.id}/${action}`, body, admin)
+          )
           expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("is canceled")])
         }
         await engagement.dispatchDueDeliveries()
@@ -220,7 +245,9 @@ medusaIntegrationTestRunner({
           )
           expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("send_at")])
         }
-        expect(new Date((await engagement.retrieveReviewRequest(request.id)).send_at!).toISOString()).toBe("2099-01-01T10:00:00.000Z")
+        expect(new Date((await engagement.retrieveReviewRequest(request.id)).send_at!).toISOString()).toBe(
+          "2099-01-01T10:00:00.000Z"
+        )
         const missing = await responseOf(api.post(`/admin/engagement/review-requests/engrr_missing/cancel`, {}, admin))
         expect(missing.status).toBe(404)
       })
@@ -228,14 +255,20 @@ medusaIntegrationTestRunner({
       it("refuses send now, cancel and reschedule while the due-requests job is sending the request", async () => {
         const request = await scheduledRequest()
         // as the job's claim leaves it
-        await engagement.updateReviewRequests({ id: request.id, send_at: new Date(), locked_until: new Date(Date.now() + 60_000) })
+        await engagement.updateReviewRequests({
+          id: request.id,
+          send_at: new Date(),
+          locked_until: new Date(Date.now() + 60_000),
+        })
 
         for (const [action, body] of [
           ["send", {}],
           ["cancel", {}],
           ["reschedule", { send_at: "2099-01-01T10:00:00Z" }],
         ] as const) {
-          const refused = await responseOf(api.post(`/admin/engagement/review-requests/${request.id}/${action}`, body, admin))
+          const refused = await responseOf(
+            api.post(`/admin/engagement/review-requests/${request.id}/${action}`, body, admin)
+          )
           expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("is being sent")])
         }
         const row = await engagement.retrieveReviewRequest(request.id)
@@ -269,7 +302,14 @@ medusaIntegrationTestRunner({
         expect(byId.recensus).toMatchObject({ configured: true, contact_sync: null, last_error: null })
         expect(new Date(byId.rejoiner.paused_until).getTime()).toBeGreaterThan(Date.now() + 60_000)
         expect(byId.recensus.paused_until).toBeNull()
-        expect(byId.expertsender.contact_sync).toEqual({ pending: 0, syncing: 0, synced: 0, conflict: 0, needs_linking: 0, error: 0 })
+        expect(byId.expertsender.contact_sync).toEqual({
+          pending: 0,
+          syncing: 0,
+          synced: 0,
+          conflict: 0,
+          needs_linking: 0,
+          error: 0,
+        })
 
         const text = JSON.stringify(response.data)
         const secrets = [
@@ -284,13 +324,26 @@ medusaIntegrationTestRunner({
         // only the fields the page needs: no option object can ride along
         for (const platform of response.data.platforms) {
           expect(Object.keys(platform).sort()).toEqual(
-            ["configured", "contact_sync", "deliveries", "id", "last_error", "name", "operations", "paused_until"].sort()
+            [
+              "configured",
+              "contact_sync",
+              "deliveries",
+              "id",
+              "last_error",
+              "name",
+              "operations",
+              "paused_until",
+            ].sort()
           )
         }
         // not even in part: no run of 6 characters of a secret appears, beyond the platform's own
         // id, name and operations (the test keys are named after their platform, "engage-test-key")
         const vocabulary = JSON.stringify(
-          response.data.platforms.map((p: { id: string; name: string; operations: string[] }) => [p.id, p.name, p.operations])
+          response.data.platforms.map((p: { id: string; name: string; operations: string[] }) => [
+            p.id,
+            p.name,
+            p.operations,
+          ])
         )
         for (const secret of secrets) {
           expect(text).not.toContain(secret)

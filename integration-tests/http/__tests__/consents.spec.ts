@@ -29,7 +29,10 @@ medusaIntegrationTestRunner({
     })
 
     const ledgerOf = async (customerId: string) =>
-      await engagementOf(getContainer()).listConsents({ customer_id: customerId }, { order: { recorded_at: "ASC", created_at: "ASC" } })
+      await engagementOf(getContainer()).listConsents(
+        { customer_id: customerId },
+        { order: { recorded_at: "ASC", created_at: "ASC" } }
+      )
 
     it("keeps every change as a ledger row with source and proof; the latest row is the current value", async () => {
       const initial = await api.get("/store/engagement/consents", shopper)
@@ -41,11 +44,21 @@ medusaIntegrationTestRunner({
 
       await api.post(
         "/store/engagement/consents",
-        { consents: [{ purpose: "email_marketing", value: "True", wording: "Newsletter v3", info: { where: "account page" } }] },
+        {
+          consents: [
+            { purpose: "email_marketing", value: "True", wording: "Newsletter v3", info: { where: "account page" } },
+          ],
+        },
         { headers: { ...shopper.headers, "user-agent": "jest-shopper" } }
       )
-      const after = await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "False" }] }, shopper)
-      expect(after.data.consents[0]).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "False", source: "storefront" }))
+      const after = await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "email_marketing", value: "False" }] },
+        shopper
+      )
+      expect(after.data.consents[0]).toEqual(
+        expect.objectContaining({ purpose: "email_marketing", value: "False", source: "storefront" })
+      )
 
       const ledger = await ledgerOf(shopper.customerId)
       expect(ledger.map((row) => row.value)).toEqual(["True", "False"])
@@ -82,7 +95,11 @@ medusaIntegrationTestRunner({
       expect(unknown.data.message).toContain("telepathy")
 
       const extra = await responseOf(
-        api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "True" }], customer_id: "cus_other" }, shopper)
+        api.post(
+          "/store/engagement/consents",
+          { consents: [{ purpose: "email_marketing", value: "True" }], customer_id: "cus_other" },
+          shopper
+        )
       )
       expect(extra.status).toBe(400)
       expect(extra.data.message).toContain("customer_id")
@@ -90,7 +107,12 @@ medusaIntegrationTestRunner({
       const twice = await responseOf(
         api.post(
           "/store/engagement/consents",
-          { consents: [{ purpose: "email_marketing", value: "True" }, { purpose: "email_marketing", value: "False" }] },
+          {
+            consents: [
+              { purpose: "email_marketing", value: "True" },
+              { purpose: "email_marketing", value: "False" },
+            ],
+          },
           shopper
         )
       )
@@ -100,24 +122,42 @@ medusaIntegrationTestRunner({
     })
 
     it("double opt-in: AwaitingConfirmation emails a signed link that confirms once", async () => {
-      await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] }, shopper)
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] },
+        shopper
+      )
       const [email] = await getContainer()
         .resolve(Modules.NOTIFICATION)
         .listNotifications({ to: "ada@example.com", template: "engagement-consent-confirmation" })
       expect(email).toBeDefined()
       const token = new URL(String(email.data!.confirm_url)).searchParams.get("token")!
 
-      const confirmed = await api.post("/store/engagement/consents/confirm", { token }, { headers: { "x-publishable-api-key": store.publishableKey } })
+      const confirmed = await api.post(
+        "/store/engagement/consents/confirm",
+        { token },
+        { headers: { "x-publishable-api-key": store.publishableKey } }
+      )
       expect(confirmed.data).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "True" }))
 
-      const replay = await responseOf(api.post("/store/engagement/consents/confirm", { token }, { headers: { "x-publishable-api-key": store.publishableKey } }))
+      const replay = await responseOf(
+        api.post(
+          "/store/engagement/consents/confirm",
+          { token },
+          { headers: { "x-publishable-api-key": store.publishableKey } }
+        )
+      )
       expect(replay.status).toBe(409)
       expect(replay.data.message).toContain("already been used")
       expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation", "True"])
     })
 
     it("unsubscribes by signed link in one click without login; GET only describes; tampered, expired and replayed links change nothing", async () => {
-      await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "True" }] }, shopper)
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "email_marketing", value: "True" }] },
+        shopper
+      )
       const token = engagementOf(getContainer()).signLinkToken({
         customer_id: shopper.customerId,
         purpose: "email_marketing",
@@ -130,7 +170,9 @@ medusaIntegrationTestRunner({
 
       const [payload, mac] = token.split(".")
       const tampered = `${payload.slice(0, -2)}xx.${mac}`
-      const refused = await responseOf(api.post(`/engagement/unsubscribe?token=${encodeURIComponent(tampered)}`, "List-Unsubscribe=One-Click"))
+      const refused = await responseOf(
+        api.post(`/engagement/unsubscribe?token=${encodeURIComponent(tampered)}`, "List-Unsubscribe=One-Click")
+      )
       expect(refused.status).toBe(400)
       expect(refused.data.message).toContain("token")
 
@@ -144,11 +186,21 @@ medusaIntegrationTestRunner({
       expect(tooLate.data.message).toContain("expired")
       expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["True"])
 
-      const done = await api.post(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`, "List-Unsubscribe=One-Click", {
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-      })
+      const done = await api.post(
+        `/engagement/unsubscribe?token=${encodeURIComponent(token)}`,
+        "List-Unsubscribe=One-Click",
+        {
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        }
+      )
       expect(done.data).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "False" }))
-      const replay = await responseOf(api.post(`/store/engagement/unsubscribe`, { token }, { headers: { "x-publishable-api-key": store.publishableKey } }))
+      const replay = await responseOf(
+        api.post(
+          `/store/engagement/unsubscribe`,
+          { token },
+          { headers: { "x-publishable-api-key": store.publishableKey } }
+        )
+      )
       expect(replay.status).toBe(409)
 
       const ledger = await ledgerOf(shopper.customerId)
@@ -164,13 +216,22 @@ medusaIntegrationTestRunner({
       await getContainer()
         .resolve(Modules.NOTIFICATION)
         .listNotifications({ to, template: "engagement-consent-confirmation" }, { order: { created_at: "ASC" } })
-    const tokenOf = (email: { data?: Record<string, unknown> | null }) => new URL(String(email.data!.confirm_url)).searchParams.get("token")!
+    const tokenOf = (email: { data?: Record<string, unknown> | null }) =>
+      new URL(String(email.data!.confirm_url)).searchParams.get("token")!
     const pk = () => ({ headers: { "x-publishable-api-key": store.publishableKey } })
 
     it("refuses a confirmation link once a later choice replaced its request (409), writing nothing", async () => {
-      await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] }, shopper)
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] },
+        shopper
+      )
       const [first] = await confirmationEmails()
-      await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "False" }] }, shopper)
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "sms_marketing", value: "False" }] },
+        shopper
+      )
 
       const stale = await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(first) }, pk()))
       expect(stale.status).toBe(409)
@@ -180,10 +241,20 @@ medusaIntegrationTestRunner({
       expect(await engagementOf(getContainer()).listLinkUses({ customer_id: shopper.customerId })).toEqual([])
 
       // a new request with new wording replaces the pending one: only its own link confirms
-      await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation", wording: "v1" }] }, shopper)
-      await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation", wording: "v2" }] }, shopper)
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation", wording: "v1" }] },
+        shopper
+      )
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation", wording: "v2" }] },
+        shopper
+      )
       const [, older, latest] = await confirmationEmails()
-      expect((await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(older) }, pk()))).status).toBe(409)
+      expect(
+        (await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(older) }, pk()))).status
+      ).toBe(409)
       const confirmed = await api.post("/store/engagement/consents/confirm", { token: tokenOf(latest) }, pk())
       expect(confirmed.data).toEqual(expect.objectContaining({ purpose: "sms_marketing", value: "True" }))
       const ledger = await ledgerOf(shopper.customerId)
@@ -197,9 +268,19 @@ medusaIntegrationTestRunner({
     })
 
     it("never lets a grant skip a pending double opt-in: True over AwaitingConfirmation waits for the link", async () => {
-      await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] }, shopper)
-      const after = await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "True" }] }, shopper)
-      expect(after.data.consents[1]).toEqual(expect.objectContaining({ purpose: "sms_marketing", value: "AwaitingConfirmation" }))
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] },
+        shopper
+      )
+      const after = await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "sms_marketing", value: "True" }] },
+        shopper
+      )
+      expect(after.data.consents[1]).toEqual(
+        expect.objectContaining({ purpose: "sms_marketing", value: "AwaitingConfirmation" })
+      )
       expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation"])
     })
 
@@ -215,11 +296,17 @@ medusaIntegrationTestRunner({
         ["review_requests", "True"],
       ])
       expect(await confirmationEmails()).toHaveLength(1)
-      expect(await engagementOf(getContainer()).listConsentConfirmations({ customer_id: shopper.customerId })).toHaveLength(1)
+      expect(
+        await engagementOf(getContainer()).listConsentConfirmations({ customer_id: shopper.customerId })
+      ).toHaveLength(1)
     })
 
     it("re-sends a pending confirmation at most once per window, however many repeats arrive at once", async () => {
-      await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] }, shopper)
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] },
+        shopper
+      )
       const engagement = engagementOf(getContainer())
       const [pending] = await ledgerOf(shopper.customerId)
       // the resend window (10 minutes) has passed since the request
@@ -227,15 +314,23 @@ medusaIntegrationTestRunner({
 
       await Promise.all(
         Array.from({ length: 20 }, () =>
-          api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] }, shopper)
+          api.post(
+            "/store/engagement/consents",
+            { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] },
+            shopper
+          )
         )
       )
       const emails = await confirmationEmails()
       expect(emails).toHaveLength(2)
       expect(await ledgerOf(shopper.customerId)).toHaveLength(1)
       // both links confirm the same, still pending, request: the first one used wins, the other is then stale
-      expect((await api.post("/store/engagement/consents/confirm", { token: tokenOf(emails[1]) }, pk())).data.value).toBe("True")
-      expect((await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(emails[0]) }, pk()))).status).toBe(409)
+      expect(
+        (await api.post("/store/engagement/consents/confirm", { token: tokenOf(emails[1]) }, pk())).data.value
+      ).toBe("True")
+      expect(
+        (await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(emails[0]) }, pk()))).status
+      ).toBe(409)
     })
 
     it("a valid link for a customer that does not exist changes nothing", async () => {
@@ -244,7 +339,12 @@ medusaIntegrationTestRunner({
         ["/engagement/unsubscribe", "unsubscribe"],
         ["/store/engagement/consents/confirm", "confirm"],
       ] as const) {
-        const token = engagement.signLinkToken({ customer_id: "cus_nobody", purpose: "email_marketing", action, request_id: "engcon_nothing" })
+        const token = engagement.signLinkToken({
+          customer_id: "cus_nobody",
+          purpose: "email_marketing",
+          action,
+          request_id: "engcon_nothing",
+        })
         const refused = await responseOf(api.post(path, { token }, pk()))
         expect(refused.status).toBe(404)
         expect(refused.data.message).toContain("token")
@@ -288,8 +388,20 @@ medusaIntegrationTestRunner({
         }
         expect(ledger).toEqual(
           expect.arrayContaining([
-            expect.objectContaining({ ...proof, purpose: "email_marketing", value: "AwaitingConfirmation", wording: "Send me the newsletter (checkout v2)", channel: "email" }),
-            expect.objectContaining({ ...proof, purpose: "sms_marketing", value: "False", wording: null, channel: "sms" }),
+            expect.objectContaining({
+              ...proof,
+              purpose: "email_marketing",
+              value: "AwaitingConfirmation",
+              wording: "Send me the newsletter (checkout v2)",
+              channel: "email",
+            }),
+            expect.objectContaining({
+              ...proof,
+              purpose: "sms_marketing",
+              value: "False",
+              wording: null,
+              channel: "sms",
+            }),
             expect.objectContaining({ ...proof, purpose: "review_requests", value: "True", wording: null }),
           ])
         )
@@ -300,11 +412,17 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ purpose: "review_requests", value: "True", source: "checkout" }),
         ])
         const confirmations = async () =>
-          await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: "ada@example.com", template: "engagement-consent-confirmation" })
+          await getContainer()
+            .resolve(Modules.NOTIFICATION)
+            .listNotifications({ to: "ada@example.com", template: "engagement-consent-confirmation" })
         await eventually(async () => ((await confirmations()).length === 1 ? true : undefined))
 
         // the shopper changes their mind later; a repeated order.placed, even two at once, neither adds rows nor undoes that
-        await api.post("/store/engagement/consents", { consents: [{ purpose: "review_requests", value: "False" }] }, shopper)
+        await api.post(
+          "/store/engagement/consents",
+          { consents: [{ purpose: "review_requests", value: "False" }] },
+          shopper
+        )
         const event = { name: "order.placed", data: { id: order.id } }
         await Promise.all([
           orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
@@ -336,7 +454,12 @@ medusaIntegrationTestRunner({
       it("a checkout without login using a registered customer's email changes nothing in that customer's ledger, and the order says why", async () => {
         await api.post(
           "/store/engagement/consents",
-          { consents: [{ purpose: "email_marketing", value: "True" }, { purpose: "sms_marketing", value: "AwaitingConfirmation" }] },
+          {
+            consents: [
+              { purpose: "email_marketing", value: "True" },
+              { purpose: "sms_marketing", value: "AwaitingConfirmation" },
+            ],
+          },
           shopper
         )
         const before = await ledgerOf(shopper.customerId)
@@ -344,14 +467,18 @@ medusaIntegrationTestRunner({
         const order = await placeOrder(api, store, {
           email: "ada@example.com",
           items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
-          cartMetadata: { engagement_consents: { email_marketing: false, sms_marketing: true, review_requests: true, other: "yes" } },
+          cartMetadata: {
+            engagement_consents: { email_marketing: false, sms_marketing: true, review_requests: true, other: "yes" },
+          },
         })
         // the premise: Medusa attached the guest checkout to Ada's account
         const admin = await createAdminHeaders(getContainer())
         const { data } = await api.get(`/admin/orders/${order.id}?fields=customer_id`, admin)
         expect(data.order.customer_id).toBe(shopper.customerId)
 
-        const outcome = await eventually(async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined)
+        const outcome = await eventually(
+          async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined
+        )
         const refused = expect.stringContaining("without login")
         expect(outcome).toEqual({
           customer_id: null,
@@ -369,7 +496,11 @@ medusaIntegrationTestRunner({
       })
 
       it("a signed-in checkout's grant does not skip a pending double opt-in", async () => {
-        await api.post("/store/engagement/consents", { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] }, shopper)
+        await api.post(
+          "/store/engagement/consents",
+          { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] },
+          shopper
+        )
         const [pen] = store.products
         const order = await placeOrder(api, store, {
           email: "ada@example.com",
@@ -378,7 +509,9 @@ medusaIntegrationTestRunner({
           cartMetadata: { engagement_consents: { sms_marketing: true } },
         })
         const admin = await createAdminHeaders(getContainer())
-        await eventually(async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined)
+        await eventually(
+          async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined
+        )
         const ledger = await eventually(async () => {
           const rows = await ledgerOf(shopper.customerId)
           return rows.length === 2 ? rows : undefined
@@ -401,9 +534,15 @@ medusaIntegrationTestRunner({
           cartMetadata: { engagement_consents: { email_marketing: "yes please", review_requests: { value: "True" } } },
         })
         const admin = await createAdminHeaders(getContainer())
-        const outcome = await eventually(async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined)
-        expect(outcome.not_recorded).toEqual([{ purpose: "email_marketing", reason: expect.stringContaining("left as not asked") }])
-        expect((await ledgerOf(shopper.customerId)).map((row) => [row.purpose, row.value])).toEqual([["review_requests", "True"]])
+        const outcome = await eventually(
+          async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined
+        )
+        expect(outcome.not_recorded).toEqual([
+          { purpose: "email_marketing", reason: expect.stringContaining("left as not asked") },
+        ])
+        expect((await ledgerOf(shopper.customerId)).map((row) => [row.purpose, row.value])).toEqual([
+          ["review_requests", "True"],
+        ])
       })
 
       it("records a guest's choices on the customer record Medusa makes for the guest, one row even when order.placed arrives twice at once, and nothing for an order without choices", async () => {
@@ -419,7 +558,9 @@ medusaIntegrationTestRunner({
           const rows = await ledgerOf(guest.id)
           return rows.length ? rows : undefined
         })
-        expect(ledger).toEqual([expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout" })])
+        expect(ledger).toEqual([
+          expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout" }),
+        ])
 
         // two deliveries of the first order.placed at the same moment, with neither the rows nor the
         // order's checkout note there yet: the ledger keeps one row and the order one outcome
@@ -433,7 +574,13 @@ medusaIntegrationTestRunner({
           orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
         ])
         expect(await ledgerOf(guest.id)).toEqual([
-          expect.objectContaining({ purpose: "email_marketing", value: "True", source: "checkout", actor_type: "guest", actor_id: null }),
+          expect.objectContaining({
+            purpose: "email_marketing",
+            value: "True",
+            source: "checkout",
+            actor_type: "guest",
+            actor_id: null,
+          }),
         ])
         expect(await engagement.listCheckouts({ order_id: orderId })).toEqual([
           expect.objectContaining({ consents: expect.objectContaining({ customer_id: guest.id, signed_in: false }) }),
@@ -444,7 +591,11 @@ medusaIntegrationTestRunner({
           customerHeaders: shopper.headers,
           items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
         })
-        await orderPlacedCheckoutConsents({ event: { name: "order.placed", data: { id: plain.id } }, container: getContainer(), pluginOptions: {} })
+        await orderPlacedCheckoutConsents({
+          event: { name: "order.placed", data: { id: plain.id } },
+          container: getContainer(),
+          pluginOptions: {},
+        })
         expect(await ledgerOf(shopper.customerId)).toEqual([])
       })
     })

@@ -1,12 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { backfillContacts } from "../../../src/scripts/backfill-contacts"
-import {
-  contactSyncOf,
-  engagementOf,
-  makeDeliveriesDue,
-  syncContactsNow,
-} from "../../helpers/engagement"
+import { contactSyncOf, engagementOf, makeDeliveriesDue, syncContactsNow } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
 import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
@@ -35,7 +30,12 @@ medusaIntegrationTestRunner({
     let shopper: Awaited<ReturnType<typeof createCustomerSession>>
 
     const register = async (email = "grace@example.com") => {
-      shopper = await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Grace", last_name: "Hopper" })
+      shopper = await createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Grace",
+        last_name: "Hopper",
+      })
       await contactSyncOf(getContainer(), shopper.customerId, "engage")
       return shopper
     }
@@ -52,12 +52,16 @@ medusaIntegrationTestRunner({
         {
           mode: "AddOrUpdate",
           matchBy: "Email",
-          data: [{ email: "grace@example.com", firstName: "Grace", lastName: "Hopper", customAttributes: expect.any(Array) }],
+          data: [
+            { email: "grace@example.com", firstName: "Grace", lastName: "Hopper", customAttributes: expect.any(Array) },
+          ],
         },
       ])
       // Engage: look up first, create on 404, keep the returned id
       expect(engage.callsTo("lookup_contact").map((call) => call.query)).toEqual([{ email: "grace@example.com" }])
-      expect(bodiesOf(engage, "create_contact")).toEqual([{ email: "grace@example.com", firstName: "Grace", lastName: "Hopper" }])
+      expect(bodiesOf(engage, "create_contact")).toEqual([
+        { email: "grace@example.com", firstName: "Grace", lastName: "Hopper" },
+      ])
       const engageId = Object.keys(engage.contacts)[0]
       expect((await contactSyncOf(getContainer(), shopper.customerId, "engage")).external_id).toBe(engageId)
       expect(bodiesOf(rejoiner, "create_customer")).toEqual([
@@ -75,7 +79,11 @@ medusaIntegrationTestRunner({
         const [profile] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
         return profile.order_count === 1
       })
-      await eventually(async () => (await engagement.listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === engagementOf(getContainer()).contactSyncPlatforms().length)
+      await eventually(
+        async () =>
+          (await engagement.listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length ===
+          engagementOf(getContainer()).contactSyncPlatforms().length
+      )
       await syncContactsNow(getContainer())
 
       const [, statistics] = bodiesOf(expertsender, "upsert_customers")
@@ -88,18 +96,29 @@ medusaIntegrationTestRunner({
       // Rejoiner: the update carries the whole metadata, addressed by email
       const [update] = rejoiner.acceptedCallsTo("update_customer")
       expect(update.path).toBe("/customers/grace%40example.com/")
-      expect((update.body as any).metadata).toEqual(expect.objectContaining({ order_count: "1", currency_code: "eur", rfm_segment: expect.any(String) }))
+      expect((update.body as any).metadata).toEqual(
+        expect.objectContaining({ order_count: "1", currency_code: "eur", rfm_segment: expect.any(String) })
+      )
       // Engage keeps no statistics: nothing changed for it
       expect(engage.acceptedCallsTo("update_contact")).toHaveLength(0)
 
       // the admin can read ExpertSender's own copy (seed 001's lookups)
       const admin = await createAdminHeaders(getContainer())
       const copy = await api.get(`/admin/engagement/contacts/${shopper.customerId}/platform-copy?by=email`, admin)
-      expect(expertsender.callsTo("get_customer_by_email").map((call) => call.path)).toEqual(["/customers/email/grace%40example.com"])
+      expect(expertsender.callsTo("get_customer_by_email").map((call) => call.path)).toEqual([
+        "/customers/email/grace%40example.com",
+      ])
       expect(copy.data.customer).toEqual(expect.objectContaining({ email: "grace@example.com", firstName: "Grace" }))
-      const noPhone = await responseOf(api.get(`/admin/engagement/contacts/${shopper.customerId}/platform-copy?by=phone`, admin))
-      expect([noPhone.status, noPhone.data.message]).toEqual([400, "by: the contact has no phone to look up in ExpertSender"])
-      const badKey = await responseOf(api.get(`/admin/engagement/contacts/${shopper.customerId}/platform-copy?by=shoe_size`, admin))
+      const noPhone = await responseOf(
+        api.get(`/admin/engagement/contacts/${shopper.customerId}/platform-copy?by=phone`, admin)
+      )
+      expect([noPhone.status, noPhone.data.message]).toEqual([
+        400,
+        "by: the contact has no phone to look up in ExpertSender",
+      ])
+      const badKey = await responseOf(
+        api.get(`/admin/engagement/contacts/${shopper.customerId}/platform-copy?by=shoe_size`, admin)
+      )
       expect(badKey.status).toBe(400)
       expect(JSON.stringify(badKey.data)).toContain("by")
     })
@@ -107,11 +126,20 @@ medusaIntegrationTestRunner({
     it("turns a burst of changes to one customer into one call per platform, sending Engage only the changes", async () => {
       await register()
       await syncContactsNow(getContainer())
-      const before = { es: expertsender.requests.length, engage: engage.requests.length, rj: rejoiner.requests.length, crm: crmcom.requests.length }
+      const before = {
+        es: expertsender.requests.length,
+        engage: engage.requests.length,
+        rj: rejoiner.requests.length,
+        crm: crmcom.requests.length,
+      }
 
       const admin = await createAdminHeaders(getContainer())
       for (const [index, name] of ["Grace B.", "Grace M.", "Grace Brewster"].entries()) {
-        await api.post(`/admin/customers/${shopper.customerId}`, { first_name: name, phone: `+1 555 010${index}` }, admin)
+        await api.post(
+          `/admin/customers/${shopper.customerId}`,
+          { first_name: name, phone: `+1 555 010${index}` },
+          admin
+        )
       }
       await eventually(async () => {
         const [profile] = await engagementOf(getContainer()).listContactProfiles({ customer_id: shopper.customerId })
@@ -138,8 +166,16 @@ medusaIntegrationTestRunner({
       await register()
       await syncContactsNow(getContainer())
 
-      await api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "False" }] }, shopper)
-      await eventually(async () => (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === engagementOf(getContainer()).contactSyncPlatforms().length)
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "email_marketing", value: "False" }] },
+        shopper
+      )
+      await eventually(
+        async () =>
+          (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true }))
+            .length === engagementOf(getContainer()).contactSyncPlatforms().length
+      )
       await syncContactsNow(getContainer())
       expect(bodiesOf(rejoiner, "unsubscribe")).toEqual([{ email: "grace@example.com" }])
       expect(bodiesOf(crmcom, "update_contact").at(-1)).toEqual({ email_opt_out: true })
@@ -151,16 +187,31 @@ medusaIntegrationTestRunner({
 
       await api.post(
         "/store/engagement/consents",
-        { consents: [{ purpose: "email_marketing", value: "True", wording: "Send me offers", info: { where: "account page" } }] },
+        {
+          consents: [
+            { purpose: "email_marketing", value: "True", wording: "Send me offers", info: { where: "account page" } },
+          ],
+        },
         shopper
       )
-      await eventually(async () => (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === engagementOf(getContainer()).contactSyncPlatforms().length)
+      await eventually(
+        async () =>
+          (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true }))
+            .length === engagementOf(getContainer()).contactSyncPlatforms().length
+      )
       await syncContactsNow(getContainer())
       expect(bodiesOf(rejoiner, "opt_in")).toEqual([
-        expect.objectContaining({ email: "grace@example.com", type: "email_marketing (storefront)", wording: "Send me offers", where: "account page" }),
+        expect.objectContaining({
+          email: "grace@example.com",
+          type: "email_marketing (storefront)",
+          wording: "Send me offers",
+          where: "account page",
+        }),
       ])
       expect(bodiesOf(engage, "update_contact").at(-1)).toEqual({ acceptsEmail: true })
-      expect(bodiesOf(expertsender, "upsert_customers").at(-1)!.data[0].consentsData).toEqual({ consents: [{ id: 1, value: "True" }] })
+      expect(bodiesOf(expertsender, "upsert_customers").at(-1)!.data[0].consentsData).toEqual({
+        consents: [{ id: 1, value: "True" }],
+      })
       expect(bodiesOf(crmcom, "update_contact").at(-1)).toEqual({ email_opt_out: false })
       expect(bodiesOf(crmcom, "update_consents").at(-1)).toEqual({ consent_state: "ACCEPTED" })
     })
@@ -170,7 +221,11 @@ medusaIntegrationTestRunner({
       expertsender.failNext(3, { kind: "status", status: 503 })
       engage.failNext(3, { kind: "timeout" })
       rejoiner.failNext(3, { kind: "reset" })
-      crmcom.failNext(3, { kind: "status", status: 503, body: { code: "SERVICE_UNAVAILABLE", message: "down for maintenance" } })
+      crmcom.failNext(3, {
+        kind: "status",
+        status: 503,
+        body: { code: "SERVICE_UNAVAILABLE", message: "down for maintenance" },
+      })
       await syncContactsNow(getContainer())
       const engagement = engagementOf(getContainer())
       expect(await engagement.listDeliveries({ status: "pending" })).toHaveLength(4)
@@ -190,7 +245,12 @@ medusaIntegrationTestRunner({
       expect(Object.keys(crmcom.contacts)).toHaveLength(1)
       const syncs = await engagement.listContactSyncs({ customer_id: shopper.customerId })
       expect(syncs.map((row) => [row.platform, row.status])).toEqual(
-        expect.arrayContaining([["expertsender", "synced"], ["engage", "synced"], ["rejoiner", "synced"], ["crmcom", "synced"]])
+        expect.arrayContaining([
+          ["expertsender", "synced"],
+          ["engage", "synced"],
+          ["rejoiner", "synced"],
+          ["crmcom", "synced"],
+        ])
       )
     })
 
@@ -204,7 +264,9 @@ medusaIntegrationTestRunner({
         await makeDeliveriesDue(getContainer(), "engage")
         await engagement.runContactSync()
       }
-      expect(bodiesOf(engage, "bulk_create")).toEqual([[{ email: "grace@example.com", firstName: "Grace", lastName: "Hopper" }]])
+      expect(bodiesOf(engage, "bulk_create")).toEqual([
+        [{ email: "grace@example.com", firstName: "Grace", lastName: "Hopper" }],
+      ])
       const dead = await engagement.listDeliveries({ platform: "engage", operation: "create_contact" })
       expect(dead.map((row) => [row.status, row.attempts])).toEqual([["dead", 3]])
       let sync = await contactSyncOf(getContainer(), shopper.customerId, "engage")
@@ -213,7 +275,11 @@ medusaIntegrationTestRunner({
       // the next change looks the contact up, keeps its id and sends only what differs
       const admin = await createAdminHeaders(getContainer())
       await api.post(`/admin/customers/${shopper.customerId}`, { last_name: "Murray Hopper" }, admin)
-      await eventually(async () => (await engagement.listContactSyncs({ customer_id: shopper.customerId, platform: "engage", dirty: true })).length === 1)
+      await eventually(
+        async () =>
+          (await engagement.listContactSyncs({ customer_id: shopper.customerId, platform: "engage", dirty: true }))
+            .length === 1
+      )
       await syncContactsNow(getContainer())
       sync = await contactSyncOf(getContainer(), shopper.customerId, "engage")
       expect(sync.external_id).toBe(Object.keys(engage.contacts)[0])
@@ -229,19 +295,36 @@ medusaIntegrationTestRunner({
       const { contact } = (await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data
       expect(contact.sync).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ platform: "engage", status: "conflict", last_error: expect.stringContaining("409") }),
+          expect.objectContaining({
+            platform: "engage",
+            status: "conflict",
+            last_error: expect.stringContaining("409"),
+          }),
         ])
       )
       expect(JSON.stringify(contact.sync)).not.toContain("credentials")
 
       // the store owner merges the duplicates in Engage, then asks for the contact to be sent again
       engage.state.ambiguous = []
-      const unknown = await responseOf(api.post(`/admin/engagement/contacts/${shopper.customerId}/sync`, { platforms: ["recensus"] }, admin))
-      expect([unknown.status, unknown.data.message]).toEqual([400, expect.stringMatching(/^platforms: recensus is not switched on for contact sync/)])
-      const resynced = await api.post(`/admin/engagement/contacts/${shopper.customerId}/sync`, { platforms: ["engage"], reset: true }, admin)
-      expect(resynced.data.contact.sync).toEqual(expect.arrayContaining([expect.objectContaining({ platform: "engage", status: "pending" })]))
+      const unknown = await responseOf(
+        api.post(`/admin/engagement/contacts/${shopper.customerId}/sync`, { platforms: ["recensus"] }, admin)
+      )
+      expect([unknown.status, unknown.data.message]).toEqual([
+        400,
+        expect.stringMatching(/^platforms: recensus is not switched on for contact sync/),
+      ])
+      const resynced = await api.post(
+        `/admin/engagement/contacts/${shopper.customerId}/sync`,
+        { platforms: ["engage"], reset: true },
+        admin
+      )
+      expect(resynced.data.contact.sync).toEqual(
+        expect.arrayContaining([expect.objectContaining({ platform: "engage", status: "pending" })])
+      )
       await engagementOf(getContainer()).runContactSync()
-      expect(bodiesOf(engage, "create_contact")).toEqual([{ email: "grace@example.com", firstName: "Grace", lastName: "Hopper" }])
+      expect(bodiesOf(engage, "create_contact")).toEqual([
+        { email: "grace@example.com", firstName: "Grace", lastName: "Hopper" },
+      ])
       expect((await contactSyncOf(getContainer(), shopper.customerId, "engage")).status).toBe("synced")
     })
 
@@ -268,14 +351,18 @@ medusaIntegrationTestRunner({
     it("stops a contact's Rejoiner journeys from the admin, and refuses a bad body", async () => {
       await register()
       const admin = await createAdminHeaders(getContainer())
-      const bad = await responseOf(api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, { reason: 5 }, admin))
+      const bad = await responseOf(
+        api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, { reason: 5 }, admin)
+      )
       expect(bad.status).toBe(400)
       expect(JSON.stringify(bad.data)).toContain("reason")
       const { status } = await api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, {}, admin)
       expect(status).toBe(202)
       await eventually(async () => rejoiner.acceptedCallsTo("cancel").length === 1)
       expect(bodiesOf(rejoiner, "cancel")).toEqual([{ email: "grace@example.com" }])
-      const unauthenticated = await responseOf(api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, {}))
+      const unauthenticated = await responseOf(
+        api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, {})
+      )
       expect(unauthenticated.status).toBe(401)
     })
 
@@ -310,7 +397,9 @@ medusaIntegrationTestRunner({
       const again = await backfillContacts(getContainer(), { platform: "expertsender" })
       expect(again).toEqual(expect.objectContaining({ seen: 3, enqueued: 0, already_known: 3 }))
       expect(expertsender.requests).toHaveLength(2)
-      await expect(backfillContacts(getContainer(), { platform: "recensus" })).rejects.toThrow("not a switched-on platform that keeps contacts")
+      await expect(backfillContacts(getContainer(), { platform: "recensus" })).rejects.toThrow(
+        "not a switched-on platform that keeps contacts"
+      )
     })
 
     it("registers the customer in CRM.COM, keeps the password and tokens sealed, and signs in again when the token expires", async () => {
@@ -322,7 +411,12 @@ medusaIntegrationTestRunner({
         expect.objectContaining({
           first_name: "Grace",
           last_name: "Hopper",
-          identity: { provider: "EMAIL", username: "grace@example.com", password: expect.any(String), validation_required: false },
+          identity: {
+            provider: "EMAIL",
+            username: "grace@example.com",
+            password: expect.any(String),
+            validation_required: false,
+          },
         })
       )
       const password = body.identity.password as string
@@ -337,7 +431,10 @@ medusaIntegrationTestRunner({
       // nothing secret is stored in clear: not in the sync state, not in the outbox
       const engagement = engagementOf(getContainer())
       const tokens = Object.keys(crmcom.tokens)
-      const stored = JSON.stringify([await engagement.listContactSyncs({ platform: "crmcom" }), await engagement.listDeliveries({ platform: "crmcom" })])
+      const stored = JSON.stringify([
+        await engagement.listContactSyncs({ platform: "crmcom" }),
+        await engagement.listDeliveries({ platform: "crmcom" }),
+      ])
       for (const secret of [password, ...tokens]) {
         expect(stored).not.toContain(secret)
       }
@@ -346,7 +443,11 @@ medusaIntegrationTestRunner({
       crmcom.expireTokens()
       const admin = await createAdminHeaders(getContainer())
       await api.post(`/admin/customers/${shopper.customerId}`, { last_name: "Murray Hopper" }, admin)
-      await eventually(async () => (await engagement.listContactSyncs({ customer_id: shopper.customerId, platform: "crmcom", dirty: true })).length === 1)
+      await eventually(
+        async () =>
+          (await engagement.listContactSyncs({ customer_id: shopper.customerId, platform: "crmcom", dirty: true }))
+            .length === 1
+      )
       await syncContactsNow(getContainer())
       expect(crmcom.callsTo("update_contact").map((call) => call.answeredWith)).toEqual([200, 401, 200])
       expect(crmcom.acceptedCallsTo("refresh_token")).toHaveLength(1)
@@ -356,7 +457,12 @@ medusaIntegrationTestRunner({
     })
 
     it("marks a customer who already exists in CRM.COM as needing linking, and does not retry forever", async () => {
-      crmcom.contacts["crm-existing"] = { id: "crm-existing", username: "grace@example.com", password: "not-ours", is_verified: true }
+      crmcom.contacts["crm-existing"] = {
+        id: "crm-existing",
+        username: "grace@example.com",
+        password: "not-ours",
+        is_verified: true,
+      }
       await register()
       await syncContactsNow(getContainer())
       expect(crmcom.callsTo("register_contact").map((call) => call.answeredWith)).toEqual([400])
@@ -367,11 +473,22 @@ medusaIntegrationTestRunner({
       // a later change does not register again
       const admin = await createAdminHeaders(getContainer())
       await api.post(`/admin/customers/${shopper.customerId}`, { first_name: "G." }, admin)
-      await eventually(async () => (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, platform: "crmcom", dirty: true })).length === 1)
+      await eventually(
+        async () =>
+          (
+            await engagementOf(getContainer()).listContactSyncs({
+              customer_id: shopper.customerId,
+              platform: "crmcom",
+              dirty: true,
+            })
+          ).length === 1
+      )
       await syncContactsNow(getContainer())
       expect(crmcom.callsTo("register_contact")).toHaveLength(1)
       const { contact } = (await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data
-      expect(contact.sync).toEqual(expect.arrayContaining([expect.objectContaining({ platform: "crmcom", status: "needs_linking" })]))
+      expect(contact.sync).toEqual(
+        expect.arrayContaining([expect.objectContaining({ platform: "crmcom", status: "needs_linking" })])
+      )
     })
 
     it("sends a new default address to the platforms that keep one", async () => {
@@ -380,15 +497,35 @@ medusaIntegrationTestRunner({
       const admin = await createAdminHeaders(getContainer())
       await api.post(
         `/admin/customers/${shopper.customerId}/addresses`,
-        { address_1: "1 Navy Way", city: "Arlington", postal_code: "22202", country_code: "us", province: "VA", is_default_billing: true },
+        {
+          address_1: "1 Navy Way",
+          city: "Arlington",
+          postal_code: "22202",
+          country_code: "us",
+          province: "VA",
+          is_default_billing: true,
+        },
         admin
       )
       const engagement = engagementOf(getContainer())
-      await eventually(async () => (await engagement.listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length === engagement.contactSyncPlatforms().length)
+      await eventually(
+        async () =>
+          (await engagement.listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length ===
+          engagement.contactSyncPlatforms().length
+      )
       await syncContactsNow(getContainer())
-      expect(bodiesOf(engage, "update_contact")).toEqual([{ street: "1 Navy Way", zipCode: "22202", city: "Arlington", countryCode: "US" }])
+      expect(bodiesOf(engage, "update_contact")).toEqual([
+        { street: "1 Navy Way", zipCode: "22202", city: "Arlington", countryCode: "US" },
+      ])
       expect(bodiesOf(rejoiner, "update_customer")).toEqual([
-        { email: "grace@example.com", address1: "1 Navy Way", city: "Arlington", state: "VA", postal_code: "22202", country: "US" },
+        {
+          email: "grace@example.com",
+          address1: "1 Navy Way",
+          city: "Arlington",
+          state: "VA",
+          postal_code: "22202",
+          country: "US",
+        },
       ])
       // ExpertSender and CRM.COM keep no address: nothing to send them
       expect(bodiesOf(expertsender, "upsert_customers")).toHaveLength(1)
@@ -405,16 +542,25 @@ medusaIntegrationTestRunner({
       const admin = await createAdminHeaders(getContainer())
       await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
       await eventually(async () => rejoiner.acceptedCallsTo("cancel").length === 1)
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: order.id } })
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.canceled", data: { id: order.id } })
       const engagement = engagementOf(getContainer())
-      await eventually(async () => (await engagement.listDeliveries({ platform: "rejoiner", operation: "cancel", status: "delivered" })).length === 1)
+      await eventually(
+        async () =>
+          (await engagement.listDeliveries({ platform: "rejoiner", operation: "cancel", status: "delivered" }))
+            .length === 1
+      )
       expect(bodiesOf(rejoiner, "cancel")).toEqual([{ email: "grace@example.com" }])
 
       await api.delete(`/admin/customers/${shopper.customerId}`, admin)
       await eventually(async () => rejoiner.acceptedCallsTo("cancel").length === 2)
       const cancels = await engagement.listDeliveries({ platform: "rejoiner", operation: "cancel" })
       expect(cancels.map((row) => row.idempotency_key).sort()).toEqual(
-        [`journey-cancel:rejoiner:customer-deleted:${shopper.customerId}`, `journey-cancel:rejoiner:order-canceled:${order.id}`].sort()
+        [
+          `journey-cancel:rejoiner:customer-deleted:${shopper.customerId}`,
+          `journey-cancel:rejoiner:order-canceled:${order.id}`,
+        ].sort()
       )
     })
 
@@ -428,11 +574,19 @@ medusaIntegrationTestRunner({
       expertsender.failNext(1, {
         kind: "status",
         status: 400,
-        body: { type: "about:blank", title: "Bad Request", status: 400, detail: "One or more customers were not processed.", errors: ["data[1]: refused"] },
+        body: {
+          type: "about:blank",
+          title: "Bad Request",
+          status: 400,
+          detail: "One or more customers were not processed.",
+          errors: ["data[1]: refused"],
+        },
       })
       const summary = await backfillContacts(getContainer(), { platform: "expertsender" })
       expect(summary.counts).toEqual(expect.objectContaining({ synced: 2, error: 0 }))
-      expect(expertsender.callsTo("upsert_customers").map((call) => [call.answeredWith, (call.body as any).data.length])).toEqual([
+      expect(
+        expertsender.callsTo("upsert_customers").map((call) => [call.answeredWith, (call.body as any).data.length])
+      ).toEqual([
         [400, 2],
         [201, 1],
         [201, 1],

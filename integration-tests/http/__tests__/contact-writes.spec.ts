@@ -42,7 +42,12 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       store = await seedTestStore(getContainer())
-      shopper = await createCustomerSession(api, store, { email: "ada@example.com", password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      shopper = await createCustomerSession(api, store, {
+        email: "ada@example.com",
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
       // the customer.created subscriber makes the profile; let it finish before taking "before"
       await eventually(async () => profileRecord(getContainer(), shopper.customerId))
       await api.post("/store/engagement/profile", { phone: "+44 20 7946 0000", date_of_birth: "1815-12-10" }, shopper)
@@ -70,27 +75,41 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses another contact's phone with a 409 that names the field and not the other contact, changing nothing", async () => {
-        const grace = await createCustomerSession(api, store, { email: "grace@example.com", password: "secret-password", first_name: "Grace", last_name: "Hopper" })
+        const grace = await createCustomerSession(api, store, {
+          email: "grace@example.com",
+          password: "secret-password",
+          first_name: "Grace",
+          last_name: "Hopper",
+        })
         await eventually(async () => profileRecord(getContainer(), grace.customerId))
         const customerBefore = await customerRecord(getContainer(), grace.customerId)
         const profileBefore = await profileRecord(getContainer(), grace.customerId)
-        const answer = await responseOf(api.post("/store/engagement/profile", { first_name: "Eve", phone: "+44 20 7946 0000" }, grace))
+        const answer = await responseOf(
+          api.post("/store/engagement/profile", { first_name: "Eve", phone: "+44 20 7946 0000" }, grace)
+        )
         expect(answer.status).toBe(409)
         expect(answer.data.message).toContain("phone")
         expect(answer.data.message).not.toContain(shopper.customerId)
         expect(await customerRecord(getContainer(), grace.customerId)).toEqual(customerBefore)
         expect(await profileRecord(getContainer(), grace.customerId)).toEqual(profileBefore)
         // the owner may send their own phone again
-        expect((await responseOf(api.post("/store/engagement/profile", { phone: "+442079460000" }, shopper))).status).toBe(200)
+        expect(
+          (await responseOf(api.post("/store/engagement/profile", { phone: "+442079460000" }, shopper))).status
+        ).toBe(200)
       })
 
       it("puts the customer and the profile back field by field when a step after the update fails", async () => {
         const customerBefore = await customerRecord(getContainer(), shopper.customerId)
         const profileBefore = await profileRecord(getContainer(), shopper.customerId)
-        expect(customerBefore).toEqual(expect.objectContaining({ email: "ada@example.com", last_name: "Lovelace", phone: "+442079460000" }))
+        expect(customerBefore).toEqual(
+          expect.objectContaining({ email: "ada@example.com", last_name: "Lovelace", phone: "+442079460000" })
+        )
 
         const { errors } = await updateShopperProfileThenFail(getContainer()).run({
-          input: { customer_id: shopper.customerId, profile: { first_name: "Augusta", phone: "+48500600700", gender: "Female", date_of_birth: "1990-01-01" } },
+          input: {
+            customer_id: shopper.customerId,
+            profile: { first_name: "Augusta", phone: "+48500600700", gender: "Female", date_of_birth: "1990-01-01" },
+          },
           throwOnError: false,
         })
         expect(errors.map((error) => error.error.message)).toEqual(["a later step failed"])
@@ -103,18 +122,28 @@ medusaIntegrationTestRunner({
         expect(answer.data.profile.date_of_birth).toBe("1990-12-10")
         expect((await api.get("/store/engagement/profile", shopper)).data.profile.date_of_birth).toBe("1990-12-10")
         const admin = await createAdminHeaders(getContainer())
-        expect((await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data.contact.date_of_birth).toBe("1990-12-10")
+        expect(
+          (await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data.contact.date_of_birth
+        ).toBe("1990-12-10")
 
         // ExpertSender's dateOfBirth is a date-time: the day at midnight UTC
         const upserted = await api.post(
           "/admin/engagement/contacts",
-          { mode: "Update", matchBy: "Email", data: [{ email: "ada@example.com", dateOfBirth: "1815-12-10T00:00:00+02:00" }] },
+          {
+            mode: "Update",
+            matchBy: "Email",
+            data: [{ email: "ada@example.com", dateOfBirth: "1815-12-10T00:00:00+02:00" }],
+          },
           admin
         )
         expect(upserted.data.contacts[0].date_of_birth).toBe("1815-12-10")
         await syncContactsNow(getContainer())
-        const sent = platforms.expertsender.acceptedCallsTo("upsert_customers").flatMap((call) => (call.body as any).data)
-        expect(sent.at(-1)).toEqual(expect.objectContaining({ email: "ada@example.com", dateOfBirth: "1815-12-10T00:00:00.000Z" }))
+        const sent = platforms.expertsender
+          .acceptedCallsTo("upsert_customers")
+          .flatMap((call) => (call.body as any).data)
+        expect(sent.at(-1)).toEqual(
+          expect.objectContaining({ email: "ada@example.com", dateOfBirth: "1815-12-10T00:00:00.000Z" })
+        )
       })
     })
 
@@ -128,7 +157,13 @@ medusaIntegrationTestRunner({
           [{ email: "nul@example.com", customAttributes: [{ name: "tier", value: "gold\u0000" }] }, "customAttributes"],
           [{ email: "nul@example.com", dateOfBirth: "1990-02-30" }, "dateOfBirth"],
         ] as const) {
-          const answer = await responseOf(api.post("/admin/engagement/contacts", { mode: "AddOrUpdate", matchBy: "Email", data: [entry] }, await admin()))
+          const answer = await responseOf(
+            api.post(
+              "/admin/engagement/contacts",
+              { mode: "AddOrUpdate", matchBy: "Email", data: [entry] },
+              await admin()
+            )
+          )
           expect({ field, status: answer.status }).toEqual({ field, status: 400 })
           expect(answer.data.message).toContain(field)
         }
@@ -137,25 +172,46 @@ medusaIntegrationTestRunner({
 
       it("refuses a CRM id upsert whose email belongs to another customer with a 409 naming it, and creates no one", async () => {
         const answer = await responseOf(
-          api.post("/admin/engagement/contacts", { mode: "AddOrUpdate", matchBy: "CrmId", data: [{ crmId: "CRM-7", email: "ADA@example.com", firstName: "Eve" }] }, await admin())
+          api.post(
+            "/admin/engagement/contacts",
+            {
+              mode: "AddOrUpdate",
+              matchBy: "CrmId",
+              data: [{ crmId: "CRM-7", email: "ADA@example.com", firstName: "Eve" }],
+            },
+            await admin()
+          )
         )
         expect(answer.status).toBe(409)
         expect(answer.data.message).toContain("data.0.email")
-        expect((await customers().listCustomers({ email: "ada@example.com" })).map((customer) => customer.id)).toEqual([shopper.customerId])
+        expect((await customers().listCustomers({ email: "ada@example.com" })).map((customer) => customer.id)).toEqual([
+          shopper.customerId,
+        ])
         expect(await engagementOf(getContainer()).listContactProfiles({ crm_id: "CRM-7" })).toEqual([])
         expect((await customerRecord(getContainer(), shopper.customerId)).first_name).toBe("Ada")
       })
 
       it("refuses a phone that belongs to another contact, and two entries of one batch claiming one email", async () => {
         const phone = await responseOf(
-          api.post("/admin/engagement/contacts", { mode: "AddOrUpdate", matchBy: "Email", data: [{ email: "grace@example.com", phone: "+442079460000" }] }, await admin())
+          api.post(
+            "/admin/engagement/contacts",
+            { mode: "AddOrUpdate", matchBy: "Email", data: [{ email: "grace@example.com", phone: "+442079460000" }] },
+            await admin()
+          )
         )
         expect(phone.status).toBe(409)
         expect(phone.data.message).toContain("data.0.phone")
         const twice = await responseOf(
           api.post(
             "/admin/engagement/contacts",
-            { mode: "AddOrUpdate", matchBy: "CrmId", data: [{ crmId: "A", email: "x@example.com" }, { crmId: "B", email: "X@example.com" }] },
+            {
+              mode: "AddOrUpdate",
+              matchBy: "CrmId",
+              data: [
+                { crmId: "A", email: "x@example.com" },
+                { crmId: "B", email: "X@example.com" },
+              ],
+            },
             await admin()
           )
         )
@@ -166,9 +222,19 @@ medusaIntegrationTestRunner({
 
       it("gives a contact matched by CRM id a new email on the customer and the profile alike", async () => {
         const headers = await admin()
-        await api.post("/admin/engagement/contacts", { mode: "Update", matchBy: "Email", data: [{ email: "ada@example.com", crmId: "CRM-ADA" }] }, headers)
-        const { data } = await api.post("/admin/engagement/contacts", { mode: "Update", matchBy: "CrmId", data: [{ crmId: "CRM-ADA", email: "Augusta@example.com" }] }, headers)
-        expect(data.contacts[0]).toEqual(expect.objectContaining({ customer_id: shopper.customerId, email: "augusta@example.com" }))
+        await api.post(
+          "/admin/engagement/contacts",
+          { mode: "Update", matchBy: "Email", data: [{ email: "ada@example.com", crmId: "CRM-ADA" }] },
+          headers
+        )
+        const { data } = await api.post(
+          "/admin/engagement/contacts",
+          { mode: "Update", matchBy: "CrmId", data: [{ crmId: "CRM-ADA", email: "Augusta@example.com" }] },
+          headers
+        )
+        expect(data.contacts[0]).toEqual(
+          expect.objectContaining({ customer_id: shopper.customerId, email: "augusta@example.com" })
+        )
         expect((await customerRecord(getContainer(), shopper.customerId)).email).toBe("augusta@example.com")
         // the customer.updated event's copy of the customer onto the profile keeps the new email
         await new Promise((resolve) => setTimeout(resolve, 500))
@@ -179,7 +245,14 @@ medusaIntegrationTestRunner({
         const answer = await responseOf(
           api.post(
             "/admin/engagement/contacts",
-            { mode: "AddOrUpdate", matchBy: "CrmId", data: [{ crmId: "CRM-1", email: "new@example.com", firstName: "New" }, { crmId: "CRM-2", email: "ada@example.com" }] },
+            {
+              mode: "AddOrUpdate",
+              matchBy: "CrmId",
+              data: [
+                { crmId: "CRM-1", email: "new@example.com", firstName: "New" },
+                { crmId: "CRM-2", email: "ada@example.com" },
+              ],
+            },
             await admin()
           )
         )
@@ -196,7 +269,14 @@ medusaIntegrationTestRunner({
             mode: "AddOrUpdate",
             matchBy: "Email",
             data: [
-              { email: "ada@example.com", firstName: "Augusta", lastName: "King", crmId: "CRM-ADA", gender: "Female", customAttributes: [{ name: "tier", value: "gold" }] },
+              {
+                email: "ada@example.com",
+                firstName: "Augusta",
+                lastName: "King",
+                crmId: "CRM-ADA",
+                gender: "Female",
+                customAttributes: [{ name: "tier", value: "gold" }],
+              },
               { email: "grace@example.com", firstName: "Grace", phone: "+15550100" },
             ],
           },
@@ -225,7 +305,15 @@ medusaIntegrationTestRunner({
         const answers = await Promise.all(
           Array.from({ length: 20 }, (_, index) =>
             responseOf(
-              api.post("/admin/engagement/contacts", { mode: "AddOrUpdate", matchBy: "Email", data: [{ email: "grace@example.com", firstName: `Grace ${index}`, lastName: "Hopper" }] }, headers)
+              api.post(
+                "/admin/engagement/contacts",
+                {
+                  mode: "AddOrUpdate",
+                  matchBy: "Email",
+                  data: [{ email: "grace@example.com", firstName: `Grace ${index}`, lastName: "Hopper" }],
+                },
+                headers
+              )
             )
           )
         )
@@ -234,7 +322,9 @@ medusaIntegrationTestRunner({
         expect(found).toHaveLength(1)
         const profiles = await engagementOf(getContainer()).listContactProfiles({ email: "grace@example.com" })
         expect(profiles).toHaveLength(1)
-        expect(profiles[0]).toEqual(expect.objectContaining({ customer_id: found[0].id, first_name: found[0].first_name, last_name: "Hopper" }))
+        expect(profiles[0]).toEqual(
+          expect.objectContaining({ customer_id: found[0].id, first_name: found[0].first_name, last_name: "Hopper" })
+        )
       })
 
       it("serialises 20 simultaneous updates of one contact from the admin and the shopper: the customer and the profile end equal", async () => {
@@ -242,20 +332,42 @@ medusaIntegrationTestRunner({
         const answers = await Promise.all(
           Array.from({ length: 20 }, (_, index) =>
             index % 2
-              ? responseOf(api.post("/admin/engagement/contacts", { mode: "Update", matchBy: "Email", data: [{ email: "ada@example.com", firstName: `Admin ${index}`, lastName: `L${index}` }] }, headers))
-              : responseOf(api.post("/store/engagement/profile", { first_name: `Shopper ${index}`, last_name: `L${index}` }, shopper))
+              ? responseOf(
+                  api.post(
+                    "/admin/engagement/contacts",
+                    {
+                      mode: "Update",
+                      matchBy: "Email",
+                      data: [{ email: "ada@example.com", firstName: `Admin ${index}`, lastName: `L${index}` }],
+                    },
+                    headers
+                  )
+                )
+              : responseOf(
+                  api.post(
+                    "/store/engagement/profile",
+                    { first_name: `Shopper ${index}`, last_name: `L${index}` },
+                    shopper
+                  )
+                )
           )
         )
         expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200))
         const customer = await customerRecord(getContainer(), shopper.customerId)
         const profile = await profileRecord(getContainer(), shopper.customerId)
-        expect({ first_name: profile.first_name, last_name: profile.last_name }).toEqual({ first_name: customer.first_name, last_name: customer.last_name })
+        expect({ first_name: profile.first_name, last_name: profile.last_name }).toEqual({
+          first_name: customer.first_name,
+          last_name: customer.last_name,
+        })
         expect(await engagementOf(getContainer()).listContactProfiles({ email: "ada@example.com" })).toHaveLength(1)
       })
     })
 
     it("names a guest's profile after the checkout's billing address when the customer has no name", async () => {
-      await placeOrder(api, store, { email: "guest@example.com", items: [{ variant_id: store.products[0].variants[0].id, quantity: 1 }] })
+      await placeOrder(api, store, {
+        email: "guest@example.com",
+        items: [{ variant_id: store.products[0].variants[0].id, quantity: 1 }],
+      })
       const [guest] = await customers().listCustomers({ email: "guest@example.com" })
       expect(guest).toEqual(expect.objectContaining({ first_name: null, last_name: null, has_account: false }))
       const profile = await eventually(async () => {
@@ -265,9 +377,13 @@ medusaIntegrationTestRunner({
       expect(profile).toEqual(expect.objectContaining({ first_name: "Test", last_name: "Shopper" }))
       // a later change of the customer (which has no name) does not take the checkout's name away
       await customers().updateCustomers(guest.id, { metadata: { note: "x" } })
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "customer.updated", data: { id: guest.id } })
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "customer.updated", data: { id: guest.id } })
       await new Promise((resolve) => setTimeout(resolve, 500))
-      expect(await profileRecord(getContainer(), guest.id)).toEqual(expect.objectContaining({ first_name: "Test", last_name: "Shopper" }))
+      expect(await profileRecord(getContainer(), guest.id)).toEqual(
+        expect.objectContaining({ first_name: "Test", last_name: "Shopper" })
+      )
     })
   },
 })

@@ -20,7 +20,12 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       store = await seedTestStore(getContainer())
-      shopper = await createCustomerSession(api, store, { email: "ada@example.com", password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      shopper = await createCustomerSession(api, store, {
+        email: "ada@example.com",
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
     })
 
     const profile = async () => (await api.get("/store/engagement/profile", shopper)).data.profile
@@ -57,7 +62,9 @@ medusaIntegrationTestRunner({
       expect(new Date(both.last_order_at).getTime()).toBe(new Date(second.created_at).getTime())
 
       // the same event again changes nothing
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: first.id } })
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.placed", data: { id: first.id } })
       await refreshOrderStatisticsWorkflow(getContainer()).run({ input: { order_ids: [first.id] } })
       expect((await profile()).order_count).toBe(2)
 
@@ -76,7 +83,10 @@ medusaIntegrationTestRunner({
       const [row] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
       await engagement.updateContactProfiles({ id: row.id, order_count: 0, total_spent: 0, last_order_at: null })
       const progress: number[] = []
-      const rebuilt = await rebuildContactStatistics(getContainer(), { pageSize: 1, onProgress: (done) => progress.push(done) })
+      const rebuilt = await rebuildContactStatistics(getContainer(), {
+        pageSize: 1,
+        onProgress: (done) => progress.push(done),
+      })
       expect(rebuilt.orders).toBe(2)
       expect(progress).toEqual([1, 2])
       const afterRebuild = await profile()
@@ -103,8 +113,16 @@ medusaIntegrationTestRunner({
 
       // the admin's return flow: fulfil, request one pen back, then receive it
       const penItem = returned.items[0]
-      await api.post(`/admin/orders/${returned.id}/fulfillments`, { location_id: store.stockLocationId, items: [{ id: penItem.id, quantity: 3 }] }, admin)
-      const { data: begun } = await api.post("/admin/returns", { order_id: returned.id, location_id: store.stockLocationId }, admin)
+      await api.post(
+        `/admin/orders/${returned.id}/fulfillments`,
+        { location_id: store.stockLocationId, items: [{ id: penItem.id, quantity: 3 }] },
+        admin
+      )
+      const { data: begun } = await api.post(
+        "/admin/returns",
+        { order_id: returned.id, location_id: store.stockLocationId },
+        admin
+      )
       const returnId = begun.return.id
       await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: penItem.id, quantity: 1 }] }, admin)
       await api.post(`/admin/returns/${returnId}/request`, {}, admin)
@@ -135,7 +153,9 @@ medusaIntegrationTestRunner({
       expect(new Date(afterReturn.last_order_at).getTime()).toBe(new Date(returned.created_at).getTime())
 
       // the event again changes nothing
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.return_received", data: { order_id: returned.id, return_id: returnId } })
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.return_received", data: { order_id: returned.id, return_id: returnId } })
       await refreshOrderStatisticsWorkflow(getContainer()).run({ input: { order_ids: [returned.id] } })
       expect(await statisticsOf()).toEqual(afterReturn)
 
@@ -143,7 +163,13 @@ medusaIntegrationTestRunner({
       const engagement = engagementOf(getContainer())
       await engagement.deleteOrderFacts((await engagement.listOrderFacts({})).map((fact) => fact.id))
       const [row] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
-      await engagement.updateContactProfiles({ id: row.id, order_count: 0, return_count: 0, total_spent: 0, rfm_segment: null })
+      await engagement.updateContactProfiles({
+        id: row.id,
+        order_count: 0,
+        return_count: 0,
+        total_spent: 0,
+        rfm_segment: null,
+      })
       expect((await statisticsOf()).return_count).toBe(0)
       await rebuildContactStatistics(getContainer())
       expect(await statisticsOf()).toEqual(afterReturn)
@@ -152,18 +178,36 @@ medusaIntegrationTestRunner({
     it("lets a shopper change only their own editable fields, names and phone on their Medusa customer too, with 400 naming the field and 401 without login", async () => {
       const updated = await api.post(
         "/store/engagement/profile",
-        { phone: "+48 500 600 700", date_of_birth: "1990-05-17", gender: "Female", custom_attributes: { shoe_size: "38" } },
+        {
+          phone: "+48 500 600 700",
+          date_of_birth: "1990-05-17",
+          gender: "Female",
+          custom_attributes: { shoe_size: "38" },
+        },
         shopper
       )
       expect(updated.data.profile).toEqual(
-        expect.objectContaining({ email: "ada@example.com", phone: "+48500600700", gender: "Female", custom_attributes: { shoe_size: "38" } })
+        expect.objectContaining({
+          email: "ada@example.com",
+          phone: "+48500600700",
+          gender: "Female",
+          custom_attributes: { shoe_size: "38" },
+        })
       )
       expect(updated.data.profile.date_of_birth).toBe("1990-05-17")
       // names and phone are the Medusa customer's too: the storefront's account page shows the change
-      const renamed = await api.post("/store/engagement/profile", { first_name: "Augusta Ada", last_name: "King" }, shopper)
-      expect(renamed.data.profile).toEqual(expect.objectContaining({ first_name: "Augusta Ada", last_name: "King", phone: "+48500600700" }))
+      const renamed = await api.post(
+        "/store/engagement/profile",
+        { first_name: "Augusta Ada", last_name: "King" },
+        shopper
+      )
+      expect(renamed.data.profile).toEqual(
+        expect.objectContaining({ first_name: "Augusta Ada", last_name: "King", phone: "+48500600700" })
+      )
       const me = async () => (await api.get("/store/customers/me", shopper)).data.customer
-      expect(await me()).toEqual(expect.objectContaining({ first_name: "Augusta Ada", last_name: "King", phone: "+48500600700" }))
+      expect(await me()).toEqual(
+        expect.objectContaining({ first_name: "Augusta Ada", last_name: "King", phone: "+48500600700" })
+      )
 
       const badGender = await responseOf(api.post("/store/engagement/profile", { gender: "Robot" }, shopper))
       expect(badGender.status).toBe(400)
@@ -171,8 +215,12 @@ medusaIntegrationTestRunner({
       const notEditable = await responseOf(api.post("/store/engagement/profile", { total_spent: 1_000_000 }, shopper))
       expect(notEditable.status).toBe(400)
       expect(notEditable.data.message).toContain("total_spent")
-      const otherCustomer = await responseOf(api.post("/store/engagement/profile", { customer_id: "cus_other", first_name: "X" }, shopper))
-      const badPhone = await responseOf(api.post("/store/engagement/profile", { first_name: "X", phone: "call me" }, shopper))
+      const otherCustomer = await responseOf(
+        api.post("/store/engagement/profile", { customer_id: "cus_other", first_name: "X" }, shopper)
+      )
+      const badPhone = await responseOf(
+        api.post("/store/engagement/profile", { first_name: "X", phone: "call me" }, shopper)
+      )
       expect(badPhone.status).toBe(400)
       expect(badPhone.data.message).toContain("phone")
       expect(otherCustomer.status).toBe(400)
@@ -183,10 +231,17 @@ medusaIntegrationTestRunner({
       expect((await responseOf(api.get("/store/engagement/profile", pk))).status).toBe(401)
       expect((await responseOf(api.post("/store/engagement/profile", { first_name: "Eve" }, pk))).status).toBe(401)
 
-      const grace = await createCustomerSession(api, store, { email: "grace@example.com", password: "secret-password", first_name: "Grace", last_name: "Hopper" })
+      const grace = await createCustomerSession(api, store, {
+        email: "grace@example.com",
+        password: "secret-password",
+        first_name: "Grace",
+        last_name: "Hopper",
+      })
       const theirs = await api.get("/store/engagement/profile", grace)
       expect(theirs.data.profile).toEqual(expect.objectContaining({ email: "grace@example.com", phone: null }))
-      expect((await api.get("/store/customers/me", grace)).data.customer).toEqual(expect.objectContaining({ first_name: "Grace", phone: null }))
+      expect((await api.get("/store/customers/me", grace)).data.customer).toEqual(
+        expect.objectContaining({ first_name: "Grace", phone: null })
+      )
     })
 
     describe("admin contacts", () => {
@@ -203,13 +258,25 @@ medusaIntegrationTestRunner({
 
       it("upserts the ExpertSender way and looks contacts up by id, customer id, email, phone and CRM id", async () => {
         const admin = await createAdminHeaders(getContainer())
-        const created = await api.post("/admin/engagement/contacts", { mode: "AddOrUpdate", matchBy: "Email", data: [grace] }, admin)
+        const created = await api.post(
+          "/admin/engagement/contacts",
+          { mode: "AddOrUpdate", matchBy: "Email", data: [grace] },
+          admin
+        )
         const [contact] = created.data.contacts
         expect(contact).toEqual(
-          expect.objectContaining({ email: "grace@example.com", phone: "+1555010099", crm_id: "CRM-42", gender: "Female", custom_attributes: { tier: "gold" } })
+          expect.objectContaining({
+            email: "grace@example.com",
+            phone: "+1555010099",
+            crm_id: "CRM-42",
+            gender: "Female",
+            custom_attributes: { tier: "gold" },
+          })
         )
         const [customer] = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "grace@example.com" })
-        expect(customer).toEqual(expect.objectContaining({ id: contact.customer_id, first_name: "Grace", last_name: "Hopper" }))
+        expect(customer).toEqual(
+          expect.objectContaining({ id: contact.customer_id, first_name: "Grace", last_name: "Hopper" })
+        )
 
         for (const path of [
           `/admin/engagement/contacts/${contact.id}`,
@@ -219,10 +286,19 @@ medusaIntegrationTestRunner({
           `/admin/engagement/contacts/crm-id/CRM-42`,
         ]) {
           const found = await api.get(path, admin)
-          expect(found.data.contact).toEqual(expect.objectContaining({ id: contact.id, order_count: 0, consents: expect.any(Array), consent_history: [] }))
+          expect(found.data.contact).toEqual(
+            expect.objectContaining({
+              id: contact.id,
+              order_count: 0,
+              consents: expect.any(Array),
+              consent_history: [],
+            })
+          )
         }
         expect((await api.get(`/admin/engagement/contacts?crm_id=CRM-42`, admin)).data.count).toBe(1)
-        expect((await responseOf(api.get(`/admin/engagement/contacts/email/nobody@example.com`, admin))).status).toBe(404)
+        expect((await responseOf(api.get(`/admin/engagement/contacts/email/nobody@example.com`, admin))).status).toBe(
+          404
+        )
         expect((await responseOf(api.get(`/admin/engagement/contacts/engcp_missing`, admin))).status).toBe(404)
       })
 
@@ -230,23 +306,41 @@ medusaIntegrationTestRunner({
         const admin = await createAdminHeaders(getContainer())
         await api.post("/admin/engagement/contacts", { mode: "Add", matchBy: "Email", data: [grace] }, admin)
 
-        const again = await responseOf(api.post("/admin/engagement/contacts", { mode: "Add", matchBy: "Email", data: [grace] }, admin))
+        const again = await responseOf(
+          api.post("/admin/engagement/contacts", { mode: "Add", matchBy: "Email", data: [grace] }, admin)
+        )
         expect(again.status).toBe(409)
         const missing = await responseOf(
-          api.post("/admin/engagement/contacts", { mode: "Update", matchBy: "CrmId", data: [{ crmId: "CRM-404", firstName: "X" }] }, admin)
+          api.post(
+            "/admin/engagement/contacts",
+            { mode: "Update", matchBy: "CrmId", data: [{ crmId: "CRM-404", firstName: "X" }] },
+            admin
+          )
         )
         expect(missing.status).toBe(404)
         const tooLong = await responseOf(
-          api.post("/admin/engagement/contacts", { mode: "AddOrUpdate", matchBy: "Email", data: [{ email: "x@example.com", phone: "1".repeat(21) }] }, admin)
+          api.post(
+            "/admin/engagement/contacts",
+            { mode: "AddOrUpdate", matchBy: "Email", data: [{ email: "x@example.com", phone: "1".repeat(21) }] },
+            admin
+          )
         )
         expect(tooLong.status).toBe(400)
         expect(tooLong.data.message).toContain("phone")
-        const badMode = await responseOf(api.post("/admin/engagement/contacts", { mode: "Upsert", matchBy: "Email", data: [grace] }, admin))
+        const badMode = await responseOf(
+          api.post("/admin/engagement/contacts", { mode: "Upsert", matchBy: "Email", data: [grace] }, admin)
+        )
         expect(badMode.status).toBe(400)
         expect(badMode.data.message).toContain("mode")
 
-        const updated = await api.post("/admin/engagement/contacts", { mode: "Update", matchBy: "CrmId", data: [{ crmId: "CRM-42", lastName: "Murray Hopper" }] }, admin)
-        expect(updated.data.contacts[0]).toEqual(expect.objectContaining({ last_name: "Murray Hopper", first_name: "Grace" }))
+        const updated = await api.post(
+          "/admin/engagement/contacts",
+          { mode: "Update", matchBy: "CrmId", data: [{ crmId: "CRM-42", lastName: "Murray Hopper" }] },
+          admin
+        )
+        expect(updated.data.contacts[0]).toEqual(
+          expect.objectContaining({ last_name: "Murray Hopper", first_name: "Grace" })
+        )
         const [customer] = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "grace@example.com" })
         expect(customer.last_name).toBe("Murray Hopper")
         expect((await api.get(`/admin/engagement/contacts?email=grace@example.com`, admin)).data.count).toBe(1)
@@ -254,28 +348,44 @@ medusaIntegrationTestRunner({
 
       it("records an admin's consent change with the admin as source, and exports everything held about the customer", async () => {
         const admin = await createAdminHeaders(getContainer())
-        const { data } = await api.post("/admin/engagement/contacts", { mode: "AddOrUpdate", matchBy: "Email", data: [grace] }, admin)
+        const { data } = await api.post(
+          "/admin/engagement/contacts",
+          { mode: "AddOrUpdate", matchBy: "Email", data: [grace] },
+          admin
+        )
         const id = data.contacts[0].id
         const recorded = await api.post(
           `/admin/engagement/contacts/${id}/consents`,
           { consents: [{ purpose: "sms_marketing", value: "True", info: { where: "phone call" } }] },
           admin
         )
-        expect(recorded.data.contact.consents).toEqual(expect.arrayContaining([expect.objectContaining({ purpose: "sms_marketing", value: "True", source: "admin" })]))
-        expect(recorded.data.contact.consent_history[0]).toEqual(expect.objectContaining({ source: "admin", actor_type: "user", actor_id: expect.stringMatching(/^user_/) }))
+        expect(recorded.data.contact.consents).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ purpose: "sms_marketing", value: "True", source: "admin" }),
+          ])
+        )
+        expect(recorded.data.contact.consent_history[0]).toEqual(
+          expect.objectContaining({ source: "admin", actor_type: "user", actor_id: expect.stringMatching(/^user_/) })
+        )
 
         const exported = await api.get(`/admin/engagement/contacts/${id}/export`, admin)
         expect(exported.headers["content-disposition"]).toContain("attachment")
         expect(exported.data).toEqual(
           expect.objectContaining({
-            contact: expect.objectContaining({ id, consent_history: [expect.objectContaining({ purpose: "sms_marketing" })] }),
+            contact: expect.objectContaining({
+              id,
+              consent_history: [expect.objectContaining({ purpose: "sms_marketing" })],
+            }),
             review_requests: [],
             deliveries: [],
             order_facts: [],
           })
         )
         expect((await responseOf(api.get(`/admin/engagement/contacts/${id}/export`))).status).toBe(401)
-        expect((await responseOf(api.post(`/admin/engagement/contacts`, { mode: "Add", matchBy: "Email", data: [grace] }))).status).toBe(401)
+        expect(
+          (await responseOf(api.post(`/admin/engagement/contacts`, { mode: "Add", matchBy: "Email", data: [grace] })))
+            .status
+        ).toBe(401)
       })
     })
   },

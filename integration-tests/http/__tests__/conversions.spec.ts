@@ -37,10 +37,18 @@ medusaIntegrationTestRunner({
       )
     }
 
-    async function orderTwoProducts(email: string, { guest = false, promoCodes }: { guest?: boolean; promoCodes?: string[] } = {}) {
+    async function orderTwoProducts(
+      email: string,
+      { guest = false, promoCodes }: { guest?: boolean; promoCodes?: string[] } = {}
+    ) {
       const session = guest
         ? undefined
-        : await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+        : await createCustomerSession(api, store, {
+            email,
+            password: "secret-password",
+            first_name: "Ada",
+            last_name: "Lovelace",
+          })
       const [pen, notebook] = store.products
       return await placeOrder(api, store, {
         email,
@@ -61,7 +69,13 @@ medusaIntegrationTestRunner({
               code: "SAVE10",
               type: "standard",
               status: "active",
-              application_method: { type: "percentage", target_type: "order", allocation: "across", value: 10, currency_code: "eur" },
+              application_method: {
+                type: "percentage",
+                target_type: "order",
+                allocation: "across",
+                value: 10,
+                currency_code: "eur",
+              },
             },
           ],
         },
@@ -131,13 +145,17 @@ medusaIntegrationTestRunner({
     it("sends one conversion however often order.placed arrives", async () => {
       const order = await orderTwoProducts("twice@example.com")
       const delivery = await conversionOf(order.id)
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.placed", data: { id: order.id } })
       await recordCartConversionWorkflow(getContainer()).run({ input: { order_id: order.id } })
       await settleDelivery(getContainer(), delivery.id)
       await new Promise((resolve) => setTimeout(resolve, 500))
       await engagementOf(getContainer()).dispatchDueDeliveries()
 
-      expect(await engagementOf(getContainer()).listDeliveries({ order_id: order.id, platform: "rejoiner" })).toHaveLength(1)
+      expect(
+        await engagementOf(getContainer()).listDeliveries({ order_id: order.id, platform: "rejoiner" })
+      ).toHaveLength(1)
       expect(platforms.rejoiner.callsTo("convert")).toHaveLength(1)
     })
 

@@ -36,7 +36,10 @@ async function startWorker(databaseUrl: string): Promise<{ child: ChildProcessWi
   const output: string[] = []
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)))
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => output.push(chunk))
-  await eventually(async () => output.includes("ready") || (child.exitCode !== null && Promise.reject(new Error(output.join("\n")))), 60_000)
+  await eventually(
+    async () => output.includes("ready") || (child.exitCode !== null && Promise.reject(new Error(output.join("\n")))),
+    60_000
+  )
   return { child, output }
 }
 
@@ -102,7 +105,11 @@ medusaIntegrationTestRunner({
           operation: "convert",
           idempotency_key: `crash-test:convert:order_${index}`,
           customer_id: customers[index],
-          payload: { email, cart_data: { cart_value: 1000, cart_item_count: 1, order_number: `order_${index}` }, cart_items: [] },
+          payload: {
+            email,
+            cart_data: { cart_value: 1000, cart_item_count: 1, order_number: `order_${index}` },
+            cart_items: [],
+          },
         }))
       )
       for (const standIn of platforms.all) {
@@ -112,16 +119,23 @@ medusaIntegrationTestRunner({
 
       // every call is with a platform and none is answered yet: the worker dies now
       const inFlight = { expertsender: 1, engage: 3, crmcom: 3, rejoiner: 6 }
-      await eventually(async () =>
-        Object.entries(inFlight).every(([name, count]) => platforms[name as keyof typeof inFlight].requests.length >= count)
-      , 30_000)
+      await eventually(
+        async () =>
+          Object.entries(inFlight).every(
+            ([name, count]) => platforms[name as keyof typeof inFlight].requests.length >= count
+          ),
+        30_000
+      )
       expect(await killed(child)).toBe("SIGKILL")
       expect(output.filter((line) => line.startsWith("dispatched"))).toEqual([])
       const sendingAtCrash = await engagement.listDeliveries({ status: "sending" })
       expect(sendingAtCrash).toHaveLength(1 + 3 + 3 + 6)
 
       // the platforms finish what they were sent; the answers go nowhere
-      await eventually(async () => platforms.all.every((standIn) => standIn.requests.every((request) => request.answeredWith !== 0)), 15_000)
+      await eventually(
+        async () => platforms.all.every((standIn) => standIn.requests.every((request) => request.answeredWith !== 0)),
+        15_000
+      )
       for (const standIn of platforms.all) {
         standIn.latencyMs = 0
       }
@@ -135,36 +149,56 @@ medusaIntegrationTestRunner({
       }, 30_000)
 
       const deliveries = await engagement.listDeliveries({}, { take: 500 })
-      expect(deliveries.filter((row) => row.status !== "delivered").map((row) => [row.platform, row.operation, row.status, row.last_error])).toEqual([])
+      expect(
+        deliveries
+          .filter((row) => row.status !== "delivered")
+          .map((row) => [row.platform, row.operation, row.status, row.last_error])
+      ).toEqual([])
       const syncs = await engagement.listContactSyncs({})
-      expect(syncs.filter((row) => row.status !== "synced").map((row) => [row.platform, row.status, row.last_error])).toEqual([])
+      expect(
+        syncs.filter((row) => row.status !== "synced").map((row) => [row.platform, row.status, row.last_error])
+      ).toEqual([])
 
       // Engage: looked up again before creating again, so each contact was created once
       expect(engage.callsTo("lookup_contact")).toHaveLength(3 + 3)
       expect(engage.acceptedCallsTo("create_contact")).toHaveLength(3)
-      expect(Object.values(engage.contacts).map((contact) => contact.email).sort()).toEqual([...emails].sort())
+      expect(
+        Object.values(engage.contacts)
+          .map((contact) => contact.email)
+          .sort()
+      ).toEqual([...emails].sort())
       // CRM.COM: signed in with the held password instead of registering again
       expect(crmcom.callsTo("register_contact")).toHaveLength(3)
       expect(crmcom.callsTo("authenticate_contact")).toHaveLength(3)
-      expect(Object.values(crmcom.contacts).map((contact) => contact.username).sort()).toEqual([...emails].sort())
+      expect(
+        Object.values(crmcom.contacts)
+          .map((contact) => contact.username)
+          .sort()
+      ).toEqual([...emails].sort())
       // Rejoiner profiles: read before creating again
       expect(rejoiner.callsTo("get_customer")).toHaveLength(3)
       expect(rejoiner.callsTo("create_customer")).toHaveLength(3)
       // ExpertSender: the batch went twice, and AddOrUpdate by email left one customer each
       expect(expertsender.acceptedCallsTo("upsert_customers")).toHaveLength(2)
-      expect((expertsender.state.customers as { email: string }[]).map((customer) => customer.email).sort()).toEqual([...emails].sort())
+      expect((expertsender.state.customers as { email: string }[]).map((customer) => customer.email).sort()).toEqual(
+        [...emails].sort()
+      )
       // Rejoiner conversions cannot be asked about nor deduplicated: at least once, here twice
       for (const index of emails.keys()) {
-        const sent = rejoiner.acceptedCallsTo("convert").filter((call) => (call.body as { cart_data: { order_number: string } }).cart_data.order_number === `order_${index}`)
+        const sent = rejoiner
+          .acceptedCallsTo("convert")
+          .filter(
+            (call) => (call.body as { cart_data: { order_number: string } }).cart_data.order_number === `order_${index}`
+          )
         expect(sent).toHaveLength(2)
       }
       // the rows a platform may have received twice stay marked for the admin; the checked ones do not
-      expect(deliveries.filter((row) => row.in_doubt).map((row) => row.operation).sort()).toEqual([
-        "convert",
-        "convert",
-        "convert",
-        "upsert_customers",
-      ])
+      expect(
+        deliveries
+          .filter((row) => row.in_doubt)
+          .map((row) => row.operation)
+          .sort()
+      ).toEqual(["convert", "convert", "convert", "upsert_customers"])
     })
 
     it("a create whose answer timed out is looked up before it is sent again, so Engage and CRM.COM hold the contact once", async () => {
@@ -175,7 +209,9 @@ medusaIntegrationTestRunner({
         first_name: "Barbara",
         last_name: "Liskov",
       })
-      await eventually(async () => (await engagement.listContactSyncs({ customer_id: customerId, dirty: true })).length === 4)
+      await eventually(
+        async () => (await engagement.listContactSyncs({ customer_id: customerId, dirty: true })).length === 4
+      )
       await makeDue()
       await engagement.syncDueContacts({ platforms: ["engage"] })
       await engagement.dispatchDueDeliveries({ platforms: ["engage"] })
@@ -193,7 +229,11 @@ medusaIntegrationTestRunner({
           ["register_contact", true, "no answer within 2000 ms"],
         ])
       )
-      await eventually(async () => [engage, crmcom].every((standIn) => standIn.requests.every((request) => request.answeredWith !== 0)), 10_000)
+      await eventually(
+        async () =>
+          [engage, crmcom].every((standIn) => standIn.requests.every((request) => request.answeredWith !== 0)),
+        10_000
+      )
       engage.latencyMs = 0
       crmcom.latencyMs = 0
 
@@ -224,7 +264,9 @@ medusaIntegrationTestRunner({
         first_name: "Frances",
         last_name: "Allen",
       })
-      await eventually(async () => (await engagement.listContactSyncs({ customer_id: customerId, dirty: true })).length === 4)
+      await eventually(
+        async () => (await engagement.listContactSyncs({ customer_id: customerId, dirty: true })).length === 4
+      )
       await makeDue()
       await engagement.syncDueContacts({ platforms: ["engage"] })
       await engagement.dispatchDueDeliveries({ platforms: ["engage"] })

@@ -22,7 +22,10 @@ medusaIntegrationTestRunner({
       for (const path of ["/store/engagement/promotions", "/store/engagement/purchases"]) {
         const answer = await responseOf(api.get(path, shopper))
         expect(answer.status).toBe(404)
-        expect(answer.data).toEqual({ type: "not_found", message: "engagement: no platform for My pages is configured on this store" })
+        expect(answer.data).toEqual({
+          type: "not_found",
+          message: "engagement: no platform for My pages is configured on this store",
+        })
       }
     })
   },

@@ -7,7 +7,10 @@ import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/s
 jest.setTimeout(240_000)
 
 const CACHE_MS = 5000
-const platforms = useTestPlatforms({ ENGAGEMENT_HTTP_TIMEOUT: "1s", ENGAGE_MY_PAGES_CACHE: `${CACHE_MS}ms` }, { contacts: true })
+const platforms = useTestPlatforms(
+  { ENGAGEMENT_HTTP_TIMEOUT: "1s", ENGAGE_MY_PAGES_CACHE: `${CACHE_MS}ms` },
+  { contacts: true }
+)
 const { engage } = platforms
 
 const DOWN = "engage: Voyado Engage did not answer; try again later"
@@ -21,7 +24,12 @@ medusaIntegrationTestRunner({
 
     type Shopper = Awaited<ReturnType<typeof createCustomerSession>>
     const register = async (email: string): Promise<Shopper> => {
-      const shopper = await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Byron" })
+      const shopper = await createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Byron",
+      })
       await contactSyncOf(getContainer(), shopper.customerId, "engage")
       return shopper
     }
@@ -33,7 +41,10 @@ medusaIntegrationTestRunner({
       }
       await syncContactsNow(getContainer())
       return await Promise.all(
-        shoppers.map(async (shopper) => ({ ...shopper, engageId: (await contactSyncOf(getContainer(), shopper.customerId, "engage")).external_id as string }))
+        shoppers.map(async (shopper) => ({
+          ...shopper,
+          engageId: (await contactSyncOf(getContainer(), shopper.customerId, "engage")).external_id as string,
+        }))
       )
     }
 
@@ -50,8 +61,14 @@ medusaIntegrationTestRunner({
         presentation: { heading: "20% off", description: "On everything", imageUrl: "https://img.example/20.png" },
         redemptionChannels: [{ type: "ECOM", valueType: "EXTERNALOFFER", value: "SPRING20" }],
       })
-      engage.assignPromotion(ada.engageId, { name: "In store", redemptionChannels: [{ type: "POS", valueType: "PERCENT", value: "10" }] })
-      engage.assignPromotion(bob.engageId, { name: "Bob's", redemptionChannels: [{ type: "ECOM", valueType: "EXTERNALOFFER", value: "BOB" }] })
+      engage.assignPromotion(ada.engageId, {
+        name: "In store",
+        redemptionChannels: [{ type: "POS", valueType: "PERCENT", value: "10" }],
+      })
+      engage.assignPromotion(bob.engageId, {
+        name: "Bob's",
+        redemptionChannels: [{ type: "ECOM", valueType: "EXTERNALOFFER", value: "BOB" }],
+      })
 
       const first = await api.get("/store/engagement/promotions", ada)
       expect(first.data).toEqual({
@@ -80,7 +97,10 @@ medusaIntegrationTestRunner({
       // another type is another question, asked once
       const inStore = await api.get("/store/engagement/promotions?type=POS", ada)
       expect(inStore.data.promotions.map((p: { name: string }) => p.name)).toEqual(["In store"])
-      expect(engage.callsTo("promotion_assignments").at(-1)!.query).toEqual({ contactId: ada.engageId, redemptionChannelType: "POS" })
+      expect(engage.callsTo("promotion_assignments").at(-1)!.query).toEqual({
+        contactId: ada.engageId,
+        redemptionChannelType: "POS",
+      })
 
       // Bob sees his own, and cannot name Ada's contact
       const bobs = await api.get("/store/engagement/promotions", bob)
@@ -91,14 +111,35 @@ medusaIntegrationTestRunner({
       const badType = await responseOf(api.get("/store/engagement/promotions?type=SHOE", bob))
       expect(badType.status).toBe(400)
       expect(badType.data.message).toMatch(/type.*ECOM, POS, OTHER/)
-      expect(engage.callsTo("promotion_assignments").map((call) => call.query.contactId)).toEqual([ada.engageId, ada.engageId, bob.engageId])
+      expect(engage.callsTo("promotion_assignments").map((call) => call.query.contactId)).toEqual([
+        ada.engageId,
+        ada.engageId,
+        bob.engageId,
+      ])
     })
 
     it("pages through the shopper's own purchases and returns, each page read from Engage once within the window", async () => {
       const [ada, bob] = await registerSynced("ada@example.com", "bob@example.com")
-      const pen = engage.addTransaction(ada.engageId, { receiptNumber: "R-100", sku: "PEN", articleName: "Pen", quantity: 2, price: 24.5, discount: 0.5, currency: "EUR", time: "2026-10-01T10:00:00Z", storeName: "Web shop" })
+      const pen = engage.addTransaction(ada.engageId, {
+        receiptNumber: "R-100",
+        sku: "PEN",
+        articleName: "Pen",
+        quantity: 2,
+        price: 24.5,
+        discount: 0.5,
+        currency: "EUR",
+        time: "2026-10-01T10:00:00Z",
+        storeName: "Web shop",
+      })
       engage.addTransaction(ada.engageId, { receiptNumber: "R-101", sku: "INK", articleName: "Ink" })
-      const returned = engage.addTransaction(ada.engageId, { type: "RETURN", receiptNumber: "R-102", sku: "PEN", articleName: "Pen", quantity: -1, price: -12.25 })
+      const returned = engage.addTransaction(ada.engageId, {
+        type: "RETURN",
+        receiptNumber: "R-102",
+        sku: "PEN",
+        articleName: "Pen",
+        quantity: -1,
+        price: -12.25,
+      })
       engage.addTransaction(bob.engageId, { receiptNumber: "R-900", sku: "BOB" })
 
       const page = await api.get("/store/engagement/purchases?limit=2", ada)
@@ -123,7 +164,9 @@ medusaIntegrationTestRunner({
         offset: 0,
         limit: 2,
       })
-      expect(engage.callsTo("contact_transactions").map((call) => call.query)).toEqual([{ contactId: ada.engageId, offset: "0", count: "2" }])
+      expect(engage.callsTo("contact_transactions").map((call) => call.query)).toEqual([
+        { contactId: ada.engageId, offset: "0", count: "2" },
+      ])
 
       const next = await api.get("/store/engagement/purchases?limit=2&offset=2", ada)
       expect(next.data).toEqual({
@@ -167,7 +210,12 @@ medusaIntegrationTestRunner({
 
       const recovered = await api.get("/store/engagement/promotions", ada)
       expect(recovered.data.promotions.map((p: { name: string }) => p.name)).toEqual(["Back again"])
-      expect((await api.get("/store/engagement/purchases", ada)).data).toEqual({ purchases: [], count: 0, offset: 0, limit: 20 })
+      expect((await api.get("/store/engagement/purchases", ada)).data).toEqual({
+        purchases: [],
+        count: 0,
+        offset: 0,
+        limit: 20,
+      })
     })
 
     it("makes one call to Engage for many simultaneous reloads of the same page", async () => {
@@ -195,7 +243,11 @@ medusaIntegrationTestRunner({
 
     it("answers 502 naming Voyado Engage when it refuses the store's key or answers an unexpected shape", async () => {
       const [ada] = await registerSynced("ada@example.com")
-      engage.failNext(1, { kind: "status", status: 401, body: { statusCode: 401, errorCode: "Unauthorized", message: "invalid apikey" } })
+      engage.failNext(1, {
+        kind: "status",
+        status: 401,
+        body: { statusCode: 401, errorCode: "Unauthorized", message: "invalid apikey" },
+      })
       const refused = await responseOf(api.get("/store/engagement/promotions", ada))
       expect(refused.status).toBe(502)
       expect(refused.data.message).toBe(REFUSED)
@@ -212,10 +264,16 @@ medusaIntegrationTestRunner({
         const early = await responseOf(api.get(path, ada))
         expect(early.status).toBe(409)
         expect(early.data.message).toBe(NOT_SYNCED)
-        const anonymous = await responseOf(api.get(path, { headers: { "x-publishable-api-key": store.publishableKey } }))
+        const anonymous = await responseOf(
+          api.get(path, { headers: { "x-publishable-api-key": store.publishableKey } })
+        )
         expect(anonymous.status).toBe(401)
       }
-      expect(engage.requests.filter((call) => call.route === "promotion_assignments" || call.route === "contact_transactions")).toHaveLength(0)
+      expect(
+        engage.requests.filter(
+          (call) => call.route === "promotion_assignments" || call.route === "contact_transactions"
+        )
+      ).toHaveLength(0)
     })
   },
 })

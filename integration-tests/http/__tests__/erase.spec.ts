@@ -66,11 +66,16 @@ medusaIntegrationTestRunner({
           }
         }
       }
-      return { tables: (tables as { tablename: string }[]).map(({ tablename }) => tablename), hits: [...new Set(hits)], dump }
+      return {
+        tables: (tables as { tablename: string }[]).map(({ tablename }) => tablename),
+        hits: [...new Set(hits)],
+        dump,
+      }
     }
 
     /** Rows without their times: a background job touching a row's `updated_at` is not a change of its data. */
-    const normalise = (rows: string[]) => rows.map((row) => row.replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.0-9+:]*/g, ""))
+    const normalise = (rows: string[]) =>
+      rows.map((row) => row.replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.0-9+:]*/g, ""))
 
     beforeEach(async () => {
       store = await seedTestStore(getContainer())
@@ -80,11 +85,20 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const engagement = engagementOf(container)
       const admin = await createAdminHeaders(container)
-      const shopper = await createCustomerSession(api, store, { email: EMAIL, password: "secret-password", first_name: FIRST, last_name: LAST })
+      const shopper = await createCustomerSession(api, store, {
+        email: EMAIL,
+        password: "secret-password",
+        first_name: FIRST,
+        last_name: LAST,
+      })
       await api.post(`/admin/customers/${shopper.customerId}`, { phone: "+1 555 0199" }, admin)
       await api.post(
         "/store/engagement/consents",
-        { consents: [{ purpose: "email_marketing", value: "True", wording: "Send me offers", info: { where: "account page" } }] },
+        {
+          consents: [
+            { purpose: "email_marketing", value: "True", wording: "Send me offers", info: { where: "account page" } },
+          ],
+        },
         shopper
       )
       await eventually(async () => {
@@ -123,7 +137,9 @@ medusaIntegrationTestRunner({
 
       // before: the scan finds the shopper in the plugin's tables (so an empty scan afterwards means something)
       const before = await scan()
-      expect(before.tables).toEqual(expect.arrayContaining(["engagement_contact_profile", "engagement_erasure", "loyalty_account"]))
+      expect(before.tables).toEqual(
+        expect.arrayContaining(["engagement_contact_profile", "engagement_erasure", "loyalty_account"])
+      )
       expect(before.hits).toEqual(
         expect.arrayContaining([
           `engagement_contact_profile: ${EMAIL}`,
@@ -138,7 +154,13 @@ medusaIntegrationTestRunner({
       const url = `/admin/engagement/contacts/${shopper.customerId}/erase`
       expect((await responseOf(api.post(url, { confirm: shopper.customerId }))).status).toBe(401)
       expect((await responseOf(api.post(url, { confirm: shopper.customerId }, shopper))).status).toBe(401)
-      for (const body of [{}, { confirm: EMAIL }, { confirm: "cus_someone_else" }, { confirm: true }, { confirm: shopper.customerId, extra: 1 }]) {
+      for (const body of [
+        {},
+        { confirm: EMAIL },
+        { confirm: "cus_someone_else" },
+        { confirm: true },
+        { confirm: shopper.customerId, extra: 1 },
+      ]) {
         const refused = await responseOf(api.post(url, body, admin))
         expect(refused.status).toBe(400)
         expect(refused.data.message).toMatch(/confirm|extra/)
@@ -148,10 +170,21 @@ medusaIntegrationTestRunner({
       const erased = await api.post(url, { confirm: shopper.customerId }, admin)
       expect(erased.status).toBe(200)
       expect(erased.data).toEqual(
-        expect.objectContaining({ customer_id: shopper.customerId, erasure_id: expect.stringMatching(/^engera_/), erased_before: [] })
+        expect.objectContaining({
+          customer_id: shopper.customerId,
+          erasure_id: expect.stringMatching(/^engera_/),
+          erased_before: [],
+        })
       )
       expect(erased.data.erased).toEqual(
-        expect.objectContaining({ contact_profile: 1, order_facts: 1, review_requests: 1, contact_syncs: 4, consents_withdrawn: 1, loyalty_accounts_closed: 1 })
+        expect.objectContaining({
+          contact_profile: 1,
+          order_facts: 1,
+          review_requests: 1,
+          contact_syncs: 4,
+          consents_withdrawn: 1,
+          loyalty_accounts_closed: 1,
+        })
       )
       expect(erased.data.erased.deliveries_canceled).toBeGreaterThanOrEqual(1)
       const byPlatform = Object.fromEntries(erased.data.platforms.map((platform: any) => [platform.id, platform]))
@@ -189,7 +222,21 @@ medusaIntegrationTestRunner({
       expect(once.unsubscribe).toHaveLength(1)
       expect(once.cancel).toHaveLength(1)
       expect(once.expertsender).toEqual([
-        { mode: "Update", matchBy: "Email", data: [{ email: EMAIL, consentsData: { consents: [{ id: 1, value: "False" }, { id: 2, value: "False" }] } }] },
+        {
+          mode: "Update",
+          matchBy: "Email",
+          data: [
+            {
+              email: EMAIL,
+              consentsData: {
+                consents: [
+                  { id: 1, value: "False" },
+                  { id: 2, value: "False" },
+                ],
+              },
+            },
+          ],
+        },
       ])
       expect(once.engage.map((call) => [call.path, call.body])).toEqual([
         [expect.stringContaining(String(engageId)), { acceptsEmail: false, acceptsSms: false }],
@@ -200,12 +247,17 @@ medusaIntegrationTestRunner({
       // nothing of the shopper is left in any plugin table; the proof of withdrawal is
       const after = await scan()
       expect(after.hits).toEqual([])
-      const proof = await engagement.listConsents({ customer_id: `erased:${erased.data.erasure_id}` }, { order: { recorded_at: "ASC" } })
+      const proof = await engagement.listConsents(
+        { customer_id: `erased:${erased.data.erasure_id}` },
+        { order: { recorded_at: "ASC" } }
+      )
       expect(proof.map(({ purpose, value, source }) => ({ purpose, value, source }))).toEqual([
         { purpose: "email_marketing", value: "True", source: "storefront" },
         { purpose: "email_marketing", value: "False", source: "admin" },
       ])
-      expect(proof.every((row) => row.ip === null && row.user_agent === null && row.info === null && row.recorded_at)).toBe(true)
+      expect(
+        proof.every((row) => row.ip === null && row.user_agent === null && row.info === null && row.recorded_at)
+      ).toBe(true)
       expect(await engagement.listConsents({ customer_id: shopper.customerId })).toEqual([])
       // the loyalty account is closed under a pseudonym, and its ledger still adds up
       const closed = await loyalty.retrieveLoyaltyAccount(account.id)
@@ -238,25 +290,38 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const engagement = engagementOf(container)
       const admin = await createAdminHeaders(container)
-      const shopper = await createCustomerSession(api, store, { email: EMAIL, password: "secret-password", first_name: FIRST, last_name: LAST })
+      const shopper = await createCustomerSession(api, store, {
+        email: EMAIL,
+        password: "secret-password",
+        first_name: FIRST,
+        last_name: LAST,
+      })
       await contactSyncOf(container, shopper.customerId, "crmcom")
       await syncContactsNow(container)
 
       // addressed by the customer id or by the contact's own id; the confirmation is the customer id either way
-      const missing = await responseOf(api.post("/admin/engagement/contacts/engcp_nobody/erase", { confirm: shopper.customerId }, admin))
+      const missing = await responseOf(
+        api.post("/admin/engagement/contacts/engcp_nobody/erase", { confirm: shopper.customerId }, admin)
+      )
       expect(missing.status).toBe(404)
       const [profile] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
       const urls = [shopper.customerId, profile.id, shopper.customerId, profile.id, shopper.customerId].map(
         (id) => `/admin/engagement/contacts/${id}/erase`
       )
-      const answers = await Promise.all(urls.map((url) => responseOf(api.post(url, { confirm: shopper.customerId }, admin))))
+      const answers = await Promise.all(
+        urls.map((url) => responseOf(api.post(url, { confirm: shopper.customerId }, admin)))
+      )
       // a contact id no longer exists once another request has erased it (404); the customer id always answers
-      expect(answers.map((answer, index) => (answer.status === 404 && urls[index].includes(profile.id) ? 200 : answer.status))).toEqual([
-        200, 200, 200, 200, 200,
-      ])
+      expect(
+        answers.map((answer, index) =>
+          answer.status === 404 && urls[index].includes(profile.id) ? 200 : answer.status
+        )
+      ).toEqual([200, 200, 200, 200, 200])
       const first = answers.filter((answer) => answer.status === 200 && answer.data.erased.contact_profile === 1)
       expect(first).toHaveLength(1)
-      const sent = answers.filter((answer) => answer.status === 200).flatMap((answer) => answer.data.platforms.flatMap((platform: any) => platform.stop_calls))
+      const sent = answers
+        .filter((answer) => answer.status === 200)
+        .flatMap((answer) => answer.data.platforms.flatMap((platform: any) => platform.stop_calls))
       expect(sent).toHaveLength(6)
       const stopCalls = await eventually(async () => {
         await engagement.dispatchDueDeliveries()
@@ -270,11 +335,22 @@ medusaIntegrationTestRunner({
 
     it("puts the loyalty account and its ledger back exactly when a later step of the erasure fails", async () => {
       const container = getContainer()
-      const shopper = await createCustomerSession(api, store, { email: EMAIL, password: "secret-password", first_name: FIRST, last_name: LAST })
+      const shopper = await createCustomerSession(api, store, {
+        email: EMAIL,
+        password: "secret-password",
+        first_name: FIRST,
+        last_name: LAST,
+      })
       const [pen] = store.products
-      await placeOrder(api, store, { email: EMAIL, customerHeaders: shopper.headers, items: [{ variant_id: pen.variants[0].id, quantity: 1 }] })
+      await placeOrder(api, store, {
+        email: EMAIL,
+        customerHeaders: shopper.headers,
+        items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
+      })
       const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-      await eventually(async () => (await loyalty.listLoyaltyTransactions({ customer_id: shopper.customerId })).length > 0)
+      await eventually(
+        async () => (await loyalty.listLoyaltyTransactions({ customer_id: shopper.customerId })).length > 0
+      )
       // a referral code and an invitation: rows the erasure deletes, and the compensation must bring back
       await api.post("/store/engagement/referral/invitations", { emails: ["a-friend@example.com"] }, shopper)
       const loyaltyRows = async () => (await scan()).dump.filter((row) => row.startsWith("loyalty_"))
@@ -283,7 +359,12 @@ medusaIntegrationTestRunner({
       expect(before.filter((row) => /^loyalty_referral_(code|invitation): /.test(row))).toHaveLength(2)
 
       const { errors } = await eraseLoyaltyThenFail(container).run({
-        input: { erasure_id: "engera_test", customer_id: shopper.customerId, email: EMAIL, personal_values: [EMAIL, FIRST, LAST] },
+        input: {
+          erasure_id: "engera_test",
+          customer_id: shopper.customerId,
+          email: EMAIL,
+          personal_values: [EMAIL, FIRST, LAST],
+        },
         throwOnError: false,
       })
       expect(errors.map((error) => error.error.message)).toEqual(["a later step failed"])

@@ -34,7 +34,9 @@ function discoverRoutes(dir = API_DIR): Route[] {
     const routePath = "/" + segments.map((segment) => segment.replace(/^\[(.+)\]$/, ":$1")).join("/")
     const params = segments.filter((segment) => /^\[.+\]$/.test(segment)).map((segment) => segment.slice(1, -1))
     const source = fs.readFileSync(full, "utf8")
-    const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1] as Method)
+    const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      (match) => match[1] as Method
+    )
     return methods.map((method) => ({ method, path: routePath, params }))
   })
 }
@@ -86,7 +88,11 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     custom_attributes: { shoe_size: "38" },
   },
   "POST /store/engagement/unsubscribe": { token: "not-a-token" },
-  "POST /admin/engagement/contacts/:id/loyalty/adjustments": { points: 10, reason: "goodwill", idempotency_key: "fuzz-key-0001" },
+  "POST /admin/engagement/contacts/:id/loyalty/adjustments": {
+    points: 10,
+    reason: "goodwill",
+    idempotency_key: "fuzz-key-0001",
+  },
   "POST /admin/engagement/contacts/:id/loyalty/block": { reason: "fraud check" },
   "POST /admin/engagement/contacts/:id/loyalty/unblock": { reason: "cleared" },
   "POST /store/carts/:id/loyalty-points": { points: 100 },
@@ -153,9 +159,17 @@ function mutationsOf(valid: Record<string, unknown>): Mutation[] {
         field: UNKNOWN,
       })
       for (const key of ["a\u0000b", "a\ud800b"]) {
-        mutations.push({ label: `${at.join(".") || "body"} + bad key`, body: replaced(valid, at, { ...value, [key]: "x" }), field: "" })
+        mutations.push({
+          label: `${at.join(".") || "body"} + bad key`,
+          body: replaced(valid, at, { ...value, [key]: "x" }),
+          field: "",
+        })
       }
-      mutations.push({ label: `${at.join(".") || "body"} as array`, body: replaced(valid, at, [value]), field: fieldNameOf(at) })
+      mutations.push({
+        label: `${at.join(".") || "body"} as array`,
+        body: replaced(valid, at, [value]),
+        field: fieldNameOf(at),
+      })
       Object.entries(value).forEach(([key, child]) => visit(child, [...at, key]))
     } else if (Array.isArray(value)) {
       value.forEach((child, index) => visit(child, [...at, index]))
@@ -169,7 +183,23 @@ function mutationsOf(valid: Record<string, unknown>): Mutation[] {
 }
 
 /** Query strings that break each parameter a route may read, and ones it must not accept at all. */
-const QUERY_KEYS = ["order", "fields", "limit", "offset", "status", "email", "phone", "crm_id", "customer_id", "order_id", "platform", "operation", "by", "token", UNKNOWN]
+const QUERY_KEYS = [
+  "order",
+  "fields",
+  "limit",
+  "offset",
+  "status",
+  "email",
+  "phone",
+  "crm_id",
+  "customer_id",
+  "order_id",
+  "platform",
+  "operation",
+  "by",
+  "token",
+  UNKNOWN,
+]
 const QUERY_VALUES: Array<[string, (key: string) => string]> = [
   ["%00", (key) => `${key}=a%00b`],
   ["%FF", (key) => `${key}=%FF`],
@@ -194,7 +224,13 @@ const PATH_VALUES = ["%FF", "%ED%A0%80", "a%00b", "%00", "nonexistent"]
 type Identity = { name: string; headers: Record<string, string> }
 type Outcome = { request: string; status: number; message?: string; field?: string }
 
-async function send(api: AxiosInstance, method: Method, url: string, identity: Identity, body?: unknown): Promise<Outcome> {
+async function send(
+  api: AxiosInstance,
+  method: Method,
+  url: string,
+  identity: Identity,
+  body?: unknown
+): Promise<Outcome> {
   const response = await api.request({
     method,
     url,
@@ -249,7 +285,8 @@ medusaIntegrationTestRunner({
         { name: "customer", headers: shopper.headers },
         { name: "anonymous", headers: pk },
       ]
-      const validPath = (route: Route) => route.path.replace(/:(\w+)/g, (_, name) => (name === "id" ? contactId : "nonexistent"))
+      const validPath = (route: Route) =>
+        route.path.replace(/:(\w+)/g, (_, name) => (name === "id" ? contactId : "nonexistent"))
 
       // each route gets the whole fuzz as the identity it serves (admin for /admin, the shopper
       // elsewhere) and a sample as the others, who must be turned away before any parsing matters
@@ -263,7 +300,9 @@ medusaIntegrationTestRunner({
           // broken path ids
           for (const param of route.params) {
             for (const value of PATH_VALUES) {
-              const url = route.path.replace(/:(\w+)/g, (_, name) => (name === param ? value : name === "id" ? contactId : "nonexistent"))
+              const url = route.path.replace(/:(\w+)/g, (_, name) =>
+                name === param ? value : name === "id" ? contactId : "nonexistent"
+              )
               // a well-formed id may be refused for another reason (a platform switched off)
               const field = value === "nonexistent" ? undefined : param
               calls.push(async () => ({ ...(await send(api, route.method, url, identity, valid)), field }))
@@ -272,7 +311,10 @@ medusaIntegrationTestRunner({
           // broken query parameters
           for (const key of whole ? QUERY_KEYS : ["order", UNKNOWN]) {
             for (const [, make] of whole ? QUERY_VALUES : QUERY_VALUES.slice(0, 2)) {
-              calls.push(async () => ({ ...(await send(api, route.method, `${base}?${make(key)}`, identity, valid)), field: key }))
+              calls.push(async () => ({
+                ...(await send(api, route.method, `${base}?${make(key)}`, identity, valid)),
+                field: key,
+              }))
             }
           }
           for (const [field, query] of whole ? QUERY_ONCE : []) {
@@ -282,7 +324,10 @@ medusaIntegrationTestRunner({
           if (valid) {
             const mutations = mutationsOf(valid)
             for (const mutation of whole ? mutations : mutations.slice(-4)) {
-              calls.push(async () => ({ ...(await send(api, route.method, base, identity, mutation.body)), field: mutation.field }))
+              calls.push(async () => ({
+                ...(await send(api, route.method, base, identity, mutation.body)),
+                field: mutation.field,
+              }))
             }
           }
         }
@@ -293,7 +338,11 @@ medusaIntegrationTestRunner({
       const unnamed = outcomes.filter(
         (outcome) => outcome.status === 400 && outcome.field && !(outcome.message ?? "").includes(outcome.field)
       )
-      expect({ requests: outcomes.length, serverErrors: serverErrors.slice(0, 30), count: serverErrors.length }).toEqual({
+      expect({
+        requests: outcomes.length,
+        serverErrors: serverErrors.slice(0, 30),
+        count: serverErrors.length,
+      }).toEqual({
         requests: outcomes.length,
         serverErrors: [],
         count: 0,
@@ -317,7 +366,11 @@ medusaIntegrationTestRunner({
         first_name: "Link",
         last_name: "User",
       })
-      const token = engagementOf(getContainer()).signLinkToken({ customer_id: shopper.customerId, purpose: "email_marketing", action: "unsubscribe" })
+      const token = engagementOf(getContainer()).signLinkToken({
+        customer_id: shopper.customerId,
+        purpose: "email_marketing",
+        action: "unsubscribe",
+      })
       await api.post(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)
       const replay = await responseOf(api.post(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`))
       expect([replay.status, replay.data.message]).toEqual([409, "token: this link has already been used"])
@@ -333,7 +386,9 @@ medusaIntegrationTestRunner({
       })
       // the database refuses this one write, as it would a value no validation foresaw
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-      await pg.raw(`ALTER TABLE engagement_consent ADD CONSTRAINT fuzz_refuses_wording CHECK (wording IS DISTINCT FROM 'I want the secret newsletter')`)
+      await pg.raw(
+        `ALTER TABLE engagement_consent ADD CONSTRAINT fuzz_refuses_wording CHECK (wording IS DISTINCT FROM 'I want the secret newsletter')`
+      )
 
       const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
       const lines: string[] = []
@@ -365,7 +420,14 @@ medusaIntegrationTestRunner({
       const logged = lines.join("\n")
       expect(logged).toContain("database error 23514 on engagement_consent (constraint fuzz_refuses_wording)")
       expect(logged).toContain("Error 404 at /admin/engagement/contacts/email/<email>: No contact with email <email>")
-      for (const personal of ["I want the secret newsletter", "PrivateBrowser/9.9", "private-person@example.com", "nobody-here@example.com", "127.0.0.1", "insert into"]) {
+      for (const personal of [
+        "I want the secret newsletter",
+        "PrivateBrowser/9.9",
+        "private-person@example.com",
+        "nobody-here@example.com",
+        "127.0.0.1",
+        "insert into",
+      ]) {
         expect({ personal, found: logged.includes(personal) }).toEqual({ personal, found: false })
       }
       expect(await engagementOf(getContainer()).listConsents({ customer_id: shopper.customerId })).toEqual([])
@@ -374,7 +436,9 @@ medusaIntegrationTestRunner({
     it("logs a subscriber's failed write by its database code and constraint, never the shopper's name or email", async () => {
       const store = await seedTestStore(getContainer())
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-      await pg.raw(`ALTER TABLE engagement_contact_profile ADD CONSTRAINT fuzz_refuses_name CHECK (first_name IS DISTINCT FROM 'Qwertyuiop')`)
+      await pg.raw(
+        `ALTER TABLE engagement_contact_profile ADD CONSTRAINT fuzz_refuses_name CHECK (first_name IS DISTINCT FROM 'Qwertyuiop')`
+      )
       const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
       const lines: string[] = []
       const spies = (["error", "warn", "info", "log"] as const).map((level) =>

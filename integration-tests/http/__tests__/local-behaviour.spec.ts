@@ -59,7 +59,13 @@ medusaIntegrationTestRunner({
       const admin = await createAdminHeaders(getContainer())
       await api.post(
         `/admin/orders/${order.id}/fulfillments`,
-        { location_id: store.stockLocationId, items: order.items.map((item: { id: string; quantity: number }) => ({ id: item.id, quantity: item.quantity })) },
+        {
+          location_id: store.stockLocationId,
+          items: order.items.map((item: { id: string; quantity: number }) => ({
+            id: item.id,
+            quantity: item.quantity,
+          })),
+        },
         admin
       )
       const started = await eventually(async () => {
@@ -73,7 +79,9 @@ medusaIntegrationTestRunner({
 
       const sent = await engagementOf(getContainer()).retrieveReviewRequest(waiting.id)
       expect(sent).toEqual(expect.objectContaining({ status: "sent", channel: "email" }))
-      const notifications = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: "ada@example.com" })
+      const notifications = await getContainer()
+        .resolve(Modules.NOTIFICATION)
+        .listNotifications({ to: "ada@example.com" })
       const reviewEmails = notifications.filter((n) => n.template === "engagement-review-request")
       expect(reviewEmails).toHaveLength(1)
       expect(reviewEmails[0]).toEqual(
@@ -86,7 +94,10 @@ medusaIntegrationTestRunner({
             unsubscribe_url: expect.stringMatching(/^http:\/\/localhost:9000\/engagement\/unsubscribe\?token=/),
             products: expect.arrayContaining([
               expect.objectContaining({ title: "Fountain Pen", url: "http://localhost:8000/products/fountain-pen" }),
-              expect.objectContaining({ title: "Dotted Notebook", url: "http://localhost:8000/products/dotted-notebook" }),
+              expect.objectContaining({
+                title: "Dotted Notebook",
+                url: "http://localhost:8000/products/dotted-notebook",
+              }),
             ]),
           }),
         })

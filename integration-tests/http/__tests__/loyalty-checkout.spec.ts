@@ -1,10 +1,21 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createRegionsWorkflow, createShippingOptionsWorkflow, createTaxRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  createRegionsWorkflow,
+  createShippingOptionsWorkflow,
+  createTaxRegionsWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createCustomerSession,
+  placeOrder,
+  RequestConfig,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -23,11 +34,21 @@ medusaIntegrationTestRunner({
     const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
     const pen = () => store.products[0].variants[0]
-    const summaryOf = async (session: RequestConfig) => (await api.get("/store/engagement/loyalty", session)).data.loyalty
+    const summaryOf = async (session: RequestConfig) =>
+      (await api.get("/store/engagement/loyalty", session)).data.loyalty
 
     async function shopperWithPoints(email: string, points: number) {
-      const session = await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
-      await api.post(`/admin/engagement/contacts/${session.customerId}/loyalty/adjustments`, { points, reason: "welcome" }, admin)
+      const session = await createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
+      await api.post(
+        `/admin/engagement/contacts/${session.customerId}/loyalty/adjustments`,
+        { points, reason: "welcome" },
+        admin
+      )
       return session
     }
 
@@ -35,7 +56,11 @@ medusaIntegrationTestRunner({
     async function japan(): Promise<string> {
       const container = getContainer()
       const { result: regions } = await createRegionsWorkflow(container).run({
-        input: { regions: [{ name: "Japan", currency_code: "jpy", countries: ["jp"], payment_providers: ["pp_system_default"] }] },
+        input: {
+          regions: [
+            { name: "Japan", currency_code: "jpy", countries: ["jp"], payment_providers: ["pp_system_default"] },
+          ],
+        },
       })
       await createTaxRegionsWorkflow(container).run({ input: [{ country_code: "jp", provider_id: "tp_system" }] })
       const fulfillment = container.resolve(Modules.FULFILLMENT)
@@ -84,22 +109,31 @@ medusaIntegrationTestRunner({
       const regionId = await japan()
       const ada = await shopperWithPoints("ada@example.com", 100_000)
       let before = 0
-      const order = await placeOrder(api, { ...store, regionId }, {
-        email: "ada@example.com",
-        customerHeaders: ada.headers,
-        countryCode: "jp",
-        items: [{ variant_id: pen().id, quantity: 2 }],
-        beforePayment: async (cartId) => {
-          before = (await api.get(`/store/carts/${cartId}`, ada)).data.cart.total
-          // a JPY amount has no fraction: points come in whole yen (multiples of 100)
-          const fraction = await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 55_050 }, ada).catch(errorResponse)
-          expect([fraction.status, fraction.data.message]).toEqual([400, expect.stringContaining("multiple of 100 for JPY")])
-          const { data } = await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 55_000 }, ada)
-          expect(data.cart.currency_code).toBe("jpy")
-          expect(data.cart.credit_line_total).toBe(550)
-          expect(data.cart.total).toBe(before - 550)
-        },
-      })
+      const order = await placeOrder(
+        api,
+        { ...store, regionId },
+        {
+          email: "ada@example.com",
+          customerHeaders: ada.headers,
+          countryCode: "jp",
+          items: [{ variant_id: pen().id, quantity: 2 }],
+          beforePayment: async (cartId) => {
+            before = (await api.get(`/store/carts/${cartId}`, ada)).data.cart.total
+            // a JPY amount has no fraction: points come in whole yen (multiples of 100)
+            const fraction = await api
+              .post(`/store/carts/${cartId}/loyalty-points`, { points: 55_050 }, ada)
+              .catch(errorResponse)
+            expect([fraction.status, fraction.data.message]).toEqual([
+              400,
+              expect.stringContaining("multiple of 100 for JPY"),
+            ])
+            const { data } = await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 55_000 }, ada)
+            expect(data.cart.currency_code).toBe("jpy")
+            expect(data.cart.credit_line_total).toBe(550)
+            expect(data.cart.total).toBe(before - 550)
+          },
+        }
+      )
       expect(before).toBe(6800)
       expect(order.currency_code).toBe("jpy")
       expect(order.total).toBe(6250)
@@ -130,19 +164,27 @@ medusaIntegrationTestRunner({
       expect(Math.round((before - moneyPart) * 100)).toBe(550)
       // the order's redeem and earn rows are written by subscribers: wait for both
       for (const type of ["redeem", "earn"]) {
-        await eventually(async () => (await loyalty().listLoyaltyTransactions({ order_id: order.id, type })).length || undefined)
+        await eventually(
+          async () => (await loyalty().listLoyaltyTransactions({ order_id: order.id, type })).length || undefined
+        )
       }
       const afterOrder = await summaryOf(ada)
 
       const paymentOf = async () =>
-        (await api.get(`/admin/orders/${order.id}?fields=payment_collections.payments.*,payment_collections.payments.refunds.*`, admin)).data
-          .order.payment_collections[0].payments[0]
+        (
+          await api.get(
+            `/admin/orders/${order.id}?fields=payment_collections.payments.*,payment_collections.payments.refunds.*`,
+            admin
+          )
+        ).data.order.payment_collections[0].payments[0]
       const payment = await paymentOf()
       expect(payment.amount).toBe(moneyPart)
       await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
 
       // the whole order's value before points is more than was paid: Medusa refuses it
-      const tooMuch = await api.post(`/admin/payments/${payment.id}/refund`, { amount: before }, admin).catch(errorResponse)
+      const tooMuch = await api
+        .post(`/admin/payments/${payment.id}/refund`, { amount: before }, admin)
+        .catch(errorResponse)
       expect(tooMuch.status).toBe(400)
       expect(tooMuch.data.message).toContain("refund more than the captured amount")
 
@@ -163,10 +205,21 @@ medusaIntegrationTestRunner({
 
     /** A cart of the shopper's with one pen, addressed, with shipping: ready for payment. */
     async function cartOf(session: RequestConfig) {
-      const { data } = await api.post("/store/carts", { region_id: store.regionId, sales_channel_id: store.salesChannelId }, session)
+      const { data } = await api.post(
+        "/store/carts",
+        { region_id: store.regionId, sales_channel_id: store.salesChannelId },
+        session
+      )
       const id = data.cart.id as string
       await api.post(`/store/carts/${id}/line-items`, { variant_id: pen().id, quantity: 1 }, session)
-      const address = { first_name: "A", last_name: "L", address_1: "Teststraße 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+      const address = {
+        first_name: "A",
+        last_name: "L",
+        address_1: "Teststraße 1",
+        city: "Berlin",
+        postal_code: "10115",
+        country_code: "de",
+      }
       await api.post(`/store/carts/${id}`, { shipping_address: address, billing_address: address }, session)
       const { data: options } = await api.get(`/store/shipping-options?cart_id=${id}`, session)
       await api.post(`/store/carts/${id}/shipping-methods`, { option_id: options.shipping_options[0].id }, session)
@@ -177,7 +230,9 @@ medusaIntegrationTestRunner({
 
     it("spends the shopper's points automatically when payment is set up, and a removal sticks", async () => {
       const ada = await shopperWithPoints("ada@example.com", 1000)
-      expect((await api.get("/store/engagement/loyalty/preferences", ada)).data.preferences).toEqual({ auto_spend: { enabled: false, minimum_points: 0 } })
+      expect((await api.get("/store/engagement/loyalty/preferences", ada)).data.preferences).toEqual({
+        auto_spend: { enabled: false, minimum_points: 0 },
+      })
       const { data: saved } = await autoSpend(ada, { enabled: true, minimum_points: 200 })
       expect(saved.preferences).toEqual({ auto_spend: { enabled: true, minimum_points: 200 } })
 
@@ -201,7 +256,11 @@ medusaIntegrationTestRunner({
       expect(redeemed.map((row) => row.points)).toEqual([-1000])
 
       // points the shopper took off a cart stay off it
-      await api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`, { points: 1000, reason: "more" }, admin)
+      await api.post(
+        `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`,
+        { points: 1000, reason: "more" },
+        admin
+      )
       let beforeSecond = 0
       const second = await placeOrder(api, store, {
         email: "ada@example.com",
@@ -225,7 +284,8 @@ medusaIntegrationTestRunner({
       const bob = await shopperWithPoints("bob@example.com", 1000)
       await autoSpend(ada, { enabled: true, minimum_points: 200 })
       await autoSpend(bob, { enabled: true })
-      const creditOf = async (cartId: string) => (await api.get(`/store/carts/${cartId}`, ada)).data.cart.credit_line_total
+      const creditOf = async (cartId: string) =>
+        (await api.get(`/store/carts/${cartId}`, ada)).data.cart.credit_line_total
 
       // Bob sets up payment for Ada's cart: neither his points nor hers go on it
       const adasCart = await cartOf(ada)
@@ -242,7 +302,11 @@ medusaIntegrationTestRunner({
       const bobsCart = await cartOf(bob)
       await autoSpend(bob, { enabled: false })
       const { data: collection } = await api.post("/store/payment-collections", { cart_id: bobsCart }, bob)
-      await api.post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, bob)
+      await api.post(
+        `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        bob
+      )
       await autoSpend(bob, { enabled: true })
       await api.post("/store/payment-collections", { cart_id: bobsCart }, bob)
       expect((await api.get(`/store/carts/${bobsCart}`, bob)).data.cart.credit_line_total).toBe(0)
@@ -261,15 +325,23 @@ medusaIntegrationTestRunner({
       // a shopper saving from several tabs at once: every save answers, one row stays
       const carol = await shopperWithPoints("carol@example.com", 10)
       const saves = await Promise.all(
-        Array.from({ length: 10 }, (_, index) => autoSpend(carol, { enabled: index % 2 === 0, minimum_points: index }).catch(errorResponse))
+        Array.from({ length: 10 }, (_, index) =>
+          autoSpend(carol, { enabled: index % 2 === 0, minimum_points: index }).catch(errorResponse)
+        )
       )
       expect(saves.map((answer) => answer.status)).toEqual(Array(10).fill(200))
       expect(await loyalty().listLoyaltyPreferences({ customer_id: carol.customerId })).toHaveLength(1)
       const guest = await api
-        .post("/store/engagement/loyalty/preferences", { auto_spend: { enabled: true } }, { headers: { "x-publishable-api-key": store.publishableKey } })
+        .post(
+          "/store/engagement/loyalty/preferences",
+          { auto_spend: { enabled: true } },
+          { headers: { "x-publishable-api-key": store.publishableKey } }
+        )
         .catch(errorResponse)
       expect(guest.status).toBe(401)
-      expect((await api.get("/store/engagement/loyalty/preferences", ada)).data.preferences).toEqual({ auto_spend: { enabled: true, minimum_points: 200 } })
+      expect((await api.get("/store/engagement/loyalty/preferences", ada)).data.preferences).toEqual({
+        auto_spend: { enabled: true, minimum_points: 200 },
+      })
     })
   },
 })

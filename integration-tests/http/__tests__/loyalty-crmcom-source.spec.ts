@@ -3,7 +3,14 @@ import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { contactSyncOf, syncContactsNow } from "../../helpers/engagement"
 import { useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createCustomerSession,
+  placeOrder,
+  RequestConfig,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 import { giveRewards } from "../../stand-ins/crmcom-rewards"
 
 jest.setTimeout(240_000)
@@ -16,7 +23,10 @@ const platforms = useTestPlatforms(
 const { crmcom } = platforms
 
 const DOWN = { type: "platform_unavailable", message: "crmcom: CRM.COM did not answer; try again later" }
-const NOT_SYNCED = { type: "conflict", message: "crmcom: your contact is not on CRM.COM yet (or its session is being renewed); try again shortly" }
+const NOT_SYNCED = {
+  type: "conflict",
+  message: "crmcom: your contact is not on CRM.COM yet (or its session is being renewed); try again shortly",
+}
 
 /** Ada's rewards as CRM.COM's examples show them: EUR, a Red tier on its way to Gold, one closed-loop scheme joined. */
 const ADA_REWARDS = {
@@ -33,16 +43,42 @@ const ADA_REWARDS = {
       maintain_tier: { points_needed: 200, collected_by: "1798761600" },
       progress: { points_needed: "1400", collected_by: "1798761600", id: "tier-gold", name: "Gold" },
     },
-    joined_reward_schemes: [{ id: "SCHEME-CORP", name: "CRMdotCOM Scheme", signed_up_on: 1767225600, email_address: "ada@example-corp.com" }],
+    joined_reward_schemes: [
+      { id: "SCHEME-CORP", name: "CRMdotCOM Scheme", signed_up_on: 1767225600, email_address: "ada@example-corp.com" },
+    ],
     rewards: { total_awards: "123.23", total_spends: "43.56" },
   },
   balances: [
-    { amount: 10.5, id: "COND-1", name: "Anywhere", expiration: { zero_to_thirty: 2.5, thirty_to_sixty: 0, sixty_to_ninety: 3, ninety_plus: 5 } },
-    { amount: 2, id: "COND-2", name: "Happy Hour", expiration: { zero_to_thirty: 0, thirty_to_sixty: 2, sixty_to_ninety: 0, ninety_plus: 0 } },
+    {
+      amount: 10.5,
+      id: "COND-1",
+      name: "Anywhere",
+      expiration: { zero_to_thirty: 2.5, thirty_to_sixty: 0, sixty_to_ninety: 3, ninety_plus: 5 },
+    },
+    {
+      amount: 2,
+      id: "COND-2",
+      name: "Happy Hour",
+      expiration: { zero_to_thirty: 0, thirty_to_sixty: 2, sixty_to_ninety: 0, ninety_plus: 0 },
+    },
   ],
   schemes: [
-    { id: "SCHEME-OPEN", name: "Loyalty Scheme", description: "Lorem Ipsum", terms_and_conditions: "", sign_up_option: "SELF_SIGN_UP", is_joined: "false" },
-    { id: "SCHEME-CORP", name: "CRMdotCOM Scheme", description: "Staff", terms_and_conditions: "", sign_up_option: "CLOSE_LOOP_EMAIL", is_joined: "true" },
+    {
+      id: "SCHEME-OPEN",
+      name: "Loyalty Scheme",
+      description: "Lorem Ipsum",
+      terms_and_conditions: "",
+      sign_up_option: "SELF_SIGN_UP",
+      is_joined: "false",
+    },
+    {
+      id: "SCHEME-CORP",
+      name: "CRMdotCOM Scheme",
+      description: "Staff",
+      terms_and_conditions: "",
+      sign_up_option: "CLOSE_LOOP_EMAIL",
+      is_joined: "true",
+    },
   ],
 }
 
@@ -61,7 +97,12 @@ medusaIntegrationTestRunner({
     const answerOf = (promise: Promise<{ status: number; data: any }>) => promise.catch((error) => error.response)
     /** A registered shopper whose contact the sync put on CRM.COM (with its token kept sealed). */
     async function syncedShopper(email: string) {
-      const session = await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      const session = await createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
       await contactSyncOf(getContainer(), session.customerId, "crmcom")
       await syncContactsNow(getContainer())
       const sync = await contactSyncOf(getContainer(), session.customerId, "crmcom")
@@ -71,7 +112,7 @@ medusaIntegrationTestRunner({
 
     /** Waits until the contact sync's calls are over, so the failures told to CRM.COM meet the reads. */
     async function quiet() {
-      for (let seen = -1; seen !== crmcom.requests.length; ) {
+      for (let seen = -1; seen !== crmcom.requests.length;) {
         seen = crmcom.requests.length
         await new Promise((resolve) => setTimeout(resolve, 1500))
       }
@@ -118,18 +159,52 @@ medusaIntegrationTestRunner({
 
       // the admin's view of the same contact within the cache window: no new call, the schemes joined
       const { data: asAdmin } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
-      expect(asAdmin.loyalty).toMatchObject({ customer_id: ada.customerId, source: "CRM.COM", balance: 1250, holds: [] })
-      expect(asAdmin.loyalty.schemes).toEqual([{ id: "SCHEME-CORP", name: "CRMdotCOM Scheme", email: "ada@example-corp.com", joined_at: "2026-01-01T00:00:00.000Z" }])
+      expect(asAdmin.loyalty).toMatchObject({
+        customer_id: ada.customerId,
+        source: "CRM.COM",
+        balance: 1250,
+        holds: [],
+      })
+      expect(asAdmin.loyalty.schemes).toEqual([
+        {
+          id: "SCHEME-CORP",
+          name: "CRMdotCOM Scheme",
+          email: "ada@example-corp.com",
+          joined_at: "2026-01-01T00:00:00.000Z",
+        },
+      ])
       expect(crmcom.callsTo("account_rewards")).toHaveLength(1)
 
       const { data: schemes } = await api.get("/store/engagement/reward-schemes", ada)
       expect(schemes.reward_schemes).toEqual([
-        { id: "SCHEME-OPEN", name: "Loyalty Scheme", description: "Lorem Ipsum", multiplier: null, signup_bonus: null, closed_loop: false, allowed_domains: [], joined: false },
-        { id: "SCHEME-CORP", name: "CRMdotCOM Scheme", description: "Staff", multiplier: null, signup_bonus: null, closed_loop: true, allowed_domains: [], joined: true },
+        {
+          id: "SCHEME-OPEN",
+          name: "Loyalty Scheme",
+          description: "Lorem Ipsum",
+          multiplier: null,
+          signup_bonus: null,
+          closed_loop: false,
+          allowed_domains: [],
+          joined: false,
+        },
+        {
+          id: "SCHEME-CORP",
+          name: "CRMdotCOM Scheme",
+          description: "Staff",
+          multiplier: null,
+          signup_bonus: null,
+          closed_loop: true,
+          allowed_domains: [],
+          joined: true,
+        },
       ])
 
       // an order earns nothing in the local ledger: CRM.COM keeps the points
-      const order = await placeOrder(api, store, { email: "ada@example.com", customerHeaders: ada.headers, items: [{ variant_id: store.products[0].variants[0].id, quantity: 1 }] })
+      const order = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [{ variant_id: store.products[0].variants[0].id, quantity: 1 }],
+      })
       await new Promise((resolve) => setTimeout(resolve, 1000))
       expect(await loyalty().listLoyaltyTransactions({ order_id: order.id })).toHaveLength(0)
       expect(await loyalty().listLoyaltyAccounts({ customer_id: ada.customerId })).toHaveLength(0)
@@ -140,10 +215,19 @@ medusaIntegrationTestRunner({
         await answerOf(api.post(`/store/carts/${cart.cart.id}/loyalty-points`, { points: 100 }, ada)),
         await answerOf(api.post("/store/engagement/reward-schemes/SCHEME-OPEN/sign-up", {}, ada)),
         await answerOf(api.post("/store/engagement/loyalty/preferences", { auto_spend: { enabled: true } }, ada)),
-        await answerOf(api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`, { points: 100, reason: "goodwill" }, admin)),
+        await answerOf(
+          api.post(
+            `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`,
+            { points: 100, reason: "goodwill" },
+            admin
+          )
+        ),
       ]
       expect(refusals.map((answer) => [answer.status, answer.data.message])).toEqual(
-        Array(4).fill([409, "loyalty: this store's points are kept by CRM.COM; they are spent and changed there, not in the store"])
+        Array(4).fill([
+          409,
+          "loyalty: this store's points are kept by CRM.COM; they are spent and changed there, not in the store",
+        ])
       )
       expect(await loyalty().listLoyaltyTransactions({ customer_id: ada.customerId })).toHaveLength(0)
       expect(await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId })).toHaveLength(0)
@@ -153,7 +237,12 @@ medusaIntegrationTestRunner({
       const bob = await syncedShopper("bob@example.com")
       giveRewards(crmcom, bob.contactId, { ...ADA_REWARDS, schemes: [] })
       // registered, but the contact sync has not run for them: no CRM.COM contact yet
-      const early = await createCustomerSession(api, store, { email: "early@example.com", password: "secret-password", first_name: "E", last_name: "Arly" })
+      const early = await createCustomerSession(api, store, {
+        email: "early@example.com",
+        password: "secret-password",
+        first_name: "E",
+        last_name: "Arly",
+      })
       const notYet = await answerOf(api.get("/store/engagement/loyalty", early))
       expect([notYet.status, notYet.data]).toEqual([409, NOT_SYNCED])
       await quiet()

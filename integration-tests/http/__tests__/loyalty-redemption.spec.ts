@@ -4,7 +4,14 @@ import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import loyaltyMaintenance from "../../../src/jobs/loyalty-maintenance"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createCustomerSession,
+  placeOrder,
+  RequestConfig,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -23,25 +30,46 @@ medusaIntegrationTestRunner({
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
     const pen = () => store.products[0].variants[0].id
     async function shopperWithPoints(email: string, points: number) {
-      const session = await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      const session = await createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
       if (points) {
-        await api.post(`/admin/engagement/contacts/${session.customerId}/loyalty/adjustments`, { points, reason: "welcome" }, admin)
+        await api.post(
+          `/admin/engagement/contacts/${session.customerId}/loyalty/adjustments`,
+          { points, reason: "welcome" },
+          admin
+        )
       }
       return session
     }
     /** A cart with `quantity` pens (19.99 EUR each), addressed, with shipping: ready to pay. */
     async function cartOf(session: RequestConfig, quantity = 1) {
       const config = { headers: { ...session.headers, "x-publishable-api-key": store.publishableKey } }
-      const { data } = await api.post("/store/carts", { region_id: store.regionId, sales_channel_id: store.salesChannelId }, config)
+      const { data } = await api.post(
+        "/store/carts",
+        { region_id: store.regionId, sales_channel_id: store.salesChannelId },
+        config
+      )
       const id = data.cart.id
       await api.post(`/store/carts/${id}/line-items`, { variant_id: pen(), quantity }, config)
-      const address = { first_name: "A", last_name: "L", address_1: "Teststraße 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+      const address = {
+        first_name: "A",
+        last_name: "L",
+        address_1: "Teststraße 1",
+        city: "Berlin",
+        postal_code: "10115",
+        country_code: "de",
+      }
       await api.post(`/store/carts/${id}`, { shipping_address: address, billing_address: address }, config)
       const { data: options } = await api.get(`/store/shipping-options?cart_id=${id}`, config)
       await api.post(`/store/carts/${id}/shipping-methods`, { option_id: options.shipping_options[0].id }, config)
       return id as string
     }
-    const summaryOf = async (session: RequestConfig) => (await api.get("/store/engagement/loyalty", session)).data.loyalty
+    const summaryOf = async (session: RequestConfig) =>
+      (await api.get("/store/engagement/loyalty", session)).data.loyalty
 
     it("takes exactly the points' value off the cart, its payment and the order, and redeems once for the order", async () => {
       const ada = await shopperWithPoints("ada@example.com", 1000)
@@ -70,7 +98,9 @@ medusaIntegrationTestRunner({
         return rows.length ? rows : undefined
       })
       expect(redeemed.map((row) => row.points)).toEqual([-550])
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.placed", data: { id: order.id } })
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "redeem" })).toHaveLength(1)
       // 450 left, plus what the order earned (2 pens: 39)
@@ -78,7 +108,9 @@ medusaIntegrationTestRunner({
 
       // a canceled order gives its redeemed points back, once
       await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: order.id } })
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.canceled", data: { id: order.id } })
       const restored = await eventually(async () => {
         const current = await summaryOf(ada)
         return current.balance === 1000 ? current : undefined
@@ -96,7 +128,9 @@ medusaIntegrationTestRunner({
       expect(data.cart.credit_line_total).toBe(2)
       expect(await summaryOf(ada)).toMatchObject({ balance: 800, reserved: 200 })
       const { data: asAdmin } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
-      expect(asAdmin.loyalty.holds).toEqual([expect.objectContaining({ cart_id: cartId, points: 200, amount: "2.00", currency_code: "eur" })])
+      expect(asAdmin.loyalty.holds).toEqual([
+        expect.objectContaining({ cart_id: cartId, points: 200, amount: "2.00", currency_code: "eur" }),
+      ])
 
       for (const [body, message] of [
         [{ points: 0 }, "points"],
@@ -128,10 +162,16 @@ medusaIntegrationTestRunner({
         { region_id: store.regionId },
         { headers: { "x-publishable-api-key": store.publishableKey } }
       )
-      const asGuestCart = await api.post(`/store/carts/${guest.cart.id}/loyalty-points`, { points: 100 }, bob).catch(errorResponse)
+      const asGuestCart = await api
+        .post(`/store/carts/${guest.cart.id}/loyalty-points`, { points: 100 }, bob)
+        .catch(errorResponse)
       expect(asGuestCart.status).toBe(400)
       const anonymous = await api
-        .post(`/store/carts/${adasCart}/loyalty-points`, { points: 100 }, { headers: { "x-publishable-api-key": store.publishableKey } })
+        .post(
+          `/store/carts/${adasCart}/loyalty-points`,
+          { points: 100 },
+          { headers: { "x-publishable-api-key": store.publishableKey } }
+        )
         .catch(errorResponse)
       expect(anonymous.status).toBe(401)
       expect(await summaryOf(bob)).toMatchObject({ balance: 1000, reserved: 0 })
@@ -145,7 +185,9 @@ medusaIntegrationTestRunner({
         carts.push(await cartOf(ada))
       }
       const answers = await Promise.all(
-        carts.map((cartId) => api.post(`/store/carts/${cartId}/loyalty-points`, { points: 300 }, ada).catch(errorResponse))
+        carts.map((cartId) =>
+          api.post(`/store/carts/${cartId}/loyalty-points`, { points: 300 }, ada).catch(errorResponse)
+        )
       )
       expect(answers.filter((answer) => answer.status === 200)).toHaveLength(3)
       expect(answers.filter((answer) => answer.status === 400)).toHaveLength(7)

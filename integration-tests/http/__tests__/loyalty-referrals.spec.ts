@@ -5,7 +5,14 @@ import { sendReferralInvitationsWorkflow } from "../../../src/workflows/loyalty/
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createCustomerSession,
+  placeOrder,
+  RequestConfig,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 import { backfillReferralCodes } from "../../../src/scripts/backfill-referral-codes"
 
@@ -34,7 +41,12 @@ medusaIntegrationTestRunner({
 
     const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const shopper = (email: string) =>
-      createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
     const variant = () => store.products[0].variants[0].id
     // the code is made on `customer.created` (a subscriber): read until it is there
     const referralOf = (session: RequestConfig) =>
@@ -45,7 +57,8 @@ medusaIntegrationTestRunner({
     const codeOf = async (session: RequestConfig) => (await referralOf(session)).referral.code
     const claim = (session: RequestConfig, code: string) =>
       api.post("/store/engagement/referral/claim", { code }, session).catch((error: any) => error.response)
-    const referralPoints = (customerId: string) => loyalty().listLoyaltyTransactions({ customer_id: customerId, type: "referral" })
+    const referralPoints = (customerId: string) =>
+      loyalty().listLoyaltyTransactions({ customer_id: customerId, type: "referral" })
     async function awaitReferralPoints(customerId: string) {
       return await eventually(async () => {
         const rows = await referralPoints(customerId)
@@ -56,7 +69,9 @@ medusaIntegrationTestRunner({
     it("reads the code made on customer.created, never makes one on a GET, and the backfill gives earlier customers theirs", async () => {
       const ada = await shopper("ada@example.com")
       const code = await codeOf(ada)
-      expect(await loyalty().listLoyaltyReferralCodes({ customer_id: ada.customerId })).toEqual([expect.objectContaining({ code })])
+      expect(await loyalty().listLoyaltyReferralCodes({ customer_id: ada.customerId })).toEqual([
+        expect.objectContaining({ code }),
+      ])
 
       // a customer from before the subscriber existed: the GET answers no code and writes nothing
       const [made] = await loyalty().listLoyaltyReferralCodes({ customer_id: ada.customerId })
@@ -91,7 +106,11 @@ medusaIntegrationTestRunner({
       expect(claimed.status).toBe(200)
       expect(claimed.data.referral).toMatchObject({ status: "claimed", refusal_reason: null })
 
-      const first = await placeOrder(api, store, { email: "bob@example.com", customerHeaders: bob.headers, items: [{ variant_id: variant(), quantity: 1 }] })
+      const first = await placeOrder(api, store, {
+        email: "bob@example.com",
+        customerHeaders: bob.headers,
+        items: [{ variant_id: variant(), quantity: 1 }],
+      })
       const bobRows = await awaitReferralPoints(bob.customerId)
       const adaRows = await awaitReferralPoints(ada.customerId)
       expect(bobRows.map((row) => [row.points, row.order_id, row.lot_state])).toEqual([[150, first.id, "pending"]])
@@ -99,9 +118,17 @@ medusaIntegrationTestRunner({
       expect((await api.get("/store/engagement/loyalty", ada)).data.loyalty).toMatchObject({ balance: 0, pending: 300 })
 
       // order.placed again, then a second order: nothing more
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: first.id } })
-      const second = await placeOrder(api, store, { email: "bob@example.com", customerHeaders: bob.headers, items: [{ variant_id: variant(), quantity: 1 }] })
-      await eventually(async () => ((await loyalty().listLoyaltyTransactions({ order_id: second.id })).length ? true : undefined))
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.placed", data: { id: first.id } })
+      const second = await placeOrder(api, store, {
+        email: "bob@example.com",
+        customerHeaders: bob.headers,
+        items: [{ variant_id: variant(), quantity: 1 }],
+      })
+      await eventually(async () =>
+        (await loyalty().listLoyaltyTransactions({ order_id: second.id })).length ? true : undefined
+      )
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(await referralPoints(bob.customerId)).toHaveLength(1)
       expect(await referralPoints(ada.customerId)).toHaveLength(1)
@@ -109,11 +136,26 @@ medusaIntegrationTestRunner({
       expect(await loyalty().verifyLedger()).toEqual([])
 
       // the admin sees the referral on both customers: made by Ada, received by Bob
-      const awarded = { code: mine.referral.code, advocate_customer_id: ada.customerId, referee_customer_id: bob.customerId, referee_email: "bob@example.com", status: "awarded", order_id: first.id }
+      const awarded = {
+        code: mine.referral.code,
+        advocate_customer_id: ada.customerId,
+        referee_customer_id: bob.customerId,
+        referee_email: "bob@example.com",
+        status: "awarded",
+        order_id: first.id,
+      }
       const { data: adasPage } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
-      expect(adasPage.loyalty.referrals).toEqual({ made: [expect.objectContaining(awarded)], made_count: 1, received: null })
+      expect(adasPage.loyalty.referrals).toEqual({
+        made: [expect.objectContaining(awarded)],
+        made_count: 1,
+        received: null,
+      })
       const { data: bobsPage } = await api.get(`/admin/engagement/contacts/${bob.customerId}/loyalty`, admin)
-      expect(bobsPage.loyalty.referrals).toEqual({ made: [], made_count: 0, received: expect.objectContaining(awarded) })
+      expect(bobsPage.loyalty.referrals).toEqual({
+        made: [],
+        made_count: 0,
+        received: expect.objectContaining(awarded),
+      })
       expect(bobsPage.loyalty.schemes).toEqual([])
     })
 
@@ -168,7 +210,9 @@ medusaIntegrationTestRunner({
         items: [{ variant_id: variant(), quantity: 1 }],
         cartMetadata: { referral_code: code.toLowerCase() },
       })
-      expect((await awaitReferralPoints(ada.customerId)).map((row) => [row.points, row.order_id])).toEqual([[300, order.id]])
+      expect((await awaitReferralPoints(ada.customerId)).map((row) => [row.points, row.order_id])).toEqual([
+        [300, order.id],
+      ])
       expect((await awaitReferralPoints(bob.customerId)).map((row) => row.points)).toEqual([150])
       const referrals = await loyalty().listLoyaltyReferrals({ referee_customer_id: bob.customerId })
       expect(referrals.map((row) => [row.status, row.order_id])).toEqual([["awarded", order.id]])
@@ -195,18 +239,26 @@ medusaIntegrationTestRunner({
       const answers = await Promise.all(Array.from({ length: 20 }, () => claim(bob, code)))
       expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1)
       expect(answers.filter((answer) => answer.status === 400)).toHaveLength(19)
-      expect(await loyalty().listLoyaltyReferrals({ referee_customer_id: bob.customerId, status: { $ne: "refused" } })).toHaveLength(1)
+      expect(
+        await loyalty().listLoyaltyReferrals({ referee_customer_id: bob.customerId, status: { $ne: "refused" } })
+      ).toHaveLength(1)
     })
 
     it("takes both sides' points back when the referee's first order is canceled", async () => {
       const ada = await shopper("ada@example.com")
       const bob = await shopper("bob@example.com")
       expect((await claim(bob, await codeOf(ada))).status).toBe(200)
-      const order = await placeOrder(api, store, { email: "bob@example.com", customerHeaders: bob.headers, items: [{ variant_id: variant(), quantity: 1 }] })
+      const order = await placeOrder(api, store, {
+        email: "bob@example.com",
+        customerHeaders: bob.headers,
+        items: [{ variant_id: variant(), quantity: 1 }],
+      })
       await awaitReferralPoints(ada.customerId)
 
       await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: order.id } })
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.canceled", data: { id: order.id } })
       const summary = await eventually(async () => {
         const current = (await api.get("/store/engagement/loyalty", ada)).data.loyalty
         return current.pending === 0 ? current : undefined
@@ -224,7 +276,11 @@ medusaIntegrationTestRunner({
       const unsubscribed = await shopper("gone@example.com")
       await api.post(
         "/store/engagement/consents",
-        { consents: [{ purpose: "email_marketing", value: "False", wording: "No newsletter", info: { where: "account" } }] },
+        {
+          consents: [
+            { purpose: "email_marketing", value: "False", wording: "No newsletter", info: { where: "account" } },
+          ],
+        },
         unsubscribed
       )
       const { data } = await api.post(
@@ -241,7 +297,11 @@ medusaIntegrationTestRunner({
       expect(sent.map((notification) => notification.to)).toEqual(["friend@example.com"])
       expect(sent[0].data).toMatchObject({ referral_code: await codeOf(ada) })
 
-      const { data: twice } = await api.post("/store/engagement/referral/invitations", { emails: ["friend@example.com"] }, ada)
+      const { data: twice } = await api.post(
+        "/store/engagement/referral/invitations",
+        { emails: ["friend@example.com"] },
+        ada
+      )
       expect(twice.invitations).toEqual([{ email: "friend@example.com", status: "skipped", reason: "already_invited" }])
       expect(await notifications.listNotifications({ template: "engagement-referral-invitation" })).toHaveLength(1)
       expect((await api.get("/store/engagement/referral", ada)).data.referral.invited).toBe(1)
@@ -250,7 +310,10 @@ medusaIntegrationTestRunner({
     it("leaves no claim and no invitation behind when a later step fails", async () => {
       const ada = await shopper("ada@example.com")
       const bob = await shopper("bob@example.com")
-      const claimed = await claimThenFail(getContainer()).run({ input: { code: await codeOf(ada), customer_id: bob.customerId }, throwOnError: false })
+      const claimed = await claimThenFail(getContainer()).run({
+        input: { code: await codeOf(ada), customer_id: bob.customerId },
+        throwOnError: false,
+      })
       expect(claimed.errors.map((error) => error.error.message)).toEqual(["a later step failed"])
       expect(await loyalty().listLoyaltyReferrals({})).toHaveLength(0)
       // the claim can be made afterwards
@@ -267,19 +330,29 @@ medusaIntegrationTestRunner({
 
     it("answers bad input with a 400 naming the field, an unknown code with 404, and a guest with 401", async () => {
       const bob = await shopper("bob@example.com")
-      const unknownField = await api.post("/store/engagement/referral/claim", { code: "ABC", customer_id: "cus_x" }, bob).catch((e: any) => e.response)
+      const unknownField = await api
+        .post("/store/engagement/referral/claim", { code: "ABC", customer_id: "cus_x" }, bob)
+        .catch((e: any) => e.response)
       expect(unknownField.status).toBe(400)
       const nul = await claim(bob, "AB\u0000C")
       expect(nul.status).toBe(400)
       expect(nul.data.message).toContain("code")
       expect((await claim(bob, "NOSUCHCODE")).status).toBe(404)
       const tooMany = await api
-        .post("/store/engagement/referral/invitations", { emails: Array.from({ length: 11 }, (_, i) => `f${i}@example.com`) }, bob)
+        .post(
+          "/store/engagement/referral/invitations",
+          { emails: Array.from({ length: 11 }, (_, i) => `f${i}@example.com`) },
+          bob
+        )
         .catch((e: any) => e.response)
       expect(tooMany.status).toBe(400)
       expect(tooMany.data.message).toContain("emails")
       const guest = await api
-        .post("/store/engagement/referral/claim", { code: "ABC" }, { headers: { "x-publishable-api-key": store.publishableKey } })
+        .post(
+          "/store/engagement/referral/claim",
+          { code: "ABC" },
+          { headers: { "x-publishable-api-key": store.publishableKey } }
+        )
         .catch((e: any) => e.response)
       expect(guest.status).toBe(401)
       expect(await loyalty().listLoyaltyReferrals({})).toHaveLength(0)

@@ -6,7 +6,14 @@ import { signUpRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workf
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createCustomerSession,
+  placeOrder,
+  RequestConfig,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 
 jest.setTimeout(180_000)
@@ -38,11 +45,20 @@ medusaIntegrationTestRunner({
 
     const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const shopper = (email: string) =>
-      createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
-    const post = (path: string, body: unknown, session: RequestConfig) => api.post(path, body, session).catch((error: any) => error.response)
-    const schemes = async (session: RequestConfig) => (await api.get("/store/engagement/reward-schemes", session)).data.reward_schemes
+      createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
+    const post = (path: string, body: unknown, session: RequestConfig) =>
+      api.post(path, body, session).catch((error: any) => error.response)
+    const schemes = async (session: RequestConfig) =>
+      (await api.get("/store/engagement/reward-schemes", session)).data.reward_schemes
     const joined = async (session: RequestConfig) =>
-      Object.fromEntries((await schemes(session)).map((scheme: { id: string; joined: boolean }) => [scheme.id, scheme.joined]))
+      Object.fromEntries(
+        (await schemes(session)).map((scheme: { id: string; joined: boolean }) => [scheme.id, scheme.joined])
+      )
     async function codeSentTo(email: string) {
       const sent = await getContainer()
         .resolve(Modules.NOTIFICATION)
@@ -70,8 +86,26 @@ medusaIntegrationTestRunner({
     it("joins an open scheme with its bonus once, earns with its multiplier, and leaves it", async () => {
       const ada = await shopper("ada@example.com")
       expect(await schemes(ada)).toEqual([
-        { id: "double", name: "Double points", description: "Twice the points", multiplier: 2, signup_bonus: 100, closed_loop: false, allowed_domains: [], joined: false },
-        { id: "corp", name: "Example Corp staff", description: "", multiplier: 1.5, signup_bonus: 0, closed_loop: true, allowed_domains: ["example-corp.com"], joined: false },
+        {
+          id: "double",
+          name: "Double points",
+          description: "Twice the points",
+          multiplier: 2,
+          signup_bonus: 100,
+          closed_loop: false,
+          allowed_domains: [],
+          joined: false,
+        },
+        {
+          id: "corp",
+          name: "Example Corp staff",
+          description: "",
+          multiplier: 1.5,
+          signup_bonus: 0,
+          closed_loop: true,
+          allowed_domains: ["example-corp.com"],
+          joined: false,
+        },
       ])
       const { data } = await api.post("/store/engagement/reward-schemes/double/sign-up", {}, ada)
       expect(data.reward_scheme).toMatchObject({ id: "double", joined: true })
@@ -83,7 +117,12 @@ medusaIntegrationTestRunner({
       expect(doubled.points).toBe(39)
       // the cart announced what the order then earned, scheme included
       expect(doubled.earnable).toBe(39)
-      expect(doubled.rate).toMatchObject({ multiplier: 2, scheme_ids: ["double"], scheme_multiplier: 2, tier_multiplier: 1 })
+      expect(doubled.rate).toMatchObject({
+        multiplier: 2,
+        scheme_ids: ["double"],
+        scheme_multiplier: 2,
+        tier_multiplier: 1,
+      })
 
       await api.post("/store/engagement/reward-schemes/double/sign-out", {}, ada)
       expect(await joined(ada)).toEqual({ double: false, corp: false })
@@ -94,20 +133,30 @@ medusaIntegrationTestRunner({
 
       // joining again gives no second bonus
       await api.post("/store/engagement/reward-schemes/double/sign-up", {}, ada)
-      expect(await loyalty().listLoyaltyTransactions({ customer_id: ada.customerId, type: "scheme_bonus" })).toHaveLength(1)
+      expect(
+        await loyalty().listLoyaltyTransactions({ customer_id: ada.customerId, type: "scheme_bonus" })
+      ).toHaveLength(1)
       expect((await api.get("/store/engagement/loyalty", ada)).data.loyalty.balance).toBe(100 + 39 + 19)
     })
 
     it("joins a closed-loop scheme only with an address in its domain and the code sent there", async () => {
       const ada = await shopper("ada@example.com")
-      const wrongDomain = await post("/store/engagement/reward-schemes/corp/sign-up", { email: "ada@example-corp.com.evil.io" }, ada)
+      const wrongDomain = await post(
+        "/store/engagement/reward-schemes/corp/sign-up",
+        { email: "ada@example-corp.com.evil.io" },
+        ada
+      )
       expect(wrongDomain.status).toBe(400)
       expect(wrongDomain.data.message).toContain("email")
       const noEmail = await post("/store/engagement/reward-schemes/corp/sign-up", {}, ada)
       expect(noEmail.status).toBe(400)
       expect(await codeSentTo("ada@example-corp.com.evil.io")).toBeUndefined()
 
-      const { data: started } = await api.post("/store/engagement/reward-schemes/corp/sign-up", { email: "Ada@Example-Corp.com" }, ada)
+      const { data: started } = await api.post(
+        "/store/engagement/reward-schemes/corp/sign-up",
+        { email: "Ada@Example-Corp.com" },
+        ada
+      )
       expect(started.reward_scheme.joined).toBe(false)
       expect(started.verification).toMatchObject({ email: "ada@example-corp.com" })
       const code = await codeSentTo("ada@example-corp.com")
@@ -115,10 +164,16 @@ medusaIntegrationTestRunner({
       // the code is stored only as an HMAC with the server's secret: a dump without the secret cannot be tried offline
       const [row] = await loyalty().listLoyaltySchemeVerifications({ customer_id: ada.customerId })
       expect(row.code_hash).not.toContain(code)
-      expect(row.code_hash).toBe(createHmac("sha256", process.env.LOYALTY_CODE_SECRET!).update(`${row.id}:${code}`).digest("hex"))
+      expect(row.code_hash).toBe(
+        createHmac("sha256", process.env.LOYALTY_CODE_SECRET!).update(`${row.id}:${code}`).digest("hex")
+      )
       expect(row.code_hash).not.toBe(createHash("sha256").update(`${row.id}:${code}`).digest("hex"))
 
-      const wrong = await post("/store/engagement/reward-schemes/corp/verify", { code: code === "000000" ? "111111" : "000000" }, ada)
+      const wrong = await post(
+        "/store/engagement/reward-schemes/corp/verify",
+        { code: code === "000000" ? "111111" : "000000" },
+        ada
+      )
       expect(wrong.status).toBe(400)
       expect(wrong.data).toMatchObject({ reason: "wrong_code", tries_left: 2 })
       expect(await joined(ada)).toEqual({ double: false, corp: false })
@@ -131,14 +186,22 @@ medusaIntegrationTestRunner({
       // the admin's customer summary lists the scheme joined, with the verified address
       const admin = await createAdminHeaders(getContainer())
       const { data: asAdmin } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
-      expect(asAdmin.loyalty.schemes).toEqual([{ id: "corp", name: "Example Corp staff", email: "ada@example-corp.com", joined_at: expect.any(String) }])
+      expect(asAdmin.loyalty.schemes).toEqual([
+        { id: "corp", name: "Example Corp staff", email: "ada@example-corp.com", joined_at: expect.any(String) },
+      ])
       // single use
       expect((await post("/store/engagement/reward-schemes/corp/verify", { code }, ada)).data.reason).toBe("no_code")
       expect((await orderPoints(ada, "ada@example.com")).rate).toMatchObject({ scheme_multiplier: 1.5 })
       // signing up again as a member sends no new code
-      const { data: again } = await api.post("/store/engagement/reward-schemes/corp/sign-up", { email: "ada@example-corp.com" }, ada)
+      const { data: again } = await api.post(
+        "/store/engagement/reward-schemes/corp/sign-up",
+        { email: "ada@example-corp.com" },
+        ada
+      )
       expect(again).toMatchObject({ reward_scheme: { joined: true }, verification: null })
-      const sent = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ template: "engagement-scheme-verification" })
+      const sent = await getContainer()
+        .resolve(Modules.NOTIFICATION)
+        .listNotifications({ template: "engagement-scheme-verification" })
       expect(sent).toHaveLength(1)
     })
 
@@ -158,7 +221,10 @@ medusaIntegrationTestRunner({
       const bobCode = await codeSentTo("bob@example-corp.com")
       const other = bobCode === "000000" ? "111111" : "000000"
       for (const left of [2, 1, 0]) {
-        expect((await post("/store/engagement/reward-schemes/corp/verify", { code: other }, bob)).data).toMatchObject({ reason: "wrong_code", tries_left: left })
+        expect((await post("/store/engagement/reward-schemes/corp/verify", { code: other }, bob)).data).toMatchObject({
+          reason: "wrong_code",
+          tries_left: left,
+        })
       }
       const locked = await post("/store/engagement/reward-schemes/corp/verify", { code: bobCode }, bob)
       expect(locked.status).toBe(400)
@@ -170,7 +236,10 @@ medusaIntegrationTestRunner({
       const ada = await shopper("ada@example.com")
       await api.post("/store/engagement/reward-schemes/double/sign-up", {}, ada)
       const before = await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId })
-      const signedOut = await signOutThenFail(getContainer()).run({ input: { customer_id: ada.customerId, scheme_id: "double" }, throwOnError: false })
+      const signedOut = await signOutThenFail(getContainer()).run({
+        input: { customer_id: ada.customerId, scheme_id: "double" },
+        throwOnError: false,
+      })
       expect(signedOut.errors.map((error) => error.error.message)).toEqual(["a later step failed"])
       const after = await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId })
       const strip = (rows: any[]) => rows.map(({ updated_at, ...fields }) => JSON.parse(JSON.stringify(fields)))
@@ -182,7 +251,9 @@ medusaIntegrationTestRunner({
       })
       expect(signedUp.errors.map((error) => error.error.message)).toEqual(["a later step failed"])
       expect(await loyalty().listLoyaltySchemeVerifications({ customer_id: ada.customerId })).toHaveLength(0)
-      expect(await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId, scheme_id: "corp" })).toHaveLength(0)
+      expect(
+        await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId, scheme_id: "corp" })
+      ).toHaveLength(0)
     })
 
     it("answers an unknown scheme with 404, bad input with a 400 naming the field, a guest with 401", async () => {
@@ -193,7 +264,15 @@ medusaIntegrationTestRunner({
       expect(badCode.data.message).toContain("code")
       const extra = await post("/store/engagement/reward-schemes/double/sign-up", { customer_id: "cus_other" }, ada)
       expect(extra.status).toBe(400)
-      expect((await post("/store/engagement/reward-schemes/double/sign-up", {}, { headers: { "x-publishable-api-key": store.publishableKey } })).status).toBe(401)
+      expect(
+        (
+          await post(
+            "/store/engagement/reward-schemes/double/sign-up",
+            {},
+            { headers: { "x-publishable-api-key": store.publishableKey } }
+          )
+        ).status
+      ).toBe(401)
       expect(await loyalty().listLoyaltySchemeMemberships({})).toHaveLength(0)
     })
   },

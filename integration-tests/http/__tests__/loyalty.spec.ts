@@ -4,7 +4,14 @@ import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import loyaltyMaintenance from "../../../src/jobs/loyalty-maintenance"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, RequestConfig, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createCustomerSession,
+  placeOrder,
+  RequestConfig,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -28,7 +35,12 @@ medusaIntegrationTestRunner({
 
     const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const shopper = (email: string) =>
-      createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
     const [PEN, NOTEBOOK, LAMP] = [0, 1, 2]
     const variant = (index: number) => store.products[index].variants[0].id
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
@@ -43,7 +55,11 @@ medusaIntegrationTestRunner({
       })
     }
     async function receiveReturn(orderId: string, items: { id: string; quantity: number }[]) {
-      const { data: begun } = await api.post("/admin/returns", { order_id: orderId, location_id: store.stockLocationId }, admin)
+      const { data: begun } = await api.post(
+        "/admin/returns",
+        { order_id: orderId, location_id: store.stockLocationId },
+        admin
+      )
       const returnId = begun.return.id
       await api.post(`/admin/returns/${returnId}/request-items`, { items }, admin)
       await api.post(`/admin/returns/${returnId}/request`, {}, admin)
@@ -65,7 +81,12 @@ medusaIntegrationTestRunner({
       })
       await awaitOrderPoints(first.id)
       let summary = await balanceOf(ada)
-      expect(summary).toMatchObject({ balance: 169, lifetime_points: 169, total_earned: 169, tier: { id: "silver", name: "Silver" } })
+      expect(summary).toMatchObject({
+        balance: 169,
+        lifetime_points: 169,
+        total_earned: 169,
+        tier: { id: "silver", name: "Silver" },
+      })
 
       const second = await placeOrder(api, store, {
         email: "ada@example.com",
@@ -83,7 +104,9 @@ medusaIntegrationTestRunner({
       expect(summary.balance).toBe(469)
 
       // order.placed delivered again awards nothing more
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: second.id } })
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.placed", data: { id: second.id } })
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect((await balanceOf(ada)).balance).toBe(469)
       expect(await loyalty().listLoyaltyTransactions({ order_id: second.id })).toHaveLength(2)
@@ -97,11 +120,22 @@ medusaIntegrationTestRunner({
 
       const { data: history } = await api.get("/store/engagement/loyalty/transactions", ada)
       expect(history.count).toBe(4)
-      expect(Object.keys(history.transactions[0]).sort()).toEqual(["created_at", "expires_at", "id", "order_id", "points", "reason", "type"])
+      expect(Object.keys(history.transactions[0]).sort()).toEqual([
+        "created_at",
+        "expires_at",
+        "id",
+        "order_id",
+        "points",
+        "reason",
+        "type",
+      ])
     })
 
     it("gives a guest checkout no points and no account", async () => {
-      const order = await placeOrder(api, store, { email: "guest@example.com", items: [{ variant_id: variant(PEN), quantity: 1 }] })
+      const order = await placeOrder(api, store, {
+        email: "guest@example.com",
+        items: [{ variant_id: variant(PEN), quantity: 1 }],
+      })
       await new Promise((resolve) => setTimeout(resolve, 1000))
       expect(await loyalty().listLoyaltyTransactions({ order_id: order.id })).toHaveLength(0)
       expect(await loyalty().listLoyaltyAccounts({})).toHaveLength(0)
@@ -119,7 +153,14 @@ medusaIntegrationTestRunner({
       })
       await awaitOrderPoints(order.id)
       const pen = order.items.find((item: { variant_id: string }) => item.variant_id === variant(PEN))
-      await api.post(`/admin/orders/${order.id}/fulfillments`, { location_id: store.stockLocationId, items: order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) }, admin)
+      await api.post(
+        `/admin/orders/${order.id}/fulfillments`,
+        {
+          location_id: store.stockLocationId,
+          items: order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })),
+        },
+        admin
+      )
 
       // the rule changes: 10 points per euro now; reversals still use what the lines earned
       const rates = loyalty().options.earn.points_per_unit
@@ -155,7 +196,11 @@ medusaIntegrationTestRunner({
       })
       await awaitOrderPoints(order.id)
       expect((await balanceOf(ada)).balance).toBe(79)
-      await api.post(`/admin/orders/${order.id}/fulfillments`, { location_id: store.stockLocationId, items: [{ id: order.items[0].id, quantity: 2 }] }, admin)
+      await api.post(
+        `/admin/orders/${order.id}/fulfillments`,
+        { location_id: store.stockLocationId, items: [{ id: order.items[0].id, quantity: 2 }] },
+        admin
+      )
       await receiveReturn(order.id, [{ id: order.items[0].id, quantity: 2 }])
       const summary = await eventually(async () => {
         const current = await balanceOf(ada)
@@ -172,7 +217,11 @@ medusaIntegrationTestRunner({
         items: [{ variant_id: variant(NOTEBOOK), quantity: 1 }], // 25 points
       })
       await awaitOrderPoints(order.id)
-      await api.post(`/admin/engagement/contacts/${bob.customerId}/loyalty/adjustments`, { points: -20, reason: "spent in store" }, admin)
+      await api.post(
+        `/admin/engagement/contacts/${bob.customerId}/loyalty/adjustments`,
+        { points: -20, reason: "spent in store" },
+        admin
+      )
       await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
       const summary = await eventually(async () => {
         const current = await balanceOf(bob)
@@ -185,19 +234,37 @@ medusaIntegrationTestRunner({
     it("lets an admin adjust with a reason, records the admin, and never makes a balance negative", async () => {
       const ada = await shopper("ada@example.com")
       const url = `/admin/engagement/contacts/${ada.customerId}/loyalty`
-      const { data: added, status } = await api.post(`${url}/adjustments`, { points: 40, reason: "goodwill", idempotency_key: "ticket-1234" }, admin)
+      const { data: added, status } = await api.post(
+        `${url}/adjustments`,
+        { points: 40, reason: "goodwill", idempotency_key: "ticket-1234" },
+        admin
+      )
       expect(status).toBe(201)
       expect(added.loyalty).toMatchObject({ balance: 40, customer_id: ada.customerId })
-      const again = await api.post(`${url}/adjustments`, { points: 40, reason: "goodwill", idempotency_key: "ticket-1234" }, admin)
+      const again = await api.post(
+        `${url}/adjustments`,
+        { points: 40, reason: "goodwill", idempotency_key: "ticket-1234" },
+        admin
+      )
       expect(again.status).toBe(200)
       expect(again.data.loyalty.balance).toBe(40)
 
-      const refused = await api.post(`${url}/adjustments`, { points: -41, reason: "too much" }, admin).catch(errorResponse)
+      const refused = await api
+        .post(`${url}/adjustments`, { points: -41, reason: "too much" }, admin)
+        .catch(errorResponse)
       expect(refused.status).toBe(400)
       expect(refused.data.message).toContain("points: 41 is more than the spendable balance of 40")
 
       const { data: page } = await api.get(`${url}/transactions`, admin)
-      expect(page.transactions).toEqual([expect.objectContaining({ type: "adjust", points: 40, reason: "goodwill", actor_id: expect.stringMatching(/^user_/), actor_email: "admin@example.com" })])
+      expect(page.transactions).toEqual([
+        expect.objectContaining({
+          type: "adjust",
+          points: 40,
+          reason: "goodwill",
+          actor_id: expect.stringMatching(/^user_/),
+          actor_email: "admin@example.com",
+        }),
+      ])
 
       await api.post(`${url}/block`, { reason: "fraud check" }, admin)
       expect((await balanceOf(ada)).spending_blocked).toBe(true)
@@ -206,7 +273,9 @@ medusaIntegrationTestRunner({
 
       const { data: programme } = await api.get("/admin/engagement/loyalty", admin)
       expect(programme.loyalty).toMatchObject({ outstanding: 40, accounts: 1 })
-      expect(programme.loyalty.value).toEqual(expect.arrayContaining([expect.objectContaining({ currency_code: "eur", amount: 0.4 })]))
+      expect(programme.loyalty.value).toEqual(
+        expect.arrayContaining([expect.objectContaining({ currency_code: "eur", amount: 0.4 })])
+      )
       expect(programme.loyalty.latest_adjustments[0]).toMatchObject({
         points: 40,
         reason: "goodwill",
@@ -232,7 +301,9 @@ medusaIntegrationTestRunner({
         expect([answer.status, body]).toEqual([400, body])
         expect(answer.data.message).toContain(field)
       }
-      const missing = await api.post("/admin/engagement/contacts/cus_nobody/loyalty/adjustments", { points: 5, reason: "x" }, admin).catch(errorResponse)
+      const missing = await api
+        .post("/admin/engagement/contacts/cus_nobody/loyalty/adjustments", { points: 5, reason: "x" }, admin)
+        .catch(errorResponse)
       expect(missing.status).toBe(404)
       expect(await loyalty().listLoyaltyTransactions({})).toHaveLength(0)
     })
@@ -240,20 +311,32 @@ medusaIntegrationTestRunner({
     it("shows shoppers only their own points and keeps customers out of the admin routes", async () => {
       const ada = await shopper("ada@example.com")
       const bob = await shopper("bob@example.com")
-      await api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`, { points: 70, reason: "welcome" }, admin)
+      await api.post(
+        `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`,
+        { points: 70, reason: "welcome" },
+        admin
+      )
       expect((await balanceOf(bob)).balance).toBe(0)
-      const asBob = await api.get(`/store/engagement/loyalty/transactions?customer_id=${ada.customerId}`, bob).catch(errorResponse)
+      const asBob = await api
+        .get(`/store/engagement/loyalty/transactions?customer_id=${ada.customerId}`, bob)
+        .catch(errorResponse)
       expect(asBob.status).toBe(400)
       const anonymous = await api
         .get("/store/engagement/loyalty", { headers: { "x-publishable-api-key": store.publishableKey } })
         .catch(errorResponse)
       expect(anonymous.status).toBe(401)
       for (const path of [`/admin/engagement/contacts/${ada.customerId}/loyalty`, "/admin/engagement/loyalty"]) {
-        const asCustomer = await api.get(path, { headers: { authorization: bob.headers.authorization } }).catch(errorResponse)
+        const asCustomer = await api
+          .get(path, { headers: { authorization: bob.headers.authorization } })
+          .catch(errorResponse)
         expect(asCustomer.status).toBe(401)
       }
       const adjust = await api
-        .post(`/admin/engagement/contacts/${bob.customerId}/loyalty/adjustments`, { points: 5000, reason: "me" }, { headers: { authorization: bob.headers.authorization } })
+        .post(
+          `/admin/engagement/contacts/${bob.customerId}/loyalty/adjustments`,
+          { points: 5000, reason: "me" },
+          { headers: { authorization: bob.headers.authorization } }
+        )
         .catch(errorResponse)
       expect(adjust.status).toBe(401)
       expect((await balanceOf(bob)).balance).toBe(0)
@@ -261,7 +344,11 @@ medusaIntegrationTestRunner({
 
     it("expires points and releases pending ones through the maintenance job", async () => {
       const ada = await shopper("ada@example.com")
-      await api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`, { points: 30, reason: "old" }, admin)
+      await api.post(
+        `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`,
+        { points: 30, reason: "old" },
+        admin
+      )
       const [lot] = await loyalty().listLoyaltyTransactions({ customer_id: ada.customerId })
       await loyalty().updateLoyaltyTransactions([{ id: lot.id, expires_at: new Date(Date.now() - 1000) }])
       await loyaltyMaintenance(getContainer())

@@ -28,9 +28,7 @@ const ccr = (n: number): EnqueueDeliveryInput => ({
       customerLastName: "Lovelace",
       customerEmail: `ada${n}@example.com`,
       purchaseDate: "2026-11-20T10:00:00+00:00",
-      purchases: [
-        { quantity: "1", gtin: "4006381333931", mpn: "", brand: "", lang: "en", title: "Pen", type: "P" },
-      ],
+      purchases: [{ quantity: "1", gtin: "4006381333931", mpn: "", brand: "", lang: "en", title: "Pen", type: "P" }],
     },
   },
 })
@@ -50,7 +48,6 @@ medusaIntegrationTestRunner({
     beforeEach(() => {
       engagement = getContainer().resolve(ENGAGEMENT_MODULE)
     })
-
 
     /** Dispatches until the row leaves pending/sending, as the sweep job would over time. */
     async function settle(id: string) {
@@ -157,7 +154,9 @@ medusaIntegrationTestRunner({
       await engagement.enqueueDeliveries(inputs)
 
       await Promise.all(Array.from({ length: 4 }, () => engagement.dispatchDueDeliveries()))
-      await eventually(async () => (await engagement.listDeliveries({ status: "delivered" }, { take: 100 })).length === 40)
+      await eventually(
+        async () => (await engagement.listDeliveries({ status: "delivered" }, { take: 100 })).length === 40
+      )
 
       const emails = platforms.rejoiner.callsTo("cancel").map((r) => (r.body as { email: string }).email)
       expect(emails).toHaveLength(40)
@@ -206,8 +205,9 @@ medusaIntegrationTestRunner({
         expect(badLimit.status).toBe(400)
         expect(badLimit.data.message).toContain("limit")
 
-        const badBody = await responseOf(api
-          .post(`/admin/engagement/deliveries/engdel_x/retry`, { force: true }, admin))
+        const badBody = await responseOf(
+          api.post(`/admin/engagement/deliveries/engdel_x/retry`, { force: true }, admin)
+        )
         expect(badBody.status).toBe(400)
         expect(badBody.data.message).toContain("force")
 
@@ -217,12 +217,19 @@ medusaIntegrationTestRunner({
 
       it("list deliveries filtered by customer and order, paginated", async () => {
         const admin = await createAdminHeaders(getContainer())
-        await engagement.enqueueDeliveries([ccr(7), ccr(8), ccr(9)].map((d) => ({ ...d, not_before: new Date(Date.now() + 3600_000) })))
+        await engagement.enqueueDeliveries(
+          [ccr(7), ccr(8), ccr(9)].map((d) => ({ ...d, not_before: new Date(Date.now() + 3600_000) }))
+        )
 
         const byOrder = await api.get(`/admin/engagement/deliveries?order_id=order_8`, admin)
         expect(byOrder.data.deliveries).toHaveLength(1)
         expect(byOrder.data.deliveries[0]).toEqual(
-          expect.objectContaining({ order_id: "order_8", customer_id: "cus_8", status: "pending", platform: "recensus" })
+          expect.objectContaining({
+            order_id: "order_8",
+            customer_id: "cus_8",
+            status: "pending",
+            platform: "recensus",
+          })
         )
 
         const page = await api.get(`/admin/engagement/deliveries?limit=2&offset=0&order=created_at`, admin)

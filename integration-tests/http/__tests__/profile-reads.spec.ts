@@ -25,21 +25,39 @@ medusaIntegrationTestRunner({
     }
 
     it("makes the profile on customer.created, and the store GET only reads", async () => {
-      const shopper = await createCustomerSession(api, store, { email: "grace@example.com", password: "secret-password", first_name: "Grace", last_name: "Hopper" })
+      const shopper = await createCustomerSession(api, store, {
+        email: "grace@example.com",
+        password: "secret-password",
+        first_name: "Grace",
+        last_name: "Hopper",
+      })
       const engagement = engagementOf(getContainer())
-      const made = await eventually(async () => (await engagement.listContactProfiles({ customer_id: shopper.customerId }))[0])
-      expect(made).toEqual(expect.objectContaining({ email: "grace@example.com", first_name: "Grace", last_name: "Hopper" }))
+      const made = await eventually(
+        async () => (await engagement.listContactProfiles({ customer_id: shopper.customerId }))[0]
+      )
+      expect(made).toEqual(
+        expect.objectContaining({ email: "grace@example.com", first_name: "Grace", last_name: "Hopper" })
+      )
 
       const rows = await profileRows()
       const { profile } = (await api.get("/store/engagement/profile", shopper)).data as StoreEngagementProfileResponse
-      expect(profile).toEqual(expect.objectContaining({ email: "grace@example.com", first_name: "Grace", order_count: 0 }))
+      expect(profile).toEqual(
+        expect.objectContaining({ email: "grace@example.com", first_name: "Grace", order_count: 0 })
+      )
       expect(await profileRows()).toBe(rows)
     })
 
     it("answers a customer without a profile from the Medusa customer, writing nothing; the backfill makes it", async () => {
-      const shopper = await createCustomerSession(api, store, { email: "ada@example.com", password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      const shopper = await createCustomerSession(api, store, {
+        email: "ada@example.com",
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
       const engagement = engagementOf(getContainer())
-      const made = await eventually(async () => (await engagement.listContactProfiles({ customer_id: shopper.customerId }))[0])
+      const made = await eventually(
+        async () => (await engagement.listContactProfiles({ customer_id: shopper.customerId }))[0]
+      )
       // as a customer from before the plugin was installed: no profile at all
       await engagement.deleteContactProfiles(made.id)
       const rows = await profileRows()
@@ -69,7 +87,9 @@ medusaIntegrationTestRunner({
       const first = await backfillContactProfiles(getContainer(), { pageSize: 1 })
       expect(first).toEqual({ seen: 1, created: 1 })
       const [backfilled] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
-      expect(backfilled).toEqual(expect.objectContaining({ email: "ada@example.com", first_name: "Ada", last_name: "Lovelace" }))
+      expect(backfilled).toEqual(
+        expect.objectContaining({ email: "ada@example.com", first_name: "Ada", last_name: "Lovelace" })
+      )
       // a second run finds nothing to make
       expect(await backfillContactProfiles(getContainer())).toEqual({ seen: 1, created: 0 })
       expect(await profileRows()).toBe(rows + 1)

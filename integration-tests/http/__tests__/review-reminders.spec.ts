@@ -42,7 +42,12 @@ medusaIntegrationTestRunner({
     })
 
     async function emailedOrder(email: string) {
-      const session = await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      const session = await createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
       const [pen, notebook] = store.products
       const order = await placeOrder(api, store, {
         email,
@@ -61,9 +66,11 @@ medusaIntegrationTestRunner({
     }
 
     const reviewEmails = async (to: string) =>
-      (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to }, { order: { created_at: "ASC" } })).filter(
-        (n) => n.template === "engagement-review-request"
-      )
+      (
+        await getContainer()
+          .resolve(Modules.NOTIFICATION)
+          .listNotifications({ to }, { order: { created_at: "ASC" } })
+      ).filter((n) => n.template === "engagement-review-request")
 
     async function makeReminderDue(id: string) {
       await engagementOf(getContainer()).updateReviewRequests({ id, next_reminder_at: new Date(Date.now() - 1000) })
@@ -71,7 +78,9 @@ medusaIntegrationTestRunner({
 
     it("sends a reminder with tracked links, and a followed link stops the next one", async () => {
       const { request } = await emailedOrder("ada@example.com")
-      expect(new Date(request.next_reminder_at!).getTime() - new Date(request.sent_at!).getTime()).toBeGreaterThan(3 * 86_400_000 - 60_000)
+      expect(new Date(request.next_reminder_at!).getTime() - new Date(request.sent_at!).getTime()).toBeGreaterThan(
+        3 * 86_400_000 - 60_000
+      )
       const [first] = await reviewEmails("ada@example.com")
       const firstLinks = (first.data!.products as Product[]).map((product) => product.review_url)
       expect(firstLinks).toEqual([
@@ -93,7 +102,11 @@ medusaIntegrationTestRunner({
       expect(reminded.reminders_sent).toBe(1)
       expect(reminded.next_reminder_at).not.toBeNull()
       // both emails count against the shopper's cap
-      expect((await engagementOf(getContainer()).listReviewContacts({ review_request_id: request.id })).map((c) => c.round).sort()).toEqual([0, 1])
+      expect(
+        (await engagementOf(getContainer()).listReviewContacts({ review_request_id: request.id }))
+          .map((c) => c.round)
+          .sort()
+      ).toEqual([0, 1])
 
       // the shopper follows the reminder's link: recorded, and led to the product's review form
       const link = (emails[1].data!.products as Product[])[0].review_url!
@@ -116,7 +129,11 @@ medusaIntegrationTestRunner({
       expect(await reviewEmails("ada@example.com")).toHaveLength(2)
       const stopped = await engagementOf(getContainer()).retrieveReviewRequest(request.id)
       expect(stopped).toEqual(
-        expect.objectContaining({ reminders_sent: 1, next_reminder_at: null, reason: "reminders stopped: a review link was followed" })
+        expect.objectContaining({
+          reminders_sent: 1,
+          next_reminder_at: null,
+          reason: "reminders stopped: a review link was followed",
+        })
       )
     })
 

@@ -38,7 +38,12 @@ medusaIntegrationTestRunner({
     const [PEN, NOTEBOOK, LAMP] = [0, 1, 2]
 
     async function shopper(email: string) {
-      return await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      return await createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
     }
 
     async function order(email: string, headers: Record<string, string> | undefined, items: [number, number][]) {
@@ -57,7 +62,10 @@ medusaIntegrationTestRunner({
 
     it("leaves a line returned before the send time out, and skips an order whose every line came back", async () => {
       const ada = await shopper("ada@example.com")
-      const placed = await order("ada@example.com", ada.headers, [[PEN, 1], [NOTEBOOK, 1]])
+      const placed = await order("ada@example.com", ada.headers, [
+        [PEN, 1],
+        [NOTEBOOK, 1],
+      ])
       const admin = await createAdminHeaders(getContainer())
       const items = placed.items as { id: string; quantity: number; product_title: string }[]
       await api.post(
@@ -66,7 +74,11 @@ medusaIntegrationTestRunner({
         admin
       )
       const pen = items.find((item) => item.product_title === "Fountain Pen")!
-      const { data: begun } = await api.post("/admin/returns", { order_id: placed.id, location_id: store.stockLocationId }, admin)
+      const { data: begun } = await api.post(
+        "/admin/returns",
+        { order_id: placed.id, location_id: store.stockLocationId },
+        admin
+      )
       await api.post(`/admin/returns/${begun.return.id}/request-items`, { items: [{ id: pen.id, quantity: 1 }] }, admin)
       await api.post(`/admin/returns/${begun.return.id}/request`, {}, admin)
 
@@ -79,17 +91,33 @@ medusaIntegrationTestRunner({
 
       // the admin sees why on the order's engagement card
       const view = await api.get(`/admin/orders/${placed.id}/engagement`, admin)
-      expect(view.data.review_request.excluded_items).toEqual([expect.objectContaining({ reason: "returned before the send time" })])
+      expect(view.data.review_request.excluded_items).toEqual([
+        expect.objectContaining({ reason: "returned before the send time" }),
+      ])
 
       // every line on its way back: nothing is asked
       const back = await order("ada@example.com", ada.headers, [[PEN, 2]])
       const backItem = back.items[0]
-      await api.post(`/admin/orders/${back.id}/fulfillments`, { location_id: store.stockLocationId, items: [{ id: backItem.id, quantity: 2 }] }, admin)
-      const { data: second } = await api.post("/admin/returns", { order_id: back.id, location_id: store.stockLocationId }, admin)
-      await api.post(`/admin/returns/${second.return.id}/request-items`, { items: [{ id: backItem.id, quantity: 2 }] }, admin)
+      await api.post(
+        `/admin/orders/${back.id}/fulfillments`,
+        { location_id: store.stockLocationId, items: [{ id: backItem.id, quantity: 2 }] },
+        admin
+      )
+      const { data: second } = await api.post(
+        "/admin/returns",
+        { order_id: back.id, location_id: store.stockLocationId },
+        admin
+      )
+      await api.post(
+        `/admin/returns/${second.return.id}/request-items`,
+        { items: [{ id: backItem.id, quantity: 2 }] },
+        admin
+      )
       await api.post(`/admin/returns/${second.return.id}/request`, {}, admin)
       const skipped = await sendNow(back.id)
-      expect(skipped).toEqual(expect.objectContaining({ status: "skipped", reason: expect.stringContaining("returned before the send time") }))
+      expect(skipped).toEqual(
+        expect.objectContaining({ status: "skipped", reason: expect.stringContaining("returned before the send time") })
+      )
       expect(platforms.recensus.callsTo("customer-contact-request")).toHaveLength(1)
     })
 
@@ -118,9 +146,15 @@ medusaIntegrationTestRunner({
     it("leaves out a product flagged in its metadata and a product of an excluded category, read at the send time", async () => {
       const productModule = getContainer().resolve(Modules.PRODUCT)
       const ada = await shopper("flags@example.com")
-      const placed = await order("flags@example.com", ada.headers, [[PEN, 1], [NOTEBOOK, 1], [LAMP, 1]])
+      const placed = await order("flags@example.com", ada.headers, [
+        [PEN, 1],
+        [NOTEBOOK, 1],
+        [LAMP, 1],
+      ])
       // changed after the order was placed: the send time decides
-      const [giftCards] = await productModule.createProductCategories([{ name: "Gift cards", handle: "gift-cards", is_active: true }])
+      const [giftCards] = await productModule.createProductCategories([
+        { name: "Gift cards", handle: "gift-cards", is_active: true },
+      ])
       await productModule.updateProducts(store.products[NOTEBOOK].id, { category_ids: [giftCards.id] })
       const lamp = await productModule.retrieveProduct(store.products[LAMP].id)
       await productModule.updateProducts(lamp.id, { metadata: { ...lamp.metadata, engagement_review_exclude: true } })
@@ -128,7 +162,11 @@ medusaIntegrationTestRunner({
       const sent = await sendNow(placed.id)
       expect(sent.status).toBe("sent")
       expect(titlesSent()).toEqual([["Fountain Pen"]])
-      expect((sent.excluded_items as unknown as { title: string; reason: string }[]).map(({ title, reason }) => [title, reason]).sort()).toEqual([
+      expect(
+        (sent.excluded_items as unknown as { title: string; reason: string }[])
+          .map(({ title, reason }) => [title, reason])
+          .sort()
+      ).toEqual([
         ["Desk Lamp", "product excluded (metadata engagement_review_exclude)"],
         ["Dotted Notebook", "category excluded (gift-cards)"],
       ])
@@ -136,13 +174,21 @@ medusaIntegrationTestRunner({
 
     it("leaves out a product the shopper was asked about within 12 months", async () => {
       const ada = await shopper("again@example.com")
-      const first = await order("again@example.com", ada.headers, [[PEN, 1], [NOTEBOOK, 2]])
+      const first = await order("again@example.com", ada.headers, [
+        [PEN, 1],
+        [NOTEBOOK, 2],
+      ])
       expect((await sendNow(first.id)).status).toBe("sent")
-      const second = await order("again@example.com", ada.headers, [[PEN, 1], [LAMP, 1]])
+      const second = await order("again@example.com", ada.headers, [
+        [PEN, 1],
+        [LAMP, 1],
+      ])
       const sent = await sendNow(second.id)
       expect(sent.status).toBe("sent")
       expect(titlesSent()).toEqual([["Dotted Notebook", "Fountain Pen"], ["Desk Lamp"]])
-      expect(sent.excluded_items).toEqual([expect.objectContaining({ title: "Fountain Pen", reason: "already asked about within 12 months" })])
+      expect(sent.excluded_items).toEqual([
+        expect.objectContaining({ title: "Fountain Pen", reason: "already asked about within 12 months" }),
+      ])
     })
 
     it("asks one shopper at most twice in 30 days: the third request waits until the first leaves the window", async () => {
@@ -174,7 +220,11 @@ medusaIntegrationTestRunner({
       expect(new Date(pending.send_at!).getTime() - new Date(penOnly.created_at).getTime()).toBe(10 * DAY)
 
       // the demo catalogue puts the lamp in "lighting", which waits 30 days here
-      const mixed = await order("timing@example.com", undefined, [[PEN, 1], [LAMP, 1], [NOTEBOOK, 2]])
+      const mixed = await order("timing@example.com", undefined, [
+        [PEN, 1],
+        [LAMP, 1],
+        [NOTEBOOK, 2],
+      ])
       const latest = await reviewRequestOf(getContainer(), mixed.id)
       expect(new Date(latest.send_at!).getTime() - new Date(mixed.created_at).getTime()).toBe(30 * DAY)
     })

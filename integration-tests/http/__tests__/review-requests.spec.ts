@@ -27,7 +27,12 @@ medusaIntegrationTestRunner({
     })
 
     async function orderAsCustomer(email: string, metadata?: Record<string, unknown>) {
-      const session = await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      const session = await createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
       if (metadata) {
         await getContainer().resolve(Modules.CUSTOMER).updateCustomers(session.customerId, { metadata })
       }
@@ -70,13 +75,40 @@ medusaIntegrationTestRunner({
           customerEmail: "ada@example.com",
           purchaseDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/),
           purchases: expect.arrayContaining([
-            { quantity: "2", gtin: "4006381333931", mpn: "PW-FP100-BL", brand: "Penwright", lang: "en", title: "Fountain Pen", type: "P" },
-            { quantity: "1", gtin: "5901234123457", mpn: "PN-A5-DOT", brand: "Papeterie Nord", lang: "en", title: "Dotted Notebook", type: "P" },
+            {
+              quantity: "2",
+              gtin: "4006381333931",
+              mpn: "PW-FP100-BL",
+              brand: "Penwright",
+              lang: "en",
+              title: "Fountain Pen",
+              type: "P",
+            },
+            {
+              quantity: "1",
+              gtin: "5901234123457",
+              mpn: "PN-A5-DOT",
+              brand: "Papeterie Nord",
+              lang: "en",
+              title: "Dotted Notebook",
+              type: "P",
+            },
             // no barcode: MPN + brand
-            { quantity: "1", gtin: "", mpn: "LC-DL2-BR", brand: "Lumen & Co", lang: "en", title: "Desk Lamp", type: "P" },
+            {
+              quantity: "1",
+              gtin: "",
+              mpn: "LC-DL2-BR",
+              brand: "Lumen & Co",
+              lang: "en",
+              title: "Desk Lamp",
+              type: "P",
+            },
           ]),
         },
-        signedRequest: { token: RECENSUS_TEST_CONFIG.token, signature: SparkMD5.hash(`POST${url}${RECENSUS_TEST_CONFIG.sharedSecret}`) },
+        signedRequest: {
+          token: RECENSUS_TEST_CONFIG.token,
+          signature: SparkMD5.hash(`POST${url}${RECENSUS_TEST_CONFIG.sharedSecret}`),
+        },
       })
       expect((call.body as { data: { purchases: unknown[] } }).data.purchases).toHaveLength(3)
       const answerId = String(platforms.recensus.state.nextId)
@@ -86,7 +118,9 @@ medusaIntegrationTestRunner({
       const view = await api.get(`/admin/orders/${order.id}/engagement`, admin)
       expect(view.data.review_request).toEqual(expect.objectContaining({ status: "sent", external_id: answerId }))
       expect(view.data.deliveries).toEqual(
-        expect.arrayContaining([expect.objectContaining({ platform: "recensus", status: "delivered", response_status: 201 })])
+        expect.arrayContaining([
+          expect.objectContaining({ platform: "recensus", status: "delivered", response_status: 201 }),
+        ])
       )
       const listed = await api.get(`/admin/engagement/review-requests?status=sent&order_id=${order.id}`, admin)
       expect(listed.data).toEqual(expect.objectContaining({ count: 1 }))
@@ -95,7 +129,9 @@ medusaIntegrationTestRunner({
     it("makes one review request and one CCR however often order.placed arrives", async () => {
       const { order } = await orderAsCustomer("twice@example.com")
       const first = await reviewRequestOf(getContainer(), order.id)
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: "order.placed", data: { id: order.id } })
       await createReviewRequestWorkflow(getContainer()).run({ input: { order_id: order.id } })
       await new Promise((resolve) => setTimeout(resolve, 500))
 
@@ -152,9 +188,13 @@ medusaIntegrationTestRunner({
     })
 
     it("skips a shopper who opted out, and one who withdrew consent after the request was scheduled", async () => {
-      const { order: optedOut } = await orderAsCustomer("optout@example.com", { engagement_review_requests_opt_out: true })
+      const { order: optedOut } = await orderAsCustomer("optout@example.com", {
+        engagement_review_requests_opt_out: true,
+      })
       const skipped = await reviewRequestOf(getContainer(), optedOut.id)
-      expect(skipped).toEqual(expect.objectContaining({ status: "skipped", reason: expect.stringContaining("opted out") }))
+      expect(skipped).toEqual(
+        expect.objectContaining({ status: "skipped", reason: expect.stringContaining("opted out") })
+      )
 
       const { order, session } = await orderAsCustomer("withdraws@example.com")
       const scheduled = await reviewRequestOf(getContainer(), order.id)
@@ -168,7 +208,9 @@ medusaIntegrationTestRunner({
       })
       await makeDue(getContainer(), scheduled.id)
       const withdrawn = await sendDueAndSettle(getContainer(), scheduled.id)
-      expect(withdrawn).toEqual(expect.objectContaining({ status: "skipped", reason: expect.stringContaining("review_requests") }))
+      expect(withdrawn).toEqual(
+        expect.objectContaining({ status: "skipped", reason: expect.stringContaining("review_requests") })
+      )
       expect(platforms.recensus.requests).toHaveLength(0)
     })
 
@@ -176,7 +218,12 @@ medusaIntegrationTestRunner({
       const productModule = getContainer().resolve(Modules.PRODUCT)
       const lamp = store.products[2]
       await productModule.updateProducts(lamp.id, { metadata: { brand: null } })
-      const session = await createCustomerSession(api, store, { email: "lamp@example.com", password: "pw-12345678", first_name: "L", last_name: "M" })
+      const session = await createCustomerSession(api, store, {
+        email: "lamp@example.com",
+        password: "pw-12345678",
+        first_name: "L",
+        last_name: "M",
+      })
       const order = await placeOrder(api, store, {
         email: "lamp@example.com",
         customerHeaders: session.headers,
@@ -184,7 +231,9 @@ medusaIntegrationTestRunner({
       })
       const skipped = await reviewRequestOf(getContainer(), order.id)
       expect(skipped.status).toBe("skipped")
-      expect(skipped.excluded_items).toEqual([expect.objectContaining({ title: "Desk Lamp", reason: expect.stringContaining("brand") })])
+      expect(skipped.excluded_items).toEqual([
+        expect.objectContaining({ title: "Desk Lamp", reason: expect.stringContaining("brand") }),
+      ])
     })
 
     it("answers the admin review-request list with 401 without an admin and 400 for a bad filter", async () => {

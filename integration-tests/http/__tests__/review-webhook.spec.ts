@@ -47,13 +47,22 @@ medusaIntegrationTestRunner({
       const signature = signReviewWebhook(options.signedBody ?? body, timestamp, options.secret ?? SECRET)
       return await responseOf(
         api.post(URL, body, {
-          headers: { "content-type": "application/json", "x-engagement-timestamp": timestamp, "x-engagement-signature": signature },
+          headers: {
+            "content-type": "application/json",
+            "x-engagement-timestamp": timestamp,
+            "x-engagement-signature": signature,
+          },
         })
       )
     }
 
     async function purchase(email: string) {
-      const session = await createCustomerSession(api, store, { email, password: "secret-password", first_name: "Ada", last_name: "Lovelace" })
+      const session = await createCustomerSession(api, store, {
+        email,
+        password: "secret-password",
+        first_name: "Ada",
+        last_name: "Lovelace",
+      })
       const [pen, notebook] = store.products
       const order = await placeOrder(api, store, {
         email,
@@ -79,7 +88,10 @@ medusaIntegrationTestRunner({
       ])
       // the same signed call again: a replay
       const replay = await deliver(body, { timestamp })
-      expect([replay.status, replay.data.message]).toEqual([409, "x-engagement-signature: this signed call was already received"])
+      expect([replay.status, replay.data.message]).toEqual([
+        409,
+        "x-engagement-signature: this signed call was already received",
+      ])
       // the platform delivers the review again, signed anew: accepted, nothing more awarded
       const again = await deliver(body, { timestamp: String(Number(timestamp) + 1) })
       expect([again.status, again.data.awarded]).toEqual([200, false])
@@ -89,7 +101,13 @@ medusaIntegrationTestRunner({
 
       const rows = await reviewRows(session.customerId)
       expect(rows).toEqual([
-        expect.objectContaining({ points: 75, order_id: order.id, line_item_id: pen.id, idempotency_key: `review:${pen.id}`, actor_type: "review_webhook" }),
+        expect.objectContaining({
+          points: 75,
+          order_id: order.id,
+          line_item_id: pen.id,
+          idempotency_key: `review:${pen.id}`,
+          actor_type: "review_webhook",
+        }),
       ])
       const admin = await createAdminHeaders(getContainer())
       const summary = await api.get(`/admin/engagement/contacts/${session.customerId}/loyalty`, admin)
@@ -104,9 +122,15 @@ medusaIntegrationTestRunner({
       const tampered = await deliver(signed.replace(pen.id, `${pen.id} `), { signedBody: signed })
       expect([tampered.status, tampered.data.message]).toEqual([401, "x-engagement-signature: does not match the body"])
       const wrongSecret = await deliver(signed, { secret: `${SECRET}-not-ours` })
-      expect([wrongSecret.status, wrongSecret.data.message]).toEqual([401, "x-engagement-signature: does not match the body"])
+      expect([wrongSecret.status, wrongSecret.data.message]).toEqual([
+        401,
+        "x-engagement-signature: does not match the body",
+      ])
       const stale = await deliver(signed, { timestamp: String(Math.floor(Date.now() / 1000) - 6 * 60) })
-      expect([stale.status, stale.data.message]).toEqual([401, "x-engagement-timestamp: too old or in the future: the call is refused"])
+      expect([stale.status, stale.data.message]).toEqual([
+        401,
+        "x-engagement-timestamp: too old or in the future: the call is refused",
+      ])
       const unsigned = await responseOf(api.post(URL, JSON.parse(signed)))
       expect(unsigned.status).toBe(401)
 
@@ -119,7 +143,11 @@ medusaIntegrationTestRunner({
       // a canceled order earns nothing either
       const admin = await createAdminHeaders(getContainer())
       await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
-      await eventually(async () => ((await api.get(`/admin/orders/${order.id}?fields=status`, admin)).data.order.status === "canceled" ? true : undefined))
+      await eventually(async () =>
+        (await api.get(`/admin/orders/${order.id}?fields=status`, admin)).data.order.status === "canceled"
+          ? true
+          : undefined
+      )
       const canceled = await deliver(signed)
       expect([canceled.status, canceled.data.message]).toEqual([400, "order_id: the order is canceled"])
 
@@ -131,9 +159,22 @@ medusaIntegrationTestRunner({
       const { session, order, pen } = await purchase("undo@example.com")
       // a ledger refusal after the receipt: more points taken than the account holds
       const failed = await awardReviewPointsWorkflow(getContainer())
-        .run({ input: { order_id: order.id, line_item_id: pen.id, signature: "sha256=undo", points: -1_000_000, expires_at: null } })
-        .then(() => null, (error: { message?: string }) => error)
-      expect(failed).toEqual(expect.objectContaining({ message: expect.stringContaining("more than the spendable balance") }))
+        .run({
+          input: {
+            order_id: order.id,
+            line_item_id: pen.id,
+            signature: "sha256=undo",
+            points: -1_000_000,
+            expires_at: null,
+          },
+        })
+        .then(
+          () => null,
+          (error: { message?: string }) => error
+        )
+      expect(failed).toEqual(
+        expect.objectContaining({ message: expect.stringContaining("more than the spendable balance") })
+      )
       expect(await engagementOf(getContainer()).listReviewWebhookReceipts({ signature: "sha256=undo" })).toEqual([])
       expect(await reviewRows(session.customerId)).toEqual([])
       const delivered = await deliver(JSON.stringify({ order_id: order.id, line_item_id: pen.id }))
@@ -149,7 +190,11 @@ medusaIntegrationTestRunner({
         { location_id: store.stockLocationId, items: items.map((item) => ({ id: item.id, quantity: item.quantity })) },
         admin
       )
-      const { data: begun } = await api.post("/admin/returns", { order_id: order.id, location_id: store.stockLocationId }, admin)
+      const { data: begun } = await api.post(
+        "/admin/returns",
+        { order_id: order.id, location_id: store.stockLocationId },
+        admin
+      )
       const returnId = begun.return.id
       await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: pen.id, quantity: 1 }] }, admin)
       await api.post(`/admin/returns/${returnId}/request`, {}, admin)

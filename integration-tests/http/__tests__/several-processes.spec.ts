@@ -33,7 +33,10 @@ async function startWorker(databaseUrl: string): Promise<Worker> {
   const output: string[] = []
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)))
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => output.push(chunk))
-  await eventually(async () => output.includes("ready") || (child.exitCode !== null && Promise.reject(new Error(output.join("\n")))), 90_000)
+  await eventually(
+    async () => output.includes("ready") || (child.exitCode !== null && Promise.reject(new Error(output.join("\n")))),
+    90_000
+  )
   return { child, output }
 }
 
@@ -41,7 +44,10 @@ async function startWorker(databaseUrl: string): Promise<Worker> {
 async function dispatchIn(worker: Worker): Promise<{ claimed: number; delivered: number }> {
   const before = worker.output.filter((line) => line.startsWith("dispatched")).length
   worker.child.stdin.write("dispatch\n")
-  const line = await eventually(async () => worker.output.filter((entry) => entry.startsWith("dispatched"))[before], 60_000)
+  const line = await eventually(
+    async () => worker.output.filter((entry) => entry.startsWith("dispatched"))[before],
+    60_000
+  )
   return JSON.parse(line.slice("dispatched ".length))
 }
 

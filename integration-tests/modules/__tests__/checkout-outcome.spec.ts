@@ -16,11 +16,22 @@ moduleIntegrationTestRunner<EngagementModuleService>({
       const [noted] = await service.listCheckouts({ cart_id: "cart_1" })
       expect(noted).toEqual(expect.objectContaining({ order_id: null, consents: null }))
 
-      const undo = await service.saveCheckoutOutcome({ cart_id: "cart_1", order_id: "order_1", consents: { email_marketing: "recorded" } })
-      expect(undo).toEqual({ id: noted.id, previous: expect.objectContaining({ id: noted.id, order_id: null, consents: null }) })
-      expect(await service.retrieveCheckout(noted.id)).toEqual(expect.objectContaining({ order_id: "order_1", consents: { email_marketing: "recorded" } }))
+      const undo = await service.saveCheckoutOutcome({
+        cart_id: "cart_1",
+        order_id: "order_1",
+        consents: { email_marketing: "recorded" },
+      })
+      expect(undo).toEqual({
+        id: noted.id,
+        previous: expect.objectContaining({ id: noted.id, order_id: null, consents: null }),
+      })
+      expect(await service.retrieveCheckout(noted.id)).toEqual(
+        expect.objectContaining({ order_id: "order_1", consents: { email_marketing: "recorded" } })
+      )
       await service.restoreCheckoutOutcome(undo)
-      expect(await service.retrieveCheckout(noted.id)).toEqual(expect.objectContaining({ order_id: null, consents: null }))
+      expect(await service.retrieveCheckout(noted.id)).toEqual(
+        expect.objectContaining({ order_id: null, consents: null })
+      )
 
       const made = await service.saveCheckoutOutcome({ cart_id: null, order_id: "order_2", consents: {} })
       expect(made.previous).toBeNull()

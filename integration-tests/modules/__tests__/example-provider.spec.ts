@@ -18,7 +18,12 @@ beforeAll(async () => {
     let body = ""
     request.on("data", (chunk) => (body += chunk))
     request.on("end", () => {
-      received.push({ method: request.method!, url: request.url!, headers: request.headers, body: JSON.parse(body || "null") })
+      received.push({
+        method: request.method!,
+        url: request.url!,
+        headers: request.headers,
+        body: JSON.parse(body || "null"),
+      })
       const status = answers.shift() ?? 201
       response.writeHead(status, { "Content-Type": "application/json" })
       response.end(JSON.stringify(status < 300 ? { id: `conv_${received.length}` } : { error: "try later" }))
@@ -53,7 +58,9 @@ moduleIntegrationTestRunner<EngagementModuleService>({
     })
 
     it("offers the provider's capabilities and nothing it did not declare", () => {
-      expect(service.listProviders()).toEqual([{ id: "example-crm", name: "Example CRM", operations: ["record_conversion"] }])
+      expect(service.listProviders()).toEqual([
+        { id: "example-crm", name: "Example CRM", operations: ["record_conversion"] },
+      ])
       expect(service.providersWith("cart_conversions").map(({ id }) => id)).toEqual(["example-crm"])
       expect(service.providersWith("review_requests")).toEqual([])
       expect(service.contactSyncPlatforms()).toEqual([])
@@ -61,7 +68,13 @@ moduleIntegrationTestRunner<EngagementModuleService>({
 
     it("receives a cart conversion through the outbox, once, retried after a passing fault", async () => {
       const [platform] = service.providersWith("cart_conversions")
-      const order = { id: "order_example_1", email: "ada@example.com", customer_id: "cus_1", currency_code: "eur", total: 4200 }
+      const order = {
+        id: "order_example_1",
+        email: "ada@example.com",
+        customer_id: "cus_1",
+        currency_code: "eur",
+        total: 4200,
+      }
       const delivery = platform.capability.build(order, service.getOptions().storefront)
       const [first] = await service.enqueueDeliveries([delivery])
       const [again] = await service.enqueueDeliveries([delivery])
@@ -78,7 +91,10 @@ moduleIntegrationTestRunner<EngagementModuleService>({
       expect(received[1]).toEqual({
         method: "POST",
         url: "/v1/conversions",
-        headers: expect.objectContaining({ authorization: "Bearer example-key", "idempotency-key": "conversion:order_example_1:example-crm" }),
+        headers: expect.objectContaining({
+          authorization: "Bearer example-key",
+          "idempotency-key": "conversion:order_example_1:example-crm",
+        }),
         body: { order_id: "order_example_1", email: "ada@example.com", currency: "eur", total: 4200 },
       })
 

@@ -9,7 +9,12 @@ jest.setTimeout(120_000)
 
 const DAY = 86_400_000
 const inDays = (days: number) => new Date(Date.now() + days * DAY)
-const earn = (customer: string, key: string, points: number, extra: Partial<LoyaltyEntryInput> = {}): LoyaltyEntryInput => ({
+const earn = (
+  customer: string,
+  key: string,
+  points: number,
+  extra: Partial<LoyaltyEntryInput> = {}
+): LoyaltyEntryInput => ({
   customer_id: customer,
   type: "earn",
   points,
@@ -86,7 +91,9 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
 
     it("turns a reversal of spent points into a debt that blocks spending until later earnings repay it", async () => {
       const { results } = await service.postLoyaltyEntries([earn("cus_d", "d-earn", 100, { order_id: "order_d" })])
-      await service.postLoyaltyEntries([{ customer_id: "cus_d", type: "redeem", points: -70, idempotency_key: "d-redeem" }])
+      await service.postLoyaltyEntries([
+        { customer_id: "cus_d", type: "redeem", points: -70, idempotency_key: "d-redeem" },
+      ])
       const reversal = await service.postLoyaltyEntries([
         {
           customer_id: "cus_d",
@@ -140,10 +147,18 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
 
     it("refuses to restore another account's debit", async () => {
       await service.postLoyaltyEntries([earn("cus_f", "f1", 10)])
-      const theirs = await service.postLoyaltyEntries([{ customer_id: "cus_f", type: "redeem", points: -10, idempotency_key: "f-r" }])
+      const theirs = await service.postLoyaltyEntries([
+        { customer_id: "cus_f", type: "redeem", points: -10, idempotency_key: "f-r" },
+      ])
       await expect(
         service.postLoyaltyEntries([
-          { customer_id: "cus_g", type: "restore", points: 0, idempotency_key: "g-restore", restores_transaction_id: theirs.results[0].transaction_id! },
+          {
+            customer_id: "cus_g",
+            type: "restore",
+            points: 0,
+            idempotency_key: "g-restore",
+            restores_transaction_id: theirs.results[0].transaction_id!,
+          },
         ])
       ).rejects.toThrow("is not a debit of this account")
     })
@@ -175,7 +190,11 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       const reached = await service.postLoyaltyEntries([earn("cus_t", "t1", 300), earn("cus_t", "t2", 250)])
       expect(reached.tier_changes).toEqual([{ customer_id: "cus_t", from: null, to: "silver" }])
       let summary = await service.getLoyaltySummary("cus_t")
-      expect(summary.tier).toMatchObject({ id: "silver", next: { id: "gold", points_needed: 1450 }, points_to_retain: 250 })
+      expect(summary.tier).toMatchObject({
+        id: "silver",
+        next: { id: "gold", points_needed: 1450 },
+        points_to_retain: 250,
+      })
       expect(summary.tier!.retain_by!.getTime()).toBeGreaterThan(inDays(364).getTime())
 
       // the 300 points were collected 366 days ago: they leave the window
@@ -184,7 +203,12 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       const changes = await service.refreshTierWindows(3 * DAY)
       expect(changes).toEqual([{ customer_id: "cus_t", from: "silver", to: null }])
       summary = await service.getLoyaltySummary("cus_t")
-      expect(summary).toMatchObject({ period_points: 250, lifetime_points: 550, tier: null, next_tier: { id: "silver", points_needed: 250 } })
+      expect(summary).toMatchObject({
+        period_points: 250,
+        lifetime_points: 550,
+        tier: null,
+        next_tier: { id: "silver", points_needed: 250 },
+      })
     })
 
     it("keeps the stored balance equal to the ledger, never below zero, under 50 concurrent earns and debits", async () => {
@@ -217,7 +241,8 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       await service.updateLoyaltyAccounts([{ id: account.id, balance: 30 }])
       const logged: string[] = []
       const container = {
-        resolve: (key: string) => (key === "logger" ? { info: () => {}, error: (line: string) => logged.push(line) } : service),
+        resolve: (key: string) =>
+          key === "logger" ? { info: () => {}, error: (line: string) => logged.push(line) } : service,
       }
       await expect(verifyLoyaltyLedger({ container } as any)).rejects.toThrow("loyalty ledger: 2 difference(s)")
       expect(logged).toEqual([

@@ -31,7 +31,8 @@ export const DeliveryTable = ({ deliveries }: { deliveries: AdminDelivery[] }) =
           </div>
           <div className="flex items-center justify-between gap-x-2">
             <Text size="xsmall" className="text-ui-fg-subtle">
-              attempt {delivery.attempts}/{delivery.max_attempts} · {when(delivery.delivered_at ?? delivery.last_attempt_at)}
+              attempt {delivery.attempts}/{delivery.max_attempts} ·{" "}
+              {when(delivery.delivered_at ?? delivery.last_attempt_at)}
             </Text>
             {(delivery.status === "failed" || delivery.status === "dead") && (
               <Button

@@ -42,7 +42,11 @@ const CONSENT_LABELS: Record<ConsentValue, string> = {
 
 /** A consent value; "not asked" before the customer has chosen. */
 export const ConsentValueBadge = ({ value }: { value: ConsentValue | null }) =>
-  value ? <StatusBadge color={CONSENT_COLORS[value]}>{CONSENT_LABELS[value]}</StatusBadge> : <StatusBadge color="grey">not asked</StatusBadge>
+  value ? (
+    <StatusBadge color={CONSENT_COLORS[value]}>{CONSENT_LABELS[value]}</StatusBadge>
+  ) : (
+    <StatusBadge color="grey">not asked</StatusBadge>
+  )
 
 const SYNC_COLORS: Record<string, Color> = {
   synced: "green",

@@ -36,7 +36,8 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
                 {review.status === "scheduled" && review.reason && ` (${review.reason})`}
                 {review.status === "sent" &&
                   `Sent ${when(review.sent_at)} via ${review.channel}${review.external_id ? ` (CCR ${review.external_id})` : ""}`}
-                {(review.status === "skipped" || review.status === "canceled" || review.status === "failed") && review.reason}
+                {(review.status === "skipped" || review.status === "canceled" || review.status === "failed") &&
+                  review.reason}
               </Text>
             )}
             {review?.status === "sent" && review.channel === "email" && (

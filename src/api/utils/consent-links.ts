@@ -22,7 +22,10 @@ function tokenOf(req: MedusaRequest<{ token?: string }>): string {
 
 /** GET: says what following the link will do. Never changes anything by itself. */
 export function describeConsentLink(action: LinkAction) {
-  return async (req: MedusaRequest<{ token?: string }>, res: MedusaResponse<Sent<StoreEngagementConsentLinkDescription>>) => {
+  return async (
+    req: MedusaRequest<{ token?: string }>,
+    res: MedusaResponse<Sent<StoreEngagementConsentLinkDescription>>
+  ) => {
     const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const claims = engagement.verifyLinkToken(tokenOf(req), action)
     res.json({

@@ -6,7 +6,8 @@ import { ROUTES_WITH_PATH_PARAMS } from "./path-params"
 import { pathParamProblem } from "./validation"
 
 /** Paths the plugin serves; errors elsewhere reach Medusa's handler untouched. */
-const PLUGIN_PATH = /^\/(admin\/engagement|store\/engagement|engagement|admin\/orders\/[^/]+\/engagement|store\/carts\/[^/]+\/loyalty-points)(\/|$)/
+const PLUGIN_PATH =
+  /^\/(admin\/engagement|store\/engagement|engagement|admin\/orders\/[^/]+\/engagement|store\/carts\/[^/]+\/loyalty-points)(\/|$)/
 
 /** PostgreSQL codes for a value it cannot store as text (NUL byte, invalid UTF-8, too long). */
 const UNSTORABLE_TEXT = ["22P05", "22021", "22001"]
@@ -20,7 +21,10 @@ function correctedError(err: unknown, path: string): unknown {
   const error = (err ?? {}) as ErrorLike
   if (err instanceof URIError || (error.name === "URIError" && error.status === 400)) {
     // Medusa's own `/admin*` middleware decodes the path before any middleware of the plugin runs
-    return new MedusaError(MedusaError.Types.INVALID_DATA, pathParamProblem(path, ROUTES_WITH_PATH_PARAMS) ?? "path: must be valid UTF-8")
+    return new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      pathParamProblem(path, ROUTES_WITH_PATH_PARAMS) ?? "path: must be valid UTF-8"
+    )
   }
   if (error.type === "entity.parse.failed") {
     // body-parser's strict JSON refuses `null`, `42` and `"text"` before any validation runs
@@ -28,11 +32,17 @@ function correctedError(err: unknown, path: string): unknown {
   }
   if (isDatabaseError(err)) {
     if (err.code === "23505") {
-      return new MedusaError(MedusaError.Types.CONFLICT, `a record with the same ${columnsOf(err).join(", ") || "key"} already exists`)
+      return new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `a record with the same ${columnsOf(err).join(", ") || "key"} already exists`
+      )
     }
     if (UNSTORABLE_TEXT.includes(err.code)) {
       const fields = columnsOf(err).join(", ") || "body"
-      return new MedusaError(MedusaError.Types.INVALID_DATA, `${fields}: a value cannot be stored as text (NUL byte, invalid Unicode or too long)`)
+      return new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${fields}: a value cannot be stored as text (NUL byte, invalid Unicode or too long)`
+      )
     }
     return new MedusaError(MedusaError.Types.DB_ERROR, describeDatabaseError(err))
   }
@@ -51,7 +61,12 @@ function correctedError(err: unknown, path: string): unknown {
  * Set as the application's error handler by the plugin's middlewares; a store that sets its own
  * can call this one from it.
  */
-export function engagementErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export function engagementErrorHandler(
+  err: unknown,
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   if (!PLUGIN_PATH.test(req.path ?? "")) {
     return medusaErrorHandler(err as Error, req, res, next)
   }
@@ -62,6 +77,8 @@ export function engagementErrorHandler(err: unknown, req: MedusaRequest, res: Me
   }
   const message = (error as ErrorLike).message ?? body.message
   // the path (`/contacts/email/:email`) and the message may name the contact
-  req.scope?.resolve(ContainerRegistrationKeys.LOGGER).info(withoutContactDetails(`Error ${statusCode} at ${req.path}: ${String(message)}`))
+  req.scope
+    ?.resolve(ContainerRegistrationKeys.LOGGER)
+    .info(withoutContactDetails(`Error ${statusCode} at ${req.path}: ${String(message)}`))
   res.status(statusCode).json(statusCode === 409 ? { ...body, message } : body)
 }

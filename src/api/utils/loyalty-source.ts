@@ -24,9 +24,14 @@ export function loyaltySourceOf(scope: MedusaContainer): LoyaltySource | null {
   const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const provider = engagement.providersWith("loyalty_source").find((candidate) => candidate.id === id)
   if (!provider) {
-    throw new LoyaltySourceError(503, "platform_unavailable", `loyalty: ${id}, which keeps this store's points, is not switched on`)
+    throw new LoyaltySourceError(
+      503,
+      "platform_unavailable",
+      `loyalty: ${id}, which keeps this store's points, is not switched on`
+    )
   }
-  const perUnit = (currency: string) => options.points_per_currency_unit[currency] ?? options.points_per_currency_unit.default ?? 100
+  const perUnit = (currency: string) =>
+    options.points_per_currency_unit[currency] ?? options.points_per_currency_unit.default ?? 100
   return provider.capability.reader(engagement, perUnit, options.source_cache_ms)
 }
 

@@ -85,12 +85,24 @@ export async function cartLoyalty(scope: MedusaContainer, cartId: string, custom
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
-    fields: ["id", "currency_code", "item_subtotal", "items.id", "items.quantity", "items.subtotal", "items.discount_subtotal", "items.total"],
+    fields: [
+      "id",
+      "currency_code",
+      "item_subtotal",
+      "items.id",
+      "items.quantity",
+      "items.subtotal",
+      "items.discount_subtotal",
+      "items.total",
+    ],
     filters: { id: cartId },
   })
   const { multiplier } = await earningMultiplierOf(loyalty, customerId)
   const rate = earnRateFor(loyalty.options, prepared.currency_code, multiplier)
-  const earnable = earnPoints((data[0]?.items ?? []) as EarningLine[], rate, loyalty.options.earn.cap_per_order).reduce((sum, line) => sum + line.points, 0)
+  const earnable = earnPoints((data[0]?.items ?? []) as EarningLine[], rate, loyalty.options.earn.cap_per_order).reduce(
+    (sum, line) => sum + line.points,
+    0
+  )
   return {
     earnable,
     applied: held?.status === "held" ? held.points : 0,

@@ -18,7 +18,10 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 export function storable<T extends z.ZodString>(schema: T): T {
   return schema
     .refine((value) => !value.includes("\u0000"), { message: "must not contain NUL bytes", abort: true })
-    .refine((value) => !LONE_SURROGATE.test(value), { message: "must be well-formed Unicode (no lone surrogates)", abort: true })
+    .refine((value) => !LONE_SURROGATE.test(value), {
+      message: "must be well-formed Unicode (no lone surrogates)",
+      abort: true,
+    })
 }
 
 /** A string PostgreSQL can store, of at most `max` characters. */
@@ -63,7 +66,13 @@ function valueAt(input: unknown, path: Path): { found: boolean; value: unknown }
 }
 
 const kindOf = (value: unknown) =>
-  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "an array"
+      : typeof value === "object"
+        ? "an object"
+        : `a ${typeof value}`
 
 const fieldName = (path: Path, root: string) => (path.length ? path.map(String).join(".") : root)
 
@@ -78,7 +87,8 @@ function describeIssue(issue: Issue, input: unknown, root: string): string {
       if (!found) {
         return `${field}: required`
       }
-      const expected = issue.expected === "object" ? "an object" : issue.expected === "array" ? "an array" : `a ${issue.expected}`
+      const expected =
+        issue.expected === "object" ? "an object" : issue.expected === "array" ? "an array" : `a ${issue.expected}`
       return `${field}: must be ${expected}, got ${kindOf(value)}`
     }
     case "invalid_value":
@@ -97,8 +107,11 @@ function describeIssue(issue: Issue, input: unknown, root: string): string {
       return `${field}: must be a valid ${issue.format}`
     case "invalid_union": {
       // the alternative that got furthest: one that failed on something other than its type
-      const alternatives = issue.errors.map((issues) => issues.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] }) as Issue))
-      const closest = alternatives.find((issues) => issues.some((nested) => nested.code !== "invalid_type")) ?? alternatives[0]
+      const alternatives = issue.errors.map((issues) =>
+        issues.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] }) as Issue)
+      )
+      const closest =
+        alternatives.find((issues) => issues.some((nested) => nested.code !== "invalid_type")) ?? alternatives[0]
       return closest?.length ? describeIssue(closest[0], input, root) : `${field}: ${issue.message}`
     }
     case "invalid_key":
@@ -173,7 +186,9 @@ export function validateQuery(schema: ObjectSchema, config: QueryConfig = {}) {
     }
     const result = await strict.safeParseAsync(normalized.query)
     if (!result.success) {
-      return next(new MedusaError(MedusaError.Types.INVALID_DATA, describeIssues(result.error.issues, normalized.query, "query")))
+      return next(
+        new MedusaError(MedusaError.Types.INVALID_DATA, describeIssues(result.error.issues, normalized.query, "query"))
+      )
     }
     return medusa(req, res, next)
   }

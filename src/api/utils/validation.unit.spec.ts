@@ -12,35 +12,53 @@ describe("input rules", () => {
   it("refuses NUL bytes and lone surrogates in any string, naming the field", () => {
     const consent = (wording: string) => ({ consents: [{ purpose: "email_marketing", value: "True", wording }] })
     expect(problemOf(StoreUpdateConsents, consent("a\u0000b"))).toBe("consents.0.wording: must not contain NUL bytes")
-    expect(problemOf(StoreUpdateConsents, consent("a\ud800b"))).toBe("consents.0.wording: must be well-formed Unicode (no lone surrogates)")
+    expect(problemOf(StoreUpdateConsents, consent("a\ud800b"))).toBe(
+      "consents.0.wording: must be well-formed Unicode (no lone surrogates)"
+    )
     expect(problemOf(StoreUpdateConsents, consent("emoji \ud83d\ude00 is fine"))).toBeNull()
-    expect(problemOf(StoreUpdateConsents, consent("x".repeat(2001)))).toBe("consents.0.wording: at most 2000 characters")
+    expect(problemOf(StoreUpdateConsents, consent("x".repeat(2001)))).toBe(
+      "consents.0.wording: at most 2000 characters"
+    )
   })
 
   it("lists the allowed values of an enum and says what came instead of a wrong type", () => {
     expect(problemOf(StoreUpdateConsents, { consents: [{ purpose: "email_marketing", value: "Maybe" }] })).toBe(
       "consents.0.value: must be one of False, AwaitingConfirmation, True"
     )
-    expect(problemOf(StoreUpdateConsents, { consents: [{ purpose: 42, value: "True" }] })).toBe("consents.0.purpose: must be a string, got a number")
+    expect(problemOf(StoreUpdateConsents, { consents: [{ purpose: 42, value: "True" }] })).toBe(
+      "consents.0.purpose: must be a string, got a number"
+    )
     expect(problemOf(StoreUpdateConsents, { consents: [{ value: "True" }] })).toBe("consents.0.purpose: required")
-    expect(problemOf(StoreUpdateConsents, { consents: [{ purpose: null, value: "True" }] })).toBe("consents.0.purpose: must be a string, got null")
+    expect(problemOf(StoreUpdateConsents, { consents: [{ purpose: null, value: "True" }] })).toBe(
+      "consents.0.purpose: must be a string, got null"
+    )
   })
 
   it("names the body for a body that is not an object, and the unknown field for a strict schema", () => {
     expect(problemOf(StoreUpdateConsents, [{ consents: [] }])).toBe("body: must be an object, got an array")
-    expect(problemOf(StoreUpdateConsents, { consents: [{ purpose: "p", value: "True" }], customer_id: "cus_1" })).toBe("customer_id: unknown field")
+    expect(problemOf(StoreUpdateConsents, { consents: [{ purpose: "p", value: "True" }], customer_id: "cus_1" })).toBe(
+      "customer_id: unknown field"
+    )
   })
 
   it("sorts only by an allowed field, ascending or descending", () => {
     const order = sortOrder(["created_at", "status"])
     expect(order.safeParse("-created_at").success).toBe(true)
-    expect(problemOf(z.object({ order }), { order: "nonexistent" }, "query")).toBe("order: must be one of created_at, status (prefix - for descending)")
+    expect(problemOf(z.object({ order }), { order: "nonexistent" }, "query")).toBe(
+      "order: must be one of created_at, status (prefix - for descending)"
+    )
   })
 
   it("names the path parameter that is not valid UTF-8 or holds a NUL byte", () => {
-    expect(pathParamProblem("/admin/engagement/contacts/%FF/sync", ROUTES_WITH_PATH_PARAMS)).toBe("id: must be valid UTF-8")
-    expect(pathParamProblem("/admin/engagement/contacts/%ED%A0%80", ROUTES_WITH_PATH_PARAMS)).toBe("id: must be valid UTF-8")
-    expect(pathParamProblem("/admin/engagement/contacts/email/a%00b", ROUTES_WITH_PATH_PARAMS)).toBe("email: must not contain NUL bytes")
+    expect(pathParamProblem("/admin/engagement/contacts/%FF/sync", ROUTES_WITH_PATH_PARAMS)).toBe(
+      "id: must be valid UTF-8"
+    )
+    expect(pathParamProblem("/admin/engagement/contacts/%ED%A0%80", ROUTES_WITH_PATH_PARAMS)).toBe(
+      "id: must be valid UTF-8"
+    )
+    expect(pathParamProblem("/admin/engagement/contacts/email/a%00b", ROUTES_WITH_PATH_PARAMS)).toBe(
+      "email: must not contain NUL bytes"
+    )
     expect(pathParamProblem("/admin/engagement/contacts/engcp_1", ROUTES_WITH_PATH_PARAMS)).toBeNull()
     expect(text().safeParse("plain").success).toBe(true)
   })

@@ -42,4 +42,3 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
     },
   }
 }
-

@@ -1,7 +1,8 @@
 import { engagementOptionsFromEnv } from "./env"
 import EngagementModuleService from "./service"
 
-const load = (env: Record<string, string>) => () => EngagementModuleService.validateOptions(engagementOptionsFromEnv(env))
+const load = (env: Record<string, string>) => () =>
+  EngagementModuleService.validateOptions(engagementOptionsFromEnv(env))
 
 describe("the link secret", () => {
   it("stops the module from loading when it is unset, naming the option and its variable", () => {
@@ -9,7 +10,12 @@ describe("the link secret", () => {
   })
 
   it("stops the module from loading when it is weak: short, repetitive or the old public default", () => {
-    for (const weak of ["too-short-secret", "a".repeat(64), "12".repeat(20), "change-me-engagement-link-secret-0123456789"]) {
+    for (const weak of [
+      "too-short-secret",
+      "a".repeat(64),
+      "12".repeat(20),
+      "change-me-engagement-link-secret-0123456789",
+    ]) {
       expect(load({ ENGAGEMENT_LINK_SECRET: weak })).toThrow(/consents\.link_secret: too weak.*ENGAGEMENT_LINK_SECRET/)
     }
   })

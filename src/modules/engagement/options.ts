@@ -39,7 +39,10 @@ export const reviewRequestOptionsSchema = z.object({
   /** what starts the clock: the order being placed, fulfilled, shipped or delivered */
   trigger: z.enum(REVIEW_REQUEST_TRIGGERS).default("placed"),
   /** variant fields tried in order for the GTIN */
-  gtin_sources: z.array(z.enum(["barcode", "ean", "upc"])).min(1).default(["barcode", "ean", "upc"]),
+  gtin_sources: z
+    .array(z.enum(["barcode", "ean", "upc"]))
+    .min(1)
+    .default(["barcode", "ean", "upc"]),
   /** variant (then product) metadata key holding the manufacturer part number */
   mpn_metadata_key: z.string().min(1).default("mpn"),
   /** use the SKU as MPN when there is none (only if your SKUs are the manufacturer's numbers) */
@@ -49,7 +52,10 @@ export const reviewRequestOptionsSchema = z.object({
   default_brand: z.string().optional(),
   /** customer or order metadata key holding a language code; else the default */
   language_metadata_key: z.string().min(1).default("language"),
-  default_language: z.string().regex(/^[a-z]{2}$/, "a two-letter ISO 639-1 code").default("en"),
+  default_language: z
+    .string()
+    .regex(/^[a-z]{2}$/, "a two-letter ISO 639-1 code")
+    .default("en"),
   /** the notification template and channel of the built-in email */
   email_template: z.string().min(1).default("engagement-review-request"),
   email_channel: z.string().min(1).default("email"),

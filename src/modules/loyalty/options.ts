@@ -17,7 +17,10 @@ export const tierOptionsSchema = z.object({
 
 const domain = z
   .string()
-  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, "a lower-case domain such as example-corp.com")
+  .regex(
+    /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
+    "a lower-case domain such as example-corp.com"
+  )
 
 export const schemeOptionsSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_-]*$/, "lower-case letters, digits, - and _"),
@@ -38,7 +41,10 @@ export const loyaltyOptionsSchema = z.object({
    * can be the loyalty source; then its figures are read, mapped to the same answers, and the local
    * ledger is not written for orders.
    */
-  source: z.string().regex(/^[a-z][a-z0-9_]*$/, "local, or the id of a platform that keeps loyalty").default("local"),
+  source: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, "local, or the id of a platform that keeps loyalty")
+    .default("local"),
   /** how long a source platform's answers are kept per shopper (ms) */
   source_cache_ms: z.number().int().min(0).max(3_600_000).default(30_000),
   earn: z
@@ -46,7 +52,9 @@ export const loyaltyOptionsSchema = z.object({
       /** points per 1.00 of an order's currency; `default` for currencies not listed */
       points_per_unit: z.record(currencyCode.or(z.literal("default")), z.number().min(0)).default({ default: 1 }),
       /** what the points are computed on (shipping never counts): item subtotals less their discounts, without them, or item totals with tax */
-      base: z.enum(["items_after_discounts", "items_before_discounts", "items_with_tax"]).default("items_after_discounts"),
+      base: z
+        .enum(["items_after_discounts", "items_before_discounts", "items_with_tax"])
+        .default("items_after_discounts"),
       rounding: z.enum(["down", "nearest", "up"]).default("down"),
       /** at most this many points per order (null: no cap) */
       cap_per_order: points.nullable().default(null),
@@ -75,7 +83,12 @@ export const loyaltyOptionsSchema = z.object({
       /** points are applied in whole multiples of this */
       step: z.number().int().min(1).default(1),
       /** a cart left uncompleted this long gives its points back */
-      hold_hours: z.number().int().min(1).max(24 * 30).default(24),
+      hold_hours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30)
+        .default(24),
     })
     .prefault({}),
   referrals: z
@@ -97,7 +110,12 @@ export const loyaltyOptionsSchema = z.object({
     .object({
       list: z.array(schemeOptionsSchema).default([]),
       /** a closed-loop scheme's verification code is good for this long, for this many tries */
-      code_ttl_minutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+      code_ttl_minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60)
+        .default(30),
       max_tries: z.number().int().min(1).max(20).default(5),
       verification_template: z.string().min(1).default("engagement-scheme-verification"),
       email_channel: z.string().min(1).default("email"),
@@ -115,13 +133,19 @@ export const loyaltyOptionsSchema = z.object({
         return
       }
       if (!secret) {
-        ctx.addIssue({ code: "custom", path: ["code_secret"], message: `required with a closed-loop scheme: it has no default; ${CODE_SECRET_HINT}` })
+        ctx.addIssue({
+          code: "custom",
+          path: ["code_secret"],
+          message: `required with a closed-loop scheme: it has no default; ${CODE_SECRET_HINT}`,
+        })
       } else if (secret.length < CODE_SECRET_MIN_LENGTH || new Set(secret).size < 10) {
         ctx.addIssue({ code: "custom", path: ["code_secret"], message: `too weak; ${CODE_SECRET_HINT}` })
       }
     }),
   /** points worth 1.00 of a currency (liability report, redemption); `default` for others */
-  points_per_currency_unit: z.record(currencyCode.or(z.literal("default")), z.number().int().positive()).default({ default: 100 }),
+  points_per_currency_unit: z
+    .record(currencyCode.or(z.literal("default")), z.number().int().positive())
+    .default({ default: 100 }),
 })
 
 export type SchemeOptions = z.infer<typeof schemeOptionsSchema>
@@ -132,7 +156,9 @@ export type ResolvedLoyaltyOptions = z.infer<typeof loyaltyOptionsSchema>
  * The `loyalty` part of the plugin's options (a plugin's modules all receive the whole options
  * object), with defaults; invalid ones stop the server with every wrong option named.
  */
-export function resolveLoyaltyOptions(pluginOptions: { loyalty?: LoyaltyModuleOptions } | undefined): ResolvedLoyaltyOptions {
+export function resolveLoyaltyOptions(
+  pluginOptions: { loyalty?: LoyaltyModuleOptions } | undefined
+): ResolvedLoyaltyOptions {
   const parsed = loyaltyOptionsSchema.safeParse(pluginOptions?.loyalty ?? {})
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `loyalty.${issue.path.join(".")}: ${issue.message}`)

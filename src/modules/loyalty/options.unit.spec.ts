@@ -18,8 +18,12 @@ describe("loyalty options: the verification code secret", () => {
   })
 
   it("needs no secret without a closed-loop scheme, and takes a strong one", () => {
-    expect(resolveLoyaltyOptions({ loyalty: { schemes: { list: [{ id: "open", name: "Open" }] } } }).schemes.code_secret).toBeUndefined()
-    expect(resolveLoyaltyOptions({ loyalty: { schemes: { list: [closedLoop], code_secret: secret } } }).schemes.code_secret).toBe(secret)
+    expect(
+      resolveLoyaltyOptions({ loyalty: { schemes: { list: [{ id: "open", name: "Open" }] } } }).schemes.code_secret
+    ).toBeUndefined()
+    expect(
+      resolveLoyaltyOptions({ loyalty: { schemes: { list: [closedLoop], code_secret: secret } } }).schemes.code_secret
+    ).toBe(secret)
   })
 
   it("hashes a code with the secret: another secret or another row gives another hash", () => {

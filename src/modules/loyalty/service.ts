@@ -42,7 +42,11 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     reversal: OrderReversal,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<PostResult> {
-    const { results, tier_changes } = await reverseOrder(sharedContext.transactionManager!, reversal, this.postContext_())
+    const { results, tier_changes } = await reverseOrder(
+      sharedContext.transactionManager!,
+      reversal,
+      this.postContext_()
+    )
     return { results, tier_changes }
   }
 

@@ -13,7 +13,9 @@ export interface LoyaltySource {
   /** the schemes the shopper can join, each with whether they have (`GET /store/engagement/reward-schemes`) */
   rewardSchemes(customerId: string): Promise<SourceRewardScheme[]>
   /** the schemes the shopper joined, for the admin's view */
-  joinedSchemes(customerId: string): Promise<{ id: string; name: string; email: string | null; joined_at: string | null }[]>
+  joinedSchemes(
+    customerId: string
+  ): Promise<{ id: string; name: string; email: string | null; joined_at: string | null }[]>
 }
 
 export interface SourceRewardScheme {
@@ -44,6 +46,10 @@ export class LoyaltySourceError extends Error {
 }
 
 /** The store's answer to a source error; null for any other error. */
-export function loyaltySourceErrorAnswer(error: unknown): { status: number; body: { type: string; message: string } } | null {
-  return error instanceof LoyaltySourceError ? { status: error.status, body: { type: error.type, message: error.message } } : null
+export function loyaltySourceErrorAnswer(
+  error: unknown
+): { status: number; body: { type: string; message: string } } | null {
+  return error instanceof LoyaltySourceError
+    ? { status: error.status, body: { type: error.type, message: error.message } }
+    : null
 }

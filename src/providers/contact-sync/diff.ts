@@ -14,7 +14,9 @@ export function stableJson(value: unknown): string {
     return `[${value.map(stableJson).join(",")}]`
   }
   if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(",")}}`
   }
   return JSON.stringify(value) ?? "null"
@@ -26,7 +28,10 @@ const same = (a: unknown, b: unknown) => stableJson(a) === stableJson(b)
  * The fields of `wanted` whose value differs from what the platform was last sent. Blank values
  * are never sent: a field the shopper cleared stays as it is on the platform (it cannot be sent empty).
  */
-export function changedFields(wanted: Record<string, unknown>, lastSent: Record<string, unknown>): Record<string, unknown> {
+export function changedFields(
+  wanted: Record<string, unknown>,
+  lastSent: Record<string, unknown>
+): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(wanted).filter(([key, value]) => !isBlank(value) && !same(value, lastSent[key]))
   )

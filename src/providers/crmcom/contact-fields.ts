@@ -39,7 +39,7 @@ export function crmComFieldsOf(contact: ContactSnapshot, options: CrmComOptions)
 /** The `consent_state` of the configured purpose's value; null when not recorded or not mapped. */
 export function consentStateOf(contact: ContactSnapshot, options: CrmComOptions): string | null {
   const consent = options.consent_purpose ? contact.consents[options.consent_purpose] : undefined
-  return consent ? options.consent_states[consent.value] ?? null : null
+  return consent ? (options.consent_states[consent.value] ?? null) : null
 }
 
 /** Flat field names (`demographics.date_of_birth`) as the nested body CRM.COM takes. */

@@ -17,10 +17,12 @@ describe("CRM.COM contact mapping", () => {
       email_opt_out: false,
       sms_opt_out: true,
     })
-    expect(crmComBody({ first_name: "Ada", "demographics.date_of_birth": { year: 1815, month: 12, day: 10 } })).toEqual({
-      first_name: "Ada",
-      demographics: { date_of_birth: { year: 1815, month: 12, day: 10 } },
-    })
+    expect(crmComBody({ first_name: "Ada", "demographics.date_of_birth": { year: 1815, month: 12, day: 10 } })).toEqual(
+      {
+        first_name: "Ada",
+        demographics: { date_of_birth: { year: 1815, month: 12, day: 10 } },
+      }
+    )
     expect(dateOfBirthOf("2001-02-03")).toEqual({ year: 2001, month: 2, day: 3 })
     expect(dateOfBirthOf("03/02/2001")).toBeNull()
   })
@@ -30,9 +32,16 @@ describe("CRM.COM contact mapping", () => {
     expect(crmComFieldsOf(none, options)).not.toHaveProperty("email_opt_out")
     expect(crmComFieldsOf(none, options)).not.toHaveProperty("sms_opt_out")
     expect(consentStateOf(none, options)).toBeNull()
-    const states = (value: SnapshotConsent["value"], opts = options) => consentStateOf(contactOf({ consents: { email_marketing: consent(value) } }), opts)
-    expect([states("True"), states("AwaitingConfirmation"), states("False")]).toEqual(["ACCEPTED", "PENDING", "REJECTED"])
-    expect(crmComFieldsOf(contactOf({ consents: { email_marketing: consent("False") } }), options).email_opt_out).toBe(true)
+    const states = (value: SnapshotConsent["value"], opts = options) =>
+      consentStateOf(contactOf({ consents: { email_marketing: consent(value) } }), opts)
+    expect([states("True"), states("AwaitingConfirmation"), states("False")]).toEqual([
+      "ACCEPTED",
+      "PENDING",
+      "REJECTED",
+    ])
+    expect(crmComFieldsOf(contactOf({ consents: { email_marketing: consent("False") } }), options).email_opt_out).toBe(
+      true
+    )
 
     const custom = crmComOptionsSchema.parse({
       ...options,
@@ -41,7 +50,9 @@ describe("CRM.COM contact mapping", () => {
       email_opt_out_purpose: "newsletter",
       sms_opt_out_purpose: null,
     })
-    const contact = contactOf({ consents: { newsletter: consent("False"), email_marketing: consent("True"), sms_marketing: consent("True") } })
+    const contact = contactOf({
+      consents: { newsletter: consent("False"), email_marketing: consent("True"), sms_marketing: consent("True") },
+    })
     expect(consentStateOf(contact, custom)).toBeNull()
     expect(consentStateOf(contactOf({ consents: { newsletter: consent("True") } }), custom)).toBe("ACCEPTED")
     expect(crmComFieldsOf(contact, custom)).toEqual(expect.objectContaining({ email_opt_out: true }))

@@ -16,4 +16,3 @@ export const EXISTS = "$exists"
 export const NEEDS_LINKING = "$needs_linking"
 
 export type Fields = Record<string, unknown>
-

@@ -14,9 +14,15 @@ import { EXISTS, Fields, NEEDS_LINKING, TOKEN_EXPIRY_MARGIN_MS } from "./contact
 
 const REGISTER_FIELDS = ["first_name", "last_name", "email_opt_out", "sms_opt_out"]
 
-const blocked = (status: "error" | "needs_linking", reason: string): ContactSyncPlan => ({ kind: "blocked", status, reason })
+const blocked = (status: "error" | "needs_linking", reason: string): ContactSyncPlan => ({
+  kind: "blocked",
+  status,
+  reason,
+})
 
-function hasLiveToken(credentials: CrmComCredentials | null): credentials is CrmComCredentials & { access_token: string } {
+function hasLiveToken(
+  credentials: CrmComCredentials | null
+): credentials is CrmComCredentials & { access_token: string } {
   if (!credentials?.access_token) {
     return false
   }
@@ -55,14 +61,19 @@ function registerCall(
 ): ContactSyncPlan {
   const username = usernameOf(contact)
   if (!username) {
-    return blocked("error", "CRM.COM registers a contact by its email (identity provider EMAIL), and this contact has no email")
+    return blocked(
+      "error",
+      "CRM.COM registers a contact by its email (identity provider EMAIL), and this contact has no email"
+    )
   }
   if (!wanted.first_name || !wanted.last_name) {
     return blocked("error", "CRM.COM registers a contact with a first and a last name, and this contact lacks one")
   }
   // a password held already (a registration that may have reached CRM.COM) is kept: it may be the one CRM.COM has
   const password = credentials?.password ?? generatePassword()
-  const sends: Fields = Object.fromEntries(REGISTER_FIELDS.filter((key) => wanted[key] !== undefined).map((key) => [key, wanted[key]]))
+  const sends: Fields = Object.fromEntries(
+    REGISTER_FIELDS.filter((key) => wanted[key] !== undefined).map((key) => [key, wanted[key]])
+  )
   if (consentState) {
     sends.consent_state = consentState
   }
@@ -87,12 +98,26 @@ function registerCall(
   }
 }
 
-function contactCall(externalId: string, token: string, changes: Fields, consentState: string | null, box: SecretBox): ContactSyncCall {
+function contactCall(
+  externalId: string,
+  token: string,
+  changes: Fields,
+  consentState: string | null,
+  box: SecretBox
+): ContactSyncCall {
   const auth = { contact_id: externalId, [SEALED.access_token]: box.seal(token) }
   if (Object.keys(changes).length) {
-    return { operation: CrmComOperations.UpdateContact, payload: { ...auth, contact: crmComBody(changes) }, sends: changes }
+    return {
+      operation: CrmComOperations.UpdateContact,
+      payload: { ...auth, contact: crmComBody(changes) },
+      sends: changes,
+    }
   }
-  return { operation: CrmComOperations.UpdateConsents, payload: { ...auth, consent_state: consentState }, sends: { consent_state: consentState } }
+  return {
+    operation: CrmComOperations.UpdateConsents,
+    payload: { ...auth, consent_state: consentState },
+    sends: { consent_state: consentState },
+  }
 }
 
 /**
@@ -148,6 +173,8 @@ export function plan(contact: ContactSnapshot, state: ContactSyncState, options:
       `the plugin holds no CRM.COM password for contact ${state.external_id}: link it in CRM.COM, then sync the contact again with reset`
     )
   }
-  return { kind: "call", call: contactCall(state.external_id, credentials.access_token, changes, consentChanged ? consentState : null, box) }
+  return {
+    kind: "call",
+    call: contactCall(state.external_id, credentials.access_token, changes, consentChanged ? consentState : null, box),
+  }
 }
-

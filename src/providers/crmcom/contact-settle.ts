@@ -1,6 +1,10 @@
 import type { SecretBox } from "../../utils/secret-box"
 import { answeredStatus, withoutMarkers } from "../contact-sync/diff"
-import type { ContactSyncSettlement, ContactSyncState, EndedContactCall } from "../../modules/engagement/provider-api/types"
+import type {
+  ContactSyncSettlement,
+  ContactSyncState,
+  EndedContactCall,
+} from "../../modules/engagement/provider-api/types"
 import { decodeJwtSub } from "./jwt"
 import { CrmComOperations } from "./operations"
 import type { CrmComOptions } from "./options"
@@ -14,11 +18,16 @@ function trustedExpiry(value: unknown): string | null {
 }
 
 /** The username and password a token call was made with: the held ones, else the call's own. */
-function signInOf(call: EndedContactCall, credentials: CrmComCredentials | null, box: SecretBox): Pick<CrmComCredentials, "username" | "password"> | null {
+function signInOf(
+  call: EndedContactCall,
+  credentials: CrmComCredentials | null,
+  box: SecretBox
+): Pick<CrmComCredentials, "username" | "password"> | null {
   if (credentials?.username && credentials.password) {
     return { username: credentials.username, password: credentials.password }
   }
-  const source = (call.operation === CrmComOperations.RegisterContact ? call.payload.identity : call.payload) as Fields | undefined
+  const source = (call.operation === CrmComOperations.RegisterContact ? call.payload.identity : call.payload) as
+    Fields | undefined
   try {
     const username = source?.username
     const password = openSealedValue(source?.[SEALED.password], SEALED.password, call.operation, box)
@@ -29,16 +38,25 @@ function signInOf(call: EndedContactCall, credentials: CrmComCredentials | null,
 }
 
 /** A registration, sign-in or refresh answered: keep the tokens sealed and the contact id. */
-function signedIn(call: EndedContactCall, state: ContactSyncState, credentials: CrmComCredentials | null, box: SecretBox): ContactSyncSettlement {
+function signedIn(
+  call: EndedContactCall,
+  state: ContactSyncState,
+  credentials: CrmComCredentials | null,
+  box: SecretBox
+): ContactSyncSettlement {
   const secrets = call.secrets ?? {}
   const accessToken = typeof secrets.access_token === "string" && secrets.access_token ? secrets.access_token : null
   const held = signInOf(call, credentials, box)
   const registered = call.operation === CrmComOperations.RegisterContact
-  const sent = registered ? call.sends ?? {} : {}
+  const sent = registered ? (call.sends ?? {}) : {}
   if (!held) {
     return {
       again: false,
-      problem: { status: "needs_linking", reason: "CRM.COM answered, but the plugin lost the contact's password: link it in CRM.COM, then sync it again with reset" },
+      problem: {
+        status: "needs_linking",
+        reason:
+          "CRM.COM answered, but the plugin lost the contact's password: link it in CRM.COM, then sync it again with reset",
+      },
     }
   }
   if (!accessToken) {
@@ -46,22 +64,39 @@ function signedIn(call: EndedContactCall, state: ContactSyncState, credentials: 
       // registered, but no token in the answer: sign in for one
       return {
         again: true,
-        credentials: box.seal({ ...held, confirmed: true, rejections: credentials?.rejections ?? 0 } satisfies CrmComCredentials),
+        credentials: box.seal({
+          ...held,
+          confirmed: true,
+          rejections: credentials?.rejections ?? 0,
+        } satisfies CrmComCredentials),
         last_sent: { ...withoutMarkers(state.last_sent), ...sent },
       }
     }
-    return { again: false, problem: { status: "error", reason: `CRM.COM answered ${call.operation} without an access token` } }
+    return {
+      again: false,
+      problem: { status: "error", reason: `CRM.COM answered ${call.operation} without an access token` },
+    }
   }
   const summary = call.summary ?? {}
-  const contactId = decodeJwtSub(accessToken) ?? call.external_id ?? (typeof summary.contact_id === "string" ? summary.contact_id : null)
+  const contactId =
+    decodeJwtSub(accessToken) ??
+    call.external_id ??
+    (typeof summary.contact_id === "string" ? summary.contact_id : null)
   if (!contactId) {
-    return { again: false, problem: { status: "error", reason: `CRM.COM's access token of ${call.operation} names no contact (no sub claim)` } }
+    return {
+      again: false,
+      problem: {
+        status: "error",
+        reason: `CRM.COM's access token of ${call.operation} names no contact (no sub claim)`,
+      },
+    }
   }
   const next: CrmComCredentials = {
     ...held,
     confirmed: true,
     access_token: accessToken,
-    refresh_token: typeof secrets.refresh_token === "string" && secrets.refresh_token ? secrets.refresh_token : accessToken,
+    refresh_token:
+      typeof secrets.refresh_token === "string" && secrets.refresh_token ? secrets.refresh_token : accessToken,
     expires_at: trustedExpiry(secrets.expires_at ?? summary.expires_at),
     rejections: credentials?.rejections ?? 0,
   }
@@ -96,7 +131,9 @@ function needsLinking(
     again: false,
     problem: { status: "needs_linking", reason: full },
     // unconfirmed: once reset, the plugin registers again (and signs in only if CRM.COM says the contact exists)
-    ...(credentials ? { credentials: box.seal({ ...withoutTokens(credentials), confirmed: false } satisfies CrmComCredentials) } : {}),
+    ...(credentials
+      ? { credentials: box.seal({ ...withoutTokens(credentials), confirmed: false } satisfies CrmComCredentials) }
+      : {}),
     // keyed by the username while the contact has no CRM.COM id: another email may register
     last_sent: { ...lastSent, [NEEDS_LINKING]: { username: state.external_id ? null : username, reason: full } },
   }
@@ -129,7 +166,9 @@ export function settle(call: EndedContactCall, state: ContactSyncState, options:
     case CrmComOperations.UpdateContact:
     case CrmComOperations.UpdateConsents:
       if (call.status === "delivered") {
-        return credentials?.rejections ? { again: true, credentials: box.seal({ ...credentials, rejections: 0 }) } : { again: true }
+        return credentials?.rejections
+          ? { again: true, credentials: box.seal({ ...credentials, rejections: 0 }) }
+          : { again: true }
       }
       break
   }
@@ -148,11 +187,20 @@ export function settle(call: EndedContactCall, state: ContactSyncState, options:
           ? { again: true, last_sent: { ...state.last_sent, [EXISTS]: username } }
           : needsLinking(call, state, credentials, username, box)
       }
-      return { again: false, problem: { status: "error", reason: `CRM.COM refused to register the contact: ${call.reason ?? "no details"}` } }
+      return {
+        again: false,
+        problem: { status: "error", reason: `CRM.COM refused to register the contact: ${call.reason ?? "no details"}` },
+      }
     }
     case CrmComOperations.AuthenticateContact:
       if (status !== null && REFUSED_SIGN_IN.includes(status)) {
-        return needsLinking(call, state, credentials, credentials?.username ?? String(call.payload.username ?? "the contact"), box)
+        return needsLinking(
+          call,
+          state,
+          credentials,
+          credentials?.username ?? String(call.payload.username ?? "the contact"),
+          box
+        )
       }
       break
     case CrmComOperations.RefreshToken:
@@ -193,4 +241,3 @@ export function settle(call: EndedContactCall, state: ContactSyncState, options:
   }
   return { again: false }
 }
-

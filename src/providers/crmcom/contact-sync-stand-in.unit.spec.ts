@@ -17,7 +17,9 @@ describe("CRM.COM contact sync against the seed-checking stand-in", () => {
   beforeEach(() => standIn.reset())
 
   const forgetTokens = () => {
-    for (const token of Object.keys(standIn.tokens)) delete standIn.tokens[token]
+    for (const token of Object.keys(standIn.tokens)) {
+      delete standIn.tokens[token]
+    }
   }
   /** Plans and sends until the sync is done, blocked or stopped; returns the operations sent. */
   async function run(harness: Harness, contact: ContactSnapshot): Promise<string[]> {
@@ -38,7 +40,10 @@ describe("CRM.COM contact sync against the seed-checking stand-in", () => {
 
   it("registers, updates only changes, recovers from refused and expired tokens, and asks for linking as the seed's answers say", async () => {
     const harness = new Harness(opts)
-    let contact = contactOf({ date_of_birth: "1815-12-10", consents: { email_marketing: consent("True"), sms_marketing: consent("False") } })
+    let contact = contactOf({
+      date_of_birth: "1815-12-10",
+      consents: { email_marketing: consent("True"), sms_marketing: consent("False") },
+    })
     expect(await run(harness, contact)).toEqual(["register_contact", "update_contact"])
     const id = harness.state.external_id!
     expect(standIn.contacts[id]).toEqual(
@@ -59,7 +64,12 @@ describe("CRM.COM contact sync against the seed-checking stand-in", () => {
     // CRM.COM ends the token before its exp: refused, refreshed, sent again
     standIn.expireTokens()
     contact = { ...contact, consents: { ...contact.consents, email_marketing: consent("False") } }
-    expect(await run(harness, contact)).toEqual(["update_contact", "refresh_token", "update_contact", "update_consents"])
+    expect(await run(harness, contact)).toEqual([
+      "update_contact",
+      "refresh_token",
+      "update_contact",
+      "update_consents",
+    ])
     expect(standIn.contacts[id]).toEqual(expect.objectContaining({ email_opt_out: true, consent_state: "REJECTED" }))
 
     // past its exp: refreshed first; the refresh refused (CRM.COM forgot the token): signed in with the password
@@ -74,14 +84,22 @@ describe("CRM.COM contact sync against the seed-checking stand-in", () => {
     forgetTokens()
     contact = { ...contact, first_name: "Augusta Ada" }
     expect(await run(harness, contact)).toEqual(["update_contact", "refresh_token", "authenticate_contact"])
-    expect(harness.problem).toEqual({ status: "needs_linking", reason: expect.stringMatching(/refused the plugin's password for ada@example.com.*INVALID_CREDENTIALS/) })
+    expect(harness.problem).toEqual({
+      status: "needs_linking",
+      reason: expect.stringMatching(/refused the plugin's password for ada@example.com.*INVALID_CREDENTIALS/),
+    })
     expect(await run(harness, { ...contact, last_name: "Byron" })).toEqual([])
     expect(harness.plan(contact)).toEqual(expect.objectContaining({ kind: "blocked", status: "needs_linking" }))
 
     // another customer with the same email: CONTACT_ALREADY_EXISTS, the held password refused, linking
     const other = new Harness(opts)
     expect(await run(other, contactOf({ customer_id: "cus_2" }))).toEqual(["register_contact", "authenticate_contact"])
-    expect(other.problem).toEqual({ status: "needs_linking", reason: expect.stringMatching(/^ada@example.com already exists in CRM.COM with a password the plugin does not hold/) })
+    expect(other.problem).toEqual({
+      status: "needs_linking",
+      reason: expect.stringMatching(
+        /^ada@example.com already exists in CRM.COM with a password the plugin does not hold/
+      ),
+    })
     expect(await run(other, contactOf({ customer_id: "cus_2", first_name: "Eve" }))).toEqual([])
 
     expect(standIn.violations()).toEqual([])

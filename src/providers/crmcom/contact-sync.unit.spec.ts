@@ -1,4 +1,15 @@
-import { API, Harness, advanceClock, app, consent, contactOf, opened, options, sync, tokenAnswer } from "./__tests__/harness"
+import {
+  API,
+  Harness,
+  advanceClock,
+  app,
+  consent,
+  contactOf,
+  opened,
+  options,
+  sync,
+  tokenAnswer,
+} from "./__tests__/harness"
 import type { ContactSyncPlan } from "../../modules/engagement/provider-api/types"
 
 describe("CRM.COM contact sync", () => {
@@ -20,9 +31,20 @@ describe("CRM.COM contact sync", () => {
           email_opt_out: false,
           sms_opt_out: true,
           consent_state: "ACCEPTED",
-          identity: { provider: "EMAIL", username: "ada@example.com", password_sealed: expect.any(String), validation_required: false },
+          identity: {
+            provider: "EMAIL",
+            username: "ada@example.com",
+            password_sealed: expect.any(String),
+            validation_required: false,
+          },
         },
-        sends: { first_name: "Ada", last_name: "Lovelace", email_opt_out: false, sms_opt_out: true, consent_state: "ACCEPTED" },
+        sends: {
+          first_name: "Ada",
+          last_name: "Lovelace",
+          email_opt_out: false,
+          sms_opt_out: true,
+          consent_state: "ACCEPTED",
+        },
       },
       credentials: expect.any(String),
     })
@@ -44,7 +66,12 @@ describe("CRM.COM contact sync", () => {
         email_opt_out: false,
         sms_opt_out: true,
         consent_state: "ACCEPTED",
-        identity: { provider: "EMAIL", username: "ada@example.com", password: credentials.password, validation_required: false },
+        identity: {
+          provider: "EMAIL",
+          username: "ada@example.com",
+          password: credentials.password,
+          validation_required: false,
+        },
       },
     })
     expect(JSON.stringify(call)).not.toContain(credentials.password)
@@ -59,14 +86,22 @@ describe("CRM.COM contact sync", () => {
 
   it("cannot register a contact without an email or without a first and last name", () => {
     const harness = new Harness()
-    expect(harness.plan(contactOf({ email: null }))).toEqual({ kind: "blocked", status: "error", reason: expect.stringMatching(/by its email.*has no email/) })
-    expect(harness.plan(contactOf({ email: "  " }))).toEqual(expect.objectContaining({ kind: "blocked", status: "error" }))
+    expect(harness.plan(contactOf({ email: null }))).toEqual({
+      kind: "blocked",
+      status: "error",
+      reason: expect.stringMatching(/by its email.*has no email/),
+    })
+    expect(harness.plan(contactOf({ email: "  " }))).toEqual(
+      expect.objectContaining({ kind: "blocked", status: "error" })
+    )
     expect(harness.plan(contactOf({ first_name: null }))).toEqual({
       kind: "blocked",
       status: "error",
       reason: expect.stringMatching(/first and a last name/),
     })
-    expect(harness.plan(contactOf({ last_name: " " }))).toEqual(expect.objectContaining({ kind: "blocked", status: "error" }))
+    expect(harness.plan(contactOf({ last_name: " " }))).toEqual(
+      expect.objectContaining({ kind: "blocked", status: "error" })
+    )
     expect(harness.state.credentials).toBeNull()
   })
 
@@ -92,14 +127,23 @@ describe("CRM.COM contact sync", () => {
       expires_at: new Date(Number(first.exp) * 1000).toISOString(),
       rejections: 0,
     })
-    expect(harness.state.last_sent).toEqual({ first_name: "Ada", last_name: "Lovelace", email_opt_out: false, sms_opt_out: true, consent_state: "ACCEPTED" })
+    expect(harness.state.last_sent).toEqual({
+      first_name: "Ada",
+      last_name: "Lovelace",
+      email_opt_out: false,
+      sms_opt_out: true,
+      consent_state: "ACCEPTED",
+    })
 
     // then only what the registration did not send
     const update = harness.next(contact, "update_contact")
     expect(update.payload).toEqual({
       contact_id: "CAD1",
       access_token_sealed: expect.any(String),
-      contact: { email_address: "ada@example.com", demographics: { date_of_birth: { year: 1815, month: 12, day: 10 } } },
+      contact: {
+        email_address: "ada@example.com",
+        demographics: { date_of_birth: { year: 1815, month: 12, day: 10 } },
+      },
     })
     expect(harness.request(update)).toEqual({
       method: "PUT",
@@ -137,31 +181,54 @@ describe("CRM.COM contact sync", () => {
     contact = { ...contact, first_name: "Augusta Ada" }
     const refresh = harness.next(contact, "refresh_token")
     expect(refresh.payload).toEqual({ contact_id: "CAD1", refresh_token_sealed: expect.any(String) })
-    expect(harness.request(refresh)).toEqual({ method: "POST", url: `${API}/contacts/refresh`, headers: app, body: { refresh_token: first.access_token } })
+    expect(harness.request(refresh)).toEqual({
+      method: "POST",
+      url: `${API}/contacts/refresh`,
+      headers: app,
+      body: { refresh_token: first.access_token },
+    })
     const second = tokenAnswer("CAD1")
     expect(harness.answer(refresh, 200, second)).toEqual(expect.objectContaining({ again: true, external_id: "CAD1" }))
-    expect(harness.credentials).toEqual(expect.objectContaining({ access_token: second.access_token, refresh_token: second.access_token, password }))
+    expect(harness.credentials).toEqual(
+      expect.objectContaining({ access_token: second.access_token, refresh_token: second.access_token, password })
+    )
     const withFresh = harness.next(contact, "update_contact")
     expect(harness.request(withFresh).headers.Authorization).toBe(`Bearer ${second.access_token}`)
     expect(harness.request(withFresh).body).toEqual({ first_name: "Augusta Ada" })
 
     // CRM.COM refuses the token anyway: drop it, refresh, send again
-    expect(harness.answer(withFresh, 401, { code: "INVALID_TOKEN", message: "expired", attribute: "Authorization" })).toEqual({
+    expect(
+      harness.answer(withFresh, 401, { code: "INVALID_TOKEN", message: "expired", attribute: "Authorization" })
+    ).toEqual({
       again: true,
       credentials: expect.any(String),
     })
     expect(harness.problem).toBeUndefined()
-    expect(harness.credentials).toEqual(expect.objectContaining({ access_token: null, refresh_token: second.access_token, rejections: 1 }))
+    expect(harness.credentials).toEqual(
+      expect.objectContaining({ access_token: null, refresh_token: second.access_token, rejections: 1 })
+    )
     const refreshAgain = harness.next(contact, "refresh_token")
 
     // the refresh is refused: sign in with the held password
-    expect(harness.answer(refreshAgain, 401, { code: "INVALID_TOKEN", message: "The refresh token is not valid", attribute: "refresh_token" })).toEqual({
+    expect(
+      harness.answer(refreshAgain, 401, {
+        code: "INVALID_TOKEN",
+        message: "The refresh token is not valid",
+        attribute: "refresh_token",
+      })
+    ).toEqual({
       again: true,
       credentials: expect.any(String),
     })
-    expect(harness.credentials).toEqual(expect.objectContaining({ access_token: null, refresh_token: null, expires_at: null, password }))
+    expect(harness.credentials).toEqual(
+      expect.objectContaining({ access_token: null, refresh_token: null, expires_at: null, password })
+    )
     const authenticate = harness.next(contact, "authenticate_contact")
-    expect(authenticate.payload).toEqual({ provider: "EMAIL", username: "ada@example.com", password_sealed: expect.any(String) })
+    expect(authenticate.payload).toEqual({
+      provider: "EMAIL",
+      username: "ada@example.com",
+      password_sealed: expect.any(String),
+    })
     expect(harness.request(authenticate)).toEqual({
       method: "POST",
       url: `${API}/contacts/authenticate`,
@@ -171,7 +238,12 @@ describe("CRM.COM contact sync", () => {
     const third = tokenAnswer("CAD1")
     harness.answer(authenticate, 200, third)
     const resent = harness.next(contact, "update_contact")
-    expect(harness.request(resent)).toEqual(expect.objectContaining({ headers: { ...app, Authorization: `Bearer ${third.access_token}` }, body: { first_name: "Augusta Ada" } }))
+    expect(harness.request(resent)).toEqual(
+      expect.objectContaining({
+        headers: { ...app, Authorization: `Bearer ${third.access_token}` },
+        body: { first_name: "Augusta Ada" },
+      })
+    )
     harness.answer(resent, 200, { id: "CAD1" })
     expect(harness.credentials!.rejections).toBe(0)
     expect(harness.plan(contact)).toEqual({ kind: "done" })
@@ -179,7 +251,11 @@ describe("CRM.COM contact sync", () => {
     // the password was changed in CRM.COM: the refresh and the sign-in are refused → needs linking
     advanceClock(3600 * 1000)
     contact = { ...contact, last_name: "Byron" }
-    harness.answer(harness.next(contact, "refresh_token"), 401, { code: "INVALID_TOKEN", message: "no", attribute: "refresh_token" })
+    harness.answer(harness.next(contact, "refresh_token"), 401, {
+      code: "INVALID_TOKEN",
+      message: "no",
+      attribute: "refresh_token",
+    })
     const refused = harness.answer(harness.next(contact, "authenticate_contact"), 401, {
       code: "INVALID_CREDENTIALS",
       message: "Invalid username or password",
@@ -197,14 +273,18 @@ describe("CRM.COM contact sync", () => {
       })
     )
     // stays blocked on the next changes, whatever the email: no sign-in, no registration
-    for (const later of [{ ...contact, first_name: "Ada" }, { ...contact, email: "ada@lovelace.org" }]) {
+    for (const later of [
+      { ...contact, first_name: "Ada" },
+      { ...contact, email: "ada@lovelace.org" },
+    ]) {
       expect(harness.plan(later)).toEqual({ kind: "blocked", status: "needs_linking", reason: refused.problem!.reason })
     }
-    expect(harness.credentials).toEqual(expect.objectContaining({ password, confirmed: false, access_token: null, refresh_token: null }))
+    expect(harness.credentials).toEqual(
+      expect.objectContaining({ password, confirmed: false, access_token: null, refresh_token: null })
+    )
 
     harness.expectNoSecretsStored()
     expect(harness.secrets).toContain(password)
     expect(harness.secrets).toContain(third.access_token)
   })
-
 })

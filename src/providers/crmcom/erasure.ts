@@ -53,7 +53,9 @@ export function crmComErasure(platformId: string, options: CrmComOptions): Erasu
       "the contact with its identity, account, wallet, rewards and purchases: delete it in CRM.COM (the Self-Service API offers no deletion)",
       ...(contact.external_id && liveToken(contact, options)
         ? []
-        : ["the plugin holds no live access token of the contact, so no opt-out was sent: opt the contact out in CRM.COM by hand"]),
+        : [
+            "the plugin holds no live access token of the contact, so no opt-out was sent: opt the contact out in CRM.COM by hand",
+          ]),
     ],
   }
 }

@@ -88,7 +88,10 @@ export class CrmComLoyaltyReader implements LoyaltySource {
   async rewardSchemes(customerId: string): Promise<SourceRewardScheme[]> {
     const contact = await this.contact(customerId)
     return await cached(`schemes:${contact.contactId}`, this.cacheMs, async () =>
-      this.mapped(toRewardSchemes, await this.ask(rewardSchemesRequest(contact.options, contact.token), "reward schemes", contact.contactId))
+      this.mapped(
+        toRewardSchemes,
+        await this.ask(rewardSchemesRequest(contact.options, contact.token), "reward schemes", contact.contactId)
+      )
     )
   }
 
@@ -96,7 +99,10 @@ export class CrmComLoyaltyReader implements LoyaltySource {
   private async account(contact: Contact): Promise<{ rewards: CrmComRewards; balances: CrmComBalances | null }> {
     const { options, token, contactId } = contact
     return await cached(`account:${contactId}`, this.cacheMs, async () => {
-      const accountId = this.mapped(toPrimaryAccountId, await this.ask(primaryAccountRequest(options, token, contactId), "accounts", contactId))
+      const accountId = this.mapped(
+        toPrimaryAccountId,
+        await this.ask(primaryAccountRequest(options, token, contactId), "accounts", contactId)
+      )
       if (!accountId) {
         throw new LoyaltySourceError(409, "conflict", CRMCOM_LOYALTY_MESSAGES.notSynced)
       }
@@ -106,7 +112,12 @@ export class CrmComLoyaltyReader implements LoyaltySource {
       ])
       const rewards = this.mapped(toRewards, rewardsBody)
       const walletId = this.mapped(toWalletId, financialsBody)
-      const balances = walletId ? this.mapped(toBalances, await this.ask(walletBalancesRequest(options, token, walletId), "balances", contactId)) : null
+      const balances = walletId
+        ? this.mapped(
+            toBalances,
+            await this.ask(walletBalancesRequest(options, token, walletId), "balances", contactId)
+          )
+        : null
       return { rewards, balances }
     })
   }
@@ -137,7 +148,11 @@ export class CrmComLoyaltyReader implements LoyaltySource {
     const options = this.options
     let answer: Response
     try {
-      answer = await fetch(request.url, { method: request.method, headers: request.headers, signal: AbortSignal.timeout(options.timeout_ms) })
+      answer = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        signal: AbortSignal.timeout(options.timeout_ms),
+      })
     } catch (error) {
       this.logger.warn(`crmcom ${what} for contact ${contactId}: no answer (${(error as Error).message})`)
       throw new LoyaltySourceError(503, "platform_unavailable", CRMCOM_LOYALTY_MESSAGES.unavailable)

@@ -40,7 +40,8 @@ export const walletBalancesRequest = (options: CrmComOptions, token: string, wal
   get(options, token, `/wallets/${id(walletId)}/balances`, { include_expiration: "true" })
 
 /** `GET /reward_schemes`: the active schemes, each with whether the contact joined it. */
-export const rewardSchemesRequest = (options: CrmComOptions, token: string) => get(options, token, "/reward_schemes", { size: "100" })
+export const rewardSchemesRequest = (options: CrmComOptions, token: string) =>
+  get(options, token, "/reward_schemes", { size: "100" })
 
 /** An answer whose shape is not what CRM.COM documents. */
 export class UnexpectedCrmComAnswer extends Error {}
@@ -54,7 +55,8 @@ const list = (value: unknown, what: string): unknown[] => {
   return value
 }
 const number = (value: unknown): number => {
-  const parsed = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : 0
+  const parsed =
+    typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : 0
   return Number.isFinite(parsed) ? parsed : 0
 }
 const flag = (value: unknown) => value === true || value === "true"
@@ -103,7 +105,10 @@ export function toRewards(body: unknown): CrmComRewards {
   if (!isObject(body) || typeof body.currency_code !== "string") {
     throw new UnexpectedCrmComAnswer("the rewards answer has no currency_code")
   }
-  const tier = isObject(body.reward_tier) && typeof body.reward_tier.name === "string" && body.reward_tier.name ? body.reward_tier : null
+  const tier =
+    isObject(body.reward_tier) && typeof body.reward_tier.name === "string" && body.reward_tier.name
+      ? body.reward_tier
+      : null
   const maintain = isObject(tier?.maintain_tier) ? tier.maintain_tier : {}
   const progress = isObject(tier?.progress) && typeof tier.progress.name === "string" ? tier.progress : null
   const rewards = isObject(body.rewards) ? body.rewards : {}
@@ -118,19 +123,27 @@ export function toRewards(body: unknown): CrmComRewards {
           reached_at: date(tier.achieved_date),
           points_to_retain: number(maintain.points_needed),
           retain_by: date(maintain.collected_by),
-          next: progress ? { id: String(progress.id || progress.name), name: String(progress.name), points_needed: number(progress.points_needed) } : null,
+          next: progress
+            ? {
+                id: String(progress.id || progress.name),
+                name: String(progress.name),
+                points_needed: number(progress.points_needed),
+              }
+            : null,
         }
       : null,
     lifetime_points: number(tier?.lifetime_value_units),
     period_points: number(tier?.period_value_units),
     total_awards: number(rewards.total_awards),
     total_spends: number(rewards.total_spends),
-    joined: list(body.joined_reward_schemes ?? [], "joined_reward_schemes").filter(isObject).map((scheme) => ({
-      id: String(scheme.id),
-      name: String(scheme.name ?? scheme.id),
-      email: typeof scheme.email_address === "string" ? scheme.email_address : null,
-      joined_at: date(scheme.signed_up_on)?.toISOString() ?? null,
-    })),
+    joined: list(body.joined_reward_schemes ?? [], "joined_reward_schemes")
+      .filter(isObject)
+      .map((scheme) => ({
+        id: String(scheme.id),
+        name: String(scheme.name ?? scheme.id),
+        email: typeof scheme.email_address === "string" ? scheme.email_address : null,
+        joined_at: date(scheme.signed_up_on)?.toISOString() ?? null,
+      })),
   }
 }
 
@@ -163,7 +176,11 @@ export function toBalances(body: unknown): CrmComBalances {
  * storefront reads one shape whichever side keeps the points. Nothing is pending, held or owed
  * here (CRM.COM has no such figures for a contact).
  */
-export function toSummary(rewards: CrmComRewards, balances: CrmComBalances | null, pointsPerUnit: number): LoyaltySummary {
+export function toSummary(
+  rewards: CrmComRewards,
+  balances: CrmComBalances | null,
+  pointsPerUnit: number
+): LoyaltySummary {
   const points = (money: number) => Math.round(money * pointsPerUnit)
   const buckets = [
     { from_days: 0, to_days: 30 },

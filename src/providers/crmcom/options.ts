@@ -2,7 +2,10 @@ import { z } from "@medusajs/framework/zod"
 import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
 
 /** A consent state as CRM.COM spells it (the seed shows ACCEPTED and PENDING); null: not sent for that value. */
-const consentState = z.string().regex(/^[A-Z_]+$/, "an upper-case CRM.COM consent state such as ACCEPTED or PENDING").nullable()
+const consentState = z
+  .string()
+  .regex(/^[A-Z_]+$/, "an upper-case CRM.COM consent state such as ACCEPTED or PENDING")
+  .nullable()
 
 export const crmComOptionsSchema = commonPlatformOptionsSchema.extend({
   /** the part before `/contacts/register`, e.g. https://sandbox.crm.com/self-service/v1 */

@@ -46,7 +46,11 @@ function opened(payload: Record<string, unknown>, key: keyof typeof SEALED, oper
   }
 }
 
-function registerBody(payload: Record<string, unknown>, options: CrmComOptions, box: SecretBox): Record<string, unknown> {
+function registerBody(
+  payload: Record<string, unknown>,
+  options: CrmComOptions,
+  box: SecretBox
+): Record<string, unknown> {
   const operation = CrmComOperations.RegisterContact
   const identity = payload.identity as Record<string, unknown> | undefined
   if (!identity || typeof identity.provider !== "string") {
@@ -75,11 +79,18 @@ function route(message: OutboundMessage, options: CrmComOptions, box: SecretBox)
     case CrmComOperations.AuthenticateContact: {
       refuseClear(payload, "password", operation)
       const { [SEALED.password]: sealed, ...clear } = payload
-      const body = sealed !== undefined || payload.provider === "EMAIL" ? { ...clear, password: opened(payload, "password", operation, box) } : clear
+      const body =
+        sealed !== undefined || payload.provider === "EMAIL"
+          ? { ...clear, password: opened(payload, "password", operation, box) }
+          : clear
       return { method: "POST", url: url("/contacts/authenticate"), body }
     }
     case CrmComOperations.RefreshToken:
-      return { method: "POST", url: url("/contacts/refresh"), body: { refresh_token: opened(payload, "refresh_token", operation, box) } }
+      return {
+        method: "POST",
+        url: url("/contacts/refresh"),
+        body: { refresh_token: opened(payload, "refresh_token", operation, box) },
+      }
     case CrmComOperations.UpdateContact:
       if (!payload.contact || typeof payload.contact !== "object") {
         throw invalid("CRM.COM update_contact needs the contact fields to update")
@@ -192,7 +203,11 @@ function classifyCrmComAnswer(response: PlatformResponse, message: OutboundMessa
   }
   const reason = `CRM.COM answered ${response.status}: ${errorText(response.body) || "no details"}`
   if (response.status === 401 && refusesApiKey(body)) {
-    return { kind: "failed", reason: `CRM.COM refused the api_key. ${reason}`, summary: { ...outcome.summary, api_key_rejected: true } }
+    return {
+      kind: "failed",
+      reason: `CRM.COM refused the api_key. ${reason}`,
+      summary: { ...outcome.summary, api_key_rejected: true },
+    }
   }
   if (response.status === 401 && CONTACT_OPERATIONS.includes(message.operation)) {
     return {
@@ -204,13 +219,21 @@ function classifyCrmComAnswer(response: PlatformResponse, message: OutboundMessa
   if (response.status === 401) {
     return { ...outcome, kind: "failed", reason: `CRM.COM refused the api_key or the contact's credentials. ${reason}` }
   }
-  if (message.operation === CrmComOperations.RegisterContact && contactExists(response.status, body) && message.in_doubt) {
+  if (
+    message.operation === CrmComOperations.RegisterContact &&
+    contactExists(response.status, body) &&
+    message.in_doubt
+  ) {
     // our own registration, resent after its first answer was lost (and not checked by signing in):
     // it arrived the first time; the sync signs in with the held password for the token
     return { kind: "delivered", external_id: null, summary: { status: response.status, already_existed: true } }
   }
   if (message.operation === CrmComOperations.RegisterContact && contactExists(response.status, body)) {
-    return { kind: "failed", reason: `the contact already exists in CRM.COM. ${reason}`, summary: { ...outcome.summary, contact_exists: true } }
+    return {
+      kind: "failed",
+      reason: `the contact already exists in CRM.COM. ${reason}`,
+      summary: { ...outcome.summary, contact_exists: true },
+    }
   }
   return { ...outcome, reason }
 }
@@ -224,7 +247,11 @@ const REFUSED_SIGN_IN = [401, 403, 404]
  */
 function crmComResendCheck(message: OutboundMessage, options: CrmComOptions): ResendCheck | undefined {
   const identity = message.payload.identity as Record<string, unknown> | undefined
-  if (message.operation !== CrmComOperations.RegisterContact || identity?.provider !== "EMAIL" || !identity[SEALED.password]) {
+  if (
+    message.operation !== CrmComOperations.RegisterContact ||
+    identity?.provider !== "EMAIL" ||
+    !identity[SEALED.password]
+  ) {
     // contact updates and consent states set values: sending them twice changes nothing
     return undefined
   }

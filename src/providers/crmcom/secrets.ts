@@ -29,7 +29,8 @@ export const SEALED = {
   refresh_token: "refresh_token_sealed",
 } as const
 
-export const boxOf = (options: Pick<CrmComOptions, "encryption_key">): SecretBox => createSecretBox(options.encryption_key)
+export const boxOf = (options: Pick<CrmComOptions, "encryption_key">): SecretBox =>
+  createSecretBox(options.encryption_key)
 
 /** The stored credentials, opened; null when there are none. Throws when they cannot be opened. */
 export function openCredentials(sealed: string | null, box: SecretBox): CrmComCredentials | null {
@@ -57,7 +58,9 @@ export function openSealedValue(value: unknown, key: string, operation: string, 
   try {
     opened = box.open(value)
   } catch {
-    throw new Error(`CRM.COM ${operation}: ${key} cannot be opened with the configured encryption_key (was it changed?)`)
+    throw new Error(
+      `CRM.COM ${operation}: ${key} cannot be opened with the configured encryption_key (was it changed?)`
+    )
   }
   if (typeof opened !== "string" || !opened) {
     throw new Error(`CRM.COM ${operation}: ${key} holds no value`)

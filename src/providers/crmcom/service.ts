@@ -25,7 +25,8 @@ export class CrmComProvider extends AbstractEngagementProvider<CrmComOptions> {
     return {
       contact_copies: true,
       loyalty_source: {
-        reader: (source, pointsPerUnit, cacheMs) => new CrmComLoyaltyReader(this.options, source, this.logger_, pointsPerUnit, cacheMs),
+        reader: (source, pointsPerUnit, cacheMs) =>
+          new CrmComLoyaltyReader(this.options, source, this.logger_, pointsPerUnit, cacheMs),
       },
       erasure: crmComErasure(this.id, this.options),
     }

@@ -58,16 +58,28 @@ export const engageContactSync: ContactSyncer<EngageOptions> = {
       if (state.last_sent[LOOKED_UP] !== "not_found") {
         const value = identifierOf(contact, options)
         if (!value) {
-          return { kind: "blocked", status: "error", reason: `Engage looks contacts up by ${options.lookup_by}, which this contact has not` }
+          return {
+            kind: "blocked",
+            status: "error",
+            reason: `Engage looks contacts up by ${options.lookup_by}, which this contact has not`,
+          }
         }
         return {
           kind: "call",
-          call: { operation: EngageOperations.LookupContact, payload: { identifier: { name: options.lookup_by, value } } },
+          call: {
+            operation: EngageOperations.LookupContact,
+            payload: { identifier: { name: options.lookup_by, value } },
+          },
         }
       }
       return {
         kind: "call",
-        call: { operation: EngageOperations.CreateContact, payload: { contact: wanted }, sends: wanted, max_attempts: attempts },
+        call: {
+          operation: EngageOperations.CreateContact,
+          payload: { contact: wanted },
+          sends: wanted,
+          max_attempts: attempts,
+        },
       }
     }
     const changes = changedFields(wanted, withoutMarkers(state.last_sent))
@@ -106,7 +118,10 @@ export const engageContactSync: ContactSyncer<EngageOptions> = {
             : { again: true, last_sent: { ...state.last_sent, [LOOKED_UP]: "not_found" } }
         }
         if (status === 409) {
-          return { again: false, problem: { status: "conflict", reason: call.reason ?? "several Engage contacts match" } }
+          return {
+            again: false,
+            problem: { status: "conflict", reason: call.reason ?? "several Engage contacts match" },
+          }
         }
         break
       case EngageOperations.CreateContact:
@@ -122,7 +137,10 @@ export const engageContactSync: ContactSyncer<EngageOptions> = {
           return { again: true, last_sent: markersOf(state.last_sent) }
         }
         if (call.status === "dead") {
-          return { again: false, fallback: { operation: EngageOperations.BulkCreate, payload: { contacts: [fields] }, sends: fields } }
+          return {
+            again: false,
+            fallback: { operation: EngageOperations.BulkCreate, payload: { contacts: [fields] }, sends: fields },
+          }
         }
         break
       case EngageOperations.UpdateContact:
@@ -132,7 +150,10 @@ export const engageContactSync: ContactSyncer<EngageOptions> = {
         }
         if (call.status === "dead") {
           const contact = { id: state.external_id, ...fields }
-          return { again: false, fallback: { operation: EngageOperations.BulkUpdate, payload: { contacts: [contact] }, sends: fields } }
+          return {
+            again: false,
+            fallback: { operation: EngageOperations.BulkUpdate, payload: { contacts: [contact] }, sends: fields },
+          }
         }
         break
       case EngageOperations.BulkCreate:

@@ -2,15 +2,32 @@ import { applied, callOf, contactFixture, emptyState, ended } from "../contact-s
 import { engageContactSync } from "./contact-sync"
 import { engageOptionsSchema } from "./options"
 
-const options = engageOptionsSchema.parse({ api_url: "https://tenant.voyado.com", api_key: "k", contact_type_id: "Member" })
+const options = engageOptionsSchema.parse({
+  api_url: "https://tenant.voyado.com",
+  api_key: "k",
+  contact_type_id: "Member",
+})
 const context = { purposes: {} }
 
 describe("Engage contact sync", () => {
   it("looks the contact up, creates it on 404 with every known field, keeps the id, then changes the contact type", () => {
-    const contact = contactFixture({ consents: { email_marketing: { value: "True", source: "checkout", recorded_at: "2026-01-01T00:00:00.000Z", wording: null, info: null } } })
+    const contact = contactFixture({
+      consents: {
+        email_marketing: {
+          value: "True",
+          source: "checkout",
+          recorded_at: "2026-01-01T00:00:00.000Z",
+          wording: null,
+          info: null,
+        },
+      },
+    })
     let state = emptyState()
     const lookup = callOf(engageContactSync.plan(contact, state, options, context))
-    expect(lookup).toEqual({ operation: "lookup_contact", payload: { identifier: { name: "email", value: "ada@example.com" } } })
+    expect(lookup).toEqual({
+      operation: "lookup_contact",
+      payload: { identifier: { name: "email", value: "ada@example.com" } },
+    })
     const notFound = ended(lookup, { summary: { status: 404, found: false } })
     let settlement = engageContactSync.settle(notFound, state, options)
     expect(settlement.again).toBe(true)
@@ -38,20 +55,43 @@ describe("Engage contact sync", () => {
     expect(state.last_sent.$lookup).toBeUndefined()
 
     const type = callOf(engageContactSync.plan(contact, state, options, context))
-    expect(type).toEqual(expect.objectContaining({ operation: "update_contact_type", payload: { contact_id: "c-1", contact_type_id: "Member" } }))
+    expect(type).toEqual(
+      expect.objectContaining({
+        operation: "update_contact_type",
+        payload: { contact_id: "c-1", contact_type_id: "Member" },
+      })
+    )
     state = applied(state, ended(type), engageContactSync.settle(ended(type), state, options))
     expect(engageContactSync.plan(contact, state, options, context)).toEqual({ kind: "done" })
   })
 
   it("PATCHes only what changed, leaving out a cleared value, and never the contact type", () => {
     const before = contactFixture()
-    const state = { external_id: "c-1", last_sent: { email: "ada@example.com", firstName: "Ada", lastName: "Lovelace", mobilePhone: "+441234567", city: "London", $contactType: "Member" }, credentials: null }
+    const state = {
+      external_id: "c-1",
+      last_sent: {
+        email: "ada@example.com",
+        firstName: "Ada",
+        lastName: "Lovelace",
+        mobilePhone: "+441234567",
+        city: "London",
+        $contactType: "Member",
+      },
+      credentials: null,
+    }
     const after = contactFixture({ last_name: "King", phone: null, address: { ...before.address!, city: "Ockham" } })
     const call = callOf(engageContactSync.plan(after, state, options, context))
     expect(call.operation).toBe("update_contact")
     expect(call.payload).toEqual({
       contact_id: "c-1",
-      changes: { lastName: "King", birthDay: "1815-12-10", street: "12 St James's Square", zipCode: "SW1Y 4JH", city: "Ockham", countryCode: "GB" },
+      changes: {
+        lastName: "King",
+        birthDay: "1815-12-10",
+        street: "12 St James's Square",
+        zipCode: "SW1Y 4JH",
+        city: "Ockham",
+        countryCode: "GB",
+      },
     })
   })
 
@@ -62,13 +102,20 @@ describe("Engage contact sync", () => {
       emptyState(),
       options
     )
-    expect(settlement).toEqual({ again: false, problem: { status: "conflict", reason: "several Engage contacts match (409)" } })
+    expect(settlement).toEqual({
+      again: false,
+      problem: { status: "conflict", reason: "several Engage contacts match (409)" },
+    })
   })
 
   it("falls back to the bulk endpoints when a create or an update is dead", () => {
     const state = { ...emptyState(), last_sent: { $lookup: "not_found" } }
     const create = callOf(engageContactSync.plan(contactFixture(), state, options, context))
-    const fallback = engageContactSync.settle(ended(create, { status: "dead", summary: { status: 500 } }), state, options).fallback!
+    const fallback = engageContactSync.settle(
+      ended(create, { status: "dead", summary: { status: 500 } }),
+      state,
+      options
+    ).fallback!
     expect(fallback.operation).toBe("bulk_create")
     expect(fallback.payload.contacts).toEqual([create.payload.contact])
     // once queued, the id is unknown: the next sync looks it up
@@ -79,13 +126,17 @@ describe("Engage contact sync", () => {
     const known = { external_id: "c-1", last_sent: {}, credentials: null }
     const update = callOf(engageContactSync.plan(contactFixture(), known, options, context))
     const bulk = engageContactSync.settle(ended(update, { status: "dead" }), known, options).fallback!
-    expect(bulk).toEqual(expect.objectContaining({ operation: "bulk_update", payload: { contacts: [{ id: "c-1", ...update.sends }] } }))
+    expect(bulk).toEqual(
+      expect.objectContaining({ operation: "bulk_update", payload: { contacts: [{ id: "c-1", ...update.sends }] } })
+    )
   })
 
   it("starts over with a lookup when Engage no longer has the contact", () => {
     const known = { external_id: "c-1", last_sent: {}, credentials: null }
     const update = callOf(engageContactSync.plan(contactFixture(), known, options, context))
-    expect(engageContactSync.settle(ended(update, { status: "failed", summary: { status: 404 } }), known, options)).toEqual({
+    expect(
+      engageContactSync.settle(ended(update, { status: "failed", summary: { status: 404 } }), known, options)
+    ).toEqual({
       again: true,
       external_id: null,
       last_sent: {},

@@ -19,7 +19,9 @@ const classify = (status: number, body: unknown, operation: string, payload: Rec
 
 describe("engage platform", () => {
   it("looks a contact up by the identifier as a query parameter, email by default", () => {
-    expect(engagePlatform.buildRequest(message("lookup_contact", { identifier: { value: "a+b@example.com" } }), options)).toEqual({
+    expect(
+      engagePlatform.buildRequest(message("lookup_contact", { identifier: { value: "a+b@example.com" } }), options)
+    ).toEqual({
       method: "GET",
       url: "https://shop.voyado.com/api/v3/contacts/id?email=a%2Bb%40example.com",
       headers: read,
@@ -29,8 +31,12 @@ describe("engage platform", () => {
       options
     )
     expect(byPhone.url).toBe("https://shop.voyado.com/api/v3/contacts/id?mobilePhone=%2B46735654321&contactType=Member")
-    expect(() => engagePlatform.buildRequest(message("lookup_contact", { identifier: { name: "ssn", value: "1" } }), options)).toThrow(/cannot look up/)
-    expect(() => engagePlatform.buildRequest(message("lookup_contact", { identifier: {} }), options)).toThrow(/identifier.value/)
+    expect(() =>
+      engagePlatform.buildRequest(message("lookup_contact", { identifier: { name: "ssn", value: "1" } }), options)
+    ).toThrow(/cannot look up/)
+    expect(() => engagePlatform.buildRequest(message("lookup_contact", { identifier: {} }), options)).toThrow(
+      /identifier.value/
+    )
   })
 
   it("creates with POST /api/v3/contacts and the contact as body", () => {
@@ -45,7 +51,10 @@ describe("engage platform", () => {
 
   it("patches only the changes, without null or empty values", () => {
     const request = engagePlatform.buildRequest(
-      message("update_contact", { contact_id: "2e40b702-2767", changes: { lastName: "Smith", street: "", city: null, preferences: { acceptsEmail: true, acceptsSms: null } } }),
+      message("update_contact", {
+        contact_id: "2e40b702-2767",
+        changes: { lastName: "Smith", street: "", city: null, preferences: { acceptsEmail: true, acceptsSms: null } },
+      }),
       options
     )
     expect(request).toEqual({
@@ -54,13 +63,22 @@ describe("engage platform", () => {
       headers: write,
       body: { lastName: "Smith", preferences: { acceptsEmail: true } },
     })
-    expect(() => engagePlatform.buildRequest(message("update_contact", { contact_id: "c", changes: { a: "" } }), options)).toThrow(/no changes/)
-    expect(() => engagePlatform.buildRequest(message("update_contact", { changes: { a: 1 } }), options)).toThrow(/contact_id/)
+    expect(() =>
+      engagePlatform.buildRequest(message("update_contact", { contact_id: "c", changes: { a: "" } }), options)
+    ).toThrow(/no changes/)
+    expect(() => engagePlatform.buildRequest(message("update_contact", { changes: { a: 1 } }), options)).toThrow(
+      /contact_id/
+    )
     expect(onlyChanges({ a: { b: { c: null } }, d: 0, e: false })).toEqual({ d: 0, e: false })
   })
 
   it("upgrades the contact type with no body, from the payload or the configured type", () => {
-    expect(engagePlatform.buildRequest(message("update_contact_type", { contact_id: "c1", contact_type_id: "Member" }), options)).toEqual({
+    expect(
+      engagePlatform.buildRequest(
+        message("update_contact_type", { contact_id: "c1", contact_type_id: "Member" }),
+        options
+      )
+    ).toEqual({
       method: "POST",
       url: "https://shop.voyado.com/api/v3/contacts/c1/updateContactType?contactTypeId=Member",
       headers: read,
@@ -68,7 +86,9 @@ describe("engage platform", () => {
     expect(engagePlatform.buildRequest(message("update_contact_type", { contact_id: "c1" }), member).url).toBe(
       "https://shop.voyado.com/api/v3/contacts/c1/updateContactType?contactTypeId=Member"
     )
-    expect(() => engagePlatform.buildRequest(message("update_contact_type", { contact_id: "c1" }), options)).toThrow(/contact_type_id/)
+    expect(() => engagePlatform.buildRequest(message("update_contact_type", { contact_id: "c1" }), options)).toThrow(
+      /contact_type_id/
+    )
   })
 
   it("sends the bulk fallbacks as arrays: POST to create, PATCH (changes only) to update", () => {
@@ -82,7 +102,12 @@ describe("engage platform", () => {
     expect(engagePlatform.buildRequest(message("bulk_create", { contacts }), member).url).toBe(
       "https://shop.voyado.com/api/v3/contacts/bulk?contactType=Member"
     )
-    expect(engagePlatform.buildRequest(message("bulk_update", { contacts: [{ id: "c1", lastName: "B", city: "" }] }), options)).toEqual({
+    expect(
+      engagePlatform.buildRequest(
+        message("bulk_update", { contacts: [{ id: "c1", lastName: "B", city: "" }] }),
+        options
+      )
+    ).toEqual({
       method: "PATCH",
       url: "https://shop.voyado.com/api/v3/contacts/bulk",
       headers: write,
@@ -97,7 +122,9 @@ describe("engage platform", () => {
     expect(classify(200, "2e40b702-2767-4abe-ae99-aa510108e22b", "lookup_contact", lookup)).toEqual(
       expect.objectContaining({ kind: "delivered", external_id: "2e40b702-2767-4abe-ae99-aa510108e22b" })
     )
-    expect(classify(200, { id: "c9" }, "lookup_contact", lookup)).toEqual(expect.objectContaining({ external_id: "c9" }))
+    expect(classify(200, { id: "c9" }, "lookup_contact", lookup)).toEqual(
+      expect.objectContaining({ external_id: "c9" })
+    )
     expect(classify(404, { errorCode: "ContactNotFound" }, "lookup_contact", lookup)).toEqual({
       kind: "delivered",
       external_id: null,

@@ -23,7 +23,11 @@ export function engageErasure(platformId: string): ErasureCapability {
         : [],
     stillHeld: (contact) => [
       `the contact${contact.external_id ? ` ${contact.external_id}` : ""} with its attributes, transactions and promotions: delete it in Engage`,
-      ...(contact.external_id ? [] : ["the plugin holds no Engage contact id, so no opt-out was sent: look the contact up in Engage and opt it out by hand"]),
+      ...(contact.external_id
+        ? []
+        : [
+            "the plugin holds no Engage contact id, so no opt-out was sent: look the contact up in Engage and opt it out by hand",
+          ]),
     ],
   }
 }

@@ -52,10 +52,20 @@ async function engageContact({ source, platformId, options }: EngageReader, cust
 }
 
 /** A read only: nothing changes in Engage, so it goes out now, with the platform's timeout, not through the outbox. */
-async function ask(request: PlatformRequest, options: EngageOptions, logger: Logger, what: string, contactId: string): Promise<unknown> {
+async function ask(
+  request: PlatformRequest,
+  options: EngageOptions,
+  logger: Logger,
+  what: string,
+  contactId: string
+): Promise<unknown> {
   let answer: Response
   try {
-    answer = await fetch(request.url, { method: request.method, headers: request.headers, signal: AbortSignal.timeout(options.timeout_ms) })
+    answer = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      signal: AbortSignal.timeout(options.timeout_ms),
+    })
   } catch (error) {
     logger.warn(`engage ${what} for contact ${contactId}: no answer (${(error as Error).message})`)
     throw new MyPagesReadError(503, "platform_unavailable", MY_PAGES_MESSAGES.unavailable)
@@ -125,7 +135,13 @@ export async function readEngagePromotions(
   const { options, contactId } = await engageContact(reader, customerId)
   const channel = type ?? options.my_pages_promotion_type
   return await cachedRead(`promotions:${contactId}:${channel}`, options, async () => {
-    const body = await ask(promotionAssignmentsRequest(options, contactId, channel), options, logger, "promotions", contactId)
+    const body = await ask(
+      promotionAssignmentsRequest(options, contactId, channel),
+      options,
+      logger,
+      "promotions",
+      contactId
+    )
     return mapped(() => toStorePromotions(body, channel), logger, "promotions", contactId)
   })
 }
@@ -139,12 +155,20 @@ export async function readEngagePurchases(
   const { logger } = reader
   const { options, contactId } = await engageContact(reader, customerId)
   return await cachedRead(`purchases:${contactId}:${page.offset}:${page.limit}`, options, async () => {
-    const body = await ask(contactTransactionsRequest(options, contactId, page), options, logger, "purchases", contactId)
+    const body = await ask(
+      contactTransactionsRequest(options, contactId, page),
+      options,
+      logger,
+      "purchases",
+      contactId
+    )
     return mapped(() => toStorePurchasePage(body, page), logger, "purchases", contactId)
   })
 }
 
 /** The store's answer to a read that failed for a known reason; null for any other error. */
 export function myPagesErrorAnswer(error: unknown): { status: number; body: { type: string; message: string } } | null {
-  return error instanceof MyPagesReadError ? { status: error.status, body: { type: error.type, message: error.message } } : null
+  return error instanceof MyPagesReadError
+    ? { status: error.status, body: { type: error.type, message: error.message } }
+    : null
 }

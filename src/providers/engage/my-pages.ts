@@ -58,9 +58,17 @@ const textOf = (value: unknown): string | null =>
   typeof value === "string" ? value : typeof value === "number" ? String(value) : null
 const numberOf = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null)
 
-export function promotionAssignmentsRequest(options: Options, contactId: string, type: EngagePromotionType): PlatformRequest {
+export function promotionAssignmentsRequest(
+  options: Options,
+  contactId: string,
+  type: EngagePromotionType
+): PlatformRequest {
   const query = new URLSearchParams({ contactId, redemptionChannelType: type })
-  return { method: "GET", url: engageUrl(options, "/api/v3/promotion-assignments", query), headers: engageHeaders(options, false) }
+  return {
+    method: "GET",
+    url: engageUrl(options, "/api/v3/promotion-assignments", query),
+    headers: engageHeaders(options, false),
+  }
 }
 
 export function contactTransactionsRequest(
@@ -69,7 +77,11 @@ export function contactTransactionsRequest(
   page: { offset: number; limit: number }
 ): PlatformRequest {
   const query = new URLSearchParams({ contactId, offset: String(page.offset), count: String(page.limit) })
-  return { method: "GET", url: engageUrl(options, "/api/v3/contacts/transactions", query), headers: engageHeaders(options, false) }
+  return {
+    method: "GET",
+    url: engageUrl(options, "/api/v3/contacts/transactions", query),
+    headers: engageHeaders(options, false),
+  }
 }
 
 function toStorePromotion(assignment: unknown, type: EngagePromotionType): StorePromotion {

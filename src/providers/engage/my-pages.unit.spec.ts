@@ -58,9 +58,19 @@ describe("Engage My pages answers", () => {
   })
 
   it("counts the page from Engage's totalCount and tells returns from purchases", () => {
-    const page = toStorePurchasePage({ items: [{ id: "t1", type: "RETURN", quantity: -1, price: -5, currency: "SEK" }], offset: 3, count: 1, totalCount: 4 }, { offset: 3, limit: 1 })
+    const page = toStorePurchasePage(
+      {
+        items: [{ id: "t1", type: "RETURN", quantity: -1, price: -5, currency: "SEK" }],
+        offset: 3,
+        count: 1,
+        totalCount: 4,
+      },
+      { offset: 3, limit: 1 }
+    )
     expect(page).toEqual({
-      purchases: [expect.objectContaining({ id: "t1", type: "return", quantity: -1, amount: -5, currency_code: "sek" })],
+      purchases: [
+        expect.objectContaining({ id: "t1", type: "return", quantity: -1, amount: -5, currency_code: "sek" }),
+      ],
       count: 4,
       offset: 3,
       limit: 1,

@@ -112,7 +112,11 @@ function route(message: OutboundMessage, options: EngageOptions): Omit<PlatformR
       return { method: "POST", url: url(contactsPath("bulk"), query), body: bulkContacts(payload, operation) }
     }
     case EngageOperations.BulkUpdate:
-      return { method: "PATCH", url: url(contactsPath("bulk")), body: bulkContacts(payload, operation).map(onlyChanges) }
+      return {
+        method: "PATCH",
+        url: url(contactsPath("bulk")),
+        body: bulkContacts(payload, operation).map(onlyChanges),
+      }
     default:
       throw invalid(`Engage has no operation "${operation}"`)
   }
@@ -132,7 +136,11 @@ function contactIdOf(body: unknown): string | null {
   return typeof id === "string" || typeof id === "number" ? String(id) : null
 }
 
-function classifyEngageAnswer(response: PlatformResponse, message: OutboundMessage, options: EngageOptions): DeliveryOutcome {
+function classifyEngageAnswer(
+  response: PlatformResponse,
+  message: OutboundMessage,
+  options: EngageOptions
+): DeliveryOutcome {
   const outcome = classifyHttpAnswer(response)
   const summary = { status: response.status, body: response.body }
   if (message.operation === EngageOperations.LookupContact) {
@@ -194,7 +202,11 @@ function engageResendCheck(message: OutboundMessage, options: EngageOptions): Re
         return found
       }
       return found.external_id
-        ? { kind: "delivered", external_id: found.external_id, summary: { status: response.status, already_existed: true } }
+        ? {
+            kind: "delivered",
+            external_id: found.external_id,
+            summary: { status: response.status, already_existed: true },
+          }
         : null
     },
   }

@@ -61,8 +61,12 @@ export function expertSenderCustomerOf(changes: Record<string, unknown>): Record
       customer[key] = value
     }
   }
-  if (customAttributes.length) customer.customAttributes = customAttributes
-  if (consents.length) customer.consentsData = { consents }
+  if (customAttributes.length) {
+    customer.customAttributes = customAttributes
+  }
+  if (consents.length) {
+    customer.consentsData = { consents }
+  }
   return customer
 }
 
@@ -74,11 +78,19 @@ export const expertSenderContactSync: ContactSyncer<ExpertSenderOptions> = {
   plan(contact, state, options, context) {
     const matchField = MATCH_FIELD[options.match_by as keyof typeof MATCH_FIELD]
     if (!matchField) {
-      return { kind: "blocked", status: "error", reason: `the contact sync matches ExpertSender customers by Email, PhoneNumber or CrmId, not ${options.match_by}` }
+      return {
+        kind: "blocked",
+        status: "error",
+        reason: `the contact sync matches ExpertSender customers by Email, PhoneNumber or CrmId, not ${options.match_by}`,
+      }
     }
     const wanted = expertSenderFieldsOf(contact, context, options.consent_ids)
     if (!wanted[matchField]) {
-      return { kind: "blocked", status: "error", reason: `ExpertSender matches customers by ${options.match_by}, which this contact has not (or it is longer than the seed allows)` }
+      return {
+        kind: "blocked",
+        status: "error",
+        reason: `ExpertSender matches customers by ${options.match_by}, which this contact has not (or it is longer than the seed allows)`,
+      }
     }
     const changes = changedFields(wanted, state.last_sent)
     if (!Object.keys(changes).length) {

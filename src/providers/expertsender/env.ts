@@ -6,7 +6,10 @@ function consentIds(value: string | undefined): Record<string, number> | undefin
     return undefined
   }
   const ids: Record<string, number> = {}
-  for (const pair of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [purpose, id] = pair.split("=").map((part) => part.trim())
     ids[purpose] = Number(id)
   }

@@ -23,7 +23,10 @@ export function expertSenderErasure(platformId: string, options: ExpertSenderOpt
       if (!match || !consentIds.length) {
         return []
       }
-      const customer = { [MATCH_FIELD[options.match_by]]: match, consentsData: { consents: consentIds.map((id) => ({ id, value: "False" })) } }
+      const customer = {
+        [MATCH_FIELD[options.match_by]]: match,
+        consentsData: { consents: consentIds.map((id) => ({ id, value: "False" })) },
+      }
       return [
         {
           platform: platformId,
@@ -37,8 +40,12 @@ export function expertSenderErasure(platformId: string, options: ExpertSenderOpt
     },
     stillHeld: (contact) => [
       "the customer record (email, phone, name, custom attributes, consent history and activity): delete it in ExpertSender",
-      ...(!consentIds.length ? ["no consent is mapped (consent_ids), so none was set to False: withdraw them by hand"] : []),
-      ...(consentIds.length && !matchOf(contact) ? [`the customer has no ${options.match_by} to be matched by: withdraw the consents by hand`] : []),
+      ...(!consentIds.length
+        ? ["no consent is mapped (consent_ids), so none was set to False: withdraw them by hand"]
+        : []),
+      ...(consentIds.length && !matchOf(contact)
+        ? [`the customer has no ${options.match_by} to be matched by: withdraw the consents by hand`]
+        : []),
     ],
   }
 }

@@ -10,8 +10,12 @@ const message = (operation: string, payload: Record<string, unknown>) => ({
   attempts: 1,
   payload,
 })
-const classify = (status: number, body: unknown, operation = "upsert_customers", payload: Record<string, unknown> = {}) =>
-  expertSenderPlatform.classifyResponse!({ status, headers: {}, body }, message(operation, payload), options)
+const classify = (
+  status: number,
+  body: unknown,
+  operation = "upsert_customers",
+  payload: Record<string, unknown> = {}
+) => expertSenderPlatform.classifyResponse!({ status, headers: {}, body }, message(operation, payload), options)
 
 const customer = {
   email: "ada@example.com",
@@ -40,10 +44,17 @@ describe("expertsender platform", () => {
   })
 
   it("fills matchBy from the options when the payload has none, and refuses a bad mode or no data", () => {
-    const request = expertSenderPlatform.buildRequest(message("upsert_customers", { mode: "Add", data: [customer] }), options)
+    const request = expertSenderPlatform.buildRequest(
+      message("upsert_customers", { mode: "Add", data: [customer] }),
+      options
+    )
     expect(request.body).toEqual({ mode: "Add", matchBy: "Email", data: [customer] })
-    expect(() => expertSenderPlatform.buildRequest(message("upsert_customers", { mode: "Upsert", data: [customer] }), options)).toThrow(/mode/)
-    expect(() => expertSenderPlatform.buildRequest(message("upsert_customers", { mode: "Add", data: [] }), options)).toThrow(/data/)
+    expect(() =>
+      expertSenderPlatform.buildRequest(message("upsert_customers", { mode: "Upsert", data: [customer] }), options)
+    ).toThrow(/mode/)
+    expect(() =>
+      expertSenderPlatform.buildRequest(message("upsert_customers", { mode: "Add", data: [] }), options)
+    ).toThrow(/data/)
   })
 
   it.each([
@@ -61,12 +72,19 @@ describe("expertsender platform", () => {
 
   it("refuses an unknown operation and a lookup without a value", () => {
     expect(() => expertSenderPlatform.buildRequest(message("delete_customer", {}), options)).toThrow(/no operation/)
-    expect(() => expertSenderPlatform.buildRequest(message("get_customer_by_email", { value: " " }), options)).toThrow(/value/)
+    expect(() => expertSenderPlatform.buildRequest(message("get_customer_by_email", { value: " " }), options)).toThrow(
+      /value/
+    )
   })
 
   it("delivers a 201, fails a 400 with the problem details and a 401 naming the key, retries 5xx and 429", () => {
     expect(classify(201, null)).toEqual(expect.objectContaining({ kind: "delivered", external_id: null }))
-    const bad = classify(400, { title: "Bad request", status: 400, detail: "invalid data", errors: ["email is too long"] })
+    const bad = classify(400, {
+      title: "Bad request",
+      status: 400,
+      detail: "invalid data",
+      errors: ["email is too long"],
+    })
     expect(bad.kind).toBe("failed")
     expect(bad.kind === "failed" && bad.reason).toContain("email is too long")
     const unauthorized = classify(401, { title: "Unauthorized", status: 401 })
@@ -82,9 +100,15 @@ describe("expertsender platform", () => {
       external_id: null,
       summary: { status: 200, body, found: true },
     })
-    expect(classify(200, body, "get_customer_by_id", { value: 12 })).toEqual(expect.objectContaining({ external_id: "12" }))
+    expect(classify(200, body, "get_customer_by_id", { value: 12 })).toEqual(
+      expect.objectContaining({ external_id: "12" })
+    )
     expect(classify(404, { title: "Not Found", status: 404 }, "get_customer_by_phone", { value: "1" })).toEqual(
-      expect.objectContaining({ kind: "delivered", external_id: null, summary: expect.objectContaining({ found: false }) })
+      expect.objectContaining({
+        kind: "delivered",
+        external_id: null,
+        summary: expect.objectContaining({ found: false }),
+      })
     )
     expect(classify(401, {}, "get_customer_by_crm_id", { value: "c" }).kind).toBe("failed")
   })

@@ -1,6 +1,12 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { classifyHttpAnswer } from "../../modules/engagement/provider-api/classify"
-import type { DeliveryOutcome, EngagementPlatform, OutboundMessage, PlatformRequest, PlatformResponse } from "../../modules/engagement/provider-api/types"
+import type {
+  DeliveryOutcome,
+  EngagementPlatform,
+  OutboundMessage,
+  PlatformRequest,
+  PlatformResponse,
+} from "../../modules/engagement/provider-api/types"
 import { joinUrl } from "../../modules/engagement/provider-api/url"
 import { expertSenderContactSync } from "./contact-sync"
 import { ExpertSenderOperations } from "./operations"
@@ -70,7 +76,9 @@ function problemText(body: unknown): string {
     : problem.errors && typeof problem.errors === "object"
       ? Object.entries(problem.errors).map(([field, messages]) => `${field}: ${[messages].flat().join(", ")}`)
       : []
-  return [problem.title, problem.detail, errors.join("; ")].filter((part) => typeof part === "string" && part).join(" - ")
+  return [problem.title, problem.detail, errors.join("; ")]
+    .filter((part) => typeof part === "string" && part)
+    .join(" - ")
 }
 
 function classifyExpertSenderAnswer(response: PlatformResponse, message: OutboundMessage): DeliveryOutcome {
@@ -79,7 +87,11 @@ function classifyExpertSenderAnswer(response: PlatformResponse, message: Outboun
   const summary = { status: response.status, body: response.body }
   if (isLookup && response.status === 200) {
     const byId = message.operation === ExpertSenderOperations.GetCustomerById
-    return { kind: "delivered", external_id: byId ? String(message.payload.value) : null, summary: { ...summary, found: true } }
+    return {
+      kind: "delivered",
+      external_id: byId ? String(message.payload.value) : null,
+      summary: { ...summary, found: true },
+    }
   }
   // "the data you are looking for is not on the server" answers the lookup; sending again changes nothing
   if (isLookup && response.status === 404) {
@@ -88,7 +100,8 @@ function classifyExpertSenderAnswer(response: PlatformResponse, message: Outboun
   if (response.status === 401) {
     return {
       kind: "failed",
-      reason: `ExpertSender refused the API key (401): check EXPERTSENDER_API_KEY. ${problemText(response.body)}`.trim(),
+      reason:
+        `ExpertSender refused the API key (401): check EXPERTSENDER_API_KEY. ${problemText(response.body)}`.trim(),
       summary,
     }
   }

@@ -27,7 +27,8 @@ export interface ExcludedItem {
   reason: string
 }
 
-const text = (value: unknown): string => (typeof value === "string" || typeof value === "number" ? String(value).trim() : "")
+const text = (value: unknown): string =>
+  typeof value === "string" || typeof value === "number" ? String(value).trim() : ""
 
 function firstText(...values: unknown[]): string {
   for (const value of values) {
@@ -65,7 +66,10 @@ function identify(item: ReviewableLineItem, rules: PurchaseMappingRules) {
 }
 
 function missingReason(item: ReviewableLineItem, rules: PurchaseMappingRules): string {
-  const hasMpn = !!firstText(item.variant_metadata?.[rules.mpn_metadata_key], item.product_metadata?.[rules.mpn_metadata_key])
+  const hasMpn = !!firstText(
+    item.variant_metadata?.[rules.mpn_metadata_key],
+    item.product_metadata?.[rules.mpn_metadata_key]
+  )
   return hasMpn
     ? `no GTIN and no brand (product metadata "${rules.brand_metadata_key}" or default_brand) to go with the MPN`
     : `no GTIN (variant ${rules.gtin_sources.join("/")}) and no MPN (metadata "${rules.mpn_metadata_key}")`

@@ -19,7 +19,13 @@ const item = (overrides: Partial<ReviewableLineItem>): ReviewableLineItem => ({
 describe("mapRecensusPurchases", () => {
   it("sends GTIN, MPN and brand together when all three are known", () => {
     const { purchases } = mapRecensusPurchases(
-      [item({ variant_barcode: "4006381333931", variant_metadata: { mpn: "TS-1" }, product_metadata: { brand: "Nike" } })],
+      [
+        item({
+          variant_barcode: "4006381333931",
+          variant_metadata: { mpn: "TS-1" },
+          product_metadata: { brand: "Nike" },
+        }),
+      ],
       rules,
       "en"
     )
@@ -29,7 +35,11 @@ describe("mapRecensusPurchases", () => {
   })
 
   it("sends a GTIN alone, blanking an MPN without a brand", () => {
-    const { purchases } = mapRecensusPurchases([item({ variant_ean: "123456", variant_metadata: { mpn: "X" } })], rules, "de")
+    const { purchases } = mapRecensusPurchases(
+      [item({ variant_ean: "123456", variant_metadata: { mpn: "X" } })],
+      rules,
+      "de"
+    )
     expect(purchases[0]).toEqual(expect.objectContaining({ gtin: "123456", mpn: "", brand: "", lang: "de" }))
   })
 
@@ -68,11 +78,16 @@ describe("mapRecensusPurchases", () => {
 
   it("leaves out an item with no acceptable identifier and says why", () => {
     const { purchases, excluded } = mapRecensusPurchases(
-      [item({ id: "a", variant_barcode: "111" }), item({ id: "b", variant_id: "v2", product_title: "Gift card", variant_metadata: { mpn: "GC" } })],
+      [
+        item({ id: "a", variant_barcode: "111" }),
+        item({ id: "b", variant_id: "v2", product_title: "Gift card", variant_metadata: { mpn: "GC" } }),
+      ],
       rules,
       "en"
     )
     expect(purchases).toHaveLength(1)
-    expect(excluded).toEqual([{ line_item_ids: ["b"], title: "Gift card", reason: expect.stringContaining("no brand") }])
+    expect(excluded).toEqual([
+      { line_item_ids: ["b"], title: "Gift card", reason: expect.stringContaining("no brand") },
+    ])
   })
 })

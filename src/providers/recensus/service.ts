@@ -21,7 +21,8 @@ export class RecensusProvider extends AbstractEngagementProvider<RecensusOptions
   capabilities(): EngagementCapabilities {
     return {
       review_requests: {
-        mapPurchases: (items, rules, language) => mapRecensusPurchases(items, { ...rules, gtin_sources: [...rules.gtin_sources] }, language),
+        mapPurchases: (items, rules, language) =>
+          mapRecensusPurchases(items, { ...rules, gtin_sources: [...rules.gtin_sources] }, language),
         operations: [RecensusOperations.CustomerContactRequest],
         no_purchases_reason: NO_RECENSUS_PURCHASES,
         build: (request) => recensusReviewDelivery(this.id, request),

@@ -1,4 +1,9 @@
-import type { ContactSnapshot, ContactSyncer, ContactSyncPlan, SnapshotConsent } from "../../modules/engagement/provider-api/types"
+import type {
+  ContactSnapshot,
+  ContactSyncer,
+  ContactSyncPlan,
+  SnapshotConsent,
+} from "../../modules/engagement/provider-api/types"
 import { answeredStatus, changedFields, withValues } from "../contact-sync/diff"
 import { RejoinerOperations } from "./operations"
 import type { RejoinerOptions } from "./options"
@@ -39,7 +44,9 @@ export function rejoinerProfileOf(contact: ContactSnapshot, options: RejoinerOpt
 /** The opt-in's free-form proof: the ledger's source, time, wording and info, as strings. */
 export function optInFields(consent: SnapshotConsent, purpose: string): Record<string, string> {
   const fields: Record<string, string> = { type: `${purpose} (${consent.source})`, recorded_at: consent.recorded_at }
-  if (consent.wording) fields.wording = consent.wording
+  if (consent.wording) {
+    fields.wording = consent.wording
+  }
   for (const [key, value] of Object.entries(consent.info ?? {})) {
     if (!(key in fields) && key !== "email" && value !== null && value !== undefined) {
       fields[key] = typeof value === "string" ? value : JSON.stringify(value)
@@ -68,7 +75,11 @@ export const rejoinerContactSync: ContactSyncer<RejoinerOptions> = {
         const body = { email: contact.email, ...changes, ...(changes.metadata ? { metadata: wanted.metadata } : {}) }
         return {
           kind: "call",
-          call: { operation: RejoinerOperations.UpdateCustomer, payload: { customer_key: state.external_id, ...body }, sends: changes },
+          call: {
+            operation: RejoinerOperations.UpdateCustomer,
+            payload: { customer_key: state.external_id, ...body },
+            sends: changes,
+          },
         }
       }
     }
@@ -76,7 +87,10 @@ export const rejoinerContactSync: ContactSyncer<RejoinerOptions> = {
     if (consent && consent.value !== "AwaitingConfirmation" && consent.value !== state.last_sent[CONSENT]) {
       const call =
         consent.value === "True"
-          ? { operation: RejoinerOperations.OptIn, payload: { ...optInFields(consent, options.consent_purpose), email: contact.email } }
+          ? {
+              operation: RejoinerOperations.OptIn,
+              payload: { ...optInFields(consent, options.consent_purpose), email: contact.email },
+            }
           : { operation: RejoinerOperations.Unsubscribe, payload: { email: contact.email } }
       return { kind: "call", call: { ...call, sends: { [CONSENT]: consent.value } } }
     }
@@ -87,13 +101,20 @@ export const rejoinerContactSync: ContactSyncer<RejoinerOptions> = {
     const email = (call.sends?.email ?? call.payload.email) as string | undefined
     if (call.status === "delivered" && call.summary?.already_existed) {
       // the profile was there when a resend asked: what it holds is not known, so update it with everything
-      return { again: true, external_id: email ?? state.external_id, last_sent: { [CONSENT]: state.last_sent[CONSENT] } }
+      return {
+        again: true,
+        external_id: email ?? state.external_id,
+        last_sent: { [CONSENT]: state.last_sent[CONSENT] },
+      }
     }
     if (call.status === "delivered") {
       const created = call.operation === RejoinerOperations.CreateCustomer
       const updated = call.operation === RejoinerOperations.UpdateCustomer
       // Rejoiner addresses a profile by its email: the key to update it by is the email it now has
-      return { again: true, ...(created || (updated && call.sends?.email) ? { external_id: email ?? state.external_id } : {}) }
+      return {
+        again: true,
+        ...(created || (updated && call.sends?.email) ? { external_id: email ?? state.external_id } : {}),
+      }
     }
     if (call.operation === RejoinerOperations.UpdateCustomer && answeredStatus(call.summary) === 404) {
       // gone from Rejoiner: create it again with everything

@@ -3,7 +3,11 @@ import { rejoinerContactSync } from "./contact-sync"
 import { rejoinerOptionsSchema } from "./options"
 import { rejoinerPlatform } from "./platform"
 
-const options = rejoinerOptionsSchema.parse({ api_url: "https://rj2.rejoiner.com/api/v1/site", api_key: "k", customer_tags: ["medusa"] })
+const options = rejoinerOptionsSchema.parse({
+  api_url: "https://rj2.rejoiner.com/api/v1/site",
+  api_key: "k",
+  customer_tags: ["medusa"],
+})
 const context = { purposes: {} }
 const consent = (value: "True" | "False" | "AwaitingConfirmation") => ({
   value,
@@ -39,7 +43,14 @@ describe("Rejoiner contact sync", () => {
   })
 
   it("leaves out a gender it does not know and a language longer than two characters", () => {
-    const payload = callOf(rejoinerContactSync.plan(contactFixture({ gender: "NotSpecified", language: "eng" }), emptyState(), options, context)).payload
+    const payload = callOf(
+      rejoinerContactSync.plan(
+        contactFixture({ gender: "NotSpecified", language: "eng" }),
+        emptyState(),
+        options,
+        context
+      )
+    ).payload
     expect(payload.gender).toBeUndefined()
     expect(payload.language).toBeUndefined()
   })
@@ -48,14 +59,27 @@ describe("Rejoiner contact sync", () => {
     const create = callOf(rejoinerContactSync.plan(contactFixture(), emptyState(), options, context))
     const state = applied(emptyState(), ended(create), rejoinerContactSync.settle(ended(create), emptyState(), options))
     expect(state.external_id).toBe("ada@example.com")
-    const changed = contactFixture({ email: "ada@lovelace.org", statistics: { order_count: "3", total_spent: "59.97" } })
+    const changed = contactFixture({
+      email: "ada@lovelace.org",
+      statistics: { order_count: "3", total_spent: "59.97" },
+    })
     const update = callOf(rejoinerContactSync.plan(changed, state, options, context))
     expect(update.payload).toEqual({
       customer_key: "ada@example.com",
       email: "ada@lovelace.org",
       metadata: { order_count: "3", total_spent: "59.97" },
     })
-    const request = rejoinerPlatform.buildRequest({ id: "d", platform: "rejoiner", operation: update.operation, payload: update.payload, idempotency_key: "k", attempts: 1 }, options)
+    const request = rejoinerPlatform.buildRequest(
+      {
+        id: "d",
+        platform: "rejoiner",
+        operation: update.operation,
+        payload: update.payload,
+        idempotency_key: "k",
+        attempts: 1,
+      },
+      options
+    )
     expect([request.method, request.url, request.body]).toEqual([
       "PUT",
       "https://rj2.rejoiner.com/api/v1/site/customers/ada%40example.com/",
@@ -68,9 +92,23 @@ describe("Rejoiner contact sync", () => {
   it("unsubscribes on withdrawal and records an opt-in with the ledger's proof as strings, once each", () => {
     const create = callOf(rejoinerContactSync.plan(contactFixture(), emptyState(), options, context))
     let state = applied(emptyState(), ended(create), rejoinerContactSync.settle(ended(create), emptyState(), options))
-    expect(rejoinerContactSync.plan(contactFixture({ consents: { email_marketing: consent("AwaitingConfirmation") } }), state, options, context)).toEqual({ kind: "done" })
+    expect(
+      rejoinerContactSync.plan(
+        contactFixture({ consents: { email_marketing: consent("AwaitingConfirmation") } }),
+        state,
+        options,
+        context
+      )
+    ).toEqual({ kind: "done" })
 
-    const optIn = callOf(rejoinerContactSync.plan(contactFixture({ consents: { email_marketing: consent("True") } }), state, options, context))
+    const optIn = callOf(
+      rejoinerContactSync.plan(
+        contactFixture({ consents: { email_marketing: consent("True") } }),
+        state,
+        options,
+        context
+      )
+    )
     expect(optIn.payload).toEqual({
       email: "ada@example.com",
       type: "email_marketing (checkout)",
@@ -80,16 +118,38 @@ describe("Rejoiner contact sync", () => {
       checkbox: "true",
     })
     state = applied(state, ended(optIn), rejoinerContactSync.settle(ended(optIn), state, options))
-    expect(rejoinerContactSync.plan(contactFixture({ consents: { email_marketing: consent("True") } }), state, options, context)).toEqual({ kind: "done" })
+    expect(
+      rejoinerContactSync.plan(
+        contactFixture({ consents: { email_marketing: consent("True") } }),
+        state,
+        options,
+        context
+      )
+    ).toEqual({ kind: "done" })
 
-    const unsubscribe = callOf(rejoinerContactSync.plan(contactFixture({ consents: { email_marketing: consent("False") } }), state, options, context))
-    expect(unsubscribe).toEqual(expect.objectContaining({ operation: "unsubscribe", payload: { email: "ada@example.com" } }))
+    const unsubscribe = callOf(
+      rejoinerContactSync.plan(
+        contactFixture({ consents: { email_marketing: consent("False") } }),
+        state,
+        options,
+        context
+      )
+    )
+    expect(unsubscribe).toEqual(
+      expect.objectContaining({ operation: "unsubscribe", payload: { email: "ada@example.com" } })
+    )
   })
 
   it("creates the profile again when Rejoiner no longer has it", () => {
-    const state = { external_id: "ada@example.com", last_sent: { first_name: "Ada", $consent: "True" }, credentials: null }
+    const state = {
+      external_id: "ada@example.com",
+      last_sent: { first_name: "Ada", $consent: "True" },
+      credentials: null,
+    }
     const update = callOf(rejoinerContactSync.plan(contactFixture(), state, options, context))
-    expect(rejoinerContactSync.settle(ended(update, { status: "failed", summary: { status: 404 } }), state, options)).toEqual({
+    expect(
+      rejoinerContactSync.settle(ended(update, { status: "failed", summary: { status: 404 } }), state, options)
+    ).toEqual({
       again: true,
       external_id: null,
       last_sent: { $consent: "True" },

@@ -35,7 +35,10 @@ export interface ConvertOrderItem {
   unit_price: Amount
   quantity: Amount
   adjustments?: ({ code?: string | null } | null)[] | null
-  product?: { metadata?: Record<string, unknown> | null; categories?: ({ name?: string | null } | null)[] | null } | null
+  product?: {
+    metadata?: Record<string, unknown> | null
+    categories?: ({ name?: string | null } | null)[] | null
+  } | null
 }
 
 const present = (value: unknown) => value !== undefined && value !== null && value !== ""
@@ -93,7 +96,9 @@ export function buildRejoinerConversion(
       name: item.product_title ?? item.title,
       price,
       description: item.product_subtitle ?? item.product_description ?? undefined,
-      category: (item.product?.categories ?? []).map((category) => category?.name).filter((name): name is string => !!name),
+      category: (item.product?.categories ?? [])
+        .map((category) => category?.name)
+        .filter((name): name is string => !!name),
       item_qty: quantity,
       qty_price: price * quantity,
       product_url: item.product_handle

@@ -65,7 +65,11 @@ describe("buildRejoinerConversion", () => {
 
   it("converts zero-decimal currencies without scaling", () => {
     const body = buildRejoinerConversion(
-      order({ currency_code: "jpy", total: 4500, items: [{ id: "i", title: "Tea", product_id: "p", unit_price: 1500, quantity: 3 }] }),
+      order({
+        currency_code: "jpy",
+        total: 4500,
+        items: [{ id: "i", title: "Tea", product_id: "p", unit_price: 1500, quantity: 3 }],
+      }),
       options,
       storefront
     ) as { cart_data: { cart_value: number }; cart_items: { price: number; qty_price: number }[] }
@@ -80,7 +84,9 @@ describe("buildRejoinerConversion", () => {
       storefront
     ) as { cart_data: Record<string, unknown> }
     expect(several.cart_data.promo).toBe("A,B")
-    const none = buildRejoinerConversion(order({ promotions: [] }), options, storefront) as { cart_data: Record<string, unknown> }
+    const none = buildRejoinerConversion(order({ promotions: [] }), options, storefront) as {
+      cart_data: Record<string, unknown>
+    }
     expect(none.cart_data).not.toHaveProperty("promo")
   })
 
@@ -88,9 +94,25 @@ describe("buildRejoinerConversion", () => {
     const body = buildRejoinerConversion(
       order({
         metadata: { channel: "app", score: 7 },
-        items: [{ id: "i", title: "T", product_id: "prod_9", variant_id: "var_9", variant_sku: "SKU9", unit_price: 1, quantity: 1, product: { metadata: { season: "SS26" } } }],
+        items: [
+          {
+            id: "i",
+            title: "T",
+            product_id: "prod_9",
+            variant_id: "var_9",
+            variant_sku: "SKU9",
+            unit_price: 1,
+            quantity: 1,
+            product: { metadata: { season: "SS26" } },
+          },
+        ],
       }),
-      { ...options, product_id_source: "variant_id", cart_data_metadata: { source: "channel", score: "score" }, cart_item_metadata: { season: "season" } },
+      {
+        ...options,
+        product_id_source: "variant_id",
+        cart_data_metadata: { source: "channel", score: "score" },
+        cart_item_metadata: { season: "season" },
+      },
       storefront
     ) as { cart_data: Record<string, unknown>; cart_items: Record<string, unknown>[] }
     expect(body.cart_data).toEqual(expect.objectContaining({ source: "app", score: "7" }))

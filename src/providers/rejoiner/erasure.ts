@@ -21,7 +21,9 @@ export function rejoinerErasure(platformId: string): ErasureCapability {
         : [],
     stillHeld: (contact) => [
       "the customer profile (email, name, phone, custom fields) and its cart and conversion history: delete them in the Rejoiner dashboard",
-      ...(contact.email ? [] : ["no email was held, so no unsubscribe or journey stop could be sent: unsubscribe the customer by hand"]),
+      ...(contact.email
+        ? []
+        : ["no email was held, so no unsubscribe or journey stop could be sent: unsubscribe the customer by hand"]),
     ],
   }
 }

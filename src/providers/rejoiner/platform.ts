@@ -1,5 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import type { EngagementPlatform, HttpMethod, OutboundMessage, PlatformRequest, ResendCheck } from "../../modules/engagement/provider-api/types"
+import type {
+  EngagementPlatform,
+  HttpMethod,
+  OutboundMessage,
+  PlatformRequest,
+  ResendCheck,
+} from "../../modules/engagement/provider-api/types"
 import { classifyHttpAnswer } from "../../modules/engagement/provider-api/classify"
 import { joinUrl } from "../../modules/engagement/provider-api/url"
 import { rejoinerContactSync } from "./contact-sync"
@@ -33,7 +39,11 @@ function bodyOf(payload: Record<string, unknown>): Record<string, unknown> {
 }
 
 function headersOf(options: RejoinerOptions): Record<string, string> {
-  return { "Content-Type": "application/json", Accept: "application/json", Authorization: `Rejoiner ${options.api_key}` }
+  return {
+    "Content-Type": "application/json",
+    Accept: "application/json",
+    Authorization: `Rejoiner ${options.api_key}`,
+  }
 }
 
 function buildRejoinerRequest(message: OutboundMessage, options: RejoinerOptions): PlatformRequest {
@@ -41,7 +51,12 @@ function buildRejoinerRequest(message: OutboundMessage, options: RejoinerOptions
   if (!route) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Rejoiner has no operation "${message.operation}"`)
   }
-  return { method: route.method, url: joinUrl(options.api_url, route.path(message.payload)), headers: headersOf(options), body: bodyOf(message.payload) }
+  return {
+    method: route.method,
+    url: joinUrl(options.api_url, route.path(message.payload)),
+    headers: headersOf(options),
+    body: bodyOf(message.payload),
+  }
 }
 
 /**
@@ -57,13 +72,19 @@ function rejoinerResendCheck(message: OutboundMessage, options: RejoinerOptions)
   }
   const { Authorization, Accept } = headersOf(options)
   return {
-    request: { method: "GET", url: joinUrl(options.api_url, `/customers/${encodeURIComponent(email)}/`), headers: { Authorization, Accept } },
+    request: {
+      method: "GET",
+      url: joinUrl(options.api_url, `/customers/${encodeURIComponent(email)}/`),
+      headers: { Authorization, Accept },
+    },
     interpret(response) {
       if (response.status === 404) {
         return null
       }
       const outcome = classifyHttpAnswer(response)
-      return outcome.kind === "delivered" ? { ...outcome, summary: { status: response.status, already_existed: true } } : outcome
+      return outcome.kind === "delivered"
+        ? { ...outcome, summary: { status: response.status, already_existed: true } }
+        : outcome
     },
   }
 }

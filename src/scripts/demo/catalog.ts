@@ -51,8 +51,22 @@ export const PRODUCTS: DemoProduct[] = [
     thumbnail: "https://picsum.photos/seed/fountain-pen/600/600",
     option: "Colour",
     variants: [
-      { title: "Blue", option: "Blue", sku: "PEN-BLUE", barcode: "4006381333931", mpn: "PW-FP100-BL", prices: { eur: 19.99, usd: 21.99 } },
-      { title: "Black", option: "Black", sku: "PEN-BLACK", barcode: "4012345000016", mpn: "PW-FP100-BK", prices: { eur: 19.99, usd: 21.99 } },
+      {
+        title: "Blue",
+        option: "Blue",
+        sku: "PEN-BLUE",
+        barcode: "4006381333931",
+        mpn: "PW-FP100-BL",
+        prices: { eur: 19.99, usd: 21.99 },
+      },
+      {
+        title: "Black",
+        option: "Black",
+        sku: "PEN-BLACK",
+        barcode: "4012345000016",
+        mpn: "PW-FP100-BK",
+        prices: { eur: 19.99, usd: 21.99 },
+      },
     ],
   },
   {
@@ -64,7 +78,14 @@ export const PRODUCTS: DemoProduct[] = [
     thumbnail: "https://picsum.photos/seed/dotted-notebook/600/600",
     option: "Size",
     variants: [
-      { title: "A5", option: "A5", sku: "NB-A5-DOT", barcode: "5901234123457", mpn: "PN-A5-DOT", prices: { eur: 12.5, usd: 13.5 } },
+      {
+        title: "A5",
+        option: "A5",
+        sku: "NB-A5-DOT",
+        barcode: "5901234123457",
+        mpn: "PN-A5-DOT",
+        prices: { eur: 12.5, usd: 13.5 },
+      },
     ],
   },
   {

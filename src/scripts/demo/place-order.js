@@ -34,7 +34,9 @@ async function publishableKey() {
     email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
     password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
   })
-  const { api_keys } = await call("GET", "/admin/api-keys?type=publishable", undefined, { authorization: `Bearer ${token}` })
+  const { api_keys } = await call("GET", "/admin/api-keys?type=publishable", undefined, {
+    authorization: `Bearer ${token}`,
+  })
   return api_keys[0].token
 }
 
@@ -45,12 +47,19 @@ async function customerHeaders(pk) {
   let token
   try {
     ;({ token } = await call("POST", "/auth/customer/emailpass/register", { email, password }))
-    await call("POST", "/store/customers", { email, first_name: "Sam", last_name: "Shopper" }, {
-      "x-publishable-api-key": pk,
-      authorization: `Bearer ${token}`,
-    })
+    await call(
+      "POST",
+      "/store/customers",
+      { email, first_name: "Sam", last_name: "Shopper" },
+      {
+        "x-publishable-api-key": pk,
+        authorization: `Bearer ${token}`,
+      }
+    )
   } catch (error) {
-    if (!/exists/i.test(error.message)) {throw error}
+    if (!/exists/i.test(error.message)) {
+      throw error
+    }
   }
   ;({ token } = await call("POST", "/auth/customer/emailpass", { email, password }))
   return { "x-publishable-api-key": pk, authorization: `Bearer ${token}` }
@@ -79,20 +88,44 @@ async function main() {
   const { products } = await call("GET", `/store/products?region_id=${region.id}&fields=*variants`, undefined, headers)
   const { cart } = await call("POST", "/store/carts", { region_id: region.id, email }, headers)
   for (const [index, product] of products.entries()) {
-    await call("POST", `/store/carts/${cart.id}/line-items`, { variant_id: product.variants[0].id, quantity: index + 1 }, headers)
+    await call(
+      "POST",
+      `/store/carts/${cart.id}/line-items`,
+      { variant_id: product.variants[0].id, quantity: index + 1 },
+      headers
+    )
   }
-  const address = { first_name: "Sam", last_name: "Shopper", address_1: "Hauptstraße 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+  const address = {
+    first_name: "Sam",
+    last_name: "Shopper",
+    address_1: "Hauptstraße 1",
+    city: "Berlin",
+    postal_code: "10115",
+    country_code: "de",
+  }
   await call("POST", `/store/carts/${cart.id}`, { shipping_address: address, billing_address: address }, headers)
   const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, headers)
   await call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, headers)
   if (process.env.POINTS) {
     // points go on before payment is set up: a change of the total afterwards drops the payment session
     const before = (await call("GET", `/store/carts/${cart.id}`, undefined, headers)).cart.total
-    const { cart: withPoints } = await call("POST", `/store/carts/${cart.id}/loyalty-points`, { points: Number(process.env.POINTS) }, headers)
-    console.log(`Points: ${process.env.POINTS} applied, total ${before} -> ${withPoints.total} (credit ${withPoints.credit_line_total})`)
+    const { cart: withPoints } = await call(
+      "POST",
+      `/store/carts/${cart.id}/loyalty-points`,
+      { points: Number(process.env.POINTS) },
+      headers
+    )
+    console.log(
+      `Points: ${process.env.POINTS} applied, total ${before} -> ${withPoints.total} (credit ${withPoints.credit_line_total})`
+    )
   }
   const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id }, headers)
-  await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+  await call(
+    "POST",
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    headers
+  )
   const consents = checkoutConsents()
   const referral = process.env.REFERRAL_CODE ? { referral_code: process.env.REFERRAL_CODE } : undefined
   const metadata = consents || referral ? { ...consents, ...referral } : undefined
@@ -101,7 +134,9 @@ async function main() {
   }
   const completed = await call("POST", `/store/carts/${cart.id}/complete`, {}, headers)
   const { order } = completed
-  console.log(`Order ${order.id} (#${order.display_id}) placed for ${email}: ${order.total} ${order.currency_code.toUpperCase()}`)
+  console.log(
+    `Order ${order.id} (#${order.display_id}) placed for ${email}: ${order.total} ${order.currency_code.toUpperCase()}`
+  )
   console.log(`See it in the admin: ${BASE}/app/orders/${order.id}`)
   if (consents) {
     console.log(`Checkout consents: ${JSON.stringify(consents.engagement_consents)}`)
@@ -121,7 +156,9 @@ async function printPoints(orderId, headers) {
       const { loyalty } = await call("GET", "/store/engagement/loyalty", undefined, headers)
       const tier = loyalty.tier ? `, tier ${loyalty.tier.name}` : ""
       const spent = redeemed ? `, ${-redeemed} spent` : ""
-      console.log(`Loyalty: +${earned} points earned by this order${spent}; balance ${loyalty.balance}, pending ${loyalty.pending}${tier}`)
+      console.log(
+        `Loyalty: +${earned} points earned by this order${spent}; balance ${loyalty.balance}, pending ${loyalty.pending}${tier}`
+      )
       return
     }
     await new Promise((resolve) => setTimeout(resolve, 250))

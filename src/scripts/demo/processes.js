@@ -27,7 +27,9 @@ async function runMedusa(cliPath, args, options, onStart) {
   onStart?.(running)
   const { code, signal, error } = await running.exited
   if (code !== 0) {
-    throw new Error(`medusa ${args.join(" ")} failed (${error?.message ?? (signal ? `signal ${signal}` : `exit code ${code}`)})`)
+    throw new Error(
+      `medusa ${args.join(" ")} failed (${error?.message ?? (signal ? `signal ${signal}` : `exit code ${code}`)})`
+    )
   }
 }
 

@@ -165,7 +165,9 @@ async function ensureStoreSettings(
   container: MedusaContainer,
   defaults: { salesChannelId: string; regionId: string; stockLocationId: string }
 ): Promise<string> {
-  const [store] = await container.resolve(Modules.STORE).listStores({}, { take: 1, relations: ["supported_currencies"] })
+  const [store] = await container
+    .resolve(Modules.STORE)
+    .listStores({}, { take: 1, relations: ["supported_currencies"] })
   const currencies = store.supported_currencies ?? []
   const isDefault = (code: string) => currencies.find((c) => c.currency_code === code)?.is_default
   const upToDate =
@@ -275,8 +277,13 @@ async function ensurePublishableKey(container: MedusaContainer, salesChannelId: 
     fields: ["id", "token", "revoked_at", "created_at", "sales_channels.id"],
     filters: { type: "publishable" },
   })
-  const keys: { id: string; token: string; revoked_at: string | null; created_at: string; sales_channels: { id: string }[] | null }[] =
-    data
+  const keys: {
+    id: string
+    token: string
+    revoked_at: string | null
+    created_at: string
+    sales_channels: { id: string }[] | null
+  }[] = data
   const usable = keys
     .filter((key) => !key.revoked_at)
     .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())

@@ -10,9 +10,9 @@ import { LOYALTY_CREDIT_REFERENCE } from "../loyalty/steps/prepare-cart-redempti
  * The order's `redeem` row is written when `order.placed` arrives (see order-loyalty-points).
  */
 completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
-  const lines = ((cart.credit_lines ?? []) as { reference?: string | null; metadata?: Record<string, unknown> | null }[]).filter(
-    (line) => line.reference === LOYALTY_CREDIT_REFERENCE
-  )
+  const lines = (
+    (cart.credit_lines ?? []) as { reference?: string | null; metadata?: Record<string, unknown> | null }[]
+  ).filter((line) => line.reference === LOYALTY_CREDIT_REFERENCE)
   if (!lines.length) {
     return
   }

@@ -8,7 +8,9 @@ import { ContactEvents } from "../../modules/engagement/events"
 async function announce(addresses: { customer_id?: string | null }[], container: MedusaContainer) {
   const customerIds = [...new Set(addresses.map((address) => address.customer_id).filter((id): id is string => !!id))]
   if (customerIds.length) {
-    await container.resolve(Modules.EVENT_BUS).emit({ name: ContactEvents.CHANGED, data: { customer_ids: customerIds } })
+    await container
+      .resolve(Modules.EVENT_BUS)
+      .emit({ name: ContactEvents.CHANGED, data: { customer_ids: customerIds } })
   }
   return new StepResponse(customerIds)
 }

@@ -28,7 +28,12 @@ export const ContactPlatforms = ({ contactId, sync }: { contactId: string; sync:
             </Text>
             <div className="flex items-center gap-x-2">
               {STOPPED.includes(row.status) && (
-                <Button size="small" variant="secondary" isLoading={resync.isPending} onClick={() => again(row.platform)}>
+                <Button
+                  size="small"
+                  variant="secondary"
+                  isLoading={resync.isPending}
+                  onClick={() => again(row.platform)}
+                >
                   Sync again
                 </Button>
               )}

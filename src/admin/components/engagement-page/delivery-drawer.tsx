@@ -32,8 +32,8 @@ export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: ()
                   <DeliveryStatusBadge status={delivery.status} />
                 </div>
                 <Text size="small" className="text-ui-fg-subtle">
-                  Attempt {delivery.attempts}/{delivery.max_attempts} · last {instant(delivery.last_attempt_at)} · answered{" "}
-                  {delivery.response_status ?? "nothing"}
+                  Attempt {delivery.attempts}/{delivery.max_attempts} · last {instant(delivery.last_attempt_at)} ·
+                  answered {delivery.response_status ?? "nothing"}
                   {delivery.external_id ? ` · platform id ${delivery.external_id}` : ""}
                 </Text>
                 {delivery.last_error && (
@@ -50,7 +50,9 @@ export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: ()
                 <Text weight="plus" size="small">
                   Platform's answer
                 </Text>
-                <CodeBlock snippets={[{ label: "answer", language: "json", code: json(delivery.response_summary ?? {}) }]}>
+                <CodeBlock
+                  snippets={[{ label: "answer", language: "json", code: json(delivery.response_summary ?? {}) }]}
+                >
                   <CodeBlock.Body />
                 </CodeBlock>
               </>
@@ -62,7 +64,10 @@ export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: ()
             <Button variant="secondary">Close</Button>
           </Drawer.Close>
           {delivery && (delivery.status === "failed" || delivery.status === "dead") && (
-            <Button isLoading={retry.isPending} onClick={() => retry.mutate(delivery.id, { onError: (e) => toast.error(e.message) })}>
+            <Button
+              isLoading={retry.isPending}
+              onClick={() => retry.mutate(delivery.id, { onError: (e) => toast.error(e.message) })}
+            >
               Retry
             </Button>
           )}

@@ -15,7 +15,12 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useRetryDelivery } from "../../hooks/api/engagement"
-import { type DeliveryLogQuery, useBulkRetryDeliveries, useDeliveryLog, usePlatforms } from "../../hooks/api/engagement-page"
+import {
+  type DeliveryLogQuery,
+  useBulkRetryDeliveries,
+  useDeliveryLog,
+  usePlatforms,
+} from "../../hooks/api/engagement-page"
 import type { AdminDelivery, BulkRetryResult } from "../../lib/types"
 import { DeliveryStatusBadge } from "../status-badges"
 import { DeliveryDrawer } from "./delivery-drawer"
@@ -35,7 +40,8 @@ const retriedMessage = (result: BulkRetryResult) =>
 /** The filters as the deliveries route reads them. */
 function toQuery(filtering: DataTableFilteringState, pagination: DataTablePaginationState): DeliveryLogQuery {
   const range = filtering.created_at as { $gte?: string; $lte?: string } | undefined
-  const text = (key: string) => (typeof filtering[key] === "string" && filtering[key] ? (filtering[key] as string).trim() : undefined)
+  const text = (key: string) =>
+    typeof filtering[key] === "string" && filtering[key] ? (filtering[key] as string).trim() : undefined
   return {
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
@@ -71,7 +77,10 @@ export const DeliveryLogSection = () => {
       columnHelper.accessor("created_at", { header: "Created", cell: ({ getValue }) => instant(getValue()) }),
       columnHelper.accessor("platform", { header: "Platform" }),
       columnHelper.accessor("operation", { header: "Operation" }),
-      columnHelper.accessor("status", { header: "Status", cell: ({ getValue }) => <DeliveryStatusBadge status={getValue()} /> }),
+      columnHelper.accessor("status", {
+        header: "Status",
+        cell: ({ getValue }) => <DeliveryStatusBadge status={getValue()} />,
+      }),
       columnHelper.accessor("attempts", {
         header: "Attempts",
         cell: ({ row }) => `${row.original.attempts}/${row.original.max_attempts}`,
@@ -103,8 +112,16 @@ export const DeliveryLogSection = () => {
         label: "Platform",
         options: (platforms.data?.platforms ?? []).map((p) => ({ label: p.name, value: p.id })),
       }),
-      filterHelper.accessor("status", { type: "multiselect", label: "Status", options: STATUSES.map((s) => ({ label: s, value: s })) }),
-      filterHelper.accessor("operation", { type: "string", label: "Operation", placeholder: "customer_contact_request" }),
+      filterHelper.accessor("status", {
+        type: "multiselect",
+        label: "Status",
+        options: STATUSES.map((s) => ({ label: s, value: s })),
+      }),
+      filterHelper.accessor("operation", {
+        type: "string",
+        label: "Operation",
+        placeholder: "customer_contact_request",
+      }),
       filterHelper.accessor("customer_id", { type: "string", label: "Customer", placeholder: "cus_…" }),
       filterHelper.accessor("order_id", { type: "string", label: "Order", placeholder: "order_…" }),
       filterHelper.accessor("created_at", {
@@ -142,7 +159,10 @@ export const DeliveryLogSection = () => {
     isLoading,
     filters,
     commands,
-    filtering: { state: filtering, onFilteringChange: (state) => (setFiltering(state), setPagination((p) => ({ ...p, pageIndex: 0 }))) },
+    filtering: {
+      state: filtering,
+      onFilteringChange: (state) => (setFiltering(state), setPagination((p) => ({ ...p, pageIndex: 0 }))),
+    },
     pagination: { state: pagination, onPaginationChange: setPagination },
     rowSelection: {
       state: selection,
@@ -155,7 +175,9 @@ export const DeliveryLogSection = () => {
   // the filtered selection, failed or dead only, as the bulk route reads it (it takes 100 a call)
   const retryFiltered = () => {
     const { limit: _limit, offset: _offset, status, operation, customer_id, order_id, ...rest } = query
-    const retryable = (status ?? ["failed", "dead"]).filter((s): s is "failed" | "dead" => s === "failed" || s === "dead")
+    const retryable = (status ?? ["failed", "dead"]).filter(
+      (s): s is "failed" | "dead" => s === "failed" || s === "dead"
+    )
     if (!retryable.length) {
       toast.error("The status filter selects no failed or dead delivery")
       return

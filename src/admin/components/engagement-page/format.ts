@@ -15,7 +15,10 @@ export function sealSecrets(value: unknown): unknown {
   }
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, SECRET_KEY.test(key) ? "•••• sealed" : sealSecrets(inner)])
+      Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
+        key,
+        SECRET_KEY.test(key) ? "•••• sealed" : sealSecrets(inner),
+      ])
     )
   }
   return value

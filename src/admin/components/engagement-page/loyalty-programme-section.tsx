@@ -15,20 +15,35 @@ export const LoyaltyProgrammeSection = () => {
       <div className="px-6 py-4">
         <Heading level="h2">Loyalty programme</Heading>
       </div>
-      <SectionState isLoading={isLoading} error={error} isEmpty={data?.accounts === 0} empty="No member has points yet.">
+      <SectionState
+        isLoading={isLoading}
+        error={error}
+        isEmpty={data?.accounts === 0}
+        empty="No member has points yet."
+      >
         {data && (
           <>
             <div className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-4" data-section="liability">
               <div>
-                <Text size="small" className="text-ui-fg-subtle">Outstanding points</Text>
-                <Text weight="plus" data-figure="outstanding">{count(data.outstanding)}</Text>
+                <Text size="small" className="text-ui-fg-subtle">
+                  Outstanding points
+                </Text>
+                <Text weight="plus" data-figure="outstanding">
+                  {count(data.outstanding)}
+                </Text>
               </div>
               <div>
-                <Text size="small" className="text-ui-fg-subtle">Members</Text>
-                <Text weight="plus" data-figure="accounts">{count(data.accounts)}</Text>
+                <Text size="small" className="text-ui-fg-subtle">
+                  Members
+                </Text>
+                <Text weight="plus" data-figure="accounts">
+                  {count(data.accounts)}
+                </Text>
               </div>
               <div>
-                <Text size="small" className="text-ui-fg-subtle">Value</Text>
+                <Text size="small" className="text-ui-fg-subtle">
+                  Value
+                </Text>
                 {data.value.map((value) => (
                   <Text weight="plus" key={value.currency_code} data-figure={`value-${value.currency_code}`}>
                     {moneyOf(value.amount, value.currency_code)}
@@ -36,14 +51,18 @@ export const LoyaltyProgrammeSection = () => {
                 ))}
               </div>
               <div>
-                <Text size="small" className="text-ui-fg-subtle">Pending · reserved</Text>
+                <Text size="small" className="text-ui-fg-subtle">
+                  Pending · reserved
+                </Text>
                 <Text weight="plus">
                   {count(data.pending)} · {count(data.reserved)}
                 </Text>
               </div>
             </div>
             <div className="px-6 py-4">
-              <Text weight="plus" size="small">Expiring</Text>
+              <Text weight="plus" size="small">
+                Expiring
+              </Text>
               {data.expiring.map((bucket) => (
                 <Text size="small" key={bucket.from_days}>
                   {bucketLabel(bucket)}: {count(bucket.points)}
@@ -51,7 +70,9 @@ export const LoyaltyProgrammeSection = () => {
               ))}
             </div>
             <div className="px-6 py-4">
-              <Text weight="plus" size="small">Tiers</Text>
+              <Text weight="plus" size="small">
+                Tiers
+              </Text>
               {data.tiers.map((tier) => (
                 <Text size="small" key={tier.tier_id ?? "none"} data-tier={tier.tier_id ?? "none"}>
                   {tier.name ?? "No tier"}: {count(tier.members)} members
@@ -59,7 +80,9 @@ export const LoyaltyProgrammeSection = () => {
               ))}
             </div>
             <div className="py-2">
-              <Text weight="plus" size="small" className="px-6">Latest adjustments</Text>
+              <Text weight="plus" size="small" className="px-6">
+                Latest adjustments
+              </Text>
               {data.latest_adjustments.length ? (
                 <Table>
                   <Table.Header>
@@ -84,7 +107,9 @@ export const LoyaltyProgrammeSection = () => {
                   </Table.Body>
                 </Table>
               ) : (
-                <Text size="small" className="text-ui-fg-subtle px-6">No adjustment yet.</Text>
+                <Text size="small" className="text-ui-fg-subtle px-6">
+                  No adjustment yet.
+                </Text>
               )}
             </div>
           </>

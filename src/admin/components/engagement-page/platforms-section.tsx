@@ -22,8 +22,12 @@ const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
     <div className="flex items-center justify-between">
       <Text weight="plus">{platform.name}</Text>
       <div className="flex gap-x-2">
-        {platform.paused_until && <StatusBadge color="orange">paused (429) until {instant(platform.paused_until)}</StatusBadge>}
-        <StatusBadge color={platform.configured ? "green" : "grey"}>{platform.configured ? "configured" : "not configured"}</StatusBadge>
+        {platform.paused_until && (
+          <StatusBadge color="orange">paused (429) until {instant(platform.paused_until)}</StatusBadge>
+        )}
+        <StatusBadge color={platform.configured ? "green" : "grey"}>
+          {platform.configured ? "configured" : "not configured"}
+        </StatusBadge>
       </div>
     </div>
     <div className="flex flex-wrap gap-1">
@@ -54,7 +58,8 @@ const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
               <span className="flex flex-wrap gap-x-3">
                 {SYNC_KEYS.map((key) => (
                   <Text key={key} size="small" as="span" data-count={key}>
-                    {key.replace(/_/g, " ")} <span className="txt-compact-small-plus">{count(platform.contact_sync![key] ?? 0)}</span>
+                    {key.replace(/_/g, " ")}{" "}
+                    <span className="txt-compact-small-plus">{count(platform.contact_sync![key] ?? 0)}</span>
                   </Text>
                 ))}
               </span>
@@ -84,7 +89,9 @@ export const PlatformsSection = () => {
         <Heading level="h2">Platforms</Heading>
       </div>
       <SectionState isLoading={isLoading} error={error} isEmpty={!data?.platforms.length} empty="No platform is known.">
-        {data?.platforms.map((platform) => <PlatformCard key={platform.id} platform={platform} />)}
+        {data?.platforms.map((platform) => (
+          <PlatformCard key={platform.id} platform={platform} />
+        ))}
       </SectionState>
     </Container>
   )

@@ -72,7 +72,12 @@ const RescheduleDrawer = ({ row, onClose }: { row: AdminReviewRequestRow | null;
             disabled={!date}
             isLoading={action.isPending}
             onClick={() =>
-              row && date && action.mutate({ id: row.id, action: "reschedule", send_at: date.toISOString() }, { onError: (e) => toast.error(e.message) })
+              row &&
+              date &&
+              action.mutate(
+                { id: row.id, action: "reschedule", send_at: date.toISOString() },
+                { onError: (e) => toast.error(e.message) }
+              )
             }
           >
             Save
@@ -88,7 +93,8 @@ export const ReviewRequestsSection = () => {
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: 20 })
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
   const [rescheduling, setRescheduling] = useState<AdminReviewRequestRow | null>(null)
-  const text = (key: string) => (typeof filtering[key] === "string" && filtering[key] ? (filtering[key] as string).trim() : undefined)
+  const text = (key: string) =>
+    typeof filtering[key] === "string" && filtering[key] ? (filtering[key] as string).trim() : undefined
   const { data, isLoading, error } = useReviewRequests({
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
@@ -98,18 +104,24 @@ export const ReviewRequestsSection = () => {
   })
   const platforms = usePlatforms()
   // the platform's name as the platforms list gives it; its id until the list has loaded
-  const platformName = (id: string | null) => platforms.data?.platforms.find((platform) => platform.id === id)?.name ?? id
+  const platformName = (id: string | null) =>
+    platforms.data?.platforms.find((platform) => platform.id === id)?.name ?? id
   const action = useReviewRequestAction({
     onSuccess: (row) =>
       toast.success(
-        row.status === "scheduled" && row.delivery_id ? `Review request handed to ${platformName(row.channel)}` : `Review request ${row.status}`
+        row.status === "scheduled" && row.delivery_id
+          ? `Review request handed to ${platformName(row.channel)}`
+          : `Review request ${row.status}`
       ),
   })
 
   const columns = useMemo(
     () => [
       columnHelper.accessor("order_id", { header: "Order" }),
-      columnHelper.accessor("status", { header: "Status", cell: ({ getValue }) => <ReviewRequestStatusBadge status={getValue()} /> }),
+      columnHelper.accessor("status", {
+        header: "Status",
+        cell: ({ getValue }) => <ReviewRequestStatusBadge status={getValue()} />,
+      }),
       columnHelper.display({ id: "outcome", header: "When / why", cell: ({ row }) => outcome(row.original) }),
       columnHelper.accessor("created_at", { header: "Created", cell: ({ getValue }) => instant(getValue()) }),
       columnHelper.action({
@@ -118,12 +130,17 @@ export const ReviewRequestsSection = () => {
             ? [
                 {
                   label: "Send now",
-                  onClick: () => action.mutate({ id: row.original.id, action: "send" }, { onError: (e) => toast.error(e.message) }),
+                  onClick: () =>
+                    action.mutate({ id: row.original.id, action: "send" }, { onError: (e) => toast.error(e.message) }),
                 },
                 { label: "Change the send date", onClick: () => setRescheduling(row.original) },
                 {
                   label: "Cancel",
-                  onClick: () => action.mutate({ id: row.original.id, action: "cancel" }, { onError: (e) => toast.error(e.message) }),
+                  onClick: () =>
+                    action.mutate(
+                      { id: row.original.id, action: "cancel" },
+                      { onError: (e) => toast.error(e.message) }
+                    ),
                 },
               ]
             : [],
@@ -133,7 +150,11 @@ export const ReviewRequestsSection = () => {
   )
   const filters = useMemo(
     () => [
-      filterHelper.accessor("status", { type: "multiselect", label: "Status", options: STATUSES.map((s) => ({ label: s, value: s })) }),
+      filterHelper.accessor("status", {
+        type: "multiselect",
+        label: "Status",
+        options: STATUSES.map((s) => ({ label: s, value: s })),
+      }),
       filterHelper.accessor("order_id", { type: "string", label: "Order", placeholder: "order_…" }),
       filterHelper.accessor("customer_id", { type: "string", label: "Customer", placeholder: "cus_…" }),
     ],
@@ -146,7 +167,10 @@ export const ReviewRequestsSection = () => {
     rowCount: data?.count ?? 0,
     isLoading,
     filters,
-    filtering: { state: filtering, onFilteringChange: (state) => (setFiltering(state), setPagination((p) => ({ ...p, pageIndex: 0 }))) },
+    filtering: {
+      state: filtering,
+      onFilteringChange: (state) => (setFiltering(state), setPagination((p) => ({ ...p, pageIndex: 0 }))),
+    },
     pagination: { state: pagination, onPaginationChange: setPagination },
   })
 
@@ -163,7 +187,10 @@ export const ReviewRequestsSection = () => {
           </Text>
         ) : (
           <DataTable.Table
-            emptyState={{ empty: { heading: "No review request yet" }, filtered: { heading: "No review request matches these filters" } }}
+            emptyState={{
+              empty: { heading: "No review request yet" },
+              filtered: { heading: "No review request matches these filters" },
+            }}
           />
         )}
         <DataTable.Pagination />

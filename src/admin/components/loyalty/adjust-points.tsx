@@ -44,7 +44,13 @@ export const AdjustPoints = ({ customerId }: { customerId: string }) => {
         <Drawer.Body className="flex flex-col gap-y-4">
           <div className="flex flex-col gap-y-2">
             <Label htmlFor="loyalty-points">Points (negative to take)</Label>
-            <Input id="loyalty-points" type="number" step={1} value={points} onChange={(e) => setPoints(e.target.value)} />
+            <Input
+              id="loyalty-points"
+              type="number"
+              step={1}
+              value={points}
+              onChange={(e) => setPoints(e.target.value)}
+            />
           </div>
           <div className="flex flex-col gap-y-2">
             <Label htmlFor="loyalty-reason">Reason</Label>

@@ -26,7 +26,11 @@ export const LoyaltyFigures = ({ summary }: { summary: AdminLoyaltySummary }) =>
       {summary.expiring.map((bucket) => (
         <Figure
           key={bucket.from_days}
-          label={bucket.to_days === null ? `Expiring after ${bucket.from_days} days` : `Expiring in ${bucket.from_days}–${bucket.to_days} days`}
+          label={
+            bucket.to_days === null
+              ? `Expiring after ${bucket.from_days} days`
+              : `Expiring in ${bucket.from_days}–${bucket.to_days} days`
+          }
           value={bucket.points}
         />
       ))}

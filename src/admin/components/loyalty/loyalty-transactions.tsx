@@ -23,7 +23,11 @@ export const LoyaltyTransactions = ({ transactions }: { transactions: AdminLoyal
               {row.points > 0 ? `+${row.points}` : row.points}
             </Table.Cell>
             <Table.Cell>
-              {[row.reason, row.actor_type === "user" ? `by ${row.actor_email ?? row.actor_id}` : null, row.debt_change > 0 ? `${row.debt_change} owed` : null]
+              {[
+                row.reason,
+                row.actor_type === "user" ? `by ${row.actor_email ?? row.actor_id}` : null,
+                row.debt_change > 0 ? `${row.debt_change} owed` : null,
+              ]
                 .filter(Boolean)
                 .join(" · ") || "—"}
             </Table.Cell>

@@ -42,7 +42,9 @@ export function useDeliveryLog(query: DeliveryLogQuery) {
   return useQuery({
     queryKey: engagementPageQueryKeys.deliveryLog(query),
     queryFn: () =>
-      sdk.client.fetch<AdminDeliveryList>(`/admin/engagement/deliveries`, { query: { ...query, order: "-created_at" } }),
+      sdk.client.fetch<AdminDeliveryList>(`/admin/engagement/deliveries`, {
+        query: { ...query, order: "-created_at" },
+      }),
     placeholderData: (previous) => previous,
     refetchInterval: 10_000,
   })
@@ -69,13 +71,21 @@ export function useBulkRetryDeliveries(options: { onSuccess?: (result: BulkRetry
   })
 }
 
-export type ReviewRequestQuery = { limit: number; offset: number; status?: string[]; order_id?: string; customer_id?: string }
+export type ReviewRequestQuery = {
+  limit: number
+  offset: number
+  status?: string[]
+  order_id?: string
+  customer_id?: string
+}
 
 export function useReviewRequests(query: ReviewRequestQuery) {
   return useQuery({
     queryKey: engagementPageQueryKeys.reviewRequests(query),
     queryFn: () =>
-      sdk.client.fetch<AdminReviewRequestList>(`/admin/engagement/review-requests`, { query: { ...query, order: "-created_at" } }),
+      sdk.client.fetch<AdminReviewRequestList>(`/admin/engagement/review-requests`, {
+        query: { ...query, order: "-created_at" },
+      }),
     placeholderData: (previous) => previous,
   })
 }

@@ -81,7 +81,10 @@ export function useSyncContact(contactId: string, options: { onSuccess?: (contac
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: { platforms?: string[]; reset?: boolean }) =>
-      sdk.client.fetch<{ contact: AdminContact }>(`/admin/engagement/contacts/${contactId}/sync`, { method: "POST", body }),
+      sdk.client.fetch<{ contact: AdminContact }>(`/admin/engagement/contacts/${contactId}/sync`, {
+        method: "POST",
+        body,
+      }),
     onSuccess: async ({ contact }) => {
       await queryClient.invalidateQueries({ queryKey: engagementQueryKeys.all })
       options.onSuccess?.(contact)

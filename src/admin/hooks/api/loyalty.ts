@@ -15,7 +15,8 @@ export function useLoyaltySummary(customerId: string) {
   return useQuery({
     queryKey: loyaltyQueryKeys.summary(customerId),
     queryFn: async () =>
-      (await sdk.client.fetch<{ loyalty: AdminLoyaltySummary }>(`/admin/engagement/contacts/${customerId}/loyalty`)).loyalty,
+      (await sdk.client.fetch<{ loyalty: AdminLoyaltySummary }>(`/admin/engagement/contacts/${customerId}/loyalty`))
+        .loyalty,
     // points move with orders, returns and the maintenance job
     refetchInterval: 30_000,
   })
@@ -40,10 +41,13 @@ export function useAdjustLoyaltyPoints(customerId: string, options: { onSuccess?
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: { points: number; reason: string; idempotency_key: string }) =>
-      sdk.client.fetch<{ loyalty: AdminLoyaltySummary }>(`/admin/engagement/contacts/${customerId}/loyalty/adjustments`, {
-        method: "POST",
-        body,
-      }),
+      sdk.client.fetch<{ loyalty: AdminLoyaltySummary }>(
+        `/admin/engagement/contacts/${customerId}/loyalty/adjustments`,
+        {
+          method: "POST",
+          body,
+        }
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: loyaltyQueryKeys.all })
       options.onSuccess?.()
@@ -55,6 +59,7 @@ export function useAdjustLoyaltyPoints(customerId: string, options: { onSuccess?
 export function useLoyaltyProgramme() {
   return useQuery({
     queryKey: loyaltyQueryKeys.programme(),
-    queryFn: async () => (await sdk.client.fetch<{ loyalty: AdminLoyaltyProgramme }>(`/admin/engagement/loyalty`)).loyalty,
+    queryFn: async () =>
+      (await sdk.client.fetch<{ loyalty: AdminLoyaltyProgramme }>(`/admin/engagement/loyalty`)).loyalty,
   })
 }

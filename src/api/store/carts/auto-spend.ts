@@ -1,5 +1,10 @@
 import { authenticate } from "@medusajs/framework/http"
-import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaNextFunction,
+  MedusaResponse,
+  MiddlewareRoute,
+} from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { loggableMessage } from "../../../utils/database-errors"
 import { autoSpendOnCart } from "../../../workflows/loyalty/utils/auto-spend"

@@ -6,7 +6,11 @@ import { runSql } from "../sql"
  * Notes who completes a cart: the customer signed in on the request, or null for a guest. The
  * last completing request counts (a failed attempt may be followed by one with another login).
  */
-export async function noteCheckoutActor(manager: SqlEntityManager, cartId: string, customerId: string | null): Promise<void> {
+export async function noteCheckoutActor(
+  manager: SqlEntityManager,
+  cartId: string,
+  customerId: string | null
+): Promise<void> {
   // raw SQL: an upsert on a partial unique index (ON CONFLICT … WHERE) has no ORM form
   await runSql(
     manager,

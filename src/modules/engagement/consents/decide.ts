@@ -33,9 +33,15 @@ export type ConsentDecision =
   | { kind: "stale" }
 
 function stable(value: unknown): string {
-  if (value === null || value === undefined) {return "null"}
-  if (typeof value !== "object") {return JSON.stringify(value)}
-  if (Array.isArray(value)) {return `[${value.map(stable).join(",")}]`}
+  if (value === null || value === undefined) {
+    return "null"
+  }
+  if (typeof value !== "object") {
+    return JSON.stringify(value)
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(stable).join(",")}]`
+  }
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stable(item)}`).join(",")}}`
 }
@@ -64,12 +70,18 @@ export function decideConsentChange(
   }
   const wording = request.wording ?? null
   let value = request.value
-  if (value === "True" && latest?.value !== "True" && (rules.double_opt_in || latest?.value === "AwaitingConfirmation")) {
+  if (
+    value === "True" &&
+    latest?.value !== "True" &&
+    (rules.double_opt_in || latest?.value === "AwaitingConfirmation")
+  ) {
     value = "AwaitingConfirmation"
   }
-  const sameProof = !!latest && (latest.wording ?? null) === wording && stable(latest.info) === stable(request.info ?? null)
+  const sameProof =
+    !!latest && (latest.wording ?? null) === wording && stable(latest.info) === stable(request.info ?? null)
   // asking to confirm what is granted already, with the same proof, changes nothing
-  const unchanged = sameProof && (latest!.value === value || (latest!.value === "True" && value === "AwaitingConfirmation"))
+  const unchanged =
+    sameProof && (latest!.value === value || (latest!.value === "True" && value === "AwaitingConfirmation"))
   if (unchanged) {
     if (latest!.value !== "AwaitingConfirmation") {
       return { kind: "unchanged" }

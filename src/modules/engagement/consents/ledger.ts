@@ -13,10 +13,17 @@ type Ctx = Context<SqlEntityManager>
 /** The module's generated reads and deletes (MedusaService) the undo uses. */
 export interface ConsentRecords {
   deleteConsents(ids: string[], sharedContext?: Ctx): Promise<void>
-  listConsentConfirmations(filters: { request_id: string; round: number }, config: { select: string[] }, sharedContext?: Ctx): Promise<{ id: string }[]>
+  listConsentConfirmations(
+    filters: { request_id: string; round: number },
+    config: { select: string[] },
+    sharedContext?: Ctx
+  ): Promise<{ id: string }[]>
   deleteConsentConfirmations(ids: string[], sharedContext?: Ctx): Promise<void>
   deleteCheckouts(ids: string[], sharedContext?: Ctx): Promise<void>
-  updateCheckouts(data: { id: string; order_id: string | null; consents: Record<string, unknown> | null }, sharedContext?: Ctx): Promise<unknown>
+  updateCheckouts(
+    data: { id: string; order_id: string | null; consents: Record<string, unknown> | null },
+    sharedContext?: Ctx
+  ): Promise<unknown>
 }
 
 /** The consent ledger: current values, recorded changes, checkout choices and the single use of links. */
@@ -36,7 +43,10 @@ export class ConsentLedger {
 
   /** Records consent changes in one transaction, serialised per customer and purpose (see `record.ts`). */
   @InjectTransactionManager()
-  async recordConsentChanges(inputs: ConsentChangeInput[], @MedusaContext() ctx: Ctx = {}): Promise<ConsentChangeResult> {
+  async recordConsentChanges(
+    inputs: ConsentChangeInput[],
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<ConsentChangeResult> {
     return await recordConsentChanges(ctx.transactionManager!, inputs, this.consents_)
   }
 
@@ -52,7 +62,10 @@ export class ConsentLedger {
     for (const { request_id, round } of written.request_rounds) {
       const notes = await this.records_.listConsentConfirmations({ request_id, round }, { select: ["id"] }, ctx)
       if (notes.length) {
-        await this.records_.deleteConsentConfirmations(notes.map((note) => note.id), ctx)
+        await this.records_.deleteConsentConfirmations(
+          notes.map((note) => note.id),
+          ctx
+        )
       }
     }
   }
@@ -62,7 +75,11 @@ export class ConsentLedger {
    * for a guest. Checkout consents are recorded only for a customer noted here.
    */
   @InjectManager()
-  async noteCheckoutActor(cartId: string, signedInCustomerId: string | null, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+  async noteCheckoutActor(
+    cartId: string,
+    signedInCustomerId: string | null,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<void> {
     await noteCheckoutActor(ctx.manager!, cartId, signedInCustomerId)
   }
 
@@ -77,7 +94,10 @@ export class ConsentLedger {
 
   /** Puts a checkout row back as it was: its order and outcome, or removes it when it did not exist. */
   @InjectTransactionManager()
-  async restoreCheckoutOutcome(undo: { id: string; previous: CheckoutOutcomeRow | null }, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+  async restoreCheckoutOutcome(
+    undo: { id: string; previous: CheckoutOutcomeRow | null },
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<void> {
     if (!undo.previous) {
       await this.records_.deleteCheckouts([undo.id], ctx)
       return
@@ -89,7 +109,12 @@ export class ConsentLedger {
   /** Uses a link once; a second use of the same link is a conflict. */
   @InjectManager()
   async consumeLinkToken(claims: LinkClaims, @MedusaContext() ctx: Ctx = {}): Promise<void> {
-    const first = await markLinkUsed(ctx.manager!, { nonce: claims.n, customer_id: claims.c, purpose: claims.p, action: claims.a })
+    const first = await markLinkUsed(ctx.manager!, {
+      nonce: claims.n,
+      customer_id: claims.c,
+      purpose: claims.p,
+      action: claims.a,
+    })
     if (!first) {
       throw new MedusaError(MedusaError.Types.CONFLICT, "token: this link has already been used")
     }

@@ -6,7 +6,10 @@ const claims = { customer_id: "cus_1", purpose: "email_marketing", action: "unsu
 describe("link tokens", () => {
   it("verifies its own tokens and carries customer, purpose, action and a nonce", () => {
     const result = verifyLinkToken(signLinkToken(claims, secret), secret)
-    expect(result).toEqual({ ok: true, claims: expect.objectContaining({ c: "cus_1", p: "email_marketing", a: "unsubscribe", n: expect.any(String) }) })
+    expect(result).toEqual({
+      ok: true,
+      claims: expect.objectContaining({ c: "cus_1", p: "email_marketing", a: "unsubscribe", n: expect.any(String) }),
+    })
   })
 
   it("refuses a token whose claims were changed", () => {
@@ -18,7 +21,10 @@ describe("link tokens", () => {
   })
 
   it("refuses another secret, garbage and expired tokens", () => {
-    expect(verifyLinkToken(signLinkToken(claims, secret), "another-secret-entirely")).toEqual({ ok: false, error: "bad_signature" })
+    expect(verifyLinkToken(signLinkToken(claims, secret), "another-secret-entirely")).toEqual({
+      ok: false,
+      error: "bad_signature",
+    })
     expect(verifyLinkToken("not-a-token", secret)).toEqual({ ok: false, error: "malformed" })
     const now = Date.now()
     const token = signLinkToken(claims, secret, now - 120_000)

@@ -94,9 +94,11 @@ export async function existingConsentIds(manager: SqlEntityManager, ids: string[
     return []
   }
   // raw SQL: read in the caller's locked transaction on its raw manager, beside the ON CONFLICT insert it guards
-  const rows = await runSql<{ id: string }>(manager, `SELECT id FROM engagement_consent WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`, [
-    JSON.stringify(ids),
-  ])
+  const rows = await runSql<{ id: string }>(
+    manager,
+    `SELECT id FROM engagement_consent WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+    [JSON.stringify(ids)]
+  )
   return rows.map((row) => row.id)
 }
 
@@ -154,7 +156,13 @@ export async function insertConsentConfirmation(
      VALUES (?, ?, ?, ?, ?, now(), now())
      ON CONFLICT (request_id, round) WHERE deleted_at IS NULL DO NOTHING
      RETURNING id`,
-    [generateEntityId(undefined, "engcc"), confirmation.request_id, confirmation.customer_id, confirmation.purpose, confirmation.round]
+    [
+      generateEntityId(undefined, "engcc"),
+      confirmation.request_id,
+      confirmation.customer_id,
+      confirmation.purpose,
+      confirmation.round,
+    ]
   )
   return rows.length === 1
 }

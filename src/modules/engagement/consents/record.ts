@@ -31,7 +31,12 @@ export async function recordConsentChanges(
   const latest = new Map<string, LatestConsent & { customer_id: string; purpose: string }>(
     (await latestConsentsOf(manager, inputs)).map((row) => [`${row.customer_id}:${row.purpose}`, row])
   )
-  const existing = new Set(await existingConsentIds(manager, inputs.flatMap((input) => (input.id ? [input.id] : []))))
+  const existing = new Set(
+    await existingConsentIds(
+      manager,
+      inputs.flatMap((input) => (input.id ? [input.id] : []))
+    )
+  )
   const rows: ConsentRowInput[] = []
   const result: ConsentChangeResult = { created: [], current: [], confirmations: [] }
   for (const input of inputs) {
@@ -85,7 +90,9 @@ export async function recordConsentChanges(
   result.created = rows.filter((row) => written.has(row.id))
   result.current = [...new Set(inputs.map((input) => `${input.customer_id}:${input.purpose}`))].flatMap((key) => {
     const row = latest.get(key)
-    return row ? [{ customer_id: row.customer_id, purpose: row.purpose, value: row.value, recorded_at: row.recorded_at }] : []
+    return row
+      ? [{ customer_id: row.customer_id, purpose: row.purpose, value: row.value, recorded_at: row.recorded_at }]
+      : []
   })
   return result
 }

@@ -67,7 +67,12 @@ export function verifyReviewLinkToken(
   } catch {
     return { ok: false, error: "malformed" }
   }
-  if (typeof claims.r !== "string" || typeof claims.i !== "string" || typeof claims.h !== "string" || typeof claims.e !== "number") {
+  if (
+    typeof claims.r !== "string" ||
+    typeof claims.i !== "string" ||
+    typeof claims.h !== "string" ||
+    typeof claims.e !== "number"
+  ) {
     return { ok: false, error: "malformed" }
   }
   if (claims.e * 1000 < now) {

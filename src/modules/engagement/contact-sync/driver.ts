@@ -27,10 +27,16 @@ const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
 /** The outbox key of a contact's n-th sync call: unique per contact, platform and call. */
 export const CALL_KEY_PREFIX = "contact-sync:"
 /** Whether a delivery is one of a contact sync's calls (its key says so). */
-export const isContactSyncCall = (delivery: Pick<DeliveryRecord, "idempotency_key">) => delivery.idempotency_key.startsWith(CALL_KEY_PREFIX)
+export const isContactSyncCall = (delivery: Pick<DeliveryRecord, "idempotency_key">) =>
+  delivery.idempotency_key.startsWith(CALL_KEY_PREFIX)
 const callKey = (row: ContactSyncRecord, step: number) => `${CALL_KEY_PREFIX}${row.platform}:${row.customer_id}:${step}`
 
-function deliveryInput(row: ContactSyncRecord, call: ContactSyncCall, step: number, maxAttempts: number): EnqueueDeliveryInput & { max_attempts: number } {
+function deliveryInput(
+  row: ContactSyncRecord,
+  call: ContactSyncCall,
+  step: number,
+  maxAttempts: number
+): EnqueueDeliveryInput & { max_attempts: number } {
   return {
     platform: row.platform,
     operation: call.operation,
@@ -63,8 +69,15 @@ export async function planDueContactSyncs(
   if (!syncer) {
     return summary
   }
-  const rows = await lockDueContactSyncs(manager, { platform: enabled.platform.id, limit: args.limit, customer_ids: args.customer_ids })
-  const snapshots = await contactSnapshots(manager, rows.map((row) => row.customer_id))
+  const rows = await lockDueContactSyncs(manager, {
+    platform: enabled.platform.id,
+    limit: args.limit,
+    customer_ids: args.customer_ids,
+  })
+  const snapshots = await contactSnapshots(
+    manager,
+    rows.map((row) => row.customer_id)
+  )
   const calls: { row: ContactSyncRecord; call: ContactSyncCall; credentials: string | null }[] = []
   for (const row of rows) {
     const snapshot = snapshots.get(row.customer_id)
@@ -83,7 +96,11 @@ export async function planDueContactSyncs(
       await updateContactSync(manager, { ...base, status: plan.status, last_error: plan.reason })
       summary.blocked++
     } else {
-      calls.push({ row, call: plan.call, credentials: plan.credentials === undefined ? row.credentials : plan.credentials })
+      calls.push({
+        row,
+        call: plan.call,
+        credentials: plan.credentials === undefined ? row.credentials : plan.credentials,
+      })
     }
   }
 
@@ -166,7 +183,8 @@ export async function settleContactSyncs(
     )
     const externalId = settlement.external_id === undefined ? row.external_id : settlement.external_id
     const lastSent =
-      settlement.last_sent ?? (status === "delivered" ? { ...(row.last_sent ?? {}), ...(row.in_flight.sends ?? {}) } : row.last_sent ?? {})
+      settlement.last_sent ??
+      (status === "delivered" ? { ...(row.last_sent ?? {}), ...(row.in_flight.sends ?? {}) } : (row.last_sent ?? {}))
     const credentials = settlement.credentials === undefined ? row.credentials : settlement.credentials
     if (externalId !== row.external_id) {
       await recordExternalId(manager, { customer_id: row.customer_id, platform: row.platform, external_id: externalId })
@@ -174,7 +192,9 @@ export async function settleContactSyncs(
     const base = { ...row, external_id: externalId, last_sent: lastSent, credentials }
     if (settlement.fallback) {
       const step = row.step + 1
-      const [{ delivery: fallback }] = await insertDeliveries(manager, [deliveryInput(row, settlement.fallback, step, maxAttempts)])
+      const [{ delivery: fallback }] = await insertDeliveries(manager, [
+        deliveryInput(row, settlement.fallback, step, maxAttempts),
+      ])
       const { operation, payload, sends } = settlement.fallback
       await updateContactSync(manager, {
         ...base,
@@ -204,7 +224,9 @@ export async function settleContactSyncs(
     // a failed call stops the sync unless the platform knows the next step (refresh a token, look up again)
     const problem =
       settlement.problem ??
-      (status === "delivered" || settlement.again ? undefined : { status: "error" as const, reason: delivery.last_error ?? status })
+      (status === "delivered" || settlement.again
+        ? undefined
+        : { status: "error" as const, reason: delivery.last_error ?? status })
     await updateContactSync(manager, {
       ...base,
       status: problem ? problem.status : again ? "pending" : "synced",

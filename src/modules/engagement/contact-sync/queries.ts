@@ -80,7 +80,10 @@ export async function lockDueContactSyncs(
 }
 
 /** The contacts whose call is this outbox row, locked for the caller's transaction. */
-export async function lockContactSyncsOfDelivery(manager: SqlEntityManager, deliveryId: string): Promise<ContactSyncRecord[]> {
+export async function lockContactSyncsOfDelivery(
+  manager: SqlEntityManager,
+  deliveryId: string
+): Promise<ContactSyncRecord[]> {
   // raw SQL: rows locked FOR UPDATE for the outcome's transaction
   return await runSql<Row>(
     manager,
@@ -160,7 +163,10 @@ export async function countContactSyncs(
     `SELECT status, count(*) AS count FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? GROUP BY status`,
     [platform]
   )
-  const counts = Object.fromEntries(CONTACT_SYNC_STATUSES.map((status) => [status, 0])) as Record<ContactSyncStatus, number>
+  const counts = Object.fromEntries(CONTACT_SYNC_STATUSES.map((status) => [status, 0])) as Record<
+    ContactSyncStatus,
+    number
+  >
   for (const row of rows) {
     counts[row.status] = Number(row.count)
   }

@@ -48,7 +48,11 @@ export class ContactSyncRunner {
       return 0
     }
     const coalesceMs = args.coalesce_ms ?? contact_sync.coalesce_ms
-    const marked = await markContactsForSync(sharedContext.manager!, { customer_ids: customerIds, platforms, coalesce_ms: coalesceMs })
+    const marked = await markContactsForSync(sharedContext.manager!, {
+      customer_ids: customerIds,
+      platforms,
+      coalesce_ms: coalesceMs,
+    })
     this.scheduleContactSync(coalesceMs)
     return marked
   }
@@ -63,7 +67,9 @@ export class ContactSyncRunner {
     }
     this.syncTimer_ = setTimeout(() => {
       this.syncTimer_ = undefined
-      this.runContactSync().catch((error) => this.deps_.logger.warn(`engagement contact sync: ${loggableMessage(error)}`))
+      this.runContactSync().catch((error) =>
+        this.deps_.logger.warn(`engagement contact sync: ${loggableMessage(error)}`)
+      )
     }, delayMs + 250)
     this.syncTimer_.unref()
   }
@@ -106,7 +112,9 @@ export class ContactSyncRunner {
    * Brings due contacts up to date: plans their calls, sends them, and follows on (a lookup answered
    * leads to a create or an update) until nothing more is due now. Retries wait for the sweep.
    */
-  async runContactSync(args: { customer_ids?: string[]; max_rounds?: number } = {}): Promise<{ planned: number; delivered: number }> {
+  async runContactSync(
+    args: { customer_ids?: string[]; max_rounds?: number } = {}
+  ): Promise<{ planned: number; delivered: number }> {
     const platforms = this.platformIds()
     const totals = { planned: 0, delivered: 0 }
     for (let round = 0; round < (args.max_rounds ?? 20) && platforms.length; round++) {

@@ -55,7 +55,10 @@ export function statisticsOf(row: ProfileRow): Record<string, string> {
 }
 
 /** Reads what each platform is sent about these customers, from the profile and the consent ledger. */
-export async function contactSnapshots(manager: SqlEntityManager, customerIds: string[]): Promise<Map<string, ContactSnapshot>> {
+export async function contactSnapshots(
+  manager: SqlEntityManager,
+  customerIds: string[]
+): Promise<Map<string, ContactSnapshot>> {
   const snapshots = new Map<string, ContactSnapshot>()
   if (!customerIds.length) {
     return snapshots

@@ -2,11 +2,7 @@ import { asFunction, asValue, Lifetime } from "@medusajs/framework/awilix"
 import { moduleProviderLoader } from "@medusajs/framework/modules-sdk"
 import type { LoaderOptions, ModuleProvider as ModuleProviderConfig } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import {
-  ENGAGEMENT_PROVIDER_IDS,
-  ENGAGEMENT_PROVIDER_PREFIX,
-  EngagementProviderClass,
-} from "../provider-api/provider"
+import { ENGAGEMENT_PROVIDER_IDS, ENGAGEMENT_PROVIDER_PREFIX, EngagementProviderClass } from "../provider-api/provider"
 
 /**
  * Registers every platform of the `providers` option in the module's container, as Medusa's
@@ -38,7 +34,10 @@ export default async ({ container, options }: LoaderOptions<{ providers?: Module
   const ids = providers.map((provider) => provider.id).filter(Boolean)
   const twice = ids.find((id, index) => ids.indexOf(id) !== index)
   if (twice) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid engagement plugin options: providers: "${twice}" is listed twice`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Invalid engagement plugin options: providers: "${twice}" is listed twice`
+    )
   }
   await moduleProviderLoader({
     container,

@@ -44,11 +44,6 @@ const ContactProfile = model
       loyalty: model.json().nullable(),
     }
   )
-  .indexes([
-    { on: ["customer_id"], unique: true },
-    { on: ["email"] },
-    { on: ["phone"] },
-    { on: ["crm_id"] },
-  ])
+  .indexes([{ on: ["customer_id"], unique: true }, { on: ["email"] }, { on: ["phone"] }, { on: ["crm_id"] }])
 
 export default ContactProfile

@@ -47,7 +47,10 @@ const Delivery = model
     // the delivery log, newest first
     { on: ["created_at", "id"] },
     // a platform paused by a 429 (the row that waits out its Retry-After holds the pause), asked at every claim
-    { on: ["platform", "locked_until"], where: "status = 'pending' AND locked_until IS NOT NULL AND deleted_at IS NULL" },
+    {
+      on: ["platform", "locked_until"],
+      where: "status = 'pending' AND locked_until IS NOT NULL AND deleted_at IS NULL",
+    },
   ])
 
 export default Delivery

@@ -19,9 +19,6 @@ const ReviewContact = model
       sent_at: model.dateTime(),
     }
   )
-  .indexes([
-    { on: ["review_request_id", "round"], unique: true },
-    { on: ["customer_key", "sent_at"] },
-  ])
+  .indexes([{ on: ["review_request_id", "round"], unique: true }, { on: ["customer_key", "sent_at"] }])
 
 export default ReviewContact

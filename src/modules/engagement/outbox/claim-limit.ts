@@ -18,7 +18,10 @@ export function claimLimit(
 }
 
 /** Why the lease cannot cover one attempt of some platform; null when it covers every one. */
-export function leaseTooShort(leaseMs: number, platforms: Record<string, Pick<CommonPlatformOptions, "timeout_ms">>): string | null {
+export function leaseTooShort(
+  leaseMs: number,
+  platforms: Record<string, Pick<CommonPlatformOptions, "timeout_ms">>
+): string | null {
   for (const [id, { timeout_ms }] of Object.entries(platforms)) {
     if (leaseMs < REQUESTS_PER_ATTEMPT * timeout_ms) {
       return (

@@ -60,7 +60,15 @@ export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWit
          LIMIT GREATEST(0, LEAST(?::int, ?::int - ${BUSY}))
          FOR UPDATE SKIP LOCKED)
        RETURNING *`,
-      [args.leaseMs, args.platform, ...idFilter.params, args.platform, args.limit, args.concurrency, args.platform] as any[]
+      [
+        args.leaseMs,
+        args.platform,
+        ...idFilter.params,
+        args.platform,
+        args.limit,
+        args.concurrency,
+        args.platform,
+      ] as any[]
     )
     const rows = claimed.rows as DeliveryRecord[]
     if (rows.length) {
@@ -68,7 +76,11 @@ export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWit
     }
     // nothing claimed: say why (nothing due, every slot taken, or paused), so the caller waits or stops
     const [state] = (
-      await trx.raw(`SELECT EXISTS (${dueRows}) AS due, ${PAUSED} AS paused`, [args.platform, ...idFilter.params, args.platform] as any[])
+      await trx.raw(`SELECT EXISTS (${dueRows}) AS due, ${PAUSED} AS paused`, [
+        args.platform,
+        ...idFilter.params,
+        args.platform,
+      ] as any[])
     ).rows as { due: boolean; paused: boolean }[]
     return { rows, due: state.due, paused: state.paused }
   }

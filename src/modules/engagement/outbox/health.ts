@@ -22,10 +22,17 @@ export interface PlatformDeliveryHealth {
 const emptyCounts = (): DeliveryCounts => ({ delivered: 0, failed: 0, dead: 0, waiting: 0 })
 
 const bucketOf = (status: string): keyof DeliveryCounts | null =>
-  status === "pending" || status === "sending" ? "waiting" : status === "delivered" || status === "failed" || status === "dead" ? status : null
+  status === "pending" || status === "sending"
+    ? "waiting"
+    : status === "delivered" || status === "failed" || status === "dead"
+      ? status
+      : null
 
 /** Per platform: deliveries by outcome in the last 24 hours and in all, and the latest error. */
-export async function summarizeDeliveries(manager: SqlEntityManager, platforms: string[]): Promise<PlatformDeliveryHealth[]> {
+export async function summarizeDeliveries(
+  manager: SqlEntityManager,
+  platforms: string[]
+): Promise<PlatformDeliveryHealth[]> {
   const counts = await runSql<{ platform: string; status: string; recent: string; total: string }>(
     manager,
     `SELECT platform, status,

@@ -185,8 +185,13 @@ export class Outbox {
   protected async buryAbandoned_(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<void> {
     const manager = sharedContext.transactionManager!
     for (const buried of await buryAbandonedDeliveries(manager)) {
-      this.deps_.logger.warn(`engagement: ${buried.platform} ${buried.operation} ${buried.id} -> dead: no outcome recorded for its last attempt`)
-      await this.deps_.outcomes.apply(manager, buried, { kind: "retry", reason: buried.last_error ?? "no outcome recorded" })
+      this.deps_.logger.warn(
+        `engagement: ${buried.platform} ${buried.operation} ${buried.id} -> dead: no outcome recorded for its last attempt`
+      )
+      await this.deps_.outcomes.apply(manager, buried, {
+        kind: "retry",
+        reason: buried.last_error ?? "no outcome recorded",
+      })
     }
   }
 

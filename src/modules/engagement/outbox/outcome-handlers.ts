@@ -3,7 +3,11 @@ import type { DeliveryOutcome } from "../provider-api/types"
 import type { DeliveryRecord } from "../types"
 
 /** What a delivery's end means for whatever made it (a review request, a contact's sync). */
-export type OutcomeHandler = (manager: SqlEntityManager, ended: DeliveryRecord, outcome: DeliveryOutcome) => Promise<void>
+export type OutcomeHandler = (
+  manager: SqlEntityManager,
+  ended: DeliveryRecord,
+  outcome: DeliveryOutcome
+) => Promise<void>
 
 /**
  * Who is told when a delivery ends, registered by the capability that makes such deliveries: by
@@ -11,10 +15,18 @@ export type OutcomeHandler = (manager: SqlEntityManager, ended: DeliveryRecord, 
  * consumer; it looks the delivery up here, in the transaction that records the outcome.
  */
 export class OutcomeHandlers {
-  protected readonly handlers_ = new Map<string, { handler: OutcomeHandler; wants: (delivery: DeliveryRecord) => boolean }[]>()
+  protected readonly handlers_ = new Map<
+    string,
+    { handler: OutcomeHandler; wants: (delivery: DeliveryRecord) => boolean }[]
+  >()
 
   /** `wants` narrows which of those deliveries the handler waits on (default: all of them). */
-  on(platform: string, operation: string | "*", handler: OutcomeHandler, wants: (delivery: DeliveryRecord) => boolean = () => true): this {
+  on(
+    platform: string,
+    operation: string | "*",
+    handler: OutcomeHandler,
+    wants: (delivery: DeliveryRecord) => boolean = () => true
+  ): this {
     const key = `${platform}\u0000${operation}`
     this.handlers_.set(key, [...(this.handlers_.get(key) ?? []), { handler, wants }])
     return this

@@ -3,7 +3,8 @@ import type { DeliveryRecord } from "../types"
 import { OutcomeHandlers } from "./outcome-handlers"
 
 const manager = {} as SqlEntityManager
-const ended = (platform: string, operation: string) => ({ id: `${platform}-${operation}`, platform, operation, status: "delivered" }) as DeliveryRecord
+const ended = (platform: string, operation: string) =>
+  ({ id: `${platform}-${operation}`, platform, operation, status: "delivered" }) as DeliveryRecord
 
 describe("OutcomeHandlers", () => {
   it("tells the handler of a delivery's platform and operation, and the platform's catch-all, nothing else", async () => {

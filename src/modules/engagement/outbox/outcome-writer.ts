@@ -20,7 +20,10 @@ export class OutcomeWriter {
   private queue: Pending[] = []
   private writing = false
 
-  constructor(private readonly manager: SqlEntityManager, private readonly maxBatch = 200) {}
+  constructor(
+    private readonly manager: SqlEntityManager,
+    private readonly maxBatch = 200
+  ) {}
 
   record(outcome: RecordedOutcome, attempt: number): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
@@ -38,9 +41,13 @@ export class OutcomeWriter {
         const batch = this.queue.splice(0, this.maxBatch)
         try {
           const saved = await this.write(batch)
-          for (const entry of batch) entry.resolve(saved.has(entry.outcome.id))
+          for (const entry of batch) {
+            entry.resolve(saved.has(entry.outcome.id))
+          }
         } catch (error) {
-          for (const entry of batch) entry.reject(error)
+          for (const entry of batch) {
+            entry.reject(error)
+          }
         }
       }
     } finally {

@@ -32,12 +32,18 @@ export function toRecordedOutcome(
   }
   if (outcome.status === 429) {
     // asked to slow down: not a failure, so the attempt is given back and the row waits as told
-    const wait = outcome.retry_after_ms ?? backoffDelayMs(delivery.attempts, outbox.base_delay_ms, outbox.max_delay_ms, random)
+    const wait =
+      outcome.retry_after_ms ?? backoffDelayMs(delivery.attempts, outbox.base_delay_ms, outbox.max_delay_ms, random)
     return { ...base, status: "pending", last_error: outcome.reason, retry_in_ms: wait, refund_attempt: true }
   }
   if (delivery.attempts >= delivery.max_attempts) {
     return { ...base, status: "dead", last_error: `${outcome.reason} (gave up after ${delivery.attempts} attempts)` }
   }
   const backoff = backoffDelayMs(delivery.attempts, outbox.base_delay_ms, outbox.max_delay_ms, random)
-  return { ...base, status: "pending", last_error: outcome.reason, retry_in_ms: Math.max(backoff, outcome.retry_after_ms ?? 0) }
+  return {
+    ...base,
+    status: "pending",
+    last_error: outcome.reason,
+    retry_in_ms: Math.max(backoff, outcome.retry_after_ms ?? 0),
+  }
 }

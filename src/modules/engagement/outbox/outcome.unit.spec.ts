@@ -5,7 +5,9 @@ const row = (attempts: number) => ({ id: "engdel_1", attempts, max_attempts: 3 }
 
 describe("toRecordedOutcome", () => {
   it("records a delivery with the platform's id and answer", () => {
-    expect(toRecordedOutcome(row(1), { kind: "delivered", external_id: "50", status: 201, summary: { a: 1 } }, outbox)).toEqual({
+    expect(
+      toRecordedOutcome(row(1), { kind: "delivered", external_id: "50", status: 201, summary: { a: 1 } }, outbox)
+    ).toEqual({
       id: "engdel_1",
       status: "delivered",
       external_id: "50",
@@ -18,7 +20,9 @@ describe("toRecordedOutcome", () => {
 
   it("puts a row in doubt when a call went out and no answer came back", () => {
     const timedOut = { kind: "retry" as const, reason: "no answer within 2000 ms", unanswered: true }
-    expect(toRecordedOutcome(row(1), timedOut, outbox)).toEqual(expect.objectContaining({ status: "pending", in_doubt: true }))
+    expect(toRecordedOutcome(row(1), timedOut, outbox)).toEqual(
+      expect.objectContaining({ status: "pending", in_doubt: true })
+    )
     const refused = { kind: "retry" as const, reason: "network error ECONNREFUSED", unanswered: false }
     expect(toRecordedOutcome(row(1), refused, outbox)).toEqual(expect.objectContaining({ in_doubt: false }))
   })
@@ -43,7 +47,9 @@ describe("toRecordedOutcome", () => {
 
   it("waits the longer of backoff and Retry-After, then gives up after the last attempt", () => {
     const retry = { kind: "retry" as const, reason: "HTTP 503", status: 503 }
-    expect(toRecordedOutcome(row(2), retry, outbox, () => 1)).toEqual(expect.objectContaining({ status: "pending", retry_in_ms: 2000 }))
+    expect(toRecordedOutcome(row(2), retry, outbox, () => 1)).toEqual(
+      expect.objectContaining({ status: "pending", retry_in_ms: 2000 })
+    )
     expect(toRecordedOutcome(row(1), { ...retry, retry_after_ms: 30_000 }, outbox, () => 1)).toEqual(
       expect.objectContaining({ status: "pending", retry_in_ms: 30_000 })
     )

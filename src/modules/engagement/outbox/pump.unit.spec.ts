@@ -35,7 +35,12 @@ describe("pump", () => {
     expect(q.stats().maxInFlight).toBe(8)
     // after the first claim each refill takes at least two slots, and the last claim finds nothing
     expect(q.stats().claims[0]).toBe(8)
-    expect(q.stats().claims.slice(1, -2).every((count) => count >= 2)).toBe(true)
+    expect(
+      q
+        .stats()
+        .claims.slice(1, -2)
+        .every((count) => count >= 2)
+    ).toBe(true)
     expect(q.stats().claims.at(-1)).toBe(0)
   })
 
@@ -74,7 +79,9 @@ describe("pump", () => {
         attempt: async (row: number) => {
           await q.attempt()
           ended++
-          if (row === 1) throw new Error("database down")
+          if (row === 1) {
+            throw new Error("database down")
+          }
         },
         stop: () => false,
       })

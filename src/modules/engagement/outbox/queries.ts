@@ -18,7 +18,8 @@ export async function insertDeliveries(
 ): Promise<EnqueueResult[]> {
   const results: EnqueueResult[] = []
   for (const input of inputs) {
-    const inserted = await runSql<Row>(manager, 
+    const inserted = await runSql<Row>(
+      manager,
       `INSERT INTO ${TABLE} (id, platform, operation, payload, idempotency_key, status, attempts, max_attempts,
          next_attempt_at, customer_id, order_id, subject_id, created_at, updated_at)
        VALUES (?, ?, ?, ?::jsonb, ?, 'pending', 0, ?, COALESCE(?::timestamptz, now()), ?, ?, ?, now(), now())
@@ -41,7 +42,8 @@ export async function insertDeliveries(
       results.push({ delivery: inserted[0], created: true })
       continue
     }
-    const [existing] = await runSql<Row>(manager, 
+    const [existing] = await runSql<Row>(
+      manager,
       `SELECT * FROM ${TABLE} WHERE idempotency_key = ? AND deleted_at IS NULL`,
       [input.idempotency_key]
     )
@@ -57,7 +59,8 @@ export async function insertDeliveries(
  * rows, so what waited on them (a review request, a contact's sync) learns of it.
  */
 export async function buryAbandonedDeliveries(manager: SqlEntityManager): Promise<DeliveryRecord[]> {
-  return await runSql<Row>(manager, 
+  return await runSql<Row>(
+    manager,
     `UPDATE ${TABLE} SET status = 'dead', locked_until = NULL, updated_at = now(), in_doubt = true,
        last_error = COALESCE(last_error || '; ', '') || 'no outcome recorded for the last attempt (worker stopped)'
      WHERE deleted_at IS NULL AND status = 'sending' AND locked_until < now() AND attempts >= max_attempts
@@ -89,7 +92,8 @@ export async function recordOutcome(
   outcome: RecordedOutcome,
   claimedAttempt: number
 ): Promise<DeliveryRecord | null> {
-  const [row] = await runSql<Row>(manager, 
+  const [row] = await runSql<Row>(
+    manager,
     // a 429 (the attempt refunded) pauses the platform until its Retry-After: the row holds the
     // pause in locked_until, which every process's claim reads (outbox/claim.ts)
     `UPDATE ${TABLE} SET status = ?, updated_at = now(),
@@ -124,7 +128,8 @@ export async function recordOutcome(
 
 /** Replay: a failed, dead or waiting row is due again now with a fresh set of attempts. */
 export async function requeueDelivery(manager: SqlEntityManager, id: string): Promise<DeliveryRecord | null> {
-  const [row] = await runSql<Row>(manager, 
+  const [row] = await runSql<Row>(
+    manager,
     `UPDATE ${TABLE} SET status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL, updated_at = now()
      WHERE id = ? AND deleted_at IS NULL AND status IN ('failed', 'dead', 'pending')
      RETURNING *`,
@@ -138,7 +143,8 @@ export async function restoreDelivery(
   manager: SqlEntityManager,
   previous: Pick<DeliveryRecord, "id" | "status" | "attempts" | "next_attempt_at">
 ): Promise<void> {
-  await runSql<Row>(manager, 
+  await runSql<Row>(
+    manager,
     `UPDATE ${TABLE} SET status = ?, attempts = ?, next_attempt_at = ?, updated_at = now() WHERE id = ? AND status = 'pending'`,
     [previous.status, previous.attempts, new Date(previous.next_attempt_at).toISOString(), previous.id]
   )

@@ -55,7 +55,11 @@ async function exchange(request: PlatformRequest, idempotencyKey: string, timeou
       signal: AbortSignal.timeout(timeoutMs),
     })
     return {
-      response: { status: answer.status, headers: Object.fromEntries(answer.headers.entries()), body: await readBody(answer) },
+      response: {
+        status: answer.status,
+        headers: Object.fromEntries(answer.headers.entries()),
+        body: await readBody(answer),
+      },
     }
   } catch (error) {
     return { fault: networkFault(error, timeoutMs) }
@@ -83,13 +87,19 @@ async function checkEarlierAttempt(
   const answered = await exchange(check.request, `${message.idempotency_key}:check`, options.timeout_ms)
   if ("fault" in answered) {
     // an unanswered question changes nothing on the platform: the doubt stays as it was
-    return { kind: "settled", outcome: { kind: "retry", reason: `checking whether an earlier attempt arrived: ${answered.fault.reason}` } }
+    return {
+      kind: "settled",
+      outcome: { kind: "retry", reason: `checking whether an earlier attempt arrived: ${answered.fault.reason}` },
+    }
   }
   const earlier = check.interpret(answered.response)
   if (!earlier) {
     return { kind: "absent" }
   }
-  return { kind: "settled", outcome: { ...earlier, status: answered.response.status, doubt_cleared: earlier.kind === "delivered" } }
+  return {
+    kind: "settled",
+    outcome: { ...earlier, status: answered.response.status, doubt_cleared: earlier.kind === "delivered" },
+  }
 }
 
 /**
@@ -119,10 +129,19 @@ export async function attemptDelivery(
   const doubtCleared = earlier.kind === "absent"
   const answered = await exchange(request, message.idempotency_key, options.timeout_ms)
   if ("fault" in answered) {
-    return { kind: "retry", reason: answered.fault.reason, unanswered: answered.fault.unanswered, doubt_cleared: doubtCleared }
+    return {
+      kind: "retry",
+      reason: answered.fault.reason,
+      unanswered: answered.fault.unanswered,
+      doubt_cleared: doubtCleared,
+    }
   }
   const classify = platform.classifyResponse ?? classifyHttpAnswer
   // once the platform said the earlier attempt did not arrive, an "already exists" is not ours
   const sent = doubtCleared ? { ...message, in_doubt: false } : message
-  return { ...classify(answered.response, sent, options), status: answered.response.status, doubt_cleared: doubtCleared }
+  return {
+    ...classify(answered.response, sent, options),
+    status: answered.response.status,
+    doubt_cleared: doubtCleared,
+  }
 }

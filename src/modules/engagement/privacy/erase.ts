@@ -56,7 +56,10 @@ async function count(manager: SqlEntityManager, sql: string, params: unknown[]):
  * - the erasure is recorded (who, when, how many of each kind) without personal data;
  * - the platforms' stop calls are written to the outbox.
  */
-export async function eraseCustomerData(manager: SqlEntityManager, input: EraseCustomerInput): Promise<EraseCustomerResult> {
+export async function eraseCustomerData(
+  manager: SqlEntityManager,
+  input: EraseCustomerInput
+): Promise<EraseCustomerResult> {
   const customer = input.customer_id
   const email = input.email?.toLowerCase() ?? null
   const kinds: Record<string, number> = {}
@@ -116,30 +119,46 @@ export async function eraseCustomerData(manager: SqlEntityManager, input: EraseC
       [json(identifiers)]
     )
     for (const row of found) {
-      await runSql(manager, `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = ?::jsonb, updated_at = now() WHERE id = ?`, [
-        JSON.stringify(scrub(row.payload, values)),
-        row.response_summary == null ? null : JSON.stringify(scrub(row.response_summary, values)),
-        row.id,
-      ])
+      await runSql(
+        manager,
+        `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = ?::jsonb, updated_at = now() WHERE id = ?`,
+        [
+          JSON.stringify(scrub(row.payload, values)),
+          row.response_summary == null ? null : JSON.stringify(scrub(row.response_summary, values)),
+          row.id,
+        ]
+      )
     }
     kinds.batched_deliveries_scrubbed = found.length
   }
 
-  kinds.contact_profile = await count(manager, `DELETE FROM engagement_contact_profile WHERE customer_id = ?`, [customer])
-  kinds.order_facts = await count(manager, `DELETE FROM engagement_order_fact WHERE customer_id = ? OR ${IN("order_id")}`, [customer, json(orders)])
+  kinds.contact_profile = await count(manager, `DELETE FROM engagement_contact_profile WHERE customer_id = ?`, [
+    customer,
+  ])
+  kinds.order_facts = await count(
+    manager,
+    `DELETE FROM engagement_order_fact WHERE customer_id = ? OR ${IN("order_id")}`,
+    [customer, json(orders)]
+  )
   kinds.review_contacts = await count(
     manager,
     `DELETE FROM engagement_review_contact WHERE ${IN("review_request_id")} OR customer_key = ? OR (?::text IS NOT NULL AND customer_key = ?)`,
     [json(requestIds), customer, email, email]
   )
-  kinds.review_requests = await count(manager, `DELETE FROM engagement_review_request WHERE ${IN("id")}`, [json(requestIds)])
+  kinds.review_requests = await count(manager, `DELETE FROM engagement_review_request WHERE ${IN("id")}`, [
+    json(requestIds),
+  ])
   kinds.checkouts = await count(
     manager,
     `DELETE FROM engagement_checkout WHERE signed_in_customer_id = ? OR consents->>'customer_id' = ? OR ${IN("order_id")}`,
     [customer, customer, json(orders)]
   )
   kinds.contact_syncs = await count(manager, `DELETE FROM engagement_contact_sync WHERE customer_id = ?`, [customer])
-  kinds.consent_confirmations = await count(manager, `DELETE FROM engagement_consent_confirmation WHERE customer_id = ?`, [customer])
+  kinds.consent_confirmations = await count(
+    manager,
+    `DELETE FROM engagement_consent_confirmation WHERE customer_id = ?`,
+    [customer]
+  )
   kinds.link_uses = await count(manager, `DELETE FROM engagement_link_use WHERE customer_id = ?`, [customer])
 
   // the proof of withdrawal: every purpose ends False, recorded by the admin who erased
@@ -171,15 +190,30 @@ export async function eraseCustomerData(manager: SqlEntityManager, input: EraseC
   const stopCalls = await insertDeliveries(
     manager,
     // found by their erasure (`subject_id`), never by the customer: no outbox row keeps the shopper's id
-    stopCallsToSend.map((call) => ({ ...call, customer_id: null, max_attempts: call.max_attempts ?? input.max_attempts }))
+    stopCallsToSend.map((call) => ({
+      ...call,
+      customer_id: null,
+      max_attempts: call.max_attempts ?? input.max_attempts,
+    }))
   )
   await runSql(
     manager,
     `INSERT INTO engagement_erasure (id, subject_hash, actor_type, actor_id, kinds, platforms, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, now(), now())`,
-    [input.erasure_id, input.subject_hash, input.actor.type, input.actor.id, JSON.stringify(kinds), JSON.stringify(platforms)]
+    [
+      input.erasure_id,
+      input.subject_hash,
+      input.actor.type,
+      input.actor.id,
+      JSON.stringify(kinds),
+      JSON.stringify(platforms),
+    ]
   )
-  return { kinds, stop_calls_sent: held, stop_call_ids: stopCalls.filter((result) => result.created).map((result) => result.delivery.id) }
+  return {
+    kinds,
+    stop_calls_sent: held,
+    stop_call_ids: stopCalls.filter((result) => result.created).map((result) => result.delivery.id),
+  }
 }
 
 /** A JSON value with every string holding one of the values replaced by "[erased]". */

@@ -99,7 +99,12 @@ export interface JourneyCapability {
   /** stop the shopper's journeys when an order of theirs is canceled */
   cancel_on_order_cancel: boolean
   /** the outbox row that stops one shopper's journeys, keyed by its cause */
-  buildCancellation(entry: { email: string; customer_id?: string | null; order_id?: string | null; cause: string }): EnqueueDeliveryInput
+  buildCancellation(entry: {
+    email: string
+    customer_id?: string | null
+    order_id?: string | null
+    cause: string
+  }): EnqueueDeliveryInput
 }
 
 export const SHOPPER_PROMOTION_CHANNELS = ["ECOM", "POS", "OTHER"] as const
@@ -111,8 +116,16 @@ export interface ShopperContactSource {
 }
 
 export interface ShopperPagesCapability {
-  readPromotions(source: ShopperContactSource, customerId: string, channel?: ShopperPromotionChannel): Promise<StoreEngagementPromotion[]>
-  readPurchases(source: ShopperContactSource, customerId: string, page: { offset: number; limit: number }): Promise<StoreEngagementPurchasesResponse>
+  readPromotions(
+    source: ShopperContactSource,
+    customerId: string,
+    channel?: ShopperPromotionChannel
+  ): Promise<StoreEngagementPromotion[]>
+  readPurchases(
+    source: ShopperContactSource,
+    customerId: string,
+    page: { offset: number; limit: number }
+  ): Promise<StoreEngagementPurchasesResponse>
   /** the store's answer to a read that failed for a known reason; null for any other error */
   errorAnswer(error: unknown): { status: number; body: { type: string; message: string } } | null
 }
@@ -127,7 +140,10 @@ export interface ContactLookupCapability {
 
 /** What a loyalty source's reads need of the module: the shopper's contact on the platform and its sealed credentials. */
 export interface LoyaltyContactSource {
-  listContactSyncs(filters: { customer_id: string; platform: string }): Promise<{ external_id: string | null; credentials?: string | null }[]>
+  listContactSyncs(filters: {
+    customer_id: string
+    platform: string
+  }): Promise<{ external_id: string | null; credentials?: string | null }[]>
 }
 
 export interface LoyaltySourceCapability {

@@ -1,6 +1,10 @@
 import { classifyHttpAnswer, parseRetryAfter } from "./classify"
 
-const answer = (status: number, headers: Record<string, string> = {}, body: unknown = null) => ({ status, headers, body })
+const answer = (status: number, headers: Record<string, string> = {}, body: unknown = null) => ({
+  status,
+  headers,
+  body,
+})
 
 describe("classifyHttpAnswer", () => {
   it.each([200, 201, 202, 204])("treats %i as delivered", (status) => {

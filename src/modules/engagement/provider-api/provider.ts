@@ -67,7 +67,10 @@ export abstract class AbstractEngagementProvider<Options extends CommonPlatformO
   }
 }
 
-export type EngagementProviderClass = (new (cradle: Record<string, unknown>, options: any) => AbstractEngagementProvider<any>) & {
+export type EngagementProviderClass = (new (
+  cradle: Record<string, unknown>,
+  options: any
+) => AbstractEngagementProvider<any>) & {
   identifier: string
   validateOptions?(options: Record<string, unknown>): unknown
 }

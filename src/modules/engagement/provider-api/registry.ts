@@ -50,6 +50,8 @@ export function providersWith<C extends EngagementCapability>(
 ): ProviderWith<C>[] {
   return [...providers].flatMap((provider) => {
     const offered = provider.capabilities()[capability]
-    return offered ? [{ id: provider.id, name: provider.displayName, capability: offered as NonNullable<EngagementCapabilities[C]> }] : []
+    return offered
+      ? [{ id: provider.id, name: provider.displayName, capability: offered as NonNullable<EngagementCapabilities[C]> }]
+      : []
   })
 }

@@ -213,7 +213,12 @@ export interface ContactSyncContext {
  * from the contact and what the platform already has) and what an ended call changes.
  */
 export interface ContactSyncer<Options extends CommonPlatformOptions = CommonPlatformOptions> {
-  plan(contact: ContactSnapshot, state: ContactSyncState, options: Options, context: ContactSyncContext): ContactSyncPlan
+  plan(
+    contact: ContactSnapshot,
+    state: ContactSyncState,
+    options: Options,
+    context: ContactSyncContext
+  ): ContactSyncPlan
   settle(call: EndedContactCall, state: ContactSyncState, options: Options): ContactSyncSettlement
   /** calls of this operation from several contacts go out as one request */
   batch?: {

@@ -1,12 +1,19 @@
 type Env = Record<string, string | undefined>
 
 const list = (value: string | undefined) =>
-  value ? value.split(",").map((part) => part.trim()).filter(Boolean) : undefined
+  value
+    ? value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : undefined
 
 /** "a=1,b=2" as { a: "1", b: "2" } */
 function pairs(value: string | undefined): Record<string, string> | undefined {
   const parts = list(value)
-  return parts && Object.fromEntries(parts.map((part) => part.split("=").map((side) => side.trim()) as [string, string]))
+  return (
+    parts && Object.fromEntries(parts.map((part) => part.split("=").map((side) => side.trim()) as [string, string]))
+  )
 }
 
 const int = (value: string | undefined) => (value === undefined || value === "" ? undefined : Number(value))

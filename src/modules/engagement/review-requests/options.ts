@@ -30,7 +30,9 @@ export const reviewExclusionOptionsSchema = z.object({
   /** product categories (id or handle) never asked about */
   categories: z.array(z.string().min(1)).default([]),
   /** orders below this total are not asked about: currency code -> integer minor units (e.g. { eur: 1500 }) */
-  min_order_total: z.record(z.string().regex(/^[a-z]{3}$/, "a lower-case ISO 4217 code"), z.number().int().min(0)).default({}),
+  min_order_total: z
+    .record(z.string().regex(/^[a-z]{3}$/, "a lower-case ISO 4217 code"), z.number().int().min(0))
+    .default({}),
   /** test orders: an email at one of these domains (or a subdomain) is never asked */
   test_email_domains: z.array(z.string().min(1)).default(["test", "invalid", "localhost", "example"]),
 })
@@ -40,7 +42,11 @@ export const reviewReminderOptionsSchema = z.object({
   /** reminders after the first email (0 to 3) */
   count: z.number().int().min(0).max(3).default(1),
   /** the wait before each reminder (the last one repeats for later reminders) */
-  intervals: z.array(duration).min(1).max(3).default([5 * 86_400_000]),
+  intervals: z
+    .array(duration)
+    .min(1)
+    .max(3)
+    .default([5 * 86_400_000]),
   /** the tracked link in every review email; `{token}` is replaced */
   link_url: z.string().default("http://localhost:9000/engagement/review-links/{token}"),
   /** where a followed link leads; `{handle}` and `{id}` of the product are replaced */
@@ -69,7 +75,8 @@ export const reviewWebhookOptionsSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["secret"],
-        message: "required when the review webhook is enabled (env ENGAGEMENT_REVIEW_WEBHOOK_SECRET); there is no default",
+        message:
+          "required when the review webhook is enabled (env ENGAGEMENT_REVIEW_WEBHOOK_SECRET); there is no default",
       })
     } else if (value.secret.length < REVIEW_WEBHOOK_SECRET_MIN_LENGTH || new Set(value.secret).size < 10) {
       ctx.addIssue({

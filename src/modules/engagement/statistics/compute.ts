@@ -53,11 +53,21 @@ const score = (value: number, [low, high]: [number, number], higherIsBetter = tr
 
 /** A documented, simple RFM rule: three scores of 1–3 name the segment. */
 export function rfmSegment(recency: number, frequency: number, monetary: number): string {
-  if (recency === 3 && frequency === 3 && monetary >= 2) {return "champion"}
-  if (recency >= 2 && frequency >= 2) {return "loyal"}
-  if (recency === 3 && frequency === 1) {return "new"}
-  if (recency === 1 && frequency >= 2) {return "at_risk"}
-  if (recency === 1) {return "hibernating"}
+  if (recency === 3 && frequency === 3 && monetary >= 2) {
+    return "champion"
+  }
+  if (recency >= 2 && frequency >= 2) {
+    return "loyal"
+  }
+  if (recency === 3 && frequency === 1) {
+    return "new"
+  }
+  if (recency === 1 && frequency >= 2) {
+    return "at_risk"
+  }
+  if (recency === 1) {
+    return "hibernating"
+  }
   return "promising"
 }
 
@@ -106,7 +116,11 @@ export function computeStatistics(facts: OrderFactRow[], rfm: RfmThresholds, now
 }
 
 /** The statistics from their aggregates: the same rule as {@link computeStatistics}, in constant time. */
-export function statisticsFromAggregates(aggregates: OrderAggregates, rfm: RfmThresholds, now = new Date()): ContactStatistics {
+export function statisticsFromAggregates(
+  aggregates: OrderAggregates,
+  rfm: RfmThresholds,
+  now = new Date()
+): ContactStatistics {
   if (!aggregates.order_count || !aggregates.currency_code || !aggregates.first_order_at || !aggregates.last_order_at) {
     return {
       total_spent: 0,

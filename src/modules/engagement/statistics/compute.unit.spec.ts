@@ -1,8 +1,17 @@
 import { computeStatistics, rfmSegment } from "./compute"
 
-const rfm = { recency_days: [30, 90] as [number, number], frequency: [2, 5] as [number, number], monetary: [100, 500] as [number, number] }
+const rfm = {
+  recency_days: [30, 90] as [number, number],
+  frequency: [2, 5] as [number, number],
+  monetary: [100, 500] as [number, number],
+}
 const now = new Date("2026-11-22T00:00:00Z")
-const fact = (placed: string, total: number | string, items: number, extra: Partial<{ canceled_at: string; returned_count: number; currency_code: string }> = {}) => ({
+const fact = (
+  placed: string,
+  total: number | string,
+  items: number,
+  extra: Partial<{ canceled_at: string; returned_count: number; currency_code: string }> = {}
+) => ({
   currency_code: "eur",
   total,
   item_count: items,
@@ -38,7 +47,9 @@ describe("computeStatistics", () => {
   })
 
   it("has no segment and zero sums without orders", () => {
-    expect(computeStatistics([], rfm, now)).toEqual(expect.objectContaining({ order_count: 0, total_spent: 0, rfm_segment: null }))
+    expect(computeStatistics([], rfm, now)).toEqual(
+      expect.objectContaining({ order_count: 0, total_spent: 0, rfm_segment: null })
+    )
   })
 
   it("names segments from the three scores", () => {

@@ -15,7 +15,10 @@ interface FactContribution {
 }
 
 /** Runs `work` in the caller's transaction, or in one of its own. */
-export async function inTransaction<T>(manager: SqlEntityManager, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  manager: SqlEntityManager,
+  work: (trx: Knex.Transaction) => Promise<T>
+): Promise<T> {
   const current = manager.getTransactionContext() as Knex.Transaction | undefined
   return current ? await work(current) : await manager.getKnex().transaction(work)
 }
@@ -69,8 +72,11 @@ export async function aggregatesOf(manager: SqlEntityManager, customerId: string
     return (trx ? statement.transacting(trx) : statement).then((result: { rows: any[] }) => result.rows)
   }
   const [totals, [edges]] = await Promise.all([
-    run(`SELECT currency_code, order_count, total::text AS total, item_count, returned_count FROM ${TOTALS}
-         WHERE customer_id = ? AND deleted_at IS NULL`, [customerId]),
+    run(
+      `SELECT currency_code, order_count, total::text AS total, item_count, returned_count FROM ${TOTALS}
+         WHERE customer_id = ? AND deleted_at IS NULL`,
+      [customerId]
+    ),
     run(
       `SELECT
          (SELECT placed_at FROM ${FACTS} WHERE customer_id = ? AND deleted_at IS NULL AND canceled_at IS NULL

@@ -2,7 +2,13 @@ import { allocateDebit, Lot } from "./allocate"
 
 const day = 86_400_000
 const t0 = new Date("2026-01-01T00:00:00Z").getTime()
-const lot = (id: string, remaining: number, expiresInDays: number | null, createdDay = 0, state: Lot["state"] = "available"): Lot => ({
+const lot = (
+  id: string,
+  remaining: number,
+  expiresInDays: number | null,
+  createdDay = 0,
+  state: Lot["state"] = "available"
+): Lot => ({
   id,
   remaining,
   state,

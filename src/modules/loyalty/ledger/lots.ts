@@ -29,7 +29,11 @@ export async function maturedPendingLots(manager: SqlEntityManager, now: Date, l
   )
 }
 
-export async function setLotState(manager: SqlEntityManager, lotId: string, state: "available" | "expired"): Promise<void> {
+export async function setLotState(
+  manager: SqlEntityManager,
+  lotId: string,
+  state: "available" | "expired"
+): Promise<void> {
   await runSql(manager, `UPDATE loyalty_transaction SET lot_state = ?, updated_at = now() WHERE id = ?`, [state, lotId])
 }
 

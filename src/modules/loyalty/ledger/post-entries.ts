@@ -18,7 +18,6 @@ import {
   TransactionRow,
 } from "./queries"
 
-
 export interface PostEntriesContext {
   now: Date
   debt_policy: DebtPolicy
@@ -45,14 +44,19 @@ export async function postEntries(
   for (const entry of entries) {
     const account = accounts.get(entry.customer_id)!
     if (seen.has(entry.idempotency_key) || (await keyApplied(manager, entry.idempotency_key))) {
-      results.push({ customer_id: entry.customer_id, idempotency_key: entry.idempotency_key, applied: false, transaction_id: null, points: 0, shortfall: 0 })
+      results.push({
+        customer_id: entry.customer_id,
+        idempotency_key: entry.idempotency_key,
+        applied: false,
+        transaction_id: null,
+        points: 0,
+        shortfall: 0,
+      })
       continue
     }
     seen.add(entry.idempotency_key)
     results.push(
-      entry.points >= 0
-        ? await credit(manager, account, entry, context)
-        : await debit(manager, account, entry, context)
+      entry.points >= 0 ? await credit(manager, account, entry, context) : await debit(manager, account, entry, context)
     )
   }
   const tierChanges: TierChange[] = []
@@ -110,7 +114,10 @@ async function credit(
     }
     const all = await allocationsOf(manager, entry.restores_transaction_id)
     const allocations = all.filter((a) => a.state === "available" || a.state === "pending")
-    await changeLots(manager, allocations.map((a) => ({ lot_id: a.lot_id, delta: a.points })))
+    await changeLots(
+      manager,
+      allocations.map((a) => ({ lot_id: a.lot_id, delta: a.points }))
+    )
     restored = allocations
     row.points = allocations.reduce((sum, a) => sum + a.points, 0)
     const expired = all.reduce((sum, a) => sum + a.points, 0) - row.points
@@ -149,7 +156,11 @@ async function credit(
   await insertTransaction(manager, row)
   if (entry.restores_transaction_id) {
     // the restore's own allocations are negative: each lot's points stay its credit less its allocations
-    await insertAllocations(manager, row.id, restored.map((a) => ({ lot_id: a.lot_id, points: -a.points })))
+    await insertAllocations(
+      manager,
+      row.id,
+      restored.map((a) => ({ lot_id: a.lot_id, points: -a.points }))
+    )
   }
   if (row.lot_state === "available") {
     // spendable earnings repay a debt before the balance grows
@@ -181,7 +192,12 @@ export async function repayDebt(
   const [lot] = (await openLots(manager, account.id)).filter((candidate) => candidate.id === lotId)
   const repay = Math.min(account.debt, lot?.remaining ?? 0)
   if (repay > 0) {
-    const row = baseRow(account, { customer_id: account.customer_id, type: "debt_repayment", points: -repay, idempotency_key: key })
+    const row = baseRow(account, {
+      customer_id: account.customer_id,
+      type: "debt_repayment",
+      points: -repay,
+      idempotency_key: key,
+    })
     row.debt_change = -repay
     row.reason = "repays points owed after a reversal"
     await changeLots(manager, [{ lot_id: lotId, delta: -repay }])
@@ -231,7 +247,10 @@ async function debit(
   const row = baseRow(account, entry)
   const taken = wanted - shortfall
   row.points = -taken
-  await changeLots(manager, allocations.map((a) => ({ lot_id: a.lot_id, delta: -a.points })))
+  await changeLots(
+    manager,
+    allocations.map((a) => ({ lot_id: a.lot_id, delta: -a.points }))
+  )
   for (const a of allocations) {
     if (a.state === "pending") {
       account.pending -= a.points
@@ -263,5 +282,12 @@ async function debit(
   }
   await insertTransaction(manager, row)
   await insertAllocations(manager, row.id, allocations)
-  return { customer_id: entry.customer_id, idempotency_key: entry.idempotency_key, applied: true, transaction_id: row.id, points: row.points, shortfall }
+  return {
+    customer_id: entry.customer_id,
+    idempotency_key: entry.idempotency_key,
+    applied: true,
+    transaction_id: row.id,
+    points: row.points,
+    shortfall,
+  }
 }

@@ -35,6 +35,9 @@ export async function savePreferences(manager: SqlEntityManager, customerId: str
     `UPDATE loyalty_preference SET auto_spend_enabled = ?, auto_spend_minimum_points = ?, updated_at = now() WHERE id = ?`,
     [values.auto_spend_enabled, values.auto_spend_minimum_points, row.id]
   )
-  const previous: PreferenceValues = { auto_spend_enabled: row.auto_spend_enabled, auto_spend_minimum_points: row.auto_spend_minimum_points }
+  const previous: PreferenceValues = {
+    auto_spend_enabled: row.auto_spend_enabled,
+    auto_spend_minimum_points: row.auto_spend_minimum_points,
+  }
   return { id: row.id, created: false as const, previous }
 }

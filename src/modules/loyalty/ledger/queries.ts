@@ -80,7 +80,10 @@ export async function allocationsOf(
   )
 }
 
-export async function changeLots(manager: SqlEntityManager, changes: { lot_id: string; delta: number }[]): Promise<void> {
+export async function changeLots(
+  manager: SqlEntityManager,
+  changes: { lot_id: string; delta: number }[]
+): Promise<void> {
   if (!changes.length) {
     return
   }

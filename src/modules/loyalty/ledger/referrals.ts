@@ -122,7 +122,15 @@ export async function claimReferral(manager: SqlEntityManager, input: ClaimInput
        VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?)
        ON CONFLICT (referee_customer_id) WHERE status != 'refused' AND deleted_at IS NULL DO NOTHING
        RETURNING *`,
-      [generateEntityId(undefined, "loyref"), input.code, advocate, input.referee_customer_id, email, input.now, input.now]
+      [
+        generateEntityId(undefined, "loyref"),
+        input.code,
+        advocate,
+        input.referee_customer_id,
+        email,
+        input.now,
+        input.now,
+      ]
     )
     if (accepted) {
       return accepted
@@ -133,7 +141,16 @@ export async function claimReferral(manager: SqlEntityManager, input: ClaimInput
     `INSERT INTO loyalty_referral (id, code, advocate_customer_id, referee_customer_id, referee_email, status, refusal_reason, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'refused', ?, ?, ?)
      RETURNING *`,
-    [generateEntityId(undefined, "loyref"), input.code, advocate, input.referee_customer_id, email, refusal ?? "already_claimed", input.now, input.now]
+    [
+      generateEntityId(undefined, "loyref"),
+      input.code,
+      advocate,
+      input.referee_customer_id,
+      email,
+      refusal ?? "already_claimed",
+      input.now,
+      input.now,
+    ]
   )
   return refused
 }
@@ -144,7 +161,10 @@ async function refusalOf(
   advocate: string,
   email: string
 ): Promise<ReferralRefusal | null> {
-  if (advocate === input.referee_customer_id || (input.advocate_email && normaliseEmail(input.advocate_email) === email)) {
+  if (
+    advocate === input.referee_customer_id ||
+    (input.advocate_email && normaliseEmail(input.advocate_email) === email)
+  ) {
     return "self_referral"
   }
   const [claimed] = await runSql(
@@ -208,8 +228,20 @@ export async function awardReferral(manager: SqlEntityManager, award: ReferralAw
     metadata: { referral_id: referral.id },
   }
   const entries: LoyaltyEntryInput[] = [
-    { ...common, customer_id: referral.advocate_customer_id, points: award.advocate_points, idempotency_key: `referral:${referral.id}:advocate`, reason: "referred a new customer" },
-    { ...common, customer_id: referral.referee_customer_id, points: award.referee_points, idempotency_key: `referral:${referral.id}:referee`, reason: "joined through a referral" },
+    {
+      ...common,
+      customer_id: referral.advocate_customer_id,
+      points: award.advocate_points,
+      idempotency_key: `referral:${referral.id}:advocate`,
+      reason: "referred a new customer",
+    },
+    {
+      ...common,
+      customer_id: referral.referee_customer_id,
+      points: award.referee_points,
+      idempotency_key: `referral:${referral.id}:referee`,
+      reason: "joined through a referral",
+    },
   ].filter((entry) => entry.points > 0)
   const posted = await postEntries(manager, entries, context)
   await runSql(
@@ -247,7 +279,9 @@ export async function reverseReferralAward(manager: SqlEntityManager, orderId: s
     metadata: { referral_id: referral.id },
   }))
   const posted = await postEntries(manager, entries, context)
-  await runSql(manager, `UPDATE loyalty_referral SET status = 'reversed', updated_at = now() WHERE id = ?`, [referral.id])
+  await runSql(manager, `UPDATE loyalty_referral SET status = 'reversed', updated_at = now() WHERE id = ?`, [
+    referral.id,
+  ])
   return { referral_id: referral.id, ...posted }
 }
 
@@ -265,7 +299,11 @@ export async function referralCounts(manager: SqlEntityManager, advocateId: stri
 }
 
 /** Records invitations (one per advocate and address); returns the addresses new to this advocate. */
-export async function recordInvitations(manager: SqlEntityManager, advocateId: string, emails: string[]): Promise<string[]> {
+export async function recordInvitations(
+  manager: SqlEntityManager,
+  advocateId: string,
+  emails: string[]
+): Promise<string[]> {
   const fresh: string[] = []
   for (const email of emails) {
     const rows = await runSql(

@@ -5,7 +5,6 @@ import { repayDebt } from "./post-entries"
 import { lockAccounts, saveAccount } from "./queries"
 import { settleTier, TierChange, TierRules } from "./tier-state"
 
-
 /**
  * Makes a matured pending lot spendable: under the account's lock its points move from
  * `pending` to `balance` and start counting for tiers, and a debt is repaid from them first.

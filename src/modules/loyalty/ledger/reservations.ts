@@ -78,7 +78,16 @@ export async function reservePoints(manager: SqlEntityManager, input: ReserveInp
      ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE
         SET points = EXCLUDED.points, currency_code = EXCLUDED.currency_code, amount = EXCLUDED.amount,
             status = 'held', expires_at = EXCLUDED.expires_at, updated_at = now()`,
-    [generateEntityId(undefined, "loyres"), input.cart_id, account.id, input.customer_id, input.points, input.currency_code, input.amount, input.expires_at]
+    [
+      generateEntityId(undefined, "loyres"),
+      input.cart_id,
+      account.id,
+      input.customer_id,
+      input.points,
+      input.currency_code,
+      input.amount,
+      input.expires_at,
+    ]
   )
   await saveAccount(manager, account)
   return previous?.status === "held" ? previous : null
@@ -96,7 +105,9 @@ export async function releaseReservation(manager: SqlEntityManager, cartId: stri
     return null
   }
   giveBack(account, held)
-  await runSql(manager, `UPDATE loyalty_reservation SET status = 'released', updated_at = now() WHERE id = ?`, [held.id])
+  await runSql(manager, `UPDATE loyalty_reservation SET status = 'released', updated_at = now() WHERE id = ?`, [
+    held.id,
+  ])
   await saveAccount(manager, account)
   return held
 }
@@ -106,7 +117,12 @@ export async function releaseReservation(manager: SqlEntityManager, cartId: stri
  * first), once: the key is the cart. A cart whose hold was released meanwhile still pays for
  * the discount it got, from the balance (a shortfall is a debt).
  */
-export async function commitReservation(manager: SqlEntityManager, cartId: string, orderId: string, context: PostEntriesContext) {
+export async function commitReservation(
+  manager: SqlEntityManager,
+  cartId: string,
+  orderId: string,
+  context: PostEntriesContext
+) {
   const existing = await reservationOf(manager, cartId)
   if (!existing || existing.status === "committed") {
     return null

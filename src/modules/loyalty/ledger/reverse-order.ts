@@ -37,7 +37,7 @@ export async function reverseOrder(manager: SqlEntityManager, reversal: OrderRev
       .filter((row) => row.type === "reverse" && row.line_item_id === line)
       .reduce((sum, row) => sum - row.points + Math.max(0, row.debt_change) + row.written_off, 0)
     const quantity = Number(earn.quantity ?? 1)
-    const returned = reversal.returned === null ? quantity : reversal.returned[line] ?? 0
+    const returned = reversal.returned === null ? quantity : (reversal.returned[line] ?? 0)
     const points = pointsToReverse(earn.points, quantity, returned, already)
     if (points > 0) {
       entries.push({

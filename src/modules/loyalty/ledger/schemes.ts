@@ -47,27 +47,32 @@ export async function joinScheme(
      RETURNING id`,
     [generateEntityId(undefined, "loysm"), input.customer_id, input.scheme.id, input.email]
   )
-  const posted = input.scheme.signup_bonus > 0
-    ? await postEntries(
-        manager,
-        [
-          {
-            customer_id: input.customer_id,
-            type: "scheme_bonus",
-            points: input.scheme.signup_bonus,
-            idempotency_key: `scheme_bonus:${input.scheme.id}:${input.customer_id}`,
-            reason: `joined ${input.scheme.name}`,
-            metadata: { scheme_id: input.scheme.id },
-          },
-        ],
-        context
-      )
-    : { results: [], tier_changes: [] }
+  const posted =
+    input.scheme.signup_bonus > 0
+      ? await postEntries(
+          manager,
+          [
+            {
+              customer_id: input.customer_id,
+              type: "scheme_bonus",
+              points: input.scheme.signup_bonus,
+              idempotency_key: `scheme_bonus:${input.scheme.id}:${input.customer_id}`,
+              reason: `joined ${input.scheme.name}`,
+              metadata: { scheme_id: input.scheme.id },
+            },
+          ],
+          context
+        )
+      : { results: [], tier_changes: [] }
   return { membership_id: inserted[0]?.id ?? null, results: posted.results, tier_changes: posted.tier_changes }
 }
 
 /** Ends the membership; returns its id (null when the customer was not a member). */
-export async function leaveScheme(manager: SqlEntityManager, customerId: string, schemeId: string): Promise<string | null> {
+export async function leaveScheme(
+  manager: SqlEntityManager,
+  customerId: string,
+  schemeId: string
+): Promise<string | null> {
   const rows = await runSql<{ id: string }>(
     manager,
     `UPDATE loyalty_scheme_membership SET deleted_at = now(), updated_at = now()
@@ -80,7 +85,9 @@ export async function leaveScheme(manager: SqlEntityManager, customerId: string,
 
 /** Brings a membership ended by {@link leaveScheme} back (its undo). */
 export async function restoreMembership(manager: SqlEntityManager, membershipId: string): Promise<void> {
-  await runSql(manager, `UPDATE loyalty_scheme_membership SET deleted_at = NULL, updated_at = now() WHERE id = ?`, [membershipId])
+  await runSql(manager, `UPDATE loyalty_scheme_membership SET deleted_at = NULL, updated_at = now() WHERE id = ?`, [
+    membershipId,
+  ])
 }
 
 /** Starts (or replaces) the customer's verification for a scheme; returns the plain code to send. */
@@ -100,7 +107,14 @@ export async function startVerification(
     manager,
     `INSERT INTO loyalty_scheme_verification (id, customer_id, scheme_id, email, code_hash, expires_at, tries, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 0, now(), now())`,
-    [id, input.customer_id, input.scheme_id, input.email, hashVerificationCode(input.secret, id, code), input.expires_at]
+    [
+      id,
+      input.customer_id,
+      input.scheme_id,
+      input.email,
+      hashVerificationCode(input.secret, id, code),
+      input.expires_at,
+    ]
   )
   return { id, code }
 }
@@ -129,12 +143,17 @@ export async function checkVerification(
   if (new Date(row.expires_at).getTime() <= input.now.getTime()) {
     return { outcome: "expired", email: null, tries_left: input.max_tries - row.tries }
   }
-  const right = timingSafeEqual(Buffer.from(hashVerificationCode(input.secret, row.id, input.code)), Buffer.from(row.code_hash))
+  const right = timingSafeEqual(
+    Buffer.from(hashVerificationCode(input.secret, row.id, input.code)),
+    Buffer.from(row.code_hash)
+  )
   await runSql(
     manager,
     `UPDATE loyalty_scheme_verification SET tries = tries + 1, used_at = ?, updated_at = now() WHERE id = ?`,
     [right ? input.now : null, row.id]
   )
   const triesLeft = input.max_tries - row.tries - 1
-  return right ? { outcome: "verified", email: row.email, tries_left: triesLeft } : { outcome: "wrong_code", email: null, tries_left: triesLeft }
+  return right
+    ? { outcome: "verified", email: row.email, tries_left: triesLeft }
+    : { outcome: "wrong_code", email: null, tries_left: triesLeft }
 }

@@ -39,7 +39,9 @@ const BUCKETS = [
 export function bucketsFrom(rows: { bucket: number; points: number | string }[]): LoyaltySummary["expiring"] {
   return BUCKETS.map((bucket, index) => ({
     ...bucket,
-    points: rows.filter((row) => Math.max(0, Number(row.bucket)) === index).reduce((sum, row) => sum + Number(row.points), 0),
+    points: rows
+      .filter((row) => Math.max(0, Number(row.bucket)) === index)
+      .reduce((sum, row) => sum + Number(row.points), 0),
   }))
 }
 

@@ -85,7 +85,10 @@ export async function tierRetention(
   for (const row of rows) {
     points -= row.points
     if (points < tier.threshold) {
-      return { retain_by: new Date(new Date(row.created_at).getTime() + windowMs), points_to_retain: tier.threshold - points }
+      return {
+        retain_by: new Date(new Date(row.created_at).getTime() + windowMs),
+        points_to_retain: tier.threshold - points,
+      }
     }
   }
   return { retain_by: null, points_to_retain: 0 }

@@ -46,7 +46,12 @@ export async function verifyAccounts(manager: SqlEntityManager): Promise<LedgerD
     ]
     for (const [field, stored, ledger] of pairs) {
       if (Number(row[stored]) !== Number(row[ledger])) {
-        differences.push({ customer_id: String(row.customer_id), field, stored: Number(row[stored]), ledger: Number(row[ledger]) })
+        differences.push({
+          customer_id: String(row.customer_id),
+          field,
+          stored: Number(row[stored]),
+          ledger: Number(row[ledger]),
+        })
       }
     }
   }
@@ -60,7 +65,12 @@ export async function verifyAccounts(manager: SqlEntityManager): Promise<LedgerD
   )
   for (const lot of lots) {
     if (Number(lot.stored) !== Number(lot.ledger)) {
-      differences.push({ customer_id: lot.customer_id, field: `lot ${lot.lot_id}`, stored: Number(lot.stored), ledger: Number(lot.ledger) })
+      differences.push({
+        customer_id: lot.customer_id,
+        field: `lot ${lot.lot_id}`,
+        stored: Number(lot.stored),
+        ledger: Number(lot.ledger),
+      })
     }
   }
   return differences

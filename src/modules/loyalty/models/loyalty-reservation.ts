@@ -23,10 +23,6 @@ const LoyaltyReservation = model
       redeem_transaction_id: model.text().nullable(),
     }
   )
-  .indexes([
-    { on: ["cart_id"], unique: true },
-    { on: ["status", "expires_at"] },
-    { on: ["customer_id", "status"] },
-  ])
+  .indexes([{ on: ["cart_id"], unique: true }, { on: ["status", "expires_at"] }, { on: ["customer_id", "status"] }])
 
 export default LoyaltyReservation

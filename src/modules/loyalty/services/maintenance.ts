@@ -21,7 +21,9 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
   }
 
   /** Makes matured pending lots spendable (one page); returns the tier changes it caused. */
-  async releaseMaturedLots(limit = 500): Promise<{ released: number; customer_ids: string[]; tier_changes: TierChange[] }> {
+  async releaseMaturedLots(
+    limit = 500
+  ): Promise<{ released: number; customer_ids: string[]; tier_changes: TierChange[] }> {
     const now = new Date()
     const due = await this.findMaturedLots_(now, limit)
     const tierChanges: TierChange[] = []
@@ -47,7 +49,11 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
     }
     const now = new Date()
     const windowStart = new Date(now.getTime() - this.options_.tiers.window_days * 86_400_000)
-    const accounts = await this.findAccountsLeavingWindow_(new Date(windowStart.getTime() - lookbackMs), windowStart, limit)
+    const accounts = await this.findAccountsLeavingWindow_(
+      new Date(windowStart.getTime() - lookbackMs),
+      windowStart,
+      limit
+    )
     const changes: TierChange[] = []
     for (const { customer_id } of accounts) {
       const change = await this.refreshPeriod_(customer_id, windowStart, now)
@@ -59,12 +65,20 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
   }
 
   @InjectManager()
-  protected async findExpiredLots_(now: Date, limit: number, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+  protected async findExpiredLots_(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
     return await accountsWithExpiredLots(sharedContext.manager!, now, limit)
   }
 
   @InjectManager()
-  protected async findMaturedLots_(now: Date, limit: number, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+  protected async findMaturedLots_(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
     return await maturedPendingLots(sharedContext.manager!, now, limit)
   }
 

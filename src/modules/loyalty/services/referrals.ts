@@ -63,7 +63,11 @@ export class LoyaltyReferralMethods extends LoyaltyReservationMethods {
   ) {
     return await awardReferral(
       sharedContext.transactionManager!,
-      { ...award, advocate_points: this.options_.referrals.advocate_points, referee_points: this.options_.referrals.referee_points },
+      {
+        ...award,
+        advocate_points: this.options_.referrals.advocate_points,
+        referee_points: this.options_.referrals.referee_points,
+      },
       this.postContext_()
     )
   }

@@ -1,7 +1,14 @@
 import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
-import { checkVerification, joinScheme, leaveScheme, memberSchemeIds, restoreMembership, startVerification } from "../ledger/schemes"
+import {
+  checkVerification,
+  joinScheme,
+  leaveScheme,
+  memberSchemeIds,
+  restoreMembership,
+  startVerification,
+} from "../ledger/schemes"
 import type { SchemeOptions } from "../options"
 import { LoyaltyReferralMethods } from "./referrals"
 
@@ -33,12 +40,19 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
 
   /** Leaves a scheme; the id of the membership ended (null when not a member). */
   @InjectTransactionManager()
-  async leaveRewardScheme(customerId: string, schemeId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+  async leaveRewardScheme(
+    customerId: string,
+    schemeId: string,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
     return await leaveScheme(sharedContext.transactionManager!, customerId, schemeId)
   }
 
   @InjectTransactionManager()
-  async restoreRewardSchemeMembership(membershipId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+  async restoreRewardSchemeMembership(
+    membershipId: string,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
     await restoreMembership(sharedContext.transactionManager!, membershipId)
   }
 
@@ -49,7 +63,11 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
     const expiresAt = new Date(Date.now() + this.options_.schemes.code_ttl_minutes * 60_000)
-    const started = await startVerification(sharedContext.transactionManager!, { ...input, expires_at: expiresAt, secret: this.codeSecret_() })
+    const started = await startVerification(sharedContext.transactionManager!, {
+      ...input,
+      expires_at: expiresAt,
+      secret: this.codeSecret_(),
+    })
     return { ...started, expires_at: expiresAt }
   }
 

@@ -1,4 +1,9 @@
-import type { ContactSnapshot, ContactSyncState, EndedContactCall, ContactSyncPlan } from "../../../modules/engagement/provider-api/types"
+import type {
+  ContactSnapshot,
+  ContactSyncState,
+  EndedContactCall,
+  ContactSyncPlan,
+} from "../../../modules/engagement/provider-api/types"
 
 /** A contact as the sync reads it, for the planners' unit tests. */
 export function contactFixture(overrides: Partial<ContactSnapshot> = {}): ContactSnapshot {
@@ -12,7 +17,14 @@ export function contactFixture(overrides: Partial<ContactSnapshot> = {}): Contac
     date_of_birth: "1815-12-10",
     gender: "Female",
     language: "en",
-    address: { address_1: "12 St James's Square", address_2: null, city: "London", province: null, postal_code: "SW1Y 4JH", country_code: "GB" },
+    address: {
+      address_1: "12 St James's Square",
+      address_2: null,
+      city: "London",
+      province: null,
+      postal_code: "SW1Y 4JH",
+      country_code: "GB",
+    },
     custom_attributes: {},
     statistics: { order_count: "2", total_spent: "59.97" },
     consents: {},
@@ -39,10 +51,16 @@ export function ended(
 }
 
 /** What the driver does with a delivered call's `sends` when the settlement does not replace `last_sent`. */
-export function applied(state: ContactSyncState, call: EndedContactCall, settlement: { external_id?: string | null; last_sent?: Record<string, unknown> }): ContactSyncState {
+export function applied(
+  state: ContactSyncState,
+  call: EndedContactCall,
+  settlement: { external_id?: string | null; last_sent?: Record<string, unknown> }
+): ContactSyncState {
   return {
     ...state,
     external_id: settlement.external_id === undefined ? state.external_id : settlement.external_id,
-    last_sent: settlement.last_sent ?? (call.status === "delivered" ? { ...state.last_sent, ...(call.sends ?? {}) } : state.last_sent),
+    last_sent:
+      settlement.last_sent ??
+      (call.status === "delivered" ? { ...state.last_sent, ...(call.sends ?? {}) } : state.last_sent),
   }
 }

@@ -21,9 +21,15 @@ import { CrmComOptions, crmComOptionsSchema } from "../options"
 import type { CrmComCredentials } from "../secrets"
 
 export const API = "https://sandbox.crm.com/self-service/v1"
-export const options = crmComOptionsSchema.parse({ api_url: API, api_key: "crm-key", encryption_key: "crm-encryption-key-0123" })
+export const options = crmComOptionsSchema.parse({
+  api_url: API,
+  api_key: "crm-key",
+  encryption_key: "crm-encryption-key-0123",
+})
 export const box = createSecretBox(options.encryption_key)
-export const context: ContactSyncContext = { purposes: { email_marketing: { channel: "email" }, sms_marketing: { channel: "sms" } } }
+export const context: ContactSyncContext = {
+  purposes: { email_marketing: { channel: "email" }, sms_marketing: { channel: "sms" } },
+}
 export const sync = crmComPlatform.contactSync!
 export const app = { api_key: "crm-key", "Content-Type": "application/json", Accept: "application/json" }
 
@@ -73,9 +79,15 @@ let issued = 0
 /** A CRM.COM-like access token for a contact, living `ttl` seconds from now. */
 export function tokenFor(sub: string, ttl = 3600) {
   const exp = Math.floor(now / 1000) + ttl
-  return { access_token: `${part({ alg: "HS256" })}.${part({ sub, exp, jti: ++issued })}.sig${issued}`, exp: String(exp) }
+  return {
+    access_token: `${part({ alg: "HS256" })}.${part({ sub, exp, jti: ++issued })}.sig${issued}`,
+    exp: String(exp),
+  }
 }
-export const tokenAnswer = (sub: string, ttl?: number) => ({ ...tokenFor(sub, ttl), contact: { first_name: "Ada", last_name: "Lovelace" } })
+export const tokenAnswer = (sub: string, ttl?: number) => ({
+  ...tokenFor(sub, ttl),
+  contact: { first_name: "Ada", last_name: "Lovelace" },
+})
 
 export const opened = (sealed: string | null | undefined) => (sealed ? box.open<CrmComCredentials>(sealed) : null)
 
@@ -117,12 +129,26 @@ export class Harness {
 
   request(call: ContactSyncCall) {
     const request = crmComPlatform.buildRequest(
-      { id: "engdel_1", platform: "crmcom", operation: call.operation, payload: call.payload, idempotency_key: "k", attempts: 1 },
+      {
+        id: "engdel_1",
+        platform: "crmcom",
+        operation: call.operation,
+        payload: call.payload,
+        idempotency_key: "k",
+        attempts: 1,
+      },
       this.opts
     )
     const body = request.body as Record<string, any> | undefined
-    for (const secret of [body?.password, body?.identity?.password, body?.refresh_token, request.headers.Authorization?.replace(/^Bearer /, "")]) {
-      if (secret) this.secrets.add(secret)
+    for (const secret of [
+      body?.password,
+      body?.identity?.password,
+      body?.refresh_token,
+      request.headers.Authorization?.replace(/^Bearer /, ""),
+    ]) {
+      if (secret) {
+        this.secrets.add(secret)
+      }
     }
     return request
   }
@@ -130,14 +156,28 @@ export class Harness {
   /** CRM.COM answers the call; returns what the sync made of it. */
   answer(call: ContactSyncCall, status: number, body: unknown): ContactSyncSettlement {
     this.request(call)
-    const message = { id: "engdel_1", platform: "crmcom", operation: call.operation, payload: call.payload, idempotency_key: "k", attempts: 1 }
+    const message = {
+      id: "engdel_1",
+      platform: "crmcom",
+      operation: call.operation,
+      payload: call.payload,
+      idempotency_key: "k",
+      attempts: 1,
+    }
     return this.settle(call, crmComPlatform.classifyResponse!({ status, headers: {}, body }, message, this.opts))
   }
 
   /** Sends the call over HTTP as the outbox does (to the stand-in), and settles its outcome. */
   async send(call: ContactSyncCall): Promise<ContactSyncSettlement> {
     this.request(call)
-    const message = { id: `engdel_${++issued}`, platform: "crmcom", operation: call.operation, payload: call.payload, idempotency_key: `k${issued}`, attempts: 1 }
+    const message = {
+      id: `engdel_${++issued}`,
+      platform: "crmcom",
+      operation: call.operation,
+      payload: call.payload,
+      idempotency_key: `k${issued}`,
+      attempts: 1,
+    }
     const platform = crmComPlatform as unknown as EngagementPlatform<CommonPlatformOptions>
     const { status: _status, ...outcome } = await attemptDelivery(platform, this.opts, message)
     return this.settle(call, outcome as DeliveryOutcome)
@@ -154,7 +194,7 @@ export class Harness {
       payload: call.payload,
       sends: call.sends,
       status: delivered ? "delivered" : "failed",
-      external_id: delivered ? outcome.external_id ?? null : null,
+      external_id: delivered ? (outcome.external_id ?? null) : null,
       summary: outcome.summary ?? null,
       secrets: delivered ? outcome.secrets : undefined,
       reason: delivered ? null : (outcome as { reason: string }).reason,
@@ -163,7 +203,8 @@ export class Harness {
     const settlement = sync.settle(ended, this.state, this.opts)
     this.state = {
       external_id: settlement.external_id === undefined ? this.state.external_id : settlement.external_id,
-      last_sent: settlement.last_sent ?? (delivered ? { ...this.state.last_sent, ...(call.sends ?? {}) } : this.state.last_sent),
+      last_sent:
+        settlement.last_sent ?? (delivered ? { ...this.state.last_sent, ...(call.sends ?? {}) } : this.state.last_sent),
       credentials: settlement.credentials === undefined ? this.state.credentials : settlement.credentials,
     }
     this.stored.push(this.state.last_sent)
@@ -182,7 +223,9 @@ export class Harness {
     for (const secret of this.secrets) {
       expect(kept).not.toContain(secret)
       // the JWT's claims part alone would give the token away too
-      if (secret.split(".").length === 3) expect(kept).not.toContain(secret.split(".")[1])
+      if (secret.split(".").length === 3) {
+        expect(kept).not.toContain(secret.split(".")[1])
+      }
     }
   }
 }

@@ -21,7 +21,10 @@ export const buildConsentConfirmationsStep = createStep(
     const options = engagement.getOptions().consents
     const customers = await container
       .resolve(Modules.CUSTOMER)
-      .listCustomers({ id: [...new Set(input.map((entry) => entry.customer_id))] }, { select: ["id", "email", "first_name"] })
+      .listCustomers(
+        { id: [...new Set(input.map((entry) => entry.customer_id))] },
+        { select: ["id", "email", "first_name"] }
+      )
     return new StepResponse(
       input.flatMap((entry) => {
         const customer = customers.find((candidate) => candidate.id === entry.customer_id)

@@ -44,9 +44,13 @@ export const planCheckoutConsentsStep = createStep(
       return new StepResponse(empty)
     }
     const cartId = (order as { cart?: { id?: string } | null }).cart?.id ?? null
-    const [checkout] = cartId ? await engagement.listCheckouts({ cart_id: cartId }, { select: ["signed_in_customer_id"] }) : []
+    const [checkout] = cartId
+      ? await engagement.listCheckouts({ cart_id: cartId }, { select: ["signed_in_customer_id"] })
+      : []
     const [customer] = order.customer_id
-      ? await container.resolve(Modules.CUSTOMER).listCustomers({ id: order.customer_id }, { select: ["id", "has_account"] })
+      ? await container
+          .resolve(Modules.CUSTOMER)
+          .listCustomers({ id: order.customer_id }, { select: ["id", "has_account"] })
       : []
     const owner = checkoutConsentOwner({
       customer_id: customer?.id ?? null,
@@ -84,7 +88,9 @@ export const planCheckoutConsentsStep = createStep(
     outcome.not_recorded.sort(byPurpose)
     if (outcome.not_recorded.length) {
       // ids and configured purpose names only: an unknown key is the storefront's text (it could be anything)
-      const named = outcome.not_recorded.filter((entry) => purposes.includes(entry.purpose)).map((entry) => entry.purpose)
+      const named = outcome.not_recorded
+        .filter((entry) => purposes.includes(entry.purpose))
+        .map((entry) => entry.purpose)
       const unknown = outcome.not_recorded.length - named.length
       container
         .resolve(ContainerRegistrationKeys.LOGGER)

@@ -19,8 +19,12 @@ export interface CheckoutConsents {
 }
 
 function valueOf(choice: unknown): ConsentValue | undefined {
-  if (choice === true) {return "True"}
-  if (choice === false) {return "False"}
+  if (choice === true) {
+    return "True"
+  }
+  if (choice === false) {
+    return "False"
+  }
   return CONSENT_VALUES.find((value) => value === choice)
 }
 
@@ -29,30 +33,46 @@ function valueOf(choice: unknown): ConsentValue | undefined {
  * "AwaitingConfirmation" | { value, wording? } }`. Purposes that are not configured and values
  * that are not one of those are left out with the reason.
  */
-export function checkoutConsentsFrom(metadata: Record<string, unknown> | null | undefined, purposes: string[]): CheckoutConsents {
+export function checkoutConsentsFrom(
+  metadata: Record<string, unknown> | null | undefined,
+  purposes: string[]
+): CheckoutConsents {
   const choices = metadata?.[CHECKOUT_CONSENTS_METADATA_KEY]
   const result: CheckoutConsents = { consents: [], ignored: [] }
   if (choices === undefined || choices === null) {
     return result
   }
   if (typeof choices !== "object" || Array.isArray(choices)) {
-    result.ignored.push({ purpose: "*", reason: `${CHECKOUT_CONSENTS_METADATA_KEY} is not an object of purpose -> choice` })
+    result.ignored.push({
+      purpose: "*",
+      reason: `${CHECKOUT_CONSENTS_METADATA_KEY} is not an object of purpose -> choice`,
+    })
     return result
   }
   for (const [purpose, choice] of Object.entries(choices)) {
     if (!purposes.includes(purpose)) {
       // the key is the storefront's text: kept short in the order's engagement data
-      result.ignored.push({ purpose: purpose.slice(0, 64), reason: `not a configured purpose (${purposes.join(", ")})` })
+      result.ignored.push({
+        purpose: purpose.slice(0, 64),
+        reason: `not a configured purpose (${purposes.join(", ")})`,
+      })
       continue
     }
     const detailed = typeof choice === "object" && choice !== null && !Array.isArray(choice)
     const value = valueOf(detailed ? (choice as { value?: unknown }).value : choice)
     if (!value) {
-      result.ignored.push({ purpose, reason: `unreadable choice (not true, false, ${CONSENT_VALUES.join(", ")} or { value, wording }): left as not asked` })
+      result.ignored.push({
+        purpose,
+        reason: `unreadable choice (not true, false, ${CONSENT_VALUES.join(", ")} or { value, wording }): left as not asked`,
+      })
       continue
     }
     const wording = detailed ? (choice as { wording?: unknown }).wording : undefined
-    result.consents.push({ purpose, value, wording: typeof wording === "string" && wording ? wording.slice(0, 2000) : null })
+    result.consents.push({
+      purpose,
+      value,
+      wording: typeof wording === "string" && wording ? wording.slice(0, 2000) : null,
+    })
   }
   return result
 }
@@ -91,7 +111,8 @@ export function checkoutConsentOwner(args: {
   }
   return {
     customer_id: null,
-    reason: "checkout without login for a registered account's email: only the account holder, signed in, changes its consents",
+    reason:
+      "checkout without login for a registered account's email: only the account holder, signed in, changes its consents",
   }
 }
 

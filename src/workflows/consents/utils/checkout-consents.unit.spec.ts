@@ -27,7 +27,9 @@ describe("checkoutConsentsFrom", () => {
 
   it("leaves out unknown purposes and values it cannot read, saying why", () => {
     const read = checkoutConsentsFrom(
-      { engagement_consents: { email_marketing: "yes", postcards: true, sms_marketing: { value: false, wording: 42 } } },
+      {
+        engagement_consents: { email_marketing: "yes", postcards: true, sms_marketing: { value: false, wording: 42 } },
+      },
       purposes
     )
     expect(read.consents).toEqual([{ purpose: "sms_marketing", value: "False", wording: null }])
@@ -70,7 +72,9 @@ describe("checkoutConsentOwner", () => {
 
   it("never records for a registered account a guest or another signed-in customer used the email of", () => {
     for (const signedIn of [null, "cus_other"]) {
-      expect(checkoutConsentOwner({ customer_id: "cus_a", has_account: true, signed_in_customer_id: signedIn })).toEqual({
+      expect(
+        checkoutConsentOwner({ customer_id: "cus_a", has_account: true, signed_in_customer_id: signedIn })
+      ).toEqual({
         customer_id: null,
         reason: expect.stringContaining("without login"),
       })

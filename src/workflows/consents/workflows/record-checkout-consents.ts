@@ -13,19 +13,22 @@ export const recordCheckoutConsentsWorkflowId = "record-checkout-consents"
  * used the email of — and keeps what became of each choice for the order's engagement data.
  * `AwaitingConfirmation` sends the double opt-in email, as from the storefront.
  */
-export const recordCheckoutConsentsWorkflow = createWorkflow(recordCheckoutConsentsWorkflowId, (input: { order_id: string }) => {
-  const plan = planCheckoutConsentsStep(input)
-  // the outcome first: recording sends emails, which cannot be unsent if a later step failed
-  when({ plan }, ({ plan }) => plan.outcome !== null).then(() => {
-    const outcome = transform({ plan }, ({ plan }) => ({
-      order_id: plan.order_id,
-      cart_id: plan.cart_id,
-      outcome: plan.outcome as CheckoutConsentOutcome,
-    }))
-    saveCheckoutConsentOutcomeStep(outcome)
-  })
-  when({ plan }, ({ plan }) => plan.consents.length > 0).then(() => {
-    recordConsentsWorkflow.runAsStep({ input: { consents: plan.consents } })
-  })
-  return new WorkflowResponse(plan.outcome)
-})
+export const recordCheckoutConsentsWorkflow = createWorkflow(
+  recordCheckoutConsentsWorkflowId,
+  (input: { order_id: string }) => {
+    const plan = planCheckoutConsentsStep(input)
+    // the outcome first: recording sends emails, which cannot be unsent if a later step failed
+    when({ plan }, ({ plan }) => plan.outcome !== null).then(() => {
+      const outcome = transform({ plan }, ({ plan }) => ({
+        order_id: plan.order_id,
+        cart_id: plan.cart_id,
+        outcome: plan.outcome as CheckoutConsentOutcome,
+      }))
+      saveCheckoutConsentOutcomeStep(outcome)
+    })
+    when({ plan }, ({ plan }) => plan.consents.length > 0).then(() => {
+      recordConsentsWorkflow.runAsStep({ input: { consents: plan.consents } })
+    })
+    return new WorkflowResponse(plan.outcome)
+  }
+)

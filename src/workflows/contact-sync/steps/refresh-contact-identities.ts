@@ -44,12 +44,15 @@ export const refreshContactIdentitiesStep = createStep(
       }
       // a customer without a name (a guest) leaves the profile the name their checkout gave it
       const keepsName = !identity.first_name && !identity.last_name
-      const differs = IDENTITY_FIELDS.filter((field) => !(keepsName && (field === "first_name" || field === "last_name"))).filter(
-        (field) => JSON.stringify(profile[field] ?? null) !== JSON.stringify(identity[field] ?? null)
-      )
+      const differs = IDENTITY_FIELDS.filter(
+        (field) => !(keepsName && (field === "first_name" || field === "last_name"))
+      ).filter((field) => JSON.stringify(profile[field] ?? null) !== JSON.stringify(identity[field] ?? null))
       if (differs.length) {
         undo.previous.push({ id: profile.id, ...Object.fromEntries(differs.map((field) => [field, profile[field]])) })
-        await engagement.updateContactProfiles({ id: profile.id, ...Object.fromEntries(differs.map((field) => [field, identity[field]])) })
+        await engagement.updateContactProfiles({
+          id: profile.id,
+          ...Object.fromEntries(differs.map((field) => [field, identity[field]])),
+        })
         changed.push(customer.id)
       }
     }

@@ -57,7 +57,8 @@ export function identityOf(customer: CustomerForIdentity, languageKey = "languag
     phone: customer.phone ? customer.phone.replace(/\s+/g, "") : null,
     first_name: customer.first_name || null,
     last_name: customer.last_name || null,
-    language: typeof language === "string" && /^[a-z]{2}$/i.test(language.trim()) ? language.trim().toLowerCase() : null,
+    language:
+      typeof language === "string" && /^[a-z]{2}$/i.test(language.trim()) ? language.trim().toLowerCase() : null,
     address: mainAddressOf(customer.addresses),
   }
 }

@@ -4,6 +4,9 @@ import { markContactsForSyncStep, MarkContactsForSyncInput } from "../steps/mark
 export const markContactsForSyncWorkflowId = "mark-contacts-for-sync"
 
 /** Consents or statistics changed: the platforms that keep contacts are told once the window has passed. */
-export const markContactsForSyncWorkflow = createWorkflow(markContactsForSyncWorkflowId, (input: MarkContactsForSyncInput) => {
-  return new WorkflowResponse(markContactsForSyncStep(input))
-})
+export const markContactsForSyncWorkflow = createWorkflow(
+  markContactsForSyncWorkflowId,
+  (input: MarkContactsForSyncInput) => {
+    return new WorkflowResponse(markContactsForSyncStep(input))
+  }
+)

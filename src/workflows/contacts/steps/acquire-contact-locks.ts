@@ -43,7 +43,10 @@ export const acquireContactLocksStep = createStep(
         }
       }
       if (Date.now() >= until) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, "Another change of this contact is still in progress; try again")
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          "Another change of this contact is still in progress; try again"
+        )
       }
       await sleep(20 + Math.floor(Math.random() * 60))
     }

@@ -8,7 +8,9 @@ export const ensureContactValuesFreeStep = createStep(
   ensureContactValuesFreeStepId,
   async (input: { customer_id: string; phone?: string }, { container }) => {
     if (input.phone) {
-      await ensureContactValuesFree(container, [{ customer_id: input.customer_id, values: { phone: { value: input.phone, field: "phone" } } }])
+      await ensureContactValuesFree(container, [
+        { customer_id: input.customer_id, values: { phone: { value: input.phone, field: "phone" } } },
+      ])
     }
     return new StepResponse(undefined)
   }

@@ -49,7 +49,11 @@ export const nameContactsFromOrdersStep = createStep(
       if (!order.customer_id || hasName(order.customer)) {
         continue
       }
-      const source = hasName(order.billing_address) ? order.billing_address : hasName(order.shipping_address) ? order.shipping_address : null
+      const source = hasName(order.billing_address)
+        ? order.billing_address
+        : hasName(order.shipping_address)
+          ? order.shipping_address
+          : null
       const [profile] = source ? await engagement.listContactProfiles({ customer_id: order.customer_id }) : []
       if (!source || !profile || hasName(profile)) {
         continue

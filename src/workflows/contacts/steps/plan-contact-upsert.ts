@@ -16,9 +16,15 @@ const PROFILE_KEY: Record<ContactMatchBy, "email" | "phone" | "crm_id"> = {
 /** The request fields a contact's identifiers come from. */
 function claimOf(data: ContactData, index: number, customerId: string | null): ContactClaim {
   const values: ContactClaim["values"] = {}
-  if (data.email) {values.email = { value: data.email.toLowerCase(), field: `data.${index}.email` }}
-  if (data.phone) {values.phone = { value: data.phone, field: `data.${index}.phone` }}
-  if (data.crmId) {values.crm_id = { value: data.crmId, field: `data.${index}.crmId` }}
+  if (data.email) {
+    values.email = { value: data.email.toLowerCase(), field: `data.${index}.email` }
+  }
+  if (data.phone) {
+    values.phone = { value: data.phone, field: `data.${index}.phone` }
+  }
+  if (data.crmId) {
+    values.crm_id = { value: data.crmId, field: `data.${index}.crmId` }
+  }
   return { customer_id: customerId, values }
 }
 
@@ -37,7 +43,10 @@ export const planContactUpsertStep = createStep(
     for (const [index, data] of input.data.entries()) {
       const value = matchValue(data, input.matchBy)
       if (!value) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `data.${index}: matchBy ${input.matchBy} needs that field`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `data.${index}: matchBy ${input.matchBy} needs that field`
+        )
       }
       const [profile] = await engagement.listContactProfiles({ [PROFILE_KEY[input.matchBy]]: value })
       let customerId = profile?.customer_id ?? null
@@ -47,10 +56,16 @@ export const planContactUpsertStep = createStep(
       }
       const exists = !!profile || !!customerId
       if (input.mode === "Add" && exists) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `data.${index}: a contact with this ${input.matchBy} exists; use Update or AddOrUpdate`)
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          `data.${index}: a contact with this ${input.matchBy} exists; use Update or AddOrUpdate`
+        )
       }
       if (input.mode === "Update" && !exists) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, `data.${index}: no contact with this ${input.matchBy}; use Add or AddOrUpdate`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `data.${index}: no contact with this ${input.matchBy}; use Add or AddOrUpdate`
+        )
       }
       if (!customerId && !data.email) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `data.${index}.email: a new contact needs an email`)

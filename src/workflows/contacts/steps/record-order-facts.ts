@@ -21,7 +21,10 @@ interface StatisticsOrder {
   items?:
     | {
         quantity: BigNumberInput
-        detail?: { return_received_quantity?: BigNumberInput | null; return_dismissed_quantity?: BigNumberInput | null } | null
+        detail?: {
+          return_received_quantity?: BigNumberInput | null
+          return_dismissed_quantity?: BigNumberInput | null
+        } | null
       }[]
     | null
   returns?: { status: string }[] | null

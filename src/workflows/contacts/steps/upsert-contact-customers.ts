@@ -5,7 +5,12 @@ import type { PlannedContact } from "../utils/contact-input"
 
 export const upsertContactCustomersStepId = "upsert-contact-customers"
 
-type CustomerFields = { email?: string | null; first_name?: string | null; last_name?: string | null; phone?: string | null }
+type CustomerFields = {
+  email?: string | null
+  first_name?: string | null
+  last_name?: string | null
+  phone?: string | null
+}
 interface Undo {
   created: string[]
   /** per updated customer, the fields it changed, as they were */
@@ -43,7 +48,9 @@ export const upsertContactCustomersStep = createStep(
       for (const contact of planned) {
         const fields: CustomerFields = {
           // the planning refused an email another contact has, so the customer can take it
-          ...(contact.customer_id && contact.data.email !== undefined ? { email: contact.data.email.toLowerCase() } : {}),
+          ...(contact.customer_id && contact.data.email !== undefined
+            ? { email: contact.data.email.toLowerCase() }
+            : {}),
           ...(contact.data.firstName !== undefined ? { first_name: contact.data.firstName } : {}),
           ...(contact.data.lastName !== undefined ? { last_name: contact.data.lastName } : {}),
           ...(contact.data.phone !== undefined ? { phone: contact.data.phone } : {}),
@@ -52,7 +59,10 @@ export const upsertContactCustomersStep = createStep(
         if (contact.customer_id) {
           if (touched.length) {
             const before = await customers.retrieveCustomer(contact.customer_id, { select: ["id", ...touched] })
-            undo.previous.push({ id: before.id, ...Object.fromEntries(touched.map((field) => [field, before[field] ?? null])) })
+            undo.previous.push({
+              id: before.id,
+              ...Object.fromEntries(touched.map((field) => [field, before[field] ?? null])),
+            })
             await customers.updateCustomers(contact.customer_id, fields)
           }
           result.push({ ...contact, customer_created: false })

@@ -25,7 +25,10 @@ export const upsertContactProfilesStep = createStep(
           : await engagement.listContactProfiles({ customer_id: contact.customer_id! })
         if (profile) {
           const fields = profileFields(contact.data, profile.custom_attributes as Record<string, string>)
-          undo.previous.push({ id: profile.id, ...Object.fromEntries(Object.keys(fields).map((key) => [key, profile[key as keyof typeof profile]])) })
+          undo.previous.push({
+            id: profile.id,
+            ...Object.fromEntries(Object.keys(fields).map((key) => [key, profile[key as keyof typeof profile]])),
+          })
           await engagement.updateContactProfiles({ id: profile.id, ...fields })
           ids.push(profile.id)
         } else {

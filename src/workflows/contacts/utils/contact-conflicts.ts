@@ -26,13 +26,20 @@ export async function ensureContactValuesFree(container: MedusaContainer, claims
       const value = key === "email" ? claimed.value.toLowerCase() : claimed.value
       const earlier = seen.get(`${key}:${value}`)
       if (earlier && (earlier.customer_id === null || earlier.customer_id !== claim.customer_id)) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `${claimed.field}: the same ${key} is given to another contact in ${earlier.field}`)
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          `${claimed.field}: the same ${key} is given to another contact in ${earlier.field}`
+        )
       }
       seen.set(`${key}:${value}`, { field: claimed.field, customer_id: claim.customer_id })
 
-      const holders = new Set((await engagement.listContactProfiles({ [key]: value }, { select: ["customer_id"] })).map((p) => p.customer_id))
+      const holders = new Set(
+        (await engagement.listContactProfiles({ [key]: value }, { select: ["customer_id"] })).map((p) => p.customer_id)
+      )
       if (key === "email") {
-        ;(await customers.listCustomers({ email: value }, { select: ["id"] })).forEach((customer) => holders.add(customer.id))
+        ;(await customers.listCustomers({ email: value }, { select: ["id"] })).forEach((customer) =>
+          holders.add(customer.id)
+        )
       }
       if (claim.customer_id && holders.has(claim.customer_id)) {
         continue

@@ -29,14 +29,28 @@ export function matchValue(data: ContactData, matchBy: ContactMatchBy): string |
 /** The profile columns a contact's data sets (only the fields it carries). */
 export function profileFields(data: ContactData, existingAttributes: Record<string, string> = {}) {
   const fields: Record<string, unknown> = {}
-  if (data.email !== undefined) {fields.email = data.email.toLowerCase()}
-  if (data.phone !== undefined) {fields.phone = data.phone}
-  if (data.crmId !== undefined) {fields.crm_id = data.crmId}
-  if (data.firstName !== undefined) {fields.first_name = data.firstName}
-  if (data.lastName !== undefined) {fields.last_name = data.lastName}
+  if (data.email !== undefined) {
+    fields.email = data.email.toLowerCase()
+  }
+  if (data.phone !== undefined) {
+    fields.phone = data.phone
+  }
+  if (data.crmId !== undefined) {
+    fields.crm_id = data.crmId
+  }
+  if (data.firstName !== undefined) {
+    fields.first_name = data.firstName
+  }
+  if (data.lastName !== undefined) {
+    fields.last_name = data.lastName
+  }
   // a calendar day (YYYY-MM-DD) stays one: no Date, so no time zone can move it
-  if (data.dateOfBirth !== undefined) {fields.date_of_birth = data.dateOfBirth}
-  if (data.gender !== undefined) {fields.gender = data.gender}
+  if (data.dateOfBirth !== undefined) {
+    fields.date_of_birth = data.dateOfBirth
+  }
+  if (data.gender !== undefined) {
+    fields.gender = data.gender
+  }
   if (data.customAttributes?.length) {
     fields.custom_attributes = {
       ...existingAttributes,

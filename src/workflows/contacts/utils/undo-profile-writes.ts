@@ -14,7 +14,10 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * replaced values back exactly. Medusa's update merges a JSON object into the stored one (keys added
  * since would survive), so a JSON object is restored by first writing a non-object, which replaces.
  */
-export async function undoProfileWrites(engagement: EngagementModuleService, undo: ProfileWritesUndo | undefined): Promise<void> {
+export async function undoProfileWrites(
+  engagement: EngagementModuleService,
+  undo: ProfileWritesUndo | undefined
+): Promise<void> {
   if (!undo) {
     return
   }
@@ -25,7 +28,10 @@ export async function undoProfileWrites(engagement: EngagementModuleService, und
   for (const previous of [...undo.previous].reverse()) {
     const objects = Object.keys(previous).filter((key) => key !== "id" && isPlainObject(previous[key]))
     if (objects.length) {
-      await engagement.updateContactProfiles({ id: previous.id, ...Object.fromEntries(objects.map((key) => [key, []])) } as { id: string })
+      await engagement.updateContactProfiles({
+        id: previous.id,
+        ...Object.fromEntries(objects.map((key) => [key, []])),
+      } as { id: string })
     }
     await engagement.updateContactProfiles(previous as { id: string })
   }

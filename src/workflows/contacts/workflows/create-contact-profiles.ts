@@ -12,10 +12,15 @@ export const createContactProfilesWorkflowId = "create-contact-profiles"
  * customer that has one keeps it, brought up to date with the customer. Tells no platform: the
  * platform backfill does that. Compensation removes the profiles made and restores updated ones.
  */
-export const createContactProfilesWorkflow = createWorkflow(createContactProfilesWorkflowId, (input: { customer_ids: string[] }) => {
-  // the customers' locks, which every profile writer holds: a shopper's first profile write never races this one
-  const locks = acquireContactLocksStep(transform({ input }, ({ input }) => ({ keys: contactLockKeys({ customer_ids: input.customer_ids }) })))
-  const changed = refreshContactIdentitiesStep({ customer_ids: input.customer_ids })
-  releaseContactLocksStep(locks)
-  return new WorkflowResponse(changed)
-})
+export const createContactProfilesWorkflow = createWorkflow(
+  createContactProfilesWorkflowId,
+  (input: { customer_ids: string[] }) => {
+    // the customers' locks, which every profile writer holds: a shopper's first profile write never races this one
+    const locks = acquireContactLocksStep(
+      transform({ input }, ({ input }) => ({ keys: contactLockKeys({ customer_ids: input.customer_ids }) }))
+    )
+    const changed = refreshContactIdentitiesStep({ customer_ids: input.customer_ids })
+    releaseContactLocksStep(locks)
+    return new WorkflowResponse(changed)
+  }
+)

@@ -38,7 +38,9 @@ export const updateShopperProfileWorkflow = createWorkflow(
       keys: contactLockKeys({ customer_ids: [input.customer_id], phones: [input.profile.phone] }),
     }))
     const locks = acquireContactLocksStep(lockKeys)
-    ensureContactValuesFreeStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id, phone: input.profile.phone })))
+    ensureContactValuesFreeStep(
+      transform({ input }, ({ input }) => ({ customer_id: input.customer_id, phone: input.profile.phone }))
+    )
     const customerUpdate = transform({ input }, ({ input }) => {
       const { first_name, last_name, phone } = input.profile
       const update = Object.fromEntries(
@@ -69,7 +71,10 @@ export const updateShopperProfileWorkflow = createWorkflow(
     const profileIds = upsertContactProfilesStep(planned)
     markContactsForSyncStep(transform({ input }, ({ input }) => ({ customer_ids: [input.customer_id] })))
     when({ customerChanged }, ({ customerChanged }) => customerChanged).then(() => {
-      emitEventStep({ eventName: CustomerWorkflowEvents.UPDATED, data: transform({ input }, ({ input }) => ({ id: input.customer_id })) })
+      emitEventStep({
+        eventName: CustomerWorkflowEvents.UPDATED,
+        data: transform({ input }, ({ input }) => ({ id: input.customer_id })),
+      })
     })
     releaseContactLocksStep(locks)
     return new WorkflowResponse(transform({ profileIds }, ({ profileIds }) => profileIds[0]))

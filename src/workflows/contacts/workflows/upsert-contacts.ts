@@ -37,20 +37,32 @@ export const upsertContactsWorkflow = createWorkflow(
     const planned = planContactUpsertStep(input)
     // the customers' own keys too, which the shopper's profile changes hold
     const customerLocks = acquireContactLocksStep(
-      transform({ planned }, ({ planned }) => ({ keys: contactLockKeys({ customer_ids: planned.map((contact) => contact.customer_id) }) }))
+      transform({ planned }, ({ planned }) => ({
+        keys: contactLockKeys({ customer_ids: planned.map((contact) => contact.customer_id) }),
+      }))
     ).config({ name: "acquire-contact-locks-of-customers" })
     const withCustomers = upsertContactCustomersStep(planned)
     const profileIds = upsertContactProfilesStep(withCustomers)
     const written = transform({ withCustomers }, ({ withCustomers }) => ({
       customer_ids: withCustomers.map((contact) => contact.customer_id!),
-      created: withCustomers.filter((contact) => contact.customer_created).map((contact) => ({ id: contact.customer_id! })),
-      updated: withCustomers.filter((contact) => !contact.customer_created).map((contact) => ({ id: contact.customer_id! })),
+      created: withCustomers
+        .filter((contact) => contact.customer_created)
+        .map((contact) => ({ id: contact.customer_id! })),
+      updated: withCustomers
+        .filter((contact) => !contact.customer_created)
+        .map((contact) => ({ id: contact.customer_id! })),
     }))
     markContactsForSyncStep(transform({ written }, ({ written }) => ({ customer_ids: written.customer_ids })))
-    emitEventStep({ eventName: CustomerWorkflowEvents.CREATED, data: transform({ written }, ({ written }) => written.created) }).config({
+    emitEventStep({
+      eventName: CustomerWorkflowEvents.CREATED,
+      data: transform({ written }, ({ written }) => written.created),
+    }).config({
       name: "emit-customers-created",
     })
-    emitEventStep({ eventName: CustomerWorkflowEvents.UPDATED, data: transform({ written }, ({ written }) => written.updated) }).config({
+    emitEventStep({
+      eventName: CustomerWorkflowEvents.UPDATED,
+      data: transform({ written }, ({ written }) => written.updated),
+    }).config({
       name: "emit-customers-updated",
     })
     releaseContactLocksStep(customerLocks).config({ name: "release-contact-locks-of-customers" })

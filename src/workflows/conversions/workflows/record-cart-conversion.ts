@@ -11,14 +11,17 @@ export const recordCartConversionWorkflowId = "record-cart-conversion"
  * converted, once per order and platform, through
  * the outbox (guest orders too: the order's email identifies the shopper).
  */
-export const recordCartConversionWorkflow = createWorkflow(recordCartConversionWorkflowId, (input: { order_id: string }) => {
-  const deliveries = buildCartConversionStep(input)
-  when({ deliveries }, ({ deliveries }) => deliveries.length > 0).then(() => {
-    const results = enqueueDeliveriesStep(deliveries)
-    const eventData = transform({ results }, ({ results }) => ({
-      ids: results.filter((result) => result.created).map((result) => result.delivery.id),
-    }))
-    emitEventStep({ eventName: EngagementEvents.DELIVERY_ENQUEUED, data: eventData })
-  })
-  return new WorkflowResponse(deliveries)
-})
+export const recordCartConversionWorkflow = createWorkflow(
+  recordCartConversionWorkflowId,
+  (input: { order_id: string }) => {
+    const deliveries = buildCartConversionStep(input)
+    when({ deliveries }, ({ deliveries }) => deliveries.length > 0).then(() => {
+      const results = enqueueDeliveriesStep(deliveries)
+      const eventData = transform({ results }, ({ results }) => ({
+        ids: results.filter((result) => result.created).map((result) => result.delivery.id),
+      }))
+      emitEventStep({ eventName: EngagementEvents.DELIVERY_ENQUEUED, data: eventData })
+    })
+    return new WorkflowResponse(deliveries)
+  }
+)

@@ -58,10 +58,12 @@ export const buildOrderEarningsStep = createStep(
     if (order.status === "canceled") {
       return new StepResponse({ entries: [] as LoyaltyEntryInput[], reason: "the order is canceled" })
     }
-    const { tier, scheme_ids: schemeIds, scheme_multiplier: schemeMultiplier, multiplier } = await earningMultiplierOf(
-      loyalty,
-      order.customer_id
-    )
+    const {
+      tier,
+      scheme_ids: schemeIds,
+      scheme_multiplier: schemeMultiplier,
+      multiplier,
+    } = await earningMultiplierOf(loyalty, order.customer_id)
     const rate = earnRateFor(options, order.currency_code, multiplier)
     const now = Date.now()
     const entries: LoyaltyEntryInput[] = earnPoints(order.items ?? [], rate, options.earn.cap_per_order)

@@ -8,7 +8,15 @@ export const buildOrderReversalStepId = "build-order-reversal"
 interface ReversalOrder {
   id: string
   customer_id?: string | null
-  items?: { id: string; detail?: { return_received_quantity?: BigNumberInput | null; return_dismissed_quantity?: BigNumberInput | null } | null }[] | null
+  items?:
+    | {
+        id: string
+        detail?: {
+          return_received_quantity?: BigNumberInput | null
+          return_dismissed_quantity?: BigNumberInput | null
+        } | null
+      }[]
+    | null
 }
 
 /**
@@ -22,7 +30,13 @@ export const buildOrderReversalStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "customer_id", "items.id", "items.detail.return_received_quantity", "items.detail.return_dismissed_quantity"],
+      fields: [
+        "id",
+        "customer_id",
+        "items.id",
+        "items.detail.return_received_quantity",
+        "items.detail.return_dismissed_quantity",
+      ],
       filters: { id: input.order_id },
     })
     const order = data[0] as ReversalOrder | undefined
@@ -41,7 +55,10 @@ export const buildOrderReversalStep = createStep(
     }
     const returned: Record<string, number> = {}
     for (const item of order.items ?? []) {
-      returned[item.id] = MathBN.add(item.detail?.return_received_quantity ?? 0, item.detail?.return_dismissed_quantity ?? 0).toNumber()
+      returned[item.id] = MathBN.add(
+        item.detail?.return_received_quantity ?? 0,
+        item.detail?.return_dismissed_quantity ?? 0
+      ).toNumber()
     }
     return new StepResponse<OrderReversal | null>({
       customer_id: order.customer_id,

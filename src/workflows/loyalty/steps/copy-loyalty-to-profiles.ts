@@ -20,15 +20,27 @@ export const copyLoyaltyToProfilesStep = createStep(
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const profiles = input.customer_ids.length
-      ? await engagement.listContactProfiles({ customer_id: [...new Set(input.customer_ids)] }, { select: ["id", "customer_id", "loyalty"] })
+      ? await engagement.listContactProfiles(
+          { customer_id: [...new Set(input.customer_ids)] },
+          { select: ["id", "customer_id", "loyalty"] }
+        )
       : []
     const undo: Undo = []
     const changed: string[] = []
     for (const profile of profiles) {
       const summary = await loyalty.getLoyaltySummary(profile.customer_id)
-      const next: ProfileLoyalty = { tier: summary.tier?.name ?? null, balance: summary.balance, lifetime_points: summary.lifetime_points }
+      const next: ProfileLoyalty = {
+        tier: summary.tier?.name ?? null,
+        balance: summary.balance,
+        lifetime_points: summary.lifetime_points,
+      }
       const before = (profile.loyalty ?? null) as ProfileLoyalty | null
-      if (before && before.tier === next.tier && before.balance === next.balance && before.lifetime_points === next.lifetime_points) {
+      if (
+        before &&
+        before.tier === next.tier &&
+        before.balance === next.balance &&
+        before.lifetime_points === next.lifetime_points
+      ) {
         continue
       }
       undo.push({ id: profile.id, loyalty: before })

@@ -8,7 +8,9 @@ export const createReferralCodesStepId = "create-referral-codes"
 export const createReferralCodesStep = createStep(
   createReferralCodesStepId,
   async (input: { customer_ids: string[] }, { container }) => {
-    const created = await container.resolve<LoyaltyModuleService>(LOYALTY_MODULE).createReferralCodes(input.customer_ids)
+    const created = await container
+      .resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+      .createReferralCodes(input.customer_ids)
     return new StepResponse(created, created)
   },
   async (created, { container }) => {

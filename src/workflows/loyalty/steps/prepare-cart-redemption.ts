@@ -52,7 +52,10 @@ export const prepareCartRedemptionStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${input.cart_id} was not found`)
     }
     if (!cart.customer_id) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "cart: points can only be used on a signed-in shopper's cart")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "cart: points can only be used on a signed-in shopper's cart"
+      )
     }
     if (cart.completed_at) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "cart: the cart is already completed")
@@ -63,7 +66,10 @@ export const prepareCartRedemptionStep = createStep(
     const rule = redeemRuleFor(options, cart.currency_code)
     const held = await loyalty.retrieveCartReservation(cart.id)
     // the account row alone: the summary's tier and expiry reads are not needed here
-    const [account] = await loyalty.listLoyaltyAccounts({ customer_id: input.customer_id }, { select: ["balance", "spending_blocked"] })
+    const [account] = await loyalty.listLoyaltyAccounts(
+      { customer_id: input.customer_id },
+      { select: ["balance", "spending_blocked"] }
+    )
     // what this cart holds now is spendable again for it: applying replaces
     const spendable = (account?.balance ?? 0) + (held?.status === "held" ? held.points : 0)
     const totalBeforePoints = MathBN.add(cart.total, ...ours.map((line) => line.amount))

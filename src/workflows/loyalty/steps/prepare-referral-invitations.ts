@@ -32,7 +32,9 @@ export const prepareReferralInvitationsStep = createStep(
     const outcomes: InvitationOutcome[] = []
     const toRecord: string[] = []
     for (const email of addresses) {
-      const records = (known as { id: string; email: string; has_account: boolean }[]).filter((row) => row.email.toLowerCase() === email)
+      const records = (known as { id: string; email: string; has_account: boolean }[]).filter(
+        (row) => row.email.toLowerCase() === email
+      )
       let reason: string | null = null
       for (const record of records) {
         const consents = await engagement.getCurrentConsents(record.id)
@@ -68,14 +70,20 @@ export const prepareReferralInvitationsStep = createStep(
       })
     }
     const recorded = toRecord.map(normaliseEmail).filter((email, index, all) => all.indexOf(email) === index)
-    return new StepResponse({ outcomes, notifications }, { customer_id: input.customer_id, emails: notifications.length ? recorded : [] })
+    return new StepResponse(
+      { outcomes, notifications },
+      { customer_id: input.customer_id, emails: notifications.length ? recorded : [] }
+    )
   },
   async (recorded, { container }) => {
     if (!recorded?.emails.length) {
       return
     }
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const rows = await loyalty.listLoyaltyReferralInvitations({ advocate_customer_id: recorded.customer_id, email: recorded.emails })
+    const rows = await loyalty.listLoyaltyReferralInvitations({
+      advocate_customer_id: recorded.customer_id,
+      email: recorded.emails,
+    })
     await loyalty.deleteLoyaltyReferralInvitations(rows.map((row) => row.id))
   }
 )

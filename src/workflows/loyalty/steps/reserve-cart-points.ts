@@ -50,7 +50,10 @@ export const releaseCartPointsStep = createStep(
   async (input: { cart_id: string }, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const released = await loyalty.releaseLoyaltyReservation(input.cart_id)
-    return new StepResponse(released?.points ?? 0, released ? ({ cart_id: input.cart_id, previous: released } as Undo) : undefined)
+    return new StepResponse(
+      released?.points ?? 0,
+      released ? ({ cart_id: input.cart_id, previous: released } as Undo) : undefined
+    )
   },
   async (undo, { container }) => {
     if (!undo) {

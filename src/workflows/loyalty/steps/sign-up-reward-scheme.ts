@@ -34,19 +34,35 @@ export const signUpRewardSchemeStep = createStep(
       if (input.email !== undefined) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, "email: an open scheme takes no email")
       }
-      const joined = await loyalty.joinRewardScheme({ customer_id: input.customer_id, scheme_id: scheme.id, email: null })
+      const joined = await loyalty.joinRewardScheme({
+        customer_id: input.customer_id,
+        scheme_id: scheme.id,
+        email: null,
+      })
       return new StepResponse<SignUpResult, SignUpMade>(
-        { joined: true, verification: null, notifications: [], results: joined.results, tier_changes: joined.tier_changes },
+        {
+          joined: true,
+          verification: null,
+          notifications: [],
+          results: joined.results,
+          tier_changes: joined.tier_changes,
+        },
         { membership_id: joined.membership_id, verification_id: null }
       )
     }
     if (!input.email) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `email: required, an address at ${scheme.allowed_domains.join(" or ")}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `email: required, an address at ${scheme.allowed_domains.join(" or ")}`
+      )
     }
     const email = input.email.trim().toLowerCase()
     const domain = email.slice(email.lastIndexOf("@") + 1)
     if (!scheme.allowed_domains.includes(domain)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `email: must be an address at ${scheme.allowed_domains.join(" or ")}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `email: must be an address at ${scheme.allowed_domains.join(" or ")}`
+      )
     }
     if ((await loyalty.listMemberSchemeIds(input.customer_id)).includes(scheme.id)) {
       // already a member: nothing to verify, no code sent
@@ -55,7 +71,11 @@ export const signUpRewardSchemeStep = createStep(
         { membership_id: null, verification_id: null }
       )
     }
-    const started = await loyalty.startSchemeVerification({ customer_id: input.customer_id, scheme_id: scheme.id, email })
+    const started = await loyalty.startSchemeVerification({
+      customer_id: input.customer_id,
+      scheme_id: scheme.id,
+      email,
+    })
     const notification = {
       to: email,
       channel: loyalty.options.schemes.email_channel,
@@ -64,10 +84,21 @@ export const signUpRewardSchemeStep = createStep(
       trigger_type: "engagement.scheme_verification",
       resource_id: started.id,
       resource_type: "loyalty_scheme_verification",
-      data: { scheme_id: scheme.id, scheme_name: scheme.name, code: started.code, expires_at: started.expires_at.toISOString() },
+      data: {
+        scheme_id: scheme.id,
+        scheme_name: scheme.name,
+        code: started.code,
+        expires_at: started.expires_at.toISOString(),
+      },
     }
     return new StepResponse<SignUpResult, SignUpMade>(
-      { joined: false, verification: { email, expires_at: started.expires_at }, notifications: [notification], results: [], tier_changes: [] },
+      {
+        joined: false,
+        verification: { email, expires_at: started.expires_at },
+        notifications: [notification],
+        results: [],
+        tier_changes: [],
+      },
       { membership_id: null, verification_id: started.id }
     )
   },

@@ -7,7 +7,9 @@ export const validateLoyaltyCustomerStepId = "validate-loyalty-customer"
 export const validateLoyaltyCustomerStep = createStep(
   validateLoyaltyCustomerStepId,
   async (input: { customer_id: string }, { container }) => {
-    const [customer] = await container.resolve(Modules.CUSTOMER).listCustomers({ id: input.customer_id }, { select: ["id"] })
+    const [customer] = await container
+      .resolve(Modules.CUSTOMER)
+      .listCustomers({ id: input.customer_id }, { select: ["id"] })
     if (!customer) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `No customer with id ${input.customer_id}`)
     }

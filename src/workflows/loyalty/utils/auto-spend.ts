@@ -48,7 +48,11 @@ export async function autoSpendOnCart(container: MedusaContainer, cartId: string
     filters: { id: cartId },
   })
   const cart = data[0] as
-    | { customer_id: string | null; completed_at: unknown; payment_collection?: { payment_sessions?: unknown[] | null } | null }
+    | {
+        customer_id: string | null
+        completed_at: unknown
+        payment_collection?: { payment_sessions?: unknown[] | null } | null
+      }
     | undefined
   // only the shopper's own open cart; anything else is left to Medusa's handler to answer
   if (!cart || cart.customer_id !== customerId || cart.completed_at) {

@@ -38,7 +38,9 @@ export async function claimReferralFor(
   const { data: orders } = await query.graph({
     entity: "order",
     fields: ["id"],
-    filters: input.first_order_id ? { customer_id: referee.id, id: { $ne: input.first_order_id } } : { customer_id: referee.id },
+    filters: input.first_order_id
+      ? { customer_id: referee.id, id: { $ne: input.first_order_id } }
+      : { customer_id: referee.id },
     pagination: { take: 1 },
   })
   const { data: sameEmail } = await query.graph({

@@ -9,5 +9,10 @@ export async function earningMultiplierOf(loyalty: LoyaltyModuleService, custome
   const tier = loyalty.options.tiers.levels.find((level) => level.id === account?.tier_id)
   const schemeIds = await loyalty.listMemberSchemeIds(customerId)
   const schemeMultiplier = schemeIds.reduce((product, id) => product * (loyalty.rewardScheme(id)?.multiplier ?? 1), 1)
-  return { tier, scheme_ids: schemeIds, scheme_multiplier: schemeMultiplier, multiplier: (tier?.multiplier ?? 1) * schemeMultiplier }
+  return {
+    tier,
+    scheme_ids: schemeIds,
+    scheme_multiplier: schemeMultiplier,
+    multiplier: (tier?.multiplier ?? 1) * schemeMultiplier,
+  }
 }

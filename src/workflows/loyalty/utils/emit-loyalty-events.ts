@@ -9,10 +9,14 @@ import { LOYALTY_EVENTS } from "../../../modules/loyalty/types"
  */
 export function emitLoyaltyEvents(posted: WorkflowData<PostResult>) {
   const events = transform({ posted }, ({ posted }) => {
-    const customerIds = [...new Set(posted.results.filter((result) => result.applied).map((result) => result.customer_id))]
+    const customerIds = [
+      ...new Set(posted.results.filter((result) => result.applied).map((result) => result.customer_id)),
+    ]
     return { tiers: posted.tier_changes, accounts: customerIds.length ? [{ customer_ids: customerIds }] : [] }
   })
-  emitEventStep({ eventName: LOYALTY_EVENTS.TIER_CHANGED, data: events.tiers }).config({ name: "emit-loyalty-tier-changed" })
+  emitEventStep({ eventName: LOYALTY_EVENTS.TIER_CHANGED, data: events.tiers }).config({
+    name: "emit-loyalty-tier-changed",
+  })
   emitEventStep({ eventName: LOYALTY_EVENTS.ACCOUNT_CHANGED, data: events.accounts }).config({
     name: "emit-loyalty-account-changed",
   })

@@ -31,7 +31,12 @@ export function moneyForPoints(points: number, rule: RedeemRule): string {
  * The most points a cart can take: the configured share of its total before points, in whole
  * multiples (the currency's minor unit and the step), and no more than the spendable balance.
  */
-export function maxApplicable(totalBeforePoints: BigNumberInput, balance: number, rule: RedeemRule, maxShare: number): number {
+export function maxApplicable(
+  totalBeforePoints: BigNumberInput,
+  balance: number,
+  rule: RedeemRule,
+  maxShare: number
+): number {
   const byTotal = MathBN.mult(MathBN.mult(totalBeforePoints, maxShare), rule.points_per_unit).integerValue(1).toNumber()
   const cap = Math.max(0, Math.min(byTotal, balance))
   return cap - (cap % rule.multiple)

@@ -15,7 +15,13 @@ describe("redeeming points", () => {
     expect(redeemRuleFor(options, "jpy").multiple).toBe(100)
     expect(redeemRuleFor({ ...options, redeem: { ...options.redeem, step: 50 } }, "eur").multiple).toBe(50)
     expect(redeemRuleFor({ ...options, points_per_currency_unit: { default: 250 } }, "eur").multiple).toBe(5)
-    const problem = redeemProblem(150, { balance: 1000, max: 1000, rule: redeemRuleFor(options, "jpy"), min_points: 0, currency_code: "jpy" })
+    const problem = redeemProblem(150, {
+      balance: 1000,
+      max: 1000,
+      rule: redeemRuleFor(options, "jpy"),
+      min_points: 0,
+      currency_code: "jpy",
+    })
     expect(problem).toBe("points: must be a multiple of 100 for JPY")
   })
 

@@ -5,8 +5,11 @@ import { emitLoyaltyEvents } from "../utils/emit-loyalty-events"
 export const awardReferralPointsWorkflowId = "award-referral-points"
 
 /** The referee's first order is placed: the advocate and the referee get their referral points, once. */
-export const awardReferralPointsWorkflow = createWorkflow(awardReferralPointsWorkflowId, (input: { order_id: string }) => {
-  const posted = awardReferralPointsStep(input)
-  emitLoyaltyEvents(posted)
-  return new WorkflowResponse(posted)
-})
+export const awardReferralPointsWorkflow = createWorkflow(
+  awardReferralPointsWorkflowId,
+  (input: { order_id: string }) => {
+    const posted = awardReferralPointsStep(input)
+    emitLoyaltyEvents(posted)
+    return new WorkflowResponse(posted)
+  }
+)

@@ -6,11 +6,14 @@ import { commitOrderRedemptionStep } from "../steps/commit-order-redemption"
 export const commitOrderRedemptionWorkflowId = "commit-order-redemption"
 
 /** The points a placed order's cart held become its `redeem` row. */
-export const commitOrderRedemptionWorkflow = createWorkflow(commitOrderRedemptionWorkflowId, (input: { order_id: string }) => {
-  const committed = commitOrderRedemptionStep(input)
-  const events = transform({ committed }, ({ committed }) =>
-    committed.customer_ids.length ? [{ customer_ids: committed.customer_ids }] : []
-  )
-  emitEventStep({ eventName: LOYALTY_EVENTS.ACCOUNT_CHANGED, data: events })
-  return new WorkflowResponse(committed)
-})
+export const commitOrderRedemptionWorkflow = createWorkflow(
+  commitOrderRedemptionWorkflowId,
+  (input: { order_id: string }) => {
+    const committed = commitOrderRedemptionStep(input)
+    const events = transform({ committed }, ({ committed }) =>
+      committed.customer_ids.length ? [{ customer_ids: committed.customer_ids }] : []
+    )
+    emitEventStep({ eventName: LOYALTY_EVENTS.ACCOUNT_CHANGED, data: events })
+    return new WorkflowResponse(committed)
+  }
+)

@@ -4,6 +4,9 @@ import { LoyaltyPreferencesInput, setLoyaltyPreferencesStep } from "../steps/set
 export const setLoyaltyPreferencesWorkflowId = "set-loyalty-preferences"
 
 /** A shopper turns automatic spend on or off, with the points they want to keep collecting before it spends. */
-export const setLoyaltyPreferencesWorkflow = createWorkflow(setLoyaltyPreferencesWorkflowId, (input: LoyaltyPreferencesInput) => {
-  return new WorkflowResponse(setLoyaltyPreferencesStep(input))
-})
+export const setLoyaltyPreferencesWorkflow = createWorkflow(
+  setLoyaltyPreferencesWorkflowId,
+  (input: LoyaltyPreferencesInput) => {
+    return new WorkflowResponse(setLoyaltyPreferencesStep(input))
+  }
+)

@@ -11,7 +11,11 @@ export const signUpRewardSchemeWorkflow = createWorkflow(
   (input: { customer_id: string; scheme_id: string; email?: string }) => {
     const signedUp = signUpRewardSchemeStep(input)
     sendNotificationsStep(transform({ signedUp }, ({ signedUp }) => signedUp.notifications as any[]))
-    emitLoyaltyEvents(transform({ signedUp }, ({ signedUp }) => ({ results: signedUp.results, tier_changes: signedUp.tier_changes })))
-    return new WorkflowResponse(transform({ signedUp }, ({ signedUp }) => ({ joined: signedUp.joined, verification: signedUp.verification })))
+    emitLoyaltyEvents(
+      transform({ signedUp }, ({ signedUp }) => ({ results: signedUp.results, tier_changes: signedUp.tier_changes }))
+    )
+    return new WorkflowResponse(
+      transform({ signedUp }, ({ signedUp }) => ({ joined: signedUp.joined, verification: signedUp.verification }))
+    )
   }
 )

@@ -14,7 +14,10 @@ export const eraseEngagementDataStepId = "erase-engagement-data"
  */
 export const eraseEngagementDataStep = createStep(
   eraseEngagementDataStepId,
-  async (input: { plan: ErasurePlan; actor: { type: string; id: string }; loyalty: Record<string, number> }, { container }) => {
+  async (
+    input: { plan: ErasurePlan; actor: { type: string; id: string }; loyalty: Record<string, number> },
+    { container }
+  ) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const { plan } = input
     const result = await engagement.eraseCustomerData({

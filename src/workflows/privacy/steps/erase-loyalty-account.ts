@@ -29,7 +29,8 @@ interface LoyaltyUndo {
   verifications: Row[]
 }
 
-const pick = (rows: Row[], keys: string[]) => rows.map((row) => Object.fromEntries([["id", row.id], ...keys.map((key) => [key, row[key]])]))
+const pick = (rows: Row[], keys: string[]) =>
+  rows.map((row) => Object.fromEntries([["id", row.id], ...keys.map((key) => [key, row[key]])]))
 
 /**
  * Closes an erased shopper's loyalty account and anonymises its ledger: the account, its ledger
@@ -46,19 +47,21 @@ export const eraseLoyaltyAccountStep = createStep(
     const customer = input.customer_id
     const email = input.email?.toLowerCase() ?? null
     const values = input.personal_values.filter((value) => value.length >= 2).map((value) => value.toLowerCase())
-    const names = (text: unknown) => typeof text === "string" && values.some((value) => text.toLowerCase().includes(value))
+    const names = (text: unknown) =>
+      typeof text === "string" && values.some((value) => text.toLowerCase().includes(value))
 
-    const [accounts, transactions, reservations, advocated, referred, memberships, codes, invitations, verifications] = await Promise.all([
-      loyalty.listLoyaltyAccounts({ customer_id: customer }),
-      loyalty.listLoyaltyTransactions({ customer_id: customer }),
-      loyalty.listLoyaltyReservations({ customer_id: customer }),
-      loyalty.listLoyaltyReferrals({ advocate_customer_id: customer }),
-      loyalty.listLoyaltyReferrals({ referee_customer_id: customer }),
-      loyalty.listLoyaltySchemeMemberships({ customer_id: customer }),
-      loyalty.listLoyaltyReferralCodes({ customer_id: customer }),
-      loyalty.listLoyaltyReferralInvitations({ advocate_customer_id: customer }),
-      loyalty.listLoyaltySchemeVerifications({ customer_id: customer }),
-    ])
+    const [accounts, transactions, reservations, advocated, referred, memberships, codes, invitations, verifications] =
+      await Promise.all([
+        loyalty.listLoyaltyAccounts({ customer_id: customer }),
+        loyalty.listLoyaltyTransactions({ customer_id: customer }),
+        loyalty.listLoyaltyReservations({ customer_id: customer }),
+        loyalty.listLoyaltyReferrals({ advocate_customer_id: customer }),
+        loyalty.listLoyaltyReferrals({ referee_customer_id: customer }),
+        loyalty.listLoyaltySchemeMemberships({ customer_id: customer }),
+        loyalty.listLoyaltyReferralCodes({ customer_id: customer }),
+        loyalty.listLoyaltyReferralInvitations({ advocate_customer_id: customer }),
+        loyalty.listLoyaltySchemeVerifications({ customer_id: customer }),
+      ])
     const invitedAs = email ? await loyalty.listLoyaltyReferralInvitations({ email }) : []
     const referrals = [...new Map([...advocated, ...referred].map((row) => [row.id, row])).values()]
     const allInvitations = [...new Map([...invitations, ...invitedAs].map((row) => [row.id, row])).values()]
@@ -77,7 +80,12 @@ export const eraseLoyaltyAccountStep = createStep(
 
     if (accounts.length) {
       await loyalty.updateLoyaltyAccounts(
-        accounts.map(({ id }) => ({ id, customer_id: pseudonym, spending_blocked: true, blocked_reason: "closed: the shopper was erased" }))
+        accounts.map(({ id }) => ({
+          id,
+          customer_id: pseudonym,
+          spending_blocked: true,
+          blocked_reason: "closed: the shopper was erased",
+        }))
       )
     }
     if (transactions.length) {

@@ -33,7 +33,9 @@ export interface EraseContactResult {
  */
 export const eraseContactWorkflow = createWorkflow(eraseContactWorkflowId, (input: EraseContactInput) => {
   // the customer's contact lock: no other erasure and no write of the contact runs meanwhile
-  const lockKeys = transform({ input }, ({ input }) => ({ keys: contactLockKeys({ customer_ids: [input.customer_id] }) }))
+  const lockKeys = transform({ input }, ({ input }) => ({
+    keys: contactLockKeys({ customer_ids: [input.customer_id] }),
+  }))
   const locks = acquireContactLocksStep(lockKeys)
   const plan = prepareErasureStep({ customer_id: input.customer_id })
   const loyaltyInput = transform({ plan }, ({ plan }) => ({

@@ -26,7 +26,9 @@ export const markReviewLinkFollowedStep = createStep(
     if (firstClick) {
       await engagement.updateReviewRequests([{ id: request.id, clicked_at: new Date(), next_reminder_at: null }])
     }
-    const previous: Previous = firstClick ? { id: request.id, clicked_at: null, next_reminder_at: request.next_reminder_at } : undefined
+    const previous: Previous = firstClick
+      ? { id: request.id, clicked_at: null, next_reminder_at: request.next_reminder_at }
+      : undefined
     return new StepResponse({ id: request.id, first_click: firstClick }, previous)
   },
   async (previous, { container }) => {

@@ -12,22 +12,25 @@ export const planReviewRequestStepId = "plan-review-request"
  * read here rather than handed in: amounts and quantities are BigNumbers, which do not survive
  * the serialisation between steps.
  */
-export const planReviewRequestStep = createStep(planReviewRequestStepId, async (input: { order_id: string }, { container }) => {
-  const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [order],
-  } = await query.graph({ entity: "order", fields: REVIEW_ORDER_FIELDS, filters: { id: input.order_id } })
-  if (!order) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
+export const planReviewRequestStep = createStep(
+  planReviewRequestStepId,
+  async (input: { order_id: string }, { container }) => {
+    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const {
+      data: [order],
+    } = await query.graph({ entity: "order", fields: REVIEW_ORDER_FIELDS, filters: { id: input.order_id } })
+    if (!order) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
+    }
+    const consents = order.customer_id ? await engagement.getCurrentConsents(order.customer_id) : []
+    return new StepResponse(
+      planReviewRequest({
+        order: order as ReviewOrder,
+        options: engagement.getOptions().review_requests,
+        consents,
+        reviewPlatform: engagement.providersWith("review_requests")[0]?.capability,
+      })
+    )
   }
-  const consents = order.customer_id ? await engagement.getCurrentConsents(order.customer_id) : []
-  return new StepResponse(
-    planReviewRequest({
-      order: order as ReviewOrder,
-      options: engagement.getOptions().review_requests,
-      consents,
-      reviewPlatform: engagement.providersWith("review_requests")[0]?.capability,
-    })
-  )
-})
+)

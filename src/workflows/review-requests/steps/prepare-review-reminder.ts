@@ -39,7 +39,14 @@ export const prepareReviewReminderStep = createStep(
           })
         : null
     return new StepResponse(
-      planReviewReminder({ reviewRequest, order: order as ReviewOrder | undefined, consents, history, options, unsubscribeUrl })
+      planReviewReminder({
+        reviewRequest,
+        order: order as ReviewOrder | undefined,
+        consents,
+        history,
+        options,
+        unsubscribeUrl,
+      })
     )
   }
 )

@@ -28,7 +28,12 @@ export function jsonColumn(value: unknown): Record<string, unknown> | null {
 }
 
 export interface UpdateReviewRequestsStepInput {
-  selector: { id?: string | string[]; order_id?: string; status?: ReviewRequestStatus | ReviewRequestStatus[]; trigger?: string }
+  selector: {
+    id?: string | string[]
+    order_id?: string
+    status?: ReviewRequestStatus | ReviewRequestStatus[]
+    trigger?: string
+  }
   /** only rows still waiting for their trigger (send time not set) */
   only_unstarted?: boolean
   update: ReviewRequestUpdate

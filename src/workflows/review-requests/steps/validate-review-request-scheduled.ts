@@ -25,7 +25,10 @@ export const validateReviewRequestScheduledStep = createStep(
       )
     }
     // the due-requests job claims a request (locked_until) while it sends it
-    if (reviewRequest.delivery_id || (reviewRequest.locked_until && new Date(reviewRequest.locked_until).getTime() > Date.now())) {
+    if (
+      reviewRequest.delivery_id ||
+      (reviewRequest.locked_until && new Date(reviewRequest.locked_until).getTime() > Date.now())
+    ) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `Review request ${input.id} is being sent; it cannot ${input.action}`

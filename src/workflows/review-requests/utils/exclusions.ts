@@ -23,7 +23,9 @@ const quantity = (value: BigNumberInput | null | undefined) => (value == null ? 
 /** The email's domain is one of `domains` or below one ("shop.test" is below "test"). */
 export function isTestEmail(email: string, domains: string[]): string | null {
   const domain = email.split("@").pop()?.trim().toLowerCase() ?? ""
-  const match = domains.map((d) => d.toLowerCase().replace(/^\.+/, "")).find((d) => domain === d || domain.endsWith(`.${d}`))
+  const match = domains
+    .map((d) => d.toLowerCase().replace(/^\.+/, ""))
+    .find((d) => domain === d || domain.endsWith(`.${d}`))
   return match ?? null
 }
 
@@ -47,7 +49,9 @@ function lineExclusion(
     }
     const detail = item.detail ?? item
     const back =
-      quantity(detail.return_requested_quantity) + quantity(detail.return_received_quantity) + quantity(detail.written_off_quantity)
+      quantity(detail.return_requested_quantity) +
+      quantity(detail.return_received_quantity) +
+      quantity(detail.written_off_quantity)
     if (back >= quantity(item.quantity)) {
       return "returned before the send time"
     }
@@ -89,7 +93,11 @@ export function applyReviewExclusions(args: {
   const currency = order.currency_code?.toLowerCase()
   const minimum = currency ? rules.min_order_total[currency] : undefined
   if (minimum !== undefined && order.total != null && toMinorUnits(order.total, currency!) < minimum) {
-    return { action: "skip", reason: `order total below the minimum of ${minimum} ${currency} minor units`, excluded: [] }
+    return {
+      action: "skip",
+      reason: `order total below the minimum of ${minimum} ${currency} minor units`,
+      excluded: [],
+    }
   }
 
   const asked = new Set(history.askedProductIds)

@@ -54,7 +54,9 @@ describe("review-request exclusions", () => {
       options: options(),
       history: none,
     })
-    expect(refunded).toEqual(expect.objectContaining({ action: "skip", reason: expect.stringContaining("refunded before the send time") }))
+    expect(refunded).toEqual(
+      expect.objectContaining({ action: "skip", reason: expect.stringContaining("refunded before the send time") })
+    )
     const partly = applyReviewExclusions({
       order: order([item("a")], { summary: { paid_total: 24.94, refunded_total: 4.95 } }),
       options: options(),
@@ -88,7 +90,11 @@ describe("review-request exclusions", () => {
   it("skips test orders and orders below the minimum total, in minor units", () => {
     expect(isTestEmail("qa@orders.test", ["test"])).toBe("test")
     expect(isTestEmail("ada@example.com", ["test", "example"])).toBeNull()
-    const test = applyReviewExclusions({ order: order([item("a")], { email: "qa@orders.test" }), options: options(), history: none })
+    const test = applyReviewExclusions({
+      order: order([item("a")], { email: "qa@orders.test" }),
+      options: options(),
+      history: none,
+    })
     expect(test).toEqual(expect.objectContaining({ action: "skip", reason: "test order (email domain test)" }))
     const small = applyReviewExclusions({
       order: order([item("a")], { total: 14.99 }),
@@ -107,7 +113,12 @@ describe("review-request exclusions", () => {
   it("makes a shopper at the cap wait until the oldest email leaves the window, or skips when configured", () => {
     const now = new Date("2026-03-01T00:00:00Z")
     const sends = [new Date(now.getTime() - 20 * DAY), new Date(now.getTime() - 5 * DAY)]
-    const wait = applyReviewExclusions({ order: order([item("a")]), options: options(), history: { askedProductIds: [], recentSends: sends }, now })
+    const wait = applyReviewExclusions({
+      order: order([item("a")]),
+      options: options(),
+      history: { askedProductIds: [], recentSends: sends },
+      now,
+    })
     expect(wait.action).toBe("wait")
     if (wait.action === "wait") {
       expect(wait.until.getTime()).toBe(sends[0].getTime() + 30 * DAY + 1000)

@@ -1,5 +1,9 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { REVIEW_EXCLUSION_ORDER_FIELDS, ReviewExclusionItemFields, ReviewExclusionOrderFields } from "./exclusion-fields"
+import {
+  REVIEW_EXCLUSION_ORDER_FIELDS,
+  ReviewExclusionItemFields,
+  ReviewExclusionOrderFields,
+} from "./exclusion-fields"
 
 /** What the review-request workflows read of an order (line item, variant and product data). */
 export const REVIEW_ORDER_FIELDS = [

@@ -53,7 +53,9 @@ export function reviewOptOutReason(
     }
   }
   const flag = order.customer?.metadata?.[options.opt_out_metadata_key]
-  return flag === true || flag === "true" ? `customer opted out of review requests (${options.opt_out_metadata_key})` : null
+  return flag === true || flag === "true"
+    ? `customer opted out of review requests (${options.opt_out_metadata_key})`
+    : null
 }
 
 /** Decides what to store for a newly placed order: when to ask, or why not. */

@@ -23,7 +23,6 @@ export type ReviewSendDecision =
   | { action: "platform"; delivery: EnqueueDeliveryInput }
   | { action: "email"; email: ReviewEmail }
 
-
 function names(order: ReviewOrder) {
   const sources = [order.customer, order.billing_address, order.shipping_address]
   return {

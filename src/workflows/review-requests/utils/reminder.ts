@@ -12,7 +12,13 @@ export type ReviewReminderPlan =
   | { action: "none" }
   | { action: "stop"; reason: string }
   | { action: "wait"; until: Date | string }
-  | { action: "email"; round: number; email: ReviewEmail; contact: ReviewContactInput | null; next_reminder_at: Date | string | null }
+  | {
+      action: "email"
+      round: number
+      email: ReviewEmail
+      contact: ReviewContactInput | null
+      next_reminder_at: Date | string | null
+    }
 
 /**
  * Decides, when a reminder is due, whether it goes out. A followed review link, a withdrawn
@@ -44,7 +50,10 @@ export function planReviewReminder(args: {
     return { action: "stop", reason: "reminders stopped: all reminders sent" }
   }
   if (!order || order.status === "canceled" || !order.email) {
-    return { action: "stop", reason: `reminders stopped: ${order ? (order.email ? "order canceled" : "no email") : "order not found"}` }
+    return {
+      action: "stop",
+      reason: `reminders stopped: ${order ? (order.email ? "order canceled" : "no email") : "order not found"}`,
+    }
   }
   const optOut = reviewOptOutReason(order, consents, options.review_requests)
   if (optOut) {
@@ -86,7 +95,13 @@ export function planReviewReminder(args: {
     round,
     email,
     contact: customerKey
-      ? { review_request_id: request.id, customer_key: customerKey, round, channel: "email", product_ids: productIdsOf(outcome.order) }
+      ? {
+          review_request_id: request.id,
+          customer_key: customerKey,
+          round,
+          channel: "email",
+          product_ids: productIdsOf(outcome.order),
+        }
       : null,
     next_reminder_at: next === null ? null : new Date(now.getTime() + next),
   }

@@ -46,18 +46,29 @@ export function withTrackedReviewLinks(
   })
   return {
     ...email,
-    data: { ...email.data, products, review_url: products.find((p) => p.review_url)?.review_url ?? null, reminder: args.round },
+    data: {
+      ...email.data,
+      products,
+      review_url: products.find((p) => p.review_url)?.review_url ?? null,
+      reminder: args.round,
+    },
   }
 }
 
 /** The first send's plan: the decision with what the exclusions left out, the contact to record, and the first reminder. */
 export function finishReviewSendPlan(
   decision: ReviewSendDecision,
-  scope: { reviewRequest: { id: string; customer_id: string | null; email: string | null; purchases: unknown }; order?: ReviewOrder; excluded: ExcludedItem[] },
+  scope: {
+    reviewRequest: { id: string; customer_id: string | null; email: string | null; purchases: unknown }
+    order?: ReviewOrder
+    excluded: ExcludedItem[]
+  },
   options: ResolvedEngagementOptions,
   now = Date.now()
 ): ReviewSendPlan {
-  const narrowed = scope.excluded.length ? { excluded_items: scope.excluded, purchases: scope.reviewRequest.purchases } : {}
+  const narrowed = scope.excluded.length
+    ? { excluded_items: scope.excluded, purchases: scope.reviewRequest.purchases }
+    : {}
   if ((decision.action !== "email" && decision.action !== "platform") || !scope.order) {
     return { ...decision, ...narrowed }
   }
@@ -79,7 +90,12 @@ export function finishReviewSendPlan(
     ...decision,
     ...narrowed,
     contact,
-    email: withTrackedReviewLinks(decision.email, scope.order, { review_request_id: scope.reviewRequest.id, round: 0, options, now }),
+    email: withTrackedReviewLinks(decision.email, scope.order, {
+      review_request_id: scope.reviewRequest.id,
+      round: 0,
+      options,
+      now,
+    }),
     next_reminder_at: reminders.count > 0 ? new Date(now + reminders.intervals[0]) : null,
   }
 }

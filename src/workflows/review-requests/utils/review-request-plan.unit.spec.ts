@@ -49,19 +49,38 @@ describe("planReviewRequest", () => {
     expect(plan).toEqual(
       expect.objectContaining({ status: "scheduled", trigger: "placed", send_at: new Date("2026-11-27T10:00:00.000Z") })
     )
-    expect(plan.purchases).toEqual([expect.objectContaining({ gtin: "4006381333931", quantity: "2", title: "Trail Shoe" })])
+    expect(plan.purchases).toEqual([
+      expect.objectContaining({ gtin: "4006381333931", quantity: "2", title: "Trail Shoe" }),
+    ])
   })
 
   it("waits for the trigger event when the clock starts at fulfilment", () => {
-    const plan = planReviewRequest({ order: order(), options: { ...options, trigger: "fulfilled" }, consents: [], reviewPlatform: recensus })
+    const plan = planReviewRequest({
+      order: order(),
+      options: { ...options, trigger: "fulfilled" },
+      consents: [],
+      reviewPlatform: recensus,
+    })
     expect(plan).toEqual(expect.objectContaining({ status: "scheduled", trigger: "fulfilled", send_at: null }))
   })
 
   it("skips a shopper who opted out, by the ledger or the interim metadata flag", () => {
-    const byLedger = planReviewRequest({ order: order(), options, consents: [consent("review_requests", "False")], reviewPlatform: undefined })
-    expect(byLedger).toEqual(expect.objectContaining({ status: "skipped", reason: expect.stringContaining("review_requests") }))
+    const byLedger = planReviewRequest({
+      order: order(),
+      options,
+      consents: [consent("review_requests", "False")],
+      reviewPlatform: undefined,
+    })
+    expect(byLedger).toEqual(
+      expect.objectContaining({ status: "skipped", reason: expect.stringContaining("review_requests") })
+    )
 
-    const byFallback = planReviewRequest({ order: order(), options, consents: [consent("email_marketing", "False")], reviewPlatform: undefined })
+    const byFallback = planReviewRequest({
+      order: order(),
+      options,
+      consents: [consent("email_marketing", "False")],
+      reviewPlatform: undefined,
+    })
     expect(byFallback.status).toBe("skipped")
 
     const byFlag = planReviewRequest({
@@ -72,7 +91,12 @@ describe("planReviewRequest", () => {
     })
     expect(byFlag).toEqual(expect.objectContaining({ status: "skipped", reason: expect.stringContaining("opted out") }))
 
-    const consented = planReviewRequest({ order: order(), options, consents: [consent("review_requests", "True")], reviewPlatform: undefined })
+    const consented = planReviewRequest({
+      order: order(),
+      options,
+      consents: [consent("review_requests", "True")],
+      reviewPlatform: undefined,
+    })
     expect(consented.status).toBe("scheduled")
   })
 
@@ -99,11 +123,20 @@ describe("prepareReviewRequestSend", () => {
     id: "engrr_1",
     order_id: "order_1",
     customer_id: "cus_1",
-    purchases: [{ quantity: "2", gtin: "4006381333931", mpn: "", brand: "", lang: "en", title: "Trail Shoe", type: "P" }],
+    purchases: [
+      { quantity: "2", gtin: "4006381333931", mpn: "", brand: "", lang: "en", title: "Trail Shoe", type: "P" },
+    ],
   }
 
   it("builds the Recensus CCR data with a purchase date that carries an offset", () => {
-    const decision = prepareReviewRequestSend({ reviewRequest, order: order(), consents: [], options, storefront, reviewPlatform: recensus })
+    const decision = prepareReviewRequestSend({
+      reviewRequest,
+      order: order(),
+      consents: [],
+      options,
+      storefront,
+      reviewPlatform: recensus,
+    })
     expect(decision.action).toBe("platform")
     expect(decision.action === "platform" && decision.delivery).toEqual(
       expect.objectContaining({
@@ -124,7 +157,14 @@ describe("prepareReviewRequestSend", () => {
   })
 
   it("emails through Medusa with product links when Recensus is off", () => {
-    const decision = prepareReviewRequestSend({ reviewRequest, order: order(), consents: [], options, storefront, reviewPlatform: undefined })
+    const decision = prepareReviewRequestSend({
+      reviewRequest,
+      order: order(),
+      consents: [],
+      options,
+      storefront,
+      reviewPlatform: undefined,
+    })
     expect(decision).toEqual({
       action: "email",
       email: expect.objectContaining({
@@ -141,8 +181,14 @@ describe("prepareReviewRequestSend", () => {
 
   it("cancels for a canceled order and skips when consent was withdrawn since scheduling", () => {
     expect(
-      prepareReviewRequestSend({ reviewRequest, order: order({ status: "canceled" }), consents: [], options, storefront, reviewPlatform: recensus })
-        .action
+      prepareReviewRequestSend({
+        reviewRequest,
+        order: order({ status: "canceled" }),
+        consents: [],
+        options,
+        storefront,
+        reviewPlatform: recensus,
+      }).action
     ).toBe("cancel")
     expect(
       prepareReviewRequestSend({

@@ -36,7 +36,13 @@ export function customerKeyOf(request: { customer_id?: string | null; email?: st
 /** The shopper's earlier review emails, read now; rows of `ownRequestId` count only when asked to. */
 export async function reviewHistoryOf(
   engagement: EngagementModuleService,
-  args: { customer_key: string | null; own_request_id: string; count_own: boolean; options: ReviewRequestOptions; now?: Date }
+  args: {
+    customer_key: string | null
+    own_request_id: string
+    count_own: boolean
+    options: ReviewRequestOptions
+    now?: Date
+  }
 ): Promise<ReviewHistory> {
   if (!args.customer_key) {
     return { askedProductIds: [], recentSends: [] }

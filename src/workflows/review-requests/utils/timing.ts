@@ -29,7 +29,10 @@ export function lineDelayMs(item: ReviewOrderItem, options: ReviewRequestOptions
     return own
   }
   const byCategory = (item.product?.categories ?? [])
-    .map((category) => options.category_delays[category.id] ?? (category.handle ? options.category_delays[category.handle] : undefined))
+    .map(
+      (category) =>
+        options.category_delays[category.id] ?? (category.handle ? options.category_delays[category.handle] : undefined)
+    )
     .filter((delay): delay is number => typeof delay === "number")
   return byCategory.length ? Math.max(...byCategory) : options.delay
 }

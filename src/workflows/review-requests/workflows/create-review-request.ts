@@ -9,7 +9,10 @@ export const createReviewRequestWorkflowId = "create-review-request"
  * delay after the trigger, or skipped with the reason (no consent, nothing the review platform can
  * identify). Once per order, however often the event arrives.
  */
-export const createReviewRequestWorkflow = createWorkflow(createReviewRequestWorkflowId, (input: { order_id: string }) => {
-  const plan = planReviewRequestStep(input)
-  return new WorkflowResponse(createReviewRequestStep(plan))
-})
+export const createReviewRequestWorkflow = createWorkflow(
+  createReviewRequestWorkflowId,
+  (input: { order_id: string }) => {
+    const plan = planReviewRequestStep(input)
+    return new WorkflowResponse(createReviewRequestStep(plan))
+  }
+)

@@ -38,7 +38,14 @@ export const sendReviewReminderWorkflow = createWorkflow(
       recordReviewContactStep(contact).config({ name: "record-review-reminder-contact" })
       const notifications = transform({ plan, input }, ({ plan, input }) =>
         plan.action === "email"
-          ? [{ ...plan.email, trigger_type: "engagement.review_reminder", resource_id: input.review_request_id, resource_type: "review_request" }]
+          ? [
+              {
+                ...plan.email,
+                trigger_type: "engagement.review_reminder",
+                resource_id: input.review_request_id,
+                resource_type: "review_request",
+              },
+            ]
           : []
       )
       // an email cannot be unsent; its idempotency key (request and round) keeps it to one
@@ -47,7 +54,10 @@ export const sendReviewReminderWorkflow = createWorkflow(
         selector: { id: input.review_request_id, status: "sent" as const },
         update:
           plan.action === "email"
-            ? { reminders_sent: plan.round, next_reminder_at: plan.next_reminder_at ? new Date(plan.next_reminder_at) : null }
+            ? {
+                reminders_sent: plan.round,
+                next_reminder_at: plan.next_reminder_at ? new Date(plan.next_reminder_at) : null,
+              }
             : {},
       }))
       updateReviewRequestsStep(update).config({ name: "mark-review-reminder-sent" })

@@ -46,7 +46,9 @@ export const sendReviewRequestWorkflow = createWorkflow(
     })
 
     when({ decision }, ({ decision }) => decision.action === "platform").then(() => {
-      const deliveries = transform({ decision }, ({ decision }) => (decision.action === "platform" ? [decision.delivery] : []))
+      const deliveries = transform({ decision }, ({ decision }) =>
+        decision.action === "platform" ? [decision.delivery] : []
+      )
       recordReviewContactStep({ contact: decision.contact }).config({ name: "record-review-request-contact" })
       const enqueued = enqueueDeliveriesStep(deliveries)
       const update = transform({ decision, enqueued, input }, ({ decision, enqueued, input }) => ({
@@ -55,7 +57,9 @@ export const sendReviewRequestWorkflow = createWorkflow(
           channel: enqueued[0].delivery.platform,
           delivery_id: enqueued[0].delivery.id,
           locked_until: null,
-          ...(decision.excluded_items ? { excluded_items: jsonColumn(decision.excluded_items), purchases: jsonColumn(decision.purchases) } : {}),
+          ...(decision.excluded_items
+            ? { excluded_items: jsonColumn(decision.excluded_items), purchases: jsonColumn(decision.purchases) }
+            : {}),
         },
       }))
       updateReviewRequestsStep(update).config({ name: "attach-review-request-delivery" })

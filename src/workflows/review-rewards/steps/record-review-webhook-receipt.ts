@@ -24,7 +24,10 @@ export const recordReviewWebhookReceiptStep = createStep(
     } catch (error) {
       // two deliveries of one call at once: the unique index lets one through
       if (/unique|already exists|duplicate/i.test((error as Error).message)) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, "x-engagement-signature: this signed call was already received")
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          "x-engagement-signature: this signed call was already received"
+        )
       }
       throw error
     }

@@ -35,9 +35,19 @@ type Line = {
   id: string
   product_id?: string | null
   quantity: BigNumberInput
-  detail?: { quantity?: BigNumberInput; return_received_quantity?: BigNumberInput | null; written_off_quantity?: BigNumberInput | null } | null
+  detail?: {
+    quantity?: BigNumberInput
+    return_received_quantity?: BigNumberInput | null
+    written_off_quantity?: BigNumberInput | null
+  } | null
 }
-type Order = { id: string; customer_id?: string | null; status: string; created_at: string | Date; items?: Line[] | null }
+type Order = {
+  id: string
+  customer_id?: string | null
+  status: string
+  created_at: string | Date
+  items?: Line[] | null
+}
 
 const count = (value: BigNumberInput | null | undefined) => (value == null ? 0 : MathBN.convert(value).toNumber())
 
@@ -73,18 +83,34 @@ export const validateReviewedPurchaseStep = createStep(
       if (fullyReturned(line)) {
         throw refuse("line_item_id: the line was returned")
       }
-      return new StepResponse({ customer_id: order.customer_id, order_id: order.id, line_item_id: line.id, product_id: line.product_id ?? null })
+      return new StepResponse({
+        customer_id: order.customer_id,
+        order_id: order.id,
+        line_item_id: line.id,
+        product_id: line.product_id ?? null,
+      })
     }
-    const { data } = await query.graph({ entity: "order", fields: FIELDS, filters: { customer_id: input.customer_id! } })
+    const { data } = await query.graph({
+      entity: "order",
+      fields: FIELDS,
+      filters: { customer_id: input.customer_id! },
+    })
     const lines = (data as Order[])
       .filter((order) => order.status !== "canceled")
       .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
       .flatMap((order) => (order.items ?? []).map((line) => ({ order, line })))
       .filter(({ line }) => line.product_id === input.product_id && !fullyReturned(line))
     if (!lines.length) {
-      throw refuse("product_id: the customer has no order of this product that earns points (not bought, canceled or returned)")
+      throw refuse(
+        "product_id: the customer has no order of this product that earns points (not bought, canceled or returned)"
+      )
     }
     const { order, line } = lines[0]
-    return new StepResponse({ customer_id: order.customer_id!, order_id: order.id, line_item_id: line.id, product_id: line.product_id ?? null })
+    return new StepResponse({
+      customer_id: order.customer_id!,
+      order_id: order.id,
+      line_item_id: line.id,
+      product_id: line.product_id ?? null,
+    })
   }
 )

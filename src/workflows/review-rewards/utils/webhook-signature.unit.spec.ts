@@ -21,8 +21,12 @@ describe("review webhook signature", () => {
   })
 
   it("refuses a changed body, another secret, a stale or missing timestamp and a malformed signature", () => {
-    expect(check({ rawBody: Buffer.from(body.toString().replace("ordli_1", "ordli_2")) })?.header).toBe("x-engagement-signature")
-    expect(check({ signature: signReviewWebhook(body, timestamp, `${secret}x`) })?.message).toBe("does not match the body")
+    expect(check({ rawBody: Buffer.from(body.toString().replace("ordli_1", "ordli_2")) })?.header).toBe(
+      "x-engagement-signature"
+    )
+    expect(check({ signature: signReviewWebhook(body, timestamp, `${secret}x`) })?.message).toBe(
+      "does not match the body"
+    )
     expect(check({ now: now + 301_000 })?.header).toBe("x-engagement-timestamp")
     expect(check({ timestamp: undefined })?.header).toBe("x-engagement-timestamp")
     expect(check({ signature: "sha256=abc" })?.header).toBe("x-engagement-signature")

@@ -19,33 +19,36 @@ export interface AwardReviewPointsInput extends ReviewedPurchaseInput {
  * A review was published: the line it is about earns the configured points, once per order
  * line (the ledger's idempotency key `review:<line id>`), whatever the platform redelivers.
  */
-export const awardReviewPointsWorkflow = createWorkflow(awardReviewPointsWorkflowId, (input: AwardReviewPointsInput) => {
-  const purchase = validateReviewedPurchaseStep(input)
-  const receipt = transform({ input, purchase }, ({ input, purchase }) => ({
-    signature: input.signature,
-    order_id: purchase.order_id,
-    line_item_id: purchase.line_item_id,
-  }))
-  recordReviewWebhookReceiptStep(receipt)
-  const entries = transform({ input, purchase }, ({ input, purchase }): { entries: LoyaltyEntryInput[] } => ({
-    entries: [
-      {
-        customer_id: purchase.customer_id,
-        // a credit of its own kind would need a new ledger type; "adjust" with this actor says what it was
-        type: "adjust",
-        points: input.points,
-        idempotency_key: `review:${purchase.line_item_id}`,
-        order_id: purchase.order_id,
-        line_item_id: purchase.line_item_id,
-        reason: "review published",
-        actor_type: "review_webhook",
-        actor_id: input.review_id ?? null,
-        expires_at: input.expires_at ? new Date(input.expires_at) : null,
-        metadata: { product_id: purchase.product_id },
-      },
-    ],
-  }))
-  const posted = postLoyaltyEntriesStep(entries)
-  emitLoyaltyEvents(posted)
-  return new WorkflowResponse({ purchase, posted })
-})
+export const awardReviewPointsWorkflow = createWorkflow(
+  awardReviewPointsWorkflowId,
+  (input: AwardReviewPointsInput) => {
+    const purchase = validateReviewedPurchaseStep(input)
+    const receipt = transform({ input, purchase }, ({ input, purchase }) => ({
+      signature: input.signature,
+      order_id: purchase.order_id,
+      line_item_id: purchase.line_item_id,
+    }))
+    recordReviewWebhookReceiptStep(receipt)
+    const entries = transform({ input, purchase }, ({ input, purchase }): { entries: LoyaltyEntryInput[] } => ({
+      entries: [
+        {
+          customer_id: purchase.customer_id,
+          // a credit of its own kind would need a new ledger type; "adjust" with this actor says what it was
+          type: "adjust",
+          points: input.points,
+          idempotency_key: `review:${purchase.line_item_id}`,
+          order_id: purchase.order_id,
+          line_item_id: purchase.line_item_id,
+          reason: "review published",
+          actor_type: "review_webhook",
+          actor_id: input.review_id ?? null,
+          expires_at: input.expires_at ? new Date(input.expires_at) : null,
+          metadata: { product_id: purchase.product_id },
+        },
+      ],
+    }))
+    const posted = postLoyaltyEntriesStep(entries)
+    emitLoyaltyEvents(posted)
+    return new WorkflowResponse({ purchase, posted })
+  }
+)

@@ -17,7 +17,10 @@ export async function contactDetail(scope: MedusaContainer, filters: Record<stri
   const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const [consents, history, syncs] = await Promise.all([
     currentConsentsOf(scope, contact.customer_id),
-    engagement.listConsents({ customer_id: contact.customer_id }, { order: { recorded_at: "DESC", created_at: "DESC" } }),
+    engagement.listConsents(
+      { customer_id: contact.customer_id },
+      { order: { recorded_at: "DESC", created_at: "DESC" } }
+    ),
     engagement.listContactSyncs({ customer_id: contact.customer_id }, { order: { platform: "ASC" } }),
   ])
   // what each platform has of the contact; credentials and sent values stay inside the plugin

@@ -5,7 +5,10 @@ import { defaultAdminContactFields } from "./query-config"
 import type { AdminGetContactsParamsType, AdminUpsertContactsType } from "./validators"
 
 /** GET /admin/engagement/contacts: contacts, filterable by email, phone, crm_id and customer_id. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetContactsParamsType>, res: MedusaResponse) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetContactsParamsType>,
+  res: MedusaResponse
+) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { email, ...filters } = req.filterableFields as Record<string, unknown>
   const { data: contacts, metadata } = await query.graph({
@@ -27,6 +30,10 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpsertContactsTy
   // a conflict's 409 keeps its message through the plugin's error handler (src/api/utils/error-handler.ts)
   const { result: ids } = await upsertContactsWorkflow(req.scope).run({ input: req.validatedBody })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: contacts } = await query.graph({ entity: "contact_profile", fields: defaultAdminContactFields, filters: { id: ids } })
+  const { data: contacts } = await query.graph({
+    entity: "contact_profile",
+    fields: defaultAdminContactFields,
+    filters: { id: ids },
+  })
   res.json({ contacts })
 }

@@ -11,7 +11,9 @@ import { defaultAdminContactFields, sortableAdminContactFields } from "./query-c
  */
 const DATE_OF_BIRTH = "dateOfBirth: a day of the calendar, as YYYY-MM-DD or an ISO 8601 date-time"
 const dateOfBirth = z
-  .union([z.iso.date({ error: DATE_OF_BIRTH }), z.iso.datetime({ offset: true, error: DATE_OF_BIRTH })], { error: DATE_OF_BIRTH })
+  .union([z.iso.date({ error: DATE_OF_BIRTH }), z.iso.datetime({ offset: true, error: DATE_OF_BIRTH })], {
+    error: DATE_OF_BIRTH,
+  })
   .transform((value) => value.slice(0, 10))
 
 const phone = text({ max: 64 })
@@ -28,7 +30,10 @@ const ContactData = z
     lastName: text({ max: 256 }).optional(),
     dateOfBirth: dateOfBirth.optional(),
     gender: z.enum(["Male", "Female", "NotSpecified"]).optional(),
-    customAttributes: z.array(z.object({ name: text({ min: 1, max: 256 }), value: text() }).strict()).max(100).optional(),
+    customAttributes: z
+      .array(z.object({ name: text({ min: 1, max: 256 }), value: text() }).strict())
+      .max(100)
+      .optional(),
   })
   .strict()
 
@@ -63,7 +68,11 @@ export type AdminRecordContactConsentsType = z.infer<typeof AdminRecordContactCo
 export const AdminSyncContact = z
   .object({
     /** only these platforms; every platform that keeps contacts by default */
-    platforms: z.array(text({ min: 1, max: 64 })).min(1).max(20).optional(),
+    platforms: z
+      .array(text({ min: 1, max: 64 }))
+      .min(1)
+      .max(20)
+      .optional(),
     /** forget what each platform was sent (and its id) first, so everything is sent again after a lookup */
     reset: z.boolean().default(false),
   })

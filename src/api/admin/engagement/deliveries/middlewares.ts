@@ -1,7 +1,12 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { NoQuery, validateBody, validateQuery } from "../../../utils/validation"
 import * as QueryConfig from "./query-config"
-import { AdminGetDeliveriesParams, AdminGetDeliveryParams, AdminRetryDeliveries, AdminRetryDelivery } from "./validators"
+import {
+  AdminGetDeliveriesParams,
+  AdminGetDeliveryParams,
+  AdminRetryDeliveries,
+  AdminRetryDelivery,
+} from "./validators"
 
 // /admin/* routes already require an authenticated admin user (Medusa's own admin middleware)
 export const adminDeliveryRoutesMiddlewares: MiddlewareRoute[] = [

@@ -16,7 +16,10 @@ export const AdminGetDeliveriesParams = createBoundedFindParams({
   order_id: idFilter(),
   // ?created_at[gte]=…&created_at[lte]=…: the log's date range
   created_at: z
-    .object({ gte: z.string().datetime({ offset: true }).optional(), lte: z.string().datetime({ offset: true }).optional() })
+    .object({
+      gte: z.string().datetime({ offset: true }).optional(),
+      lte: z.string().datetime({ offset: true }).optional(),
+    })
     .strict()
     .transform(({ gte, lte }) => ({ ...(gte ? { $gte: gte } : {}), ...(lte ? { $lte: lte } : {}) }))
     .optional(),

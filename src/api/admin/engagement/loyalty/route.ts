@@ -13,7 +13,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const figures = await loyalty.getProgrammeSummary()
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: stores } = await query.graph({ entity: "store", fields: ["supported_currencies.currency_code"] })
-  const currencies = [...new Set(stores.flatMap((store) => ((store.supported_currencies ?? []) as { currency_code: string }[]).map((c) => c.currency_code)))]
+  const currencies = [
+    ...new Set(
+      stores.flatMap((store) =>
+        ((store.supported_currencies ?? []) as { currency_code: string }[]).map((c) => c.currency_code)
+      )
+    ),
+  ]
   const outstanding = figures.balance + figures.pending + figures.reserved
   const perUnit = loyalty.options.points_per_currency_unit
   const value = currencies.map((code) => {
@@ -29,7 +35,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const customerIds = [...new Set(adjustments.map((row) => row.customer_id))]
   const [admins, customers] = await Promise.all([
     adminIds.length ? req.scope.resolve(Modules.USER).listUsers({ id: adminIds }, { select: ["id", "email"] }) : [],
-    customerIds.length ? req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: customerIds }, { select: ["id", "email"] }) : [],
+    customerIds.length
+      ? req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: customerIds }, { select: ["id", "email"] })
+      : [],
   ])
   const emails = new Map([...admins, ...customers].map((row) => [row.id, row.email]))
   res.json({
@@ -39,10 +47,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       value,
       latest_adjustments: adjustments.map((row) => ({
         ...row,
-        actor_email: row.actor_id ? emails.get(row.actor_id) ?? null : null,
+        actor_email: row.actor_id ? (emails.get(row.actor_id) ?? null) : null,
         customer_email: emails.get(row.customer_id) ?? null,
       })),
-      tiers: figures.tiers.map((tier) => ({ ...tier, name: tier.tier_id ? names.get(tier.tier_id) ?? tier.tier_id : null })),
+      tiers: figures.tiers.map((tier) => ({
+        ...tier,
+        name: tier.tier_id ? (names.get(tier.tier_id) ?? tier.tier_id) : null,
+      })),
     },
   })
 }

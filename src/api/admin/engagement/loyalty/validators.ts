@@ -25,7 +25,9 @@ export const AdminAdjustLoyaltyPoints = z
       .refine((points) => Math.abs(points) <= 100_000_000, "must be at most 100000000 either way"),
     reason,
     /** send the same key again (a retried request) and the adjustment is made once */
-    idempotency_key: text({ min: 8, max: 128 }).regex(/^[A-Za-z0-9_.:-]+$/, "letters, digits, _ . : - only").optional(),
+    idempotency_key: text({ min: 8, max: 128 })
+      .regex(/^[A-Za-z0-9_.:-]+$/, "letters, digits, _ . : - only")
+      .optional(),
   })
   .strict()
 export type AdminAdjustLoyaltyPointsType = z.infer<typeof AdminAdjustLoyaltyPoints>

@@ -17,7 +17,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const options = engagement.getOptions()
   const verified = verifyReviewLinkToken(req.params.token, options.consents.link_secret)
   if (!verified.ok) {
-    const message = verified.error === "expired" ? "the link has expired" : "the link is not valid (it was changed or is incomplete)"
+    const message =
+      verified.error === "expired" ? "the link has expired" : "the link is not valid (it was changed or is incomplete)"
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `token: ${message}`)
   }
   const { claims } = verified

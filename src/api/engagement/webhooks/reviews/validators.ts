@@ -19,7 +19,8 @@ export const ReviewWebhookBody = z
       ctx.addIssue({
         code: "custom",
         path: [body.order_id ? "line_item_id" : body.customer_id ? "product_id" : "order_id"],
-        message: "name the order and line (order_id, line_item_id) or the customer and product (customer_id, product_id)",
+        message:
+          "name the order and line (order_id, line_item_id) or the customer and product (customer_id, product_id)",
       })
     }
   })

@@ -33,9 +33,10 @@ export const storeConsentRoutesMiddlewares: MiddlewareRoute[] = [
  * Unsubscribe links, in /store and outside it (a mail client following List-Unsubscribe sends
  * no publishable key): the token comes in the query string or the body.
  */
-export const consentLinkRoutesMiddlewares: MiddlewareRoute[] = ["/store/engagement/unsubscribe", "/engagement/unsubscribe"].flatMap(
-  (matcher): MiddlewareRoute[] => [
-    { method: ["GET", "POST"], matcher, middlewares: [validateQuery(ConsentLinkQuery)] },
-    { method: ["POST"], matcher, middlewares: [validateBody(ConsentLinkBody)] },
-  ]
-)
+export const consentLinkRoutesMiddlewares: MiddlewareRoute[] = [
+  "/store/engagement/unsubscribe",
+  "/engagement/unsubscribe",
+].flatMap((matcher): MiddlewareRoute[] => [
+  { method: ["GET", "POST"], matcher, middlewares: [validateQuery(ConsentLinkQuery)] },
+  { method: ["POST"], matcher, middlewares: [validateBody(ConsentLinkBody)] },
+])

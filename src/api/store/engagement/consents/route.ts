@@ -6,7 +6,10 @@ import type { StoreEngagementConsentsResponse } from "../../../../types/store"
 import type { Sent } from "../../../utils/sent"
 
 /** GET /store/engagement/consents: the signed-in shopper's consents, one per configured purpose. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementConsentsResponse>>) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<Sent<StoreEngagementConsentsResponse>>
+) => {
   res.json({ consents: await currentConsentsOf(req.scope, req.auth_context.actor_id) })
 }
 

@@ -1,5 +1,13 @@
 /** What a shopper sees of each ledger row: never who made an adjustment or the lot bookkeeping. */
-export const defaultStoreLoyaltyTransactionFields = ["id", "type", "points", "order_id", "reason", "created_at", "expires_at"]
+export const defaultStoreLoyaltyTransactionFields = [
+  "id",
+  "type",
+  "points",
+  "order_id",
+  "reason",
+  "created_at",
+  "expires_at",
+]
 
 export const listStoreLoyaltyTransactionsQueryConfig = {
   defaults: defaultStoreLoyaltyTransactionFields,

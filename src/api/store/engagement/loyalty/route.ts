@@ -10,10 +10,15 @@ import type { Sent, SentError } from "../../../utils/sent"
  * from the platform that keeps them when `loyalty.source` names one (an error naming it, never a
  * 500, when it cannot answer).
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementLoyaltyResponse> | SentError>) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<Sent<StoreEngagementLoyaltyResponse> | SentError>
+) => {
   const source = loyaltySourceOf(req.scope)
   try {
-    const loyalty = source ? await source.summary(req.auth_context.actor_id) : await loyaltyOf(req.scope).getLoyaltySummary(req.auth_context.actor_id)
+    const loyalty = source
+      ? await source.summary(req.auth_context.actor_id)
+      : await loyaltyOf(req.scope).getLoyaltySummary(req.auth_context.actor_id)
     res.json({ loyalty })
   } catch (error) {
     const answer = loyaltySourceErrorAnswer(error)

@@ -58,7 +58,10 @@ async function profileOf(scope: MedusaContainer, customerId: string): Promise<Se
 }
 
 /** GET /store/engagement/profile: the signed-in shopper's own profile with purchase statistics; reads only. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementProfileResponse>>) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<Sent<StoreEngagementProfileResponse>>
+) => {
   res.json({ profile: await profileOf(req.scope, req.auth_context.actor_id) })
 }
 

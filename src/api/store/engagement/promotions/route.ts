@@ -11,7 +11,10 @@ import type { Sent, SentError } from "../../../utils/sent"
  * offers "My pages", read when asked and kept a short while per contact. 409 before the contact is
  * synced, 503 when the platform does not answer, 404 when none is configured.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetPromotionsParamsType>, res: MedusaResponse<Sent<StoreEngagementPromotionsResponse> | SentError>) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, StoreGetPromotionsParamsType>,
+  res: MedusaResponse<Sent<StoreEngagementPromotionsResponse> | SentError>
+) => {
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   await answerShopperPagesRead(engagement, res, async (pages) => ({
     promotions: await pages.readPromotions(engagement, req.auth_context.actor_id, req.validatedQuery.type),

@@ -11,7 +11,10 @@ import type { Sent, SentError } from "../../../utils/sent"
  * platform that offers "My pages", read when asked and kept a short while per contact and page. 409
  * before the contact is synced, 503 when the platform does not answer, 404 when none is configured.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetPurchasesParamsType>, res: MedusaResponse<Sent<StoreEngagementPurchasesResponse> | SentError>) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, StoreGetPurchasesParamsType>,
+  res: MedusaResponse<Sent<StoreEngagementPurchasesResponse> | SentError>
+) => {
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const { offset, limit } = req.validatedQuery
   await answerShopperPagesRead(engagement, res, (pages) =>

@@ -12,7 +12,10 @@ export type StoreClaimReferralType = z.infer<typeof StoreClaimReferral>
 
 export const StoreSendReferralInvitations = z
   .object({
-    emails: z.array(storable(z.string().email("must be an email address").max(254))).min(1).max(10),
+    emails: z
+      .array(storable(z.string().email("must be an email address").max(254)))
+      .min(1)
+      .max(10),
   })
   .strict()
 export type StoreSendReferralInvitationsType = z.infer<typeof StoreSendReferralInvitations>

@@ -1,7 +1,12 @@
 import { authenticate } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { NoQuery, validateBody, validateQuery } from "../../../utils/validation"
-import { StoreGetRewardSchemesParams, StoreSignOutRewardScheme, StoreSignUpRewardScheme, StoreVerifyRewardScheme } from "./validators"
+import {
+  StoreGetRewardSchemesParams,
+  StoreSignOutRewardScheme,
+  StoreSignUpRewardScheme,
+  StoreVerifyRewardScheme,
+} from "./validators"
 
 export const storeRewardSchemeRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -9,7 +14,11 @@ export const storeRewardSchemeRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/engagement/reward-schemes*",
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
-  { method: ["GET"], matcher: "/store/engagement/reward-schemes", middlewares: [validateQuery(StoreGetRewardSchemesParams)] },
+  {
+    method: ["GET"],
+    matcher: "/store/engagement/reward-schemes",
+    middlewares: [validateQuery(StoreGetRewardSchemesParams)],
+  },
   {
     method: ["POST"],
     matcher: "/store/engagement/reward-schemes/:id/sign-up",

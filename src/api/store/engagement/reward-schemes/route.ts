@@ -6,10 +6,15 @@ import type { Sent, SentError } from "../../../utils/sent"
 import { rewardSchemesOf } from "./helpers"
 
 /** The reward schemes (configured, or the loyalty source platform's), each with whether the signed-in shopper joined it. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementRewardSchemesResponse> | SentError>) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<Sent<StoreEngagementRewardSchemesResponse> | SentError>
+) => {
   const source = loyaltySourceOf(req.scope)
   try {
-    const schemes = source ? await source.rewardSchemes(req.auth_context.actor_id) : await rewardSchemesOf(req.scope, req.auth_context.actor_id)
+    const schemes = source
+      ? await source.rewardSchemes(req.auth_context.actor_id)
+      : await rewardSchemesOf(req.scope, req.auth_context.actor_id)
     res.json({ reward_schemes: schemes })
   } catch (error) {
     const answer = loyaltySourceErrorAnswer(error)

@@ -9,7 +9,10 @@ import type { StoreEngagementCartLoyaltyResponse, StoreEngagementCartResponse } 
 import type { Sent } from "../../../../utils/sent"
 
 /** What the cart will earn, the points applied, the spendable balance and the most it can take. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementCartLoyaltyResponse>>) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<Sent<StoreEngagementCartLoyaltyResponse>>
+) => {
   res.json({ loyalty: await cartLoyalty(req.scope, req.params.id, req.auth_context.actor_id) })
 }
 
@@ -25,7 +28,10 @@ export const POST = async (
 }
 
 /** Takes the points off the cart and gives them back to the balance. */
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<Sent<StoreEngagementCartResponse>>) => {
+export const DELETE = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<Sent<StoreEngagementCartResponse>>
+) => {
   await removeCartLoyaltyPointsWorkflow(req.scope).run({
     input: { cart_id: req.params.id, customer_id: req.auth_context.actor_id },
   })

@@ -10,14 +10,18 @@ import type { Sent, SentError } from "../../../../utils/sent"
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreClaimReferralType>,
-  res: MedusaResponse<Sent<StoreEngagementReferralClaimResponse> | (SentError & Sent<StoreEngagementReferralClaimResponse>)>
+  res: MedusaResponse<
+    Sent<StoreEngagementReferralClaimResponse> | (SentError & Sent<StoreEngagementReferralClaimResponse>)
+  >
 ) => {
   const { result } = await claimReferralWorkflow(req.scope).run({
     input: { code: req.validatedBody.code.toUpperCase(), customer_id: req.auth_context.actor_id },
   })
   const referral = { id: result.id, code: result.code, status: result.status, refusal_reason: result.refusal_reason }
   if (result.status === "refused") {
-    res.status(400).json({ type: "not_allowed", message: `code: the claim is refused (${result.refusal_reason})`, referral })
+    res
+      .status(400)
+      .json({ type: "not_allowed", message: `code: the claim is refused (${result.refusal_reason})`, referral })
     return
   }
   res.json({ referral })

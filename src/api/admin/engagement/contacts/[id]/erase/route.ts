@@ -30,7 +30,10 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminEraseContactType
       "confirm: must be the Medusa customer id (cus_…) of the contact being erased; nothing was erased"
     )
   }
-  const previous = await engagement.listErasures({ subject_hash: subjectHashOf(customerId) }, { order: { created_at: "ASC" } })
+  const previous = await engagement.listErasures(
+    { subject_hash: subjectHashOf(customerId) },
+    { order: { created_at: "ASC" } }
+  )
   const { result } = await eraseContactWorkflow(req.scope).run({
     input: { customer_id: customerId, actor: { type: req.auth_context.actor_type, id: req.auth_context.actor_id } },
   })

@@ -7,7 +7,18 @@ import { loyaltySourceOf } from "../../../../../utils/loyalty-source"
 /** Referrals an admin sees at most per customer (the latest first); `referrals.made_count` has them all. */
 const REFERRALS_SHOWN = 20
 
-const referralFields = ["id", "code", "advocate_customer_id", "referee_customer_id", "referee_email", "status", "refusal_reason", "order_id", "awarded_at", "created_at"]
+const referralFields = [
+  "id",
+  "code",
+  "advocate_customer_id",
+  "referee_customer_id",
+  "referee_email",
+  "status",
+  "refusal_reason",
+  "order_id",
+  "awarded_at",
+  "created_at",
+]
 
 /**
  * A contact's loyalty summary, as the shopper sees it, with the carts holding points, the
@@ -31,7 +42,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** The same shape from the platform that keeps the points: it holds no carts' points and no referral records of the store. */
 async function sourceLoyaltyOf(source: LoyaltySource, customerId: string) {
   const [summary, schemes] = await Promise.all([source.summary(customerId), source.joinedSchemes(customerId)])
-  return { ...summary, source: source.platform, holds: [], referrals: { made: [], made_count: 0, received: null }, schemes }
+  return {
+    ...summary,
+    source: source.platform,
+    holds: [],
+    referrals: { made: [], made_count: 0, received: null },
+    schemes,
+  }
 }
 
 async function adminLoyaltyOf(scope: MedusaContainer, customerId: string) {
@@ -44,13 +61,29 @@ async function adminLoyaltyOf(scope: MedusaContainer, customerId: string) {
       { select: referralFields, order: { created_at: "DESC", id: "DESC" }, take: REFERRALS_SHOWN }
     ),
     // the accepted claim of this customer as a referee (at most one), else the latest refused one
-    loyalty.listLoyaltyReferrals({ referee_customer_id: customerId }, { select: referralFields, order: { created_at: "DESC" } }),
-    loyalty.listLoyaltySchemeMemberships({ customer_id: customerId }, { select: ["scheme_id", "email", "created_at"], order: { created_at: "ASC" } }),
+    loyalty.listLoyaltyReferrals(
+      { referee_customer_id: customerId },
+      { select: referralFields, order: { created_at: "DESC" } }
+    ),
+    loyalty.listLoyaltySchemeMemberships(
+      { customer_id: customerId },
+      { select: ["scheme_id", "email", "created_at"], order: { created_at: "ASC" } }
+    ),
   ])
   return {
     ...summary,
-    holds: holds.map(({ cart_id, points, amount, currency_code, expires_at }) => ({ cart_id, points, amount, currency_code, expires_at })),
-    referrals: { made, made_count: madeCount, received: claims.find((claim) => claim.status !== "refused") ?? claims[0] ?? null },
+    holds: holds.map(({ cart_id, points, amount, currency_code, expires_at }) => ({
+      cart_id,
+      points,
+      amount,
+      currency_code,
+      expires_at,
+    })),
+    referrals: {
+      made,
+      made_count: madeCount,
+      received: claims.find((claim) => claim.status !== "refused") ?? claims[0] ?? null,
+    },
     schemes: memberships.map((membership) => ({
       id: membership.scheme_id,
       name: loyalty.rewardScheme(membership.scheme_id)?.name ?? membership.scheme_id,

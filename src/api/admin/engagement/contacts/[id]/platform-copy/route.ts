@@ -14,7 +14,10 @@ const FIELDS = { email: "email", phone: "phone", crm_id: "crm_id", id: null } as
  * of the contact (the platform that offers contact lookups), to compare with the plugin's. The call
  * is an outbox row like every other, attempted at once; 404 when the platform has no such contact.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminPlatformCopyParamsType>, res: MedusaResponse) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminPlatformCopyParamsType>,
+  res: MedusaResponse
+) => {
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const [platform] = engagement.providersWith("contact_lookup")
   if (!platform) {

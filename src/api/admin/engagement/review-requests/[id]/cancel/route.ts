@@ -5,6 +5,8 @@ import type { AdminCancelReviewRequestType } from "../../validators"
 
 /** POST /admin/engagement/review-requests/:id/cancel: a scheduled request is never sent (400 once sent or ended). */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCancelReviewRequestType>, res: MedusaResponse) => {
-  await cancelReviewRequestByAdminWorkflow(req.scope).run({ input: { id: req.params.id, reason: req.validatedBody.reason } })
+  await cancelReviewRequestByAdminWorkflow(req.scope).run({
+    input: { id: req.params.id, reason: req.validatedBody.reason },
+  })
   res.json({ review_request: await refetchReviewRequest(req.params.id, req.scope) })
 }

@@ -15,7 +15,9 @@ const REFUSALS: Record<string, string> = {
 /** Completes a closed-loop sign-up with the emailed code; a refusal is a 400 naming `code` and why. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreVerifyRewardSchemeType>,
-  res: MedusaResponse<Sent<StoreEngagementRewardSchemeResponse> | (SentError & { reason: string; tries_left: number | null })>
+  res: MedusaResponse<
+    Sent<StoreEngagementRewardSchemeResponse> | (SentError & { reason: string; tries_left: number | null })
+  >
 ) => {
   const { result } = await verifyRewardSchemeWorkflow(req.scope).run({
     input: { customer_id: req.auth_context.actor_id, scheme_id: req.params.id, code: req.validatedBody.code },

@@ -13,7 +13,10 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCancelJourneysTy
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const platforms = engagement.providersWith("journeys")
   if (!platforms.length) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "No switched-on platform runs journeys: there are no journeys to cancel")
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "No switched-on platform runs journeys: there are no journeys to cancel"
+    )
   }
   if (!contact.email) {
     throw new MedusaError(

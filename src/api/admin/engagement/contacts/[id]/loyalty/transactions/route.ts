@@ -16,13 +16,18 @@ export const GET = async (
     req.queryConfig.fields
   )
   // who made each adjustment, by email, for the admin (a shopper's view never has it)
-  const adminIds = [...new Set(page.transactions.map((row) => row.actor_type === "user" && row.actor_id).filter(Boolean))] as string[]
+  const adminIds = [
+    ...new Set(page.transactions.map((row) => row.actor_type === "user" && row.actor_id).filter(Boolean)),
+  ] as string[]
   const admins = adminIds.length
     ? await req.scope.resolve(Modules.USER).listUsers({ id: adminIds }, { select: ["id", "email"] })
     : []
   const emails = new Map(admins.map((user) => [user.id, user.email]))
   res.json({
     ...page,
-    transactions: page.transactions.map((row) => ({ ...row, actor_email: row.actor_id ? emails.get(row.actor_id) ?? null : null })),
+    transactions: page.transactions.map((row) => ({
+      ...row,
+      actor_email: row.actor_id ? (emails.get(row.actor_id) ?? null) : null,
+    })),
   })
 }
