@@ -1,6 +1,7 @@
 // ESLint (flat config) as Medusa lints its own packages: eslint:recommended and typescript-eslint's
 // recommended rules, `curly: all`, react-hooks for the admin extensions. Formatting is Prettier's
-// job (.prettierrc, Medusa's settings), checked by `npm run lint` with `prettier --check`.
+// job (.prettierrc: Medusa's settings, with this code base's line width of 120), checked by
+// `npm run lint` with `prettier --check`. Files under src/ stay under 300 lines (max-lines).
 import js from "@eslint/js"
 import { defineConfig, globalIgnores } from "eslint/config"
 import reactHooks from "eslint-plugin-react-hooks"
@@ -24,6 +25,17 @@ export default defineConfig([
       "@typescript-eslint/no-explicit-any": "warn",
       "@typescript-eslint/no-non-null-assertion": "off",
     },
+  },
+  {
+    // a growing file is a sign a folder is missing
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/modules/*/migrations/**"],
+    rules: { "max-lines": ["error", { max: 300 }] },
+  },
+  {
+    // the bench loads the plugin's code from a checkout named at run time (BENCH_SRC_ROOT)
+    files: ["bench/**/*.ts"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     // the CommonJS scripts (npm test, the demo, jest's set-up) load with require()

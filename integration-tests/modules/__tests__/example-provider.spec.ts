@@ -1,5 +1,4 @@
 import { createServer, IncomingMessage, Server } from "node:http"
-import type { AddressInfo } from "node:net"
 import path from "node:path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type EngagementModuleService from "../../../src/modules/engagement/service"

@@ -1,4 +1,4 @@
-import { API, Harness, box, consent, contactOf, context, opened, options, sync, tokenAnswer } from "./__tests__/harness"
+import { Harness, box, consent, contactOf, context, options, sync, tokenAnswer } from "./__tests__/harness"
 import type { EndedContactCall } from "../../modules/engagement/provider-api/types"
 
 describe("CRM.COM contact sync", () => {

@@ -1,4 +1,4 @@
-import { Harness, advanceClock, consent, contactOf, options, sync } from "./__tests__/harness"
+import { Harness, advanceClock, consent, contactOf, options } from "./__tests__/harness"
 import crmComPlatform from "./platform"
 import { createCrmComStandIn } from "../../../integration-tests/stand-ins/crmcom"
 import { attemptDelivery } from "../../modules/engagement/outbox/send"

@@ -1,15 +1,4 @@
-import {
-  API,
-  Harness,
-  advanceClock,
-  app,
-  consent,
-  contactOf,
-  opened,
-  options,
-  sync,
-  tokenAnswer,
-} from "./__tests__/harness"
+import { API, Harness, advanceClock, app, consent, contactOf, opened, options, tokenAnswer } from "./__tests__/harness"
 import type { ContactSyncPlan } from "../../modules/engagement/provider-api/types"
 
 describe("CRM.COM contact sync", () => {

@@ -1,6 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { runSql } from "../sql"
 import { addToTotals, inTransaction, lockOrder } from "./totals"
 
 export interface OrderFactInput {

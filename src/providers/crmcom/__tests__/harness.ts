@@ -1,6 +1,5 @@
 /** Shared set-up of the CRM.COM contact-sync unit specs: options, a frozen clock, contacts, tokens and the in-memory harness. */
 import crmComPlatform from "../platform"
-import { createCrmComStandIn } from "../../../../integration-tests/stand-ins/crmcom"
 import { attemptDelivery } from "../../../modules/engagement/outbox/send"
 import { createSecretBox } from "../../../utils/secret-box"
 import type {
@@ -16,7 +15,6 @@ import type {
   EndedContactCall,
   SnapshotConsent,
 } from "../../../modules/engagement/provider-api/types"
-import { consentStateOf, crmComBody, crmComFieldsOf, dateOfBirthOf } from "../contact-sync"
 import { CrmComOptions, crmComOptionsSchema } from "../options"
 import type { CrmComCredentials } from "../secrets"
 
