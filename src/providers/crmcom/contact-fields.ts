@@ -6,7 +6,7 @@ import type { Fields } from "./contact-markers"
 /** The EMAIL identity's username: the contact's email, as CRM.COM compares it. */
 export const usernameOf = (contact: ContactSnapshot) => contact.email?.trim().toLowerCase() || null
 
-/** YYYY-MM-DD as the seed's `demographics.date_of_birth`: `{ year, month, day }`, numbers. */
+/** YYYY-MM-DD as the API's `demographics.date_of_birth`: `{ year, month, day }`, numbers. */
 export function dateOfBirthOf(value: string | null): { year: number; month: number; day: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? "")
   return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null
@@ -22,7 +22,7 @@ function optOutOf(contact: ContactSnapshot, purpose: string | null): boolean | n
 }
 
 /**
- * The contact as `PUT /contacts/{id}` names its fields (seed 003), flat (`demographics.date_of_birth`
+ * The contact as `PUT /contacts/{id}` names its fields (CRM.COM's Self-Service API), flat (`demographics.date_of_birth`
  * is nested by {@link crmComBody}), without blank values.
  */
 export function crmComFieldsOf(contact: ContactSnapshot, options: CrmComOptions): Fields {
@@ -56,4 +56,4 @@ export function crmComBody(fields: Fields): Fields {
   return body
 }
 
-// the fields a registration sets besides the identity (seed 003: POST /contacts/register)
+// the fields a registration sets besides the identity (CRM.COM's Self-Service API: POST /contacts/register)

@@ -121,7 +121,7 @@ function contactCall(
 }
 
 /**
- * Seed 003's flow for one contact: register it (EMAIL identity, a generated password stored sealed
+ * CRM.COM Self-Service API's flow for one contact: register it (EMAIL identity, a generated password stored sealed
  * before the call goes out; the contact id is the `sub` of the returned JWT), then `PUT` only the
  * fields that changed and the consent state, each with the contact's own token; refresh the token
  * before it expires, sign in again with the password when the refresh is refused, and ask for

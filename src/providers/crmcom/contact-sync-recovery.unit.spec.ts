@@ -95,7 +95,7 @@ describe("CRM.COM contact sync", () => {
     expect(harness.plan(contactOf())).toEqual(expect.objectContaining({ kind: "blocked", status: "needs_linking" }))
   })
 
-  it("reports other refusals with the seed's error model, and a refused api_key as the store's, not the contact's", () => {
+  it("reports other refusals with the API's error model, and a refused api_key as the store's, not the contact's", () => {
     const harness = new Harness()
     const register = harness.next(contactOf(), "register_contact")
     expect(
@@ -165,7 +165,7 @@ describe("CRM.COM contact sync", () => {
     harness.next({ ...contact, last_name: "King" }, "authenticate_contact")
   })
 
-  it("does not trust an expiry that is already past when the token is handed out (the seed's example is from 2019)", () => {
+  it("does not trust an expiry that is already past when the token is handed out (the API's example is from 2019)", () => {
     const harness = new Harness()
     const seedToken =
       "eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiJhMjc4ZDNlNS05YjhlLTQzNmUtOTIzMC03MGYzZTJkZjFjYTUiLCJleHAiOjE1Njg1NTQxMjJ9.LemqPPThkqfakkKS6CdkNvV1Lnc88CWirEpHOPnWjJPQz02zgkKSwfbvrEsl3OmR2LUhDILsOXf4x-GPFmNJCg"

@@ -7,7 +7,7 @@ import type { ContactSnapshot } from "../../modules/engagement/provider-api/type
 import type { EngagementPlatform } from "../../modules/engagement/provider-api/types"
 import type { CrmComOptions } from "./options"
 
-describe("CRM.COM contact sync against the seed-checking stand-in", () => {
+describe("CRM.COM contact sync against the contract-checking stand-in", () => {
   const standIn = createCrmComStandIn({ apiKey: "crm-key" })
   let opts: CrmComOptions
   beforeAll(async () => {
@@ -38,7 +38,7 @@ describe("CRM.COM contact sync against the seed-checking stand-in", () => {
     throw new Error(`no end after ${sent.join(", ")}`)
   }
 
-  it("registers, updates only changes, recovers from refused and expired tokens, and asks for linking as the seed's answers say", async () => {
+  it("registers, updates only changes, recovers from refused and expired tokens, and asks for linking as the API's answers say", async () => {
     const harness = new Harness(opts)
     let contact = contactOf({
       date_of_birth: "1815-12-10",

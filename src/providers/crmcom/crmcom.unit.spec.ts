@@ -21,7 +21,7 @@ const classify = (status: number, body: unknown, operation: string) =>
   crmComPlatform.classifyResponse!({ status, headers: {}, body }, message(operation, {}), options)
 
 const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url")
-// the seed's own example token: sub a278d3e5-…, exp 1568554122
+// the API's own example token: sub a278d3e5-…, exp 1568554122
 const SEED_TOKEN =
   "eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiJhMjc4ZDNlNS05YjhlLTQzNmUtOTIzMC03MGYzZTJkZjFjYTUiLCJleHAiOjE1Njg1NTQxMjJ9.LemqPPThkqfakkKS6CdkNvV1Lnc88CWirEpHOPnWjJPQz02zgkKSwfbvrEsl3OmR2LUhDILsOXf4x-GPFmNJCg"
 
@@ -34,7 +34,7 @@ describe("crmcom platform", () => {
     expect(decodeJwtPayload(`x.${part({ exp: 5 })}.y`)).toEqual({ exp: 5 })
   })
 
-  it("registers with the seed's body, opening the sealed password and filling validation_required for EMAIL from the options", () => {
+  it("registers with the API's body, opening the sealed password and filling validation_required for EMAIL from the options", () => {
     const payload = {
       first_name: "John",
       last_name: "Doe",
@@ -232,7 +232,7 @@ describe("crmcom platform", () => {
     )
   })
 
-  it("puts the seed's code, message and attribute in the reason; flags a refused contact token", () => {
+  it("puts the API's code, message and attribute in the reason; flags a refused contact token", () => {
     const exists = classify(
       400,
       { code: "CONTACT_ALREADY_EXISTS", message: "username is taken", attribute: "username" },

@@ -1,4 +1,4 @@
-/** The CRM.COM calls the outbox can make (seed 003, Contact Management). */
+/** The CRM.COM calls the outbox can make (CRM.COM's Self-Service API, Contact Management). */
 export const CrmComOperations = {
   RegisterContact: "register_contact",
   AuthenticateContact: "authenticate_contact",

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
 
-/** A consent state as CRM.COM spells it (the seed shows ACCEPTED and PENDING); null: not sent for that value. */
+/** A consent state as CRM.COM spells it (its API documents ACCEPTED and PENDING); null: not sent for that value. */
 const consentState = z
   .string()
   .regex(/^[A-Z_]+$/, "an upper-case CRM.COM consent state such as ACCEPTED or PENDING")

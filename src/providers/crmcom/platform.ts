@@ -62,7 +62,7 @@ function registerBody(
   if (sealed !== undefined || identity.provider === "EMAIL") {
     body.password = opened(identity, "password", operation, box)
   }
-  // the seed makes validation_required mandatory for EMAIL identities
+  // the API makes validation_required mandatory for EMAIL identities
   if (identity.provider === "EMAIL" && identity.validation_required === undefined) {
     body.validation_required = options.validation_required
   }
@@ -125,7 +125,7 @@ function buildCrmComRequest(message: OutboundMessage, options: CrmComOptions): P
   return { ...request, headers }
 }
 
-/** The seed's error model: code, message and the attribute that caused the error. */
+/** The API's error model: code, message and the attribute that caused the error. */
 export function errorText(body: unknown): string {
   if (!body || typeof body !== "object") {
     return typeof body === "string" ? body.slice(0, 500) : ""
@@ -138,12 +138,12 @@ export function errorText(body: unknown): string {
   return parts.length ? parts.join(" ") : JSON.stringify(body).slice(0, 500)
 }
 
-/** A 401 about the publishable key rather than the contact (the seed: INVALID_API_KEY on attribute api_key). */
+/** A 401 about the publishable key rather than the contact (CRM.COM's API: INVALID_API_KEY on attribute api_key). */
 function refusesApiKey(body: Record<string, unknown>): boolean {
   return body.attribute === "api_key" || (typeof body.code === "string" && /API_KEY/i.test(body.code))
 }
 
-/** The seed's answer to registering a username that is taken (400 CONTACT_ALREADY_EXISTS), or a 409. */
+/** The API's answer to registering a username that is taken (400 CONTACT_ALREADY_EXISTS), or a 409. */
 function contactExists(status: number, body: Record<string, unknown>): boolean {
   return status === 409 || (status === 400 && body.code === "CONTACT_ALREADY_EXISTS")
 }
@@ -171,7 +171,7 @@ function tokenOutcome(status: number, body: Record<string, unknown>, accessToken
     },
     secrets: {
       access_token: accessToken,
-      // the seed's refresh example sends back the very JWT it issued, and no answer names a separate one
+      // the API's refresh example sends back the very JWT it issued, and no answer names a separate one
       refresh_token: typeof body.refresh_token === "string" && body.refresh_token ? body.refresh_token : accessToken,
       expires_at: expiresAt,
     },
@@ -273,7 +273,7 @@ function crmComResendCheck(message: OutboundMessage, options: CrmComOptions): Re
 }
 
 /**
- * CRM.COM Self-Service API (seed 003), contacts: register, authenticate, refresh the JWT,
+ * CRM.COM Self-Service API, contacts: register, authenticate, refresh the JWT,
  * update and set the consent state. Every call carries the publishable `api_key`; contact calls
  * also the contact's token. Passwords and tokens travel through the outbox only sealed.
  */

@@ -13,7 +13,7 @@ const markersOf = (lastSent: Record<string, unknown>) =>
 const accepts = (contact: ContactSnapshot, purpose: string) =>
   contact.consents[purpose] ? contact.consents[purpose].value === "True" : undefined
 
-/** The contact as Engage names its fields (seed 004's contact attributes), without blank values. */
+/** The contact as Engage names its fields (its API v3's contact attributes), without blank values. */
 export function engageContactOf(contact: ContactSnapshot): Record<string, unknown> {
   const address = contact.address
   return withValues({
@@ -43,7 +43,7 @@ function identifierOf(contact: ContactSnapshot, options: EngageOptions): string 
 }
 
 /**
- * Seed 004's flow: look the contact up when its id is not stored; create it on 404 (201, keep the
+ * Engage API v3's flow: look the contact up when its id is not stored; create it on 404 (201, keep the
  * id); PATCH only what changed; change the contact type only through updateContactType; fall back
  * to the bulk endpoints when a create or update keeps failing, and reconcile the id at the next lookup.
  */

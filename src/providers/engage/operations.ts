@@ -1,4 +1,4 @@
-/** The Engage calls the outbox can make (seed 004). */
+/** The Engage calls the outbox can make (Voyado Engage's API v3). */
 export const EngageOperations = {
   LookupContact: "lookup_contact",
   CreateContact: "create_contact",

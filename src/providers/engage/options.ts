@@ -19,7 +19,7 @@ export const engageOptionsSchema = commonPlatformOptionsSchema.extend({
   lookup_by: z.enum(ENGAGE_IDENTIFIERS).default("email"),
   /** the contact type upgrades move to (e.g. "Member") and bulk creation uses; else the tenant's default */
   contact_type_id: z.string().min(1).optional(),
-  /** attempts of a create or update before its change goes through the bulk endpoint instead (seed 004's fallback) */
+  /** attempts of a create or update before its change goes through the bulk endpoint instead (Engage's documented fallback) */
   fallback_after_attempts: z.number().int().min(1).max(50).default(3),
   /**
    * how long this process keeps a shopper's promotions and purchases read for "My pages" before

@@ -31,7 +31,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Drops null and empty values, nested ones too: in an Engage update they would overwrite what the
- * contact has (seed 004: "send only the changes").
+ * contact has (Voyado Engage's API v3: "send only the changes").
  */
 export function onlyChanges(changes: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = {}
@@ -213,7 +213,7 @@ function engageResendCheck(message: OutboundMessage, options: EngageOptions): Re
 }
 
 /**
- * Voyado Engage contacts (seed 004): look up, create (201), PATCH only the changes, upgrade the
+ * Voyado Engage API v3 contacts: look up, create (201), PATCH only the changes, upgrade the
  * contact type, and the bulk endpoints that are the fallback so no change is lost.
  */
 export const engagePlatform: EngagementPlatform<EngageOptions> = {

@@ -3,7 +3,7 @@ import { changedFields, withValues } from "../contact-sync/diff"
 import { ExpertSenderOperations } from "./operations"
 import type { ExpertSenderOptions } from "./options"
 
-// the seed's field limits
+// the API's field limits
 const LIMITS = { email: 320, phone: 20, crmId: 128, name: 256, attributeName: 256 }
 const MATCH_FIELD = { Email: "email", PhoneNumber: "phone", CrmId: "crmId" } as const
 
@@ -31,7 +31,7 @@ export function expertSenderFieldsOf(
     crmId: within(contact.crm_id, LIMITS.crmId),
     firstName: cut(contact.first_name, LIMITS.name),
     lastName: cut(contact.last_name, LIMITS.name),
-    // the seed's dateOfBirth is an ISO 8601 date-time
+    // the API's dateOfBirth is an ISO 8601 date-time
     dateOfBirth: contact.date_of_birth ? `${contact.date_of_birth}T00:00:00.000Z` : null,
     gender: contact.gender,
   })
@@ -47,7 +47,7 @@ export function expertSenderFieldsOf(
   return fields
 }
 
-/** The seed's customer object (`data[]` item) for the changed fields. */
+/** The API's customer object (`data[]` item) for the changed fields. */
 export function expertSenderCustomerOf(changes: Record<string, unknown>): Record<string, unknown> {
   const customer: Record<string, unknown> = {}
   const customAttributes: { name: string; value: string }[] = []
@@ -71,7 +71,7 @@ export function expertSenderCustomerOf(changes: Record<string, unknown>): Record
 }
 
 /**
- * ExpertSender ECDP (seed 001): `POST /customers` with `mode: AddOrUpdate` and the configured
+ * ExpertSender ECDP API: `POST /customers` with `mode: AddOrUpdate` and the configured
  * `matchBy`, sending the identifying field and what changed; many contacts go in one request.
  */
 export const expertSenderContactSync: ContactSyncer<ExpertSenderOptions> = {
@@ -89,7 +89,7 @@ export const expertSenderContactSync: ContactSyncer<ExpertSenderOptions> = {
       return {
         kind: "blocked",
         status: "error",
-        reason: `ExpertSender matches customers by ${options.match_by}, which this contact has not (or it is longer than the seed allows)`,
+        reason: `ExpertSender matches customers by ${options.match_by}, which this contact has not (or it is longer than the API allows)`,
       }
     }
     const changes = changedFields(wanted, state.last_sent)

@@ -19,7 +19,7 @@ const consent = (value: "True" | "False") => ({
 })
 
 describe("ExpertSender contact sync", () => {
-  it("sends the seed's customer object with statistics as string attributes and mapped consents", () => {
+  it("sends the API's customer object with statistics as string attributes and mapped consents", () => {
     const contact = contactFixture({
       custom_attributes: { tier: "gold" },
       consents: { email_marketing: consent("True"), sms_marketing: consent("True") },
@@ -71,7 +71,7 @@ describe("ExpertSender contact sync", () => {
     ])
   })
 
-  it("keeps to the seed's limits and needs the field it matches by", () => {
+  it("keeps to the API's limits and needs the field it matches by", () => {
     const long = contactFixture({ first_name: "A".repeat(300), phone: "+44 1234 5678 9012 3456 7890" })
     const data = callOf(expertSenderContactSync.plan(long, emptyState(), options, context)).payload.data as Record<
       string,

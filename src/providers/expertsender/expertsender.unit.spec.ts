@@ -33,7 +33,7 @@ describe("expertsender platform", () => {
     expect(expertSenderOptionsSchema.safeParse({ api_url: "x", api_key: "k" }).success).toBe(false)
   })
 
-  it("posts the seed's body to /customers with x-api-key and JSON headers", () => {
+  it("posts the API's body to /customers with x-api-key and JSON headers", () => {
     const payload = { mode: "AddOrUpdate", matchBy: "CrmId", data: [customer] }
     expect(expertSenderPlatform.buildRequest(message("upsert_customers", payload), options)).toEqual({
       method: "POST",

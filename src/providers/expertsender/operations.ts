@@ -1,4 +1,4 @@
-/** The ExpertSender calls the outbox can make (seed 001). */
+/** The ExpertSender calls the outbox can make (ExpertSender's ECDP API). */
 export const ExpertSenderOperations = {
   UpsertCustomers: "upsert_customers",
   GetCustomerById: "get_customer_by_id",

@@ -18,11 +18,11 @@ export { ExpertSenderOperations }
 
 type ExpertSenderOperation = (typeof ExpertSenderOperations)[keyof typeof ExpertSenderOperations]
 
-// the seed's four read-only lookups; `{id}` etc. in its examples are placeholders, not literal braces
+// the API's four read-only lookups; `{id}` etc. in its examples are placeholders, not literal braces
 const LOOKUP_PATHS: Record<string, (value: string) => string> = {
   get_customer_by_id: (value) => `/customers/id/${encodeURIComponent(value)}`,
   get_customer_by_email: (value) => `/customers/email/${encodeURIComponent(value)}`,
-  // the seed: "phone number 123 456 789" is queried as 123456789
+  // ExpertSender's API: "phone number 123 456 789" is queried as 123456789
   get_customer_by_phone: (value) => `/customers/phone/${encodeURIComponent(value.replace(/\s+/g, ""))}`,
   get_customer_by_crm_id: (value) => `/customers/crmId/${encodeURIComponent(value)}`,
 }
@@ -65,7 +65,7 @@ function buildExpertSenderRequest(message: OutboundMessage, options: ExpertSende
   }
 }
 
-/** The seed's problem-details error body (type, title, status, detail, instance, errors) in one line. */
+/** The API's problem-details error body (type, title, status, detail, instance, errors) in one line. */
 function problemText(body: unknown): string {
   if (!body || typeof body !== "object") {
     return typeof body === "string" ? body.slice(0, 500) : ""
@@ -113,7 +113,7 @@ function classifyExpertSenderAnswer(response: PlatformResponse, message: Outboun
 }
 
 /**
- * ExpertSender ECDP Customers API (seed 001). `upsert_customers` sends the seed's
+ * ExpertSender ECDP Customers API. `upsert_customers` sends the API's
  * `{ mode, matchBy, data }` body as is; the lookups take `{ value }`.
  */
 export const expertSenderPlatform: EngagementPlatform<ExpertSenderOptions> = {

@@ -10,7 +10,7 @@ export interface PurchaseMappingRules {
   default_brand?: string
 }
 
-/** A purchase exactly as the Recensus seed lists it: every field present, unknown ids empty. */
+/** A purchase exactly as Recensus' API lists it: every field present, unknown ids empty. */
 export interface RecensusPurchase {
   quantity: string
   gtin: string
@@ -52,7 +52,7 @@ function identify(item: ReviewableLineItem, rules: PurchaseMappingRules) {
     item.variant_metadata?.[rules.brand_metadata_key],
     rules.default_brand
   )
-  // only the seed's combinations: GTIN+MPN+Brand (preferred), GTIN alone, or MPN+Brand
+  // only the API's combinations: GTIN+MPN+Brand (preferred), GTIN alone, or MPN+Brand
   if (gtin && mpn && brand) {
     return { gtin, mpn, brand }
   }
@@ -77,7 +77,7 @@ function missingReason(item: ReviewableLineItem, rules: PurchaseMappingRules): s
 
 /**
  * Turns an order's line items into Recensus purchases: items of one variant are merged, and
- * items with no identifier combination the seed accepts are left out with the reason.
+ * items with no identifier combination the API accepts are left out with the reason.
  */
 export function mapRecensusPurchases(
   items: ReviewableLineItem[],

@@ -14,7 +14,7 @@ const CONSENT = "$consent"
 const GENDERS: Record<string, string> = { Male: "m", Female: "f" }
 
 /**
- * The customer profile as seed 002 names its fields: birthdate YYYY-MM-DD, gender m/f only when
+ * The customer profile as Rejoiner's REST API v1 names its fields: birthdate YYYY-MM-DD, gender m/f only when
  * known, language at most two characters, the address from the default address, and the purchase
  * statistics and custom attributes in `metadata` (always whole: Rejoiner replaces it on update).
  */
@@ -56,7 +56,7 @@ export function optInFields(consent: SnapshotConsent, purpose: string): Record<s
 }
 
 /**
- * Rejoiner customers (seed 002): create the profile, then `PUT` what changed (with the whole
+ * Rejoiner customers (Rejoiner's REST API v1): create the profile, then `PUT` what changed (with the whole
  * metadata); unsubscribe when the configured purpose is withdrawn, record an opt-in when it is given.
  */
 export const rejoinerContactSync: ContactSyncer<RejoinerOptions> = {

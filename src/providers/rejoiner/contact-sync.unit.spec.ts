@@ -18,7 +18,7 @@ const consent = (value: "True" | "False" | "AwaitingConfirmation") => ({
 })
 
 describe("Rejoiner contact sync", () => {
-  it("creates the profile with the seed's fields", () => {
+  it("creates the profile with the API's fields", () => {
     const call = callOf(rejoinerContactSync.plan(contactFixture(), emptyState(), options, context))
     expect(call).toEqual(
       expect.objectContaining({

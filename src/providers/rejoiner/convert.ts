@@ -43,7 +43,7 @@ export interface ConvertOrderItem {
 
 const present = (value: unknown) => value !== undefined && value !== null && value !== ""
 
-/** Drops fields with no value: the seed's optional fields are left out rather than sent empty. */
+/** Drops fields with no value: the API's optional fields are left out rather than sent empty. */
 function compact<T extends Record<string, unknown>>(record: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(record).filter(([, value]) => present(value) && !(Array.isArray(value) && !value.length))
@@ -71,7 +71,7 @@ export function promotionCodes(order: ConvertOrder): string[] {
 }
 
 /**
- * The body of Rejoiner's `POST /customer/convert/` for an order, as the seed defines it:
+ * The body of Rejoiner's `POST /customer/convert/` for an order, as the API defines it:
  * amounts are integers in the currency's minor unit, and `qty_price` is `price × item_qty`.
  */
 export function buildRejoinerConversion(

@@ -35,7 +35,7 @@ const order = (overrides: Partial<ConvertOrder> = {}): ConvertOrder => ({
 })
 
 describe("buildRejoinerConversion", () => {
-  it("builds the seed's convert body with integer cents and qty_price = price × item_qty", () => {
+  it("builds the API's convert body with integer cents and qty_price = price × item_qty", () => {
     expect(buildRejoinerConversion(order(), options, storefront)).toEqual({
       email: "ada@example.com",
       cart_data: {

@@ -1,4 +1,4 @@
-/** The Rejoiner calls the outbox can make (seed 002). */
+/** The Rejoiner calls the outbox can make (Rejoiner's REST API v1). */
 export const RejoinerOperations = {
   Convert: "convert",
   Cancel: "cancel",

@@ -18,7 +18,7 @@ export { RejoinerOperations }
 
 type RejoinerOperation = (typeof RejoinerOperations)[keyof typeof RejoinerOperations]
 
-// the seed's paths keep their trailing slash
+// the API's paths keep their trailing slash
 const ROUTES: Record<RejoinerOperation, { method: HttpMethod; path: (payload: Record<string, unknown>) => string }> = {
   convert: { method: "POST", path: () => "/customer/convert/" },
   cancel: { method: "POST", path: () => "/customer/cancel/" },
@@ -32,7 +32,7 @@ const ROUTES: Record<RejoinerOperation, { method: HttpMethod; path: (payload: Re
   },
 }
 
-/** The payload is the seed's body, but for the key that addresses the profile in the path. */
+/** The payload is the API's body, but for the key that addresses the profile in the path. */
 function bodyOf(payload: Record<string, unknown>): Record<string, unknown> {
   const { customer_key: _key, ...body } = payload
   return body
@@ -89,7 +89,7 @@ function rejoinerResendCheck(message: OutboundMessage, options: RejoinerOptions)
   }
 }
 
-/** Rejoiner REST API v1: the payload is the JSON body the seed defines for the operation. */
+/** Rejoiner REST API v1: the payload is the JSON body the API defines for the operation. */
 export const rejoinerPlatform: EngagementPlatform<RejoinerOptions> = {
   id: REJOINER,
   displayName: "Rejoiner",
