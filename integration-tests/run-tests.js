@@ -19,11 +19,20 @@ function run(cmd, args, env) {
   return result.status ?? 1
 }
 
+/**
+ * Test files run one at a time. Each integration file boots Medusa anew, and what a boot leaves in
+ * memory adds up over thirty files (the heap ran out at the twentieth): those run in one worker
+ * process that jest replaces whenever it holds more than 2 GB after a file.
+ */
+function oneAtATime(type) {
+  return type === "integration" ? ["--maxWorkers=1", "--workerIdleMemoryLimit=2GB"] : ["--runInBand"]
+}
+
 function jest(type) {
   const out = path.join(os.tmpdir(), `engagement-jest-${type}-${process.pid}.json`)
   const status = run(
     process.execPath,
-    [jestBin, "--runInBand", "--forceExit", "--json", `--outputFile=${out}`, ...extraArgs],
+    [jestBin, ...oneAtATime(type), "--forceExit", "--json", `--outputFile=${out}`, ...extraArgs],
     // Medusa's boot logs (every migration) would bury the test output; LOG_LEVEL=info brings them back
     {
       LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
