@@ -98,10 +98,16 @@ function describeIssue(issue: Issue, input: unknown, root: string): string {
     case "unrecognized_keys":
       return `${issue.keys.map((key) => fieldName([...issue.path, key], root)).join(", ")}: unknown field${issue.keys.length > 1 ? "s" : ""}`
     case "too_big":
-      return `${field}: at most ${String(issue.maximum)}${sizeUnit(issue.origin)}`
+      return issue.inclusive === false
+        ? `${field}: must be less than ${String(issue.maximum)}${sizeUnit(issue.origin)}`
+        : `${field}: at most ${String(issue.maximum)}${sizeUnit(issue.origin)}`
     case "too_small":
-      return issue.origin === "string" && Number(issue.minimum) === 1
-        ? `${field}: must not be empty`
+      if (issue.origin === "string" && Number(issue.minimum) === 1) {
+        return `${field}: must not be empty`
+      }
+      // `.positive()` is a bound that excludes its value: 0 is refused, so "at least 0" would mislead
+      return issue.inclusive === false
+        ? `${field}: must be greater than ${String(issue.minimum)}${sizeUnit(issue.origin)}`
         : `${field}: at least ${String(issue.minimum)}${sizeUnit(issue.origin)}`
     case "invalid_format":
       return `${field}: must be a valid ${issue.format}`

@@ -21,6 +21,13 @@ describe("input rules", () => {
     )
   })
 
+  it("says a bound that excludes its value as such (0 points is not 'at least 0')", () => {
+    const points = z.object({ points: z.number().int().positive().lt(1000) })
+    expect(problemOf(points, { points: 0 })).toBe("points: must be greater than 0")
+    expect(problemOf(points, { points: 1000 })).toBe("points: must be less than 1000")
+    expect(problemOf(z.object({ n: z.number().min(1) }), { n: 0 })).toBe("n: at least 1")
+  })
+
   it("lists the allowed values of an enum and says what came instead of a wrong type", () => {
     expect(problemOf(StoreUpdateConsents, { consents: [{ purpose: "email_marketing", value: "Maybe" }] })).toBe(
       "consents.0.value: must be one of False, AwaitingConfirmation, True"
