@@ -69,7 +69,7 @@ const CONTACT_PLATFORM_ENV = [
 /**
  * For a test file: the stand-ins start, and `env` is set, before Medusa boots (a top-level
  * `beforeAll` runs before the test runner's own), and they stop after the file. Each test starts
- * with fresh stand-ins and ends by asserting that every call they received matched its seed.
+ * with fresh stand-ins and ends by asserting that every call they received matched its platform's published API.
  */
 export function useTestPlatforms(env: Record<string, string> = {}, choice: TestPlatformChoice = {}): TestPlatforms {
   const platforms = createTestPlatforms(choice)

@@ -19,7 +19,7 @@ interface StoredContact {
   [field: string]: unknown
 }
 
-// the seed's examples send these flags as "true"/"false" strings, its descriptions as booleans
+// the API's examples send these flags as "true"/"false" strings, its descriptions as booleans
 const flag = z.union([z.boolean(), z.enum(["true", "false"])])
 const upper = z.string().regex(/^[A-Z_]+$/, "an upper-case value such as ACCEPTED or PENDING")
 
@@ -106,7 +106,7 @@ const updateSchema = z
       })
       .partial()
       .strict(),
-    company_profle: z.record(z.string(), z.unknown()), // sic: the seed's spelling
+    company_profle: z.record(z.string(), z.unknown()), // sic: the API's spelling
     email_address: z.string().email(),
     sms_opt_out: flag,
     email_opt_out: flag,
@@ -124,9 +124,9 @@ const errorAnswer = (status: number, code: string, message: string, attribute?: 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url")
 
 /**
- * CRM.COM Self-Service API, contacts (seed 003). Every call needs the `api_key` header; contact
- * calls also the contact's JWT in `Authorization` (the seed shows it both bare and as `Bearer`).
- * Errors follow the seed's model: `{ code, message, attribute }`.
+ * CRM.COM Self-Service API, contacts (CRM.COM's Self-Service API). Every call needs the `api_key` header; contact
+ * calls also the contact's JWT in `Authorization` (the API shows it both bare and as `Bearer`).
+ * Errors follow the API's model: `{ code, message, attribute }`.
  */
 export class CrmComStandIn extends StandIn {
   tokenTtlSeconds: number
@@ -251,7 +251,7 @@ function crmComRoutes(config: CrmComStandInConfig): StandInRoute[] {
         const id = randomUUID()
         const { identity: _identity, ...fields } = body
         standIn.contacts[id] = { ...fields, id, username, password, is_verified: !validation_required }
-        // the seed: a PHONE registration answers a one-time password to confirm, not a token
+        // the API: a PHONE registration answers a one-time password to confirm, not a token
         if (provider === "PHONE") {
           return { status: 200, body: { obfuscated_value: "+35799***834", auth_otp: randomUUID() } }
         }
@@ -281,7 +281,7 @@ function crmComRoutes(config: CrmComStandInConfig): StandInRoute[] {
       app,
       z.object({ refresh_token: z.string().min(1) }).strict(),
       keyed((request, standIn) => {
-        // the seed refreshes with the JWT it issued; an expired one still refreshes
+        // the API refreshes with the JWT it issued; an expired one still refreshes
         const issued = standIn.tokens[(request.body as { refresh_token: string }).refresh_token]
         const found = issued && standIn.contacts[issued.contact_id]
         return found

@@ -92,7 +92,7 @@ function matches(contact: Contact, name: string, value: string): boolean {
 }
 
 /**
- * Voyado Engage contacts flow (seed 004). Keeps the contacts it creates, answers a lookup with the
+ * Voyado Engage contacts flow (Voyado Engage's API v3). Keeps the contacts it creates, answers a lookup with the
  * bare contact id (200), 404 ContactNotFound or 409 MultipleMatches, and refuses PATCH bodies with
  * null or empty values. A missing `apikey` is a violation; a wrong one is answered 401.
  */
@@ -209,7 +209,7 @@ function engageRoutes(config: EngageStandInConfig): StandInRoute[] {
         if (standIn.isAmbiguous(value) || found.length > 1) {
           return fail(409, "MultipleMatches", "more than one contact matches")
         }
-        // the seed: Engage returns the unique contactId, a JSON string
+        // the API: Engage returns the unique contactId, a JSON string
         return found.length
           ? { status: 200, body: JSON.stringify(found[0].id) }
           : fail(404, "ContactNotFound", "contact not found")

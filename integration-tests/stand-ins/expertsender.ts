@@ -5,7 +5,7 @@ export interface ExpertSenderStandInConfig {
   apiKey: string
 }
 
-// as the seed's "2023-07-25T12:35:54.712Z": date, T, time with seconds, then Z or an offset
+// as the API's "2023-07-25T12:35:54.712Z": date, T, time with seconds, then Z or an offset
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 const customerSchema = z
@@ -52,7 +52,7 @@ export const expertSenderUpsertSchema = z
 
 type Customer = z.infer<typeof customerSchema> & { id: number }
 
-/** The seed's problem-details error body. */
+/** The API's problem-details error body. */
 function problem(
   request: RecordedRequest,
   status: number,
@@ -131,7 +131,7 @@ function upsert(request: RecordedRequest, standIn: StandIn): StandInAnswer {
 }
 
 /**
- * ExpertSender ECDP Customers API (seed 001): `POST /customers` (201; 400 and 401 as problem
+ * ExpertSender ECDP Customers API (ExpertSender's ECDP API): `POST /customers` (201; 400 and 401 as problem
  * details) and the lookups by id, email, phone and crmId (200 `{ status, data }`, 404).
  * A missing `x-api-key` is a contract violation; a wrong one is answered 401.
  */

@@ -24,7 +24,7 @@ const purchaseSchema = z
     "identifier combination must be GTIN+MPN+Brand, GTIN, or MPN+Brand"
   )
 
-// ISO 8601 with an offset, as the seed's "2012-12-12T16:00:00+0000"
+// ISO 8601 with an offset, as the API's "2012-12-12T16:00:00+0000"
 const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:?\d{2}|Z)$/
 
 const bodySchema = z
@@ -44,7 +44,7 @@ const bodySchema = z
   .strict()
 
 /**
- * Recensus Customer Contact API (seed 000): POST /merchant/{MERCHANTID}/customer-contact-request,
+ * Recensus Customer Contact API (Recensus' Customer Contact API): POST /merchant/{MERCHANTID}/customer-contact-request,
  * JSON headers, signature = MD5(verb + request URL + shared secret). Answers 201 with the CCR,
  * 400 for a malformed call, 403 when the token is not the merchant's.
  */

@@ -64,7 +64,7 @@ const customerSchema = z
   .strict()
 
 /**
- * Rejoiner REST API v1 (seed 002). The stand-in's base URL plays `{REJOINER_API_URL}`
+ * Rejoiner REST API v1 (Rejoiner's REST API v1). The stand-in's base URL plays `{REJOINER_API_URL}`
  * (`.../api/v1/{SITE_ID}`); every call must carry `Authorization: Rejoiner {key}`.
  */
 export function createRejoinerStandIn(config: { apiKey: string; siteId?: string }): StandIn {
@@ -107,7 +107,7 @@ export function createRejoinerStandIn(config: { apiKey: string; siteId?: string 
           if (!existing) {
             return { status: 404, body: { message: "customer not found" } }
           }
-          // metadata replaces the whole object, as the seed says
+          // metadata replaces the whole object, as the API says
           customers[request.params.key] = { ...existing, ...(request.body as object) }
           return { status: 200, body: customers[request.params.key] }
         },

@@ -57,7 +57,9 @@ async function main() {
     for (const standIn of standIns) {
       const from = seen.get(standIn) ?? 0
       for (const request of standIn.requests.slice(from)) {
-        const verdict = request.violations.length ? `VIOLATES: ${request.violations.join("; ")}` : "matches the seed"
+        const verdict = request.violations.length
+          ? `VIOLATES: ${request.violations.join("; ")}`
+          : "matches the contract"
         console.log(
           `[${new Date().toISOString()}] ${standIn.name} ${request.method} ${request.path} -> ${request.answeredWith} (${verdict})`
         )

@@ -22,7 +22,7 @@ export interface RecordedRequest {
   body: unknown
   rawBody: string
   params: Record<string, string>
-  /** what in this request breaks the seed contract; empty when it matches */
+  /** what in this request breaks the API contract; empty when it matches */
   violations: string[]
   /** how the stand-in answered */
   answeredWith: number | "timeout" | "reset"
@@ -41,7 +41,7 @@ export interface StandInRoute {
   path: RegExp
   /** contract checks; each returned string is a violation */
   check(request: RecordedRequest, standIn: StandIn): string[]
-  /** the answer the seed documents for a valid call */
+  /** the answer the API documents for a valid call */
   respond(request: RecordedRequest, standIn: StandIn): StandInAnswer
 }
 
@@ -78,7 +78,7 @@ export function headerViolations(
 
 /**
  * A local HTTP server that plays one external platform in tests: it checks each call against
- * the seed contract, answers as the seed documents, keeps every call for assertions, and can be
+ * the API contract, answers as the API documents, keeps every call for assertions, and can be
  * told to fail the next calls (an HTTP status, a timeout, a dropped connection).
  */
 export class StandIn {
@@ -243,7 +243,7 @@ export class StandIn {
     }
 
     if (!route) {
-      record.violations.push(`no ${record.method} ${path} in the ${this.name} seed`)
+      record.violations.push(`no ${record.method} ${path} in the ${this.name} API`)
       record.answeredWith = 404
       this.send(res, { status: 404, body: { message: `stand-in ${this.name}: no such endpoint` } })
       return

@@ -71,7 +71,7 @@ describe("ExpertSender stand-in", () => {
     )
   })
 
-  it("flags fields that break the seed and answers 400", async () => {
+  it("flags fields that break the API and answers 400", async () => {
     const invalid = {
       email: "x".repeat(321),
       phone: "123 456",
@@ -263,7 +263,7 @@ describe("CRM.COM stand-in", () => {
     expect(standIn.violations()).toEqual([])
   })
 
-  it("authenticates by username and password and refuses a taken username with the seed's error model", async () => {
+  it("authenticates by username and password and refuses a taken username with the API's error model", async () => {
     await call(base, "POST", "/contacts/register", app, registration)
     const again = await call(base, "POST", "/contacts/register", app, registration)
     expect(again).toEqual({

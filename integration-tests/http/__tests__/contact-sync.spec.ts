@@ -102,7 +102,7 @@ medusaIntegrationTestRunner({
       // Engage keeps no statistics: nothing changed for it
       expect(engage.acceptedCallsTo("update_contact")).toHaveLength(0)
 
-      // the admin can read ExpertSender's own copy (seed 001's lookups)
+      // the admin can read ExpertSender's own copy (the platform's API's lookups)
       const admin = await createAdminHeaders(getContainer())
       const copy = await api.get(`/admin/engagement/contacts/${shopper.customerId}/platform-copy?by=email`, admin)
       expect(expertsender.callsTo("get_customer_by_email").map((call) => call.path)).toEqual([

@@ -302,7 +302,7 @@ medusaIntegrationTestRunner({
         expect((await responseOf(api.get(`/admin/engagement/contacts/engcp_missing`, admin))).status).toBe(404)
       })
 
-      it("refuses Add on an existing contact and Update on a missing one, enforces the seed's limits, and changes nothing then", async () => {
+      it("refuses Add on an existing contact and Update on a missing one, enforces the API's limits, and changes nothing then", async () => {
         const admin = await createAdminHeaders(getContainer())
         await api.post("/admin/engagement/contacts", { mode: "Add", matchBy: "Email", data: [grace] }, admin)
 

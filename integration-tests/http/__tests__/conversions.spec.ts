@@ -61,7 +61,7 @@ medusaIntegrationTestRunner({
       })
     }
 
-    it("sends exactly one seed-conformant conversion in integer cents for a real order with a promotion", async () => {
+    it("sends exactly one contract-conformant conversion in integer cents for a real order with a promotion", async () => {
       await createPromotionsWorkflow(getContainer()).run({
         input: {
           promotionsData: [
