@@ -17,6 +17,8 @@ export function engagementProvidersFromEnv(env: Env): EngagementProviderConfig[]
     timeout_ms: durationMs(env.ENGAGEMENT_HTTP_TIMEOUT),
     concurrency: intOrUndefined(env.ENGAGEMENT_HTTP_CONCURRENCY),
   }
+  // platforms in dry-run, by folder name: ENGAGEMENT_DRY_RUN_PLATFORMS=rejoiner,recensus
+  const dryRun = new Set((env.ENGAGEMENT_DRY_RUN_PLATFORMS ?? "").split(",").map((name) => name.trim().toLowerCase()))
   const providers: EngagementProviderConfig[] = []
   for (const entry of readdirSync(__dirname, { withFileTypes: true })) {
     const folder = path.join(__dirname, entry.name)
@@ -29,7 +31,10 @@ export function engagementProvidersFromEnv(env: Env): EngagementProviderConfig[]
     }
     const options = providerOptionsFromEnv(env)
     if (options) {
-      providers.push({ resolve: folder, options: { ...shared, ...options } })
+      providers.push({
+        resolve: folder,
+        options: { ...shared, ...options, ...(dryRun.has(entry.name) ? { dry_run: true } : {}) },
+      })
     }
   }
   return providers

@@ -10,6 +10,7 @@ const DELIVERY_COLORS: Record<DeliveryStatus, Color> = {
   failed: "red",
   dead: "red",
   canceled: "grey",
+  dry_run: "purple",
 }
 
 const REVIEW_COLORS: Record<ReviewRequestStatus, Color> = {

@@ -1,4 +1,4 @@
-export type DeliveryStatus = "pending" | "sending" | "delivered" | "failed" | "dead" | "canceled"
+export type DeliveryStatus = "pending" | "sending" | "delivered" | "failed" | "dead" | "canceled" | "dry_run"
 export type ReviewRequestStatus = "scheduled" | "sent" | "canceled" | "skipped" | "failed"
 
 export interface AdminDelivery {
@@ -119,6 +119,8 @@ export interface AdminContact {
 export interface AdminDeliveryDetail extends AdminDelivery {
   payload: Record<string, unknown>
   response_summary: Record<string, unknown> | null
+  /** a dry run's request as it would have been sent, its secret values masked */
+  dry_run_request?: { method: string; url: string; headers: Record<string, string>; body: unknown } | null
   in_doubt: boolean
 }
 

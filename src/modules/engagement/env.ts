@@ -39,6 +39,10 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
       base_delay_ms: durationMs(env.ENGAGEMENT_OUTBOX_BASE_DELAY),
       max_delay_ms: durationMs(env.ENGAGEMENT_OUTBOX_MAX_DELAY),
       lease_ms: durationMs(env.ENGAGEMENT_OUTBOX_LEASE),
+      dry_run:
+        env.ENGAGEMENT_DRY_RUN === undefined || env.ENGAGEMENT_DRY_RUN === ""
+          ? undefined
+          : env.ENGAGEMENT_DRY_RUN === "true",
     },
   }
 }

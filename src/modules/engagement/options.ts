@@ -30,6 +30,8 @@ export const outboxOptionsSchema = z.object({
   batch_size: z.number().int().min(1).max(1000).default(50),
   /** how long a claimed row stays claimed: longer than any request can take */
   lease_ms: z.number().int().min(1000).default(120_000),
+  /** every platform in dry-run: calls are built and stored as `dry_run`, never sent (README "Dry-run") */
+  dry_run: z.boolean().default(false),
 })
 
 export const reviewRequestOptionsSchema = z.object({

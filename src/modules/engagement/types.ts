@@ -1,7 +1,8 @@
 export const ENGAGEMENT_MODULE = "engagement"
 
 // canceled: never to be sent (its shopper was erased); never retried
-export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed", "dead", "canceled"] as const
+// `dry_run`: built, signed and checked as it would be sent, and not sent (see the README's "Dry-run")
+export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed", "dead", "canceled", "dry_run"] as const
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 
 // the consent values platforms take (false, waiting for a double opt-in, true)
@@ -33,6 +34,8 @@ export interface DeliveryRecord {
   customer_id: string | null
   order_id: string | null
   subject_id: string | null
+  /** a dry-run row's request as it would have been sent, its secret header values masked */
+  dry_run_request?: Record<string, unknown> | null
   created_at: Date
   updated_at: Date
 }

@@ -47,6 +47,18 @@ export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: ()
                 <CodeBlock snippets={[{ label: "payload", language: "json", code: json(delivery.payload) }]}>
                   <CodeBlock.Body />
                 </CodeBlock>
+                {delivery.dry_run_request && (
+                  <>
+                    <Text weight="plus" size="small">
+                      Request (dry run, not sent; secrets masked)
+                    </Text>
+                    <CodeBlock
+                      snippets={[{ label: "request", language: "json", code: json(delivery.dry_run_request) }]}
+                    >
+                      <CodeBlock.Body />
+                    </CodeBlock>
+                  </>
+                )}
                 <Text weight="plus" size="small">
                   Platform's answer
                 </Text>

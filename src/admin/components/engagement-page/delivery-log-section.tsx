@@ -27,7 +27,7 @@ import { DeliveryDrawer } from "./delivery-drawer"
 import { instant } from "./format"
 
 const PAGE_SIZE = 20
-const STATUSES = ["pending", "sending", "delivered", "failed", "dead"]
+const STATUSES = ["pending", "sending", "delivered", "failed", "dead", "dry_run"]
 const columnHelper = createDataTableColumnHelper<AdminDelivery>()
 const filterHelper = createDataTableFilterHelper<AdminDelivery>()
 const commandHelper = createDataTableCommandHelper()

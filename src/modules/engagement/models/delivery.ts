@@ -33,6 +33,8 @@ const Delivery = model
       customer_id: model.text().nullable(),
       order_id: model.text().nullable(),
       subject_id: model.text().nullable(),
+      // under dry-run: the request as it would have been sent (method, url, headers with secrets masked, body)
+      dry_run_request: model.json().nullable(),
     }
   )
   .indexes([

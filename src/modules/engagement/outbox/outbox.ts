@@ -23,6 +23,7 @@ import { claimWithinLimit } from "./claim"
 import { countAllDeliveries } from "./count"
 import { OutcomeWriter } from "./outcome-writer"
 import { pump } from "./pump"
+import { buildDryRun, DRY_RUN_REASON, DryRunRequest, isDryRun, recordDryRun } from "./dry-run"
 
 export interface DispatchSummary {
   claimed: number
@@ -30,6 +31,8 @@ export interface DispatchSummary {
   retrying: number
   failed: number
   dead: number
+  /** built and stored, not sent (README "Dry-run") */
+  dry_run: number
 }
 
 /**
@@ -116,7 +119,7 @@ export class Outbox {
   ): Promise<DispatchSummary> {
     const manager = sharedContext.manager!
     const { outbox, platforms, transport } = this.deps_
-    const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0 }
+    const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, dry_run: 0 }
     await this.buryAbandoned_({ manager })
     const deadline = Date.now() + (args.max_ms ?? outbox.lease_ms)
     const platformIds = [...platforms.keys()].filter((id) => !args.platforms || args.platforms.includes(id))
@@ -153,8 +156,15 @@ export class Outbox {
     platformId: string,
     delivery: DeliveryRecord,
     writer?: OutcomeWriter
-  ): Promise<RecordedOutcome | null> {
-    const outcome = await this.deps_.transport.send(this.deps_.platforms.get(platformId)!, delivery)
+  ): Promise<RecordedOutcome | { status: "dry_run" } | null> {
+    const enabled = this.deps_.platforms.get(platformId)!
+    const dryRun = isDryRun(this.deps_.outbox, enabled.options) ? buildDryRun(enabled, delivery) : undefined
+    if (dryRun && "request" in dryRun) {
+      const saved = await this.recordDryRun_(dryRun.request, delivery, { manager })
+      return saved ? { status: "dry_run" } : null
+    }
+    // under dry-run, a row the platform cannot build fails as it would when sent
+    const outcome = dryRun?.outcome ?? (await this.deps_.transport.send(enabled, delivery))
     const recorded = toRecordedOutcome(delivery, outcome, this.deps_.outbox)
     if (recorded.status !== "delivered") {
       this.deps_.logger.warn(
@@ -193,6 +203,29 @@ export class Outbox {
         reason: buried.last_error ?? "no outcome recorded",
       })
     }
+  }
+
+  /**
+   * Ends a claimed row as `dry_run` with the request it would have sent. Whatever waits on it is
+   * told it was not sent (a review request ends `failed` with the reason "dry run: not sent"; a
+   * contact's sync settles as not sent), in the same transaction.
+   */
+  @InjectTransactionManager()
+  protected async recordDryRun_(
+    request: DryRunRequest,
+    delivery: DeliveryRecord,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<DeliveryRecord | null> {
+    const manager = sharedContext.transactionManager!
+    const saved = await recordDryRun(manager, delivery, request)
+    if (saved && this.deps_.outcomes.wants(saved)) {
+      await this.deps_.outcomes.apply(
+        manager,
+        { ...saved, status: "failed", last_error: DRY_RUN_REASON },
+        { kind: "failed", reason: DRY_RUN_REASON }
+      )
+    }
+    return saved
   }
 
   /** Records an attempt's outcome and what it means for whoever made the delivery, atomically. */

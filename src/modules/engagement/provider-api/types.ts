@@ -55,6 +55,8 @@ export const commonPlatformOptionsSchema = z.object({
   concurrency: z.number().int().min(1).max(64).default(4),
   /** how long one call may take before it counts as a timeout (retried) */
   timeout_ms: z.number().int().min(100).max(120_000).default(10_000),
+  /** build, sign and store every call as it would be sent, and send nothing (README "Dry-run") */
+  dry_run: z.boolean().default(false),
 })
 export type CommonPlatformOptions = z.infer<typeof commonPlatformOptionsSchema>
 

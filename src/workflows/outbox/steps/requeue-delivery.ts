@@ -14,6 +14,13 @@ export const requeueDeliveryStep = createStep(
   async (input: { id: string }, { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const previous = await engagement.retrieveDelivery(input.id)
+    if (previous.status === "dry_run") {
+      // a dry run's call was never meant to go out: switching dry-run off does not send it either
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Delivery ${input.id} is a dry run: it was built and stored, never sent, and cannot be retried. Calls made once dry-run is off are sent`
+      )
+    }
     if (previous.status === "delivered" || previous.status === "sending" || previous.status === "canceled") {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,

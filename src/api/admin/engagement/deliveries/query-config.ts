@@ -22,7 +22,13 @@ export const defaultAdminDeliveryFields = [
 ]
 
 /** Every field a delivery route can return; `fields` may ask for these only. */
-export const allowedAdminDeliveryFields = [...defaultAdminDeliveryFields, "payload", "response_summary"]
+export const allowedAdminDeliveryFields = [
+  ...defaultAdminDeliveryFields,
+  "payload",
+  "response_summary",
+  // under dry-run, the request as it would have been sent (secrets masked)
+  "dry_run_request",
+]
 
 /** `order` of the list: any field but the JSON ones. */
 export const sortableAdminDeliveryFields = defaultAdminDeliveryFields
