@@ -1,18 +1,19 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MASKED, maskRequest } from "../../../src/modules/engagement/outbox/dry-run"
 import type { HttpMethod } from "../../../src/modules/engagement/provider-api/types"
-import { engagementOf } from "../../helpers/engagement"
+import { engagementOf, makeDue, reviewRequestOf, sendDueAndSettle } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
-import { eventually, REJOINER_TEST_CONFIG, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { eventually, RECENSUS_TEST_CONFIG, REJOINER_TEST_CONFIG, useTestPlatforms } from "../../helpers/stand-ins"
+import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
-// Rejoiner in dry-run through its environment variable, read when the module boots
+// Rejoiner and Recensus in dry-run through the environment variable, read when the module boots
 const platforms = useTestPlatforms({
+  ENGAGEMENT_REVIEW_DELAY: "1h",
   ENGAGEMENT_OUTBOX_BASE_DELAY: "0ms",
   ENGAGEMENT_HTTP_TIMEOUT: "1s",
-  ENGAGEMENT_DRY_RUN_PLATFORMS: "rejoiner",
+  ENGAGEMENT_DRY_RUN_PLATFORMS: "rejoiner, recensus",
 })
 
 medusaIntegrationTestRunner({
@@ -119,6 +120,38 @@ medusaIntegrationTestRunner({
       await engagementOf(getContainer()).dispatchDueDeliveries()
       expect((await engagementOf(getContainer()).retrieveDelivery(dryRow.id)).status).toBe("dry_run")
       expect(platforms.rejoiner.callsTo("convert")).toHaveLength(1)
+    })
+
+    it("ends a review request sent under dry-run as failed with the reason, its signed request stored, nothing sent", async () => {
+      const session = await createCustomerSession(api, store, {
+        email: "grace@example.com",
+        password: "secret-password",
+        first_name: "Grace",
+        last_name: "Hopper",
+      })
+      const [pen] = store.products
+      const order = await placeOrder(api, store, {
+        email: "grace@example.com",
+        customerHeaders: session.headers,
+        items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
+      })
+      const scheduled = await reviewRequestOf(getContainer(), order.id)
+      await makeDue(getContainer(), scheduled.id)
+      const ended = await sendDueAndSettle(getContainer(), scheduled.id)
+
+      // what waited on the call is not left hanging: it says why nothing went out
+      expect(ended.status).toBe("failed")
+      expect(ended.reason).toBe("dry run: not sent")
+      const delivery = await engagementOf(getContainer()).retrieveDelivery(ended.delivery_id!)
+      expect(delivery.status).toBe("dry_run")
+      const stored = delivery.dry_run_request as { method: string; url: string; body: Record<string, any> }
+      expect(stored.method).toBe("POST")
+      expect(stored.url).toContain("/customer-contact-request")
+      // signed as it would be sent (Recensus signs in the body): token and signature are credentials, masked
+      expect(stored.body.data.customerEmail).toBe("grace@example.com")
+      expect(stored.body.signedRequest).toEqual({ token: MASKED, signature: MASKED })
+      expect(JSON.stringify(stored)).not.toContain(RECENSUS_TEST_CONFIG.token)
+      expect(platforms.recensus.requests).toHaveLength(0)
     })
   },
 })

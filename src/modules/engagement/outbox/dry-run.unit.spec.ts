@@ -17,6 +17,7 @@ describe("dry-run request masking", () => {
       password: "hunter2",
       nested: { refresh_token: "rt-789", items: [{ api_key: "k", qty: 2 }] },
       tokens_used: 3,
+      signedRequest: { token: "t-1", signature: "md5-abc" },
     },
   }
 
@@ -41,8 +42,9 @@ describe("dry-run request masking", () => {
       password: MASKED,
       nested: { refresh_token: MASKED, items: [{ api_key: MASKED, qty: 2 }] },
       tokens_used: 3,
+      signedRequest: { token: MASKED, signature: MASKED },
     })
-    expect(JSON.stringify(masked)).not.toMatch(/sk_live_123|key-456|hunter2|rt-789/)
+    expect(JSON.stringify(masked)).not.toMatch(/sk_live_123|key-456|hunter2|rt-789|t-1|md5-abc/)
     // the request itself is left as it was
     expect(request.headers.Authorization).toBe("Bearer sk_live_123")
   })
