@@ -17,7 +17,7 @@ export function engagementProvidersFromEnv(env: Env): EngagementProviderConfig[]
     timeout_ms: durationMs(env.ENGAGEMENT_HTTP_TIMEOUT),
     concurrency: intOrUndefined(env.ENGAGEMENT_HTTP_CONCURRENCY),
   }
-  // platforms in dry-run, by folder name: ENGAGEMENT_DRY_RUN_PLATFORMS=rejoiner,recensus
+  // platforms in dry-run, by folder name, comma-separated (README "Dry-run")
   const dryRun = new Set((env.ENGAGEMENT_DRY_RUN_PLATFORMS ?? "").split(",").map((name) => name.trim().toLowerCase()))
   const providers: EngagementProviderConfig[] = []
   for (const entry of readdirSync(__dirname, { withFileTypes: true })) {

@@ -25,4 +25,25 @@ describe("engagementProvidersFromEnv", () => {
       /platforms\.rejoiner\.api_key/
     )
   })
+
+  it("puts the platforms ENGAGEMENT_DRY_RUN_PLATFORMS names in dry-run, and only those", () => {
+    const env = {
+      REJOINER_API_URL: "http://localhost:1/api/v1/s",
+      REJOINER_API_KEY: "k",
+      EXPERTSENDER_API_URL: "http://localhost:2",
+      EXPERTSENDER_API_KEY: "k",
+    }
+    const dryRunOf = (extra: Record<string, string>) =>
+      Object.fromEntries(
+        engagementProvidersFromEnv({ ...env, ...extra }).map((provider) => {
+          // the platform's schema takes the option (a wrong one would stop start-up)
+          expect(() => servicesOf(provider.resolve)[0].validateOptions!(provider.options!)).not.toThrow()
+          return [path.basename(provider.resolve), provider.options as { dry_run?: boolean }]
+        })
+      )
+    const some = dryRunOf({ ENGAGEMENT_DRY_RUN_PLATFORMS: " Rejoiner ,recensus" })
+    expect(some.rejoiner.dry_run).toBe(true)
+    expect(some.expertsender.dry_run).toBeUndefined()
+    expect(dryRunOf({}).rejoiner.dry_run).toBeUndefined()
+  })
 })

@@ -1,4 +1,5 @@
 import { durationMs } from "./duration"
+import { engagementOptionsFromEnv } from "./env"
 
 describe("engagementOptionsFromEnv", () => {
   it("reads durations with units", () => {
@@ -7,5 +8,11 @@ describe("engagementOptionsFromEnv", () => {
     expect(durationMs("7d")).toBe(604_800_000)
     expect(durationMs("250")).toBe(250)
     expect(() => durationMs("soon")).toThrow(/Not a duration/)
+  })
+
+  it("turns the global dry-run on only for ENGAGEMENT_DRY_RUN=true", () => {
+    expect(engagementOptionsFromEnv({ ENGAGEMENT_DRY_RUN: "true" }).outbox?.dry_run).toBe(true)
+    expect(engagementOptionsFromEnv({ ENGAGEMENT_DRY_RUN: "false" }).outbox?.dry_run).toBe(false)
+    expect(engagementOptionsFromEnv({}).outbox?.dry_run).toBeUndefined()
   })
 })

@@ -24,8 +24,8 @@ export const DRY_RUN_REASON = "dry run: not sent"
 
 // header values shown as they are: they say what is sent, never who sends it
 const PLAIN_HEADERS = new Set(["content-type", "accept", "idempotency-key"])
-// body fields that hold a credential (CRM.COM's password and tokens; Recensus's token and its signature,
-// which is the same for every call to a URL and so as good as the secret): masked like a header
+// body fields that hold a credential (a contact's password and tokens, an API token in the body, or a
+// signature that is the same for every call to a URL and so as good as the secret): masked like a header
 const SECRET_ENDINGS = ["password", "passwd", "secret", "token", "apikey", "authorization", "signature"]
 const isSecretField = (key: string) => {
   const name = key.toLowerCase().replace(/[-_]/g, "")
