@@ -152,6 +152,13 @@ medusaIntegrationTestRunner({
       expect(stored.body.signedRequest).toEqual({ token: MASKED, signature: MASKED })
       expect(JSON.stringify(stored)).not.toContain(RECENSUS_TEST_CONFIG.token)
       expect(platforms.recensus.requests).toHaveLength(0)
+
+      // erasing the shopper erases the stored request too: it held her email and name
+      const admin = await createAdminHeaders(getContainer())
+      await api.post(`/admin/engagement/contacts/${session.customerId}/erase`, { confirm: session.customerId }, admin)
+      const erased = await engagementOf(getContainer()).retrieveDelivery(delivery.id)
+      expect(erased.dry_run_request ?? null).toBeNull()
+      expect(JSON.stringify(erased)).not.toMatch(/grace/i)
     })
   },
 })

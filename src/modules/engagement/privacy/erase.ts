@@ -101,7 +101,9 @@ export async function eraseCustomerData(
   )
   kinds.deliveries_redacted = await count(
     manager,
-    `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = NULL, customer_id = NULL, updated_at = now() WHERE ${linked}`,
+    // a dry run's stored request holds what the payload held
+    `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = NULL, dry_run_request = NULL, customer_id = NULL,
+       updated_at = now() WHERE ${linked}`,
     [JSON.stringify(REDACTED_PAYLOAD), ...linkedParams]
   )
   // finished calls not keyed by the shopper (a batch of contacts) that carry their email or phone;
@@ -109,22 +111,25 @@ export async function eraseCustomerData(
   const identifiers = [...new Set(input.identifiers.filter((value) => value && value.length >= 3))]
   const values = [...new Set([...identifiers, ...input.personal_values.filter((value) => value && value.length >= 2)])]
   if (identifiers.length) {
-    const found = await runSql<{ id: string; payload: unknown; response_summary: unknown }>(
+    const found = await runSql<{ id: string; payload: unknown; response_summary: unknown; dry_run_request: unknown }>(
       manager,
-      `SELECT id, payload, response_summary FROM engagement_delivery d
+      `SELECT id, payload, response_summary, dry_run_request FROM engagement_delivery d
        WHERE status NOT IN ('pending', 'sending')
          AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(?::jsonb) v(value)
-                     WHERE position(lower(v.value) in lower(d.payload::text || coalesce(d.response_summary::text, ''))) > 0)
+                     WHERE position(lower(v.value) in lower(d.payload::text || coalesce(d.response_summary::text, '')
+                       || coalesce(d.dry_run_request::text, ''))) > 0)
        FOR UPDATE`,
       [json(identifiers)]
     )
     for (const row of found) {
       await runSql(
         manager,
-        `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = ?::jsonb, updated_at = now() WHERE id = ?`,
+        `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = ?::jsonb, dry_run_request = ?::jsonb,
+           updated_at = now() WHERE id = ?`,
         [
           JSON.stringify(scrub(row.payload, values)),
           row.response_summary == null ? null : JSON.stringify(scrub(row.response_summary, values)),
+          row.dry_run_request == null ? null : JSON.stringify(scrub(row.dry_run_request, values)),
           row.id,
         ]
       )
