@@ -103,7 +103,12 @@ medusaIntegrationTestRunner({
         .emit({ name: "order.placed", data: { id: order.id } })
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "redeem" })).toHaveLength(1)
-      // 450 left, plus what the order earned (2 pens: 39)
+      // 450 left, plus what the order earned (2 pens: 39), once its award (a subscriber) has run
+      const earned = await eventually(async () => {
+        const rows = await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "earn" })
+        return rows.length ? rows : undefined
+      })
+      expect(earned.reduce((sum, row) => sum + Number(row.points), 0)).toBe(39)
       expect(await summaryOf(ada)).toMatchObject({ balance: 489, reserved: 0, total_redeemed: 550 })
 
       // a canceled order gives its redeemed points back, once
