@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only=outbox,growth,loyalty] [--scale=0.1]
+ * npm run bench [-- --only=outbox,growth,loyalty,checkout,routes] [--scale=0.1]
  * Boots what each sub-bench needs itself (its own database on the PostgreSQL the tests use, the
  * platform stand-ins with a fixed latency), prints one table of ratios measured in this run with
  * their targets, and writes bench/results/<date>.json.
@@ -17,7 +17,7 @@ const args = Object.fromEntries(
     return [key, value ?? "true"]
   })
 )
-const ALL = ["outbox", "growth", "loyalty"]
+const ALL = ["outbox", "growth", "loyalty", "checkout", "routes"]
 const only = args.only ? String(args.only).split(",") : ALL
 const scale = Number(args.scale ?? 1)
 
