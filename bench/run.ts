@@ -29,7 +29,11 @@ async function main() {
       throw new Error(`--only: unknown sub-bench ${name} (one of ${ALL.join(", ")})`)
     }
     console.error(`== ${name}`)
-    const bench = require(`./${name}`) as Record<string, (scale: number) => Promise<Figure[]>>
+    // "routes" is store-routes.ts: bench/routes.js is the older probe against a running demo
+    const bench = require(`./${name === "routes" ? "store-routes" : name}`) as Record<
+      string,
+      (scale: number) => Promise<Figure[]>
+    >
     const run = Object.values(bench).find((value) => typeof value === "function")!
     const result = await run(scale)
     for (const figure of result) {

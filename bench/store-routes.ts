@@ -3,7 +3,7 @@
  * on the same server (the plugin loaded, every platform on behind stand-ins answering in 20 ms):
  * N parallel clients over Node's fetch, each sending the next request as soon as the last answered.
  * The routes take turns in rounds, so the load on the machine falls on each alike.
- * (bench/routes.js is the older sequential probe against a running demo.)
+ * (bench/routes.js is the older sequential probe against a running demo; `--only=routes` runs this file.)
  */
 import { SRC_ROOT } from "./lib/db"
 import type { Figure } from "./lib/report"
