@@ -39,7 +39,11 @@ export async function benchCheckout(scale: number): Promise<Figure[]> {
     const sessions = await Promise.all(
       stores.map((store) => customerSession(store, `bench-${process.pid}@example.com`))
     )
-    const samples = stores.map(() => ({ flow: [] as number[], complete: [] as number[] }))
+    const samples = stores.map(() => ({
+      flow: [] as number[],
+      complete: [] as number[],
+      steps: {} as Record<string, number[]>,
+    }))
     for (let i = 0; i < warmup + runs; i++) {
       // alternate which store goes first, so neither always follows the other's background work
       const order = i % 2 ? [1, 0] : [0, 1]
@@ -48,6 +52,9 @@ export async function benchCheckout(scale: number): Promise<Figure[]> {
         if (i >= warmup) {
           samples[index].flow.push(timing.flowMs)
           samples[index].complete.push(timing.completeMs)
+          for (const [step, ms] of Object.entries(timing.steps)) {
+            ;(samples[index].steps[step] ??= []).push(ms)
+          }
         }
       }
     }
@@ -56,6 +63,13 @@ export async function benchCheckout(scale: number): Promise<Figure[]> {
     if (violations.length) {
       throw new Error(`stand-ins saw calls outside their platform's API: ${JSON.stringify(violations.slice(0, 3))}`)
     }
+    // where the difference is: each step's p50 with ÷ without, largest first
+    const stepDiffs = Object.keys(samples[0].steps)
+      .map((step) => {
+        const [ours, theirs] = samples.map((s) => percentiles(s.steps[step] ?? [0]).p50)
+        return { step, ours, theirs }
+      })
+      .sort((a, b) => b.ours - b.theirs - (a.ours - a.theirs))
     const ms = (value: number) => `${value.toFixed(0)} ms`
     const detail = (key: "p50" | "p99") =>
       `${runs} checkouts each (cart → complete, logged-in customer); with plugin ${ms(plugin.flow[key])} ` +
@@ -80,6 +94,15 @@ export async function benchCheckout(scale: number): Promise<Figure[]> {
         value: plugin.complete.p50 / base.complete.p50,
         compare: "info",
         detail: `the complete call alone: ${ms(plugin.complete.p50)} vs ${ms(base.complete.p50)}`,
+      },
+      {
+        name: "checkout steps, p50 with − without (ms)",
+        value: plugin.flow.p50 - base.flow.p50,
+        compare: "info",
+        unit: "ms",
+        detail: stepDiffs
+          .map((d) => `${d.step} ${(d.ours - d.theirs).toFixed(0)} (${ms(d.ours)} vs ${ms(d.theirs)})`)
+          .join("; "),
       },
     ]
   } finally {

@@ -38,9 +38,17 @@ export async function customerSession(store: Store, email: string): Promise<Reco
   return { ...pk, authorization: `Bearer ${login.token}` }
 }
 
-/** One checkout; returns the whole flow's and the complete call's time in milliseconds. */
+/** One checkout; returns the whole flow's, the complete call's and each step's time in milliseconds. */
 export async function checkout(store: Store, headers: Record<string, string>, email: string, n: number) {
-  const api = (method: string, route: string, body?: unknown) => call(`${store.url}${route}`, method, body, headers)
+  // each step's time, by its route with the ids left out
+  const steps: Record<string, number> = {}
+  const api = async (method: string, route: string, body?: unknown) => {
+    const stepStarted = process.hrtime.bigint()
+    const result = await call(`${store.url}${route}`, method, body, headers)
+    const step = `${method} ${route.replace(/\/(cart|pay_col)_[0-9A-Za-z]+/g, "/:id").replace(/\?.*/, "")}`
+    steps[step] = Number(process.hrtime.bigint() - stepStarted) / 1e6
+    return result
+  }
   const started = process.hrtime.bigint()
   const { cart } = await api("POST", "/store/carts", { region_id: store.regionId, email })
   const variant_id = store.variantIds[n % store.variantIds.length]
@@ -66,7 +74,7 @@ export async function checkout(store: Store, headers: Record<string, string>, em
   if (completed.type !== "order") {
     throw new Error(`cart ${cart.id} did not complete: ${JSON.stringify(completed.error ?? completed)}`)
   }
-  return { flowMs: Number(ended - started) / 1e6, completeMs: Number(ended - completeStarted) / 1e6 }
+  return { flowMs: Number(ended - started) / 1e6, completeMs: Number(ended - completeStarted) / 1e6, steps }
 }
 
 export function percentiles(samples: number[]) {
