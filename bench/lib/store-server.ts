@@ -28,13 +28,35 @@ import type { StandIn } from "../../integration-tests/stand-ins/stand-in"
 import { databaseUrl, pg, SRC_ROOT } from "./db"
 
 const { runMedusa, startMedusa, stopGroup } = require("../../src/scripts/demo/processes") as {
-  runMedusa: (cli: string, args: string[], options: object) => Promise<void>
+  runMedusa: (cli: string, args: string[], options: object, onStart?: (running: Running) => void) => Promise<void>
   startMedusa: (cli: string, args: string[], options: object) => Running
   stopGroup: (running: Running) => Promise<void>
 }
 type Running = { child: { pid?: number }; exited: Promise<{ code: number | null }> }
 
 const medusaCli = require.resolve("@medusajs/cli/cli.js", { paths: [SRC_ROOT] })
+
+// each Medusa command runs in a process group of its own: on Ctrl+C or a kill, end them with the bench
+const groups = new Set<number>()
+process.once("exit", () => {
+  for (const pgid of groups) {
+    try {
+      process.kill(-pgid, "SIGTERM")
+    } catch {
+      // already gone
+    }
+  }
+})
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => process.exit(130))
+}
+const tracked = (running: Running) => {
+  if (running.child.pid) {
+    groups.add(running.child.pid)
+    running.exited.then(() => groups.delete(running.child.pid!))
+  }
+  return running
+}
 
 export interface Platforms {
   all: StandIn[]
@@ -167,9 +189,9 @@ export async function bootStore(
     fs.rmSync(summaryFile, { force: true })
   }
   try {
-    await runMedusa(medusaCli, ["db:migrate", "--execute-safe-links"], options)
-    await runMedusa(medusaCli, ["exec", path.join(SRC_ROOT, "src/scripts/demo/seed.ts")], options)
-    running = startMedusa(medusaCli, ["start"], options)
+    await runMedusa(medusaCli, ["db:migrate", "--execute-safe-links"], options, tracked)
+    await runMedusa(medusaCli, ["exec", path.join(SRC_ROOT, "src/scripts/demo/seed.ts")], options, tracked)
+    running = tracked(startMedusa(medusaCli, ["start"], options))
     const url = `http://localhost:${port}`
     const deadline = Date.now() + 5 * 60_000
     let exited = false
