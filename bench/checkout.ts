@@ -1,0 +1,113 @@
+/**
+ * A checkout through the store API on a real Medusa with the plugin loaded and every platform on
+ * (stand-ins answering in a fixed 20 ms), against the same store without the plugin (a bare
+ * Medusa project on its own database, seeded the same way). Both servers run side by side and
+ * the checkouts alternate between them, so the load on the machine falls on both alike.
+ */
+import { SRC_ROOT } from "./lib/db"
+import type { Figure } from "./lib/report"
+import { bootStore, createBareProject, startPlatforms, type StoreServer } from "./lib/store-server"
+import { checkout, customerSession, percentiles } from "./lib/storefront"
+
+const LATENCY_MS = 20
+const PLUGIN_PORT = 9711
+const BARE_PORT = 9712
+
+export async function benchCheckout(scale: number): Promise<Figure[]> {
+  const runs = Math.max(50, Math.round(100 * scale))
+  const warmup = 10
+  const platforms = await startPlatforms(LATENCY_MS)
+  const bare = createBareProject()
+  const booted = Date.now()
+  const env = { ...platforms.env, ENGAGEMENT_LINK_SECRET: "bench-link-secret-bench-link-secret-0123456789" }
+  const booting = await Promise.allSettled([
+    bootStore("checkout_plugin", SRC_ROOT, PLUGIN_PORT, env),
+    bootStore("checkout_bare", bare.dir, BARE_PORT, {}),
+  ])
+  const failed = booting.find((result) => result.status === "rejected")
+  if (failed) {
+    // the other one may be up: stop it, and the stand-ins, before giving up
+    await Promise.all(booting.map((result) => (result.status === "fulfilled" ? result.value.stop() : undefined)))
+    await platforms.stop()
+    bare.remove()
+    throw failed.reason
+  }
+  const [withPlugin, without] = booting.map((result) => (result as PromiseFulfilledResult<StoreServer>).value)
+  const bootSeconds = (Date.now() - booted) / 1000
+  try {
+    const stores = [withPlugin, without]
+    const sessions = await Promise.all(
+      stores.map((store) => customerSession(store, `bench-${process.pid}@example.com`))
+    )
+    const samples = stores.map(() => ({
+      flow: [] as number[],
+      complete: [] as number[],
+      steps: {} as Record<string, number[]>,
+    }))
+    for (let i = 0; i < warmup + runs; i++) {
+      // alternate which store goes first, so neither always follows the other's background work
+      const order = i % 2 ? [1, 0] : [0, 1]
+      for (const index of order) {
+        const timing = await checkout(stores[index], sessions[index], `bench-${process.pid}@example.com`, i)
+        if (i >= warmup) {
+          samples[index].flow.push(timing.flowMs)
+          samples[index].complete.push(timing.completeMs)
+          for (const [step, ms] of Object.entries(timing.steps)) {
+            ;(samples[index].steps[step] ??= []).push(ms)
+          }
+        }
+      }
+    }
+    const [plugin, base] = samples.map((s) => ({ flow: percentiles(s.flow), complete: percentiles(s.complete) }))
+    const violations = platforms.all.flatMap((standIn) => standIn.violations())
+    if (violations.length) {
+      throw new Error(`stand-ins saw calls outside their platform's API: ${JSON.stringify(violations.slice(0, 3))}`)
+    }
+    // where the difference is: each step's p50 with ÷ without, largest first
+    const stepDiffs = Object.keys(samples[0].steps)
+      .map((step) => {
+        const [ours, theirs] = samples.map((s) => percentiles(s.steps[step] ?? [0]).p50)
+        return { step, ours, theirs }
+      })
+      .sort((a, b) => b.ours - b.theirs - (a.ours - a.theirs))
+    const ms = (value: number) => `${value.toFixed(0)} ms`
+    const detail = (key: "p50" | "p99") =>
+      `${runs} checkouts each (cart → complete, logged-in customer); with plugin ${ms(plugin.flow[key])} ` +
+      `(complete call ${ms(plugin.complete[key])}), without ${ms(base.flow[key])} (complete call ${ms(base.complete[key])})`
+    return [
+      {
+        name: "checkout with plugin ÷ without, p50",
+        value: plugin.flow.p50 / base.flow.p50,
+        compare: "<=",
+        target: 1.05,
+        detail: `${detail("p50")}; both servers booted in ${bootSeconds.toFixed(0)} s`,
+      },
+      {
+        name: "checkout with plugin ÷ without, p99",
+        value: plugin.flow.p99 / base.flow.p99,
+        compare: "<=",
+        target: 1.1,
+        detail: detail("p99"),
+      },
+      {
+        name: "cart complete call with plugin ÷ without, p50",
+        value: plugin.complete.p50 / base.complete.p50,
+        compare: "info",
+        detail: `the complete call alone: ${ms(plugin.complete.p50)} vs ${ms(base.complete.p50)}`,
+      },
+      {
+        name: "checkout steps, p50 with − without (ms)",
+        value: plugin.flow.p50 - base.flow.p50,
+        compare: "info",
+        unit: "ms",
+        detail: stepDiffs
+          .map((d) => `${d.step} ${(d.ours - d.theirs).toFixed(0)} (${ms(d.ours)} vs ${ms(d.theirs)})`)
+          .join("; "),
+      },
+    ]
+  } finally {
+    await Promise.all([withPlugin.stop(), without.stop()])
+    await platforms.stop()
+    bare.remove()
+  }
+}
