@@ -96,6 +96,10 @@ medusaIntegrationTestRunner({
       const { child, output } = await startWorker(dbConfig.clientUrl)
       worker = child
 
+      // every platform answers late from now on, whichever process happens to send a call first
+      for (const standIn of platforms.all) {
+        standIn.latencyMs = LATENCY_MS
+      }
       // the next calls of every contact, and one conversion per customer, wait in the outbox
       await makeDue()
       await engagement.syncDueContacts()
@@ -112,9 +116,6 @@ medusaIntegrationTestRunner({
           },
         }))
       )
-      for (const standIn of platforms.all) {
-        standIn.latencyMs = LATENCY_MS
-      }
       child.stdin.write("dispatch\n")
 
       // every call is with a platform and none is answered yet: the worker dies now
