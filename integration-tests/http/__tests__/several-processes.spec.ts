@@ -10,6 +10,9 @@ const CONCURRENCY = 4
 const LEASE_MS = 5000
 
 const platforms = useTestPlatforms({
+  // the test's own Medusa runs no scheduled job (its minute sweep would take the rows the workers are
+  // meant to send, whenever a minute ticks during a test): only the processes the test asks send
+  MEDUSA_WORKER_MODE: "server",
   ENGAGEMENT_HTTP_CONCURRENCY: String(CONCURRENCY),
   ENGAGEMENT_HTTP_TIMEOUT: "2s",
   ENGAGEMENT_OUTBOX_LEASE: `${LEASE_MS}ms`,
