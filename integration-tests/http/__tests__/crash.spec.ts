@@ -43,6 +43,14 @@ async function startWorker(databaseUrl: string): Promise<{ child: ChildProcessWi
   return { child, output }
 }
 
+/** Waits, if need be, until the next minute's tick (when scheduled jobs run) is at least `ms` away. */
+async function clearOfMinuteTick(ms: number): Promise<void> {
+  const untilTick = 60_000 - (Date.now() % 60_000)
+  if (untilTick < ms) {
+    await new Promise((resolve) => setTimeout(resolve, untilTick + 1000))
+  }
+}
+
 async function killed(child: ChildProcessWithoutNullStreams): Promise<NodeJS.Signals | null> {
   return await new Promise((resolve) => {
     child.once("exit", (_code, signal) => resolve(signal))
@@ -87,14 +95,17 @@ medusaIntegrationTestRunner({
         customers.push(session.customerId)
       }
       await eventually(async () => (await engagement.listContactSyncs({ dirty: true })).length === customers.length * 4)
+      const { child, output } = await startWorker(dbConfig.clientUrl)
+      worker = child
+
+      // the test's own Medusa runs the minute jobs (its subscribers are needed here): what follows, up to
+      // the kill, must not straddle a tick, or its contact-sync job and sweep send calls meant for the worker
+      await clearOfMinuteTick(20_000)
       // Engage looks contacts up before creating them: let the lookups happen, so the creates are what is in flight
       await makeDue()
       await engagement.syncDueContacts({ platforms: ["engage"] })
       await engagement.dispatchDueDeliveries({ platforms: ["engage"] })
       expect(engage.callsTo("lookup_contact")).toHaveLength(3)
-
-      const { child, output } = await startWorker(dbConfig.clientUrl)
-      worker = child
 
       // every platform answers late from now on, whichever process happens to send a call first
       for (const standIn of platforms.all) {
