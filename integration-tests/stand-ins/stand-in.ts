@@ -86,6 +86,7 @@ export class StandIn {
   /** free-form state a platform keeps between calls (contacts created, tokens issued…) */
   readonly state: Record<string, any> = {}
   private readonly failures: FailureMode[] = []
+  private periodic: { every: number; mode: FailureMode; seen: number } | null = null
   private server?: http.Server
   private readonly sockets = new Set<Socket>()
   private readonly held = new Set<http.ServerResponse>()
@@ -124,6 +125,12 @@ export class StandIn {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
   }
 
+  /** Until `reset()`, every `every`-th call fails in `mode` (2: half the calls), after the queued failures. */
+  failEvery(every: number, mode: FailureMode): this {
+    this.periodic = { every, mode, seen: 0 }
+    return this
+  }
+
   /** The next `count` calls fail in `mode`, then the stand-in answers normally again. */
   failNext(count: number, mode: FailureMode): this {
     for (let i = 0; i < count; i++) {
@@ -136,6 +143,7 @@ export class StandIn {
   reset(): void {
     this.requests.length = 0
     this.failures.length = 0
+    this.periodic = null
     this.latencyMs = 0
     this.maxInFlight = this.inFlight
     for (const key of Object.keys(this.state)) {
@@ -221,7 +229,7 @@ export class StandIn {
       return !!match
     })
 
-    const failure = this.failures.shift()
+    const failure = this.failures.shift() ?? this.periodicFailure()
     if (failure) {
       record.route = route?.name ?? null
       if (failure.kind === "reset") {
@@ -258,6 +266,13 @@ export class StandIn {
     const answer = route.respond(record, this)
     record.answeredWith = answer.status
     this.send(res, answer)
+  }
+
+  private periodicFailure(): FailureMode | undefined {
+    if (this.periodic && ++this.periodic.seen % this.periodic.every === 0) {
+      return this.periodic.mode
+    }
+    return undefined
   }
 
   private send(res: http.ServerResponse, answer: StandInAnswer): void {
