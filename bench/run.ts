@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only=outbox,growth,loyalty,checkout,routes] [--scale=0.1]
+ * npm run bench [-- --only=outbox,growth,loyalty,checkout,routes] [--scale=0.1]; npm run bench -- --soak
  * Boots what each sub-bench needs itself (its own database on the PostgreSQL the tests use, the
  * platform stand-ins with a fixed latency), prints one table of ratios measured in this run with
  * their targets, and writes bench/results/<date>.json.
@@ -18,14 +18,15 @@ const args = Object.fromEntries(
   })
 )
 const ALL = ["outbox", "growth", "loyalty", "checkout", "routes"]
-const only = args.only ? String(args.only).split(",") : ALL
+// --soak runs the soak alone (minutes; not part of the default run)
+const only = args.soak ? ["soak"] : args.only ? String(args.only).split(",") : ALL
 const scale = Number(args.scale ?? 1)
 
 async function main() {
   const figures: Figure[] = []
   const started = Date.now()
   for (const name of only) {
-    if (!ALL.includes(name)) {
+    if (!ALL.includes(name) && name !== "soak") {
       throw new Error(`--only: unknown sub-bench ${name} (one of ${ALL.join(", ")})`)
     }
     console.error(`== ${name}`)

@@ -145,6 +145,8 @@ export function createBareProject(): { dir: string; remove(): void } {
 
 export interface StoreServer {
   url: string
+  /** the store's database, dropped by `stop` */
+  database: string
   publishableKey: string
   regionId: string
   variantIds: string[]
@@ -212,7 +214,7 @@ export async function bootStore(
       headers: { "x-publishable-api-key": summary.publishableKey },
     }).then((res) => res.json() as Promise<{ products: { variants: { id: string }[] }[] }>)
     const variantIds = found.products.flatMap((product) => product.variants.map((variant) => variant.id))
-    return { url, publishableKey: summary.publishableKey, regionId: summary.regionId, variantIds, stop }
+    return { url, database, publishableKey: summary.publishableKey, regionId: summary.regionId, variantIds, stop }
   } catch (error) {
     await stop()
     throw error

@@ -74,7 +74,12 @@ export async function checkout(store: Store, headers: Record<string, string>, em
   if (completed.type !== "order") {
     throw new Error(`cart ${cart.id} did not complete: ${JSON.stringify(completed.error ?? completed)}`)
   }
-  return { flowMs: Number(ended - started) / 1e6, completeMs: Number(ended - completeStarted) / 1e6, steps }
+  return {
+    flowMs: Number(ended - started) / 1e6,
+    completeMs: Number(ended - completeStarted) / 1e6,
+    steps,
+    order: completed.order as { id: string; display_id: number },
+  }
 }
 
 export function percentiles(samples: number[]) {

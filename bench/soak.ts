@@ -1,0 +1,147 @@
+/**
+ * npm run bench -- --soak [--scale=0.1]: load without loss. Orders (1,000 at scale 1) and contact
+ * changes (10,000) go through a real Medusa's store API at once, while Rejoiner fails every second
+ * call (503) and Voyado Engage answers every tenth with 429 and Retry-After. Once the load has ended
+ * and the plugin's jobs have had their time, it checks that every platform holds exactly one of each
+ * expected call (one conversion per order, one review request per request sent, each shopper's
+ * contact once with their last name), that each order earned its points once, and that no
+ * delivery is left in `sending` or due. Not part of CI: it takes minutes.
+ */
+import knexFactory, { Knex } from "knex"
+import { databaseUrl } from "./lib/db"
+import type { Figure } from "./lib/report"
+import { startPlatforms, type Platforms, type StoreServer } from "./lib/store-server"
+import { startSoakStore } from "./lib/soak-store"
+import { soakChecks } from "./lib/soak-checks"
+import { call, checkout, customerSession } from "./lib/storefront"
+
+const LATENCY_MS = 20
+const PORT = 9721
+// how long the outbox, the contact sync and the review requests may take to settle after the load
+const SETTLE_MS = 15 * 60_000
+
+export interface Shopper {
+  email: string
+  headers: Record<string, string>
+  /** the first name the shopper set last (what each platform must end up holding) */
+  lastName: string
+}
+
+/** Runs `tasks` with at most `width` at once; resolves when all have ended. */
+async function inParallel(width: number, tasks: (() => Promise<void>)[]): Promise<void> {
+  let next = 0
+  const lane = async () => {
+    while (next < tasks.length) {
+      await tasks[next++]()
+    }
+  }
+  await Promise.all(Array.from({ length: width }, lane))
+}
+
+/** Rows the plugin still has to act on: deliveries not ended, contacts waiting, review requests due. */
+async function pendingWork(db: Knex) {
+  const [{ deliveries }] = await db("engagement_delivery")
+    .whereIn("status", ["pending", "sending"])
+    .count<{ deliveries: string }[]>({ deliveries: "*" })
+  const [{ contacts }] = await db("engagement_contact_sync")
+    .where((query) => query.where("dirty", true).orWhereIn("status", ["pending", "syncing"]))
+    .count<{ contacts: string }[]>({ contacts: "*" })
+  const [{ reviews }] = await db("engagement_review_request")
+    .where("status", "scheduled")
+    .andWhere("send_at", "<=", db.fn.now())
+    .count<{ reviews: string }[]>({ reviews: "*" })
+  return { deliveries: Number(deliveries), contacts: Number(contacts), reviews: Number(reviews) }
+}
+
+export async function benchSoak(scale: number): Promise<Figure[]> {
+  const orders = Math.max(20, Math.round(1000 * scale))
+  const changes = Math.max(100, Math.round(10_000 * scale))
+  const shopperCount = Math.max(10, Math.round(100 * scale))
+  const platforms: Platforms = await startPlatforms(LATENCY_MS)
+  const byName = Object.fromEntries(platforms.all.map((standIn) => [standIn.name, standIn]))
+  let store: StoreServer | undefined
+  let db: Knex | undefined
+  try {
+    store = await startSoakStore(PORT, platforms.env)
+    db = knexFactory({ client: "pg", connection: databaseUrl(store.database) })
+    byName.rejoiner.failEvery(2, { kind: "status", status: 503, body: { message: "soak: unavailable" } })
+    byName.engage.failEvery(10, { kind: "status", status: 429, headers: { "retry-after": "2" } })
+
+    const shoppers: Shopper[] = []
+    for (let n = 0; n < shopperCount; n++) {
+      const email = `soak-${process.pid}-${n}@example.com`
+      const headers = await customerSession(store, email)
+      await call(
+        `${store.url}/store/engagement/consents`,
+        "POST",
+        {
+          consents: [{ purpose: "email_marketing", value: "True", wording: "Soak: yes, send me news" }],
+        },
+        headers
+      )
+      shoppers.push({ email, headers, lastName: "Bench" })
+    }
+
+    const placed: { id: string; display_id: number; email: string }[] = []
+    const orderTasks = Array.from({ length: orders }, (_, n) => async () => {
+      const shopper = shoppers[n % shoppers.length]
+      const { order } = await checkout(store!, shopper.headers, shopper.email, n)
+      placed.push({ id: order.id, display_id: order.display_id, email: shopper.email })
+    })
+    // each shopper's changes in order, one lane per shopper: the last one sent is the last one made
+    const changeLanes = shoppers.map((shopper, index) => async () => {
+      for (let k = index; k < changes; k += shoppers.length) {
+        const name = `Soak${index}n${k}x`
+        await call(`${store!.url}/store/customers/me`, "POST", { first_name: name }, shopper.headers)
+        shopper.lastName = name
+      }
+    })
+    const loadStarted = Date.now()
+    const timings = await Promise.all([
+      inParallel(8, orderTasks).then(() => Date.now()),
+      inParallel(16, changeLanes).then(() => Date.now()),
+    ])
+    const loadEnded = Date.now()
+
+    let settledAt = 0
+    let left = await pendingWork(db)
+    while (Date.now() - loadEnded < SETTLE_MS) {
+      left = await pendingWork(db)
+      if (!left.deliveries && !left.contacts && !left.reviews) {
+        settledAt = Date.now()
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+    }
+    if (!settledAt) {
+      throw new Error(`the plugin did not settle within ${SETTLE_MS / 60_000} minutes: ${JSON.stringify(left)}`)
+    }
+    const checks = await soakChecks(db, byName, placed, shoppers)
+    const seconds = (ms: number) => ms / 1000
+    return [
+      {
+        name: "soak: orders placed per second",
+        value: orders / seconds(timings[0] - loadStarted),
+        compare: "info",
+        detail: `${orders} checkouts, 8 at a time, beside ${changes} contact changes of ${shopperCount} shoppers`,
+      },
+      {
+        name: "soak: contact changes per second",
+        value: changes / seconds(timings[1] - loadStarted),
+        compare: "info",
+        detail: "POST /store/customers/me, one lane per shopper, 16 at a time",
+      },
+      {
+        name: "soak: seconds to settle after the load",
+        value: seconds(settledAt - loadEnded),
+        compare: "info",
+        detail: "until no delivery is pending or sending, no contact waits, no review request is due",
+      },
+      ...checks,
+    ]
+  } finally {
+    await db?.destroy()
+    await store?.stop()
+    await platforms.stop()
+  }
+}
