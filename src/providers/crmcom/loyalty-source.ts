@@ -98,6 +98,8 @@ export interface CrmComRewards {
   total_awards: number
   total_spends: number
   joined: { id: string; name: string; email: string | null; joined_at: string | null }[]
+  /** `automatic_spend_settings`: whether spends happen on their own, above what wallet balance (money) */
+  auto_spend: { enabled: boolean; minimum_wallet_balance: number }
 }
 
 /** `GET /accounts/{id}/rewards`: tier points are points; awards and spends are money. */
@@ -112,7 +114,12 @@ export function toRewards(body: unknown): CrmComRewards {
   const maintain = isObject(tier?.maintain_tier) ? tier.maintain_tier : {}
   const progress = isObject(tier?.progress) && typeof tier.progress.name === "string" ? tier.progress : null
   const rewards = isObject(body.rewards) ? body.rewards : {}
+  const autoSpend = isObject(body.automatic_spend_settings) ? body.automatic_spend_settings : {}
   return {
+    auto_spend: {
+      enabled: flag(autoSpend.enable_automatic_spend),
+      minimum_wallet_balance: number(autoSpend.minimum_wallet_balance),
+    },
     currency_code: body.currency_code.toLowerCase(),
     spending_blocked: flag(body.spending_blocked_status),
     tier: tier
