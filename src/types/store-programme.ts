@@ -88,7 +88,7 @@ export interface StoreVerifyEngagementRewardScheme {
 // ---- errors and answers naming a platform ----------------------------------------------------
 
 /**
- * A platform the answer depends on failed (Voyado Engage for My pages, the platform that keeps the
+ * A platform the answer depends on failed (the one offering My pages, the one that keeps the
  * points for loyalty): 424 Failed Dependency, never a 5xx. `platform` names it, `failed` says what
  * could not be done; `retry_after` (seconds, also the `Retry-After` header) when the platform said.
  * Before the shopper's contact is on the platform, the answer is a 409 `{ type: "conflict", message }`.
