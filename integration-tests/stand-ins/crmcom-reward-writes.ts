@@ -57,8 +57,13 @@ export function signUpCodesOf(standIn: StandIn, email: string): string[] {
     .map(([code]) => code)
 }
 
+/** The advocate's contact gets the code (its `referral_code`), which other contacts can then claim. */
 export function giveReferralCode(standIn: StandIn, advocateContactId: string, code: string): void {
   ;(stateOf(standIn).referralCodes ??= {})[code] = advocateContactId
+  const contact = (standIn.state.contacts ?? {})[advocateContactId]
+  if (contact) {
+    contact.referral_code = code
+  }
 }
 
 export const referralsOf = (standIn: StandIn) => stateOf(standIn).referrals ?? []

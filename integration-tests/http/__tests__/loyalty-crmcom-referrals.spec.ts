@@ -35,6 +35,12 @@ medusaIntegrationTestRunner({
       const bob = await shopper("bob@example.com", "Bob")
       const ada = await shopper("ada@example.com")
       giveReferralCode(crmcom, bob.contactId, "REF123")
+      // Bob's code is CRM.COM's, read from his contact
+      expect((await api.get("/store/engagement/referral", bob)).data.referral).toMatchObject({
+        code: "REF123",
+        url: expect.stringContaining("REF123"),
+      })
+      expect(crmcom.callsTo("get_contact").at(-1)?.path).toBe(`/contacts/${bob.contactId}`)
 
       const claimed = await api.post("/store/engagement/referral/claim", { code: "ref123" }, ada)
       const [event] = referralsOf(crmcom)

@@ -19,6 +19,8 @@ export interface LoyaltySource {
   ): Promise<{ id: string; name: string; email: string | null; joined_at: string | null }[]>
   /** the shopper's automatic spend preference, when the platform keeps one (`GET /store/engagement/loyalty/preferences`) */
   autoSpend?(customerId: string): Promise<{ enabled: boolean; minimum_points: number }>
+  /** the shopper's own referral code on the platform, when it gives one (`GET /store/engagement/referral`) */
+  referralCode?(customerId: string): Promise<string | null>
 }
 
 export interface SourceRewardScheme {

@@ -8,6 +8,7 @@ import { CRMCOM } from "./platform"
 import {
   accountFinancialsRequest,
   accountRewardsRequest,
+  contactRequest,
   CrmComBalances,
   CrmComRewards,
   primaryAccountRequest,
@@ -15,6 +16,7 @@ import {
   toBalances,
   toPrimaryAccountId,
   toRewards,
+  toReferralCode,
   toRewardSchemes,
   toSummary,
   toWalletId,
@@ -79,7 +81,12 @@ async function cached<T>(key: string, ttlMs: number, read: () => Promise<T>): Pr
 
 /** Forgets what was read of a CRM.COM contact, and any read of it on its way, after a write for it. */
 export function forgetCrmComReads(contactId: string): void {
-  for (const key of [`account:${contactId}`, `schemes:${contactId}`, `account-id:${contactId}`]) {
+  for (const key of [
+    `account:${contactId}`,
+    `schemes:${contactId}`,
+    `account-id:${contactId}`,
+    `contact:${contactId}`,
+  ]) {
     cache.delete(key)
     inFlight.delete(key)
   }
@@ -114,6 +121,18 @@ export class CrmComLoyaltyReader implements LoyaltySource {
       enabled: rewards.auto_spend.enabled,
       minimum_points: Math.round(minimum * this.pointsPerUnit(rewards.currency_code)),
     }
+  }
+
+  /** The contact's own referral code on CRM.COM (what a friend claims). */
+  async referralCode(customerId: string): Promise<string | null> {
+    const { options, token, contactId } = await this.contact(customerId)
+    return await cached(`contact:${contactId}`, this.cacheMs, async () =>
+      this.mapped(
+        toReferralCode,
+        await this.ask(contactRequest(options, token, contactId), "contact", contactId),
+        "contact"
+      )
+    )
   }
 
   async joinedSchemes(customerId: string) {

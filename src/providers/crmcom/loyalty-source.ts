@@ -39,6 +39,10 @@ export const accountFinancialsRequest = (options: CrmComOptions, token: string, 
 export const walletBalancesRequest = (options: CrmComOptions, token: string, walletId: string) =>
   get(options, token, `/wallets/${id(walletId)}/balances`, { include_expiration: "true" })
 
+/** `GET /contacts/{id}`: the contact's basic details, with its referral code. */
+export const contactRequest = (options: CrmComOptions, token: string, contactId: string) =>
+  get(options, token, `/contacts/${id(contactId)}`)
+
 /** `GET /reward_schemes`: the active schemes, each with whether the contact joined it. */
 export const rewardSchemesRequest = (options: CrmComOptions, token: string) =>
   get(options, token, "/reward_schemes", { size: "100" })
@@ -76,6 +80,14 @@ export function toPrimaryAccountId(body: unknown): string | null {
   )
   const primary = accounts.find((account) => isObject(account) && flag(account.is_primary)) ?? accounts[0]
   return isObject(primary) && typeof primary.id === "string" ? primary.id : null
+}
+
+/** The contact's `referral_code` (`GET /contacts/{id}`), null when it has none. */
+export function toReferralCode(body: unknown): string | null {
+  if (!isObject(body)) {
+    throw new UnexpectedCrmComAnswer("the contact answer is not an object")
+  }
+  return typeof body.referral_code === "string" && body.referral_code ? body.referral_code : null
 }
 
 /** The first wallet of `GET /accounts/{id}/financials` (an array in CRM.COM's example). */
