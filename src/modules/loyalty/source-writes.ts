@@ -23,6 +23,11 @@ export interface LoyaltySourceCall {
    * unanswered, the shopper's retry sends it again. Otherwise the retry answers that attempt's outcome.
    */
   repeatable: boolean
+  /**
+   * A delivered row of the same write older than this is not the answer to a new request: the
+   * write is sent again (asking for a new sign-up code). Unset: a delivered write is never resent.
+   */
+  fresh_for_ms?: number
 }
 
 /** What a finished outbox row means for the shopper. */

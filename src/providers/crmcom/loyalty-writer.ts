@@ -65,8 +65,9 @@ export class CrmComLoyaltyWrites implements LoyaltySourceWrites {
         }
         const operation =
           action.kind === "scheme_sign_up" ? CrmComOperations.SignUpRewardScheme : CrmComOperations.SignOutRewardScheme
-        // joining or leaving sets the account's membership: the same call twice leaves it as once
-        return { operation, payload, repeatable: true }
+        // joining or leaving sets the account's membership: the same call twice leaves it as once;
+        // a closed loop's request a minute old is sent again when asked (a new code, the first one lost)
+        return { operation, payload, repeatable: true, ...(payload.email_address ? { fresh_for_ms: 60_000 } : {}) }
       }
       case "referral_claim":
         // each call is a new referral customer event: never resent blindly

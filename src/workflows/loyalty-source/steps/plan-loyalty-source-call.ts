@@ -38,7 +38,9 @@ export const planLoyaltySourceCallStep = createStep(
         take: PREVIOUS_ROWS,
       }
     )
-    const plan = planLoyaltySourceCall(prefix, input.identity, input.call.repeatable, previous)
+    const plan = planLoyaltySourceCall(prefix, input.identity, input.call.repeatable, previous, {
+      fresh_for_ms: input.call.fresh_for_ms,
+    })
     const deliveries: EnqueueDeliveryInput[] =
       "reuse" in plan
         ? []

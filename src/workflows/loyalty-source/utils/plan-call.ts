@@ -54,7 +54,8 @@ export function planLoyaltySourceCall(
   prefix: string,
   identity: { group: string; fingerprint: string },
   repeatable: boolean,
-  previous: PreviousCall[]
+  previous: PreviousCall[],
+  freshness: { fresh_for_ms?: number; now?: number } = {}
 ): CallPlan {
   const groupPrefix = `${prefix}|${identity.group}|`
   const rows = previous.filter((row) => row.idempotency_key.startsWith(groupPrefix))
@@ -62,7 +63,11 @@ export function planLoyaltySourceCall(
     .filter((row) => STANDING.includes(row.status) || (row.status === "dead" && row.in_doubt && !repeatable))
     .sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime() || (b.id > a.id ? 1 : -1))
   const latest = standing[0]
-  if (latest && latest.idempotency_key.split("|")[2] === identity.fingerprint) {
+  const stale =
+    latest?.status === "delivered" &&
+    freshness.fresh_for_ms !== undefined &&
+    new Date(latest.created_at).getTime() < (freshness.now ?? Date.now()) - freshness.fresh_for_ms
+  if (latest && !stale && latest.idempotency_key.split("|")[2] === identity.fingerprint) {
     return { reuse: latest.id }
   }
   const base = `${groupPrefix}${identity.fingerprint}|${latest?.id ?? "start"}|`

@@ -57,6 +57,16 @@ describe("planning a shopper's loyalty write to the platform that keeps the poin
     })
   })
 
+  it("sends a delivered write again once it is older than its freshness (a new sign-up code), not before", () => {
+    const closed = actionIdentity({ kind: "scheme_sign_up", scheme_id: "S2", email: "ada@example-corp.com" })
+    const sent = row(keyOf(planLoyaltySourceCall(PREFIX, closed, true, [])), "delivered")
+    const at = (ms: number) => ({ fresh_for_ms: 60_000, now: new Date(sent.created_at).getTime() + ms })
+    expect(planLoyaltySourceCall(PREFIX, closed, true, [sent], at(5_000))).toEqual({ reuse: sent.id })
+    expect(planLoyaltySourceCall(PREFIX, closed, true, [sent], at(61_000))).toEqual({
+      key: `${PREFIX}|${closed.group}|${closed.fingerprint}|${sent.id}|0`,
+    })
+  })
+
   it("keeps secrets and addresses out of the key, and one list of invitations one call whatever its order or case", () => {
     const verify = actionIdentity({ kind: "scheme_verify", scheme_id: "S1", code: "ABCTKN123" })
     expect(verify.fingerprint).not.toContain("ABCTKN123")
