@@ -39,29 +39,35 @@ export function giveRewards(
   return stored
 }
 
-const errorAnswer = (status: number, code: string, message: string, attribute?: string): StandInAnswer => ({
+export const errorAnswer = (status: number, code: string, message: string, attribute?: string): StandInAnswer => ({
   status,
   body: { code, message, ...(attribute ? { attribute } : {}) },
 })
 
 const paging = { size: z.string().regex(/^\d+$/).optional(), page: z.string().regex(/^\d+$/).optional() }
 
+/** The contact the request's live token is for, or the refusal CRM.COM answers. */
+export function contactOfToken(request: RecordedRequest, standIn: StandIn, apiKey: string): string | StandInAnswer {
+  if (request.headers.api_key !== apiKey) {
+    return errorAnswer(401, "INVALID_API_KEY", "The provided API Key is invalid", "api_key")
+  }
+  const token = String(request.headers.authorization ?? "").replace(/^Bearer /, "")
+  const issued = (standIn.state.tokens ?? {})[token] as { contact_id: string; exp: number } | undefined
+  if (!issued || issued.exp <= Date.now() / 1000) {
+    return errorAnswer(401, "INVALID_TOKEN", "The provided Token is invalid or has expired", "Authorization")
+  }
+  return issued.contact_id
+}
+
+export const forbidden = errorAnswer(403, "FORBIDDEN", "The Token does not have permissions to perform the request")
+
+/** The rewards a test gave a contact, if any. */
+export const ownRewards = (standIn: StandIn, contactId: string): ContactRewards | undefined =>
+  ((standIn.state as RewardsState).rewards ?? {})[contactId]
+
 export function crmComRewardRoutes(apiKey: string): StandInRoute[] {
   const headers = { api_key: /./, Authorization: /^(Bearer )?[\w-]+\.[\w-]+\.[\w-]*$/ }
-  /** the contact the request's live token is for, or the refusal CRM.COM answers */
-  const contactOf = (request: RecordedRequest, standIn: StandIn): string | StandInAnswer => {
-    if (request.headers.api_key !== apiKey) {
-      return errorAnswer(401, "INVALID_API_KEY", "The provided API Key is invalid", "api_key")
-    }
-    const token = String(request.headers.authorization ?? "").replace(/^Bearer /, "")
-    const issued = (standIn.state.tokens ?? {})[token] as { contact_id: string; exp: number } | undefined
-    if (!issued || issued.exp <= Date.now() / 1000) {
-      return errorAnswer(401, "INVALID_TOKEN", "The provided Token is invalid or has expired", "Authorization")
-    }
-    return issued.contact_id
-  }
-  const forbidden = errorAnswer(403, "FORBIDDEN", "The Token does not have permissions to perform the request")
-  const ownRewards = (standIn: StandIn, contactId: string) => ((standIn.state as RewardsState).rewards ?? {})[contactId]
+  const contactOf = (request: RecordedRequest, standIn: StandIn) => contactOfToken(request, standIn, apiKey)
   const route = (
     name: string,
     path: RegExp,

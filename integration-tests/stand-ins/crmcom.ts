@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from "node:crypto"
 import { z } from "@medusajs/framework/zod"
 import { headerViolations, RecordedRequest, StandIn, StandInAnswer, StandInRoute, zodViolations } from "./stand-in"
 import { crmComRewardRoutes } from "./crmcom-rewards"
+import { crmComRewardWriteRoutes } from "./crmcom-reward-writes"
 
 export interface CrmComStandInConfig {
   apiKey: string
@@ -324,6 +325,8 @@ function crmComRoutes(config: CrmComStandInConfig): StandInRoute[] {
     ),
     // the rewards reads, for CRM.COM as the loyalty source
     ...crmComRewardRoutes(config.apiKey),
+    // the shopper's rewards writes, for CRM.COM as the loyalty source
+    ...crmComRewardWriteRoutes(config.apiKey),
   ]
 }
 

@@ -86,6 +86,7 @@ export class StandIn {
   /** free-form state a platform keeps between calls (contacts created, tokens issued…) */
   readonly state: Record<string, any> = {}
   private readonly failures: FailureMode[] = []
+  private readonly routeFailures = new Map<string, FailureMode[]>()
   private periodic: { every: number; mode: FailureMode; seen: number } | null = null
   private server?: http.Server
   private readonly sockets = new Set<Socket>()
@@ -139,10 +140,21 @@ export class StandIn {
     return this
   }
 
+  /** The next `count` calls to one route (by name) fail in `mode`; calls to other routes answer normally. */
+  failNextOn(route: string, count: number, mode: FailureMode): this {
+    const queued = this.routeFailures.get(route) ?? []
+    for (let i = 0; i < count; i++) {
+      queued.push(mode)
+    }
+    this.routeFailures.set(route, queued)
+    return this
+  }
+
   /** Forget recorded calls, queued failures and state, between tests. */
   reset(): void {
     this.requests.length = 0
     this.failures.length = 0
+    this.routeFailures.clear()
     this.periodic = null
     this.latencyMs = 0
     this.maxInFlight = this.inFlight
@@ -229,7 +241,10 @@ export class StandIn {
       return !!match
     })
 
-    const failure = this.failures.shift() ?? this.periodicFailure()
+    const failure =
+      this.failures.shift() ??
+      (route ? this.routeFailures.get(route.name)?.shift() : undefined) ??
+      this.periodicFailure()
     if (failure) {
       record.route = route?.name ?? null
       if (failure.kind === "reset") {

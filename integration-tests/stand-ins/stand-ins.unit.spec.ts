@@ -9,6 +9,7 @@ import expertSenderPlatform from "../../src/providers/expertsender/platform"
 import { expertSenderOptionsSchema } from "../../src/providers/expertsender/options"
 import type { CommonPlatformOptions, EngagementPlatform } from "../../src/modules/engagement/provider-api/types"
 import { createCrmComStandIn, CrmComStandIn } from "./crmcom"
+import { giveRewards } from "./crmcom-rewards"
 import { createEngageStandIn, EngageStandIn } from "./engage"
 import { createExpertSenderStandIn } from "./expertsender"
 
@@ -303,6 +304,52 @@ describe("CRM.COM stand-in", () => {
       expect.stringContaining("header Authorization"),
       expect.stringContaining("body.consent_state"),
     ])
+  })
+})
+
+describe("CRM.COM stand-in: the shopper's rewards writes", () => {
+  let standIn: CrmComStandIn
+  let base = ""
+  beforeAll(async () => {
+    standIn = createCrmComStandIn({ apiKey: "crm-key" })
+    base = await standIn.start(0)
+  })
+  afterAll(() => standIn.stop())
+  beforeEach(() => standIn.reset())
+
+  it("signs up and out as the API's examples, flags a call that breaks its contract, and fails one route on demand", async () => {
+    const contactId = "C1"
+    const { access_token } = standIn.issueToken(contactId)
+    const rewards = giveRewards(standIn, contactId, {
+      currency_code: "EUR",
+      rewards: {},
+      balances: [],
+      schemes: [{ id: "S1", name: "Open", sign_up_option: "SELF_SIGN_UP", is_joined: "false" }],
+    })
+    const headers = { api_key: "crm-key", "Content-Type": "application/json", Authorization: `Bearer ${access_token}` }
+    const path = `/accounts/${rewards.account_id}/reward_schemes`
+    expect(await call(base, "POST", path, headers, { action: "SIGNUP", reward_scheme_id: "S1" })).toEqual({
+      status: 200,
+      body: { id: "S1" },
+    })
+    expect(rewards.schemes[0].is_joined).toBe("true")
+    expect(standIn.violations()).toEqual([])
+
+    // the API's actions are SIGNUP and SIGNOUT, and a contact call needs the token
+    expect((await call(base, "POST", path, headers, { action: "JOIN", reward_scheme_id: "S1" })).status).toBe(400)
+    const { Authorization: _token, ...withoutToken } = headers
+    expect((await call(base, "POST", "/referrals", withoutToken, { referral_code: "R1" })).status).toBe(400)
+    expect(standIn.violations()).toEqual([
+      expect.stringContaining("body.action"),
+      expect.stringContaining("header Authorization"),
+    ])
+
+    standIn.failNextOn("account_reward_schemes", 1, { kind: "status", status: 503 })
+    expect((await call(base, "GET", `/reward_schemes`, headers)).status).toBe(200)
+    expect((await call(base, "POST", path, headers, { action: "SIGNOUT", reward_scheme_id: "S1" })).status).toBe(503)
+    expect(rewards.schemes[0].is_joined).toBe("true")
+    expect((await call(base, "POST", path, headers, { action: "SIGNOUT", reward_scheme_id: "S1" })).status).toBe(200)
+    expect(rewards.schemes[0].is_joined).toBe("false")
   })
 })
 

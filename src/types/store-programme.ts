@@ -73,13 +73,47 @@ export interface StoreEngagementRewardSchemeResponse {
 }
 
 export interface StoreEngagementRewardSchemeSignUpResponse extends StoreEngagementRewardSchemeResponse {
-  /** where the code went, for a closed-loop scheme; null when the shopper joined at once */
-  verification: { email: string; expires_at: string } | null
+  /**
+   * where the code went, for a closed-loop scheme; null when the shopper joined at once. `expires_at`
+   * is null when a platform that keeps the points sent the code (it does not say).
+   */
+  verification: { email: string; expires_at: string | null } | null
 }
 
-/** POST …/verify: the 6 digits sent by email. */
+/** POST …/verify: the code sent by email (the store's: 6 digits; a platform's that keeps the points: its own). */
 export interface StoreVerifyEngagementRewardScheme {
   code: string
+}
+
+// ---- errors and answers naming a platform ----------------------------------------------------
+
+/**
+ * A platform the answer depends on failed (the one offering My pages, the one that keeps the
+ * points for loyalty): 424 Failed Dependency, never a 5xx. `platform` names it, `failed` says what
+ * could not be done; `retry_after` (seconds, also the `Retry-After` header) when the platform said.
+ * Before the shopper's contact is on the platform, the answer is a 409 `{ type: "conflict", message }`.
+ */
+export interface StoreEngagementPlatformError {
+  type: "platform_unavailable" | "platform_error"
+  message: string
+  platform: string
+  failed: string
+  retry_after?: number
+}
+
+/** 202: a loyalty write to the platform that keeps the points could not be attempted at once; it is sent shortly. */
+export interface StoreEngagementLoyaltyWriteAccepted {
+  type: "accepted"
+  message: string
+  delivery: { id: string; status: "pending" | "sending" | "dry_run" }
+}
+
+/** 400: the platform that keeps the points refused the shopper's write; `message` names the field. */
+export interface StoreEngagementLoyaltyWriteRefused {
+  type: "invalid_data"
+  message: string
+  /** the platform's error code, lower case ("refused" when it gave none) */
+  reason: string
 }
 
 // ---- My pages: /store/engagement/promotions, /store/engagement/purchases -----------------------

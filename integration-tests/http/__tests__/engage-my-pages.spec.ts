@@ -13,8 +13,19 @@ const platforms = useTestPlatforms(
 )
 const { engage } = platforms
 
-const DOWN = "engage: Voyado Engage did not answer; try again later"
-const REFUSED = "engage: Voyado Engage refused the store's request; the store's Engage settings need attention"
+/** Engage did not answer the `failed` read: a 424 naming it and what failed */
+const down = (failed: string) => ({
+  type: "platform_unavailable",
+  message: `engage: Voyado Engage did not answer the ${failed} read; try again later`,
+  platform: "Voyado Engage",
+  failed,
+})
+const refusedRead = (failed: string) => ({
+  type: "platform_error",
+  message: `engage: Voyado Engage refused the store's ${failed} read; the store's Engage settings need attention`,
+  platform: "Voyado Engage",
+  failed,
+})
 const NOT_SYNCED = "engage: your contact is not synced to Voyado Engage yet"
 
 medusaIntegrationTestRunner({
@@ -189,24 +200,28 @@ medusaIntegrationTestRunner({
       }
     })
 
-    it("answers a clear 503 naming Voyado Engage when it fails, times out or drops the call, and caches no failure", async () => {
+    it("answers a 424 naming Voyado Engage and what failed, never a 5xx, when it fails, times out or drops the call, and caches no failure", async () => {
       const [ada] = await registerSynced("ada@example.com")
       engage.assignPromotion(ada.engageId, { name: "Back again" })
 
-      engage.failNext(1, { kind: "status", status: 503, body: { message: "maintenance" } })
+      engage.failNext(1, {
+        kind: "status",
+        status: 503,
+        body: { message: "maintenance" },
+        headers: { "Retry-After": "30" },
+      })
       const failed = await responseOf(api.get("/store/engagement/promotions", ada))
-      expect(failed.status).toBe(503)
-      expect(failed.data.message).toBe(DOWN)
+      expect([failed.status, failed.data]).toEqual([424, { ...down("promotions"), retry_after: 30 }])
+      expect(failed.headers["retry-after"]).toBe("30")
 
       engage.failNext(1, { kind: "timeout" })
       const slow = await responseOf(api.get("/store/engagement/purchases", ada))
-      expect(slow.status).toBe(503)
-      expect(slow.data.message).toBe(DOWN)
+      expect([slow.status, slow.data]).toEqual([424, down("purchases")])
+      expect(slow.headers["retry-after"]).toBeUndefined()
 
       engage.failNext(1, { kind: "reset" })
       const dropped = await responseOf(api.get("/store/engagement/purchases", ada))
-      expect(dropped.status).toBe(503)
-      expect(dropped.data.message).toBe(DOWN)
+      expect([dropped.status, dropped.data]).toEqual([424, down("purchases")])
 
       const recovered = await api.get("/store/engagement/promotions", ada)
       expect(recovered.data.promotions.map((p: { name: string }) => p.name)).toEqual(["Back again"])
@@ -241,7 +256,7 @@ medusaIntegrationTestRunner({
       expect(engage.callsTo("promotion_assignments")).toHaveLength(2)
     })
 
-    it("answers 502 naming Voyado Engage when it refuses the store's key or answers an unexpected shape", async () => {
+    it("answers 424 naming Voyado Engage when it refuses the store's key or answers an unexpected shape", async () => {
       const [ada] = await registerSynced("ada@example.com")
       engage.failNext(1, {
         kind: "status",
@@ -249,13 +264,11 @@ medusaIntegrationTestRunner({
         body: { statusCode: 401, errorCode: "Unauthorized", message: "invalid apikey" },
       })
       const refused = await responseOf(api.get("/store/engagement/promotions", ada))
-      expect(refused.status).toBe(502)
-      expect(refused.data.message).toBe(REFUSED)
+      expect([refused.status, refused.data]).toEqual([424, refusedRead("promotions")])
 
       engage.failNext(1, { kind: "status", status: 200, body: { unexpected: true } })
       const garbled = await responseOf(api.get("/store/engagement/purchases", ada))
-      expect(garbled.status).toBe(502)
-      expect(garbled.data.message).toBe(REFUSED)
+      expect([garbled.status, garbled.data]).toEqual([424, refusedRead("purchases")])
     })
 
     it("answers 409 naming Voyado Engage, without calling it, for a shopper whose contact is not synced yet, and 401 without a login", async () => {

@@ -22,7 +22,13 @@ const platforms = useTestPlatforms(
 )
 const { crmcom } = platforms
 
-const DOWN = { type: "platform_unavailable", message: "crmcom: CRM.COM did not answer; try again later" }
+/** CRM.COM did not answer `failed`: a 424 naming it */
+const down = (failed: string) => ({
+  type: "platform_unavailable",
+  message: `crmcom: CRM.COM did not answer (${failed}); try again later`,
+  platform: "CRM.COM",
+  failed,
+})
 const NOT_SYNCED = {
   type: "conflict",
   message: "crmcom: your contact is not on CRM.COM yet (or its session is being renewed); try again shortly",
@@ -209,12 +215,14 @@ medusaIntegrationTestRunner({
       expect(await loyalty().listLoyaltyTransactions({ order_id: order.id })).toHaveLength(0)
       expect(await loyalty().listLoyaltyAccounts({ customer_id: ada.customerId })).toHaveLength(0)
 
-      // the routes that would change local points refuse, naming CRM.COM, and change nothing
+      // the routes that would change local points and that CRM.COM has no call for refuse, naming it, and change nothing
       const { data: cart } = await api.post("/store/carts", { region_id: store.regionId }, ada)
       const refusals = [
         await answerOf(api.post(`/store/carts/${cart.cart.id}/loyalty-points`, { points: 100 }, ada)),
-        await answerOf(api.post("/store/engagement/reward-schemes/SCHEME-OPEN/sign-up", {}, ada)),
-        await answerOf(api.post("/store/engagement/loyalty/preferences", { auto_spend: { enabled: true } }, ada)),
+        await answerOf(api.delete(`/store/carts/${cart.cart.id}/loyalty-points`, ada)),
+        await answerOf(
+          api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/block`, { reason: "fraud check" }, admin)
+        ),
         await answerOf(
           api.post(
             `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`,
@@ -233,7 +241,7 @@ medusaIntegrationTestRunner({
       expect(await loyalty().listLoyaltySchemeMemberships({ customer_id: ada.customerId })).toHaveLength(0)
     })
 
-    it("answers a clear error naming CRM.COM, never a 5xx other than 503, when it is down or the shopper is not on it yet", async () => {
+    it("answers a 424 naming CRM.COM and what failed, never a 5xx, when it is down, and a 409 when the shopper is not on it yet", async () => {
       const bob = await syncedShopper("bob@example.com")
       giveRewards(crmcom, bob.contactId, { ...ADA_REWARDS, schemes: [] })
       // registered, but the contact sync has not run for them: no CRM.COM contact yet
@@ -246,19 +254,27 @@ medusaIntegrationTestRunner({
       const notYet = await answerOf(api.get("/store/engagement/loyalty", early))
       expect([notYet.status, notYet.data]).toEqual([409, NOT_SYNCED])
       await quiet()
-      crmcom.failNext(1, { kind: "status", status: 503, body: { code: "SERVICE_UNAVAILABLE", message: "maintenance" } })
-      const down = await answerOf(api.get("/store/engagement/loyalty", bob))
-      expect([down.status, down.data]).toEqual([503, DOWN])
+      crmcom.failNext(1, {
+        kind: "status",
+        status: 503,
+        body: { code: "SERVICE_UNAVAILABLE", message: "maintenance" },
+        headers: { "Retry-After": "120" },
+      })
+      const unavailable = await answerOf(api.get("/store/engagement/loyalty", bob))
+      expect([unavailable.status, unavailable.data]).toEqual([424, { ...down("accounts"), retry_after: 120 }])
+      expect(unavailable.headers["retry-after"]).toBe("120")
       // a read asks for rewards and balances at once: let the other call of the failed read land
       // before the next fault is set, or it would take that fault instead
       await quiet()
       crmcom.failNext(1, { kind: "reset" })
       const reset = await answerOf(api.get(`/admin/engagement/contacts/${bob.customerId}/loyalty`, admin))
-      expect([reset.status, reset.data]).toEqual([503, DOWN])
+      expect(reset.status).toBe(424)
+      expect(reset.data).toEqual(down(reset.data.failed))
+      expect(["accounts", "rewards", "financials", "balances"]).toContain(reset.data.failed)
       await quiet()
       crmcom.failNext(1, { kind: "timeout" })
       const slow = await answerOf(api.get("/store/engagement/reward-schemes", bob))
-      expect([slow.status, slow.data]).toEqual([503, DOWN])
+      expect([slow.status, slow.data]).toEqual([424, down("reward schemes")])
 
       // back up: the answer comes, and a token CRM.COM no longer accepts is a 409, not an error
       expect((await api.get("/store/engagement/loyalty", bob)).data.loyalty).toMatchObject({ balance: 1250 })

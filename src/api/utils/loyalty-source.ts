@@ -4,6 +4,8 @@ import type EngagementModuleService from "../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../modules/engagement/types"
 import { LoyaltySource, LoyaltySourceError } from "../../modules/loyalty/source"
 import { loyaltyOf } from "./loyalty"
+import type { LoyaltySourceActionKind } from "../../modules/loyalty/source-writes"
+import { loyaltySourceTakes } from "./loyalty-source-writes"
 
 /** The id of the platform that keeps the shopper's points (`loyalty.source`), or null for the local ledger. */
 export function loyaltySourceId(scope: MedusaContainer): string | null {
@@ -13,7 +15,7 @@ export function loyaltySourceId(scope: MedusaContainer): string | null {
 
 /**
  * The reader of the platform that keeps the points, found by the `loyalty_source` capability, or
- * null for the local ledger. A source that is not switched on is a 503 naming it, never a 500.
+ * null for the local ledger. A source that is not switched on is a 424 naming it, never a 5xx.
  */
 export function loyaltySourceOf(scope: MedusaContainer): LoyaltySource | null {
   const id = loyaltySourceId(scope)
@@ -25,9 +27,10 @@ export function loyaltySourceOf(scope: MedusaContainer): LoyaltySource | null {
   const provider = engagement.providersWith("loyalty_source").find((candidate) => candidate.id === id)
   if (!provider) {
     throw new LoyaltySourceError(
-      503,
+      424,
       "platform_unavailable",
-      `loyalty: ${id}, which keeps this store's points, is not switched on`
+      `loyalty: ${id}, which keeps this store's points, is not switched on`,
+      { platform: id, failed: "loyalty" }
     )
   }
   const perUnit = (currency: string) =>
@@ -37,25 +40,37 @@ export function loyaltySourceOf(scope: MedusaContainer): LoyaltySource | null {
 
 /**
  * While a platform keeps the points, the routes that would change the local ledger (spend on a
- * cart, adjust, block, claim a referral, join or leave a scheme) answer 409 naming it, and change nothing.
+ * cart, adjust, block, claim a referral, join or leave a scheme) answer 409 naming it, and change
+ * nothing, unless the platform takes that write itself (`kind`): the route then sends it there.
  */
-export function refuseLocalLoyaltyWrites(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const id = loyaltySourceId(req.scope)
-  if (!id) {
-    return next()
+export function refuseLocalLoyaltyWrites(kind?: LoyaltySourceActionKind) {
+  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    const id = loyaltySourceId(req.scope)
+    if (!id || (kind && loyaltySourceTakes(req.scope, kind))) {
+      return next()
+    }
+    const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+    const name = engagement.providersWith("loyalty_source").find((candidate) => candidate.id === id)?.name ?? id
+    res.status(409).json({
+      type: "conflict",
+      message: `loyalty: this store's points are kept by ${name}; they are spent and changed there, not in the store`,
+    })
   }
-  const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  const name = engagement.providersWith("loyalty_source").find((candidate) => candidate.id === id)?.name ?? id
-  res.status(409).json({
-    type: "conflict",
-    message: `loyalty: this store's points are kept by ${name}; they are spent and changed there, not in the store`,
-  })
 }
 
+const guard = (method: "POST" | "DELETE", matcher: string, kind?: LoyaltySourceActionKind): MiddlewareRoute => ({
+  method: [method],
+  matcher,
+  middlewares: [refuseLocalLoyaltyWrites(kind)],
+})
+
 export const loyaltySourceGuardMiddlewares: MiddlewareRoute[] = [
-  { method: ["POST", "DELETE"], matcher: "/store/carts/:id/loyalty-points", middlewares: [refuseLocalLoyaltyWrites] },
-  { method: ["POST"], matcher: "/store/engagement/loyalty/preferences", middlewares: [refuseLocalLoyaltyWrites] },
-  { method: ["POST"], matcher: "/store/engagement/referral/claim", middlewares: [refuseLocalLoyaltyWrites] },
-  { method: ["POST"], matcher: "/store/engagement/reward-schemes/:id/*", middlewares: [refuseLocalLoyaltyWrites] },
-  { method: ["POST"], matcher: "/admin/engagement/contacts/:id/loyalty/*", middlewares: [refuseLocalLoyaltyWrites] },
+  guard("POST", "/store/carts/:id/loyalty-points"),
+  guard("DELETE", "/store/carts/:id/loyalty-points"),
+  guard("POST", "/store/engagement/loyalty/preferences", "auto_spend"),
+  guard("POST", "/store/engagement/referral/claim", "referral_claim"),
+  guard("POST", "/store/engagement/reward-schemes/:id/sign-up", "scheme_sign_up"),
+  guard("POST", "/store/engagement/reward-schemes/:id/verify", "scheme_verify"),
+  guard("POST", "/store/engagement/reward-schemes/:id/sign-out", "scheme_sign_out"),
+  guard("POST", "/admin/engagement/contacts/:id/loyalty/*"),
 ]

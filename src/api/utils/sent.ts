@@ -1,3 +1,6 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { ErrorAnswer } from "../../modules/engagement/provider-api/platform-failure"
+
 /**
  * What a route handler may hand to `res.json` for a response type of `src/types/store.ts`: the
  * same shape, except that a date may still be a `Date` (JSON turns it into the ISO string the
@@ -14,3 +17,11 @@ export type Sent<T> = T extends string
 
 /** The body of an error a route answers itself (Medusa's error handler answers the same shape). */
 export type SentError = { type: string; message: string }
+
+/** Answers an error a route answers itself, with its headers (a 424's `Retry-After`). */
+export function sendErrorAnswer<Body>(res: MedusaResponse<Body | SentError>, answer: ErrorAnswer): void {
+  for (const [name, value] of Object.entries(answer.headers ?? {})) {
+    res.setHeader(name, value)
+  }
+  res.status(answer.status).json(answer.body)
+}

@@ -1,13 +1,13 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type EngagementModuleService from "../../modules/engagement/service"
-import type { SentError } from "./sent"
+import { sendErrorAnswer, type SentError } from "./sent"
 import type { ShopperPagesCapability } from "../../modules/engagement/provider-api/capabilities"
 
 export const NO_SHOPPER_PAGES = "engagement: no platform for My pages is configured on this store"
 
 /**
  * Answers a "My pages" read through the platform that offers them: 404 when none is on, and the
- * platform's known failures (not synced yet, not answering) as their own statuses.
+ * platform's known failures as their own statuses: 409 not synced yet, 424 naming the platform when it fails.
  */
 export async function answerShopperPagesRead<Body>(
   engagement: EngagementModuleService,
@@ -26,6 +26,6 @@ export async function answerShopperPagesRead<Body>(
     if (!answer) {
       throw error
     }
-    res.status(answer.status).json(answer.body)
+    sendErrorAnswer(res, answer)
   }
 }

@@ -1,3 +1,4 @@
+import { ErrorAnswer, platformFailureAnswer, PlatformFailureType } from "../engagement/provider-api/platform-failure"
 import type { LoyaltySummary } from "./ledger/summary"
 
 /**
@@ -16,6 +17,10 @@ export interface LoyaltySource {
   joinedSchemes(
     customerId: string
   ): Promise<{ id: string; name: string; email: string | null; joined_at: string | null }[]>
+  /** the shopper's automatic spend preference, when the platform keeps one (`GET /store/engagement/loyalty/preferences`) */
+  autoSpend?(customerId: string): Promise<{ enabled: boolean; minimum_points: number }>
+  /** the shopper's own referral code on the platform, when it gives one (`GET /store/engagement/referral`) */
+  referralCode?(customerId: string): Promise<string | null>
 }
 
 export interface SourceRewardScheme {
@@ -32,24 +37,29 @@ export interface SourceRewardScheme {
 
 /**
  * Why a source could not answer; `status` is the HTTP status the store answers with (never a
- * 500): 409 while the shopper is not on the platform yet, 503 when it does not answer, 502 when it
- * refuses the store or answers something unreadable.
+ * 5xx): 409 while the shopper is not on the platform yet, 424 (Failed Dependency) naming the
+ * platform and what failed when it does not answer, refuses the store or answers something unreadable.
  */
 export class LoyaltySourceError extends Error {
   constructor(
-    readonly status: 409 | 502 | 503,
-    readonly type: "conflict" | "platform_error" | "platform_unavailable",
-    message: string
+    readonly status: 409 | 424,
+    readonly type: "conflict" | PlatformFailureType,
+    message: string,
+    readonly failure?: { platform: string; failed: string; retryAfterMs?: number }
   ) {
     super(message)
   }
 }
 
 /** The store's answer to a source error; null for any other error. */
-export function loyaltySourceErrorAnswer(
-  error: unknown
-): { status: number; body: { type: string; message: string } } | null {
-  return error instanceof LoyaltySourceError
-    ? { status: error.status, body: { type: error.type, message: error.message } }
-    : null
+export function loyaltySourceErrorAnswer(error: unknown): ErrorAnswer | null {
+  if (!(error instanceof LoyaltySourceError)) {
+    return null
+  }
+  const type = error.type
+  if (error.failure && type !== "conflict") {
+    const { platform, failed, retryAfterMs } = error.failure
+    return platformFailureAnswer({ type, message: error.message, platform, failed }, retryAfterMs)
+  }
+  return { status: error.status, body: { type: error.type, message: error.message } }
 }

@@ -3,10 +3,12 @@ import type { LoyaltySummary } from "../../modules/loyalty/ledger/summary"
 import { LoyaltySource, LoyaltySourceError, SourceRewardScheme } from "../../modules/loyalty/source"
 import type { LoyaltyContactSource } from "../../modules/engagement/provider-api/capabilities"
 import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
+import { parseRetryAfter } from "../../modules/engagement/provider-api/classify"
 import { CRMCOM } from "./platform"
 import {
   accountFinancialsRequest,
   accountRewardsRequest,
+  contactRequest,
   CrmComBalances,
   CrmComRewards,
   primaryAccountRequest,
@@ -14,6 +16,7 @@ import {
   toBalances,
   toPrimaryAccountId,
   toRewards,
+  toReferralCode,
   toRewardSchemes,
   toSummary,
   toWalletId,
@@ -25,9 +28,25 @@ import { boxOf, openCredentials } from "./secrets"
 
 export const CRMCOM_LOYALTY_MESSAGES = {
   notSynced: "crmcom: your contact is not on CRM.COM yet (or its session is being renewed); try again shortly",
-  unavailable: "crmcom: CRM.COM did not answer; try again later",
-  refused: "crmcom: CRM.COM refused the store's request; the store's CRM.COM settings need attention",
+  unavailable: (what: string) => `crmcom: CRM.COM did not answer (${what}); try again later`,
+  refused: (what: string) =>
+    `crmcom: CRM.COM refused the store's request (${what}); the store's CRM.COM settings need attention`,
 } as const
+
+/** CRM.COM did not answer `what`: a 424 naming it, with its `Retry-After` when it sent one. */
+export const crmComUnavailable = (what: string, retryAfterMs?: number) =>
+  new LoyaltySourceError(424, "platform_unavailable", CRMCOM_LOYALTY_MESSAGES.unavailable(what), {
+    platform: "CRM.COM",
+    failed: what,
+    retryAfterMs,
+  })
+
+/** CRM.COM refused the store's `what` (its key, its settings) or answered something unreadable: a 424 naming it. */
+export const crmComRefused = (what: string) =>
+  new LoyaltySourceError(424, "platform_error", CRMCOM_LOYALTY_MESSAGES.refused(what), {
+    platform: "CRM.COM",
+    failed: what,
+  })
 
 // per process, keyed by CRM.COM contact id and question, bounded; reads of one key at once share one call
 const cache = new Map<string, { value: unknown; expiresAt: number }>()
@@ -43,9 +62,10 @@ async function cached<T>(key: string, ttlMs: number, read: () => Promise<T>): Pr
   if (pending) {
     return (await pending) as T
   }
-  const reading = read()
+  const reading: Promise<T> = read()
     .then((value) => {
-      if (ttlMs > 0) {
+      // a read that a write made stale on its way (see `forgetCrmComReads`) is not kept
+      if (ttlMs > 0 && inFlight.get(key) === reading) {
         cache.delete(key)
         while (cache.size >= CACHE_ENTRIES) {
           cache.delete(cache.keys().next().value as string)
@@ -57,6 +77,19 @@ async function cached<T>(key: string, ttlMs: number, read: () => Promise<T>): Pr
     .finally(() => inFlight.delete(key))
   inFlight.set(key, reading)
   return await reading
+}
+
+/** Forgets what was read of a CRM.COM contact, and any read of it on its way, after a write for it. */
+export function forgetCrmComReads(contactId: string): void {
+  for (const key of [
+    `account:${contactId}`,
+    `schemes:${contactId}`,
+    `account-id:${contactId}`,
+    `contact:${contactId}`,
+  ]) {
+    cache.delete(key)
+    inFlight.delete(key)
+  }
 }
 
 /**
@@ -81,6 +114,27 @@ export class CrmComLoyaltyReader implements LoyaltySource {
     return toSummary(rewards, balances, this.pointsPerUnit(rewards.currency_code))
   }
 
+  async autoSpend(customerId: string) {
+    const { rewards } = await this.account(await this.contact(customerId))
+    const minimum = rewards.auto_spend.minimum_wallet_balance
+    return {
+      enabled: rewards.auto_spend.enabled,
+      minimum_points: Math.round(minimum * this.pointsPerUnit(rewards.currency_code)),
+    }
+  }
+
+  /** The contact's own referral code on CRM.COM (what a friend claims). */
+  async referralCode(customerId: string): Promise<string | null> {
+    const { options, token, contactId } = await this.contact(customerId)
+    return await cached(`contact:${contactId}`, this.cacheMs, async () =>
+      this.mapped(
+        toReferralCode,
+        await this.ask(contactRequest(options, token, contactId), "contact", contactId),
+        "contact"
+      )
+    )
+  }
+
   async joinedSchemes(customerId: string) {
     return (await this.account(await this.contact(customerId))).rewards.joined
   }
@@ -90,40 +144,57 @@ export class CrmComLoyaltyReader implements LoyaltySource {
     return await cached(`schemes:${contact.contactId}`, this.cacheMs, async () =>
       this.mapped(
         toRewardSchemes,
-        await this.ask(rewardSchemesRequest(contact.options, contact.token), "reward schemes", contact.contactId)
+        await this.ask(rewardSchemesRequest(contact.options, contact.token), "reward schemes", contact.contactId),
+        "reward schemes"
       )
     )
   }
 
   /** The primary account's rewards and its wallet's balances (one cached read of four calls). */
-  private async account(contact: Contact): Promise<{ rewards: CrmComRewards; balances: CrmComBalances | null }> {
+  private async account(contact: CrmComContact): Promise<{ rewards: CrmComRewards; balances: CrmComBalances | null }> {
     const { options, token, contactId } = contact
     return await cached(`account:${contactId}`, this.cacheMs, async () => {
-      const accountId = this.mapped(
-        toPrimaryAccountId,
-        await this.ask(primaryAccountRequest(options, token, contactId), "accounts", contactId)
-      )
-      if (!accountId) {
-        throw new LoyaltySourceError(409, "conflict", CRMCOM_LOYALTY_MESSAGES.notSynced)
-      }
+      const accountId = await this.primaryAccountId(contact)
       const [rewardsBody, financialsBody] = await Promise.all([
         this.ask(accountRewardsRequest(options, token, accountId), "rewards", contactId),
         this.ask(accountFinancialsRequest(options, token, accountId), "financials", contactId),
       ])
-      const rewards = this.mapped(toRewards, rewardsBody)
-      const walletId = this.mapped(toWalletId, financialsBody)
+      const rewards = this.mapped(toRewards, rewardsBody, "rewards")
+      const walletId = this.mapped(toWalletId, financialsBody, "financials")
       const balances = walletId
         ? this.mapped(
             toBalances,
-            await this.ask(walletBalancesRequest(options, token, walletId), "balances", contactId)
+            await this.ask(walletBalancesRequest(options, token, walletId), "balances", contactId),
+            "balances"
           )
         : null
       return { rewards, balances }
     })
   }
 
+  /** The currency of the contact's primary account (lower case), from its cached rewards. */
+  async currencyOf(contact: CrmComContact): Promise<string> {
+    return (await this.account(contact)).rewards.currency_code
+  }
+
+  /** The id of the contact's primary account, the one holding its rewards (cached with its reads). */
+  async primaryAccountId(contact: CrmComContact): Promise<string> {
+    const { options, token, contactId } = contact
+    const accountId = await cached(`account-id:${contactId}`, this.cacheMs, async () =>
+      this.mapped(
+        toPrimaryAccountId,
+        await this.ask(primaryAccountRequest(options, token, contactId), "accounts", contactId),
+        "accounts"
+      )
+    )
+    if (!accountId) {
+      throw new LoyaltySourceError(409, "conflict", CRMCOM_LOYALTY_MESSAGES.notSynced)
+    }
+    return accountId
+  }
+
   /** The contact id and token come from the signed-in customer's own sync row, never from the request. */
-  private async contact(customerId: string): Promise<Contact> {
+  async contact(customerId: string): Promise<CrmComContact> {
     const options = this.options
     const [sync] = await this.engagement.listContactSyncs({ customer_id: customerId, platform: CRMCOM })
     if (!sync?.external_id) {
@@ -134,7 +205,7 @@ export class CrmComLoyaltyReader implements LoyaltySource {
       credentials = openCredentials(sync.credentials ?? null, boxOf(options))
     } catch (error) {
       this.logger.error(`crmcom loyalty for contact ${sync.external_id}: ${(error as Error).message}`)
-      throw new LoyaltySourceError(502, "platform_error", CRMCOM_LOYALTY_MESSAGES.refused)
+      throw crmComRefused("contact credentials")
     }
     const expiresAt = credentials?.expires_at ? Date.parse(credentials.expires_at) : NaN
     // an ended token is renewed by the contact sync (through the outbox), not by a read
@@ -155,7 +226,7 @@ export class CrmComLoyaltyReader implements LoyaltySource {
       })
     } catch (error) {
       this.logger.warn(`crmcom ${what} for contact ${contactId}: no answer (${(error as Error).message})`)
-      throw new LoyaltySourceError(503, "platform_unavailable", CRMCOM_LOYALTY_MESSAGES.unavailable)
+      throw crmComUnavailable(what)
     }
     if (answer.status === 401 || answer.status === 403) {
       // the token was refused: the contact sync signs in again on its next call
@@ -164,31 +235,31 @@ export class CrmComLoyaltyReader implements LoyaltySource {
     }
     if (answer.status >= 500 || answer.status === 429 || answer.status === 408) {
       this.logger.warn(`crmcom ${what} for contact ${contactId}: answered ${answer.status}`)
-      throw new LoyaltySourceError(503, "platform_unavailable", CRMCOM_LOYALTY_MESSAGES.unavailable)
+      throw crmComUnavailable(what, parseRetryAfter(answer.headers.get("retry-after") ?? undefined))
     }
     if (!answer.ok) {
       this.logger.error(`crmcom ${what} for contact ${contactId}: refused with ${answer.status}`)
-      throw new LoyaltySourceError(502, "platform_error", CRMCOM_LOYALTY_MESSAGES.refused)
+      throw crmComRefused(what)
     }
     try {
       return await answer.json()
     } catch (error) {
       this.logger.error(`crmcom ${what} for contact ${contactId}: the answer is not JSON (${(error as Error).message})`)
-      throw new LoyaltySourceError(502, "platform_error", CRMCOM_LOYALTY_MESSAGES.refused)
+      throw crmComRefused(what)
     }
   }
 
-  private mapped<T>(mapper: (body: unknown) => T, body: unknown): T {
+  private mapped<T>(mapper: (body: unknown) => T, body: unknown, what: string): T {
     try {
       return mapper(body)
     } catch (error) {
       if (error instanceof UnexpectedCrmComAnswer) {
         this.logger.error(`crmcom loyalty: unexpected answer (${error.message})`)
-        throw new LoyaltySourceError(502, "platform_error", CRMCOM_LOYALTY_MESSAGES.refused)
+        throw crmComRefused(what)
       }
       throw error
     }
   }
 }
 
-type Contact = { options: CrmComOptions; contactId: string; token: string }
+export type CrmComContact = { options: CrmComOptions; contactId: string; token: string }

@@ -39,6 +39,10 @@ export const accountFinancialsRequest = (options: CrmComOptions, token: string, 
 export const walletBalancesRequest = (options: CrmComOptions, token: string, walletId: string) =>
   get(options, token, `/wallets/${id(walletId)}/balances`, { include_expiration: "true" })
 
+/** `GET /contacts/{id}`: the contact's basic details, with its referral code. */
+export const contactRequest = (options: CrmComOptions, token: string, contactId: string) =>
+  get(options, token, `/contacts/${id(contactId)}`)
+
 /** `GET /reward_schemes`: the active schemes, each with whether the contact joined it. */
 export const rewardSchemesRequest = (options: CrmComOptions, token: string) =>
   get(options, token, "/reward_schemes", { size: "100" })
@@ -78,6 +82,14 @@ export function toPrimaryAccountId(body: unknown): string | null {
   return isObject(primary) && typeof primary.id === "string" ? primary.id : null
 }
 
+/** The contact's `referral_code` (`GET /contacts/{id}`), null when it has none. */
+export function toReferralCode(body: unknown): string | null {
+  if (!isObject(body)) {
+    throw new UnexpectedCrmComAnswer("the contact answer is not an object")
+  }
+  return typeof body.referral_code === "string" && body.referral_code ? body.referral_code : null
+}
+
 /** The first wallet of `GET /accounts/{id}/financials` (an array in CRM.COM's example). */
 export function toWalletId(body: unknown): string | null {
   if (!isObject(body)) {
@@ -98,6 +110,8 @@ export interface CrmComRewards {
   total_awards: number
   total_spends: number
   joined: { id: string; name: string; email: string | null; joined_at: string | null }[]
+  /** `automatic_spend_settings`: whether spends happen on their own, above what wallet balance (money) */
+  auto_spend: { enabled: boolean; minimum_wallet_balance: number }
 }
 
 /** `GET /accounts/{id}/rewards`: tier points are points; awards and spends are money. */
@@ -112,7 +126,12 @@ export function toRewards(body: unknown): CrmComRewards {
   const maintain = isObject(tier?.maintain_tier) ? tier.maintain_tier : {}
   const progress = isObject(tier?.progress) && typeof tier.progress.name === "string" ? tier.progress : null
   const rewards = isObject(body.rewards) ? body.rewards : {}
+  const autoSpend = isObject(body.automatic_spend_settings) ? body.automatic_spend_settings : {}
   return {
+    auto_spend: {
+      enabled: flag(autoSpend.enable_automatic_spend),
+      minimum_wallet_balance: number(autoSpend.minimum_wallet_balance),
+    },
     currency_code: body.currency_code.toLowerCase(),
     spending_blocked: flag(body.spending_blocked_status),
     tier: tier

@@ -10,6 +10,7 @@ import type {
 } from "../../modules/engagement/provider-api/types"
 import { joinUrl } from "../../modules/engagement/provider-api/url"
 import { crmComContactSync } from "./contact-sync"
+import { loyaltyWriteRoute } from "./loyalty-write-requests"
 import { decodeJwtPayload, decodeJwtSub } from "./jwt"
 import { CONTACT_OPERATIONS, CrmComOperations, TOKEN_OPERATIONS } from "./operations"
 import { CrmComOptions, crmComOptionsSchema } from "./options"
@@ -102,8 +103,13 @@ function route(message: OutboundMessage, options: CrmComOptions, box: SecretBox)
         url: url(`${contactPath()}/consents`),
         body: { consent_state: text(payload, "consent_state", operation) },
       }
-    default:
-      throw invalid(`CRM.COM has no operation "${operation}"`)
+    default: {
+      const loyaltyWrite = loyaltyWriteRoute(message, options, box)
+      if (!loyaltyWrite) {
+        throw invalid(`CRM.COM has no operation "${operation}"`)
+      }
+      return loyaltyWrite
+    }
   }
 }
 

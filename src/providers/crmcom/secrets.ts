@@ -27,6 +27,7 @@ export const SEALED = {
   password: "password_sealed",
   access_token: "access_token_sealed",
   refresh_token: "refresh_token_sealed",
+  sign_up_code: "sign_up_code_sealed",
 } as const
 
 export const boxOf = (options: Pick<CrmComOptions, "encryption_key">): SecretBox =>

@@ -2,6 +2,7 @@ import type { Logger } from "@medusajs/framework/types"
 import type { EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
 import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
 import { CrmComLoyaltyReader } from "./loyalty-reader"
+import { CrmComLoyaltyWrites } from "./loyalty-writer"
 import { crmComErasure } from "./erasure"
 import { CrmComOptions } from "./options"
 import { CRMCOM, crmComPlatform } from "./platform"
@@ -27,6 +28,13 @@ export class CrmComProvider extends AbstractEngagementProvider<CrmComOptions> {
       loyalty_source: {
         reader: (source, pointsPerUnit, cacheMs) =>
           new CrmComLoyaltyReader(this.options, source, this.logger_, pointsPerUnit, cacheMs),
+        writes: (source, pointsPerUnit) =>
+          new CrmComLoyaltyWrites(
+            this.options,
+            source,
+            new CrmComLoyaltyReader(this.options, source, this.logger_, pointsPerUnit, 0),
+            pointsPerUnit
+          ),
       },
       erasure: crmComErasure(this.id, this.options),
     }

@@ -1,5 +1,7 @@
 import type { Logger } from "@medusajs/framework/types"
 import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
+import { parseRetryAfter } from "../../modules/engagement/provider-api/classify"
+import { ErrorAnswer, platformFailureAnswer } from "../../modules/engagement/provider-api/platform-failure"
 import type { ShopperContactSource } from "../../modules/engagement/provider-api/capabilities"
 import {
   contactTransactionsRequest,
@@ -13,22 +15,34 @@ import {
 import type { EngageOptions, EngagePromotionType } from "./options"
 import { TtlCache } from "./ttl-cache"
 
+const ENGAGE = "Voyado Engage"
+
 export const MY_PAGES_MESSAGES = {
   notSynced: "engage: your contact is not synced to Voyado Engage yet",
-  unavailable: "engage: Voyado Engage did not answer; try again later",
-  refused: "engage: Voyado Engage refused the store's request; the store's Engage settings need attention",
+  unavailable: (what: string) => `engage: Voyado Engage did not answer the ${what} read; try again later`,
+  refused: (what: string) =>
+    `engage: Voyado Engage refused the store's ${what} read; the store's Engage settings need attention`,
 } as const
 
-/** Why a "My pages" read has no answer; `status` is the HTTP status the store route answers. */
+/**
+ * Why a "My pages" read has no answer; `status` is the HTTP status the store route answers: 409
+ * before the contact is synced, 424 (Failed Dependency, never a 5xx) when Engage fails, with what failed.
+ */
 export class MyPagesReadError extends Error {
   constructor(
-    readonly status: 404 | 409 | 502 | 503,
+    readonly status: 404 | 409 | 424,
     readonly type: "not_found" | "conflict" | "platform_error" | "platform_unavailable",
-    message: string
+    message: string,
+    readonly failed?: string,
+    readonly retryAfterMs?: number
   ) {
     super(message)
   }
 }
+
+const unavailable = (what: string, retryAfterMs?: number) =>
+  new MyPagesReadError(424, "platform_unavailable", MY_PAGES_MESSAGES.unavailable(what), what, retryAfterMs)
+const refused = (what: string) => new MyPagesReadError(424, "platform_error", MY_PAGES_MESSAGES.refused(what), what)
 
 /** The provider a read goes through: its id, validated options and the module's contact syncs. */
 export interface EngageReader {
@@ -68,7 +82,7 @@ async function ask(
     })
   } catch (error) {
     logger.warn(`engage ${what} for contact ${contactId}: no answer (${(error as Error).message})`)
-    throw new MyPagesReadError(503, "platform_unavailable", MY_PAGES_MESSAGES.unavailable)
+    throw unavailable(what)
   }
   if (answer.status === 404) {
     // the id the sync kept is not (or no longer) an Engage contact: the next sync will find or create it
@@ -77,17 +91,17 @@ async function ask(
   }
   if (answer.status >= 500 || answer.status === 429) {
     logger.warn(`engage ${what} for contact ${contactId}: answered ${answer.status}`)
-    throw new MyPagesReadError(503, "platform_unavailable", MY_PAGES_MESSAGES.unavailable)
+    throw unavailable(what, parseRetryAfter(answer.headers.get("retry-after") ?? undefined))
   }
   if (!answer.ok) {
     logger.error(`engage ${what} for contact ${contactId}: refused with ${answer.status}`)
-    throw new MyPagesReadError(502, "platform_error", MY_PAGES_MESSAGES.refused)
+    throw refused(what)
   }
   try {
     return await answer.json()
   } catch (error) {
     logger.error(`engage ${what} for contact ${contactId}: the answer is not JSON (${(error as Error).message})`)
-    throw new MyPagesReadError(502, "platform_error", MY_PAGES_MESSAGES.refused)
+    throw refused(what)
   }
 }
 
@@ -119,7 +133,7 @@ function mapped<T>(map: () => T, logger: Logger, what: string, contactId: string
   } catch (error) {
     if (error instanceof UnexpectedEngageAnswer) {
       logger.error(`engage ${what} for contact ${contactId}: unexpected answer (${error.message})`)
-      throw new MyPagesReadError(502, "platform_error", MY_PAGES_MESSAGES.refused)
+      throw refused(what)
     }
     throw error
   }
@@ -167,8 +181,16 @@ export async function readEngagePurchases(
 }
 
 /** The store's answer to a read that failed for a known reason; null for any other error. */
-export function myPagesErrorAnswer(error: unknown): { status: number; body: { type: string; message: string } } | null {
-  return error instanceof MyPagesReadError
-    ? { status: error.status, body: { type: error.type, message: error.message } }
-    : null
+export function myPagesErrorAnswer(error: unknown): ErrorAnswer | null {
+  if (!(error instanceof MyPagesReadError)) {
+    return null
+  }
+  const type = error.type
+  if (error.failed && (type === "platform_unavailable" || type === "platform_error")) {
+    return platformFailureAnswer(
+      { type, message: error.message, platform: ENGAGE, failed: error.failed },
+      error.retryAfterMs
+    )
+  }
+  return { status: error.status, body: { type: error.type, message: error.message } }
 }

@@ -1,7 +1,9 @@
 import type { StoreEngagementPromotion, StoreEngagementPurchasesResponse } from "../../../types/store"
 import type { LoyaltySource } from "../../loyalty/source"
+import type { LoyaltySourceWrites } from "../../loyalty/source-writes"
 import type { StorefrontOptions } from "../options"
 import type { EnqueueDeliveryInput } from "../types"
+import type { ErrorAnswer } from "./platform-failure"
 
 /**
  * What a provider can do beyond sending its outbox rows. Workflows, subscribers and routes ask the
@@ -126,8 +128,8 @@ export interface ShopperPagesCapability {
     customerId: string,
     page: { offset: number; limit: number }
   ): Promise<StoreEngagementPurchasesResponse>
-  /** the store's answer to a read that failed for a known reason; null for any other error */
-  errorAnswer(error: unknown): { status: number; body: { type: string; message: string } } | null
+  /** the store's answer to a read that failed for a known reason (never a 5xx); null for any other error */
+  errorAnswer(error: unknown): ErrorAnswer | null
 }
 
 export const CONTACT_LOOKUP_KEYS = ["email", "phone", "crm_id", "id"] as const
@@ -149,6 +151,8 @@ export interface LoyaltyContactSource {
 export interface LoyaltySourceCapability {
   /** a reader of the shoppers' figures; money is shown as points at `pointsPerUnit` of its currency */
   reader(source: LoyaltyContactSource, pointsPerUnit: (currencyCode: string) => number, cacheMs: number): LoyaltySource
+  /** the shopper's writes it takes (scheme sign-up, referrals…), each an outbox row of its own; others answer 409 */
+  writes?(source: LoyaltyContactSource, pointsPerUnit: (currencyCode: string) => number): LoyaltySourceWrites
 }
 
 /** What an erasure's stop calls need of the shopper, read before the plugin's copy is erased. */

@@ -1,10 +1,8 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
 import { normaliseEmail } from "../../../modules/loyalty/ledger/referrals"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../modules/loyalty/types"
+import { invitationRefusals } from "../utils/invitation-refusals"
 
 export const prepareReferralInvitationsStepId = "prepare-referral-invitations"
 
@@ -20,29 +18,13 @@ export const prepareReferralInvitationsStep = createStep(
   prepareReferralInvitationsStepId,
   async (input: { customer_id: string; emails: string[] }, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const referral = await loyalty.getReferral(input.customer_id)
     const addresses = [...new Set(input.emails.map((email) => email.trim().toLowerCase()))]
-    const { data: known } = await query.graph({
-      entity: "customer",
-      fields: ["id", "email", "has_account"],
-      filters: { email: addresses },
-    })
+    const refusals = await invitationRefusals(container, addresses)
     const outcomes: InvitationOutcome[] = []
     const toRecord: string[] = []
     for (const email of addresses) {
-      const records = (known as { id: string; email: string; has_account: boolean }[]).filter(
-        (row) => row.email.toLowerCase() === email
-      )
-      let reason: string | null = null
-      for (const record of records) {
-        const consents = await engagement.getCurrentConsents(record.id)
-        if (consents.some((consent) => consent.purpose === "email_marketing" && consent.value === "False")) {
-          reason = "unsubscribed"
-        }
-      }
-      reason ??= records.some((record) => record.has_account) ? "already_customer" : null
+      const reason = refusals.get(email)
       if (reason) {
         outcomes.push({ email, status: "skipped", reason })
       } else {

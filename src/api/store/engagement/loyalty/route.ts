@@ -3,7 +3,7 @@ import { loyaltySourceErrorAnswer } from "../../../../modules/loyalty/source"
 import type { StoreEngagementLoyaltyResponse } from "../../../../types/store"
 import { loyaltyOf } from "../../../utils/loyalty"
 import { loyaltySourceOf } from "../../../utils/loyalty-source"
-import type { Sent, SentError } from "../../../utils/sent"
+import { sendErrorAnswer, type Sent, type SentError } from "../../../utils/sent"
 
 /**
  * The signed-in shopper's points: spendable balance, pending, reserved, tier and what expires when;
@@ -14,8 +14,8 @@ export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<Sent<StoreEngagementLoyaltyResponse> | SentError>
 ) => {
-  const source = loyaltySourceOf(req.scope)
   try {
+    const source = loyaltySourceOf(req.scope)
     const loyalty = source
       ? await source.summary(req.auth_context.actor_id)
       : await loyaltyOf(req.scope).getLoyaltySummary(req.auth_context.actor_id)
@@ -25,6 +25,6 @@ export const GET = async (
     if (!answer) {
       throw error
     }
-    res.status(answer.status).json(answer.body)
+    sendErrorAnswer(res, answer)
   }
 }

@@ -1,12 +1,29 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { loyaltyOf } from "../../../utils/loyalty"
+import { loyaltySourceOf } from "../../../utils/loyalty-source"
+import { answeringSourceErrors } from "../../../utils/loyalty-source-writes"
 import type { StoreEngagementReferralResponse } from "../../../../types/store"
-import type { Sent } from "../../../utils/sent"
+import type { Sent, SentError } from "../../../utils/sent"
 
-/** The signed-in shopper's referral code and link, with how many they invited, joined and were rewarded. */
+/**
+ * The signed-in shopper's referral code and link, with how many they invited, joined and were
+ * rewarded. While a platform that gives codes keeps the points, the code is the platform's (a
+ * friend's claim goes there); it keeps the counts, so they are 0 here.
+ */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse<Sent<StoreEngagementReferralResponse>>
+  res: MedusaResponse<Sent<StoreEngagementReferralResponse> | SentError>
 ) => {
-  res.json({ referral: await loyaltyOf(req.scope).getReferral(req.auth_context.actor_id) })
+  const customerId = req.auth_context.actor_id
+  await answeringSourceErrors(res, async () => {
+    const source = loyaltySourceOf(req.scope)
+    if (source?.referralCode) {
+      const code = await source.referralCode(customerId)
+      const url =
+        code === null ? null : loyaltyOf(req.scope).options.referrals.url.replace("{code}", encodeURIComponent(code))
+      res.json({ referral: { code, url, invited: 0, joined: 0, rewarded: 0 } })
+      return
+    }
+    res.json({ referral: await loyaltyOf(req.scope).getReferral(customerId) })
+  })
 }

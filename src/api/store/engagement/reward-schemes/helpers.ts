@@ -1,5 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { SourceRewardScheme } from "../../../../modules/loyalty/source"
 import { loyaltyOf } from "../../../utils/loyalty"
+import { loyaltySourceOf } from "../../../utils/loyalty-source"
 
 /** The configured schemes as a shopper sees them, each with whether they joined. */
 export async function rewardSchemesOf(scope: MedusaContainer, customerId: string) {
@@ -19,4 +22,18 @@ export async function rewardSchemesOf(scope: MedusaContainer, customerId: string
 
 export async function rewardSchemeOf(scope: MedusaContainer, customerId: string, schemeId: string) {
   return (await rewardSchemesOf(scope, customerId)).find((scheme) => scheme.id === schemeId)!
+}
+
+/** The scheme the path names, as the platform that keeps the points lists it; 404 when it has none. */
+export async function sourceRewardSchemeOf(
+  scope: MedusaContainer,
+  customerId: string,
+  schemeId: string
+): Promise<SourceRewardScheme> {
+  const schemes = (await loyaltySourceOf(scope)?.rewardSchemes(customerId)) ?? []
+  const scheme = schemes.find((candidate) => candidate.id === schemeId)
+  if (!scheme) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Reward scheme ${schemeId} was not found`)
+  }
+  return scheme
 }

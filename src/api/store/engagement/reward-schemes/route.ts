@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { loyaltySourceErrorAnswer } from "../../../../modules/loyalty/source"
 import type { StoreEngagementRewardSchemesResponse } from "../../../../types/store"
 import { loyaltySourceOf } from "../../../utils/loyalty-source"
-import type { Sent, SentError } from "../../../utils/sent"
+import { sendErrorAnswer, type Sent, type SentError } from "../../../utils/sent"
 import { rewardSchemesOf } from "./helpers"
 
 /** The reward schemes (configured, or the loyalty source platform's), each with whether the signed-in shopper joined it. */
@@ -10,8 +10,8 @@ export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<Sent<StoreEngagementRewardSchemesResponse> | SentError>
 ) => {
-  const source = loyaltySourceOf(req.scope)
   try {
+    const source = loyaltySourceOf(req.scope)
     const schemes = source
       ? await source.rewardSchemes(req.auth_context.actor_id)
       : await rewardSchemesOf(req.scope, req.auth_context.actor_id)
@@ -21,6 +21,6 @@ export const GET = async (
     if (!answer) {
       throw error
     }
-    res.status(answer.status).json(answer.body)
+    sendErrorAnswer(res, answer)
   }
 }

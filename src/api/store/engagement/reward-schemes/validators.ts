@@ -11,11 +11,15 @@ export const StoreSignUpRewardScheme = z
   .strict()
 export type StoreSignUpRewardSchemeType = z.infer<typeof StoreSignUpRewardScheme>
 
+/** the store's own codes are 6 digits; a platform that keeps the points sends its own (letters and digits) */
 export const StoreVerifyRewardScheme = z
   .object({
-    code: storable(z.string().regex(/^\d{6}$/, "must be the 6 digits sent by email")),
+    code: storable(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "must be the code sent by email (letters and digits)")),
   })
   .strict()
 export type StoreVerifyRewardSchemeType = z.infer<typeof StoreVerifyRewardScheme>
+
+/** The store's own verification codes. */
+export const LOCAL_SCHEME_CODE = /^\d{6}$/
 
 export const StoreSignOutRewardScheme = z.object({}).strict()

@@ -3,19 +3,33 @@ import { claimReferralWorkflow } from "../../../../../workflows/loyalty/workflow
 import type { StoreClaimReferralType } from "../validators"
 import type { StoreEngagementReferralClaimResponse } from "../../../../../types/store"
 import type { Sent, SentError } from "../../../../utils/sent"
+import { loyaltySourceTakes, sendLoyaltySourceWrite } from "../../../../utils/loyalty-source-writes"
 
 /**
  * The signed-in shopper claims a referral code before their first order. A refused claim is
  * recorded with its reason and answered 400 with that reason; the code's owner is never shown.
+ * While a platform keeps the points, the claim is its referral event (it decides and awards).
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreClaimReferralType>,
   res: MedusaResponse<
-    Sent<StoreEngagementReferralClaimResponse> | (SentError & Sent<StoreEngagementReferralClaimResponse>)
+    Sent<StoreEngagementReferralClaimResponse> | (SentError & Sent<StoreEngagementReferralClaimResponse>) | SentError
   >
 ) => {
+  const code = req.validatedBody.code.toUpperCase()
+  if (loyaltySourceTakes(req.scope, "referral_claim")) {
+    await sendLoyaltySourceWrite(
+      req,
+      res,
+      { kind: "referral_claim", code },
+      (outcome, delivery): Sent<StoreEngagementReferralClaimResponse> => ({
+        referral: { id: outcome.external_id ?? delivery.id, code, status: "claimed", refusal_reason: null },
+      })
+    )
+    return
+  }
   const { result } = await claimReferralWorkflow(req.scope).run({
-    input: { code: req.validatedBody.code.toUpperCase(), customer_id: req.auth_context.actor_id },
+    input: { code, customer_id: req.auth_context.actor_id },
   })
   const referral = { id: result.id, code: result.code, status: result.status, refusal_reason: result.refusal_reason }
   if (result.status === "refused") {

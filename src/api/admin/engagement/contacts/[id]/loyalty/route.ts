@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { loyaltySourceErrorAnswer, LoyaltySource } from "../../../../../../modules/loyalty/source"
 import { customerIdForContact, loyaltyOf } from "../../../../../utils/loyalty"
 import { loyaltySourceOf } from "../../../../../utils/loyalty-source"
+import { sendErrorAnswer } from "../../../../../utils/sent"
 
 /** Referrals an admin sees at most per customer (the latest first); `referrals.made_count` has them all. */
 const REFERRALS_SHOWN = 20
@@ -26,8 +27,8 @@ const referralFields = [
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const customerId = await customerIdForContact(req.scope, req.params.id)
-  const source = loyaltySourceOf(req.scope)
   try {
+    const source = loyaltySourceOf(req.scope)
     const loyalty = source ? await sourceLoyaltyOf(source, customerId) : await adminLoyaltyOf(req.scope, customerId)
     res.json({ loyalty: { customer_id: customerId, ...loyalty } })
   } catch (error) {
@@ -35,7 +36,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     if (!answer) {
       throw error
     }
-    res.status(answer.status).json(answer.body)
+    sendErrorAnswer(res, answer)
   }
 }
 

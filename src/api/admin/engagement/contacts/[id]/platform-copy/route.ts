@@ -3,6 +3,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../../../modules/engagement/types"
+import { platformFailureAnswer } from "../../../../../../modules/engagement/provider-api/platform-failure"
 import { contactDetail, contactFilterFor } from "../../helpers"
 import type { AdminPlatformCopyParamsType } from "../../validators"
 
@@ -12,7 +13,8 @@ const FIELDS = { email: "email", phone: "phone", crm_id: "crm_id", id: null } as
 /**
  * GET /admin/engagement/contacts/:id/platform-copy?by=email|phone|crm_id|id: the platform's own copy
  * of the contact (the platform that offers contact lookups), to compare with the plugin's. The call
- * is an outbox row like every other, attempted at once; 404 when the platform has no such contact.
+ * is an outbox row like every other, attempted at once; 404 when the platform has no such contact,
+ * 424 naming it when it does not answer.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminPlatformCopyParamsType>,
@@ -46,11 +48,14 @@ export const GET = async (
   const answered = await engagement.retrieveDelivery(delivery.id)
   const summary = (answered.response_summary ?? {}) as { found?: boolean; body?: { data?: unknown } }
   if (answered.status !== "delivered") {
-    res.status(503).json({
-      type: "unavailable",
+    // never a 5xx: the store is fine, the platform it depends on is not
+    const failure = platformFailureAnswer({
+      type: "platform_unavailable",
       message: `${platform.name} did not answer the lookup: ${answered.last_error ?? answered.status}`,
-      delivery_id: answered.id,
+      platform: platform.name,
+      failed: "contact lookup",
     })
+    res.status(failure.status).json({ ...failure.body, delivery_id: answered.id })
     return
   }
   if (!summary.found) {

@@ -1,16 +1,32 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { signOutRewardSchemeWorkflow } from "../../../../../../workflows/loyalty/workflows/sign-out-reward-scheme"
-import { rewardSchemeOf } from "../../helpers"
+import { rewardSchemeOf, sourceRewardSchemeOf } from "../../helpers"
 import type { StoreEngagementRewardSchemeResponse } from "../../../../../../types/store"
-import type { Sent } from "../../../../../utils/sent"
+import type { Sent, SentError } from "../../../../../utils/sent"
+import {
+  answeringSourceErrors,
+  loyaltySourceTakes,
+  sendLoyaltySourceWrite,
+} from "../../../../../utils/loyalty-source-writes"
 
-/** Leaves a scheme: later orders earn without its multiplier. */
+/** Leaves a scheme: later orders earn without its multiplier (on the platform that keeps the points, when one does). */
 export const POST = async (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse<Sent<StoreEngagementRewardSchemeResponse>>
+  res: MedusaResponse<Sent<StoreEngagementRewardSchemeResponse> | SentError>
 ) => {
+  const customerId = req.auth_context.actor_id
+  if (loyaltySourceTakes(req.scope, "scheme_sign_out")) {
+    await answeringSourceErrors(res, async () => {
+      const scheme = await sourceRewardSchemeOf(req.scope, customerId, req.params.id)
+      const action = { kind: "scheme_sign_out" as const, scheme_id: scheme.id }
+      await sendLoyaltySourceWrite(req, res, action, (): Sent<StoreEngagementRewardSchemeResponse> => ({
+        reward_scheme: { ...scheme, joined: false },
+      }))
+    })
+    return
+  }
   await signOutRewardSchemeWorkflow(req.scope).run({
-    input: { customer_id: req.auth_context.actor_id, scheme_id: req.params.id },
+    input: { customer_id: customerId, scheme_id: req.params.id },
   })
-  res.json({ reward_scheme: await rewardSchemeOf(req.scope, req.auth_context.actor_id, req.params.id) })
+  res.json({ reward_scheme: await rewardSchemeOf(req.scope, customerId, req.params.id) })
 }

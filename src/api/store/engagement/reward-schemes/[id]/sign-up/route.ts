@@ -1,20 +1,48 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
 import { signUpRewardSchemeWorkflow } from "../../../../../../workflows/loyalty/workflows/sign-up-reward-scheme"
-import { rewardSchemeOf } from "../../helpers"
+import { rewardSchemeOf, sourceRewardSchemeOf } from "../../helpers"
 import type { StoreSignUpRewardSchemeType } from "../../validators"
 import type { StoreEngagementRewardSchemeSignUpResponse } from "../../../../../../types/store"
-import type { Sent } from "../../../../../utils/sent"
+import type { Sent, SentError } from "../../../../../utils/sent"
+import {
+  answeringSourceErrors,
+  loyaltySourceTakes,
+  sendLoyaltySourceWrite,
+} from "../../../../../utils/loyalty-source-writes"
 
-/** Joins an open scheme; for a closed-loop one, sends a code to `{ email }` (in an allowed domain) to verify. */
+/**
+ * Joins an open scheme; for a closed-loop one, sends a code to `{ email }` (in an allowed domain) to
+ * verify. While a platform keeps the points, the sign-up goes to it (it sends the code itself).
+ */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreSignUpRewardSchemeType>,
-  res: MedusaResponse<Sent<StoreEngagementRewardSchemeSignUpResponse>>
+  res: MedusaResponse<Sent<StoreEngagementRewardSchemeSignUpResponse> | SentError>
 ) => {
+  const customerId = req.auth_context.actor_id
+  if (loyaltySourceTakes(req.scope, "scheme_sign_up")) {
+    await answeringSourceErrors(res, async () => {
+      const scheme = await sourceRewardSchemeOf(req.scope, customerId, req.params.id)
+      const email = scheme.closed_loop ? req.validatedBody.email : undefined
+      if (scheme.closed_loop && !email) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "email: this scheme is closed-loop: give an address in one of its domains to get the code"
+        )
+      }
+      const action = { kind: "scheme_sign_up" as const, scheme_id: scheme.id, email }
+      await sendLoyaltySourceWrite(req, res, action, (): Sent<StoreEngagementRewardSchemeSignUpResponse> => ({
+        reward_scheme: { ...scheme, joined: scheme.closed_loop ? scheme.joined : true },
+        verification: email ? { email, expires_at: null } : null,
+      }))
+    })
+    return
+  }
   const { result } = await signUpRewardSchemeWorkflow(req.scope).run({
-    input: { customer_id: req.auth_context.actor_id, scheme_id: req.params.id, email: req.validatedBody.email },
+    input: { customer_id: customerId, scheme_id: req.params.id, email: req.validatedBody.email },
   })
   res.json({
-    reward_scheme: await rewardSchemeOf(req.scope, req.auth_context.actor_id, req.params.id),
+    reward_scheme: await rewardSchemeOf(req.scope, customerId, req.params.id),
     verification: result.verification,
   })
 }

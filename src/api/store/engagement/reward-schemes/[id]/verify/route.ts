@@ -1,9 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { verifyRewardSchemeWorkflow } from "../../../../../../workflows/loyalty/workflows/verify-reward-scheme"
-import { rewardSchemeOf } from "../../helpers"
-import type { StoreVerifyRewardSchemeType } from "../../validators"
+import { rewardSchemeOf, sourceRewardSchemeOf } from "../../helpers"
+import { LOCAL_SCHEME_CODE, type StoreVerifyRewardSchemeType } from "../../validators"
 import type { StoreEngagementRewardSchemeResponse } from "../../../../../../types/store"
 import type { Sent, SentError } from "../../../../../utils/sent"
+import {
+  answeringSourceErrors,
+  loyaltySourceTakes,
+  sendLoyaltySourceWrite,
+} from "../../../../../utils/loyalty-source-writes"
 
 const REFUSALS: Record<string, string> = {
   no_code: "no code is waiting for this scheme (sign up first)",
@@ -12,15 +17,39 @@ const REFUSALS: Record<string, string> = {
   wrong_code: "the code is not right",
 }
 
-/** Completes a closed-loop sign-up with the emailed code; a refusal is a 400 naming `code` and why. */
+type Refusal = SentError & { reason: string; tries_left: number | null }
+
+/**
+ * Completes a closed-loop sign-up with the emailed code; a refusal is a 400 naming `code` and why.
+ * While a platform keeps the points, the code is checked by it (it sent the code).
+ */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreVerifyRewardSchemeType>,
-  res: MedusaResponse<
-    Sent<StoreEngagementRewardSchemeResponse> | (SentError & { reason: string; tries_left: number | null })
-  >
+  res: MedusaResponse<Sent<StoreEngagementRewardSchemeResponse> | Refusal | SentError>
 ) => {
+  const customerId = req.auth_context.actor_id
+  const { code } = req.validatedBody
+  if (loyaltySourceTakes(req.scope, "scheme_verify")) {
+    await answeringSourceErrors(res, async () => {
+      const scheme = await sourceRewardSchemeOf(req.scope, customerId, req.params.id)
+      const action = { kind: "scheme_verify" as const, scheme_id: scheme.id, code }
+      const joined = (): Sent<StoreEngagementRewardSchemeResponse> => ({ reward_scheme: { ...scheme, joined: true } })
+      // the platform says whether the code is right, not how many tries are left
+      await sendLoyaltySourceWrite(req, res, action, joined, { tries_left: null })
+    })
+    return
+  }
+  if (!LOCAL_SCHEME_CODE.test(code)) {
+    res.status(400).json({
+      type: "invalid_data",
+      message: "code: must be the 6 digits sent by email",
+      reason: "wrong_code",
+      tries_left: null,
+    })
+    return
+  }
   const { result } = await verifyRewardSchemeWorkflow(req.scope).run({
-    input: { customer_id: req.auth_context.actor_id, scheme_id: req.params.id, code: req.validatedBody.code },
+    input: { customer_id: customerId, scheme_id: req.params.id, code },
   })
   if (result.outcome !== "verified") {
     res.status(400).json({
@@ -31,5 +60,5 @@ export const POST = async (
     })
     return
   }
-  res.json({ reward_scheme: await rewardSchemeOf(req.scope, req.auth_context.actor_id, req.params.id) })
+  res.json({ reward_scheme: await rewardSchemeOf(req.scope, customerId, req.params.id) })
 }
