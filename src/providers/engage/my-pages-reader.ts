@@ -1,11 +1,10 @@
 import type { Logger } from "@medusajs/framework/types"
 import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
 import type { ShopperContactSource } from "../../modules/engagement/provider-api/capabilities"
+import type { StoreEngagementPromotion, StoreEngagementPurchasesResponse } from "../../types/store"
 import {
   contactTransactionsRequest,
   promotionAssignmentsRequest,
-  StorePromotion,
-  StorePurchasePage,
   toStorePromotions,
   toStorePurchasePage,
   UnexpectedEngageAnswer,
@@ -130,7 +129,7 @@ export async function readEngagePromotions(
   reader: EngageReader,
   customerId: string,
   type?: EngagePromotionType
-): Promise<StorePromotion[]> {
+): Promise<StoreEngagementPromotion[]> {
   const { logger } = reader
   const { options, contactId } = await engageContact(reader, customerId)
   const channel = type ?? options.my_pages_promotion_type
@@ -151,7 +150,7 @@ export async function readEngagePurchases(
   reader: EngageReader,
   customerId: string,
   page: { offset: number; limit: number }
-): Promise<StorePurchasePage> {
+): Promise<StoreEngagementPurchasesResponse> {
   const { logger } = reader
   const { options, contactId } = await engageContact(reader, customerId)
   return await cachedRead(`purchases:${contactId}:${page.offset}:${page.limit}`, options, async () => {
