@@ -1,8 +1,12 @@
+import type { AxiosInstance } from "axios"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import sendDueReviewRequests from "../../src/jobs/send-due-review-requests"
 import type EngagementModuleService from "../../src/modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../src/modules/engagement/types"
+import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import { LOYALTY_MODULE } from "../../src/modules/loyalty/types"
 import { eventually } from "./stand-ins"
+import type { RequestConfig } from "./store"
 
 export function engagementOf(container: MedusaContainer): EngagementModuleService {
   return container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
@@ -66,4 +70,35 @@ export async function contactSyncOf(container: MedusaContainer, customerId: stri
   return await eventually(
     async () => (await engagementOf(container).listContactSyncs({ customer_id: customerId, platform }))[0]
   )
+}
+
+export function loyaltyOf(container: MedusaContainer): LoyaltyModuleService {
+  return container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+}
+
+/** The loyalty rows matching `filters`, once there are any (the order subscribers write them after the checkout answers). */
+export async function loyaltyRowsOf(
+  container: MedusaContainer,
+  filters: Parameters<LoyaltyModuleService["listLoyaltyTransactions"]>[0]
+) {
+  return await eventually(async () => {
+    const rows = await loyaltyOf(container).listLoyaltyTransactions(filters)
+    return rows.length ? rows : undefined
+  })
+}
+
+/** The shopper's loyalty summary, as `GET /store/engagement/loyalty` answers it. */
+export async function loyaltySummaryOf(api: AxiosInstance, session: RequestConfig) {
+  return (await api.get("/store/engagement/loyalty", session)).data.loyalty
+}
+
+/** Gives (or, negative, takes) a customer's points through the admin's adjustment route. */
+export async function adjustPoints(
+  api: AxiosInstance,
+  admin: RequestConfig,
+  customerId: string,
+  points: number,
+  reason = "welcome"
+) {
+  return await api.post(`/admin/engagement/contacts/${customerId}/loyalty/adjustments`, { points, reason }, admin)
 }

@@ -4,7 +4,14 @@ import { signLinkToken } from "../../../src/modules/engagement/consents/link-tok
 import { engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createShopper,
+  CustomerSession,
+  placeOrder,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 import orderPlacedCheckoutConsents from "../../../src/subscribers/order-placed-checkout-consents"
 
 jest.setTimeout(180_000)
@@ -16,16 +23,11 @@ medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
     let store: TestStore
-    let shopper: Awaited<ReturnType<typeof createCustomerSession>>
+    let shopper: CustomerSession
 
     beforeEach(async () => {
       store = await seedTestStore(getContainer())
-      shopper = await createCustomerSession(api, store, {
-        email: "ada@example.com",
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
+      shopper = await createShopper(api, store, "ada@example.com")
     })
 
     const ledgerOf = async (customerId: string) =>

@@ -4,7 +4,14 @@ import { backfillContacts } from "../../../src/scripts/backfill-contacts"
 import { contactSyncOf, engagementOf, makeDeliveriesDue, syncContactsNow } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createShopper,
+  CustomerSession,
+  placeOrder,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -27,15 +34,10 @@ medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
     let store: TestStore
-    let shopper: Awaited<ReturnType<typeof createCustomerSession>>
+    let shopper: CustomerSession
 
     const register = async (email = "grace@example.com") => {
-      shopper = await createCustomerSession(api, store, {
-        email,
-        password: "secret-password",
-        first_name: "Grace",
-        last_name: "Hopper",
-      })
+      shopper = await createShopper(api, store, email, { first_name: "Grace", last_name: "Hopper" })
       await contactSyncOf(getContainer(), shopper.customerId, "engage")
       return shopper
     }

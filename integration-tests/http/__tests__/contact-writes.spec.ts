@@ -6,7 +6,14 @@ import { updateShopperProfileWorkflow } from "../../../src/workflows/contacts/wo
 import { engagementOf, syncContactsNow } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createShopper,
+  CustomerSession,
+  placeOrder,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 
 jest.setTimeout(240_000)
@@ -38,16 +45,11 @@ medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
     let store: TestStore
-    let shopper: Awaited<ReturnType<typeof createCustomerSession>>
+    let shopper: CustomerSession
 
     beforeEach(async () => {
       store = await seedTestStore(getContainer())
-      shopper = await createCustomerSession(api, store, {
-        email: "ada@example.com",
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
+      shopper = await createShopper(api, store, "ada@example.com")
       // the customer.created subscriber makes the profile; let it finish before taking "before"
       await eventually(async () => profileRecord(getContainer(), shopper.customerId))
       await api.post("/store/engagement/profile", { phone: "+44 20 7946 0000", date_of_birth: "1815-12-10" }, shopper)
@@ -75,12 +77,7 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses another contact's phone with a 409 that names the field and not the other contact, changing nothing", async () => {
-        const grace = await createCustomerSession(api, store, {
-          email: "grace@example.com",
-          password: "secret-password",
-          first_name: "Grace",
-          last_name: "Hopper",
-        })
+        const grace = await createShopper(api, store, "grace@example.com", { first_name: "Grace", last_name: "Hopper" })
         await eventually(async () => profileRecord(getContainer(), grace.customerId))
         const customerBefore = await customerRecord(getContainer(), grace.customerId)
         const profileBefore = await profileRecord(getContainer(), grace.customerId)

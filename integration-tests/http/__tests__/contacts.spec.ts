@@ -6,7 +6,14 @@ import { engagementOf } from "../../helpers/engagement"
 import { refreshOrderStatisticsWorkflow } from "../../../src/workflows/contacts/workflows/refresh-order-statistics"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createShopper,
+  CustomerSession,
+  placeOrder,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -16,16 +23,11 @@ medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
     let store: TestStore
-    let shopper: Awaited<ReturnType<typeof createCustomerSession>>
+    let shopper: CustomerSession
 
     beforeEach(async () => {
       store = await seedTestStore(getContainer())
-      shopper = await createCustomerSession(api, store, {
-        email: "ada@example.com",
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
+      shopper = await createShopper(api, store, "ada@example.com")
     })
 
     const profile = async () => (await api.get("/store/engagement/profile", shopper)).data.profile
@@ -231,12 +233,7 @@ medusaIntegrationTestRunner({
       expect((await responseOf(api.get("/store/engagement/profile", pk))).status).toBe(401)
       expect((await responseOf(api.post("/store/engagement/profile", { first_name: "Eve" }, pk))).status).toBe(401)
 
-      const grace = await createCustomerSession(api, store, {
-        email: "grace@example.com",
-        password: "secret-password",
-        first_name: "Grace",
-        last_name: "Hopper",
-      })
+      const grace = await createShopper(api, store, "grace@example.com", { first_name: "Grace", last_name: "Hopper" })
       const theirs = await api.get("/store/engagement/profile", grace)
       expect(theirs.data.profile).toEqual(expect.objectContaining({ email: "grace@example.com", phone: null }))
       expect((await api.get("/store/customers/me", grace)).data.customer).toEqual(

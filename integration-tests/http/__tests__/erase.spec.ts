@@ -7,7 +7,7 @@ import { eraseLoyaltyAccountStep, EraseLoyaltyInput } from "../../../src/workflo
 import { contactSyncOf, engagementOf, syncContactsNow } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, createShopper, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -85,12 +85,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const engagement = engagementOf(container)
       const admin = await createAdminHeaders(container)
-      const shopper = await createCustomerSession(api, store, {
-        email: EMAIL,
-        password: "secret-password",
-        first_name: FIRST,
-        last_name: LAST,
-      })
+      const shopper = await createShopper(api, store, EMAIL, { first_name: FIRST, last_name: LAST })
       await api.post(`/admin/customers/${shopper.customerId}`, { phone: "+1 555 0199" }, admin)
       await api.post(
         "/store/engagement/consents",
@@ -290,12 +285,7 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const engagement = engagementOf(container)
       const admin = await createAdminHeaders(container)
-      const shopper = await createCustomerSession(api, store, {
-        email: EMAIL,
-        password: "secret-password",
-        first_name: FIRST,
-        last_name: LAST,
-      })
+      const shopper = await createShopper(api, store, EMAIL, { first_name: FIRST, last_name: LAST })
       await contactSyncOf(container, shopper.customerId, "crmcom")
       await syncContactsNow(container)
 
@@ -335,12 +325,7 @@ medusaIntegrationTestRunner({
 
     it("puts the loyalty account and its ledger back exactly when a later step of the erasure fails", async () => {
       const container = getContainer()
-      const shopper = await createCustomerSession(api, store, {
-        email: EMAIL,
-        password: "secret-password",
-        first_name: FIRST,
-        last_name: LAST,
-      })
+      const shopper = await createShopper(api, store, EMAIL, { first_name: FIRST, last_name: LAST })
       const [pen] = store.products
       await placeOrder(api, store, {
         email: EMAIL,

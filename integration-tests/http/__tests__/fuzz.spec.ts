@@ -7,7 +7,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, seedTestStore } from "../../helpers/store"
+import { createAdminHeaders, createShopper, seedTestStore } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -269,9 +269,7 @@ medusaIntegrationTestRunner({
       const store = await seedTestStore(getContainer())
       const pk = { "x-publishable-api-key": store.publishableKey }
       const admin = await createAdminHeaders(getContainer())
-      const shopper = await createCustomerSession(api, store, {
-        email: "fuzz-shopper@example.com",
-        password: "secret-password",
+      const shopper = await createShopper(api, store, "fuzz-shopper@example.com", {
         first_name: "Fuzz",
         last_name: "Shopper",
       })
@@ -360,9 +358,7 @@ medusaIntegrationTestRunner({
       expect([again.status, again.data.type]).toEqual([409, "conflict"])
       expect(again.data.message).toMatch(/^data\.0: /)
 
-      const shopper = await createCustomerSession(api, store, {
-        email: "link-user@example.com",
-        password: "secret-password",
+      const shopper = await createShopper(api, store, "link-user@example.com", {
         first_name: "Link",
         last_name: "User",
       })
@@ -378,9 +374,7 @@ medusaIntegrationTestRunner({
 
     it("logs a failed write by its database code and constraint, never the consent wording, user agent, IP or email", async () => {
       const store = await seedTestStore(getContainer())
-      const shopper = await createCustomerSession(api, store, {
-        email: "private-person@example.com",
-        password: "secret-password",
+      const shopper = await createShopper(api, store, "private-person@example.com", {
         first_name: "Private",
         last_name: "Person",
       })
@@ -448,9 +442,7 @@ medusaIntegrationTestRunner({
       )
       try {
         // customer.created: the contact-sync subscriber's write of the profile is refused
-        await createCustomerSession(api, store, {
-          email: "refused-shopper@example.com",
-          password: "secret-password",
+        await createShopper(api, store, "refused-shopper@example.com", {
           first_name: "Qwertyuiop",
           last_name: "Asdfghjkl",
         })
