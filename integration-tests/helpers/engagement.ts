@@ -1,12 +1,13 @@
 import type { AxiosInstance } from "axios"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import sendDueReviewRequests from "../../src/jobs/send-due-review-requests"
 import type EngagementModuleService from "../../src/modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../src/modules/engagement/types"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty/types"
 import { eventually } from "./stand-ins"
-import type { RequestConfig } from "./store"
+import { createShopper, type RequestConfig, type TestStore } from "./store"
 
 export function engagementOf(container: MedusaContainer): EngagementModuleService {
   return container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
@@ -101,4 +102,26 @@ export async function adjustPoints(
   reason = "welcome"
 ) {
   return await api.post(`/admin/engagement/contacts/${customerId}/loyalty/adjustments`, { points, reason }, admin)
+}
+
+/** The customer's consent ledger, oldest first. */
+export async function consentLedgerOf(container: MedusaContainer, customerId: string) {
+  return await engagementOf(container).listConsents(
+    { customer_id: customerId },
+    { order: { recorded_at: "ASC", created_at: "ASC" } }
+  )
+}
+
+/** The double opt-in confirmation emails sent to `to`, oldest first. */
+export async function confirmationEmailsTo(container: MedusaContainer, to: string) {
+  return await container
+    .resolve(Modules.NOTIFICATION)
+    .listNotifications({ to, template: "engagement-consent-confirmation" }, { order: { created_at: "ASC" } })
+}
+
+/** A new signed-in shopper, Grace Hopper, once the contact sync has noted the customer. */
+export async function syncedShopper(api: AxiosInstance, store: TestStore, container: MedusaContainer, email: string) {
+  const shopper = await createShopper(api, store, email, { first_name: "Grace", last_name: "Hopper" })
+  await contactSyncOf(container, shopper.customerId, "engage")
+  return shopper
 }
