@@ -1,6 +1,6 @@
 import type { AxiosInstance } from "axios"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import sendDueReviewRequests from "../../src/jobs/send-due-review-requests"
 import type EngagementModuleService from "../../src/modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../src/modules/engagement/types"
@@ -124,4 +124,53 @@ export async function syncedShopper(api: AxiosInstance, store: TestStore, contai
   const shopper = await createShopper(api, store, email, { first_name: "Grace", last_name: "Hopper" })
   await contactSyncOf(container, shopper.customerId, "engage")
   return shopper
+}
+
+/** Everything the Medusa customer record holds that a contact write could touch. */
+export async function customerRecord(container: MedusaContainer, id: string) {
+  const customer = await container.resolve(Modules.CUSTOMER).retrieveCustomer(id)
+  const { updated_at, ...fields } = customer as unknown as Record<string, unknown>
+  return fields
+}
+
+/** The customer's contact profile row, every column but updated_at (undefined while there is none). */
+export async function profileRecord(container: MedusaContainer, customerId: string) {
+  const [profile] = await engagementOf(container).listContactProfiles({ customer_id: customerId })
+  if (!profile) {
+    return undefined
+  }
+  const { updated_at, ...fields } = profile as unknown as Record<string, unknown>
+  return JSON.parse(JSON.stringify(fields))
+}
+
+/** Every row of every plugin table (engagement_*, loyalty_*) as text, and which hold one of `needles` (in any case). */
+export async function scanPluginTables(container: MedusaContainer, needles: string[]) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows: tables } = await pg.raw(
+    `SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
+       AND (tablename LIKE 'engagement\\_%' OR tablename LIKE 'loyalty\\_%') ORDER BY tablename`
+  )
+  const hits: string[] = []
+  const dump: string[] = []
+  for (const { tablename } of tables as { tablename: string }[]) {
+    const { rows } = await pg.raw(`SELECT t::text AS row FROM "${tablename}" t ORDER BY 1`)
+    for (const { row } of rows as { row: string }[]) {
+      dump.push(`${tablename}: ${row}`)
+      for (const needle of needles) {
+        if (row.toLowerCase().includes(needle.toLowerCase())) {
+          hits.push(`${tablename}: ${needle}`)
+        }
+      }
+    }
+  }
+  return {
+    tables: (tables as { tablename: string }[]).map(({ tablename }) => tablename),
+    hits: [...new Set(hits)],
+    dump,
+  }
+}
+
+/** Rows without their times: a background job touching a row's `updated_at` is not a change of its data. */
+export function withoutTimes(rows: string[]) {
+  return rows.map((row) => row.replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.0-9+:]*/g, ""))
 }
