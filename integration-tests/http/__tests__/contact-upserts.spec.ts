@@ -3,12 +3,15 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { upsertContactsWorkflow } from "../../../src/workflows/contacts/workflows/upsert-contacts"
 import { customerRecord, engagementOf, profileRecord } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
-import { eventually } from "../../helpers/stand-ins"
+import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
 import { createAdminHeaders, createShopper, CustomerSession, seedTestStore, TestStore } from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 
 jest.setTimeout(240_000)
 
+useTestPlatforms({ ENGAGEMENT_CONTACT_SYNC_WINDOW: "1h" }, { contacts: true })
+
+// the shipped workflow followed by a failing step: its compensation must put every record back
 const upsertContactsThenFail = thenFail("upsert-contacts", upsertContactsWorkflow)
 
 /** The admin's contact upsert: refused input and conflicts, all-or-nothing batches, undo on failure, concurrent writers. */
