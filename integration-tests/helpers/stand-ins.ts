@@ -94,6 +94,27 @@ export function useTestPlatforms(env: Record<string, string> = {}, choice: TestP
   return platforms
 }
 
+/**
+ * For a contact-sync test file: every platform, ExpertSender's consent ids, and a long coalescing
+ * window, so nothing is due by itself: the tests decide when the sync runs.
+ */
+export function useContactSyncPlatforms(): TestPlatforms {
+  return useTestPlatforms(
+    {
+      ENGAGEMENT_CONTACT_SYNC_WINDOW: "1h",
+      ENGAGEMENT_OUTBOX_BASE_DELAY: "5s",
+      ENGAGEMENT_HTTP_TIMEOUT: "2s",
+      ENGAGEMENT_EXPERTSENDER_CONSENT_IDS: "email_marketing=1,sms_marketing=2",
+    },
+    { contacts: true }
+  )
+}
+
+/** The bodies of the calls a stand-in accepted on one route, oldest first. */
+export function bodiesOf(standIn: { acceptedCallsTo(route: string): { body: unknown }[] }, route: string) {
+  return standIn.acceptedCallsTo(route).map((call) => call.body as Record<string, any>)
+}
+
 export async function stopTestPlatforms(platforms: TestPlatforms | undefined): Promise<void> {
   await Promise.all((platforms?.all ?? []).map((standIn) => standIn.stop()))
 }

@@ -57,6 +57,7 @@ export async function createAdminHeaders(
 }
 
 export type CustomerInput = { email: string; password: string; first_name: string; last_name: string }
+export type CustomerSession = RequestConfig & { customerId: string; token: string }
 
 /**
  * Registers a customer the way a storefront does (register identity → create customer →
@@ -66,7 +67,7 @@ export async function createCustomerSession(
   api: AxiosInstance,
   store: Pick<TestStore, "publishableKey">,
   input: CustomerInput
-): Promise<RequestConfig & { customerId: string; token: string }> {
+): Promise<CustomerSession> {
   const pk = { "x-publishable-api-key": store.publishableKey }
   const credentials = { email: input.email, password: input.password }
 
@@ -86,6 +87,31 @@ export async function createCustomerSession(
   }
 }
 
+/** A signed-in shopper named Ada Lovelace (unless `name` says otherwise), with the password the suites use. */
+export async function createShopper(
+  api: AxiosInstance,
+  store: Pick<TestStore, "publishableKey">,
+  email: string,
+  name: { first_name: string; last_name: string } = { first_name: "Ada", last_name: "Lovelace" }
+): Promise<CustomerSession> {
+  return await createCustomerSession(api, store, { email, password: "secret-password", ...name })
+}
+
+/** The demo store's products by position (`store.products[PEN]`): a fountain pen, a notebook, a lamp. */
+export const [PEN, NOTEBOOK, LAMP] = [0, 1, 2]
+
+/** Cart lines of the demo products by position and quantity: `linesOf(store, [[PEN, 2], [LAMP, 1]])`. */
+export function linesOf(store: Pick<TestStore, "products">, lines: [number, number][]) {
+  return lines.map(([index, quantity]) => ({ variant_id: store.products[index].variants[0].id, quantity }))
+}
+
+/** A new signed-in shopper (see createShopper) who places one order of `lines` (see linesOf). */
+export async function shopperOrder(api: AxiosInstance, store: TestStore, email: string, lines: [number, number][]) {
+  const session = await createShopper(api, store, email)
+  const order = await placeOrder(api, store, { email, customerHeaders: session.headers, items: linesOf(store, lines) })
+  return { session, order }
+}
+
 export type PlaceOrderInput = {
   email: string
   items: { variant_id: string; quantity: number }[]
@@ -100,22 +126,30 @@ export type PlaceOrderInput = {
   beforePayment?: (cartId: string) => Promise<void>
 }
 
+export type CartInput = Pick<PlaceOrderInput, "items" | "customerHeaders" | "promoCodes" | "countryCode"> & {
+  /** the cart's email; a signed-in shopper's cart takes the customer's when left out */
+  email?: string
+}
+
 /**
- * A store checkout through the store API, step by step as a storefront does it:
- * cart → line items → addresses → shipping method → payment collection →
- * pp_system_default session → complete. Returns the placed order.
+ * A cart through the store API as a storefront makes it: cart → line items → addresses →
+ * promotions → shipping method. Returns the cart's id, ready for payment.
  */
-export async function placeOrder(
+export async function createShippableCart(
   api: AxiosInstance,
   store: Pick<TestStore, "publishableKey" | "regionId" | "salesChannelId">,
-  input: PlaceOrderInput
-) {
+  input: CartInput
+): Promise<string> {
   const config = { headers: { ...input.customerHeaders, "x-publishable-api-key": store.publishableKey } }
   const country_code = input.countryCode ?? "de"
 
   const { data: created } = await api.post(
     "/store/carts",
-    { region_id: store.regionId, sales_channel_id: store.salesChannelId, email: input.email },
+    {
+      region_id: store.regionId,
+      sales_channel_id: store.salesChannelId,
+      ...(input.email === undefined ? {} : { email: input.email }),
+    },
     config
   )
   const cartId: string = created.cart.id
@@ -140,6 +174,21 @@ export async function placeOrder(
     throw new Error(`no shipping option for cart ${cartId} (country ${country_code})`)
   }
   await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, config)
+  return cartId
+}
+
+/**
+ * A store checkout through the store API, step by step as a storefront does it:
+ * a shippable cart (above) → payment collection → pp_system_default session → complete.
+ * Returns the placed order.
+ */
+export async function placeOrder(
+  api: AxiosInstance,
+  store: Pick<TestStore, "publishableKey" | "regionId" | "salesChannelId">,
+  input: PlaceOrderInput
+) {
+  const config = { headers: { ...input.customerHeaders, "x-publishable-api-key": store.publishableKey } }
+  const cartId = await createShippableCart(api, store, input)
 
   // a change of the cart's total after this would drop the payment session, as a promotion does
   await input.beforePayment?.(cartId)

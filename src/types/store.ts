@@ -110,7 +110,11 @@ export interface StoreEngagementNextTier {
   points_needed: number
 }
 
-export interface StoreEngagementLoyalty {
+/**
+ * The shopper's loyalty summary. `When` is how a moment is held: the ISO string that arrives over
+ * HTTP (the default); the server's loyalty module holds a `Date`, which JSON turns into that string.
+ */
+export interface StoreEngagementLoyalty<When = string> {
   /** spendable points */
   balance: number
   pending: number
@@ -125,9 +129,9 @@ export interface StoreEngagementLoyalty {
     id: string
     name: string
     color: string | null
-    reached_at: string | null
+    reached_at: When | null
     points_to_retain: number
-    retain_by: string | null
+    retain_by: When | null
     next: StoreEngagementNextTier | null
   } | null
   /** the lowest tier and the points still needed, while the account has none */

@@ -6,26 +6,29 @@ import { engagementOf } from "../../helpers/engagement"
 import { refreshOrderStatisticsWorkflow } from "../../../src/workflows/contacts/workflows/refresh-order-statistics"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createShopper,
+  CustomerSession,
+  placeOrder,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
 const cents = (value: unknown) => Math.round(Number(value) * 100)
 
+/** The shopper's contact: purchase statistics kept in step with orders and returns, and the fields a shopper may edit. */
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
     let store: TestStore
-    let shopper: Awaited<ReturnType<typeof createCustomerSession>>
+    let shopper: CustomerSession
 
     beforeEach(async () => {
       store = await seedTestStore(getContainer())
-      shopper = await createCustomerSession(api, store, {
-        email: "ada@example.com",
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
+      shopper = await createShopper(api, store, "ada@example.com")
     })
 
     const profile = async () => (await api.get("/store/engagement/profile", shopper)).data.profile
@@ -231,162 +234,12 @@ medusaIntegrationTestRunner({
       expect((await responseOf(api.get("/store/engagement/profile", pk))).status).toBe(401)
       expect((await responseOf(api.post("/store/engagement/profile", { first_name: "Eve" }, pk))).status).toBe(401)
 
-      const grace = await createCustomerSession(api, store, {
-        email: "grace@example.com",
-        password: "secret-password",
-        first_name: "Grace",
-        last_name: "Hopper",
-      })
+      const grace = await createShopper(api, store, "grace@example.com", { first_name: "Grace", last_name: "Hopper" })
       const theirs = await api.get("/store/engagement/profile", grace)
       expect(theirs.data.profile).toEqual(expect.objectContaining({ email: "grace@example.com", phone: null }))
       expect((await api.get("/store/customers/me", grace)).data.customer).toEqual(
         expect.objectContaining({ first_name: "Grace", phone: null })
       )
-    })
-
-    describe("admin contacts", () => {
-      const grace = {
-        email: "Grace@Example.com",
-        phone: "+1 555 0100 99",
-        crmId: "CRM-42",
-        firstName: "Grace",
-        lastName: "Hopper",
-        dateOfBirth: "1906-12-09T00:00:00.000Z",
-        gender: "Female",
-        customAttributes: [{ name: "tier", value: "gold" }],
-      }
-
-      it("upserts the ExpertSender way and looks contacts up by id, customer id, email, phone and CRM id", async () => {
-        const admin = await createAdminHeaders(getContainer())
-        const created = await api.post(
-          "/admin/engagement/contacts",
-          { mode: "AddOrUpdate", matchBy: "Email", data: [grace] },
-          admin
-        )
-        const [contact] = created.data.contacts
-        expect(contact).toEqual(
-          expect.objectContaining({
-            email: "grace@example.com",
-            phone: "+1555010099",
-            crm_id: "CRM-42",
-            gender: "Female",
-            custom_attributes: { tier: "gold" },
-          })
-        )
-        const [customer] = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "grace@example.com" })
-        expect(customer).toEqual(
-          expect.objectContaining({ id: contact.customer_id, first_name: "Grace", last_name: "Hopper" })
-        )
-
-        for (const path of [
-          `/admin/engagement/contacts/${contact.id}`,
-          `/admin/engagement/contacts/${contact.customer_id}`,
-          `/admin/engagement/contacts/email/${encodeURIComponent("GRACE@example.com")}`,
-          `/admin/engagement/contacts/phone/${encodeURIComponent("+1555010099")}`,
-          `/admin/engagement/contacts/crm-id/CRM-42`,
-        ]) {
-          const found = await api.get(path, admin)
-          expect(found.data.contact).toEqual(
-            expect.objectContaining({
-              id: contact.id,
-              order_count: 0,
-              consents: expect.any(Array),
-              consent_history: [],
-            })
-          )
-        }
-        expect((await api.get(`/admin/engagement/contacts?crm_id=CRM-42`, admin)).data.count).toBe(1)
-        expect((await responseOf(api.get(`/admin/engagement/contacts/email/nobody@example.com`, admin))).status).toBe(
-          404
-        )
-        expect((await responseOf(api.get(`/admin/engagement/contacts/engcp_missing`, admin))).status).toBe(404)
-      })
-
-      it("refuses Add on an existing contact and Update on a missing one, enforces the API's limits, and changes nothing then", async () => {
-        const admin = await createAdminHeaders(getContainer())
-        await api.post("/admin/engagement/contacts", { mode: "Add", matchBy: "Email", data: [grace] }, admin)
-
-        const again = await responseOf(
-          api.post("/admin/engagement/contacts", { mode: "Add", matchBy: "Email", data: [grace] }, admin)
-        )
-        expect(again.status).toBe(409)
-        const missing = await responseOf(
-          api.post(
-            "/admin/engagement/contacts",
-            { mode: "Update", matchBy: "CrmId", data: [{ crmId: "CRM-404", firstName: "X" }] },
-            admin
-          )
-        )
-        expect(missing.status).toBe(404)
-        const tooLong = await responseOf(
-          api.post(
-            "/admin/engagement/contacts",
-            { mode: "AddOrUpdate", matchBy: "Email", data: [{ email: "x@example.com", phone: "1".repeat(21) }] },
-            admin
-          )
-        )
-        expect(tooLong.status).toBe(400)
-        expect(tooLong.data.message).toContain("phone")
-        const badMode = await responseOf(
-          api.post("/admin/engagement/contacts", { mode: "Upsert", matchBy: "Email", data: [grace] }, admin)
-        )
-        expect(badMode.status).toBe(400)
-        expect(badMode.data.message).toContain("mode")
-
-        const updated = await api.post(
-          "/admin/engagement/contacts",
-          { mode: "Update", matchBy: "CrmId", data: [{ crmId: "CRM-42", lastName: "Murray Hopper" }] },
-          admin
-        )
-        expect(updated.data.contacts[0]).toEqual(
-          expect.objectContaining({ last_name: "Murray Hopper", first_name: "Grace" })
-        )
-        const [customer] = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: "grace@example.com" })
-        expect(customer.last_name).toBe("Murray Hopper")
-        expect((await api.get(`/admin/engagement/contacts?email=grace@example.com`, admin)).data.count).toBe(1)
-      })
-
-      it("records an admin's consent change with the admin as source, and exports everything held about the customer", async () => {
-        const admin = await createAdminHeaders(getContainer())
-        const { data } = await api.post(
-          "/admin/engagement/contacts",
-          { mode: "AddOrUpdate", matchBy: "Email", data: [grace] },
-          admin
-        )
-        const id = data.contacts[0].id
-        const recorded = await api.post(
-          `/admin/engagement/contacts/${id}/consents`,
-          { consents: [{ purpose: "sms_marketing", value: "True", info: { where: "phone call" } }] },
-          admin
-        )
-        expect(recorded.data.contact.consents).toEqual(
-          expect.arrayContaining([
-            expect.objectContaining({ purpose: "sms_marketing", value: "True", source: "admin" }),
-          ])
-        )
-        expect(recorded.data.contact.consent_history[0]).toEqual(
-          expect.objectContaining({ source: "admin", actor_type: "user", actor_id: expect.stringMatching(/^user_/) })
-        )
-
-        const exported = await api.get(`/admin/engagement/contacts/${id}/export`, admin)
-        expect(exported.headers["content-disposition"]).toContain("attachment")
-        expect(exported.data).toEqual(
-          expect.objectContaining({
-            contact: expect.objectContaining({
-              id,
-              consent_history: [expect.objectContaining({ purpose: "sms_marketing" })],
-            }),
-            review_requests: [],
-            deliveries: [],
-            order_facts: [],
-          })
-        )
-        expect((await responseOf(api.get(`/admin/engagement/contacts/${id}/export`))).status).toBe(401)
-        expect(
-          (await responseOf(api.post(`/admin/engagement/contacts`, { mode: "Add", matchBy: "Email", data: [grace] })))
-            .status
-        ).toBe(401)
-      })
     })
   },
 })

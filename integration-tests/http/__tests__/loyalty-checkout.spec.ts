@@ -5,12 +5,12 @@ import {
   createTaxRegionsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
-import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
+import { adjustPoints, loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
 import {
   createAdminHeaders,
-  createCustomerSession,
+  createShippableCart,
+  createShopper,
   placeOrder,
   RequestConfig,
   seedTestStore,
@@ -31,24 +31,14 @@ medusaIntegrationTestRunner({
       admin = await createAdminHeaders(getContainer())
     })
 
-    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const loyalty = () => loyaltyOf(getContainer())
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
     const pen = () => store.products[0].variants[0]
-    const summaryOf = async (session: RequestConfig) =>
-      (await api.get("/store/engagement/loyalty", session)).data.loyalty
+    const summaryOf = (session: RequestConfig) => loyaltySummaryOf(api, session)
 
     async function shopperWithPoints(email: string, points: number) {
-      const session = await createCustomerSession(api, store, {
-        email,
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
-      await api.post(
-        `/admin/engagement/contacts/${session.customerId}/loyalty/adjustments`,
-        { points, reason: "welcome" },
-        admin
-      )
+      const session = await createShopper(api, store, email)
+      await adjustPoints(api, admin, session.customerId, points)
       return session
     }
 
@@ -139,10 +129,7 @@ medusaIntegrationTestRunner({
       expect(order.total).toBe(6250)
       const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, admin)
       expect(paid.order.payment_collections[0].amount).toBe(6250)
-      const redeemed = await eventually(async () => {
-        const rows = await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "redeem" })
-        return rows.length ? rows : undefined
-      })
+      const redeemed = await loyaltyRowsOf(getContainer(), { order_id: order.id, type: "redeem" })
       expect(redeemed.map((row) => row.points)).toEqual([-55_000])
       expect(await summaryOf(ada)).toMatchObject({ reserved: 0, total_redeemed: 55_000 })
       expect(await loyalty().verifyLedger()).toEqual([])
@@ -204,27 +191,11 @@ medusaIntegrationTestRunner({
     })
 
     /** A cart of the shopper's with one pen, addressed, with shipping: ready for payment. */
-    async function cartOf(session: RequestConfig) {
-      const { data } = await api.post(
-        "/store/carts",
-        { region_id: store.regionId, sales_channel_id: store.salesChannelId },
-        session
-      )
-      const id = data.cart.id as string
-      await api.post(`/store/carts/${id}/line-items`, { variant_id: pen().id, quantity: 1 }, session)
-      const address = {
-        first_name: "A",
-        last_name: "L",
-        address_1: "Teststraße 1",
-        city: "Berlin",
-        postal_code: "10115",
-        country_code: "de",
-      }
-      await api.post(`/store/carts/${id}`, { shipping_address: address, billing_address: address }, session)
-      const { data: options } = await api.get(`/store/shipping-options?cart_id=${id}`, session)
-      await api.post(`/store/carts/${id}/shipping-methods`, { option_id: options.shipping_options[0].id }, session)
-      return id
-    }
+    const cartOf = (session: RequestConfig) =>
+      createShippableCart(api, store, {
+        customerHeaders: session.headers,
+        items: [{ variant_id: pen().id, quantity: 1 }],
+      })
     const autoSpend = (session: RequestConfig, auto_spend: Record<string, unknown>) =>
       api.post("/store/engagement/loyalty/preferences", { auto_spend }, session)
 
@@ -249,18 +220,11 @@ medusaIntegrationTestRunner({
       expect(Math.round((before - order.total) * 100)).toBe(1000)
       const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, admin)
       expect(paid.order.payment_collections[0].amount).toBe(order.total)
-      const redeemed = await eventually(async () => {
-        const rows = await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "redeem" })
-        return rows.length ? rows : undefined
-      })
+      const redeemed = await loyaltyRowsOf(getContainer(), { order_id: order.id, type: "redeem" })
       expect(redeemed.map((row) => row.points)).toEqual([-1000])
 
       // points the shopper took off a cart stay off it
-      await api.post(
-        `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`,
-        { points: 1000, reason: "more" },
-        admin
-      )
+      await adjustPoints(api, admin, ada.customerId, 1000, "more")
       let beforeSecond = 0
       const second = await placeOrder(api, store, {
         email: "ada@example.com",

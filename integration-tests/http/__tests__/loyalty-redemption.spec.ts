@@ -1,12 +1,12 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
-import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import loyaltyMaintenance from "../../../src/jobs/loyalty-maintenance"
+import { adjustPoints, loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
 import {
   createAdminHeaders,
-  createCustomerSession,
+  createShippableCart,
+  createShopper,
   placeOrder,
   RequestConfig,
   seedTestStore,
@@ -26,50 +26,20 @@ medusaIntegrationTestRunner({
       admin = await createAdminHeaders(getContainer())
     })
 
-    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
+    const loyalty = () => loyaltyOf(getContainer())
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
     const pen = () => store.products[0].variants[0].id
     async function shopperWithPoints(email: string, points: number) {
-      const session = await createCustomerSession(api, store, {
-        email,
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
+      const session = await createShopper(api, store, email)
       if (points) {
-        await api.post(
-          `/admin/engagement/contacts/${session.customerId}/loyalty/adjustments`,
-          { points, reason: "welcome" },
-          admin
-        )
+        await adjustPoints(api, admin, session.customerId, points)
       }
       return session
     }
     /** A cart with `quantity` pens (19.99 EUR each), addressed, with shipping: ready to pay. */
-    async function cartOf(session: RequestConfig, quantity = 1) {
-      const config = { headers: { ...session.headers, "x-publishable-api-key": store.publishableKey } }
-      const { data } = await api.post(
-        "/store/carts",
-        { region_id: store.regionId, sales_channel_id: store.salesChannelId },
-        config
-      )
-      const id = data.cart.id
-      await api.post(`/store/carts/${id}/line-items`, { variant_id: pen(), quantity }, config)
-      const address = {
-        first_name: "A",
-        last_name: "L",
-        address_1: "Teststraße 1",
-        city: "Berlin",
-        postal_code: "10115",
-        country_code: "de",
-      }
-      await api.post(`/store/carts/${id}`, { shipping_address: address, billing_address: address }, config)
-      const { data: options } = await api.get(`/store/shipping-options?cart_id=${id}`, config)
-      await api.post(`/store/carts/${id}/shipping-methods`, { option_id: options.shipping_options[0].id }, config)
-      return id as string
-    }
-    const summaryOf = async (session: RequestConfig) =>
-      (await api.get("/store/engagement/loyalty", session)).data.loyalty
+    const cartOf = (session: RequestConfig, quantity = 1) =>
+      createShippableCart(api, store, { customerHeaders: session.headers, items: [{ variant_id: pen(), quantity }] })
+    const summaryOf = (session: RequestConfig) => loyaltySummaryOf(api, session)
 
     it("takes exactly the points' value off the cart, its payment and the order, and redeems once for the order", async () => {
       const ada = await shopperWithPoints("ada@example.com", 1000)
@@ -93,10 +63,7 @@ medusaIntegrationTestRunner({
       expect(order.total).toBe(after)
       const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, admin)
       expect(paid.order.payment_collections[0].amount).toBe(after)
-      const redeemed = await eventually(async () => {
-        const rows = await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "redeem" })
-        return rows.length ? rows : undefined
-      })
+      const redeemed = await loyaltyRowsOf(getContainer(), { order_id: order.id, type: "redeem" })
       expect(redeemed.map((row) => row.points)).toEqual([-550])
       await getContainer()
         .resolve(Modules.EVENT_BUS)
@@ -104,10 +71,7 @@ medusaIntegrationTestRunner({
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "redeem" })).toHaveLength(1)
       // 450 left, plus what the order earned (2 pens: 39), once its award (a subscriber) has run
-      const earned = await eventually(async () => {
-        const rows = await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "earn" })
-        return rows.length ? rows : undefined
-      })
+      const earned = await loyaltyRowsOf(getContainer(), { order_id: order.id, type: "earn" })
       expect(earned.reduce((sum, row) => sum + Number(row.points), 0)).toBe(39)
       expect(await summaryOf(ada)).toMatchObject({ balance: 489, reserved: 0, total_redeemed: 550 })
 

@@ -2,12 +2,11 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { claimReferralWorkflow } from "../../../src/workflows/loyalty/workflows/claim-referral"
 import { sendReferralInvitationsWorkflow } from "../../../src/workflows/loyalty/workflows/send-referral-invitations"
-import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
-import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
+import { loyaltyOf, loyaltySummaryOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
 import {
   createAdminHeaders,
-  createCustomerSession,
+  createShopper,
   placeOrder,
   RequestConfig,
   seedTestStore,
@@ -39,14 +38,8 @@ medusaIntegrationTestRunner({
       admin = await createAdminHeaders(getContainer())
     })
 
-    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const shopper = (email: string) =>
-      createCustomerSession(api, store, {
-        email,
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
+    const loyalty = () => loyaltyOf(getContainer())
+    const shopper = (email: string) => createShopper(api, store, email)
     const variant = () => store.products[0].variants[0].id
     // the code is made on `customer.created` (a subscriber): read until it is there
     const referralOf = (session: RequestConfig) =>
@@ -115,7 +108,7 @@ medusaIntegrationTestRunner({
       const adaRows = await awaitReferralPoints(ada.customerId)
       expect(bobRows.map((row) => [row.points, row.order_id, row.lot_state])).toEqual([[150, first.id, "pending"]])
       expect(adaRows.map((row) => [row.points, row.order_id, row.lot_state])).toEqual([[300, first.id, "pending"]])
-      expect((await api.get("/store/engagement/loyalty", ada)).data.loyalty).toMatchObject({ balance: 0, pending: 300 })
+      expect(await loyaltySummaryOf(api, ada)).toMatchObject({ balance: 0, pending: 300 })
 
       // order.placed again, then a second order: nothing more
       await getContainer()
@@ -260,11 +253,11 @@ medusaIntegrationTestRunner({
         .resolve(Modules.EVENT_BUS)
         .emit({ name: "order.canceled", data: { id: order.id } })
       const summary = await eventually(async () => {
-        const current = (await api.get("/store/engagement/loyalty", ada)).data.loyalty
+        const current = await loyaltySummaryOf(api, ada)
         return current.pending === 0 ? current : undefined
       })
       expect(summary).toMatchObject({ balance: 0, pending: 0, debt: 0 })
-      expect((await api.get("/store/engagement/loyalty", bob)).data.loyalty).toMatchObject({ balance: 0, pending: 0 })
+      expect(await loyaltySummaryOf(api, bob)).toMatchObject({ balance: 0, pending: 0 })
       const [referral] = await loyalty().listLoyaltyReferrals({ referee_customer_id: bob.customerId })
       expect(referral).toMatchObject({ status: "reversed", order_id: order.id })
       expect((await api.get("/store/engagement/referral", ada)).data.referral).toMatchObject({ joined: 1, rewarded: 0 })

@@ -3,12 +3,10 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { signOutRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workflows/sign-out-reward-scheme"
 import { signUpRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workflows/sign-up-reward-scheme"
-import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
-import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
-import { eventually } from "../../helpers/stand-ins"
+import { loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
 import {
   createAdminHeaders,
-  createCustomerSession,
+  createShopper,
   placeOrder,
   RequestConfig,
   seedTestStore,
@@ -43,14 +41,8 @@ medusaIntegrationTestRunner({
       store = await seedTestStore(getContainer())
     })
 
-    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const shopper = (email: string) =>
-      createCustomerSession(api, store, {
-        email,
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
+    const loyalty = () => loyaltyOf(getContainer())
+    const shopper = (email: string) => createShopper(api, store, email)
     const post = (path: string, body: unknown, session: RequestConfig) =>
       api.post(path, body, session).catch((error: any) => error.response)
     const schemes = async (session: RequestConfig) =>
@@ -76,10 +68,7 @@ medusaIntegrationTestRunner({
           earnable = (await api.get(`/store/carts/${cartId}/loyalty-points`, session)).data.loyalty.earnable
         },
       })
-      const row = await eventually(async () => {
-        const rows = await loyalty().listLoyaltyTransactions({ order_id: order.id, type: "earn" })
-        return rows.length ? rows[0] : undefined
-      })
+      const [row] = await loyaltyRowsOf(getContainer(), { order_id: order.id, type: "earn" })
       return { ...row, earnable }
     }
 
@@ -110,7 +99,7 @@ medusaIntegrationTestRunner({
       const { data } = await api.post("/store/engagement/reward-schemes/double/sign-up", {}, ada)
       expect(data.reward_scheme).toMatchObject({ id: "double", joined: true })
       expect(await joined(ada)).toEqual({ double: true, corp: false })
-      expect((await api.get("/store/engagement/loyalty", ada)).data.loyalty.balance).toBe(100)
+      expect((await loyaltySummaryOf(api, ada)).balance).toBe(100)
 
       // 19.99 EUR × 1 point × 2 = 39
       const doubled = await orderPoints(ada, "ada@example.com")
@@ -136,7 +125,7 @@ medusaIntegrationTestRunner({
       expect(
         await loyalty().listLoyaltyTransactions({ customer_id: ada.customerId, type: "scheme_bonus" })
       ).toHaveLength(1)
-      expect((await api.get("/store/engagement/loyalty", ada)).data.loyalty.balance).toBe(100 + 39 + 19)
+      expect((await loyaltySummaryOf(api, ada)).balance).toBe(100 + 39 + 19)
     })
 
     it("joins a closed-loop scheme only with an address in its domain and the code sent there", async () => {

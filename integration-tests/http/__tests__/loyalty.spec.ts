@@ -1,12 +1,14 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
-import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import loyaltyMaintenance from "../../../src/jobs/loyalty-maintenance"
+import { adjustPoints, loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
 import {
   createAdminHeaders,
-  createCustomerSession,
+  createShopper,
+  LAMP,
+  NOTEBOOK,
+  PEN,
   placeOrder,
   RequestConfig,
   seedTestStore,
@@ -33,27 +35,13 @@ medusaIntegrationTestRunner({
       admin = await createAdminHeaders(getContainer())
     })
 
-    const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const shopper = (email: string) =>
-      createCustomerSession(api, store, {
-        email,
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
-    const [PEN, NOTEBOOK, LAMP] = [0, 1, 2]
+    const loyalty = () => loyaltyOf(getContainer())
+    const shopper = (email: string) => createShopper(api, store, email)
     const variant = (index: number) => store.products[index].variants[0].id
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
-    async function balanceOf(session: RequestConfig) {
-      return (await api.get("/store/engagement/loyalty", session)).data.loyalty
-    }
-    /** The summary once the order's points have been written (the subscriber runs after the checkout answers). */
-    async function awaitOrderPoints(orderId: string) {
-      return await eventually(async () => {
-        const rows = await loyalty().listLoyaltyTransactions({ order_id: orderId })
-        return rows.length ? rows : undefined
-      })
-    }
+    const balanceOf = (session: RequestConfig) => loyaltySummaryOf(api, session)
+    /** The order's points once written (the subscriber runs after the checkout answers). */
+    const awaitOrderPoints = (orderId: string) => loyaltyRowsOf(getContainer(), { order_id: orderId })
     async function receiveReturn(orderId: string, items: { id: string; quantity: number }[]) {
       const { data: begun } = await api.post(
         "/admin/returns",
@@ -217,11 +205,7 @@ medusaIntegrationTestRunner({
         items: [{ variant_id: variant(NOTEBOOK), quantity: 1 }], // 25 points
       })
       await awaitOrderPoints(order.id)
-      await api.post(
-        `/admin/engagement/contacts/${bob.customerId}/loyalty/adjustments`,
-        { points: -20, reason: "spent in store" },
-        admin
-      )
+      await adjustPoints(api, admin, bob.customerId, -20, "spent in store")
       await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
       const summary = await eventually(async () => {
         const current = await balanceOf(bob)
@@ -311,11 +295,7 @@ medusaIntegrationTestRunner({
     it("shows shoppers only their own points and keeps customers out of the admin routes", async () => {
       const ada = await shopper("ada@example.com")
       const bob = await shopper("bob@example.com")
-      await api.post(
-        `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`,
-        { points: 70, reason: "welcome" },
-        admin
-      )
+      await adjustPoints(api, admin, ada.customerId, 70)
       expect((await balanceOf(bob)).balance).toBe(0)
       const asBob = await api
         .get(`/store/engagement/loyalty/transactions?customer_id=${ada.customerId}`, bob)
@@ -344,11 +324,7 @@ medusaIntegrationTestRunner({
 
     it("expires points and releases pending ones through the maintenance job", async () => {
       const ada = await shopper("ada@example.com")
-      await api.post(
-        `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`,
-        { points: 30, reason: "old" },
-        admin
-      )
+      await adjustPoints(api, admin, ada.customerId, 30, "old")
       const [lot] = await loyalty().listLoyaltyTransactions({ customer_id: ada.customerId })
       await loyalty().updateLoyaltyTransactions([{ id: lot.id, expires_at: new Date(Date.now() - 1000) }])
       await loyaltyMaintenance(getContainer())

@@ -4,7 +4,7 @@ import sendDueReviewReminders from "../../../src/jobs/send-due-review-reminders"
 import { engagementOf, makeDue, reviewRequestOf } from "../../helpers/engagement"
 import sendDueReviewRequests from "../../../src/jobs/send-due-review-requests"
 import { responseOf } from "../../helpers/http"
-import { createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { NOTEBOOK, PEN, seedTestStore, shopperOrder, TestStore } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -42,21 +42,10 @@ medusaIntegrationTestRunner({
     })
 
     async function emailedOrder(email: string) {
-      const session = await createCustomerSession(api, store, {
-        email,
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
-      const [pen, notebook] = store.products
-      const order = await placeOrder(api, store, {
-        email,
-        customerHeaders: session.headers,
-        items: [
-          { variant_id: pen.variants[0].id, quantity: 1 },
-          { variant_id: notebook.variants[0].id, quantity: 1 },
-        ],
-      })
+      const { session, order } = await shopperOrder(api, store, email, [
+        [PEN, 1],
+        [NOTEBOOK, 1],
+      ])
       const request = await reviewRequestOf(getContainer(), order.id)
       await makeDue(getContainer(), request.id)
       await sendDueReviewRequests(getContainer())

@@ -3,7 +3,17 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import sendDueReviewRequests from "../../../src/jobs/send-due-review-requests"
 import { engagementOf, makeDue, reviewRequestOf, sendDueAndSettle } from "../../helpers/engagement"
 import { useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createShopper,
+  LAMP,
+  linesOf,
+  NOTEBOOK,
+  PEN,
+  placeOrder,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -34,23 +44,15 @@ medusaIntegrationTestRunner({
       store = await seedTestStore(getContainer())
     })
 
-    const variant = (index: number) => store.products[index].variants[0].id
-    const [PEN, NOTEBOOK, LAMP] = [0, 1, 2]
-
     async function shopper(email: string) {
-      return await createCustomerSession(api, store, {
-        email,
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
+      return await createShopper(api, store, email)
     }
 
     async function order(email: string, headers: Record<string, string> | undefined, items: [number, number][]) {
       return await placeOrder(api, store, {
         email,
         customerHeaders: headers,
-        items: items.map(([index, quantity]) => ({ variant_id: variant(index), quantity })),
+        items: linesOf(store, items),
       })
     }
 

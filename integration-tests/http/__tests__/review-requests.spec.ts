@@ -5,7 +5,18 @@ import { createReviewRequestWorkflow } from "../../../src/workflows/review-reque
 import { engagementOf, makeDue, reviewRequestOf, sendDueAndSettle } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, RECENSUS_TEST_CONFIG, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import {
+  createAdminHeaders,
+  createCustomerSession,
+  createShopper,
+  LAMP,
+  linesOf,
+  NOTEBOOK,
+  PEN,
+  placeOrder,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -27,24 +38,18 @@ medusaIntegrationTestRunner({
     })
 
     async function orderAsCustomer(email: string, metadata?: Record<string, unknown>) {
-      const session = await createCustomerSession(api, store, {
-        email,
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
+      const session = await createShopper(api, store, email)
       if (metadata) {
         await getContainer().resolve(Modules.CUSTOMER).updateCustomers(session.customerId, { metadata })
       }
-      const [pen, notebook, lamp] = store.products
       const order = await placeOrder(api, store, {
         email,
         customerHeaders: session.headers,
-        items: [
-          { variant_id: pen.variants[0].id, quantity: 2 },
-          { variant_id: notebook.variants[0].id, quantity: 1 },
-          { variant_id: lamp.variants[0].id, quantity: 1 },
-        ],
+        items: linesOf(store, [
+          [PEN, 2],
+          [NOTEBOOK, 1],
+          [LAMP, 1],
+        ]),
       })
       return { order, session }
     }

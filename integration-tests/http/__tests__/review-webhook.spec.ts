@@ -6,7 +6,7 @@ import { awardReviewPointsWorkflow } from "../../../src/workflows/review-rewards
 import { engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, NOTEBOOK, PEN, seedTestStore, shopperOrder, TestStore } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -57,21 +57,10 @@ medusaIntegrationTestRunner({
     }
 
     async function purchase(email: string) {
-      const session = await createCustomerSession(api, store, {
-        email,
-        password: "secret-password",
-        first_name: "Ada",
-        last_name: "Lovelace",
-      })
-      const [pen, notebook] = store.products
-      const order = await placeOrder(api, store, {
-        email,
-        customerHeaders: session.headers,
-        items: [
-          { variant_id: pen.variants[0].id, quantity: 1 },
-          { variant_id: notebook.variants[0].id, quantity: 1 },
-        ],
-      })
+      const { session, order } = await shopperOrder(api, store, email, [
+        [PEN, 1],
+        [NOTEBOOK, 1],
+      ])
       const items = order.items as { id: string; product_id: string; product_title: string }[]
       return { session, order, pen: items.find((i) => i.product_title === "Fountain Pen")! }
     }

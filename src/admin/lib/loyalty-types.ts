@@ -1,27 +1,10 @@
+import type { StoreEngagementLoyalty, StoreEngagementReferralStatus } from "../../types/store"
+
 /** What the plugin's admin loyalty routes answer. */
 
-export interface AdminLoyaltySummary {
+/** The shopper's summary (the published store type) with what only an admin sees. */
+export interface AdminLoyaltySummary extends StoreEngagementLoyalty {
   customer_id: string
-  balance: number
-  pending: number
-  reserved: number
-  debt: number
-  lifetime_points: number
-  period_points: number
-  total_earned: number
-  total_redeemed: number
-  spending_blocked: boolean
-  tier: {
-    id: string
-    name: string
-    color: string | null
-    reached_at: string | null
-    points_to_retain: number
-    retain_by: string | null
-    next: { id: string; name: string; points_needed: number } | null
-  } | null
-  next_tier: { id: string; name: string; points_needed: number } | null
-  expiring: { from_days: number; to_days: number | null; points: number }[]
   /** carts holding points until they are completed or released */
   holds?: { cart_id: string; points: number; amount: string; currency_code: string; expires_at: string }[]
   /** the customer's referrals as advocate (latest first, at most 20 of `made_count`) and as referee */
@@ -36,7 +19,7 @@ export interface AdminLoyaltyReferral {
   advocate_customer_id: string
   referee_customer_id: string
   referee_email: string
-  status: "claimed" | "awarded" | "reversed" | "refused"
+  status: StoreEngagementReferralStatus
   refusal_reason: string | null
   order_id: string | null
   awarded_at: string | null

@@ -1,3 +1,5 @@
+import type { StoreEngagementConsentValue } from "../../types/store"
+
 export type DeliveryStatus = "pending" | "sending" | "delivered" | "failed" | "dead" | "canceled" | "dry_run"
 export type ReviewRequestStatus = "scheduled" | "sent" | "canceled" | "skipped" | "failed"
 
@@ -49,7 +51,7 @@ export interface AdminDeliveryList {
   limit: number
 }
 
-export type ConsentValue = "False" | "AwaitingConfirmation" | "True"
+export type ConsentValue = StoreEngagementConsentValue
 
 /** A purpose's current value (null until the customer has chosen). */
 export interface AdminCurrentConsent {

@@ -3,11 +3,10 @@ import type { PlatformRequest } from "../../modules/engagement/provider-api/type
 import { parseRetryAfter } from "../../modules/engagement/provider-api/classify"
 import { ErrorAnswer, platformFailureAnswer } from "../../modules/engagement/provider-api/platform-failure"
 import type { ShopperContactSource } from "../../modules/engagement/provider-api/capabilities"
+import type { StoreEngagementPromotion, StoreEngagementPurchasesResponse } from "../../types/store"
 import {
   contactTransactionsRequest,
   promotionAssignmentsRequest,
-  StorePromotion,
-  StorePurchasePage,
   toStorePromotions,
   toStorePurchasePage,
   UnexpectedEngageAnswer,
@@ -144,7 +143,7 @@ export async function readEngagePromotions(
   reader: EngageReader,
   customerId: string,
   type?: EngagePromotionType
-): Promise<StorePromotion[]> {
+): Promise<StoreEngagementPromotion[]> {
   const { logger } = reader
   const { options, contactId } = await engageContact(reader, customerId)
   const channel = type ?? options.my_pages_promotion_type
@@ -165,7 +164,7 @@ export async function readEngagePurchases(
   reader: EngageReader,
   customerId: string,
   page: { offset: number; limit: number }
-): Promise<StorePurchasePage> {
+): Promise<StoreEngagementPurchasesResponse> {
   const { logger } = reader
   const { options, contactId } = await engageContact(reader, customerId)
   return await cachedRead(`purchases:${contactId}:${page.offset}:${page.limit}`, options, async () => {

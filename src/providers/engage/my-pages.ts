@@ -1,4 +1,9 @@
 import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
+import type {
+  StoreEngagementPromotion,
+  StoreEngagementPurchase,
+  StoreEngagementPurchasesResponse,
+} from "../../types/store"
 import type { EngageOptions, EngagePromotionType } from "./options"
 import { engageHeaders, engageUrl } from "./request"
 
@@ -10,43 +15,6 @@ import { engageHeaders, engageUrl } from "./request"
  */
 
 type Options = Pick<EngageOptions, "api_url" | "api_key">
-
-/** A promotion as the store answers it. */
-export interface StorePromotion {
-  id: string
-  promotion_id: string | null
-  name: string | null
-  heading: string | null
-  description: string | null
-  image_url: string | null
-  expires_at: string | null
-  /** Engage also returns redeemed promotions that are otherwise still active */
-  redeemed: boolean
-  /** how the promotion is redeemed in the channel asked for (e.g. the code to enter online) */
-  redemption: { channel: string; value_type: string | null; value: string | null } | null
-}
-
-/** One receipt line of the shopper's history as the store answers it. */
-export interface StorePurchase {
-  id: string
-  type: "purchase" | "return"
-  receipt_number: string | null
-  sku: string | null
-  article_name: string | null
-  quantity: number | null
-  amount: number | null
-  discount: number | null
-  currency_code: string | null
-  store_name: string | null
-  occurred_at: string | null
-}
-
-export interface StorePurchasePage {
-  purchases: StorePurchase[]
-  count: number
-  offset: number
-  limit: number
-}
 
 /** Engage answered 2xx with something that is not the documented shape. */
 export class UnexpectedEngageAnswer extends Error {}
@@ -84,7 +52,7 @@ export function contactTransactionsRequest(
   }
 }
 
-function toStorePromotion(assignment: unknown, type: EngagePromotionType): StorePromotion {
+function toStorePromotion(assignment: unknown, type: EngagePromotionType): StoreEngagementPromotion {
   if (!isObject(assignment) || textOf(assignment.id) === null) {
     throw new UnexpectedEngageAnswer("a promotion assignment without an id")
   }
@@ -99,20 +67,21 @@ function toStorePromotion(assignment: unknown, type: EngagePromotionType): Store
     description: textOf(presentation.description),
     image_url: textOf(presentation.imageUrl),
     expires_at: textOf(assignment.expiresOn),
+    // Engage also returns redeemed promotions that are otherwise still active
     redeemed: assignment.redeemed === true || textOf(assignment.status)?.toLowerCase() === "redeemed",
     redemption: channel ? { channel: type, value_type: textOf(channel.valueType), value: textOf(channel.value) } : null,
   }
 }
 
 /** `GET /api/v3/promotion-assignments` answers a JSON array of the contact's active assignments. */
-export function toStorePromotions(body: unknown, type: EngagePromotionType): StorePromotion[] {
+export function toStorePromotions(body: unknown, type: EngagePromotionType): StoreEngagementPromotion[] {
   if (!Array.isArray(body)) {
     throw new UnexpectedEngageAnswer("promotion assignments are not a list")
   }
   return body.map((assignment) => toStorePromotion(assignment, type))
 }
 
-function toStorePurchase(line: unknown): StorePurchase {
+function toStorePurchase(line: unknown): StoreEngagementPurchase {
   if (!isObject(line) || textOf(line.id) === null) {
     throw new UnexpectedEngageAnswer("a transaction without an id")
   }
@@ -132,7 +101,10 @@ function toStorePurchase(line: unknown): StorePurchase {
 }
 
 /** Engage's paged answer: `{ items, offset, count, totalCount }`. */
-export function toStorePurchasePage(body: unknown, page: { offset: number; limit: number }): StorePurchasePage {
+export function toStorePurchasePage(
+  body: unknown,
+  page: { offset: number; limit: number }
+): StoreEngagementPurchasesResponse {
   if (!isObject(body) || !Array.isArray(body.items)) {
     throw new UnexpectedEngageAnswer("transactions are not a page of items")
   }

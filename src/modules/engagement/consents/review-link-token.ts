@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto"
+import { signToken, TokenKind, verifyToken, type VerifiedToken } from "./signed-token"
 
 /** A tracked review link: which request, which product (id and handle), until when. */
 export interface ReviewLinkClaims {
@@ -13,15 +13,15 @@ export interface ReviewLinkClaims {
   e: number
 }
 
-const encode = (value: Buffer | string) => Buffer.from(value).toString("base64url")
-
 /**
  * Signed with a key derived from the link secret for this purpose only, so a review link can
  * never pass as an unsubscribe or confirmation link (and the other way round).
  */
-function signature(payload: string, secret: string): Buffer {
-  const key = createHmac("sha256", secret).update("engagement:review-link:v1").digest()
-  return createHmac("sha256", key).update(payload).digest()
+const reviewLink: TokenKind<ReviewLinkClaims> = {
+  purpose: "engagement:review-link:v1",
+  max_payload_length: 1500,
+  isClaims: (claims): claims is ReviewLinkClaims & Record<string, unknown> =>
+    typeof claims.r === "string" && typeof claims.i === "string" && typeof claims.h === "string",
 }
 
 export function signReviewLinkToken(
@@ -29,54 +29,20 @@ export function signReviewLinkToken(
   secret: string,
   now = Date.now()
 ): string {
-  const body: ReviewLinkClaims = {
+  const body: Omit<ReviewLinkClaims, "e"> = {
     r: claims.review_request_id,
     i: claims.product_id,
     h: claims.handle,
     n: claims.round,
-    e: Math.floor((now + claims.ttl_ms) / 1000),
   }
-  const payload = encode(JSON.stringify(body))
-  return `${payload}.${encode(signature(payload, secret))}`
+  return signToken(reviewLink, body, claims.ttl_ms, secret, now)
 }
-
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,1500}\.[A-Za-z0-9_-]{43}$/
-const isCanonical = (text: string) => encode(Buffer.from(text, "base64url")) === text
 
 /** Shape, signature (constant-time), then expiry; the claims are read only once the signature holds. */
 export function verifyReviewLinkToken(
   token: string,
   secret: string,
   now = Date.now()
-): { ok: true; claims: ReviewLinkClaims } | { ok: false; error: "malformed" | "bad_signature" | "expired" } {
-  if (!TOKEN_SHAPE.test(token)) {
-    return { ok: false, error: "malformed" }
-  }
-  const [payload, mac] = token.split(".")
-  if (!isCanonical(payload) || !isCanonical(mac)) {
-    return { ok: false, error: "malformed" }
-  }
-  const expected = signature(payload, secret)
-  const given = Buffer.from(mac, "base64url")
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, error: "bad_signature" }
-  }
-  let claims: ReviewLinkClaims
-  try {
-    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"))
-  } catch {
-    return { ok: false, error: "malformed" }
-  }
-  if (
-    typeof claims.r !== "string" ||
-    typeof claims.i !== "string" ||
-    typeof claims.h !== "string" ||
-    typeof claims.e !== "number"
-  ) {
-    return { ok: false, error: "malformed" }
-  }
-  if (claims.e * 1000 < now) {
-    return { ok: false, error: "expired" }
-  }
-  return { ok: true, claims }
+): VerifiedToken<ReviewLinkClaims> {
+  return verifyToken(reviewLink, token, secret, now)
 }

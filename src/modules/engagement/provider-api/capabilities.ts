@@ -1,4 +1,8 @@
-import type { StoreEngagementPromotion, StoreEngagementPurchasesResponse } from "../../../types/store"
+import type {
+  StoreEngagementPromotion,
+  StoreEngagementPromotionChannel,
+  StoreEngagementPurchasesResponse,
+} from "../../../types/store"
 import type { LoyaltySource } from "../../loyalty/source"
 import type { LoyaltySourceWrites } from "../../loyalty/source-writes"
 import type { StorefrontOptions } from "../options"
@@ -109,8 +113,8 @@ export interface JourneyCapability {
   }): EnqueueDeliveryInput
 }
 
-export const SHOPPER_PROMOTION_CHANNELS = ["ECOM", "POS", "OTHER"] as const
-export type ShopperPromotionChannel = (typeof SHOPPER_PROMOTION_CHANNELS)[number]
+export type ShopperPromotionChannel = StoreEngagementPromotionChannel
+export const SHOPPER_PROMOTION_CHANNELS = ["ECOM", "POS", "OTHER"] as const satisfies readonly ShopperPromotionChannel[]
 
 /** What a "My pages" read needs of the module: the shopper's contact id on the platform. */
 export interface ShopperContactSource {

@@ -1,33 +1,13 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { StoreEngagementLoyalty } from "../../../types/store"
 import { runSql } from "../../../utils/sql"
 import type { LoyaltyAccountRecord } from "../types"
 import { expiryBuckets } from "./lots"
 import { nextTier } from "./tiers"
 import { TierRules, tierRetention } from "./tier-state"
 
-export interface LoyaltySummary {
-  balance: number
-  pending: number
-  reserved: number
-  debt: number
-  lifetime_points: number
-  period_points: number
-  total_earned: number
-  total_redeemed: number
-  spending_blocked: boolean
-  tier: {
-    id: string
-    name: string
-    color: string | null
-    reached_at: Date | null
-    points_to_retain: number
-    retain_by: Date | null
-    next: { id: string; name: string; points_needed: number } | null
-  } | null
-  /** the lowest tier and the points still needed, while the account has none */
-  next_tier: { id: string; name: string; points_needed: number } | null
-  expiring: { from_days: number; to_days: number | null; points: number }[]
-}
+/** A customer's loyalty summary as the module builds it: the store's answer, with dates as `Date`. */
+export type LoyaltySummary = StoreEngagementLoyalty<Date>
 
 const BUCKETS = [
   { from_days: 0, to_days: 30 },

@@ -1,0 +1,90 @@
+import { createHmac, timingSafeEqual } from "node:crypto"
+
+/** Claims every signed token carries: its expiry, in seconds since the epoch. */
+export interface ExpiringClaims {
+  e: number
+}
+
+export type SignedTokenError = "malformed" | "bad_signature" | "expired"
+
+export type VerifiedToken<C> = { ok: true; claims: C } | { ok: false; error: SignedTokenError }
+
+/** One kind of signed link token: the key it is signed with and the claims it carries. */
+export interface TokenKind<C extends ExpiringClaims> {
+  /**
+   * The label its signing key is derived from (HMAC of the label under the secret), so a token of one
+   * kind never verifies as another. `null` signs with the secret itself: the consent links were signed
+   * so before there was a second kind, and the links in emails already sent must keep working.
+   */
+  purpose: string | null
+  /** the longest payload accepted, in base64url characters (no limit when absent) */
+  max_payload_length?: number
+  /** Whether the signed JSON holds this kind's claims; asked only once the signature holds. */
+  isClaims(value: Record<string, unknown>): value is C & Record<string, unknown>
+}
+
+const encode = (value: Buffer | string) => Buffer.from(value).toString("base64url")
+
+function signature(purpose: string | null, payload: string, secret: string): Buffer {
+  const key = purpose === null ? secret : createHmac("sha256", secret).update(purpose).digest()
+  return createHmac("sha256", key).update(payload).digest()
+}
+
+/** A signed, expiring token: base64url(JSON claims) "." base64url(HMAC-SHA256), the expiry added last. */
+export function signToken<C extends ExpiringClaims>(
+  kind: TokenKind<C>,
+  claims: Omit<C, "e">,
+  ttl_ms: number,
+  secret: string,
+  now = Date.now()
+): string {
+  const payload = encode(JSON.stringify({ ...claims, e: Math.floor((now + ttl_ms) / 1000) }))
+  return `${payload}.${encode(signature(kind.purpose, payload, secret))}`
+}
+
+// unpadded base64url only, and a MAC of exactly 32 bytes (43 characters)
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/
+
+/** Whether `text` is the one base64url spelling of its bytes (Node also accepts padding, `+`, `/` and stray low bits). */
+const isCanonical = (text: string) => encode(Buffer.from(text, "base64url")) === text
+
+/**
+ * Checks shape, signature (in constant time), then claims and expiry; never reads the claims before
+ * the signature holds. A token has exactly one spelling: any other encoding of the same bytes is malformed.
+ */
+export function verifyToken<C extends ExpiringClaims>(
+  kind: TokenKind<C>,
+  token: string,
+  secret: string,
+  now = Date.now()
+): VerifiedToken<C> {
+  if (!TOKEN_SHAPE.test(token)) {
+    return { ok: false, error: "malformed" }
+  }
+  const [payload, mac] = token.split(".")
+  if (payload.length > (kind.max_payload_length ?? Infinity) || !isCanonical(payload) || !isCanonical(mac)) {
+    return { ok: false, error: "malformed" }
+  }
+  const expected = signature(kind.purpose, payload, secret)
+  const given = Buffer.from(mac, "base64url")
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return { ok: false, error: "bad_signature" }
+  }
+  let claims: unknown
+  try {
+    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"))
+  } catch {
+    return { ok: false, error: "malformed" }
+  }
+  if (typeof claims !== "object" || claims === null) {
+    return { ok: false, error: "malformed" }
+  }
+  const fields = claims as Record<string, unknown>
+  if (typeof fields.e !== "number" || !kind.isClaims(fields)) {
+    return { ok: false, error: "malformed" }
+  }
+  if (fields.e * 1000 < now) {
+    return { ok: false, error: "expired" }
+  }
+  return { ok: true, claims: fields }
+}
