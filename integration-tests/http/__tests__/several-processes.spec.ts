@@ -43,12 +43,13 @@ async function startWorker(databaseUrl: string): Promise<Worker> {
 
 /** Asks a worker to send what is due and waits for its summary. */
 async function dispatchIn(worker: Worker): Promise<{ claimed: number; delivered: number; retrying: number }> {
-  const before = worker.output.filter((line) => line.startsWith("dispatched")).length
+  const answers = () => worker.output.filter((line) => line.startsWith("dispatched") || line.startsWith("error"))
+  const before = answers().length
   worker.child.stdin.write("dispatch\n")
-  const line = await eventually(
-    async () => worker.output.filter((entry) => entry.startsWith("dispatched"))[before],
-    60_000
-  )
+  const line = await eventually(async () => answers()[before], 60_000)
+  if (line.startsWith("error")) {
+    throw new Error(`the worker's dispatch failed: ${line}`)
+  }
   return JSON.parse(line.slice("dispatched ".length))
 }
 
