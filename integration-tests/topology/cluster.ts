@@ -68,16 +68,11 @@ export interface Cluster {
  * the workers with `env` on top of the platforms' (the same options in every process).
  */
 export async function startCluster(env: Record<string, string>, workerCount = 2): Promise<Cluster> {
-  const platforms = await startPlatforms()
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 })
-  const unreachable = await redis.flushdb().then(
-    () => null,
-    (error: Error) => error
-  )
-  await redis.quit().catch(() => undefined)
+  const unreachable = await flushRedis()
   if (unreachable) {
     throw new Error(`the topology test needs Redis at ${REDIS_URL} (TOPOLOGY_REDIS_URL): ${unreachable.message}`)
   }
+  const platforms = await startPlatforms()
   // migrated and seeded without Redis: the seed's events are nobody's work
   const db = await createStoreDatabase(`engagement_topology_${process.pid}`, root, {
     ...platforms.env,
@@ -148,8 +143,21 @@ export async function startCluster(env: Record<string, string>, workerCount = 2)
       await knex.destroy()
       await db.drop()
       await platforms.stop()
+      // the queues the processes left behind (completed jobs, repeatable schedules)
+      await flushRedis()
     },
   }
+}
+
+/** Empties the test's Redis database; the error when Redis does not answer. */
+async function flushRedis(): Promise<Error | null> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 })
+  const failed = await redis.flushdb().then(
+    () => null,
+    (error: Error) => error
+  )
+  await redis.quit().catch(() => undefined)
+  return failed
 }
 
 /** How many times each scheduled job ran in each of these processes, from their debug log. */
