@@ -5,21 +5,12 @@
 import fs from "node:fs"
 import path from "node:path"
 import knexFactory, { Knex } from "knex"
+import { databaseUrl, pg } from "../../integration-tests/helpers/medusa-store"
 
-export const pg = {
-  host: process.env.DB_HOST || "localhost",
-  user: process.env.DB_USERNAME || "postgres",
-  password: process.env.DB_PASSWORD || "",
-  port: Number(process.env.DB_PORT || 5432),
-}
+export { databaseUrl, pg }
 
 /** Where the plugin's source is read from: this checkout, or another one (to measure "before"). */
 export const SRC_ROOT = path.resolve(process.env.BENCH_SRC_ROOT || path.join(__dirname, "../.."))
-
-export function databaseUrl(database: string): string {
-  const auth = pg.password ? `${pg.user}:${encodeURIComponent(pg.password)}` : pg.user
-  return `postgres://${auth}@${pg.host}:${pg.port}/${database}`
-}
 
 /** Every `addSql` of the module's migrations, oldest first. */
 export async function migrationSql(module: string): Promise<string[]> {

@@ -11,86 +11,14 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import knexFactory from "knex"
-import {
-  CRMCOM_TEST_CONFIG,
-  ENGAGE_TEST_CONFIG,
-  EXPERTSENDER_TEST_CONFIG,
-  RECENSUS_TEST_CONFIG,
-  REJOINER_TEST_CONFIG,
-} from "../../integration-tests/helpers/stand-ins"
-import { createCrmComStandIn } from "../../integration-tests/stand-ins/crmcom"
-import { createEngageStandIn } from "../../integration-tests/stand-ins/engage"
-import { createExpertSenderStandIn } from "../../integration-tests/stand-ins/expertsender"
-import { createRecensusStandIn } from "../../integration-tests/stand-ins/recensus"
-import { createRejoinerStandIn } from "../../integration-tests/stand-ins/rejoiner"
-import type { StandIn } from "../../integration-tests/stand-ins/stand-in"
-import { databaseUrl, pg, SRC_ROOT } from "./db"
+import { createStoreDatabase, startStoreProcess } from "../../integration-tests/helpers/medusa-store"
+import { SRC_ROOT } from "./db"
 
-const { runMedusa, startMedusa, stopGroup } = require("../../src/scripts/demo/processes") as {
-  runMedusa: (cli: string, args: string[], options: object, onStart?: (running: Running) => void) => Promise<void>
-  startMedusa: (cli: string, args: string[], options: object) => Running
-  stopGroup: (running: Running) => Promise<void>
-}
-type Running = { child: { pid?: number }; exited: Promise<{ code: number | null }> }
+export { startPlatforms, type Platforms } from "../../integration-tests/helpers/medusa-store"
 
-const medusaCli = require.resolve("@medusajs/cli/cli.js", { paths: [SRC_ROOT] })
-
-// each Medusa command runs in a process group of its own: on Ctrl+C or a kill, end them with the bench
-const groups = new Set<number>()
-process.once("exit", () => {
-  for (const pgid of groups) {
-    try {
-      process.kill(-pgid, "SIGTERM")
-    } catch {
-      // already gone
-    }
-  }
-})
+// on Ctrl+C or a kill the bench exits, and its Medusa process groups end with it (see medusa-store.ts)
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => process.exit(130))
-}
-const tracked = (running: Running) => {
-  if (running.child.pid) {
-    groups.add(running.child.pid)
-    running.exited.then(() => groups.delete(running.child.pid!))
-  }
-  return running
-}
-
-export interface Platforms {
-  all: StandIn[]
-  env: Record<string, string>
-  stop(): Promise<void>
-}
-
-/** Every platform's stand-in, answering after `latencyMs`, and the env that turns each platform on. */
-export async function startPlatforms(latencyMs: number): Promise<Platforms> {
-  const recensus = createRecensusStandIn(RECENSUS_TEST_CONFIG)
-  const rejoiner = createRejoinerStandIn(REJOINER_TEST_CONFIG)
-  const expertsender = createExpertSenderStandIn(EXPERTSENDER_TEST_CONFIG)
-  const engage = createEngageStandIn(ENGAGE_TEST_CONFIG)
-  const crmcom = createCrmComStandIn({ apiKey: CRMCOM_TEST_CONFIG.apiKey })
-  const all: StandIn[] = [recensus, rejoiner, expertsender, engage, crmcom]
-  const env = {
-    RECENSUS_API_URL: await recensus.start(),
-    RECENSUS_MERCHANT_ID: RECENSUS_TEST_CONFIG.merchantId,
-    RECENSUS_TOKEN: RECENSUS_TEST_CONFIG.token,
-    RECENSUS_SHARED_SECRET: RECENSUS_TEST_CONFIG.sharedSecret,
-    REJOINER_API_URL: await rejoiner.start(),
-    REJOINER_API_KEY: REJOINER_TEST_CONFIG.apiKey,
-    EXPERTSENDER_API_URL: await expertsender.start(),
-    EXPERTSENDER_API_KEY: EXPERTSENDER_TEST_CONFIG.apiKey,
-    ENGAGE_API_URL: await engage.start(),
-    ENGAGE_API_KEY: ENGAGE_TEST_CONFIG.apiKey,
-    CRMCOM_API_URL: await crmcom.start(),
-    CRMCOM_API_KEY: CRMCOM_TEST_CONFIG.apiKey,
-    CRMCOM_ENCRYPTION_KEY: CRMCOM_TEST_CONFIG.encryptionKey,
-  }
-  for (const standIn of all) {
-    standIn.latencyMs = latencyMs
-  }
-  return { all, env, stop: async () => void (await Promise.all(all.map((standIn) => standIn.stop()))) }
 }
 
 const BARE_CONFIG = `import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
@@ -163,58 +91,28 @@ export async function bootStore(
   port: number,
   env: Record<string, string>
 ): Promise<StoreServer> {
-  const database = `engagement_bench_${label}_${process.pid}`
-  const admin = knexFactory({ client: "pg", connection: { ...pg, database: "postgres" } })
-  await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
-  await admin.raw(`CREATE DATABASE ${database}`)
-  const summaryFile = path.join(os.tmpdir(), `${database}.json`)
-  const childEnv: Record<string, string | undefined> = {
-    ...process.env,
-    ...env,
-    DATABASE_URL: databaseUrl(database),
-    PORT: String(port),
-    NODE_ENV: "development",
-    MEDUSA_ADMIN_DISABLE: "true",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    LOG_LEVEL: "error",
-    DEMO_SUMMARY_FILE: summaryFile,
-  }
-  delete childEnv.REDIS_URL // both stores alike: in-memory event bus, workflow engine and cache
-  const options = { cwd: dir, env: childEnv }
-  let running: Running | undefined
+  // both stores alike: in-memory event bus, workflow engine and cache
+  const storeEnv = { ...env, REDIS_URL: undefined }
+  const database = await createStoreDatabase(
+    `engagement_bench_${label}_${process.pid}`,
+    dir,
+    storeEnv,
+    path.join(SRC_ROOT, "src/scripts/demo/seed.ts")
+  )
+  let server: Awaited<ReturnType<typeof startStoreProcess>> | undefined
   const stop = async () => {
-    if (running) {
-      await stopGroup(running)
-    }
-    await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
-    await admin.destroy()
-    fs.rmSync(summaryFile, { force: true })
+    await server?.stop()
+    await database.drop()
   }
   try {
-    await runMedusa(medusaCli, ["db:migrate", "--execute-safe-links"], options, tracked)
-    await runMedusa(medusaCli, ["exec", path.join(SRC_ROOT, "src/scripts/demo/seed.ts")], options, tracked)
-    running = tracked(startMedusa(medusaCli, ["start"], options))
-    const url = `http://localhost:${port}`
-    const deadline = Date.now() + 5 * 60_000
-    let exited = false
-    running.exited.then(() => (exited = true))
-    while (
-      !(await fetch(`${url}/health`).then(
-        (res) => res.ok,
-        () => false
-      ))
-    ) {
-      if (exited || Date.now() > deadline) {
-        throw new Error(`medusa start (${label}) did not answer /health`)
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500))
-    }
-    const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8")) as { publishableKey: string; regionId: string }
+    server = await startStoreProcess(label, dir, port, { ...storeEnv, DATABASE_URL: database.url })
+    const { url } = server
+    const { publishableKey, regionId } = database.summary
     const found = await fetch(`${url}/store/products?fields=variants.id&limit=5`, {
-      headers: { "x-publishable-api-key": summary.publishableKey },
+      headers: { "x-publishable-api-key": publishableKey },
     }).then((res) => res.json() as Promise<{ products: { variants: { id: string }[] }[] }>)
     const variantIds = found.products.flatMap((product) => product.variants.map((variant) => variant.id))
-    return { url, database, publishableKey: summary.publishableKey, regionId: summary.regionId, variantIds, stop }
+    return { url, database: database.name, publishableKey, regionId, variantIds, stop }
   } catch (error) {
     await stop()
     throw error

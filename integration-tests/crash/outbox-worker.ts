@@ -5,6 +5,8 @@
  * The test kills it with SIGKILL while its calls are in flight.
  */
 import path from "node:path"
+import { logger } from "@medusajs/framework/logger"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { initModules } from "@medusajs/test-utils"
 import { engagementOptionsFromEnv } from "../../src/modules/engagement/env"
 import { engagementProvidersFromEnv } from "../../src/providers/env"
@@ -17,6 +19,8 @@ async function main() {
     throw new Error("DATABASE_URL is required")
   }
   const { medusaApp } = await initModules({
+    // Medusa's logger, as a server gives its modules (the outbox logs every attempt that did not deliver)
+    injectedDependencies: { [ContainerRegistrationKeys.LOGGER]: logger },
     databaseConfig: { clientUrl, schema: "public" },
     modulesConfig: {
       engagement: {

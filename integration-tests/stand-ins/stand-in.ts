@@ -210,11 +210,13 @@ export class StandIn {
         body = rawBody
       }
     }
+    const forwardedHost = req.headers["x-forwarded-host"]
     const record: RecordedRequest = {
       route: null,
       method: req.method ?? "GET",
       path,
-      url: `${this.baseUrl.replace(this.basePath, "")}${req.url ?? "/"}`,
+      // behind a forwarding proxy, the URL the caller called (and signed) has the proxy's host
+      url: `${forwardedHost ? `http://${forwardedHost}` : this.baseUrl.replace(this.basePath, "")}${req.url ?? "/"}`,
       query: Object.fromEntries(parsedUrl.searchParams.entries()),
       headers: req.headers,
       body,

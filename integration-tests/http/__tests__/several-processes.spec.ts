@@ -3,6 +3,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { engagementOf } from "../../helpers/engagement"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
+import { createAdminHeaders } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -44,13 +45,14 @@ async function startWorker(databaseUrl: string): Promise<Worker> {
 }
 
 /** Asks a worker to send what is due and waits for its summary. */
-async function dispatchIn(worker: Worker): Promise<{ claimed: number; delivered: number }> {
-  const before = worker.output.filter((line) => line.startsWith("dispatched")).length
+async function dispatchIn(worker: Worker): Promise<{ claimed: number; delivered: number; retrying: number }> {
+  const answers = () => worker.output.filter((line) => line.startsWith("dispatched") || line.startsWith("error"))
+  const before = answers().length
   worker.child.stdin.write("dispatch\n")
-  const line = await eventually(
-    async () => worker.output.filter((entry) => entry.startsWith("dispatched"))[before],
-    60_000
-  )
+  const line = await eventually(async () => answers()[before], 60_000)
+  if (line.startsWith("error")) {
+    throw new Error(`the worker's dispatch failed: ${line}`)
+  }
   return JSON.parse(line.slice("dispatched ".length))
 }
 
@@ -63,7 +65,7 @@ const cancel = (n: number) => ({
 
 medusaIntegrationTestRunner({
   inApp: true,
-  testSuite: ({ getContainer, dbConfig }) => {
+  testSuite: ({ api, getContainer, dbConfig }) => {
     const workers: Worker[] = []
 
     beforeAll(async () => {
@@ -118,6 +120,30 @@ medusaIntegrationTestRunner({
       await dispatchIn(workers[1])
       await eventually(async () => (await engagement.listDeliveries({ status: "delivered" })).length === 3, 15_000)
       expect(rejoiner.acceptedCallsTo("cancel")).toHaveLength(3)
+    })
+
+    it("shows the admin a 429's pause that another process got, until its Retry-After", async () => {
+      const engagement = engagementOf(getContainer())
+      const admin = await createAdminHeaders(getContainer())
+      rejoiner.failNext(1, { kind: "status", status: 429, headers: { "retry-after": "120" } })
+      await engagement.enqueueDeliveries([cancel(300)])
+      const summary = await dispatchIn(workers[1])
+      expect([summary.claimed, summary.retrying]).toEqual([1, 1])
+
+      // this process sent nothing and got no 429: the pause comes from the database
+      const { data } = await api.get("/admin/engagement/platforms", admin)
+      const byId = Object.fromEntries(data.platforms.map((p: { id: string }) => [p.id, p]))
+      const until = new Date(byId.rejoiner.paused_until).getTime()
+      expect(until).toBeGreaterThan(Date.now() + 100_000)
+      expect(until).toBeLessThanOrEqual(Date.now() + 120_000)
+      expect(byId.recensus.paused_until).toBeNull()
+
+      // once the row that holds the pause has gone out, the platform is no longer paused
+      const [waiting] = await engagement.listDeliveries({ status: "pending" })
+      await engagement.updateDeliveries({ id: waiting.id, locked_until: null, next_attempt_at: new Date() })
+      await engagement.dispatchDueDeliveries()
+      const after = await api.get("/admin/engagement/platforms", admin)
+      expect(after.data.platforms.find((p: { id: string }) => p.id === "rejoiner").paused_until).toBeNull()
     })
 
     it("loses nothing when a worker is killed mid-call: its rows come back after the lease, and a restarted worker takes its share", async () => {

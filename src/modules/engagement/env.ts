@@ -33,6 +33,9 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
     },
     contact_sync: {
       coalesce_ms: durationMs(env.ENGAGEMENT_CONTACT_SYNC_WINDOW),
+      // Medusa in server mode only answers requests: a contact its routes change is synced by a
+      // worker's minute job, not by a timer in the server (README "Production topology")
+      prompt: env.MEDUSA_WORKER_MODE === "server" ? false : undefined,
     },
     outbox: {
       max_attempts: intOrUndefined(env.ENGAGEMENT_OUTBOX_MAX_ATTEMPTS),

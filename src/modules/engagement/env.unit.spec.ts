@@ -15,4 +15,10 @@ describe("engagementOptionsFromEnv", () => {
     expect(engagementOptionsFromEnv({ ENGAGEMENT_DRY_RUN: "false" }).outbox?.dry_run).toBe(false)
     expect(engagementOptionsFromEnv({}).outbox?.dry_run).toBeUndefined()
   })
+
+  it("leaves the prompt contact sync to the workers in a server started with MEDUSA_WORKER_MODE=server", () => {
+    expect(engagementOptionsFromEnv({ MEDUSA_WORKER_MODE: "server" }).contact_sync?.prompt).toBe(false)
+    expect(engagementOptionsFromEnv({ MEDUSA_WORKER_MODE: "worker" }).contact_sync?.prompt).toBeUndefined()
+    expect(engagementOptionsFromEnv({}).contact_sync?.prompt).toBeUndefined()
+  })
 })

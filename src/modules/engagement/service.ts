@@ -102,10 +102,6 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   countAllDeliveries(...args: Parameters<Outbox["countAllDeliveries"]>) {
     return this.outbox_.countAllDeliveries(...args)
   }
-  /** Until when this process sends a platform nothing because it answered 429; null when not paused. */
-  platformPausedUntil(platform: string): Date | null {
-    return this.transport_.pausedUntil(platform)
-  }
 
   // privacy (privacy/erasures.ts)
   eraseCustomerData(...args: Parameters<Erasures["eraseCustomerData"]>) {

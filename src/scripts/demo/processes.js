@@ -5,13 +5,16 @@
  */
 const { spawn } = require("node:child_process")
 
-/** Spawns `medusa <args>` with the project's own CLI (what `npx medusa` resolves to). */
-function startMedusa(cliPath, args, { cwd, env }) {
+/**
+ * Spawns `medusa <args>` with the project's own CLI (what `npx medusa` resolves to); its output
+ * goes to this process's unless `stdio` says otherwise (["ignore", "pipe", "pipe"] to read it).
+ */
+function startMedusa(cliPath, args, { cwd, env, stdio }) {
   const child = spawn(process.execPath, [cliPath, ...args], {
     cwd,
     env,
     // nothing reads stdin, and a background group touching the terminal would be stopped
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: stdio ?? ["ignore", "inherit", "inherit"],
     detached: true,
   })
   const exited = new Promise((resolve) => {

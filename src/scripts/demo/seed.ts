@@ -29,6 +29,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     adminPassword: passwordWorks ? password : "(the password it was first seeded with)",
     publishableKey: store.publishableKey,
     regionId: store.regionId,
+    salesChannelId: store.salesChannelId,
     products: store.products.map((p) => ({ handle: p.handle, variants: p.variants.map((v) => v.sku) })),
   }
   if (process.env.DEMO_SUMMARY_FILE) {

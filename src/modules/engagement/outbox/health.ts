@@ -17,6 +17,8 @@ export interface PlatformDeliveryHealth {
   last_24h: DeliveryCounts
   all: DeliveryCounts
   last_error: { message: string; at: string; delivery_id: string } | null
+  /** the platform answered 429 and no process sends it anything until then (ISO); null when not paused */
+  paused_until: string | null
 }
 
 const emptyCounts = (): DeliveryCounts => ({ delivered: 0, failed: 0, dead: 0, waiting: 0 })
@@ -28,7 +30,11 @@ const bucketOf = (status: string): keyof DeliveryCounts | null =>
       ? status
       : null
 
-/** Per platform: deliveries by outcome in the last 24 hours and in all, and the latest error. */
+/**
+ * Per platform: deliveries by outcome in the last 24 hours and in all, the latest error, and the
+ * pause a 429 set, read from the table (the row waiting out its `Retry-After` holds it, see claim.ts),
+ * so it shows whichever process got the 429.
+ */
 export async function summarizeDeliveries(
   manager: SqlEntityManager,
   platforms: string[]
@@ -48,8 +54,21 @@ export async function summarizeDeliveries(
       ORDER BY platform, COALESCE(last_attempt_at, updated_at) DESC`,
     []
   )
+  const pauses = await runSql<{ platform: string; until: Date }>(
+    manager,
+    `SELECT platform, max(locked_until) AS until FROM ${TABLE}
+      WHERE deleted_at IS NULL AND status = 'pending' AND locked_until > now() GROUP BY platform`,
+    []
+  )
   return platforms.map((platform) => {
-    const health: PlatformDeliveryHealth = { platform, last_24h: emptyCounts(), all: emptyCounts(), last_error: null }
+    const pause = pauses.find((candidate) => candidate.platform === platform)
+    const health: PlatformDeliveryHealth = {
+      platform,
+      last_24h: emptyCounts(),
+      all: emptyCounts(),
+      last_error: null,
+      paused_until: pause ? new Date(pause.until).toISOString() : null,
+    }
     for (const row of counts.filter((candidate) => candidate.platform === platform)) {
       const bucket = bucketOf(row.status)
       if (bucket) {

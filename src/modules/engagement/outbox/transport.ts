@@ -32,9 +32,4 @@ export class PlatformTransport {
   isPaused(platformId: string): boolean {
     return (this.pausedUntil_.get(platformId) ?? 0) > Date.now()
   }
-
-  /** Until when this process sends a platform nothing because it answered 429; null when not paused. */
-  pausedUntil(platformId: string): Date | null {
-    return this.isPaused(platformId) ? new Date(this.pausedUntil_.get(platformId)!) : null
-  }
 }

@@ -3,9 +3,10 @@ import type EngagementModuleService from "../../../../modules/engagement/service
 import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
 
 /**
- * GET /admin/engagement/platforms: every platform registered as a provider, with its
- * operations, delivery counts, latest error, 429 pause and contact sync counts. Built from an
- * explicit list of fields: no option of a platform (keys, tokens, secrets, URLs) is ever read here.
+ * GET /admin/engagement/platforms: every platform registered as a provider, with its operations,
+ * delivery counts, latest error, 429 pause (from the database: whichever process got the 429) and
+ * contact sync counts. Built from an explicit list of fields: no option of a platform (keys,
+ * tokens, secrets, URLs) is ever read here.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
@@ -20,7 +21,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       operations: platform.operations,
       deliveries: { last_24h: health[index].last_24h, all: health[index].all },
       last_error: health[index].last_error,
-      paused_until: engagement.platformPausedUntil(platform.id)?.toISOString() ?? null,
+      paused_until: health[index].paused_until,
       contact_sync: syncing.has(platform.id) ? await engagement.countContactSyncs(platform.id) : null,
     }))
   )
