@@ -93,6 +93,21 @@ export async function loyaltySummaryOf(api: AxiosInstance, session: RequestConfi
   return (await api.get("/store/engagement/loyalty", session)).data.loyalty
 }
 
+/** A new signed-in shopper (see createShopper) with `points` given by an admin's adjustment (none for 0). */
+export async function createShopperWithPoints(
+  api: AxiosInstance,
+  store: TestStore,
+  admin: RequestConfig,
+  email: string,
+  points: number
+) {
+  const session = await createShopper(api, store, email)
+  if (points) {
+    await adjustPoints(api, admin, session.customerId, points)
+  }
+  return session
+}
+
 /** Gives (or, negative, takes) a customer's points through the admin's adjustment route. */
 export async function adjustPoints(
   api: AxiosInstance,

@@ -5,12 +5,17 @@ import {
   createTaxRegionsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adjustPoints, loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
+import {
+  adjustPoints,
+  loyaltyOf,
+  loyaltyRowsOf,
+  loyaltySummaryOf,
+  createShopperWithPoints,
+} from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
 import {
   createAdminHeaders,
   createShippableCart,
-  createShopper,
   placeOrder,
   RequestConfig,
   seedTestStore,
@@ -36,11 +41,8 @@ medusaIntegrationTestRunner({
     const pen = () => store.products[0].variants[0]
     const summaryOf = (session: RequestConfig) => loyaltySummaryOf(api, session)
 
-    async function shopperWithPoints(email: string, points: number) {
-      const session = await createShopper(api, store, email)
-      await adjustPoints(api, admin, session.customerId, points)
-      return session
-    }
+    const shopperWithPoints = (email: string, points: number) =>
+      createShopperWithPoints(api, store, admin, email, points)
 
     /** A Japanese region (JPY, no minor unit) shipping from the demo's location: 800 JPY shipping, the pen at 3000 JPY. */
     async function japan(): Promise<string> {

@@ -1,12 +1,11 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import loyaltyMaintenance from "../../../src/jobs/loyalty-maintenance"
-import { adjustPoints, loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
+import { loyaltyOf, loyaltyRowsOf, loyaltySummaryOf, createShopperWithPoints } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
 import {
   createAdminHeaders,
   createShippableCart,
-  createShopper,
   placeOrder,
   RequestConfig,
   seedTestStore,
@@ -29,13 +28,8 @@ medusaIntegrationTestRunner({
     const loyalty = () => loyaltyOf(getContainer())
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
     const pen = () => store.products[0].variants[0].id
-    async function shopperWithPoints(email: string, points: number) {
-      const session = await createShopper(api, store, email)
-      if (points) {
-        await adjustPoints(api, admin, session.customerId, points)
-      }
-      return session
-    }
+    const shopperWithPoints = (email: string, points: number) =>
+      createShopperWithPoints(api, store, admin, email, points)
     /** A cart with `quantity` pens (19.99 EUR each), addressed, with shipping: ready to pay. */
     const cartOf = (session: RequestConfig, quantity = 1) =>
       createShippableCart(api, store, { customerHeaders: session.headers, items: [{ variant_id: pen(), quantity }] })
