@@ -141,6 +141,40 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("ends with every copy holding the customer's last name when 20 changes of them arrive at once", async () => {
+      await register()
+      await syncContactsNow(getContainer())
+
+      // the shopper's own route, 20 at once: Medusa applies them in some order, and the last one written wins
+      const names = Array.from({ length: 20 }, (_, n) => `Grace ${String.fromCharCode(65 + n)}.`)
+      const answers = await Promise.all(
+        names.map((first_name) =>
+          api.post("/store/customers/me", { first_name }, shopper).then(
+            (response) => `${response.status}`,
+            (error) => `${error.response?.status} ${JSON.stringify(error.response?.data)}`
+          )
+        )
+      )
+      expect(answers).toEqual(names.map(() => "200"))
+      const { data } = await api.get("/store/customers/me", shopper)
+      const last: string = data.customer.first_name
+      expect(names).toContain(last)
+
+      await eventually(async () => {
+        const [profile] = await engagementOf(getContainer()).listContactProfiles({ customer_id: shopper.customerId })
+        return profile.first_name === last
+      }, 30_000)
+      await syncContactsNow(getContainer())
+      expect(bodiesOf(expertsender, "upsert_customers").at(-1)!.data).toEqual([
+        expect.objectContaining({ email: "grace@example.com", firstName: last }),
+      ])
+      expect(bodiesOf(engage, "update_contact").at(-1)).toEqual(expect.objectContaining({ firstName: last }))
+      expect(bodiesOf(rejoiner, "update_customer").at(-1)).toEqual(expect.objectContaining({ first_name: last }))
+      expect(bodiesOf(crmcom, "update_contact").at(-1)).toEqual({ first_name: last })
+      // one coalesced call per platform, not one per change
+      expect(bodiesOf(engage, "update_contact")).toHaveLength(1)
+    })
+
     it("tells every platform when email marketing is withdrawn and given again", async () => {
       await register()
       await syncContactsNow(getContainer())
