@@ -10,12 +10,42 @@
  */
 import { RECENSUS_TEST_CONFIG, REJOINER_TEST_CONFIG } from "../helpers/stand-ins"
 import { createCrmComStandIn } from "./crmcom"
+import { giveRewards } from "./crmcom-rewards"
 import { createEngageStandIn } from "./engage"
 import { createExpertSenderStandIn } from "./expertsender"
 import { createRecensusStandIn } from "./recensus"
 import { createRejoinerStandIn } from "./rejoiner"
 import http from "node:http"
 import type { FailureMode, StandIn } from "./stand-in"
+
+const DEMO_REWARDS = {
+  currency_code: "EUR",
+  rewards: {
+    signed_up_on: Math.floor(Date.now() / 1000),
+    spending_blocked_status: "false",
+    joined_reward_schemes: [],
+    rewards: { total_awards: "5.00", total_spends: "0.00" },
+  },
+  balances: [
+    {
+      amount: 5,
+      id: "COND-ANY",
+      name: "Anywhere",
+      expiration: { zero_to_thirty: 0, thirty_to_sixty: 0, sixty_to_ninety: 0, ninety_plus: 5 },
+    },
+  ],
+  schemes: [
+    { id: "SCHEME-OPEN", name: "Loyalty Scheme", sign_up_option: "SELF_SIGN_UP", is_joined: "false" },
+    {
+      id: "SCHEME-CORP",
+      name: "Corporate Scheme",
+      sign_up_option: "CLOSE_LOOP_EMAIL",
+      is_joined: "false",
+      // the stand-in's own: the domains CRM.COM accepts for this closed loop
+      email_domains: ["example-corp.com"],
+    },
+  ],
+}
 
 const BASE_PORT = Number(process.env.STAND_IN_BASE_PORT ?? 4100)
 
@@ -54,6 +84,13 @@ async function main() {
 
   const seen = new Map<StandIn, number>()
   setInterval(() => {
+    // as CRM.COM does on sign-up: each new contact gets a primary account, a wallet and the active
+    // reward schemes (an open one and a closed-loop one), so LOYALTY_SOURCE=crmcom can be tried
+    for (const contactId of Object.keys(crmcom.contacts)) {
+      if (!(crmcom.state.rewards ?? {})[contactId]) {
+        giveRewards(crmcom, contactId, DEMO_REWARDS)
+      }
+    }
     for (const standIn of standIns) {
       const from = seen.get(standIn) ?? 0
       for (const request of standIn.requests.slice(from)) {

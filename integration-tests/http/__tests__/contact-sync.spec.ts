@@ -150,8 +150,9 @@ medusaIntegrationTestRunner({
       const answers = await Promise.all(
         names.map((first_name) =>
           api.post("/store/customers/me", { first_name }, shopper).then(
-            (response) => `${response.status}`,
-            (error) => `${error.response?.status} ${JSON.stringify(error.response?.data)}`
+            (response: { status: number }) => `${response.status}`,
+            (error: { response?: { status: number; data: unknown } }) =>
+              `${error.response?.status} ${JSON.stringify(error.response?.data)}`
           )
         )
       )
