@@ -9,7 +9,7 @@ import type { Sent, SentError } from "../../../utils/sent"
 /**
  * GET /store/engagement/promotions: the signed-in shopper's active promotions on the platform that
  * offers "My pages", read when asked and kept a short while per contact. 409 before the contact is
- * synced, 503 when the platform does not answer, 404 when none is configured.
+ * synced, 424 naming the platform when it does not answer, 404 when none is configured.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetPromotionsParamsType>,

@@ -9,7 +9,7 @@ import type { Sent, SentError } from "../../../utils/sent"
 /**
  * GET /store/engagement/purchases: one page of the signed-in shopper's purchases and returns on the
  * platform that offers "My pages", read when asked and kept a short while per contact and page. 409
- * before the contact is synced, 503 when the platform does not answer, 404 when none is configured.
+ * before the contact is synced, 424 naming the platform when it does not answer, 404 when none is configured.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetPurchasesParamsType>,
