@@ -1,6 +1,6 @@
-import { spawn, ChildProcessWithoutNullStreams } from "node:child_process"
-import path from "node:path"
+import type { ChildProcessWithoutNullStreams } from "node:child_process"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { startOutboxWorker } from "../../crash/start-worker"
 import { engagementOf, makeDeliveriesDue } from "../../helpers/engagement"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
 import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/store"
@@ -23,25 +23,6 @@ const platforms = useTestPlatforms(
   { contacts: true }
 )
 const { expertsender, engage, rejoiner, crmcom } = platforms
-
-const root = path.resolve(__dirname, "../../..")
-
-/** Starts a second outbox worker as a real process on the test's database; resolves once it has booted. */
-async function startWorker(databaseUrl: string): Promise<{ child: ChildProcessWithoutNullStreams; output: string[] }> {
-  const child = spawn(
-    process.execPath,
-    ["-r", "ts-node/register/transpile-only", path.join(root, "integration-tests/crash/outbox-worker.ts")],
-    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: "", LOG_LEVEL: "error" } }
-  )
-  const output: string[] = []
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)))
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => output.push(chunk))
-  await eventually(
-    async () => output.includes("ready") || (child.exitCode !== null && Promise.reject(new Error(output.join("\n")))),
-    60_000
-  )
-  return { child, output }
-}
 
 /** Waits, if need be, until the next minute's tick (when scheduled jobs run) is at least `ms` away. */
 async function clearOfMinuteTick(ms: number): Promise<void> {
@@ -95,7 +76,7 @@ medusaIntegrationTestRunner({
         customers.push(session.customerId)
       }
       await eventually(async () => (await engagement.listContactSyncs({ dirty: true })).length === customers.length * 4)
-      const { child, output } = await startWorker(dbConfig.clientUrl)
+      const { child, output } = await startOutboxWorker(dbConfig.clientUrl, 60_000)
       worker = child
 
       // the test's own Medusa runs the minute jobs (its subscribers are needed here): what follows, up to

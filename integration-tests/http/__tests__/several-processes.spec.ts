@@ -1,6 +1,5 @@
-import { spawn, ChildProcessWithoutNullStreams } from "node:child_process"
-import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { startOutboxWorker, type OutboxWorker as Worker } from "../../crash/start-worker"
 import { engagementOf } from "../../helpers/engagement"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
 import { createAdminHeaders } from "../../helpers/store"
@@ -19,30 +18,6 @@ const platforms = useTestPlatforms({
   ENGAGEMENT_OUTBOX_LEASE: `${LEASE_MS}ms`,
 })
 const { rejoiner } = platforms
-
-const root = path.resolve(__dirname, "../../..")
-
-interface Worker {
-  child: ChildProcessWithoutNullStreams
-  output: string[]
-}
-
-/** An outbox worker in a process of its own on the test's database (see integration-tests/crash/outbox-worker.ts). */
-async function startWorker(databaseUrl: string): Promise<Worker> {
-  const child = spawn(
-    process.execPath,
-    ["-r", "ts-node/register/transpile-only", path.join(root, "integration-tests/crash/outbox-worker.ts")],
-    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: "", LOG_LEVEL: "error" } }
-  )
-  const output: string[] = []
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)))
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => output.push(chunk))
-  await eventually(
-    async () => output.includes("ready") || (child.exitCode !== null && Promise.reject(new Error(output.join("\n")))),
-    90_000
-  )
-  return { child, output }
-}
 
 /** Asks a worker to send what is due and waits for its summary. */
 async function dispatchIn(worker: Worker): Promise<{ claimed: number; delivered: number; retrying: number }> {
@@ -69,7 +44,9 @@ medusaIntegrationTestRunner({
     const workers: Worker[] = []
 
     beforeAll(async () => {
-      workers.push(...(await Promise.all([startWorker(dbConfig.clientUrl), startWorker(dbConfig.clientUrl)])))
+      workers.push(
+        ...(await Promise.all([startOutboxWorker(dbConfig.clientUrl), startOutboxWorker(dbConfig.clientUrl)]))
+      )
     })
 
     afterAll(() => {
@@ -167,7 +144,7 @@ medusaIntegrationTestRunner({
       rejoiner.latencyMs = 0
 
       // a restarted worker, once the lease has run out, takes the rows back and sends the rest
-      workers[0] = await startWorker(dbConfig.clientUrl)
+      workers[0] = await startOutboxWorker(dbConfig.clientUrl)
       await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 200))
       const restarted = await dispatchIn(workers[0])
       expect(restarted.claimed).toBeGreaterThan(0)
