@@ -1,7 +1,7 @@
 import type { AbstractEngagementProvider } from "./provider-api/provider"
 import { isContactSyncCall, settleContactSyncs } from "./contact-sync/driver"
 import { OutcomeHandlers } from "./outbox/outcome-handlers"
-import { redactDeliveredStopCall } from "./privacy/redact"
+import { isErasureStopCall, redactDeliveredStopCall } from "./privacy/redact"
 import { applyDeliveryOutcomeToReviewRequest } from "./review-requests/queries"
 
 /**
@@ -27,7 +27,8 @@ export function outboxConsumers(providers: Iterable<AbstractEngagementProvider>,
     }
     if (erasure) {
       // an erasure's stop call keeps the shopper's email only until it is delivered
-      handlers.on(provider.id, "*", (manager, ended) => redactDeliveredStopCall(manager, ended))
+      // (only those: any other call's outcome is one grouped statement, see OutcomeWriter)
+      handlers.on(provider.id, "*", (manager, ended) => redactDeliveredStopCall(manager, ended), isErasureStopCall)
     }
   }
   return handlers

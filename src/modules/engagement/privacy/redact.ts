@@ -11,8 +11,13 @@ export const ERASURE_ID_PREFIX = "engera_"
  * delivered: then its payload and answer are redacted, in the transaction that records the outcome.
  * A failed or dead stop call keeps its payload so that it can be retried.
  */
+/** Whether a delivery is an erasure's stop call (only those wait on their outcome for redaction). */
+export function isErasureStopCall(delivery: DeliveryRecord): boolean {
+  return Boolean(delivery.subject_id?.startsWith(ERASURE_ID_PREFIX))
+}
+
 export async function redactDeliveredStopCall(manager: SqlEntityManager, ended: DeliveryRecord): Promise<void> {
-  if (ended.status !== "delivered" || !ended.subject_id?.startsWith(ERASURE_ID_PREFIX)) {
+  if (ended.status !== "delivered" || !isErasureStopCall(ended)) {
     return
   }
   await runSql(manager, `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = NULL WHERE id = ?`, [
