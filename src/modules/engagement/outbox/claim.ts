@@ -4,8 +4,10 @@ import { optionalIn } from "../sql"
 import type { DeliveryRecord } from "../types"
 
 const TABLE = "engagement_delivery"
-// calls to the platform in flight in any process: rows sending under a live lease (one parameter: the platform)
-const BUSY = `(SELECT count(*) FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'sending' AND locked_until >= now())`
+// calls to the platform in flight in any process: rows sending under a live lease, but for those
+// the claiming process knows the platform has answered (two parameters: the platform, their ids as JSON)
+const BUSY = `(SELECT count(*) FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'sending' AND locked_until >= now()
+    AND id NOT IN (SELECT jsonb_array_elements_text(?::jsonb)))`
 // the platform answered 429: the row waiting out its Retry-After holds the pause in \`locked_until\`
 // (see recordOutcome) until then (one parameter: the platform)
 const PAUSED = `EXISTS (SELECT 1 FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'pending' AND locked_until > now())`
@@ -18,6 +20,11 @@ export interface ClaimWithinLimitArgs {
   concurrency: number
   leaseMs: number
   ids?: string[]
+  /**
+   * Rows this process claimed whose call the platform has answered, their outcome not written yet:
+   * still `sending` in the table, but no longer in flight (their slots are free).
+   */
+  answered?: string[]
 }
 
 export interface ClaimResult {
@@ -48,26 +55,39 @@ export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWit
          WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql}
            AND ((status = 'pending' AND next_attempt_at <= now())
              OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))`
+    // Due rows are read in two index-ordered parts (retries and new rows by their due time; rows of
+    // a worker whose lease ran out), each no more than the free slots, so a claim reads only what
+    // it takes however long the backlog is (one OR over both would read and sort every due row).
+    const branch = (condition: string) => `SELECT id, next_attempt_at FROM ${TABLE}
+           WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql} AND ${condition}
+           ORDER BY next_attempt_at LIMIT (SELECT n FROM slots)
+           FOR UPDATE SKIP LOCKED`
     const claimed = await trx.raw(
-      // a row taken back from a worker whose lease ran out may have reached the platform: in doubt
-      `UPDATE ${TABLE} SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(),
-         in_doubt = (in_doubt OR status = 'sending'),
+      `WITH slots AS (
+         SELECT CASE WHEN ${PAUSED} THEN 0 ELSE GREATEST(0, LEAST(?::int, ?::int - ${BUSY})) END AS n
+       ), due AS (${branch("status = 'pending' AND next_attempt_at <= now()")}
+       ), abandoned AS (${branch("status = 'sending' AND locked_until < now() AND attempts < max_attempts")}
+       ), taken AS (
+         SELECT id FROM (SELECT * FROM due UNION ALL SELECT * FROM abandoned) candidates
+          ORDER BY next_attempt_at LIMIT (SELECT n FROM slots)
+       )
+       -- a row taken back from a worker whose lease ran out may have reached the platform: in doubt
+       UPDATE ${TABLE} d SET status = 'sending', attempts = d.attempts + 1, last_attempt_at = now(),
+         in_doubt = (d.in_doubt OR d.status = 'sending'),
          locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
-       WHERE id IN (
-         ${dueRows}
-           AND NOT ${PAUSED}
-         ORDER BY next_attempt_at
-         LIMIT GREATEST(0, LEAST(?::int, ?::int - ${BUSY}))
-         FOR UPDATE SKIP LOCKED)
-       RETURNING *`,
+       FROM taken WHERE d.id = taken.id
+       RETURNING d.*`,
       [
-        args.leaseMs,
-        args.platform,
-        ...idFilter.params,
         args.platform,
         args.limit,
         args.concurrency,
         args.platform,
+        JSON.stringify(args.answered ?? []),
+        args.platform,
+        ...idFilter.params,
+        args.platform,
+        ...idFilter.params,
+        args.leaseMs,
       ] as any[]
     )
     const rows = claimed.rows as DeliveryRecord[]

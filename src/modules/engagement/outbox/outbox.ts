@@ -127,6 +127,8 @@ export class Outbox {
     await Promise.all(
       platformIds.map(async (platformId) => {
         const { options } = platforms.get(platformId)!
+        // this dispatch's rows the platform has answered, their outcome being written
+        const answered = new Set<string>()
         summary.claimed += await pump<DeliveryRecord>({
           concurrency: options.concurrency,
           refill: Math.ceil(options.concurrency / 4),
@@ -137,11 +139,19 @@ export class Outbox {
               concurrency: options.concurrency,
               leaseMs: outbox.lease_ms,
               ids: args.ids,
+              answered: [...answered],
             }),
-          attempt: async (delivery) => {
-            const recorded = await this.attemptClaimed(manager, platformId, delivery, writer)
-            if (recorded) {
-              summary[recorded.status === "pending" ? "retrying" : recorded.status]++
+          attempt: async (delivery, freeSlot) => {
+            try {
+              const recorded = await this.attemptClaimed(manager, platformId, delivery, writer, () => {
+                answered.add(delivery.id)
+                freeSlot()
+              })
+              if (recorded) {
+                summary[recorded.status === "pending" ? "retrying" : recorded.status]++
+              }
+            } finally {
+              answered.delete(delivery.id)
             }
           },
           stop: () => Date.now() >= deadline || transport.isPaused(platformId),
@@ -155,16 +165,20 @@ export class Outbox {
     manager: SqlEntityManager,
     platformId: string,
     delivery: DeliveryRecord,
-    writer?: OutcomeWriter
+    writer?: OutcomeWriter,
+    /** told once the platform has answered (or the attempt was built without a call) */
+    onAnswered: () => void = () => undefined
   ): Promise<RecordedOutcome | { status: "dry_run" } | null> {
     const enabled = this.deps_.platforms.get(platformId)!
     const dryRun = isDryRun(this.deps_.outbox, enabled.options) ? buildDryRun(enabled, delivery) : undefined
     if (dryRun && "request" in dryRun) {
+      onAnswered()
       const saved = await this.recordDryRun_(dryRun.request, delivery, { manager })
       return saved ? { status: "dry_run" } : null
     }
     // under dry-run, a row the platform cannot build fails as it would when sent
     const outcome = dryRun?.outcome ?? (await this.deps_.transport.send(enabled, delivery))
+    onAnswered()
     const recorded = toRecordedOutcome(delivery, outcome, this.deps_.outbox)
     if (recorded.status !== "delivered") {
       this.deps_.logger.warn(

@@ -88,4 +88,41 @@ describe("pump", () => {
     ).rejects.toThrow("database down")
     expect(ended).toBeGreaterThanOrEqual(3)
   })
+
+  it("frees a slot once the platform has answered, and returns only after every outcome is written", async () => {
+    const concurrency = 4
+    let calling = 0
+    let maxCalling = 0
+    let writing = 0
+    let maxWriting = 0
+    let written = 0
+    let next = 0
+    const claimed = await pump({
+      concurrency,
+      refill: 1,
+      // the claim counts only calls not yet answered as taking a slot (as claim.ts does with `answered`)
+      claim: async (count: number) => {
+        const rows = Array.from({ length: Math.min(count, concurrency - calling, 40 - next) }, () => next++)
+        return { rows, due: next < 40 || rows.length > 0, paused: false }
+      },
+      attempt: async (_row: number, answered: () => void) => {
+        calling++
+        maxCalling = Math.max(maxCalling, calling)
+        await sleep(5)
+        calling--
+        answered()
+        writing++
+        maxWriting = Math.max(maxWriting, writing)
+        // the outcome's write outlasts the call: the next calls go out meanwhile
+        await sleep(15)
+        writing--
+        written++
+      },
+      stop: () => false,
+    })
+    expect(claimed).toBe(40)
+    expect(maxCalling).toBeLessThanOrEqual(concurrency)
+    expect(maxWriting).toBeGreaterThan(concurrency)
+    expect(written).toBe(40)
+  })
 })
