@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --only=outbox,growth,loyalty,checkout,routes] [--scale=0.1]; npm run bench -- --soak
+ * npm run bench [-- --only=outbox,growth,loyalty,checkout,routes] [--scale=0.1];
+ * npm run bench -- --soak [--topology[=workers]] [--scale=0.1]
  * Boots what each sub-bench needs itself (its own database on the PostgreSQL the tests use, the
  * platform stand-ins with a fixed latency), prints one table of ratios measured in this run with
  * their targets, and writes bench/results/<date>.json.
@@ -33,10 +34,10 @@ async function main() {
     // "routes" is store-routes.ts: bench/routes.js is the older probe against a running demo
     const bench = require(`./${name === "routes" ? "store-routes" : name}`) as Record<
       string,
-      (scale: number) => Promise<Figure[]>
+      (scale: number, options: Record<string, string>) => Promise<Figure[]>
     >
     const run = Object.values(bench).find((value) => typeof value === "function")!
-    const result = await run(scale)
+    const result = await run(scale, args)
     for (const figure of result) {
       console.error(`   ${figure.name}: ${figure.value.toFixed(2)} ${figure.detail ?? ""}`)
     }

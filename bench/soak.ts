@@ -6,12 +6,15 @@
  * expected call (one conversion per order, one review request per request sent, each shopper's
  * contact once with their last name), that each order earned its points once, and that no
  * delivery is left in `sending` or due. Not part of CI: it takes minutes.
+ *
+ * `--topology[=N]` loads the production topology instead of one shared-mode process: a server and
+ * N workers (2) on Redis; the load goes through the server, the workers do the plugin's work.
  */
 import knexFactory, { Knex } from "knex"
 import { databaseUrl } from "./lib/db"
 import type { Figure } from "./lib/report"
 import { startPlatforms, type Platforms, type StoreServer } from "./lib/store-server"
-import { startSoakStore } from "./lib/soak-store"
+import { SOAK_REDIS_URL, startSoakStore, startSoakTopology } from "./lib/soak-store"
 import { soakChecks } from "./lib/soak-checks"
 import { call, checkout, customerSession } from "./lib/storefront"
 
@@ -53,7 +56,15 @@ async function pendingWork(db: Knex) {
   return { deliveries: Number(deliveries), contacts: Number(contacts), reviews: Number(reviews) }
 }
 
-export async function benchSoak(scale: number): Promise<Figure[]> {
+export async function benchSoak(scale: number, options: Record<string, string> = {}): Promise<Figure[]> {
+  const workers = options.topology ? (options.topology === "true" ? 2 : Number(options.topology)) : 0
+  if (!Number.isInteger(workers) || workers < 0) {
+    throw new Error(`--topology: a number of workers, not ${options.topology}`)
+  }
+  const where = workers
+    ? `a server and ${workers} workers on Redis (${SOAK_REDIS_URL})`
+    : "one medusa start in shared mode, no Redis"
+  console.error(`   soak on ${where}`)
   const orders = Math.max(20, Math.round(1000 * scale))
   const changes = Math.max(100, Math.round(10_000 * scale))
   const shopperCount = Math.max(10, Math.round(100 * scale))
@@ -62,7 +73,7 @@ export async function benchSoak(scale: number): Promise<Figure[]> {
   let store: StoreServer | undefined
   let db: Knex | undefined
   try {
-    store = await startSoakStore(PORT, platforms.env)
+    store = workers ? await startSoakTopology(PORT, platforms.env, workers) : await startSoakStore(PORT, platforms.env)
     db = knexFactory({ client: "pg", connection: databaseUrl(store.database) })
     byName.rejoiner.failEvery(2, { kind: "status", status: 503, body: { message: "soak: unavailable" } })
     byName.engage.failEvery(10, { kind: "status", status: 429, headers: { "retry-after": "2" } })
@@ -123,7 +134,7 @@ export async function benchSoak(scale: number): Promise<Figure[]> {
         name: "soak: orders placed per second",
         value: orders / seconds(timings[0] - loadStarted),
         compare: "info",
-        detail: `${orders} checkouts, 8 at a time, beside ${changes} contact changes of ${shopperCount} shoppers`,
+        detail: `${orders} checkouts, 8 at a time, beside ${changes} contact changes of ${shopperCount} shoppers; ${where}`,
       },
       {
         name: "soak: contact changes per second",

@@ -108,13 +108,18 @@ export async function bootStore(
     server = await startStoreProcess(label, dir, port, { ...storeEnv, DATABASE_URL: database.url })
     const { url } = server
     const { publishableKey, regionId } = database.summary
-    const found = await fetch(`${url}/store/products?fields=variants.id&limit=5`, {
-      headers: { "x-publishable-api-key": publishableKey },
-    }).then((res) => res.json() as Promise<{ products: { variants: { id: string }[] }[] }>)
-    const variantIds = found.products.flatMap((product) => product.variants.map((variant) => variant.id))
+    const variantIds = await seededVariantIds(url, publishableKey)
     return { url, database: database.name, publishableKey, regionId, variantIds, stop }
   } catch (error) {
     await stop()
     throw error
   }
+}
+
+/** The variants of the demo seed's first products, as a storefront finds them. */
+export async function seededVariantIds(url: string, publishableKey: string): Promise<string[]> {
+  const found = await fetch(`${url}/store/products?fields=variants.id&limit=5`, {
+    headers: { "x-publishable-api-key": publishableKey },
+  }).then((res) => res.json() as Promise<{ products: { variants: { id: string }[] }[] }>)
+  return found.products.flatMap((product) => product.variants.map((variant) => variant.id))
 }

@@ -221,6 +221,22 @@ export async function startStoreProcess(
   return process_
 }
 
+// Medusa's own Redis client (the helpers do not depend on it directly)
+const Redis = require(
+  require.resolve("ioredis", { paths: [path.dirname(require.resolve("@medusajs/workflow-engine-redis/package.json"))] })
+) as new (url: string, options?: object) => { flushdb(): Promise<unknown>; quit(): Promise<unknown> }
+
+/** Empties the Redis database `url` names (a test's or a bench's own); the error when Redis does not answer. */
+export async function flushRedis(url: string): Promise<Error | null> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 })
+  const failed = await redis.flushdb().then(
+    () => null,
+    (error: Error) => error
+  )
+  await redis.quit().catch(() => undefined)
+  return failed
+}
+
 function medusaCli(dir: string): string {
   return require.resolve("@medusajs/cli/cli.js", { paths: [dir] })
 }

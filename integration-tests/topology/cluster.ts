@@ -9,6 +9,7 @@ import path from "node:path"
 import knexFactory, { Knex } from "knex"
 import {
   createStoreDatabase,
+  flushRedis,
   Platforms,
   startPlatforms,
   startStoreProcess,
@@ -27,7 +28,7 @@ const medusaRedisPaths = { paths: [path.dirname(require.resolve("@medusajs/workf
 const Redis = require(require.resolve("ioredis", medusaRedisPaths)) as new (
   url: string,
   options?: object
-) => { flushdb(): Promise<unknown>; quit(): Promise<unknown> }
+) => { quit(): Promise<unknown> }
 const { Queue } = require(require.resolve("bullmq", medusaRedisPaths)) as {
   Queue: new (
     name: string,
@@ -68,7 +69,7 @@ export interface Cluster {
  * the workers with `env` on top of the platforms' (the same options in every process).
  */
 export async function startCluster(env: Record<string, string>, workerCount = 2): Promise<Cluster> {
-  const unreachable = await flushRedis()
+  const unreachable = await flushRedis(REDIS_URL)
   if (unreachable) {
     throw new Error(`the topology test needs Redis at ${REDIS_URL} (TOPOLOGY_REDIS_URL): ${unreachable.message}`)
   }
@@ -144,20 +145,9 @@ export async function startCluster(env: Record<string, string>, workerCount = 2)
       await db.drop()
       await platforms.stop()
       // the queues the processes left behind (completed jobs, repeatable schedules)
-      await flushRedis()
+      await flushRedis(REDIS_URL)
     },
   }
-}
-
-/** Empties the test's Redis database; the error when Redis does not answer. */
-async function flushRedis(): Promise<Error | null> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 })
-  const failed = await redis.flushdb().then(
-    () => null,
-    (error: Error) => error
-  )
-  await redis.quit().catch(() => undefined)
-  return failed
 }
 
 /** How many times each scheduled job ran in each of these processes, from their debug log. */
