@@ -3,27 +3,45 @@
  * (stand-ins answering in a fixed 20 ms), against the same store without the plugin (a bare
  * Medusa project on its own database, seeded the same way). Both servers run side by side and
  * the checkouts alternate between them, so the load on the machine falls on both alike.
+ *
+ * `--topology[=N]` runs each store as the production topology instead (a server and N workers, 1,
+ * on a Redis database of its own): the checkouts go to the servers, the order work to the workers.
  */
 import { SRC_ROOT } from "./lib/db"
 import type { Figure } from "./lib/report"
-import { bootStore, createBareProject, startPlatforms, type StoreServer } from "./lib/store-server"
+import { bootStore, bootTopology, createBareProject, startPlatforms, type StoreServer } from "./lib/store-server"
 import { checkout, customerSession, percentiles } from "./lib/storefront"
 
 const LATENCY_MS = 20
 const PLUGIN_PORT = 9711
 const BARE_PORT = 9712
+// --topology: the servers' ports, each followed by its workers'
+const TOPOLOGY_PORTS = { plugin: 9731, bare: 9741 }
+const TOPOLOGY_REDIS = { plugin: "redis://127.0.0.1:6379/11", bare: "redis://127.0.0.1:6379/12" }
 
-export async function benchCheckout(scale: number): Promise<Figure[]> {
+export async function benchCheckout(scale: number, options: Record<string, string> = {}): Promise<Figure[]> {
+  const workers = options.topology ? (options.topology === "true" ? 1 : Number(options.topology)) : 0
+  if (!Number.isInteger(workers) || workers < 0) {
+    throw new Error(`--topology: a number of workers, not ${options.topology}`)
+  }
+  const where = workers ? `each store a server and ${workers} worker(s) on Redis` : "each store one shared-mode process"
   const runs = Math.max(50, Math.round(100 * scale))
   const warmup = 10
   const platforms = await startPlatforms(LATENCY_MS)
   const bare = createBareProject()
   const booted = Date.now()
   const env = { ...platforms.env, ENGAGEMENT_LINK_SECRET: "bench-link-secret-bench-link-secret-0123456789" }
-  const booting = await Promise.allSettled([
-    bootStore("checkout_plugin", SRC_ROOT, PLUGIN_PORT, env),
-    bootStore("checkout_bare", bare.dir, BARE_PORT, {}),
-  ])
+  const booting = await Promise.allSettled(
+    workers
+      ? [
+          bootTopology("checkout_plugin", SRC_ROOT, TOPOLOGY_PORTS.plugin, env, {
+            workers,
+            redisUrl: TOPOLOGY_REDIS.plugin,
+          }),
+          bootTopology("checkout_bare", bare.dir, TOPOLOGY_PORTS.bare, {}, { workers, redisUrl: TOPOLOGY_REDIS.bare }),
+        ]
+      : [bootStore("checkout_plugin", SRC_ROOT, PLUGIN_PORT, env), bootStore("checkout_bare", bare.dir, BARE_PORT, {})]
+  )
   const failed = booting.find((result) => result.status === "rejected")
   if (failed) {
     // the other one may be up: stop it, and the stand-ins, before giving up
@@ -80,7 +98,7 @@ export async function benchCheckout(scale: number): Promise<Figure[]> {
         value: plugin.flow.p50 / base.flow.p50,
         compare: "<=",
         target: 1.05,
-        detail: `${detail("p50")}; both servers booted in ${bootSeconds.toFixed(0)} s`,
+        detail: `${detail("p50")}; ${where}, booted in ${bootSeconds.toFixed(0)} s`,
       },
       {
         name: "checkout with plugin ÷ without, p99",

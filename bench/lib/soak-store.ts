@@ -4,15 +4,8 @@
  * one `medusa start` in shared mode without Redis (as the other store benches), or the production
  * topology (README, "Production topology"): one server and N workers on Redis and one database.
  */
-import path from "node:path"
-import {
-  createStoreDatabase,
-  flushRedis,
-  startStoreProcess,
-  type StoreProcess,
-} from "../../integration-tests/helpers/medusa-store"
 import { SRC_ROOT } from "./db"
-import { bootStore, seededVariantIds, type StoreServer } from "./store-server"
+import { bootStore, bootTopology, type StoreServer } from "./store-server"
 
 export const SOAK_ENV = {
   ENGAGEMENT_LINK_SECRET: "soak-link-secret-soak-link-secret-0123456789",
@@ -30,54 +23,17 @@ export async function startSoakStore(port: number, platformEnv: Record<string, s
   return await bootStore("soak", SRC_ROOT, port, { ...platformEnv, ...SOAK_ENV })
 }
 
-/**
- * One `medusa start` with MEDUSA_WORKER_MODE=server on `port` and `workers` with
- * MEDUSA_WORKER_MODE=worker on the ports after it, all on SOAK_REDIS_URL and one fresh database.
- * The returned store is the server: the load goes through it only.
- */
+/** The production topology: a server on `port` and `workers` after it, on SOAK_REDIS_URL. */
 export async function startSoakTopology(
   port: number,
   platformEnv: Record<string, string>,
   workers: number
 ): Promise<StoreServer> {
-  const unreachable = await flushRedis(SOAK_REDIS_URL)
-  if (unreachable) {
-    throw new Error(`--topology needs Redis at ${SOAK_REDIS_URL} (SOAK_REDIS_URL): ${unreachable.message}`)
-  }
-  const env = { ...platformEnv, ...SOAK_ENV }
-  // migrated and seeded without Redis: the seed's events are nobody's work
-  const database = await createStoreDatabase(
-    `engagement_bench_soak_${process.pid}`,
+  return await bootTopology(
+    "soak",
     SRC_ROOT,
-    { ...env, REDIS_URL: undefined },
-    path.join(SRC_ROOT, "src/scripts/demo/seed.ts")
+    port,
+    { ...platformEnv, ...SOAK_ENV },
+    { workers, redisUrl: SOAK_REDIS_URL }
   )
-  const processes: StoreProcess[] = []
-  const stop = async () => {
-    await Promise.all(processes.map((running) => running.stop()))
-    await database.drop()
-    await flushRedis(SOAK_REDIS_URL)
-  }
-  try {
-    const start = async (mode: "server" | "worker", at: number) => {
-      const running = await startStoreProcess(`soak ${mode} ${at}`, SRC_ROOT, at, {
-        ...env,
-        REDIS_URL: SOAK_REDIS_URL,
-        DATABASE_URL: database.url,
-        MEDUSA_WORKER_MODE: mode,
-      })
-      processes.push(running)
-      return running
-    }
-    const [server] = await Promise.all([
-      start("server", port),
-      ...Array.from({ length: workers }, (_, n) => start("worker", port + 1 + n)),
-    ])
-    const { publishableKey, regionId } = database.summary
-    const variantIds = await seededVariantIds(server.url, publishableKey)
-    return { url: server.url, database: database.name, publishableKey, regionId, variantIds, stop }
-  } catch (error) {
-    await stop()
-    throw error
-  }
 }

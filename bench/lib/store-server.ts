@@ -11,7 +11,12 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { createStoreDatabase, startStoreProcess } from "../../integration-tests/helpers/medusa-store"
+import {
+  createStoreDatabase,
+  flushRedis,
+  startStoreProcess,
+  type StoreProcess,
+} from "../../integration-tests/helpers/medusa-store"
 import { SRC_ROOT } from "./db"
 
 export { startPlatforms, type Platforms } from "../../integration-tests/helpers/medusa-store"
@@ -25,10 +30,13 @@ const BARE_CONFIG = `import { defineConfig, loadEnv, Modules } from "@medusajs/f
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+const redisUrl = process.env.REDIS_URL
+
 // the plugin's demo store without the plugin: the same project settings and Medusa's own modules only
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
     http: {
       storeCors: "http://localhost:8000",
       adminCors: "http://localhost:9000",
@@ -44,6 +52,19 @@ module.exports = defineConfig({
       resolve: "@medusajs/medusa/notification",
       options: { providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email"] } }] },
     },
+    // with REDIS_URL, Medusa's Redis modules, as the plugin's demo store declares them
+    ...(redisUrl
+      ? [
+          { key: Modules.EVENT_BUS, resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+          { key: Modules.WORKFLOW_ENGINE, resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+          { key: Modules.CACHE, resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+          {
+            key: Modules.LOCKING,
+            resolve: "@medusajs/medusa/locking",
+            options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }] },
+          },
+        ]
+      : []),
   ],
 })
 `
@@ -122,4 +143,58 @@ export async function seededVariantIds(url: string, publishableKey: string): Pro
     headers: { "x-publishable-api-key": publishableKey },
   }).then((res) => res.json() as Promise<{ products: { variants: { id: string }[] }[] }>)
   return found.products.flatMap((product) => product.variants.map((variant) => variant.id))
+}
+
+/**
+ * The production topology (README, "Production topology") of the project in `dir`: one `medusa
+ * start` with MEDUSA_WORKER_MODE=server on `port` and `workers` with MEDUSA_WORKER_MODE=worker on
+ * the ports after it, all on the Redis database `redisUrl` (emptied before and after) and one fresh
+ * database. The returned store is the server: requests go to it only.
+ */
+export async function bootTopology(
+  label: string,
+  dir: string,
+  port: number,
+  env: Record<string, string>,
+  { workers, redisUrl }: { workers: number; redisUrl: string }
+): Promise<StoreServer> {
+  const unreachable = await flushRedis(redisUrl)
+  if (unreachable) {
+    throw new Error(`the ${label} topology needs Redis at ${redisUrl}: ${unreachable.message}`)
+  }
+  // migrated and seeded without Redis: the seed's events are nobody's work
+  const database = await createStoreDatabase(
+    `engagement_bench_${label}_${process.pid}`,
+    dir,
+    { ...env, REDIS_URL: undefined },
+    path.join(SRC_ROOT, "src/scripts/demo/seed.ts")
+  )
+  const processes: StoreProcess[] = []
+  const stop = async () => {
+    await Promise.all(processes.map((running) => running.stop()))
+    await database.drop()
+    await flushRedis(redisUrl)
+  }
+  try {
+    const start = async (mode: "server" | "worker", at: number) => {
+      const running = await startStoreProcess(`${label} ${mode} ${at}`, dir, at, {
+        ...env,
+        REDIS_URL: redisUrl,
+        DATABASE_URL: database.url,
+        MEDUSA_WORKER_MODE: mode,
+      })
+      processes.push(running)
+      return running
+    }
+    const [server] = await Promise.all([
+      start("server", port),
+      ...Array.from({ length: workers }, (_, n) => start("worker", port + 1 + n)),
+    ])
+    const { publishableKey, regionId } = database.summary
+    const variantIds = await seededVariantIds(server.url, publishableKey)
+    return { url: server.url, database: database.name, publishableKey, regionId, variantIds, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
 }
