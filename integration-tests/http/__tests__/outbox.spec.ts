@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type EngagementModuleService from "../../../src/modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../src/modules/engagement/types"
 import type { EnqueueDeliveryInput } from "../../../src/modules/engagement/types"
+import sweepDueDeliveries from "../../../src/jobs/sweep-due-deliveries"
 import { enqueueDeliveriesWorkflow } from "../../../src/workflows/outbox/workflows/enqueue-deliveries"
 import { responseOf } from "../../helpers/http"
 import { createAdminHeaders } from "../../helpers/store"
@@ -120,6 +121,25 @@ medusaIntegrationTestRunner({
 
       const row = await settle(delivery.id)
       expect(row.status).toBe("delivered")
+    })
+
+    it("the sweep job sends a retry when its wait ends within the run, not at the next minute's tick", async () => {
+      // the test's Medusa runs the same job each minute: keep this run clear of its tick
+      const untilTick = 60_000 - (Date.now() % 60_000)
+      if (untilTick < 8000) {
+        await new Promise((resolve) => setTimeout(resolve, untilTick + 1000))
+      }
+      platforms.rejoiner.failNext(1, { kind: "status", status: 429, headers: { "retry-after": "2" } })
+      const [{ delivery }] = await engagement.enqueueDeliveries([cancel(6)])
+
+      const started = Date.now()
+      await sweepDueDeliveries(getContainer())
+      const row = await engagement.retrieveDelivery(delivery.id)
+      // one run: the 429 (which does not count as an attempt), then the call again once Retry-After has passed
+      expect([row.status, row.attempts]).toEqual(["delivered", 1])
+      expect(platforms.rejoiner.callsTo("cancel")).toHaveLength(2)
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1900)
+      expect(Date.now() - started).toBeLessThan(30_000)
     })
 
     it("marks a delivery dead after max attempts, and the admin retry route sends it again", async () => {

@@ -99,6 +99,9 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   summarizeDeliveries(...args: Parameters<Outbox["summarizeDeliveries"]>) {
     return this.outbox_.summarizeDeliveries(...args)
   }
+  nextDeliveryDueAt(...args: Parameters<Outbox["nextDeliveryDueAt"]>) {
+    return this.outbox_.nextDeliveryDueAt(...args)
+  }
   countAllDeliveries(...args: Parameters<Outbox["countAllDeliveries"]>) {
     return this.outbox_.countAllDeliveries(...args)
   }

@@ -12,6 +12,7 @@ import { PlatformDeliveryHealth, summarizeDeliveries } from "./health"
 import {
   buryAbandonedDeliveries,
   insertDeliveries,
+  nextDeliveryDueAt,
   postponePlatform,
   recordOutcome,
   RecordedOutcome,
@@ -98,6 +99,12 @@ export class Outbox {
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<PlatformDeliveryHealth[]> {
     return await summarizeDeliveries(sharedContext.manager!, platforms)
+  }
+
+  /** When the next outbox row waiting for an attempt becomes due (a retry, a new row); null when none waits. */
+  @InjectManager()
+  async nextDeliveryDueAt(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<Date | null> {
+    return await nextDeliveryDueAt(sharedContext.manager!)
   }
 
   /** How many outbox rows there are: exact when few, estimated when many (see `count.ts`). */

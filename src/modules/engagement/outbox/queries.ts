@@ -162,3 +162,16 @@ export async function postponePlatform(manager: SqlEntityManager, platform: stri
     [waitMs, platform]
   )
 }
+
+/**
+ * When the next row waiting for an attempt (a retry after its backoff, or a new row) becomes due;
+ * null when none waits. Rows in flight are not counted: a dead worker's lease running out waits
+ * for a tick.
+ */
+export async function nextDeliveryDueAt(manager: SqlEntityManager): Promise<Date | null> {
+  const [row] = await runSql<{ at: Date | string | null }>(
+    manager,
+    `SELECT min(next_attempt_at) AS at FROM ${TABLE} WHERE deleted_at IS NULL AND status = 'pending'`
+  )
+  return row?.at ? new Date(row.at) : null
+}
