@@ -1,15 +1,9 @@
 import http from "node:http"
 import type { AddressInfo, Socket } from "node:net"
 import { z } from "@medusajs/framework/zod"
+import { FaultPlan, type FailureMode } from "./faults"
 
-/** How the stand-in answers the next calls when told to fail. */
-export type FailureMode =
-  /** answer this status, after `delay_ms` when given (a slow answer to one call only) */
-  | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string>; delay_ms?: number }
-  /** accept the call and never answer, so the caller's timeout fires */
-  | { kind: "timeout" }
-  /** drop the connection without an answer */
-  | { kind: "reset" }
+export type { FailureMode }
 
 export interface RecordedRequest {
   route: string | null
@@ -85,9 +79,7 @@ export class StandIn {
   readonly requests: RecordedRequest[] = []
   /** free-form state a platform keeps between calls (contacts created, tokens issued…) */
   readonly state: Record<string, any> = {}
-  private readonly failures: FailureMode[] = []
-  private readonly routeFailures = new Map<string, FailureMode[]>()
-  private periodic: { every: number; mode: FailureMode; seen: number } | null = null
+  private readonly faults = new FaultPlan()
   private server?: http.Server
   private readonly sockets = new Set<Socket>()
   private readonly held = new Set<http.ServerResponse>()
@@ -128,34 +120,26 @@ export class StandIn {
 
   /** Until `reset()`, every `every`-th call fails in `mode` (2: half the calls), after the queued failures. */
   failEvery(every: number, mode: FailureMode): this {
-    this.periodic = { every, mode, seen: 0 }
+    this.faults.failEvery(every, mode)
     return this
   }
 
   /** The next `count` calls fail in `mode`, then the stand-in answers normally again. */
   failNext(count: number, mode: FailureMode): this {
-    for (let i = 0; i < count; i++) {
-      this.failures.push(mode)
-    }
+    this.faults.failNext(count, mode)
     return this
   }
 
   /** The next `count` calls to one route (by name) fail in `mode`; calls to other routes answer normally. */
   failNextOn(route: string, count: number, mode: FailureMode): this {
-    const queued = this.routeFailures.get(route) ?? []
-    for (let i = 0; i < count; i++) {
-      queued.push(mode)
-    }
-    this.routeFailures.set(route, queued)
+    this.faults.failNextOn(route, count, mode)
     return this
   }
 
   /** Forget recorded calls, queued failures and state, between tests. */
   reset(): void {
     this.requests.length = 0
-    this.failures.length = 0
-    this.routeFailures.clear()
-    this.periodic = null
+    this.faults.reset()
     this.latencyMs = 0
     this.maxInFlight = this.inFlight
     for (const key of Object.keys(this.state)) {
@@ -243,10 +227,7 @@ export class StandIn {
       return !!match
     })
 
-    const failure =
-      this.failures.shift() ??
-      (route ? this.routeFailures.get(route.name)?.shift() : undefined) ??
-      this.periodicFailure()
+    const failure = this.faults.next(route?.name)
     if (failure) {
       record.route = route?.name ?? null
       if (failure.kind === "reset") {
@@ -283,13 +264,6 @@ export class StandIn {
     const answer = route.respond(record, this)
     record.answeredWith = answer.status
     this.send(res, answer)
-  }
-
-  private periodicFailure(): FailureMode | undefined {
-    if (this.periodic && ++this.periodic.seen % this.periodic.every === 0) {
-      return this.periodic.mode
-    }
-    return undefined
   }
 
   private send(res: http.ServerResponse, answer: StandInAnswer): void {
