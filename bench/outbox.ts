@@ -171,7 +171,10 @@ export async function benchOutbox(scale: number): Promise<Figure[]> {
         }
         const cpuMs = (used.user + used.system) / 1000 / rows
         const sent = await delivered(db.knex)
-        const { maxInFlight } = await standIn.stats()
+        const { maxInFlight, violations } = await standIn.stats()
+        if (violations.length) {
+          throw new Error(`the stand-in saw calls outside Rejoiner's API: ${JSON.stringify(violations)}`)
+        }
         const perSecond = sent / seconds
         const ceiling = concurrency / (LATENCY_MS / 1000)
         const detail = `${sent}/${rows} in ${seconds.toFixed(1)} s = ${perSecond.toFixed(0)}/s of ${ceiling}/s; max in flight ${maxInFlight}; ${perDelivery.toFixed(2)} statements and ${cpuMs.toFixed(2)} ms CPU (the dispatching process) per delivery`

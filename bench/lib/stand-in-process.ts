@@ -9,7 +9,7 @@ import { REJOINER_TEST_CONFIG } from "../../integration-tests/helpers/stand-ins"
 import { createRejoinerStandIn } from "../../integration-tests/stand-ins/rejoiner"
 
 type Command = { id: number; op: "reset" | "latency" | "stats"; value?: number }
-type Stats = { maxInFlight: number; calls: number; violations: number }
+type Stats = { maxInFlight: number; violations: string[] }
 
 export interface StandInProcess {
   url: string
@@ -63,11 +63,7 @@ if (process.argv.includes("--child")) {
     } else if (command.op === "latency") {
       standIn.latencyMs = (command as Command).value ?? 0
     } else if (command.op === "stats") {
-      result = {
-        maxInFlight: standIn.maxInFlight,
-        calls: standIn.callsTo("cancel").length,
-        violations: standIn.violations().length,
-      }
+      result = { maxInFlight: standIn.maxInFlight, violations: standIn.violations().slice(0, 5) }
     }
     process.send!({ id: command.id, result })
   })
