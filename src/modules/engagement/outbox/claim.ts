@@ -8,6 +8,9 @@ const TABLE = "engagement_delivery"
 // the claiming process knows the platform has answered (two parameters: the platform, their ids as JSON)
 const BUSY = `(SELECT count(*) FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'sending' AND locked_until >= now()
     AND id NOT IN (SELECT jsonb_array_elements_text(?::jsonb)))`
+// a row due: a new row or a retry whose time has come, or a row whose worker's lease ran out (it died)
+const WAITING_DUE = "status = 'pending' AND next_attempt_at <= now()"
+const LEASE_RAN_OUT = "status = 'sending' AND locked_until < now() AND attempts < max_attempts"
 // the platform answered 429: the row waiting out its Retry-After holds the pause in \`locked_until\`
 // (see recordOutcome) until then (one parameter: the platform)
 const PAUSED = `EXISTS (SELECT 1 FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'pending' AND locked_until > now())`
@@ -52,9 +55,7 @@ export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWit
     // the pause, and the claim itself
     const idFilter = optionalIn("id", args.ids)
     const dueRows = `SELECT id FROM ${TABLE}
-         WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql}
-           AND ((status = 'pending' AND next_attempt_at <= now())
-             OR (status = 'sending' AND locked_until < now() AND attempts < max_attempts))`
+         WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql} AND ((${WAITING_DUE}) OR (${LEASE_RAN_OUT}))`
     // Due rows are read in two index-ordered parts (retries and new rows by their due time; rows of
     // a worker whose lease ran out), each no more than the free slots, so a claim reads only what
     // it takes however long the backlog is (one OR over both would read and sort every due row:
@@ -68,8 +69,8 @@ export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWit
     const claimed = await trx.raw(
       `WITH slots AS (
          SELECT CASE WHEN ${PAUSED} THEN 0 ELSE GREATEST(0, LEAST(?::int, ?::int - ${BUSY})) END AS n
-       ), due AS (${branch("status = 'pending' AND next_attempt_at <= now()")}
-       ), abandoned AS (${branch("status = 'sending' AND locked_until < now() AND attempts < max_attempts")}
+       ), due AS (${branch(WAITING_DUE)}
+       ), abandoned AS (${branch(LEASE_RAN_OUT)}
        ), taken AS (
          SELECT id FROM (SELECT * FROM due UNION ALL SELECT * FROM abandoned) candidates
           ORDER BY next_attempt_at LIMIT (SELECT n FROM slots)
