@@ -9,7 +9,7 @@
  */
 import { SRC_ROOT } from "./lib/db"
 import type { Figure } from "./lib/report"
-import { bootStore, bootTopology, createBareProject, startPlatforms, type StoreServer } from "./lib/store-server"
+import { bootStore, createBareProject, startPlatforms, type StoreServer } from "./lib/store-server"
 import { checkout, customerSession, percentiles } from "./lib/storefront"
 
 const LATENCY_MS = 20
@@ -31,17 +31,18 @@ export async function benchCheckout(scale: number, options: Record<string, strin
   const bare = createBareProject()
   const booted = Date.now()
   const env = { ...platforms.env, ENGAGEMENT_LINK_SECRET: "bench-link-secret-bench-link-secret-0123456789" }
-  const booting = await Promise.allSettled(
-    workers
-      ? [
-          bootTopology("checkout_plugin", SRC_ROOT, TOPOLOGY_PORTS.plugin, env, {
-            workers,
-            redisUrl: TOPOLOGY_REDIS.plugin,
-          }),
-          bootTopology("checkout_bare", bare.dir, TOPOLOGY_PORTS.bare, {}, { workers, redisUrl: TOPOLOGY_REDIS.bare }),
-        ]
-      : [bootStore("checkout_plugin", SRC_ROOT, PLUGIN_PORT, env), bootStore("checkout_bare", bare.dir, BARE_PORT, {})]
-  )
+  // --topology: each store a server and its workers, on Redis databases of their own
+  const topology = (redisUrl: string) => (workers ? { workers, redisUrl } : undefined)
+  const booting = await Promise.allSettled([
+    bootStore(
+      "checkout_plugin",
+      SRC_ROOT,
+      workers ? TOPOLOGY_PORTS.plugin : PLUGIN_PORT,
+      env,
+      topology(TOPOLOGY_REDIS.plugin)
+    ),
+    bootStore("checkout_bare", bare.dir, workers ? TOPOLOGY_PORTS.bare : BARE_PORT, {}, topology(TOPOLOGY_REDIS.bare)),
+  ])
   const failed = booting.find((result) => result.status === "rejected")
   if (failed) {
     // the other one may be up: stop it, and the stand-ins, before giving up

@@ -14,7 +14,7 @@ import knexFactory, { Knex } from "knex"
 import { databaseUrl } from "./lib/db"
 import type { Figure } from "./lib/report"
 import { startPlatforms, type Platforms, type StoreServer } from "./lib/store-server"
-import { SOAK_REDIS_URL, startSoakStore, startSoakTopology } from "./lib/soak-store"
+import { SOAK_REDIS_URL, startSoakStore } from "./lib/soak-store"
 import { soakChecks } from "./lib/soak-checks"
 import { call, checkout, customerSession } from "./lib/storefront"
 
@@ -73,7 +73,7 @@ export async function benchSoak(scale: number, options: Record<string, string> =
   let store: StoreServer | undefined
   let db: Knex | undefined
   try {
-    store = workers ? await startSoakTopology(PORT, platforms.env, workers) : await startSoakStore(PORT, platforms.env)
+    store = await startSoakStore(PORT, platforms.env, workers)
     db = knexFactory({ client: "pg", connection: databaseUrl(store.database) })
     byName.rejoiner.failEvery(2, { kind: "status", status: 503, body: { message: "soak: unavailable" } })
     byName.engage.failEvery(10, { kind: "status", status: 429, headers: { "retry-after": "2" } })

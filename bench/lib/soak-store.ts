@@ -5,7 +5,7 @@
  * topology (README, "Production topology"): one server and N workers on Redis and one database.
  */
 import { SRC_ROOT } from "./db"
-import { bootStore, bootTopology, type StoreServer } from "./store-server"
+import { bootStore, type StoreServer } from "./store-server"
 
 export const SOAK_ENV = {
   ENGAGEMENT_LINK_SECRET: "soak-link-secret-soak-link-secret-0123456789",
@@ -19,21 +19,12 @@ export const SOAK_ENV = {
 /** The Redis database the soak's topology uses: emptied before and after (SOAK_REDIS_URL to change it). */
 export const SOAK_REDIS_URL = process.env.SOAK_REDIS_URL || "redis://127.0.0.1:6379/10"
 
-export async function startSoakStore(port: number, platformEnv: Record<string, string>): Promise<StoreServer> {
-  return await bootStore("soak", SRC_ROOT, port, { ...platformEnv, ...SOAK_ENV })
-}
-
-/** The production topology: a server on `port` and `workers` after it, on SOAK_REDIS_URL. */
-export async function startSoakTopology(
+/** The soak's store on `port`: one shared-mode process, or with `workers` a server and that many workers on SOAK_REDIS_URL. */
+export async function startSoakStore(
   port: number,
   platformEnv: Record<string, string>,
-  workers: number
+  workers = 0
 ): Promise<StoreServer> {
-  return await bootTopology(
-    "soak",
-    SRC_ROOT,
-    port,
-    { ...platformEnv, ...SOAK_ENV },
-    { workers, redisUrl: SOAK_REDIS_URL }
-  )
+  const topology = workers ? { workers, redisUrl: SOAK_REDIS_URL } : undefined
+  return await bootStore("soak", SRC_ROOT, port, { ...platformEnv, ...SOAK_ENV }, topology)
 }

@@ -102,65 +102,35 @@ export interface StoreServer {
   stop(): Promise<void>
 }
 
+/** A store run as the production topology: a server and `workers` on the Redis database `redisUrl`. */
+export interface Topology {
+  workers: number
+  /** emptied before the store starts and after it stops */
+  redisUrl: string
+}
+
 /**
- * Creates the database, migrates, seeds and starts `medusa start` in `dir` on `port`; resolves once
- * /health answers. `stop` stops the server and drops the database.
+ * Creates the database, migrates, seeds and starts the project in `dir` with `medusa start` on
+ * `port`; resolves once /health answers. `stop` stops its processes and drops the database.
+ *
+ * Without `topology`: one process in shared mode without Redis (in-memory event bus, workflow
+ * engine and cache; both checkout stores alike). With it: the production topology (README,
+ * "Production topology"), one process with MEDUSA_WORKER_MODE=server on `port` and the workers
+ * with MEDUSA_WORKER_MODE=worker on the ports after it, all on `topology.redisUrl`; the returned
+ * store is the server, and requests go to it only.
  */
 export async function bootStore(
   label: string,
   dir: string,
   port: number,
-  env: Record<string, string>
-): Promise<StoreServer> {
-  // both stores alike: in-memory event bus, workflow engine and cache
-  const storeEnv = { ...env, REDIS_URL: undefined }
-  const database = await createStoreDatabase(
-    `engagement_bench_${label}_${process.pid}`,
-    dir,
-    storeEnv,
-    path.join(SRC_ROOT, "src/scripts/demo/seed.ts")
-  )
-  let server: Awaited<ReturnType<typeof startStoreProcess>> | undefined
-  const stop = async () => {
-    await server?.stop()
-    await database.drop()
-  }
-  try {
-    server = await startStoreProcess(label, dir, port, { ...storeEnv, DATABASE_URL: database.url })
-    const { url } = server
-    const { publishableKey, regionId } = database.summary
-    const variantIds = await seededVariantIds(url, publishableKey)
-    return { url, database: database.name, publishableKey, regionId, variantIds, stop }
-  } catch (error) {
-    await stop()
-    throw error
-  }
-}
-
-/** The variants of the demo seed's first products, as a storefront finds them. */
-export async function seededVariantIds(url: string, publishableKey: string): Promise<string[]> {
-  const found = await fetch(`${url}/store/products?fields=variants.id&limit=5`, {
-    headers: { "x-publishable-api-key": publishableKey },
-  }).then((res) => res.json() as Promise<{ products: { variants: { id: string }[] }[] }>)
-  return found.products.flatMap((product) => product.variants.map((variant) => variant.id))
-}
-
-/**
- * The production topology (README, "Production topology") of the project in `dir`: one `medusa
- * start` with MEDUSA_WORKER_MODE=server on `port` and `workers` with MEDUSA_WORKER_MODE=worker on
- * the ports after it, all on the Redis database `redisUrl` (emptied before and after) and one fresh
- * database. The returned store is the server: requests go to it only.
- */
-export async function bootTopology(
-  label: string,
-  dir: string,
-  port: number,
   env: Record<string, string>,
-  { workers, redisUrl }: { workers: number; redisUrl: string }
+  topology?: Topology
 ): Promise<StoreServer> {
-  const unreachable = await flushRedis(redisUrl)
-  if (unreachable) {
-    throw new Error(`the ${label} topology needs Redis at ${redisUrl}: ${unreachable.message}`)
+  if (topology) {
+    const unreachable = await flushRedis(topology.redisUrl)
+    if (unreachable) {
+      throw new Error(`the ${label} topology needs Redis at ${topology.redisUrl}: ${unreachable.message}`)
+    }
   }
   // migrated and seeded without Redis: the seed's events are nobody's work
   const database = await createStoreDatabase(
@@ -173,23 +143,26 @@ export async function bootTopology(
   const stop = async () => {
     await Promise.all(processes.map((running) => running.stop()))
     await database.drop()
-    await flushRedis(redisUrl)
+    if (topology) {
+      await flushRedis(topology.redisUrl)
+    }
   }
   try {
-    const start = async (mode: "server" | "worker", at: number) => {
-      const running = await startStoreProcess(`${label} ${mode} ${at}`, dir, at, {
+    const start = async (mode: "shared" | "server" | "worker", at: number) => {
+      const running = await startStoreProcess(topology ? `${label} ${mode} ${at}` : label, dir, at, {
         ...env,
-        REDIS_URL: redisUrl,
+        REDIS_URL: topology?.redisUrl,
         DATABASE_URL: database.url,
         MEDUSA_WORKER_MODE: mode,
       })
       processes.push(running)
       return running
     }
-    const [server] = await Promise.all([
-      start("server", port),
-      ...Array.from({ length: workers }, (_, n) => start("worker", port + 1 + n)),
-    ])
+    const [server] = await Promise.all(
+      topology
+        ? [start("server", port), ...Array.from({ length: topology.workers }, (_, n) => start("worker", port + 1 + n))]
+        : [start("shared", port)]
+    )
     const { publishableKey, regionId } = database.summary
     const variantIds = await seededVariantIds(server.url, publishableKey)
     return { url: server.url, database: database.name, publishableKey, regionId, variantIds, stop }
@@ -197,4 +170,12 @@ export async function bootTopology(
     await stop()
     throw error
   }
+}
+
+/** The variants of the demo seed's first products, as a storefront finds them. */
+export async function seededVariantIds(url: string, publishableKey: string): Promise<string[]> {
+  const found = await fetch(`${url}/store/products?fields=variants.id&limit=5`, {
+    headers: { "x-publishable-api-key": publishableKey },
+  }).then((res) => res.json() as Promise<{ products: { variants: { id: string }[] }[] }>)
+  return found.products.flatMap((product) => product.variants.map((variant) => variant.id))
 }
