@@ -8,11 +8,14 @@ const CODE_SECRET_MIN_LENGTH = 32
 const CODE_SECRET_HINT = `set loyalty.schemes.code_secret (env LOYALTY_CODE_SECRET) to at least ${CODE_SECRET_MIN_LENGTH} random characters, e.g. the output of \`openssl rand -base64 48\``
 
 export const tierOptionsSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9_-]*$/, "lower-case letters, digits, - and _"),
-  name: z.string().min(1),
-  threshold: points,
-  multiplier: z.number().positive().default(1),
-  color: z.string().optional(),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/, "lower-case letters, digits, - and _")
+    .describe("the tier's id"),
+  name: z.string().min(1).describe("the tier's name, shown to the shopper"),
+  threshold: points.describe("points collected (by `tiers.basis`) to reach the tier"),
+  multiplier: z.number().positive().default(1).describe("the earning multiplier in the tier"),
+  color: z.string().optional().describe("a colour for the admin's tier badge"),
 })
 
 const domain = z
@@ -23,107 +26,173 @@ const domain = z
   )
 
 export const schemeOptionsSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9_-]*$/, "lower-case letters, digits, - and _"),
-  name: z.string().min(1),
-  description: z.string().default(""),
-  /** members earn this many times the points (with the tier multiplier) */
-  multiplier: z.number().positive().default(1),
-  /** points given once when a customer first joins */
-  signup_bonus: points.default(0),
-  /** closed loop: only addresses of these domains may join, after a code sent there (empty: open) */
-  allowed_domains: z.array(domain).default([]),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/, "lower-case letters, digits, - and _")
+    .describe("the scheme's id"),
+  name: z.string().min(1).describe("the scheme's name"),
+  description: z.string().default("").describe("what the scheme is, shown to the shopper"),
+  multiplier: z
+    .number()
+    .positive()
+    .default(1)
+    .describe("members earn this many times the points (times the tier multiplier and every other scheme joined)"),
+  signup_bonus: points
+    .default(0)
+    .describe("points given once when a customer first joins (never again after leaving and joining)"),
+  allowed_domains: z
+    .array(domain)
+    .default([])
+    .describe(
+      'closed loop (e.g. a company\'s staff: `["example-corp.com"]`): only addresses of exactly these domains may join, after a code sent there; empty: open'
+    ),
 })
 
 export const loyaltyOptionsSchema = z.object({
-  enabled: z.boolean().default(true),
-  /**
-   * Who keeps the shopper's points: `local` (this plugin's ledger) or a switched-on platform that
-   * can be the loyalty source; then its figures are read, mapped to the same answers, and the local
-   * ledger is not written for orders.
-   */
+  enabled: z
+    .boolean()
+    .default(true)
+    .describe("orders earn points and referrals award them in the local ledger (false: neither is written)"),
   source: z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/, "local, or the id of a platform that keeps loyalty")
-    .default("local"),
-  /** how long a source platform's answers are kept per shopper (ms) */
-  source_cache_ms: z.number().int().min(0).max(3_600_000).default(30_000),
+    .default("local")
+    .describe(
+      "who keeps the shopper's points: `local` (this plugin's ledger) or a switched-on platform that can be the loyalty source (its provider declares `loyalty_source`); then its figures are read, mapped to the same answers, and the local ledger is not written for orders"
+    ),
+  source_cache_ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(30_000)
+    .describe("how long a source platform's answers are kept per shopper (ms), in each process"),
   earn: z
     .object({
-      /** points per 1.00 of an order's currency; `default` for currencies not listed */
-      points_per_unit: z.record(currencyCode.or(z.literal("default")), z.number().min(0)).default({ default: 1 }),
-      /** what the points are computed on (shipping never counts): item subtotals less their discounts, without them, or item totals with tax */
+      points_per_unit: z
+        .record(currencyCode.or(z.literal("default")), z.number().min(0))
+        .default({ default: 1 })
+        .describe(
+          "points per 1.00 of an order's currency, e.g. `{ eur: 2, jpy: 0.01, default: 1 }`; `default` for currencies not listed"
+        ),
       base: z
         .enum(["items_after_discounts", "items_before_discounts", "items_with_tax"])
-        .default("items_after_discounts"),
-      rounding: z.enum(["down", "nearest", "up"]).default("down"),
-      /** at most this many points per order (null: no cap) */
-      cap_per_order: points.nullable().default(null),
-      /** days before earned points become spendable (0: at once) */
-      pending_days: z.number().int().min(0).max(365).default(0),
+        .default("items_after_discounts")
+        .describe(
+          "what the points are computed on (shipping never counts): item subtotals less their discounts (no tax), without the discounts, or item totals with tax"
+        ),
+      rounding: z.enum(["down", "nearest", "up"]).default("down").describe("rounding of each line's points"),
+      cap_per_order: points
+        .nullable()
+        .default(null)
+        .describe("at most this many points per order, shared over its lines in proportion (null: no cap)"),
+      pending_days: z
+        .number()
+        .int()
+        .min(0)
+        .max(365)
+        .default(0)
+        .describe("days before earned points become spendable and count for tiers (0: at once)"),
     })
     .prefault({}),
   tiers: z
     .object({
-      /** points counted for tiers: collected in the last `window_days`, or over the account's life */
-      basis: z.enum(["period", "lifetime"]).default("period"),
-      window_days: z.number().int().min(1).max(3650).default(365),
-      levels: z.array(tierOptionsSchema).default([]),
+      basis: z
+        .enum(["period", "lifetime"])
+        .default("period")
+        .describe("points counted for tiers: collected in the last `window_days`, or over the account's life"),
+      window_days: z
+        .number()
+        .int()
+        .min(1)
+        .max(3650)
+        .default(365)
+        .describe("the rolling window of the `period` basis, in days"),
+      levels: z
+        .array(tierOptionsSchema)
+        .default([])
+        .describe("the tiers, `[{ id, name, threshold, multiplier, color }]`; none: no tiers"),
     })
     .prefault({}),
-  /** days after which earned points expire (null: never) */
-  expiry_days: z.number().int().min(1).nullable().default(365),
-  /** points already spent when a reversal comes: owed and spending blocked, or forgotten */
-  debt_policy: z.enum(DEBT_POLICIES).default("block"),
+  expiry_days: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .default(365)
+    .describe("days after which earned points expire (null: never)"),
+  debt_policy: z
+    .enum(DEBT_POLICIES)
+    .default("block")
+    .describe(
+      "a reversal of points already spent: `block` records a debt that later earnings repay first, spending blocked meanwhile; `write_off` records and forgets it"
+    ),
   redeem: z
     .object({
-      /** fewer points than this cannot be applied to a cart */
-      min_points: points.default(0),
-      /** the points may pay at most this share of the cart's total (0 < share ≤ 1) */
-      max_share: z.number().gt(0).max(1).default(1),
-      /** points are applied in whole multiples of this */
-      step: z.number().int().min(1).default(1),
-      /** a cart left uncompleted this long gives its points back */
+      min_points: points.default(0).describe("fewer points than this cannot be applied to a cart"),
+      max_share: z
+        .number()
+        .gt(0)
+        .max(1)
+        .default(1)
+        .describe("the points may pay at most this share of the cart's total (0 < share ≤ 1)"),
+      step: z.number().int().min(1).default(1).describe("points are applied in whole multiples of this"),
       hold_hours: z
         .number()
         .int()
         .min(1)
         .max(24 * 30)
-        .default(24),
+        .default(24)
+        .describe("a cart left uncompleted this long gives its points back (the maintenance job)"),
     })
     .prefault({}),
   referrals: z
     .object({
-      /** points the advocate gets when the referee's first order is placed */
-      advocate_points: points.default(500),
-      /** points the referee gets on that order */
-      referee_points: points.default(500),
-      /** at most this many accepted claims of one advocate's code in 24 hours */
-      max_claims_per_day: z.number().int().min(1).default(10),
-      /** the link a code is shared with; `{code}` is replaced */
-      url: z.string().default("http://localhost:8000/?referral={code}"),
-      /** the notification template and channel of invitations */
-      invitation_template: z.string().min(1).default("engagement-referral-invitation"),
-      email_channel: z.string().min(1).default("email"),
+      advocate_points: points
+        .default(500)
+        .describe("points the advocate gets when the referee's first order is placed"),
+      referee_points: points.default(500).describe("points the referee gets on that order"),
+      max_claims_per_day: z
+        .number()
+        .int()
+        .min(1)
+        .default(10)
+        .describe("at most this many accepted claims of one advocate's code in 24 hours"),
+      url: z
+        .string()
+        .default("http://localhost:8000/?referral={code}")
+        .describe("the link shown with the code and sent in invitations; `{code}` is replaced"),
+      invitation_template: z
+        .string()
+        .min(1)
+        .default("engagement-referral-invitation")
+        .describe("notification template of an invitation (data: `referral_code`, `referral_url`)"),
+      email_channel: z.string().min(1).default("email").describe("notification channel of invitations"),
     })
     .prefault({}),
   schemes: z
     .object({
-      list: z.array(schemeOptionsSchema).default([]),
-      /** a closed-loop scheme's verification code is good for this long, for this many tries */
+      list: z.array(schemeOptionsSchema).default([]).describe("the reward schemes a shopper can join"),
       code_ttl_minutes: z
         .number()
         .int()
         .min(1)
         .max(7 * 24 * 60)
-        .default(30),
-      max_tries: z.number().int().min(1).max(20).default(5),
-      verification_template: z.string().min(1).default("engagement-scheme-verification"),
-      email_channel: z.string().min(1).default("email"),
-      /**
-       * HMAC key of the verification codes kept (hashed) in the database; required once a
-       * closed-loop scheme is configured. No default: a known key would let a dump's 10⁶ codes be tried offline.
-       */
-      code_secret: z.string().optional(),
+        .default(30)
+        .describe("a closed-loop scheme's 6-digit verification code is good for this many minutes, once"),
+      max_tries: z.number().int().min(1).max(20).default(5).describe("tries of one verification code"),
+      verification_template: z
+        .string()
+        .min(1)
+        .default("engagement-scheme-verification")
+        .describe("notification template of the code (data `{ scheme_id, scheme_name, code, expires_at }`)"),
+      email_channel: z.string().min(1).default("email").describe("notification channel of the code"),
+      code_secret: z
+        .string()
+        .optional()
+        .describe(
+          "**required once a closed-loop scheme is configured**, no default: HMAC-SHA-256 key of the verification codes kept in the database (32+ random characters), so a dump's 10⁶ codes cannot be tried offline; the server refuses to start without it, naming the option. `npm run demo` makes one in `.demo-data/code-secret`"
+        ),
     })
     .prefault({})
     .superRefine((schemes, ctx) => {
@@ -142,10 +211,10 @@ export const loyaltyOptionsSchema = z.object({
         ctx.addIssue({ code: "custom", path: ["code_secret"], message: `too weak; ${CODE_SECRET_HINT}` })
       }
     }),
-  /** points worth 1.00 of a currency (liability report, redemption); `default` for others */
   points_per_currency_unit: z
     .record(currencyCode.or(z.literal("default")), z.number().int().positive())
-    .default({ default: 100 }),
+    .default({ default: 100 })
+    .describe("points worth 1.00 of a currency (redemption, liability value); `default` for others"),
 })
 
 export type SchemeOptions = z.infer<typeof schemeOptionsSchema>

@@ -2,10 +2,12 @@ import { z } from "@medusajs/framework/zod"
 import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
 
 export const recensusOptionsSchema = commonPlatformOptionsSchema.extend({
-  /** the part before `/merchant/{MERCHANTID}/customer-contact-request` */
-  api_url: z.string().url(),
-  merchant_id: z.string().min(1),
-  token: z.string().min(1),
-  shared_secret: z.string().min(1),
+  api_url: z.string().url().describe("the part before `/merchant/{MERCHANTID}/customer-contact-request`"),
+  merchant_id: z.string().min(1).describe("the Recensus merchant id (`{MERCHANTID}` of the path)"),
+  token: z.string().min(1).describe("the API token, sent in `signedRequest.token`"),
+  shared_secret: z
+    .string()
+    .min(1)
+    .describe("the secret of the request's MD5 signature (verb + full URL + secret), never sent itself"),
 })
 export type RecensusOptions = z.infer<typeof recensusOptionsSchema>

@@ -51,12 +51,28 @@ export type DeliveryOutcome =
 
 /** Settings every platform has, whatever its own options. */
 export const commonPlatformOptionsSchema = z.object({
-  /** how many calls to this platform are in flight at once, counted across every process sharing the database */
-  concurrency: z.number().int().min(1).max(64).default(4),
-  /** how long one call may take before it counts as a timeout (retried) */
-  timeout_ms: z.number().int().min(100).max(120_000).default(10_000),
-  /** build, sign and store every call as it would be sent, and send nothing (README "Dry-run") */
-  dry_run: z.boolean().default(false),
+  concurrency: z
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(4)
+    .describe(
+      "how many calls to this platform are in flight at once, counted across every process sharing the database"
+    ),
+  timeout_ms: z
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(10_000)
+    .describe("how long one call may take before it counts as a timeout (retried)"),
+  dry_run: z
+    .boolean()
+    .default(false)
+    .describe(
+      "build, sign and store every call as it would be sent, and send nothing (docs/delivery-guarantees.md, section Dry-run)"
+    ),
 })
 export type CommonPlatformOptions = z.infer<typeof commonPlatformOptionsSchema>
 

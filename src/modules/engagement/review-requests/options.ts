@@ -16,42 +16,71 @@ const duration = z.union([z.number().int().min(0), z.string()]).transform((value
  * time (returns, products asked about, the cap and the product's flags can change after the order).
  */
 export const reviewExclusionOptionsSchema = z.object({
-  /** leave out lines returned (or with a return requested) or written off before the send time */
-  returned_items: z.boolean().default(true),
-  /** a product already asked about for the same shopper within this many months is left out (0: off) */
-  repeat_product_months: z.number().int().min(0).max(120).default(12),
-  /** at most this many review emails (requests and reminders) per shopper per `cap_window` (0: no cap) */
-  max_per_customer: z.number().int().min(0).max(100).default(2),
-  cap_window: duration.default(30 * 86_400_000),
-  /** a request over the cap waits until the shopper is under it again, or is skipped */
-  over_cap: z.enum(["wait", "skip"]).default("wait"),
-  /** product metadata flag: a product with it set to true is never asked about */
-  product_metadata_key: z.string().min(1).default("engagement_review_exclude"),
-  /** product categories (id or handle) never asked about */
-  categories: z.array(z.string().min(1)).default([]),
-  /** orders below this total are not asked about: currency code -> integer minor units (e.g. { eur: 1500 }) */
+  returned_items: z
+    .boolean()
+    .default(true)
+    .describe("leave out lines returned (or with a return requested), written off or refunded before the send time"),
+  repeat_product_months: z
+    .number()
+    .int()
+    .min(0)
+    .max(120)
+    .default(12)
+    .describe("a product already asked about for the same shopper within this many months is left out (0: off)"),
+  max_per_customer: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .default(2)
+    .describe("at most this many review emails (requests and reminders) per shopper per `cap_window` (0: no cap)"),
+  cap_window: duration.default(30 * 86_400_000).describe("the window of `max_per_customer`"),
+  over_cap: z
+    .enum(["wait", "skip"])
+    .default("wait")
+    .describe("a request over the cap waits until the shopper is under it again, or is skipped"),
+  product_metadata_key: z
+    .string()
+    .min(1)
+    .default("engagement_review_exclude")
+    .describe("a product with this metadata set to `true` is never asked about"),
+  categories: z.array(z.string().min(1)).default([]).describe("product categories (id or handle) never asked about"),
   min_order_total: z
     .record(z.string().regex(/^[a-z]{3}$/, "a lower-case ISO 4217 code"), z.number().int().min(0))
-    .default({}),
-  /** test orders: an email at one of these domains (or a subdomain) is never asked */
-  test_email_domains: z.array(z.string().min(1)).default(["test", "invalid", "localhost", "example"]),
+    .default({})
+    .describe(
+      "orders below this total are not asked about: currency → minimum in **integer minor units** (`{ eur: 1500 }` is 15.00 EUR)"
+    ),
+  test_email_domains: z
+    .array(z.string().min(1))
+    .default(["test", "invalid", "localhost", "example"])
+    .describe("test orders: an email at one of these domains (or a subdomain) is never asked"),
 })
 
 /** Reminders of the built-in email (no review platform): each one an email with tracked review links. */
 export const reviewReminderOptionsSchema = z.object({
-  /** reminders after the first email (0 to 3) */
-  count: z.number().int().min(0).max(3).default(1),
-  /** the wait before each reminder (the last one repeats for later reminders) */
+  count: z
+    .number()
+    .int()
+    .min(0)
+    .max(3)
+    .default(1)
+    .describe("reminders of the built-in email after the first one (0 to 3)"),
   intervals: z
     .array(duration)
     .min(1)
     .max(3)
-    .default([5 * 86_400_000]),
-  /** the tracked link in every review email; `{token}` is replaced */
-  link_url: z.string().default("http://localhost:9000/engagement/review-links/{token}"),
-  /** where a followed link leads; `{handle}` and `{id}` of the product are replaced */
-  review_url: z.string().default("http://localhost:8000/products/{handle}#reviews"),
-  link_ttl: duration.default(90 * 86_400_000),
+    .default([5 * 86_400_000])
+    .describe("the wait before each reminder (the last one repeats for later reminders)"),
+  link_url: z
+    .string()
+    .default("http://localhost:9000/engagement/review-links/{token}")
+    .describe("the tracked review link in every review email; `{token}` is replaced"),
+  review_url: z
+    .string()
+    .default("http://localhost:8000/products/{handle}#reviews")
+    .describe("where a followed link leads; `{handle}` and `{id}` of the product are replaced"),
+  link_ttl: duration.default(90 * 86_400_000).describe("how long a review link works"),
 })
 
 export const REVIEW_WEBHOOK_SECRET_MIN_LENGTH = 32
@@ -59,13 +88,26 @@ export const REVIEW_WEBHOOK_SECRET_MIN_LENGTH = 32
 /** The signed webhook a review platform (or the storefront) calls when a review is published. */
 export const reviewWebhookOptionsSchema = z
   .object({
-    enabled: z.boolean().default(false),
-    /** HMAC-SHA256 key of the signature header; required when enabled, no default */
-    secret: z.string().optional(),
-    /** points per reviewed order line */
-    points: z.number().int().min(1).max(1_000_000).default(50),
-    /** a timestamp older (or further ahead) than this is refused */
-    tolerance: duration.default(5 * 60_000),
+    enabled: z
+      .boolean()
+      .default(false)
+      .describe("accept `POST /engagement/webhooks/reviews` (points for a published review); off: that route is a 404"),
+    secret: z
+      .string()
+      .optional()
+      .describe(
+        "**required when enabled**, no default: HMAC-SHA256 key of the webhook signature (32+ random characters); start-up stops naming `review_requests.webhook.secret` without it"
+      ),
+    points: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(50)
+      .describe("points per reviewed order line, once per line"),
+    tolerance: duration
+      .default(5 * 60_000)
+      .describe("how far the signed timestamp may be from now; older or further ahead is refused (401)"),
   })
   .superRefine((value, ctx) => {
     if (!value.enabled) {
