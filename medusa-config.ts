@@ -33,7 +33,7 @@ const redisModules = redisUrl
 /**
  * The demo store: the repository root is the Medusa project, `src/` its customisations.
  * A store that installs the published plugin writes `plugins: [{ resolve: "medusa-plugin-engagement", options }]`
- * instead (see the README); the options are the same.
+ * instead (see the README and docs/configuration.md); the options are the same.
  */
 module.exports = defineConfig({
   projectConfig: {

@@ -2,7 +2,7 @@
  * The store the soak loads: the demo store with the plugin and every platform on its stand-in,
  * with review requests due at once and short retry delays so the soak settles in minutes. Either
  * one `medusa start` in shared mode without Redis (as the other store benches), or the production
- * topology (README, "Production topology"): one server and N workers on Redis and one database.
+ * topology (docs/production-topology.md): one server and N workers on Redis and one database.
  */
 import { SRC_ROOT } from "./db"
 import { bootStore, type StoreServer } from "./store-server"

@@ -114,8 +114,8 @@ export interface Topology {
  * `port`; resolves once /health answers. `stop` stops its processes and drops the database.
  *
  * Without `topology`: one process in shared mode without Redis (in-memory event bus, workflow
- * engine and cache; both checkout stores alike). With it: the production topology (README,
- * "Production topology"), one process with MEDUSA_WORKER_MODE=server on `port` and the workers
+ * engine and cache; both checkout stores alike). With it: the production topology
+ * (docs/production-topology.md), one process with MEDUSA_WORKER_MODE=server on `port` and the workers
  * with MEDUSA_WORKER_MODE=worker on the ports after it, all on `topology.redisUrl`; the returned
  * store is the server, and requests go to it only.
  */

@@ -5,7 +5,7 @@
  * playwright-core and asserts what the customer page, the order page and each section of the
  * Engagement page show and do. Any console error fails it (except the demo thumbnails, which point
  * at an outside host, and expected 4xx lines). Screenshots and logs go to .e2e-screenshots/
- * (git-ignored); `--docs` then copies the README's pictures to docs/ (`npm run docs:screenshots`).
+ * (git-ignored); `--docs` then copies the pictures of docs/admin.md to docs/.
  *   node integration-tests/e2e/run.js [--docs]
  * Needs PostgreSQL (DB_HOST/DB_USERNAME, as the other tests) or runs the demo's embedded one.
  */

@@ -142,7 +142,7 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     page.on("pageerror", (error) => errors.push(error.message))
     const snap = async (name) => {
       await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
-      // the README's copy: the first screen only, as a JPEG of a few dozen kB
+      // the copy in docs/ (docs/admin.md): the first screen only, as a JPEG of a few dozen kB
       await page.screenshot({ path: path.join(shots, `${name}.small.jpg`), fullPage: false, type: "jpeg", quality: 60 })
     }
 

@@ -121,7 +121,7 @@ module.exports = defineConfig({
 })
 `
 
-/** A storefront's use of the published types, as the README's "Storefront" section shows it. */
+/** A storefront's use of the published types, as docs/storefront.md shows it. */
 const STOREFRONT_TS = `import Medusa from "@medusajs/js-sdk"
 import type {
   StoreEngagementProfileResponse,

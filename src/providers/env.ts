@@ -7,7 +7,7 @@ import type { EngagementProviderConfig } from "../modules/engagement/provider-ap
 const intOrUndefined = (value: string | undefined) => (value === undefined || value === "" ? undefined : Number(value))
 
 /**
- * The engagement module's `providers` option from the environment variables the README documents,
+ * The engagement module's `providers` option from the environment variables docs/configuration.md lists,
  * for the demo and for stores that configure by environment: every platform folder here with an
  * `env.ts` whose variables are set (a platform is on when its base URL is). Each provider checks its
  * options when the module starts.
@@ -17,7 +17,7 @@ export function engagementProvidersFromEnv(env: Env): EngagementProviderConfig[]
     timeout_ms: durationMs(env.ENGAGEMENT_HTTP_TIMEOUT),
     concurrency: intOrUndefined(env.ENGAGEMENT_HTTP_CONCURRENCY),
   }
-  // platforms in dry-run, by folder name, comma-separated (README "Dry-run")
+  // platforms in dry-run, by folder name, comma-separated (docs/delivery-guarantees.md, "Dry-run")
   const dryRun = new Set((env.ENGAGEMENT_DRY_RUN_PLATFORMS ?? "").split(",").map((name) => name.trim().toLowerCase()))
   const providers: EngagementProviderConfig[] = []
   for (const entry of readdirSync(__dirname, { withFileTypes: true })) {

@@ -5,7 +5,7 @@ import type { StandIn } from "../../stand-ins/stand-in"
 import { Cluster, Member, scheduledRunsLogged, startCluster } from "../cluster"
 
 /**
- * The production topology as the README describes it: one `medusa start` with
+ * The production topology as docs/production-topology.md describes it: one `medusa start` with
  * MEDUSA_WORKER_MODE=server, two with MEDUSA_WORKER_MODE=worker, one REDIS_URL (Medusa's Redis event
  * bus, workflow engine, cache and locking), one database, every platform on a stand-in. Orders go
  * through the server's store API only; what the platforms receive is counted at the stand-ins, who
@@ -271,7 +271,7 @@ describe("one server and two workers on Redis and PostgreSQL", () => {
     )
     expect(left).toEqual([])
 
-    // exactly once where the platform can be asked (README, Delivery guarantees): a create in
+    // exactly once where the platform can be asked (docs/delivery-guarantees.md): a create in
     // doubt is looked up, or signed in to, before it is sent again
     expect(engage.acceptedCallsTo("create_contact")).toHaveLength(placed.length)
     expect(rejoiner.acceptedCallsTo("create_customer")).toHaveLength(placed.length)

@@ -4,7 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 
 /**
- * Input rules shared by every route of the plugin (see "Input rules" in the README): every string
+ * Input rules shared by every route of the plugin (see "Input rules" in docs/security.md): every string
  * is text PostgreSQL can store (no NUL byte, well-formed Unicode) of bounded length, every object
  * is strict, lists sort only by an allowed field, and a 400 names the field it is about.
  */

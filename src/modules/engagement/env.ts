@@ -9,7 +9,7 @@ function intOrUndefined(value: string | undefined): number | undefined {
 }
 
 /**
- * The plugin options from the environment variables the README documents, for the demo
+ * The plugin options from the environment variables docs/configuration.md lists, for the demo
  * and for stores that prefer configuring by environment. Unset means off. The platforms are the
  * `providers` option, built by `engagementProvidersFromEnv` (the `env.ts` of the providers folder).
  */
@@ -34,7 +34,7 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
     contact_sync: {
       coalesce_ms: durationMs(env.ENGAGEMENT_CONTACT_SYNC_WINDOW),
       // Medusa in server mode only answers requests: a contact its routes change is synced by a
-      // worker's minute job, not by a timer in the server (README "Production topology")
+      // worker's minute job, not by a timer in the server (docs/production-topology.md)
       prompt: env.MEDUSA_WORKER_MODE === "server" ? false : undefined,
     },
     outbox: {

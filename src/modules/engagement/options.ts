@@ -273,7 +273,7 @@ export function parseEngagementOptions(options: unknown): ResolvedEngagementOpti
   if (options && typeof options === "object" && "platforms" in options) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      "Invalid engagement plugin options: platforms: each platform is now a provider, listed in `providers: [{ resolve, options }]` (see the README)"
+      "Invalid engagement plugin options: platforms: each platform is now a provider, listed in `providers: [{ resolve, options }]` (see docs/configuration.md)"
     )
   }
   const parsed = engagementOptionsSchema.safeParse(options ?? {})

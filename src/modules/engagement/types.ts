@@ -1,7 +1,7 @@
 export const ENGAGEMENT_MODULE = "engagement"
 
 // canceled: never to be sent (its shopper was erased); never retried
-// `dry_run`: built, signed and checked as it would be sent, and not sent (see the README's "Dry-run")
+// `dry_run`: built, signed and checked as it would be sent, and not sent (see "Dry-run" in docs/delivery-guarantees.md)
 export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed", "dead", "canceled", "dry_run"] as const
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 

@@ -63,7 +63,7 @@ function buildRejoinerRequest(message: OutboundMessage, options: RejoinerOptions
  * A profile creation whose earlier attempt may have arrived reads the profile first
  * (`GET /customers/EMAIL/`): found is the earlier creation; 404 means it did not arrive.
  * Rejoiner offers no such question for a conversion, an opt-in or a journey stop: they are resent
- * (see the README's delivery guarantees).
+ * (see docs/delivery-guarantees.md).
  */
 function rejoinerResendCheck(message: OutboundMessage, options: RejoinerOptions): ResendCheck | undefined {
   const email = message.payload.email

@@ -32,7 +32,7 @@ export interface DispatchSummary {
   retrying: number
   failed: number
   dead: number
-  /** built and stored, not sent (README "Dry-run") */
+  /** built and stored, not sent (docs/delivery-guarantees.md, "Dry-run") */
   dry_run: number
 }
 

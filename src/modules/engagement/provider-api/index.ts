@@ -1,6 +1,6 @@
 /**
  * What a platform provider implements, for the plugin's own providers and for a package that adds
- * a platform (`medusa-plugin-engagement/provider-api`; see the README's "Writing a provider").
+ * a platform (`medusa-plugin-engagement/provider-api`; see docs/writing-a-provider.md).
  */
 export * from "./capabilities"
 export { classifyHttpAnswer, describeAnswer, parseRetryAfter } from "./classify"

@@ -6,7 +6,7 @@ export const defaultAdminDeliveryFields = [
   "status",
   "attempts",
   "max_attempts",
-  // an earlier attempt may have reached the platform unanswered (see the README's delivery guarantees)
+  // an earlier attempt may have reached the platform unanswered (see docs/delivery-guarantees.md)
   "in_doubt",
   "next_attempt_at",
   "last_attempt_at",
