@@ -19,7 +19,12 @@ const path = require("node:path")
 const { ensureDatabase, startEmbeddedPostgres } = require("../../src/scripts/demo/database")
 
 const root = path.resolve(__dirname, "../..")
-const MEDUSA = "2.21.2"
+/**
+ * The Medusa releases the package is installed into: the lowest it supports (the peer ranges' floor)
+ * and the release it is developed against. PACK_MEDUSA_VERSIONS="2.18.0" checks one.
+ */
+const VERSIONS = (process.env.PACK_MEDUSA_VERSIONS || `${peerFloor()} ${devRelease()}`).split(/[\s,]+/).filter(Boolean)
+let MEDUSA = VERSIONS[0]
 const started = Date.now()
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)}s`
 const log = (message) => console.log(`[pack ${seconds()}] ${message}`)
@@ -149,11 +154,48 @@ export async function myPage(): Promise<string> {
 }
 `
 
+/** The floor of the peer range of @medusajs/framework (">=2.18.0 <3" → 2.18.0). */
+function peerFloor() {
+  const range = require(path.join(root, "package.json")).peerDependencies["@medusajs/framework"]
+  const floor = /(\d+\.\d+\.\d+)/.exec(range)
+  if (!floor) {
+    throw new Error(`peerDependencies["@medusajs/framework"] has no version floor: ${range}`)
+  }
+  return floor[1]
+}
+
+/** The release every @medusajs devDependency is pinned to. */
+function devRelease() {
+  return require(path.join(root, "package.json")).devDependencies["@medusajs/framework"]
+}
+
+/**
+ * The store's seed: the demo's own seed (region, tax, stock location, shipping, publishable key,
+ * products) copied into the store as a script of its own, and run with `medusa exec`.
+ */
+function writeSeedScript(store) {
+  const scripts = path.join(store, "src/scripts")
+  fs.mkdirSync(scripts, { recursive: true })
+  for (const file of ["catalog.ts", "seed-catalog.ts", "seed-shipping.ts", "seed-store.ts"]) {
+    fs.copyFileSync(path.join(root, "src/scripts/demo", file), path.join(scripts, file))
+  }
+  fs.writeFileSync(
+    path.join(scripts, "pack-seed.ts"),
+    `import fs from "node:fs"
+import type { ExecArgs } from "@medusajs/framework/types"
+import { seedStore } from "./seed-store"
+
+export default async function packSeed({ container }: ExecArgs) {
+  const store = await seedStore(container)
+  fs.writeFileSync(process.env.PACK_SEED_FILE as string, JSON.stringify({ publishableKey: store.publishableKey }))
+}
+`
+  )
+}
+
 async function main() {
+  const started = Date.now()
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "engagement-pack-"))
-  const store = path.join(work, "store")
-  let database
-  let server
   try {
     log("npm run build (medusa plugin:build)")
     sh("npm", ["run", "build"], { cwd: root })
@@ -162,16 +204,36 @@ async function main() {
     }
     log("npm pack")
     const [packed] = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", work], { cwd: root, capture: true }))
-    const tarball = path.join(work, packed.filename)
     log(`packed ${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} kB`)
     expectThat(
       !packed.files.some((file) => /(^|\/)(integration-tests|__tests__)\/|\.spec\.|medusa-config/.test(file.path)),
       "the package holds no tests and no medusa-config"
     )
+    for (const version of VERSIONS) {
+      MEDUSA = version
+      await checkRelease(work, packed)
+      log(`Medusa ${version}: passed`)
+    }
+  } finally {
+    if (process.env.PACK_KEEP) {
+      log(`kept ${work}`)
+    } else {
+      fs.rmSync(work, { recursive: true, force: true })
+    }
+  }
+  log(`passed against Medusa ${VERSIONS.join(" and ")} in ${((Date.now() - started) / 1000).toFixed(0)}s`)
+}
 
+/** A fresh store on Medusa `MEDUSA`: install the tarball, migrate, seed, boot, call the plugin, place an order. */
+async function checkRelease(work, packed) {
+  const store = path.join(work, `store-${MEDUSA}`)
+  const tarball = path.join(work, packed.filename)
+  let database
+  let server
+  try {
     fs.mkdirSync(store)
     const medusa = Object.fromEntries(
-      ["admin-sdk", "cli", "framework", "medusa"].map((name) => [`@medusajs/${name}`, MEDUSA])
+      ["admin-sdk", "cli", "draft-order", "framework", "medusa"].map((name) => [`@medusajs/${name}`, MEDUSA])
     )
     fs.writeFileSync(
       path.join(store, "package.json"),
@@ -286,6 +348,14 @@ async function main() {
 
     log("npx medusa db:migrate")
     sh("npx", ["medusa", "db:migrate"], { cwd: store, env })
+    log("seed the store (region, shipping, publishable key, products) with medusa exec")
+    writeSeedScript(store)
+    const seedFile = path.join(store, "seed.json")
+    sh("npx", ["medusa", "exec", "./src/scripts/pack-seed.ts"], {
+      cwd: store,
+      env: { ...env, PACK_SEED_FILE: seedFile },
+    })
+    const { publishableKey } = JSON.parse(fs.readFileSync(seedFile, "utf8"))
     log("npx medusa user (admin)")
     sh("npx", ["medusa", "user", "-e", "admin@example.com", "-p", "supersecret"], { cwd: store, env })
 
@@ -317,11 +387,7 @@ async function main() {
       body: { email: "admin@example.com", password: "supersecret" },
     })
     const admin = { authorization: `Bearer ${adminToken}` }
-    const { api_key: key } = await call(base, "POST", "/admin/api-keys", {
-      headers: admin,
-      body: { title: "Pack check", type: "publishable" },
-    })
-    const pk = { "x-publishable-api-key": key.token }
+    const pk = { "x-publishable-api-key": publishableKey }
 
     // a shopper registers as on a storefront: customer.created makes their contact profile
     const email = "ada@example.com"
@@ -368,7 +434,29 @@ async function main() {
     const { platforms } = await call(base, "GET", "/admin/engagement/platforms", { headers: admin })
     expectThat(Array.isArray(platforms), "admin route GET /admin/engagement/platforms answers")
 
-    log(`passed in ${seconds()}`)
+    // a shopper checks out as on a storefront (the demo's shopper script): the order gets its engagement work
+    log("a shopper places an order (src/scripts/demo/place-order.js)")
+    const buyer = "grace@example.com"
+    const placed = sh(process.execPath, [path.join(root, "src/scripts/demo/place-order.js"), buyer], {
+      capture: true,
+      env: { ...env, MEDUSA_URL: base, PUBLISHABLE_KEY: publishableKey },
+    })
+    const orderId = /Order (order_\w+)/.exec(placed)?.[1]
+    expectThat(Boolean(orderId), `the checkout completed: ${placed.split("\n")[0]}`)
+    const engagement = await until(
+      "the order's review request and points",
+      async () => {
+        const answer = await call(base, "GET", `/admin/orders/${orderId}/engagement`, { headers: admin })
+        return answer.review_request && answer.loyalty?.earned > 0 ? answer : undefined
+      },
+      60_000
+    )
+    expectThat(
+      engagement.review_request.status === "scheduled" && engagement.checkout_consents !== null,
+      `the order has a scheduled review request, its checkout consents and ${engagement.loyalty.earned} points earned`
+    )
+
+    log(`Medusa ${MEDUSA} checked in ${seconds()}`)
   } finally {
     if (server && server.exitCode === null) {
       // medusa start runs in its own process group (npx → node): stop all of it
@@ -393,11 +481,6 @@ async function main() {
       }
     }
     await database?.stop?.()
-    if (process.env.PACK_KEEP) {
-      log(`kept ${work}`)
-    } else {
-      fs.rmSync(work, { recursive: true, force: true })
-    }
   }
 }
 

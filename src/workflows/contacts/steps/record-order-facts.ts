@@ -4,6 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
 import type { OrderFactInput } from "../../../modules/engagement/statistics/queries"
+import { ORDER_ITEM_BASE_FIELDS } from "../../../utils/order-item-fields"
 
 export const recordOrderFactsStepId = "record-order-facts"
 
@@ -63,6 +64,7 @@ export const recordOrderFactsStep = createStep(
         "created_at",
         "status",
         "canceled_at",
+        ...ORDER_ITEM_BASE_FIELDS,
         "items.quantity",
         "items.detail.return_received_quantity",
         "items.detail.return_dismissed_quantity",

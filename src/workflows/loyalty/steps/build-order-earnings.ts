@@ -4,6 +4,7 @@ import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE, LoyaltyEntryInput } from "../../../modules/loyalty/types"
 import { earnPoints, earnRateFor, EarningLine } from "../utils/earn-points"
 import { earningMultiplierOf } from "../utils/earning-multiplier"
+import { ORDER_ITEM_BASE_FIELDS } from "../../../utils/order-item-fields"
 
 export const buildOrderEarningsStepId = "build-order-earnings"
 
@@ -43,6 +44,7 @@ export const buildOrderEarningsStep = createStep(
         // an order-level total in the fields makes the order module compute the items' totals too
         "item_subtotal",
         "customer.has_account",
+        ...ORDER_ITEM_BASE_FIELDS,
         "items.id",
         "items.quantity",
         "items.subtotal",

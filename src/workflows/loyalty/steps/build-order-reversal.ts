@@ -2,6 +2,7 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { OrderReversal } from "../../../modules/loyalty/ledger/reversal"
+import { ORDER_ITEM_BASE_FIELDS } from "../../../utils/order-item-fields"
 
 export const buildOrderReversalStepId = "build-order-reversal"
 
@@ -33,6 +34,7 @@ export const buildOrderReversalStep = createStep(
       fields: [
         "id",
         "customer_id",
+        ...ORDER_ITEM_BASE_FIELDS,
         "items.id",
         "items.detail.return_received_quantity",
         "items.detail.return_dismissed_quantity",

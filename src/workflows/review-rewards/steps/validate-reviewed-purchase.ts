@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ORDER_ITEM_BASE_FIELDS } from "../../../utils/order-item-fields"
 
 export const validateReviewedPurchaseStepId = "validate-reviewed-purchase"
 
@@ -23,6 +24,7 @@ const FIELDS = [
   "customer_id",
   "status",
   "created_at",
+  ...ORDER_ITEM_BASE_FIELDS,
   "items.id",
   "items.product_id",
   "items.quantity",
