@@ -287,7 +287,7 @@ async function main() {
     log("npx medusa db:migrate")
     sh("npx", ["medusa", "db:migrate"], { cwd: store, env })
     log("npx medusa user (admin)")
-    sh("npx", ["medusa", "user", "-e", "admin@example.com", "-p", "supersecret"], { cwd: store, env })
+    sh("npx", ["medusa", "user", "-e", "admin@example.com", "-p", "pack-check-admin-password"], { cwd: store, env })
 
     const port = await freePort()
     const base = `http://localhost:${port}`
@@ -314,7 +314,7 @@ async function main() {
     log("medusa start answers")
 
     const { token: adminToken } = await call(base, "POST", "/auth/user/emailpass", {
-      body: { email: "admin@example.com", password: "supersecret" },
+      body: { email: "admin@example.com", password: "pack-check-admin-password" },
     })
     const admin = { authorization: `Bearer ${adminToken}` }
     const { api_key: key } = await call(base, "POST", "/admin/api-keys", {
