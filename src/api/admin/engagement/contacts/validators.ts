@@ -65,6 +65,15 @@ export const AdminGetContactsParams = createBoundedFindParams({
 })
 export type AdminGetContactsParamsType = z.infer<typeof AdminGetContactsParams>
 
+/** POST /admin/engagement/contacts/lookup: one of email or phone (the route refuses both or neither). */
+export const AdminLookupContact = z
+  .object({
+    email: text({ min: 1, max: 320 }).optional(),
+    phone: phone.optional(),
+  })
+  .strict()
+export type AdminLookupContactType = z.infer<typeof AdminLookupContact>
+
 /** Routes that return one contact read no query parameters. */
 export const AdminGetContactParams = NoQuery
 
