@@ -13,7 +13,7 @@ function loadConfig(env: Partial<Record<(typeof SECRETS)[number], string>>) {
   try {
     let config: { projectConfig: { http: { jwtSecret?: string; cookieSecret?: string } } } | undefined
     jest.isolateModules(() => {
-      config = jest.requireActual("../../medusa-config")
+      config = jest.requireActual<NonNullable<typeof config>>("../../medusa-config")
     })
     return config!
   } finally {
