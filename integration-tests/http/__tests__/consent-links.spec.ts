@@ -48,6 +48,10 @@ medusaIntegrationTestRunner({
         .listNotifications({ to: "ada@example.com", template: "engagement-consent-confirmation" })
       expect(email).toBeDefined()
       const token = new URL(String(email.data!.confirm_url)).searchParams.get("token")!
+      // a confirmation link works 48 hours
+      const { e } = JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString())
+      expect((e * 1000 - Date.now()) / 3_600_000).toBeGreaterThan(47.9)
+      expect((e * 1000 - Date.now()) / 3_600_000).toBeLessThanOrEqual(48)
 
       const confirmed = await api.post(
         "/store/engagement/consents/confirm",
@@ -237,7 +241,12 @@ medusaIntegrationTestRunner({
         purpose: "email_marketing",
         action: "unsubscribe",
       })
-      expect((await api.get(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)).data.effect).toMatch(/^POST/)
+      const described = (await api.get(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)).data
+      expect(described.effect).toMatch(/^POST/)
+      // short-lived, but an opt-out must keep working 30 days after the email: 35 days
+      const lifetime = new Date(described.expires_at).getTime() - Date.now()
+      expect(lifetime / 86_400_000).toBeGreaterThan(34.9)
+      expect(lifetime / 86_400_000).toBeLessThanOrEqual(35)
       await api.post(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)
 
       const used = await responseOf(api.get(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`))

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { durationMs } from "./duration"
+import { serverUrl } from "./server-url"
 import { REVIEW_REQUEST_TRIGGERS } from "./types"
 import {
   reviewCategoryDelaysSchema,
@@ -123,12 +124,18 @@ export const consentOptionsSchema = z.object({
    * a link for any customer, so the module refuses to start without one of real strength.
    */
   link_secret: linkSecret,
-  unsubscribe_ttl: duration.default(90 * 86_400_000),
-  confirmation_ttl: duration.default(7 * 86_400_000),
+  /**
+   * How long a link works. Each link is single-purpose (one customer, one purpose, one action, used
+   * once) and short-lived, so one written to an access log is worth little: an unsubscribe link
+   * works 35 days (an opt-out must keep working at least 30 days after the email is sent, CAN-SPAM;
+   * 5 days' margin for a late read), a confirmation link 48 hours.
+   */
+  unsubscribe_ttl: duration.default(35 * 86_400_000),
+  confirmation_ttl: duration.default(2 * 86_400_000),
   /** a repeated AwaitingConfirmation request re-sends the pending confirmation at most once per this */
   confirmation_resend_after: duration.default(10 * 60_000),
-  /** the unsubscribe link put in every email; `{token}` is replaced */
-  unsubscribe_url: z.string().default("http://localhost:9000/engagement/unsubscribe?token={token}"),
+  /** the unsubscribe link put in every email; `{token}` is replaced; by default on this server (see server-url.ts) */
+  unsubscribe_url: z.string().default(() => `${serverUrl()}/engagement/unsubscribe?token={token}`),
   /** the double opt-in confirmation link; `{token}` is replaced */
   confirm_url: z.string().default("http://localhost:8000/consents/confirm?token={token}"),
   confirmation_template: z.string().min(1).default("engagement-consent-confirmation"),

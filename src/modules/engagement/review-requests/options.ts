@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { durationMs } from "../duration"
+import { serverUrl } from "../server-url"
 
 /** milliseconds, or a duration such as "30s", "10m", "7d" */
 const duration = z.union([z.number().int().min(0), z.string()]).transform((value, ctx) => {
@@ -47,11 +48,12 @@ export const reviewReminderOptionsSchema = z.object({
     .min(1)
     .max(3)
     .default([5 * 86_400_000]),
-  /** the tracked link in every review email; `{token}` is replaced */
-  link_url: z.string().default("http://localhost:9000/engagement/review-links/{token}"),
+  /** the tracked link in every review email; `{token}` is replaced; by default on this server (see server-url.ts) */
+  link_url: z.string().default(() => `${serverUrl()}/engagement/review-links/{token}`),
   /** where a followed link leads; `{handle}` and `{id}` of the product are replaced */
   review_url: z.string().default("http://localhost:8000/products/{handle}#reviews"),
-  link_ttl: duration.default(90 * 86_400_000),
+  /** how long a review link works: each email (request, reminder) signs its own, so 30 days from that email */
+  link_ttl: duration.default(30 * 86_400_000),
 })
 
 export const REVIEW_WEBHOOK_SECRET_MIN_LENGTH = 32
