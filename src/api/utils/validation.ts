@@ -120,10 +120,16 @@ function describeIssue(issue: Issue, input: unknown, root: string): string {
     case "unrecognized_keys":
       return `${issue.keys.map((key) => fieldName([...issue.path, key], root)).join(", ")}: unknown field${issue.keys.length > 1 ? "s" : ""}`
     case "too_big":
+      if (!issue.message.startsWith("Too big")) {
+        return `${field}: ${withoutFieldName(issue.message, issue.path)}`
+      }
       return issue.inclusive === false
         ? `${field}: must be less than ${String(issue.maximum)}${sizeUnit(issue.origin)}`
         : `${field}: at most ${String(issue.maximum)}${sizeUnit(issue.origin)}`
     case "too_small":
+      if (!issue.message.startsWith("Too small")) {
+        return `${field}: ${withoutFieldName(issue.message, issue.path)}`
+      }
       if (issue.origin === "string" && Number(issue.minimum) === 1) {
         return `${field}: must not be empty`
       }
