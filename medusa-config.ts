@@ -7,6 +7,20 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const redisUrl = process.env.REDIS_URL
 
+/**
+ * No secret has a default: with a known one, anyone can sign an admin token. `npm run demo` makes
+ * its own (kept in `.demo-data/`), the test runner sets random ones; anywhere else they must be set.
+ */
+function requiredSecret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
+  const value = process.env[name]
+  if (!value || value.length < 32) {
+    throw new Error(
+      `${name} is ${value ? "too short" : "not set"}: set it to at least 32 random characters, e.g. the output of \`openssl rand -base64 48\` (npm run demo generates one in .demo-data/)`
+    )
+  }
+  return value
+}
+
 // Redis is optional: with REDIS_URL the event bus, workflow engine, cache and locking use it
 // (several server processes can then share the work); without it everything stays in memory.
 const redisModules = redisUrl
@@ -43,8 +57,8 @@ module.exports = defineConfig({
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
       authCors: process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000,http://localhost:5173",
-      jwtSecret: process.env.JWT_SECRET || "supersecret",
-      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+      jwtSecret: requiredSecret("JWT_SECRET"),
+      cookieSecret: requiredSecret("COOKIE_SECRET"),
     },
   },
   admin: {

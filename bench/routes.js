@@ -5,6 +5,8 @@
  *   node bench/routes.js [requests=200]
  * Prints median and p95 per route and the plugin/Medusa ratio of medians.
  */
+const { demoAdminPassword } = require("../src/scripts/demo/secrets")
+
 const BASE = process.env.MEDUSA_URL || `http://localhost:${process.env.PORT || 9000}`
 const N = Math.min(Number(process.argv[2] || 200), 5000)
 
@@ -41,7 +43,7 @@ async function timeRoute(path, headers) {
 async function main() {
   const { token } = await json("POST", "/auth/user/emailpass", {
     email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
-    password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
+    password: demoAdminPassword(),
   })
   const admin = { authorization: `Bearer ${token}` }
   const { api_keys } = await json("GET", "/admin/api-keys?type=publishable", undefined, admin)

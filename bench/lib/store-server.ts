@@ -32,6 +32,14 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const redisUrl = process.env.REDIS_URL
 
+// no default secrets: the bench's processes get generated ones (integration-tests/helpers/medusa-store.ts)
+const secret = (name: string): string => {
+  if (!process.env[name]) {
+    throw new Error(name + " is not set")
+  }
+  return process.env[name] as string
+}
+
 // the plugin's demo store without the plugin: the same project settings and Medusa's own modules only
 module.exports = defineConfig({
   projectConfig: {
@@ -41,8 +49,8 @@ module.exports = defineConfig({
       storeCors: "http://localhost:8000",
       adminCors: "http://localhost:9000",
       authCors: "http://localhost:8000,http://localhost:9000",
-      jwtSecret: process.env.JWT_SECRET || "supersecret",
-      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+      jwtSecret: secret("JWT_SECRET"),
+      cookieSecret: secret("COOKIE_SECRET"),
     },
   },
   admin: { disable: true },

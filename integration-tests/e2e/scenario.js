@@ -5,11 +5,15 @@
 const { execFileSync } = require("node:child_process")
 const path = require("node:path")
 const { chromium } = require("playwright-core")
+const { demoAdminPassword } = require("../../src/scripts/demo/secrets")
 
 const root = path.resolve(__dirname, "../..")
 const ADMIN = {
   email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
-  password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
+  // read once the demo runs: its first run generates the password
+  get password() {
+    return demoAdminPassword()
+  },
 }
 // the admin's first load compiles its bundle: long timeouts
 const SLOW = 180_000

@@ -54,6 +54,7 @@ export const VALID_BODIES: Record<string, Record<string, unknown>> = {
       },
     ],
   },
+  "POST /admin/engagement/contacts/lookup": { email: "fuzz-shopper@example.com" },
   "POST /admin/engagement/contacts/:id/consents": {
     consents: [{ purpose: "email_marketing", value: "True", wording: "Newsletter v1", info: { where: "admin" } }],
   },

@@ -8,6 +8,7 @@
  * file watcher and without the admin build (MEDUSA_ADMIN_DISABLE): no `medusa build` is needed.
  * Each Medusa command runs in a process group of its own, ended with the calling process.
  */
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -241,9 +242,19 @@ function medusaCli(dir: string): string {
   return require.resolve("@medusajs/cli/cli.js", { paths: [dir] })
 }
 
+/**
+ * Secrets of this process's Medusa servers (there are no defaults): random, the same for every server
+ * this process starts, so a token signed by one (or before a restart) is accepted by the next.
+ */
+const RUN_SECRETS = {
+  JWT_SECRET: process.env.JWT_SECRET || randomBytes(48).toString("base64url"),
+  COOKIE_SECRET: process.env.COOKIE_SECRET || randomBytes(48).toString("base64url"),
+}
+
 /** The environment of a Medusa command: this one's, with `env` on top (an `undefined` there unsets a variable). */
 function medusaEnv(env: Record<string, string | undefined>, summaryFile?: string): Record<string, string> {
   const merged: Record<string, string | undefined> = {
+    ...RUN_SECRETS,
     ...process.env,
     NODE_ENV: "development",
     MEDUSA_ADMIN_DISABLE: "true",

@@ -23,7 +23,7 @@ export async function seedTestStore(container: MedusaContainer): Promise<TestSto
  */
 export async function createAdminHeaders(
   container: MedusaContainer,
-  { email = "admin@example.com", password = "supersecret" } = {}
+  { email = "admin@example.com", password = "test-admin-password" } = {}
 ): Promise<RequestConfig> {
   const users = container.resolve(Modules.USER)
   const auth = container.resolve(Modules.AUTH)

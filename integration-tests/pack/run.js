@@ -357,7 +357,7 @@ async function checkRelease(work, packed) {
     })
     const { publishableKey } = JSON.parse(fs.readFileSync(seedFile, "utf8"))
     log("npx medusa user (admin)")
-    sh("npx", ["medusa", "user", "-e", "admin@example.com", "-p", "supersecret"], { cwd: store, env })
+    sh("npx", ["medusa", "user", "-e", "admin@example.com", "-p", "pack-check-admin-password"], { cwd: store, env })
 
     const port = await freePort()
     const base = `http://localhost:${port}`
@@ -384,7 +384,7 @@ async function checkRelease(work, packed) {
     log("medusa start answers")
 
     const { token: adminToken } = await call(base, "POST", "/auth/user/emailpass", {
-      body: { email: "admin@example.com", password: "supersecret" },
+      body: { email: "admin@example.com", password: "pack-check-admin-password" },
     })
     const admin = { authorization: `Bearer ${adminToken}` }
     const pk = { "x-publishable-api-key": publishableKey }

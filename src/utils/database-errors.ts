@@ -49,9 +49,15 @@ export function loggableMessage(error: unknown): string {
   return error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error)
 }
 
+/**
+ * A phone number standing on its own (`+46 70 123 45 67`, `%2B46701234567` in a path): never digits
+ * inside a word, so an id (`cart_01M95Q3E1H2MT46701234567PP6PY9`) stays whole.
+ */
+const PHONE = /(?<![\w%+])(?:\+|%2[Bb])?\d[\d ]{5,}\d(?!\w)/g
+
 /** A message with the emails and phone numbers it names replaced, for a log line. */
 export function withoutContactDetails(message: string): string {
-  return message.replace(/[^\s@'"(),:;<>/]+@[^\s@'"(),:;<>/]+/g, "<email>").replace(/\+?\d[\d ]{5,}\d/g, "<phone>")
+  return message.replace(/[^\s@'"(),:;<>/]+@[^\s@'"(),:;<>/]+/g, "<email>").replace(PHONE, "<phone>")
 }
 
 /**

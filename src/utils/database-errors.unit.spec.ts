@@ -40,6 +40,22 @@ describe("database errors in logs", () => {
     expect(withoutContactDetails("Delivery with id: engdel_01M8P55PTF7SJ7Q6V67K9P9N8C was not found")).toBe(
       "Delivery with id: engdel_01M8P55PTF7SJ7Q6V67K9P9N8C was not found"
     )
+    expect(withoutContactDetails("Error 404 at /admin/engagement/contacts/phone/%2B46701234567")).toBe(
+      "Error 404 at /admin/engagement/contacts/phone/<phone>"
+    )
+    expect(withoutContactDetails("phone +46701234567, then 0701234567.")).toBe("phone <phone>, then <phone>.")
+  })
+
+  it("keep ids whole, even with a run of digits that looks like a phone number inside them", () => {
+    for (const id of [
+      "cart_01M95Q3E1H2MT46701234567PP6PY9",
+      "cart_01M95Q3E1H2MT+46701234567PP6PY9",
+      "order_0123456789012345678901234",
+      "cus_01M95Q3E1H2MT4670 123 4567PP6PY9",
+      "engdel_99999999999",
+    ]) {
+      expect(withoutContactDetails(`Cart ${id} was not found`)).toBe(`Cart ${id} was not found`)
+    }
   })
 
   it("keep the message of any other error", () => {

@@ -50,14 +50,14 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ id: contact.customer_id, first_name: "Grace", last_name: "Hopper" })
         )
 
-        for (const path of [
-          `/admin/engagement/contacts/${contact.id}`,
-          `/admin/engagement/contacts/${contact.customer_id}`,
-          `/admin/engagement/contacts/email/${encodeURIComponent("GRACE@example.com")}`,
-          `/admin/engagement/contacts/phone/${encodeURIComponent("+1555010099")}`,
-          `/admin/engagement/contacts/crm-id/CRM-42`,
+        const lookup = (body: Record<string, unknown>) => api.post("/admin/engagement/contacts/lookup", body, admin)
+        for (const found of [
+          await api.get(`/admin/engagement/contacts/${contact.id}`, admin),
+          await api.get(`/admin/engagement/contacts/${contact.customer_id}`, admin),
+          await lookup({ email: "GRACE@example.com" }),
+          await lookup({ phone: "+1 555 010 099" }),
+          await api.get(`/admin/engagement/contacts/crm-id/CRM-42`, admin),
         ]) {
-          const found = await api.get(path, admin)
           expect(found.data.contact).toEqual(
             expect.objectContaining({
               id: contact.id,
@@ -68,6 +68,23 @@ medusaIntegrationTestRunner({
           )
         }
         expect((await api.get(`/admin/engagement/contacts?crm_id=CRM-42`, admin)).data.count).toBe(1)
+        const nobody = await responseOf(lookup({ email: "nobody@example.com" }))
+        expect([nobody.status, nobody.data.message]).toEqual([404, "No contact with this email"])
+        for (const body of [{}, { email: "grace@example.com", phone: "+1555010099" }]) {
+          const refused = await responseOf(lookup(body))
+          expect([refused.status, refused.data.message]).toEqual([400, "body: give exactly one of email or phone"])
+        }
+
+        // the lookups with an email or phone in the path (and so in Medusa's access log) still answer, deprecated
+        for (const path of [
+          `/admin/engagement/contacts/email/${encodeURIComponent("GRACE@example.com")}`,
+          `/admin/engagement/contacts/phone/${encodeURIComponent("+1555010099")}`,
+        ]) {
+          const old = await api.get(path, admin)
+          expect(old.data.contact.id).toBe(contact.id)
+          expect(old.headers.deprecation).toMatch(/^@\d+$/)
+          expect(old.headers.link).toBe('</admin/engagement/contacts/lookup>; rel="successor-version"')
+        }
         expect((await responseOf(api.get(`/admin/engagement/contacts/email/nobody@example.com`, admin))).status).toBe(
           404
         )

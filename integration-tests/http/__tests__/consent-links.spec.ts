@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { signLinkToken } from "../../../src/modules/engagement/consents/link-token"
@@ -9,6 +10,13 @@ jest.setTimeout(180_000)
 
 // set for every test file by integration-tests/setup.js: the plugin has no default
 const LINK_SECRET = process.env.ENGAGEMENT_LINK_SECRET!
+
+/** A token of any claims, signed with the real link secret as the signers sign (`purpose`: the review links' key label). */
+function signedWithRealSecret(claims: Record<string, unknown>, purpose: string | null = null): string {
+  const payload = Buffer.from(JSON.stringify(claims)).toString("base64url")
+  const key = purpose === null ? LINK_SECRET : createHmac("sha256", LINK_SECRET).update(purpose).digest()
+  return `${payload}.${createHmac("sha256", key).update(payload).digest("base64url")}`
+}
 
 /** The signed links of emails: double opt-in confirmation and one-click unsubscribe, each working once. */
 medusaIntegrationTestRunner({
@@ -40,6 +48,10 @@ medusaIntegrationTestRunner({
         .listNotifications({ to: "ada@example.com", template: "engagement-consent-confirmation" })
       expect(email).toBeDefined()
       const token = new URL(String(email.data!.confirm_url)).searchParams.get("token")!
+      // a confirmation link works 48 hours
+      const { e } = JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString())
+      expect((e * 1000 - Date.now()) / 3_600_000).toBeGreaterThan(47.9)
+      expect((e * 1000 - Date.now()) / 3_600_000).toBeLessThanOrEqual(48)
 
       const confirmed = await api.post(
         "/store/engagement/consents/confirm",
@@ -185,6 +197,73 @@ medusaIntegrationTestRunner({
       }
       expect(await ledgerOf("cus_nobody")).toEqual([])
       expect(await engagement.listLinkUses({ customer_id: "cus_nobody" })).toEqual([])
+    })
+
+    it("a link signed with the real secret but with claims no signer writes is a 400 naming the token, and changes nothing", async () => {
+      const later = Math.floor(Date.now() / 1000) + 3600
+      const claims = { c: shopper.customerId, p: "email_marketing", a: "unsubscribe", n: "abcdefghijklmnop" }
+      const malformed = [
+        signedWithRealSecret({ ...claims, e: 1e308 }),
+        signedWithRealSecret({ ...claims, e: later, c: "cus_\u0000nobody" }),
+        signedWithRealSecret({ ...claims, e: later, p: "email_marketing\u0000" }),
+        signedWithRealSecret({ ...claims, e: later, extra: true }),
+      ]
+      for (const token of malformed) {
+        for (const answer of [
+          await responseOf(api.get(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)),
+          await responseOf(api.post(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)),
+          await responseOf(api.post("/store/engagement/unsubscribe", { token }, pk())),
+        ]) {
+          expect([answer.status, answer.data.message]).toEqual([400, expect.stringMatching(/^token: /)])
+        }
+      }
+      const review = { r: "engrr_1", i: "prod_1", h: "pen", n: 0 }
+      for (const token of [
+        signedWithRealSecret({ ...review, e: 1e308 }, "engagement:review-link:v1"),
+        signedWithRealSecret({ ...review, e: later, r: "engrr_\u0000" }, "engagement:review-link:v1"),
+      ]) {
+        const answer = await responseOf(api.get(`/engagement/review-links/${token}`, { maxRedirects: 0 }))
+        expect([answer.status, answer.data.message]).toEqual([400, expect.stringMatching(/^token: /)])
+      }
+      expect(await engagementOf(getContainer()).listLinkUses({})).toEqual([])
+      expect(await ledgerOf(shopper.customerId)).toEqual([])
+    })
+
+    it("the GET of a link its POST would refuse says why instead of inviting the POST", async () => {
+      await api.post(
+        "/store/engagement/consents",
+        { consents: [{ purpose: "email_marketing", value: "True" }] },
+        shopper
+      )
+      const engagement = engagementOf(getContainer())
+      const token = engagement.signLinkToken({
+        customer_id: shopper.customerId,
+        purpose: "email_marketing",
+        action: "unsubscribe",
+      })
+      const described = (await api.get(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)).data
+      expect(described.effect).toMatch(/^POST/)
+      // short-lived, but an opt-out must keep working 30 days after the email: 35 days
+      const lifetime = new Date(described.expires_at).getTime() - Date.now()
+      expect(lifetime / 86_400_000).toBeGreaterThan(34.9)
+      expect(lifetime / 86_400_000).toBeLessThanOrEqual(35)
+      await api.post(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)
+
+      const used = await responseOf(api.get(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`))
+      expect([used.status, used.data.message]).toEqual([409, "token: this link has already been used"])
+      const usedInStore = await responseOf(
+        api.get(`/store/engagement/unsubscribe?token=${encodeURIComponent(token)}`, pk())
+      )
+      expect(usedInStore.status).toBe(409)
+
+      const nobody = engagement.signLinkToken({
+        customer_id: "cus_nobody",
+        purpose: "email_marketing",
+        action: "unsubscribe",
+      })
+      const missing = await responseOf(api.get(`/engagement/unsubscribe?token=${encodeURIComponent(nobody)}`))
+      expect([missing.status, missing.data.message]).toEqual([404, "token: the customer of this link does not exist"])
+      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["True", "False"])
     })
   },
 })

@@ -241,5 +241,40 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ first_name: "Grace", phone: null })
       )
     })
+
+    it("accepts dates of birth from 1900-01-01 to today only, refusing others with a 400 naming the field and changing nothing", async () => {
+      const admin = await createAdminHeaders(getContainer())
+      await api.post("/store/engagement/profile", { date_of_birth: "1990-05-17" }, shopper)
+      const today = new Date().toISOString().slice(0, 10)
+      const upsert = (dateOfBirth: string) =>
+        api.post(
+          "/admin/engagement/contacts",
+          { mode: "Update", matchBy: "Email", data: [{ email: "ada@example.com", dateOfBirth }] },
+          admin
+        )
+      for (const day of ["0000-01-01", "1899-12-31", "9999-12-31", "2999-01-01T00:00:00Z"]) {
+        const shoppers = await responseOf(api.post("/store/engagement/profile", { date_of_birth: day }, shopper))
+        const admins = await responseOf(upsert(day))
+        if (!day.includes("T")) {
+          expect([shoppers.status, shoppers.data.message]).toEqual([
+            400,
+            "date_of_birth: must be between 1900-01-01 and today",
+          ])
+        }
+        expect([admins.status, admins.data.message]).toEqual([
+          400,
+          "data.0.dateOfBirth: must be between 1900-01-01 and today",
+        ])
+      }
+      expect((await profile()).date_of_birth).toBe("1990-05-17")
+
+      for (const day of ["1900-01-01", today]) {
+        expect(
+          (await api.post("/store/engagement/profile", { date_of_birth: day }, shopper)).data.profile.date_of_birth
+        ).toBe(day)
+      }
+      await upsert("1950-02-28T23:30:00-05:00")
+      expect((await profile()).date_of_birth).toBe("1950-02-28")
+    })
   },
 })

@@ -3,7 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import sendDueReviewReminders from "../../../src/jobs/send-due-review-reminders"
 import { engagementOf, makeDue, reviewRequestOf } from "../../helpers/engagement"
 import sendDueReviewRequests from "../../../src/jobs/send-due-review-requests"
-import { responseOf } from "../../helpers/http"
+import { freePort, responseOf } from "../../helpers/http"
 import { NOTEBOOK, PEN, seedTestStore, shopperOrder, TestStore } from "../../helpers/store"
 
 jest.setTimeout(240_000)
@@ -16,7 +16,11 @@ const ENV: Record<string, string> = {
   // the cap is not what stops the reminders here
   ENGAGEMENT_REVIEW_MAX_PER_CUSTOMER: "10",
 }
-beforeAll(() => {
+// the server listens on a port of its own (the test runner honours PORT): the emails' links must name it
+let base: string
+beforeAll(async () => {
+  process.env.PORT = String(await freePort())
+  base = `http://localhost:${process.env.PORT}`
   for (const name of Object.keys(process.env)) {
     if (/^(RECENSUS|REJOINER|EXPERTSENDER|ENGAGE|CRMCOM)_/.test(name)) {
       delete process.env[name]
@@ -25,6 +29,7 @@ beforeAll(() => {
   Object.assign(process.env, ENV)
 })
 afterAll(() => {
+  delete process.env.PORT
   for (const name of Object.keys(ENV)) {
     delete process.env[name]
   }
@@ -72,10 +77,16 @@ medusaIntegrationTestRunner({
       )
       const [first] = await reviewEmails("ada@example.com")
       const firstLinks = (first.data!.products as Product[]).map((product) => product.review_url)
+      // on the running server by default, not on a fixed localhost:9000
       expect(firstLinks).toEqual([
-        expect.stringMatching(/^http:\/\/localhost:9000\/engagement\/review-links\//),
-        expect.stringMatching(/^http:\/\/localhost:9000\/engagement\/review-links\//),
+        expect.stringMatching(new RegExp(`^${base}/engagement/review-links/`)),
+        expect.stringMatching(new RegExp(`^${base}/engagement/review-links/`)),
       ])
+      // each link works 30 days from its email
+      const { e } = JSON.parse(Buffer.from(firstLinks[0]!.split("/").pop()!.split(".")[0], "base64url").toString())
+      expect((e * 1000 - Date.now()) / 86_400_000).toBeGreaterThan(29.9)
+      expect((e * 1000 - Date.now()) / 86_400_000).toBeLessThanOrEqual(30)
+      expect(first.data!.unsubscribe_url).toMatch(new RegExp(`^${base}/engagement/unsubscribe\\?token=`))
 
       // not due yet: nothing
       await sendDueReviewReminders(getContainer())
@@ -99,10 +110,11 @@ medusaIntegrationTestRunner({
 
       // the shopper follows the reminder's link: recorded, and led to the product's review form
       const link = (emails[1].data!.products as Product[])[0].review_url!
-      const path = link.replace("http://localhost:9000", "")
-      const followed = await api.get(path, { maxRedirects: 0, validateStatus: () => true })
+      const path = link.replace(base, "")
+      // the link as the email has it, followed on the server that sent it
+      const followed = await fetch(link, { redirect: "manual" })
       expect(followed.status).toBe(302)
-      expect(followed.headers.location).toMatch(/^http:\/\/localhost:8000\/products\/[\w-]+#reviews$/)
+      expect(followed.headers.get("location")).toMatch(/^http:\/\/localhost:8000\/products\/[\w-]+#reviews$/)
       const clicked = await engagementOf(getContainer()).retrieveReviewRequest(request.id)
       expect(clicked.clicked_at).not.toBeNull()
       expect(clicked.next_reminder_at).toBeNull()

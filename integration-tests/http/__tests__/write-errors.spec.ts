@@ -124,5 +124,46 @@ medusaIntegrationTestRunner({
         expect({ personal, found: logged.includes(personal) }).toEqual({ personal, found: false })
       }
     })
+
+    it("names the rule in words where a pattern refuses a value, and the limit in a 413", async () => {
+      const store = await seedTestStore(getContainer())
+      const shopper = await createShopper(api, store, "rules@example.com")
+      const admin = await createAdminHeaders(getContainer())
+      const answers = [
+        await responseOf(api.post("/store/engagement/profile", { phone: "" }, shopper)),
+        await responseOf(api.post("/store/engagement/profile", { phone: "call me" }, shopper)),
+        await responseOf(api.post("/store/engagement/referral/claim", { code: "ab-cd" }, shopper)),
+        await responseOf(
+          api.post(
+            "/admin/engagement/contacts",
+            { mode: "Add", matchBy: "Email", data: [{ email: "x@example.com", phone: " " }] },
+            admin
+          )
+        ),
+      ]
+      expect(answers.map((answer) => [answer.status, answer.data.message])).toEqual([
+        [
+          400,
+          "phone: must be 3 to 20 digits, optionally after a + (international format, e.g. +46701234567; spaces are removed)",
+        ],
+        [
+          400,
+          "phone: must be 3 to 20 digits, optionally after a + (international format, e.g. +46701234567; spaces are removed)",
+        ],
+        [400, "code: must be letters and digits only, e.g. K7P2QX9M (upper or lower case)"],
+        [400, "data.0.phone: must not be empty (a phone number, e.g. +46701234567)"],
+      ])
+      for (const answer of answers) {
+        expect(answer.data.message).not.toContain("regex")
+      }
+
+      const huge = await responseOf(
+        api.post("/store/engagement/profile", { first_name: "x".repeat(200 * 1024) }, shopper)
+      )
+      expect([huge.status, huge.data.message]).toEqual([
+        413,
+        expect.stringMatching(/^body: at most 102,400 bytes \(100 KB\) \(this one has 204,8\d\d bytes \(200 KB\)\)$/),
+      ])
+    })
   },
 })

@@ -1,8 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../modules/engagement/types"
-import type { LinkAction } from "../../modules/engagement/consents/link-token"
+import type { LinkAction, LinkClaims } from "../../modules/engagement/consents/link-token"
 import { applyConsentLinkWorkflow } from "../../workflows/consents/workflows/apply-consent-link"
 import type { StoreEngagementConsentLinkDescription, StoreEngagementConsentLinkResponse } from "../../types/store"
 import type { Sent, SentError } from "./sent"
@@ -20,14 +21,48 @@ function tokenOf(req: MedusaRequest<{ token?: string }>): string {
   return token
 }
 
-/** GET: says what following the link will do. Never changes anything by itself. */
+/**
+ * Why the POST of this link would be refused, read without changing anything: the customer does not
+ * exist (404) or the link was used (409). (A confirmation link has no GET: its page is the storefront's.) The
+ * POST decides again under its locks; this only keeps a GET from inviting a POST that must fail.
+ */
+async function refusalOf(
+  scope: MedusaContainer,
+  claims: LinkClaims
+): Promise<{ status: 404 | 409; message: string } | null> {
+  const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
+  const [[customer], uses] = await Promise.all([
+    scope.resolve(Modules.CUSTOMER).listCustomers({ id: claims.c }, { select: ["id"] }),
+    engagement.listLinkUses({ nonce: claims.n }, { select: ["id"], take: 1 }),
+  ])
+  if (!customer) {
+    return { status: 404, message: "token: the customer of this link does not exist" }
+  }
+  if (uses.length) {
+    return { status: 409, message: "token: this link has already been used" }
+  }
+  return null
+}
+
+/**
+ * GET: says what following the link will do, or why following it would be refused (the answer the
+ * POST would give). Never changes anything by itself.
+ */
 export function describeConsentLink(action: LinkAction) {
   return async (
     req: MedusaRequest<{ token?: string }>,
-    res: MedusaResponse<Sent<StoreEngagementConsentLinkDescription>>
+    res: MedusaResponse<Sent<StoreEngagementConsentLinkDescription> | (SentError & { code: string })>
   ) => {
     const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const claims = engagement.verifyLinkToken(tokenOf(req), action)
+    const refused = await refusalOf(req.scope, claims)
+    if (refused?.status === 404) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, refused.message)
+    }
+    if (refused) {
+      res.status(409).json({ type: MedusaError.Types.CONFLICT, code: "invalid_state_error", message: refused.message })
+      return
+    }
     res.json({
       action,
       purpose: claims.p,

@@ -49,10 +49,20 @@ function correctedError(err: unknown, path: string): unknown {
   return err
 }
 
+/** A size in bytes as a reader takes it in: `102,400 bytes (100 KB)`. */
+function bytes(size: number | undefined): string {
+  if (typeof size !== "number" || !Number.isFinite(size)) {
+    return "an unknown number of bytes"
+  }
+  const exact = `${size.toLocaleString("en-US")} bytes`
+  return size >= 1024 ? `${exact} (${Math.round(size / 1024).toLocaleString("en-US")} KB)` : exact
+}
+
 /**
  * Medusa's error handler, with these corrections on the plugin's routes:
  * - a path Express cannot decode (`%FF`) is a 400 naming the parameter, not a 500;
  * - a body that is not JSON, or JSON but not an object, is a 400 naming the body;
+ * - a body over the size limit is a 413 naming the limit;
  * - a conflict keeps its own message (Medusa replaces every CONFLICT message with "retry with
  *   the Idempotency-Key");
  * - a database error is logged and answered with its code, table and constraint only: its
@@ -69,6 +79,14 @@ export function engagementErrorHandler(
 ) {
   if (!PLUGIN_PATH.test(req.path ?? "")) {
     return medusaErrorHandler(err as Error, req, res, next)
+  }
+  const tooLarge = err as ErrorLike & { limit?: number; length?: number }
+  if (tooLarge?.type === "entity.too.large") {
+    // body-parser's own message ("request entity too large") names no limit
+    const message = `body: at most ${bytes(tooLarge.limit)} (this one has ${bytes(tooLarge.length)})`
+    req.scope?.resolve(ContainerRegistrationKeys.LOGGER).info(`Error 413 at ${req.path}: ${message}`)
+    res.status(413).json({ type: MedusaError.Types.INVALID_DATA, message })
+    return
   }
   const error = correctedError(err, req.path)
   const { statusCode, body } = getHttpResponseFromError(error)

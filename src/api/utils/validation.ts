@@ -32,6 +32,22 @@ export function text({ min = 0, max = MAX_TEXT_LENGTH }: { min?: number; max?: n
 /** A non-empty string, the shape of an id or a filter value. */
 export const identifier = () => text({ min: 1, max: 256 })
 
+/** The earliest date of birth any route accepts. */
+export const EARLIEST_BIRTH_DATE = "1900-01-01"
+
+/** Today where it is latest (UTC+14): no one anywhere was born after it. */
+export const latestBirthDate = (now = Date.now()) => new Date(now + 14 * 3_600_000).toISOString().slice(0, 10)
+
+/**
+ * A date of birth (YYYY-MM-DD) between 1900-01-01 and today: `0000-01-01` and `9999-12-31` are
+ * calendar days, but no one's birthday, and the platforms would be sent them.
+ */
+export function withinBirthDates<T extends z.ZodType<string>>(schema: T) {
+  return schema.refine((day) => day >= EARLIEST_BIRTH_DATE && day <= latestBirthDate(), {
+    message: `must be between ${EARLIEST_BIRTH_DATE} and today`,
+  })
+}
+
 /**
  * `order` of a list route: one of the allowed fields, optionally prefixed with `-` (descending).
  * Medusa's own check only runs when the query config lists `allowed` fields, and then does not
@@ -78,6 +94,12 @@ const fieldName = (path: Path, root: string) => (path.length ? path.map(String).
 
 const sizeUnit = (origin: unknown) => (origin === "string" ? " characters" : origin === "array" ? " items" : "")
 
+/** A schema's message without the field name it may already start with (`dateOfBirth: a day…`). */
+const withoutFieldName = (message: string, path: Path) => {
+  const last = path.length ? `${String(path[path.length - 1])}: ` : null
+  return last && message.startsWith(last) ? message.slice(last.length) : message
+}
+
 /** One issue as `<field>: <what is wrong>`; enum issues list the allowed values. */
 function describeIssue(issue: Issue, input: unknown, root: string): string {
   const field = fieldName(issue.path, root)
@@ -98,10 +120,16 @@ function describeIssue(issue: Issue, input: unknown, root: string): string {
     case "unrecognized_keys":
       return `${issue.keys.map((key) => fieldName([...issue.path, key], root)).join(", ")}: unknown field${issue.keys.length > 1 ? "s" : ""}`
     case "too_big":
+      if (!issue.message.startsWith("Too big")) {
+        return `${field}: ${withoutFieldName(issue.message, issue.path)}`
+      }
       return issue.inclusive === false
         ? `${field}: must be less than ${String(issue.maximum)}${sizeUnit(issue.origin)}`
         : `${field}: at most ${String(issue.maximum)}${sizeUnit(issue.origin)}`
     case "too_small":
+      if (!issue.message.startsWith("Too small")) {
+        return `${field}: ${withoutFieldName(issue.message, issue.path)}`
+      }
       if (issue.origin === "string" && Number(issue.minimum) === 1) {
         return `${field}: must not be empty`
       }
@@ -110,7 +138,13 @@ function describeIssue(issue: Issue, input: unknown, root: string): string {
         ? `${field}: must be greater than ${String(issue.minimum)}${sizeUnit(issue.origin)}`
         : `${field}: at least ${String(issue.minimum)}${sizeUnit(issue.origin)}`
     case "invalid_format":
-      return `${field}: must be a valid ${issue.format}`
+      // a schema's own words name the rule ("digits, optionally after +…"); zod's own say only "Invalid …"
+      if (!issue.message.startsWith("Invalid")) {
+        return `${field}: ${withoutFieldName(issue.message, issue.path)}`
+      }
+      return issue.format === "regex"
+        ? `${field}: must match the pattern ${String((issue as { pattern?: unknown }).pattern)}`
+        : `${field}: must be a valid ${issue.format}`
     case "invalid_union": {
       // the alternative that got furthest: one that failed on something other than its type
       const alternatives = issue.errors.map((issues) =>

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { durationMs } from "./duration"
+import { serverUrl } from "./server-url"
 import { REVIEW_REQUEST_TRIGGERS } from "./types"
 import {
   reviewCategoryDelaysSchema,
@@ -185,15 +186,23 @@ export const consentOptionsSchema = z.object({
   link_secret: linkSecret.describe(
     "**required**, no default: HMAC key of unsubscribe and confirmation links (and, derived for that purpose only, of review links), at least 32 random characters (`openssl rand -base64 48`); the server refuses to start without one, or with a weak one, naming the option. `npm run demo` makes one in `.demo-data/link-secret`"
   ),
-  unsubscribe_ttl: duration.default(90 * 86_400_000).describe("how long an unsubscribe link works"),
-  confirmation_ttl: duration.default(7 * 86_400_000).describe("how long a confirmation link works"),
+  // each link is single-purpose (one customer, one purpose, one action, used once) and short-lived,
+  // so one written to an access log is worth little
+  unsubscribe_ttl: duration
+    .default(35 * 86_400_000)
+    .describe(
+      "how long an unsubscribe link works: an opt-out must keep working at least 30 days after the email is sent (CAN-SPAM), with 5 days' margin"
+    ),
+  confirmation_ttl: duration.default(2 * 86_400_000).describe("how long a confirmation link works"),
   confirmation_resend_after: duration
     .default(10 * 60_000)
     .describe("a repeated `AwaitingConfirmation` re-sends the pending confirmation at most once per this"),
   unsubscribe_url: z
     .string()
-    .default("http://localhost:9000/engagement/unsubscribe?token={token}")
-    .describe("the unsubscribe link put in every email; `{token}` is replaced"),
+    .default(() => `${serverUrl()}/engagement/unsubscribe?token={token}`)
+    .describe(
+      "the unsubscribe link put in every email; `{token}` is replaced; by default on this server (`MEDUSA_BACKEND_URL`, else `http://localhost:$PORT`)"
+    ),
   confirm_url: z
     .string()
     .default("http://localhost:8000/consents/confirm?token={token}")

@@ -7,8 +7,11 @@
  * (default: email marketing and review requests given; CONSENTS=none for no boxes).
  * POINTS=550 spends that many loyalty points on the cart (100 points = 1.00) before paying.
  * REFERRAL_CODE=ABCD2345 puts an advocate's referral code in the cart's metadata (claimed with the first order).
- * Reads the publishable key from the demo's store (admin login) unless PUBLISHABLE_KEY is set.
+ * Reads the publishable key from the demo's store (admin login: DEMO_ADMIN_PASSWORD, else the one
+ * the demo generated in .demo-data/admin-password) unless PUBLISHABLE_KEY is set.
  */
+const { demoAdminPassword } = require("./secrets")
+
 const BASE = process.env.MEDUSA_URL || `http://localhost:${process.env.PORT || 9000}`
 const email = process.argv[2] || "shopper@example.com"
 const password = process.env.SHOPPER_PASSWORD || "shopper-password"
@@ -32,7 +35,7 @@ async function publishableKey() {
   }
   const { token } = await call("POST", "/auth/user/emailpass", {
     email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
-    password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
+    password: demoAdminPassword(),
   })
   const { api_keys } = await call("GET", "/admin/api-keys?type=publishable", undefined, {
     authorization: `Bearer ${token}`,

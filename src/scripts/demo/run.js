@@ -5,22 +5,20 @@
  * 1. PostgreSQL: DATABASE_URL when set, else an embedded server with its data in
  *    `.demo-data/pg` (git-ignored; delete the folder to start over).
  * 2. `medusa db:migrate`, then the idempotent seed (src/scripts/demo/seed.ts).
- *    The plugin has no default link secret: unless ENGAGEMENT_LINK_SECRET is set, the demo makes
- *    a random one once and keeps it in `.demo-data/link-secret`, so its links stay valid across runs.
+ *    No secret has a default: unless set in the environment, the demo makes each one (JWT_SECRET,
+ *    COOKIE_SECRET, ENGAGEMENT_LINK_SECRET, LOYALTY_CODE_SECRET, the admin's DEMO_ADMIN_PASSWORD)
+ *    at random on its first run and keeps it in `.demo-data/`, so they stay valid across runs.
  * 3. `medusa develop` on PORT (default 9000) until Ctrl+C / SIGTERM, which stops Medusa
  *    first and PostgreSQL after it.
  */
-const { randomBytes } = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
 const { ensureDatabase, startEmbeddedPostgres } = require("./database")
 const { runMedusa, startMedusa, stopGroup } = require("./processes")
+const { dataRoot, demoSecret } = require("./secrets")
 
 const root = path.resolve(__dirname, "../../..")
-const dataRoot = path.join(root, ".demo-data")
 const summaryFile = path.join(dataRoot, "summary.json")
-const linkSecretFile = path.join(dataRoot, "link-secret")
-const codeSecretFile = path.join(dataRoot, "code-secret")
 const DATABASE_NAME = "medusa_engagement_demo"
 
 // the same .env files medusa-config.ts reads, so a DATABASE_URL kept there is honoured
@@ -43,9 +41,15 @@ async function main() {
     PORT: port,
     MEDUSA_DISABLE_TELEMETRY: "true",
     DEMO_SUMMARY_FILE: summaryFile,
-    ENGAGEMENT_LINK_SECRET: process.env.ENGAGEMENT_LINK_SECRET || demoLinkSecret(),
+    // sign the admin's and shoppers' tokens and session cookies (medusa-config.ts has no default)
+    JWT_SECRET: process.env.JWT_SECRET || generated("jwt-secret", "a JWT secret"),
+    COOKIE_SECRET: process.env.COOKIE_SECRET || generated("cookie-secret", "a cookie secret"),
+    ENGAGEMENT_LINK_SECRET: process.env.ENGAGEMENT_LINK_SECRET || generated("link-secret", "a link secret"),
     // keys the HMAC of reward-scheme verification codes (required once a closed-loop scheme is configured)
-    LOYALTY_CODE_SECRET: process.env.LOYALTY_CODE_SECRET || demoSecret(codeSecretFile, "a code secret"),
+    LOYALTY_CODE_SECRET: process.env.LOYALTY_CODE_SECRET || generated("code-secret", "a code secret"),
+    // the seeded admin's password, printed once the server answers
+    DEMO_ADMIN_PASSWORD:
+      process.env.DEMO_ADMIN_PASSWORD || generated("admin-password", "the admin password", { bytes: 12 }),
   }
   const options = { cwd: root, env }
   const track = (running) => (current = running)
@@ -66,17 +70,9 @@ async function main() {
   }
 }
 
-/** The demo's own link secret: random, made on the first run, readable by this user only. */
-function demoLinkSecret() {
-  return demoSecret(linkSecretFile, "a link secret")
-}
-
-function demoSecret(file, what) {
-  if (!fs.existsSync(file)) {
-    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" })
-    step(`generated ${what} in ${path.relative(root, file)}`)
-  }
-  return fs.readFileSync(file, "utf8").trim()
+/** A secret of the demo's own: random, made on the first run, readable by this user only. */
+function generated(name, what, options = {}) {
+  return demoSecret(name, { ...options, onCreate: (file) => step(`generated ${what} in ${file}`) })
 }
 
 async function prepareDatabase() {

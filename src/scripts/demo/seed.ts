@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
@@ -8,13 +9,15 @@ import { seedStore } from "./seed-store"
 /**
  * `npx medusa exec ./src/scripts/demo/seed.ts`: the demo store plus an admin login.
  * Safe to run again: existing data (an existing admin's password too) is left as it is.
+ * The admin's password is DEMO_ADMIN_PASSWORD (the demo runner generates one and keeps it in
+ * `.demo-data/admin-password`), else a random one printed below: there is no default password.
  * When DEMO_SUMMARY_FILE is set (the demo runner sets it), the URLs and keys are also
  * written there as JSON so the runner can repeat them once the server is up.
  */
 export default async function seedDemo({ container }: ExecArgs) {
   const logger = container.resolve("logger")
   const email = process.env.DEMO_ADMIN_EMAIL || "admin@example.com"
-  const password = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
+  const password = process.env.DEMO_ADMIN_PASSWORD || randomBytes(12).toString("base64url")
 
   logger.info("Seeding the demo store...")
   const store = await seedStore(container)

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto"
-import { signToken, TokenKind, verifyToken, type SignedTokenError, type VerifiedToken } from "./signed-token"
+import { z } from "@medusajs/framework/zod"
+import { claim, signToken, TokenKind, verifyToken, type SignedTokenError, type VerifiedToken } from "./signed-token"
 
 export type LinkAction = "unsubscribe" | "confirm"
 
@@ -25,11 +26,17 @@ export type LinkTokenError = SignedTokenError
 /** Unsubscribe and confirmation links, signed with the link secret itself as they have been from the start. */
 const consentLink: TokenKind<LinkClaims> = {
   purpose: null,
-  isClaims: (claims): claims is LinkClaims & Record<string, unknown> =>
-    typeof claims.c === "string" &&
-    typeof claims.p === "string" &&
-    typeof claims.n === "string" &&
-    (claims.r === undefined || typeof claims.r === "string"),
+  claims: z
+    .object({
+      c: claim.id(),
+      p: claim.id(),
+      a: z.enum(["unsubscribe", "confirm"]),
+      e: claim.expiry(),
+      // 12 random bytes, base64url
+      n: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
+      r: claim.id().optional(),
+    })
+    .strict(),
 }
 
 /** A signed, expiring, single-use link token: base64url(claims) "." base64url(HMAC-SHA256). */

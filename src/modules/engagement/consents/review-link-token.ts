@@ -1,4 +1,5 @@
-import { signToken, TokenKind, verifyToken, type VerifiedToken } from "./signed-token"
+import { z } from "@medusajs/framework/zod"
+import { claim, signToken, TokenKind, verifyToken, type VerifiedToken } from "./signed-token"
 
 /** A tracked review link: which request, which product (id and handle), until when. */
 export interface ReviewLinkClaims {
@@ -20,8 +21,15 @@ export interface ReviewLinkClaims {
 const reviewLink: TokenKind<ReviewLinkClaims> = {
   purpose: "engagement:review-link:v1",
   max_payload_length: 1500,
-  isClaims: (claims): claims is ReviewLinkClaims & Record<string, unknown> =>
-    typeof claims.r === "string" && typeof claims.i === "string" && typeof claims.h === "string",
+  claims: z
+    .object({
+      r: claim.id(),
+      i: claim.id(),
+      h: claim.text({ max: 512 }),
+      n: z.number().int().min(0).max(100),
+      e: claim.expiry(),
+    })
+    .strict(),
 }
 
 export function signReviewLinkToken(

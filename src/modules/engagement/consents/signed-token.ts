@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
+import { z } from "@medusajs/framework/zod"
 
 /** Claims every signed token carries: its expiry, in seconds since the epoch. */
 export interface ExpiringClaims {
@@ -19,8 +20,35 @@ export interface TokenKind<C extends ExpiringClaims> {
   purpose: string | null
   /** the longest payload accepted, in base64url characters (no limit when absent) */
   max_payload_length?: number
-  /** Whether the signed JSON holds this kind's claims; asked only once the signature holds. */
-  isClaims(value: Record<string, unknown>): value is C & Record<string, unknown>
+  /**
+   * This kind's claims, checked as strictly as a request body once the signature holds: a token
+   * signed with the real secret can still carry claims no signer writes (a NUL in an id, an expiry
+   * of 1e308), and those are malformed, never a 500 further on.
+   */
+  claims: z.ZodType<C>
+}
+
+/** The latest expiry a token may carry: the last second of the year 9999 (a valid `Date`). */
+export const MAX_EXPIRY_SECONDS = 253_402_300_799
+
+/** Builders of claim schemas for the token kinds. */
+export const claim = {
+  /** the expiry: whole seconds since the epoch, within what a `Date` can show */
+  expiry: () => z.number().int().min(0).max(MAX_EXPIRY_SECONDS),
+  /** a Medusa or plugin id (`cus_01…`, `engcon_01…`): letters, digits, `_` and `-` */
+  id: () =>
+    z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[A-Za-z0-9_-]+$/),
+  /** text a signer copied in (a product handle): no control characters, well-formed Unicode */
+  text: ({ max }: { max: number }) =>
+    z
+      .string()
+      .max(max)
+      .refine((value) => ![...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f))
+      .refine((value) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)),
 }
 
 const encode = (value: Buffer | string) => Buffer.from(value).toString("base64url")
@@ -79,12 +107,12 @@ export function verifyToken<C extends ExpiringClaims>(
   if (typeof claims !== "object" || claims === null) {
     return { ok: false, error: "malformed" }
   }
-  const fields = claims as Record<string, unknown>
-  if (typeof fields.e !== "number" || !kind.isClaims(fields)) {
+  const parsed = kind.claims.safeParse(claims)
+  if (!parsed.success) {
     return { ok: false, error: "malformed" }
   }
-  if (fields.e * 1000 < now) {
+  if (parsed.data.e * 1000 < now) {
     return { ok: false, error: "expired" }
   }
-  return { ok: true, claims: fields }
+  return { ok: true, claims: parsed.data }
 }

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { durationMs } from "../duration"
+import { serverUrl } from "../server-url"
 
 /** milliseconds, or a duration such as "30s", "10m", "7d" */
 const duration = z.union([z.number().int().min(0), z.string()]).transform((value, ctx) => {
@@ -74,13 +75,17 @@ export const reviewReminderOptionsSchema = z.object({
     .describe("the wait before each reminder (the last one repeats for later reminders)"),
   link_url: z
     .string()
-    .default("http://localhost:9000/engagement/review-links/{token}")
-    .describe("the tracked review link in every review email; `{token}` is replaced"),
+    .default(() => `${serverUrl()}/engagement/review-links/{token}`)
+    .describe(
+      "the tracked review link in every review email; `{token}` is replaced; by default on this server (`MEDUSA_BACKEND_URL`, else `http://localhost:$PORT`)"
+    ),
   review_url: z
     .string()
     .default("http://localhost:8000/products/{handle}#reviews")
     .describe("where a followed link leads; `{handle}` and `{id}` of the product are replaced"),
-  link_ttl: duration.default(90 * 86_400_000).describe("how long a review link works"),
+  link_ttl: duration
+    .default(30 * 86_400_000)
+    .describe("how long a review link works: each email (request, reminder) signs its own, so 30 days from that email"),
 })
 
 export const REVIEW_WEBHOOK_SECRET_MIN_LENGTH = 32

@@ -1,4 +1,4 @@
-import type { MiddlewareRoute } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "../../../utils/validation"
 import { listContactsTransformQueryConfig } from "./query-config"
 import {
@@ -7,10 +7,21 @@ import {
   AdminPlatformCopyParams,
   AdminGetContactParams,
   AdminGetContactsParams,
+  AdminLookupContact,
   AdminRecordContactConsents,
   AdminSyncContact,
   AdminUpsertContacts,
 } from "./validators"
+
+/**
+ * The lookups by an email or phone in the path still answer, marked deprecated (RFC 9745): the path
+ * puts the email or phone in Medusa's access log. POST /admin/engagement/contacts/lookup replaces them.
+ */
+const deprecatedForLookup = (_req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+  res.setHeader("Deprecation", "@1796083200")
+  res.setHeader("Link", '</admin/engagement/contacts/lookup>; rel="successor-version"')
+  next()
+}
 
 /** Routes that take no query parameters refuse every one (a 400 naming it). */
 const noQuery = validateQuery(AdminGetContactParams)
@@ -37,9 +48,14 @@ export const adminContactRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [noQuery],
   },
   {
+    method: ["POST"],
+    matcher: "/admin/engagement/contacts/lookup",
+    middlewares: [noQuery, validateBody(AdminLookupContact)],
+  },
+  {
     method: ["GET"],
     matcher: "/admin/engagement/contacts/email/:email",
-    middlewares: [noQuery],
+    middlewares: [noQuery, deprecatedForLookup],
   },
   {
     method: ["GET"],
@@ -49,7 +65,7 @@ export const adminContactRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/engagement/contacts/phone/:phone",
-    middlewares: [noQuery],
+    middlewares: [noQuery, deprecatedForLookup],
   },
   {
     method: ["POST"],

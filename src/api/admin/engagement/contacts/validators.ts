@@ -1,24 +1,32 @@
 import { z } from "@medusajs/framework/zod"
 import { CONTACT_LOOKUP_KEYS } from "../../../../modules/engagement/provider-api/capabilities"
 import { createBoundedFindParams } from "../../../utils/find-params"
-import { identifier, NoQuery, storable, text } from "../../../utils/validation"
+import { identifier, NoQuery, storable, text, withinBirthDates } from "../../../utils/validation"
 import { StoreUpdateConsents } from "../../../store/engagement/consents/validators"
 import { defaultAdminContactFields, sortableAdminContactFields } from "./query-config"
 
 /**
  * A date of birth is a calendar day: YYYY-MM-DD, or a date-time whose day is taken as
- * written (its time and offset say nothing about the day the person was born).
+ * written (its time and offset say nothing about the day the person was born), between
+ * 1900-01-01 and today.
  */
 const DATE_OF_BIRTH = "dateOfBirth: a day of the calendar, as YYYY-MM-DD or an ISO 8601 date-time"
-const dateOfBirth = z
-  .union([z.iso.date({ error: DATE_OF_BIRTH }), z.iso.datetime({ offset: true, error: DATE_OF_BIRTH })], {
-    error: DATE_OF_BIRTH,
-  })
-  .transform((value) => value.slice(0, 10))
+const dateOfBirth = withinBirthDates(
+  z
+    .union([z.iso.date({ error: DATE_OF_BIRTH }), z.iso.datetime({ offset: true, error: DATE_OF_BIRTH })], {
+      error: DATE_OF_BIRTH,
+    })
+    .transform((value) => value.slice(0, 10))
+)
 
 const phone = text({ max: 64 })
   .transform((value) => value.replace(/\s+/g, ""))
-  .pipe(z.string().min(1).max(20, "at most 20 characters without spaces"))
+  .pipe(
+    z
+      .string()
+      .min(1, "must not be empty (a phone number, e.g. +46701234567)")
+      .max(20, "at most 20 characters without spaces")
+  )
 
 /** One contact, with the customer API's field names and limits (firstName, crmId, customAttributes…). */
 const ContactData = z
@@ -56,6 +64,15 @@ export const AdminGetContactsParams = createBoundedFindParams({
   customer_id: identifier().optional(),
 })
 export type AdminGetContactsParamsType = z.infer<typeof AdminGetContactsParams>
+
+/** POST /admin/engagement/contacts/lookup: one of email or phone (the route refuses both or neither). */
+export const AdminLookupContact = z
+  .object({
+    email: text({ min: 1, max: 320 }).optional(),
+    phone: phone.optional(),
+  })
+  .strict()
+export type AdminLookupContactType = z.infer<typeof AdminLookupContact>
 
 /** Routes that return one contact read no query parameters. */
 export const AdminGetContactParams = NoQuery

@@ -5,7 +5,10 @@ export const StoreGetReferralParams = NoQuery
 
 export const StoreClaimReferral = z
   .object({
-    code: text({ min: 1, max: 64 }).regex(/^[A-Za-z0-9]+$/, "must be letters and digits only"),
+    code: text({ min: 1, max: 64 }).regex(
+      /^[A-Za-z0-9]+$/,
+      "must be letters and digits only, e.g. K7P2QX9M (upper or lower case)"
+    ),
   })
   .strict()
 export type StoreClaimReferralType = z.infer<typeof StoreClaimReferral>

@@ -14,7 +14,9 @@ export type StoreSignUpRewardSchemeType = z.infer<typeof StoreSignUpRewardScheme
 /** the store's own codes are 6 digits; a platform that keeps the points sends its own (letters and digits) */
 export const StoreVerifyRewardScheme = z
   .object({
-    code: storable(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "must be the code sent by email (letters and digits)")),
+    code: storable(
+      z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "must be the code sent by email: 1 to 128 letters, digits, _ or -")
+    ),
   })
   .strict()
 export type StoreVerifyRewardSchemeType = z.infer<typeof StoreVerifyRewardScheme>
