@@ -17,13 +17,13 @@ export interface LoyaltyCredit {
 }
 
 /**
- * The plugin's credit line on a cart or order (`credit_lines` must be among the fields asked for;
- * the store cart and order routes include them by default). Amounts in the currency's main unit.
+ * The plugin's credit line on a cart or order (the points routes' cart has its `credit_lines`; a
+ * cart or order fetched with a `fields` list must name `*credit_lines`). Amounts in the currency's main unit.
  */
-export function loyaltyCreditOf(
-  cartOrOrder: { credit_lines?: CreditLine[] | null } | null | undefined
-): LoyaltyCredit | null {
-  const lines = (cartOrOrder?.credit_lines ?? []).filter((line) => line.reference === LOYALTY_CREDIT_REFERENCE)
+export function loyaltyCreditOf(cartOrOrder: object | null | undefined): LoyaltyCredit | null {
+  // `HttpTypes.StoreCart` (2.21) does not declare the `credit_lines` the route answers with
+  const credited = cartOrOrder as { credit_lines?: CreditLine[] | null } | null | undefined
+  const lines = (credited?.credit_lines ?? []).filter((line) => line.reference === LOYALTY_CREDIT_REFERENCE)
   if (!lines.length) {
     return null
   }
