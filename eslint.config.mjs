@@ -50,7 +50,7 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    files: ["**/*.spec.ts", "integration-tests/**/*.ts"],
+    files: ["**/*.spec.{ts,tsx}", "integration-tests/**/*.ts"],
     languageOptions: { globals: { ...globals.jest } },
   },
   {
@@ -62,5 +62,11 @@ export default defineConfig([
       // filters; kept visible as a warning until that component is reworked (a hand edit)
       "react-hooks/purity": "warn",
     },
+  },
+  {
+    // the storefront kit's client components run in the shopper's browser
+    files: ["src/storefront/react/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    extends: [reactHooks.configs.flat.recommended],
   },
 ])

@@ -82,6 +82,18 @@ export interface StoreUpdateEngagementConsents {
   }[]
 }
 
+/**
+ * The choices made at checkout, written by the storefront into the cart's metadata under
+ * `engagement_consents` (Medusa copies it onto the order); on `order.placed` the plugin records each
+ * configured purpose in the consent ledger, with `wording` (at most 2000 characters) as the proof of
+ * the text the shopper saw. Unknown purposes and unreadable values are left out (no ledger row).
+ */
+export type StoreEngagementCheckoutConsentChoice =
+  boolean | StoreEngagementConsentValue | { value: boolean | StoreEngagementConsentValue; wording?: string }
+
+/** The cart metadata value under `engagement_consents`: purpose → choice. */
+export type StoreEngagementCheckoutConsents = Record<string, StoreEngagementCheckoutConsentChoice>
+
 /** POST /store/engagement/consents/confirm (the token may also come as `?token=` on unsubscribe). */
 export interface StoreEngagementConsentLink {
   token: string
@@ -182,6 +194,13 @@ export interface StoreEngagementCartLoyaltyResponse {
     spendable: number
     /** the most points this cart can take */
     max_applicable: number
+    currency_code: string
+    /** points worth one unit of the currency (100: 1 point is worth 0.01) */
+    points_per_unit: number
+    /** points are applied in multiples of this (a whole minor unit, times the configured step) */
+    step: number
+    /** the fewest points that may be applied */
+    min_points: number
   }
 }
 

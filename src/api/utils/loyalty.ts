@@ -3,6 +3,7 @@ import { setLoyaltySpendingBlockWorkflow } from "../../workflows/loyalty/workflo
 import { prepareCartRedemptionWorkflow } from "../../workflows/loyalty/workflows/prepare-cart-redemption"
 import { earnPoints, earnRateFor, EarningLine } from "../../workflows/loyalty/utils/earn-points"
 import { earningMultiplierOf } from "../../workflows/loyalty/utils/earning-multiplier"
+import { redeemRuleFor } from "../../workflows/loyalty/utils/redeem-amount"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
@@ -108,5 +109,17 @@ export async function cartLoyalty(scope: MedusaContainer, cartId: string, custom
     applied: held?.status === "held" ? held.points : 0,
     spendable: prepared.spendable,
     max_applicable: prepared.max_applicable,
+    ...redeemTermsFor(loyalty.options, prepared.currency_code),
+  }
+}
+
+/** What a storefront's redeem control needs to show money and refuse nothing the route would refuse. */
+function redeemTermsFor(options: LoyaltyModuleService["options"], currencyCode: string) {
+  const rule = redeemRuleFor(options, currencyCode)
+  return {
+    currency_code: currencyCode,
+    points_per_unit: rule.points_per_unit,
+    step: rule.multiple,
+    min_points: options.redeem.min_points,
   }
 }

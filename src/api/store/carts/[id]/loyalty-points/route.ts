@@ -8,6 +8,12 @@ import type { StoreApplyLoyaltyPointsType } from "../../validators"
 import type { StoreEngagementCartLoyaltyResponse, StoreEngagementCartResponse } from "../../../../../types/store"
 import type { Sent } from "../../../../utils/sent"
 
+/**
+ * The cart as Medusa's cart routes answer it, with its credit lines: Medusa's `refetchCart` leaves
+ * out the `*relation` fields of its defaults, and a storefront labels the points' line from them.
+ */
+const CART_FIELDS = [...defaultStoreCartFields, "credit_lines.*"]
+
 /** What the cart will earn, the points applied, the spendable balance and the most it can take. */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
@@ -24,7 +30,7 @@ export const POST = async (
   await applyCartLoyaltyPointsWorkflow(req.scope).run({
     input: { cart_id: req.params.id, customer_id: req.auth_context.actor_id, points: req.validatedBody.points },
   })
-  res.json({ cart: await refetchCart(req.params.id, req.scope, defaultStoreCartFields) })
+  res.json({ cart: await refetchCart(req.params.id, req.scope, CART_FIELDS) })
 }
 
 /** Takes the points off the cart and gives them back to the balance. */
@@ -35,5 +41,5 @@ export const DELETE = async (
   await removeCartLoyaltyPointsWorkflow(req.scope).run({
     input: { cart_id: req.params.id, customer_id: req.auth_context.actor_id },
   })
-  res.json({ cart: await refetchCart(req.params.id, req.scope, defaultStoreCartFields) })
+  res.json({ cart: await refetchCart(req.params.id, req.scope, CART_FIELDS) })
 }
