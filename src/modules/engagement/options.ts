@@ -156,6 +156,15 @@ export const contactSyncOptionsSchema = z.object({
   prompt: z.boolean().default(true),
 })
 
+export const reconciliationOptionsSchema = z.object({
+  /** orders (and their cancellations, returns) of this many days back are checked for missing work */
+  window_days: z.number().int().min(1).max(90).default(7),
+  /** an order younger than this is left to its subscribers (they may still be running) */
+  grace_ms: duration.default(5 * 60_000),
+  /** orders (or returns) one page of a run checks; a run checks a few pages at most */
+  batch_size: z.number().int().min(1).max(1000).default(100),
+})
+
 export const engagementOptionsSchema = z
   .object({
     /**
@@ -178,6 +187,7 @@ export const engagementOptionsSchema = z
     consents: consentOptionsSchema.prefault({}),
     statistics: statisticsOptionsSchema.prefault({}),
     contact_sync: contactSyncOptionsSchema.prefault({}),
+    reconciliation: reconciliationOptionsSchema.prefault({}),
   })
   .passthrough()
 
@@ -186,6 +196,7 @@ export type StorefrontOptions = z.infer<typeof storefrontOptionsSchema>
 export type ConversionOptions = z.infer<typeof conversionOptionsSchema>
 export type ReviewRequestOptions = z.infer<typeof reviewRequestOptionsSchema>
 export type ContactSyncOptions = z.infer<typeof contactSyncOptionsSchema>
+export type ReconciliationOptions = z.infer<typeof reconciliationOptionsSchema>
 export type OutboxOptions = z.infer<typeof outboxOptionsSchema>
 export type EngagementModuleOptions = z.input<typeof engagementOptionsSchema>
 export type ResolvedEngagementOptions = z.infer<typeof engagementOptionsSchema>
