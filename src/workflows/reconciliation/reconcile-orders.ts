@@ -48,17 +48,19 @@ export async function reconcileOrders(
     if (!checks.length) {
       continue
     }
-    for (let page = 0; page < maxPages; page++) {
-      const more = await reconcilePage(
-        container,
-        source,
-        checks,
-        { windowStart, until, take: options.batch_size },
-        summary
-      )
-      if (!more) {
-        break
+    try {
+      for (let page = 0; page < maxPages; page++) {
+        const range = { windowStart, until, take: options.batch_size }
+        if (!(await reconcilePage(container, source, checks, range, summary))) {
+          break
+        }
       }
+    } catch (error) {
+      // a source that cannot be read holds up no other; its cursor stays where it was
+      summary.failed.push({ kind: source.id, id: "" })
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .error(`engagement reconciliation: ${source.id} could not be checked: ${(error as Error).message}`)
     }
   }
   return summary
