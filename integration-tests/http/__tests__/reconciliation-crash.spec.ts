@@ -183,8 +183,9 @@ describe.each([
     expect(converted.sort()).toEqual(sessions.map((_, n) => `shopper${n}@reconcile.engagement.dev`).sort())
 
     // the admin sees the repaired orders
-    const { data: auth } = await api.post("/auth/user/emailpass", ADMIN)
-    const { data: summary } = await api.get("/admin/engagement/reconciliation", {
+    const restarted = axios.create({ baseURL: store.url })
+    const { data: auth } = await restarted.post("/auth/user/emailpass", ADMIN)
+    const { data: summary } = await restarted.get("/admin/engagement/reconciliation", {
       headers: { authorization: `Bearer ${auth.token}` },
     })
     const repaired = [...summary.reconciliation.order_ids].sort()

@@ -25,8 +25,9 @@ import {
 
 jest.setTimeout(240_000)
 
-// no grace period: an order is checked as soon as it is placed
-useTestPlatforms({ ENGAGEMENT_RECONCILIATION_GRACE: "0s" })
+// no grace period: an order is checked as soon as it is placed; the job itself never ticks during
+// the file, so only the tests' own runs repair
+useTestPlatforms({ ENGAGEMENT_RECONCILIATION_GRACE: "0s", ENGAGEMENT_RECONCILIATION_INTERVAL: "1d" })
 
 const CHECKOUT_CHOICES = {
   engagement_consents: { email_marketing: true, sms_marketing: false, review_requests: true },
