@@ -75,6 +75,8 @@ describe.each([
       ...platformEnv,
       REDIS_URL: redisUrl,
       ENGAGEMENT_CONTACT_SYNC_WINDOW: "1h",
+      // the subscribers and jobs waiting on the test's locks must leave connections for the checkouts
+      DATABASE_POOL_MAX: "40",
       DEMO_ADMIN_EMAIL: ADMIN.email,
       DEMO_ADMIN_PASSWORD: ADMIN.password,
     }
