@@ -52,6 +52,10 @@ const redisModules = redisUrl
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    // DATABASE_POOL_MAX: more connections than knex's 10 (the reconciliation crash test holds many waiting on its locks)
+    ...(process.env.DATABASE_POOL_MAX
+      ? { databaseDriverOptions: { pool: { max: Number(process.env.DATABASE_POOL_MAX) } } }
+      : {}),
     redisUrl,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",

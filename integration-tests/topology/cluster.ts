@@ -4,12 +4,12 @@
  * process reaches the stand-ins through a proxy of its own (process-proxy.ts), so the test can
  * tell which process sent what.
  */
-import net from "node:net"
 import path from "node:path"
 import knexFactory, { Knex } from "knex"
 import {
   createStoreDatabase,
   flushRedis,
+  freePort,
   Platforms,
   startPlatforms,
   startStoreProcess,
@@ -162,16 +162,4 @@ export function scheduledRunsLogged(members: Member[]): Map<string, number> {
     }
   }
   return runs
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }

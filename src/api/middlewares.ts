@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminContactRoutesMiddlewares } from "./admin/engagement/contacts/middlewares"
 import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/middlewares"
 import { adminPlatformRoutesMiddlewares } from "./admin/engagement/platforms/middlewares"
+import { adminReconciliationRoutesMiddlewares } from "./admin/engagement/reconciliation/middlewares"
 import { adminReviewRequestRoutesMiddlewares } from "./admin/engagement/review-requests/middlewares"
 import { consentLinkRoutesMiddlewares, storeConsentRoutesMiddlewares } from "./store/engagement/consents/middlewares"
 import { storeProfileRoutesMiddlewares } from "./store/engagement/profile/middlewares"
@@ -29,6 +30,7 @@ export default defineMiddlewares({
     ...adminContactRoutesMiddlewares,
     ...adminReviewRequestRoutesMiddlewares,
     ...adminPlatformRoutesMiddlewares,
+    ...adminReconciliationRoutesMiddlewares,
     { method: ["GET"], matcher: "/admin/orders/:id/engagement", middlewares: [validateQuery(NoQuery)] },
     ...storeConsentRoutesMiddlewares,
     ...consentLinkRoutesMiddlewares,

@@ -134,6 +134,16 @@ export interface DeliveryCounts {
 }
 
 /** One platform as GET /admin/engagement/platforms shows it: never an option, key or secret. */
+/** GET /admin/engagement/reconciliation: orders whose lost engagement work the reconciliation did. */
+export interface AdminReconciliation {
+  since: string
+  hours: number
+  orders_repaired: number
+  order_ids: string[]
+  last_repair_at: string | null
+  kinds: { kind: string; count: number; order_ids: string[] }[]
+}
+
 export interface AdminPlatform {
   id: string
   name: string

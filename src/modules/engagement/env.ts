@@ -37,6 +37,10 @@ export function engagementOptionsFromEnv(env: Env): EngagementModuleOptions {
       // worker's minute job, not by a timer in the server (docs/production-topology.md)
       prompt: env.MEDUSA_WORKER_MODE === "server" ? false : undefined,
     },
+    reconciliation: {
+      window_days: intOrUndefined(env.ENGAGEMENT_RECONCILIATION_WINDOW_DAYS),
+      grace_ms: durationMs(env.ENGAGEMENT_RECONCILIATION_GRACE),
+    },
     outbox: {
       max_attempts: intOrUndefined(env.ENGAGEMENT_OUTBOX_MAX_ATTEMPTS),
       base_delay_ms: durationMs(env.ENGAGEMENT_OUTBOX_BASE_DELAY),

@@ -1,5 +1,6 @@
 import { durationMs } from "./duration"
 import { engagementOptionsFromEnv } from "./env"
+import { parseEngagementOptions } from "./options"
 
 describe("engagementOptionsFromEnv", () => {
   it("reads durations with units", () => {
@@ -20,5 +21,23 @@ describe("engagementOptionsFromEnv", () => {
     expect(engagementOptionsFromEnv({ MEDUSA_WORKER_MODE: "server" }).contact_sync?.prompt).toBe(false)
     expect(engagementOptionsFromEnv({ MEDUSA_WORKER_MODE: "worker" }).contact_sync?.prompt).toBeUndefined()
     expect(engagementOptionsFromEnv({}).contact_sync?.prompt).toBeUndefined()
+  })
+
+  it("reads the reconciliation's window and grace period, 7 days and 5 minutes by default", () => {
+    const secret = { consents: { link_secret: "a-strong-link-secret-0123456789-abcdefghij" } }
+    const env = { ENGAGEMENT_RECONCILIATION_WINDOW_DAYS: "3", ENGAGEMENT_RECONCILIATION_GRACE: "30s" }
+    expect(parseEngagementOptions({ ...engagementOptionsFromEnv(env), ...secret }).reconciliation).toEqual({
+      window_days: 3,
+      grace_ms: 30_000,
+      batch_size: 100,
+    })
+    expect(parseEngagementOptions({ ...engagementOptionsFromEnv({}), ...secret }).reconciliation).toEqual({
+      window_days: 7,
+      grace_ms: 300_000,
+      batch_size: 100,
+    })
+    expect(() => parseEngagementOptions({ ...secret, reconciliation: { window_days: 0 } })).toThrow(
+      /reconciliation.window_days/
+    )
   })
 })

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { durationMs } from "./duration"
+import { durationSchema as duration } from "./duration"
+import { reconciliationOptionsSchema } from "./reconciliation/options"
 import { serverUrl } from "./server-url"
 import { REVIEW_REQUEST_TRIGGERS } from "./types"
 import {
@@ -9,16 +10,6 @@ import {
   reviewReminderOptionsSchema,
   reviewWebhookOptionsSchema,
 } from "./review-requests/options"
-
-/** milliseconds, or a duration such as "30s", "10m", "7d" */
-const duration = z.union([z.number().int().min(0), z.string()]).transform((value, ctx) => {
-  try {
-    return typeof value === "number" ? value : durationMs(value)
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: (error as Error).message })
-    return z.NEVER
-  }
-})
 
 export const outboxOptionsSchema = z.object({
   max_attempts: z
@@ -265,6 +256,9 @@ export const engagementOptionsSchema = z
     consents: consentOptionsSchema.prefault({}),
     statistics: statisticsOptionsSchema.prefault({}),
     contact_sync: contactSyncOptionsSchema.prefault({}),
+    reconciliation: reconciliationOptionsSchema
+      .prefault({})
+      .describe("reconciliation of orders whose engagement work an event lost (docs/delivery-guarantees.md)"),
   })
   .passthrough()
 

@@ -12,6 +12,7 @@ import { Erasures } from "./privacy/erasures"
 import type { EngagementCapability } from "./provider-api/capabilities"
 import type { AbstractEngagementProvider } from "./provider-api/provider"
 import { assertLeasesCover, providersWith, ProviderWith, resolveProviders } from "./provider-api/registry"
+import { ReconciliationStore } from "./reconciliation/reconciliation-store"
 import { ReviewRequestStore } from "./review-requests/review-request-store"
 import { ContactStatisticsStore } from "./statistics/contact-statistics"
 
@@ -36,6 +37,7 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   protected readonly statistics_: ContactStatisticsStore
   protected readonly reviewRequests_: ReviewRequestStore
   protected readonly erasures_: Erasures
+  protected readonly reconciliation_: ReconciliationStore
 
   constructor(container: { logger: Logger; baseRepository: unknown } & Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
@@ -56,6 +58,7 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     this.statistics_ = new ContactStatisticsStore(baseRepository, resolved.statistics.rfm)
     this.reviewRequests_ = new ReviewRequestStore(baseRepository, resolved.outbox)
     this.erasures_ = new Erasures(baseRepository, resolved.outbox.max_attempts)
+    this.reconciliation_ = new ReconciliationStore(baseRepository)
   }
 
   /** Called at start-up: a wrong option stops the server with a message that names it. */
@@ -180,5 +183,19 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   }
   resetContactSyncs(...args: Parameters<ContactSyncRunner["resetContactSyncs"]>) {
     return this.contactSync_.resetContactSyncs(...args)
+  }
+
+  // order reconciliation (reconciliation/reconciliation-store.ts)
+  readReconciliationCursor(...args: Parameters<ReconciliationStore["readReconciliationCursor"]>) {
+    return this.reconciliation_.readReconciliationCursor(...args)
+  }
+  advanceReconciliationCursor(...args: Parameters<ReconciliationStore["advanceReconciliationCursor"]>) {
+    return this.reconciliation_.advanceReconciliationCursor(...args)
+  }
+  recordReconciliationRepairs(...args: Parameters<ReconciliationStore["recordReconciliationRepairs"]>) {
+    return this.reconciliation_.recordReconciliationRepairs(...args)
+  }
+  listRepairsSince(...args: Parameters<ReconciliationStore["listRepairsSince"]>) {
+    return this.reconciliation_.listRepairsSince(...args)
   }
 }

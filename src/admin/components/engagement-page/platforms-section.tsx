@@ -1,5 +1,5 @@
 import { Badge, Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
-import { usePlatforms } from "../../hooks/api/engagement-page"
+import { usePlatforms, useReconciliation } from "../../hooks/api/engagement-page"
 import type { AdminPlatform, DeliveryCounts } from "../../lib/types"
 import { count, instant } from "./format"
 import { SectionState } from "./section-state"
@@ -80,6 +80,23 @@ const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
   </div>
 )
 
+/** "N orders repaired in the last 24 h" by the order reconciliation, with the orders and what was done. */
+const ReconciliationLine = () => {
+  const { data } = useReconciliation()
+  const summary = data?.reconciliation
+  if (!summary) {
+    return null
+  }
+  return (
+    <Text size="small" className="text-ui-fg-subtle" data-reconciliation={summary.orders_repaired}>
+      {count(summary.orders_repaired)} {summary.orders_repaired === 1 ? "order" : "orders"} repaired in the last{" "}
+      {summary.hours} h
+      {summary.kinds.length > 0 &&
+        `: ${summary.kinds.map((kind) => `${kind.kind.replace(/_/g, " ")} ${kind.count}`).join(", ")} (${summary.order_ids.join(", ")})`}
+    </Text>
+  )
+}
+
 /** Every platform registered as a provider: its operations, delivery counts, last error, 429 pause and contact sync. */
 export const PlatformsSection = () => {
   const { data, isLoading, error } = usePlatforms()
@@ -87,6 +104,7 @@ export const PlatformsSection = () => {
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
         <Heading level="h2">Platforms</Heading>
+        <ReconciliationLine />
       </div>
       <SectionState isLoading={isLoading} error={error} isEmpty={!data?.platforms.length} empty="No platform is known.">
         {data?.platforms.map((platform) => (

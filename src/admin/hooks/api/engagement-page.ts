@@ -4,6 +4,7 @@ import type {
   AdminDeliveryDetail,
   AdminDeliveryList,
   AdminPlatform,
+  AdminReconciliation,
   AdminReviewRequestList,
   AdminReviewRequestRow,
   BulkRetryResult,
@@ -14,6 +15,7 @@ import { engagementQueryKeys } from "./engagement"
 /** Keys of the Engagement page, under the plugin's root key so every mutation refreshes them. */
 export const engagementPageQueryKeys = {
   platforms: () => [...engagementQueryKeys.all, "platforms"] as const,
+  reconciliation: () => [...engagementQueryKeys.all, "reconciliation"] as const,
   deliveryLog: (query: Record<string, unknown>) => [...engagementQueryKeys.all, "delivery-log", query] as const,
   delivery: (id: string) => [...engagementQueryKeys.all, "delivery", id] as const,
   reviewRequests: (query: Record<string, unknown>) => [...engagementQueryKeys.all, "review-requests", query] as const,
@@ -35,6 +37,15 @@ export function usePlatforms() {
     queryKey: engagementPageQueryKeys.platforms(),
     queryFn: () => sdk.client.fetch<{ platforms: AdminPlatform[] }>(`/admin/engagement/platforms`),
     refetchInterval: 15_000,
+  })
+}
+
+/** What the order reconciliation repaired in the last 24 hours. */
+export function useReconciliation() {
+  return useQuery({
+    queryKey: engagementPageQueryKeys.reconciliation(),
+    queryFn: () => sdk.client.fetch<{ reconciliation: AdminReconciliation }>(`/admin/engagement/reconciliation`),
+    refetchInterval: 60_000,
   })
 }
 

@@ -7,6 +7,8 @@ import Delivery from "./delivery"
 import Erasure from "./erasure"
 import LinkUse from "./link-use"
 import OrderFact from "./order-fact"
+import ReconciliationCursor from "./reconciliation-cursor"
+import ReconciliationRepair from "./reconciliation-repair"
 import ReviewContact from "./review-contact"
 import ReviewRequest from "./review-request"
 import ReviewWebhookReceipt from "./review-webhook-receipt"
@@ -28,4 +30,6 @@ export const ENGAGEMENT_MODELS = {
   ReviewContact,
   ReviewWebhookReceipt,
   Erasure,
+  ReconciliationCursor,
+  ReconciliationRepair,
 }

@@ -1,16 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { durationMs } from "../duration"
+import { durationSchema as duration } from "../duration"
 import { serverUrl } from "../server-url"
-
-/** milliseconds, or a duration such as "30s", "10m", "7d" */
-const duration = z.union([z.number().int().min(0), z.string()]).transform((value, ctx) => {
-  try {
-    return typeof value === "number" ? value : durationMs(value)
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: (error as Error).message })
-    return z.NEVER
-  }
-})
 
 /**
  * What is never asked about, and how often one shopper is asked. Each rule is decided at the send

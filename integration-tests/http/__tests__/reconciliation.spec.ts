@@ -1,0 +1,196 @@
+import type { SubscriberArgs } from "@medusajs/framework"
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { Knex } from "knex"
+import orderLoyaltyPoints from "../../../src/subscribers/order-loyalty-points"
+import orderPlacedCartConversion from "../../../src/subscribers/order-placed-cart-conversion"
+import orderPlacedCheckoutConsents from "../../../src/subscribers/order-placed-checkout-consents"
+import orderPlacedReviewRequest from "../../../src/subscribers/order-placed-review-request"
+import orderStatistics from "../../../src/subscribers/order-statistics"
+import { reconcileOrders } from "../../../src/workflows/reconciliation/reconcile-orders"
+import { engagementOf, loyaltyRowsOf } from "../../helpers/engagement"
+import { responseOf } from "../../helpers/http"
+import { dropEvents, NO_WORK, orderWorkOf } from "../../helpers/order-work"
+import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
+import {
+  createAdminHeaders,
+  createShopper,
+  linesOf,
+  NOTEBOOK,
+  PEN,
+  placeOrder,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
+
+jest.setTimeout(240_000)
+
+// no grace period: an order is checked as soon as it is placed; the job itself never ticks during
+// the file, so only the tests' own runs repair
+useTestPlatforms({ ENGAGEMENT_RECONCILIATION_GRACE: "0s", ENGAGEMENT_RECONCILIATION_INTERVAL: "1d" })
+
+const CHECKOUT_CHOICES = {
+  engagement_consents: { email_marketing: true, sms_marketing: false, review_requests: true },
+}
+
+// one review-request decision, one statistics fact, one conversion row (Rejoiner), an earn row per
+// line (two lines), the checkout's outcome and its three consent rows
+const ALL_WORK = {
+  review_requests: 1,
+  order_facts: 1,
+  conversions: 1,
+  earn_rows: 2,
+  checkout_outcomes: 1,
+  checkout_consents: 3,
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let store: TestStore
+    const knex = () => dbConnection as Knex
+
+    beforeEach(async () => {
+      store = await seedTestStore(getContainer())
+    })
+
+    /** A signed-in shopper's order of two lines with the checkout's consent boxes ticked. */
+    async function placeTwoLineOrder(email: string) {
+      const session = await createShopper(api, store, email)
+      return await placeOrder(api, store, {
+        email,
+        customerHeaders: session.headers,
+        items: linesOf(store, [
+          [PEN, 1],
+          [NOTEBOOK, 2],
+        ]),
+        cartMetadata: CHECKOUT_CHOICES,
+      })
+    }
+
+    /** An order placed while its order.placed is lost: none of its work is done. */
+    async function placeWithLostEvent(email: string) {
+      const restore = dropEvents(getContainer().resolve(Modules.EVENT_BUS), ["order.placed"])
+      try {
+        return await placeTwoLineOrder(email)
+      } finally {
+        restore()
+      }
+    }
+
+    it("does the work of an order whose order.placed was lost, exactly once however often it runs", async () => {
+      const order = await placeWithLostEvent("lost@example.com")
+      expect(await orderWorkOf(knex(), [order.id])).toEqual({ [order.id]: NO_WORK })
+
+      const first = await reconcileOrders(getContainer())
+      const second = await reconcileOrders(getContainer())
+
+      expect(await orderWorkOf(knex(), [order.id])).toEqual({ [order.id]: ALL_WORK })
+      expect(first.repaired.map((repair) => repair.kind).sort()).toEqual([
+        "cart_conversion",
+        "checkout_consents",
+        "loyalty_points",
+        "order_facts",
+        "review_request",
+      ])
+      expect(first.failed).toEqual([])
+      expect(second.repaired).toEqual([])
+
+      // the admin sees it: 1 order repaired in the last 24 h
+      const admin = await createAdminHeaders(getContainer())
+      const { data } = await api.get("/admin/engagement/reconciliation", admin)
+      expect(data.reconciliation).toEqual(
+        expect.objectContaining({ hours: 24, orders_repaired: 1, order_ids: [order.id] })
+      )
+      expect(data.reconciliation.kinds).toHaveLength(5)
+    })
+
+    it("repairs nothing of an order whose subscribers did their work", async () => {
+      const order = await placeTwoLineOrder("kept@example.com")
+      await eventually(async () => {
+        const work = (await orderWorkOf(knex(), [order.id]))[order.id]
+        return JSON.stringify(work) === JSON.stringify(ALL_WORK)
+      })
+      const summary = await reconcileOrders(getContainer())
+      expect(summary.checked).toBe(1)
+      expect(summary.repaired).toEqual([])
+      expect(await orderWorkOf(knex(), [order.id])).toEqual({ [order.id]: ALL_WORK })
+    })
+
+    it("ends with the work done once when the subscribers run late, at the same time as two reconciliations", async () => {
+      const order = await placeWithLostEvent("late@example.com")
+      const container = getContainer()
+      const event = { name: "order.placed", data: { id: order.id } }
+      const subscribers: ((args: SubscriberArgs<{ id: string }>) => Promise<void>)[] = [
+        orderStatistics,
+        orderPlacedReviewRequest,
+        orderPlacedCartConversion,
+        orderLoyaltyPoints,
+        orderPlacedCheckoutConsents,
+      ]
+      await Promise.allSettled([
+        reconcileOrders(container),
+        ...subscribers.map((subscriber) => subscriber({ event, container, pluginOptions: {} })),
+        reconcileOrders(container),
+      ])
+      // whatever lost a race is done by the next run
+      await reconcileOrders(container)
+      expect(await orderWorkOf(knex(), [order.id])).toEqual({ [order.id]: ALL_WORK })
+      const repairs = await engagementOf(container).listRepairsSince(new Date(0))
+      expect(new Set(repairs.map((repair) => repair.kind)).size).toBe(repairs.length)
+    })
+
+    it("reverses the points of an order whose order.canceled was lost, once", async () => {
+      const session = await createShopper(api, store, "cancel@example.com")
+      const order = await placeOrder(api, store, {
+        email: "cancel@example.com",
+        customerHeaders: session.headers,
+        items: linesOf(store, [[PEN, 1]]),
+      })
+      await eventually(async () => (await orderWorkOf(knex(), [order.id]))[order.id].earn_rows === 1)
+      await reconcileOrders(getContainer())
+
+      const admin = await createAdminHeaders(getContainer())
+      const restore = dropEvents(getContainer().resolve(Modules.EVENT_BUS), ["order.canceled"])
+      try {
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      } finally {
+        restore()
+      }
+      const rows = () => loyaltyRowsOf(getContainer(), { customer_id: session.customerId })
+      expect((await rows()).filter((row) => row.type === "reverse")).toEqual([])
+
+      const first = await reconcileOrders(getContainer())
+      await reconcileOrders(getContainer())
+
+      const ledger = await rows()
+      const earned = ledger.filter((row) => row.type === "earn").reduce((sum, row) => sum + row.points, 0)
+      const reversed = ledger.filter((row) => row.type === "reverse")
+      expect(reversed).toHaveLength(1)
+      expect(reversed[0].points).toBe(-earned)
+      expect(first.repaired.map((repair) => repair.kind).sort()).toEqual([
+        "loyalty_cancel_reversal",
+        "order_facts_canceled",
+        "review_request_canceled",
+      ])
+      const [fact] = await engagementOf(getContainer()).listOrderFacts({ order_id: order.id })
+      expect(fact.canceled_at).not.toBeNull()
+      const [request] = await engagementOf(getContainer()).listReviewRequests({ order_id: order.id })
+      expect(request.status).toBe("canceled")
+    })
+
+    it("answers what it repaired only to an admin, and refuses a bad query naming the field", async () => {
+      const admin = await createAdminHeaders(getContainer())
+      const anonymous = await responseOf(api.get("/admin/engagement/reconciliation"))
+      expect(anonymous.status).toBe(401)
+      for (const query of ["hours=abc", "hours=0", "hours=100000", "since=yesterday", "hours=1&hours=2"]) {
+        const answer = await responseOf(api.get(`/admin/engagement/reconciliation?${query}`, admin))
+        expect([query, answer.status]).toEqual([query, 400])
+      }
+      const { data } = await api.get("/admin/engagement/reconciliation?hours=1", admin)
+      expect(data.reconciliation).toEqual(
+        expect.objectContaining({ hours: 1, orders_repaired: 0, order_ids: [], kinds: [] })
+      )
+    })
+  },
+})
