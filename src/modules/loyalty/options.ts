@@ -58,6 +58,11 @@ export const loyaltyOptionsSchema = z.object({
       rounding: z.enum(["down", "nearest", "up"]).default("down"),
       /** at most this many points per order (null: no cap) */
       cap_per_order: points.nullable().default(null),
+      /**
+       * earn on the part of an order paid with points too (the full amount, the earlier rule); by
+       * default points are earned on the money paid: the base less the loyalty credit line
+       */
+      include_points_paid: z.boolean().default(false),
       /** days before earned points become spendable (0: at once) */
       pending_days: z.number().int().min(0).max(365).default(0),
     })
