@@ -208,3 +208,42 @@ export async function placeOrder(
   }
   return completed.order
 }
+
+/** Fulfils every line of an order whole from the store's location, as an admin. */
+export async function fulfilOrder(
+  api: AxiosInstance,
+  store: Pick<TestStore, "stockLocationId">,
+  admin: RequestConfig,
+  order: { id: string; items: { id: string; quantity: number }[] }
+) {
+  await api.post(
+    `/admin/orders/${order.id}/fulfillments`,
+    {
+      location_id: store.stockLocationId,
+      items: order.items.map((item) => ({ id: item.id, quantity: item.quantity })),
+    },
+    admin
+  )
+}
+
+/** A return of `items` of a fulfilled order, requested and received through the admin API; its id. */
+export async function receiveReturn(
+  api: AxiosInstance,
+  store: Pick<TestStore, "stockLocationId">,
+  admin: RequestConfig,
+  orderId: string,
+  items: { id: string; quantity: number }[]
+): Promise<string> {
+  const { data: begun } = await api.post(
+    "/admin/returns",
+    { order_id: orderId, location_id: store.stockLocationId },
+    admin
+  )
+  const returnId = begun.return.id
+  await api.post(`/admin/returns/${returnId}/request-items`, { items }, admin)
+  await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+  await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
+  await api.post(`/admin/returns/${returnId}/receive-items`, { items }, admin)
+  await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
+  return returnId
+}

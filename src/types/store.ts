@@ -129,7 +129,10 @@ export interface StoreEngagementNextTier {
 export interface StoreEngagementLoyalty<When = string> {
   /** spendable points */
   balance: number
+  /** earned points not spendable yet (a return can still take them back); see `pending_dates` */
   pending: number
+  /** the pending points by the moment they become spendable, soonest first */
+  pending_dates: { available_at: When; points: number }[]
   reserved: number
   debt: number
   lifetime_points: number
@@ -148,6 +151,7 @@ export interface StoreEngagementLoyalty<When = string> {
   } | null
   /** the lowest tier and the points still needed, while the account has none */
   next_tier: StoreEngagementNextTier | null
+  /** the spendable balance by when it expires; the buckets add up to `balance` */
   expiring: { from_days: number; to_days: number | null; points: number }[]
 }
 

@@ -133,6 +133,7 @@ medusaIntegrationTestRunner({
       expect(data.loyalty).toEqual({
         balance: 1250,
         pending: 0,
+        pending_dates: [],
         reserved: 0,
         debt: 0,
         lifetime_points: 12543,

@@ -10,6 +10,7 @@ import {
   NOTEBOOK,
   PEN,
   placeOrder,
+  receiveReturn as receiveOrderReturn,
   RequestConfig,
   seedTestStore,
   TestStore,
@@ -42,20 +43,8 @@ medusaIntegrationTestRunner({
     const balanceOf = (session: RequestConfig) => loyaltySummaryOf(api, session)
     /** The order's points once written (the subscriber runs after the checkout answers). */
     const awaitOrderPoints = (orderId: string) => loyaltyRowsOf(getContainer(), { order_id: orderId })
-    async function receiveReturn(orderId: string, items: { id: string; quantity: number }[]) {
-      const { data: begun } = await api.post(
-        "/admin/returns",
-        { order_id: orderId, location_id: store.stockLocationId },
-        admin
-      )
-      const returnId = begun.return.id
-      await api.post(`/admin/returns/${returnId}/request-items`, { items }, admin)
-      await api.post(`/admin/returns/${returnId}/request`, {}, admin)
-      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
-      await api.post(`/admin/returns/${returnId}/receive-items`, { items }, admin)
-      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
-      return returnId
-    }
+    const receiveReturn = (orderId: string, items: { id: string; quantity: number }[]) =>
+      receiveOrderReturn(api, store, admin, orderId, items)
 
     it("earns per line at the rate, rounds down, reaches a tier, earns the next order with its multiplier up to the cap", async () => {
       const ada = await shopper("ada@example.com")
@@ -237,7 +226,8 @@ medusaIntegrationTestRunner({
         .post(`${url}/adjustments`, { points: -41, reason: "too much" }, admin)
         .catch(errorResponse)
       expect(refused.status).toBe(400)
-      expect(refused.data.message).toContain("points: 41 is more than the spendable balance of 40")
+      // the amount as the admin typed it, sign and all
+      expect(refused.data.message).toContain("points: -41 would take the balance below zero: spendable balance is 40")
 
       const { data: page } = await api.get(`${url}/transactions`, admin)
       expect(page.transactions).toEqual([

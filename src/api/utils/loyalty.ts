@@ -1,7 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { setLoyaltySpendingBlockWorkflow } from "../../workflows/loyalty/workflows/set-loyalty-spending-block"
 import { prepareCartRedemptionWorkflow } from "../../workflows/loyalty/workflows/prepare-cart-redemption"
-import { earnPoints, earnRateFor, EarningLine } from "../../workflows/loyalty/utils/earn-points"
+import {
+  EarningCreditLine,
+  earnPoints,
+  earnRateFor,
+  EarningLine,
+  paidWithPoints,
+} from "../../workflows/loyalty/utils/earn-points"
+import { LOYALTY_CREDIT_REFERENCE } from "../../workflows/loyalty/steps/prepare-cart-redemption"
 import { earningMultiplierOf } from "../../workflows/loyalty/utils/earning-multiplier"
 import { redeemRuleFor } from "../../workflows/loyalty/utils/redeem-amount"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
@@ -95,15 +102,25 @@ export async function cartLoyalty(scope: MedusaContainer, cartId: string, custom
       "items.subtotal",
       "items.discount_subtotal",
       "items.total",
+      "credit_lines.reference",
+      "credit_lines.amount",
     ],
     filters: { id: cartId },
   })
   const { multiplier } = await earningMultiplierOf(loyalty, customerId)
   const rate = earnRateFor(loyalty.options, prepared.currency_code, multiplier)
-  const earnable = earnPoints((data[0]?.items ?? []) as EarningLine[], rate, loyalty.options.earn.cap_per_order).reduce(
-    (sum, line) => sum + line.points,
-    0
+  // the same rule as the order's award: the part the points pay earns nothing
+  const pointsPaid = paidWithPoints(
+    loyalty.options,
+    data[0]?.credit_lines as EarningCreditLine[] | undefined,
+    LOYALTY_CREDIT_REFERENCE
   )
+  const earnable = earnPoints(
+    (data[0]?.items ?? []) as EarningLine[],
+    rate,
+    loyalty.options.earn.cap_per_order,
+    pointsPaid
+  ).reduce((sum, line) => sum + line.points, 0)
   return {
     earnable,
     applied: held?.status === "held" ? held.points : 0,

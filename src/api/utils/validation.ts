@@ -100,6 +100,12 @@ const withoutFieldName = (message: string, path: Path) => {
   return last && message.startsWith(last) ? message.slice(last.length) : message
 }
 
+/** What a field must be, in words with its article: "an integer" (zod's `int`), "an object", "a string". */
+const EXPECTED_NAMES: Record<string, string> = { int: "an integer", bigint: "an integer", nan: "NaN" }
+export function expectedKind(expected: string): string {
+  return EXPECTED_NAMES[expected] ?? `${/^[aeiou]/i.test(expected) ? "an" : "a"} ${expected}`
+}
+
 /** One issue as `<field>: <what is wrong>`; enum issues list the allowed values. */
 function describeIssue(issue: Issue, input: unknown, root: string): string {
   const field = fieldName(issue.path, root)
@@ -109,9 +115,9 @@ function describeIssue(issue: Issue, input: unknown, root: string): string {
       if (!found) {
         return `${field}: required`
       }
-      const expected =
-        issue.expected === "object" ? "an object" : issue.expected === "array" ? "an array" : `a ${issue.expected}`
-      return `${field}: must be ${expected}, got ${kindOf(value)}`
+      // a fraction where a whole number belongs: the number itself says more than "a number"
+      const got = issue.expected === "int" && typeof value === "number" ? String(value) : kindOf(value)
+      return `${field}: must be ${expectedKind(issue.expected)}, got ${got}`
     }
     case "invalid_value":
       return valueAt(input, issue.path).found

@@ -28,6 +28,12 @@ describe("input rules", () => {
     expect(problemOf(z.object({ n: z.number().min(1) }), { n: 0 })).toBe("n: at least 1")
   })
 
+  it("says what a field must be with the right article: an integer, an object, a string", () => {
+    const points = z.object({ points: z.number().int("must be a whole number") })
+    expect(problemOf(points, { points: 1.5 })).toBe("points: must be an integer, got 1.5")
+    expect(problemOf(z.object({ on: z.boolean() }), { on: 1 })).toBe("on: must be a boolean, got a number")
+  })
+
   it("lists the allowed values of an enum and says what came instead of a wrong type", () => {
     expect(problemOf(StoreUpdateConsents, { consents: [{ purpose: "email_marketing", value: "Maybe" }] })).toBe(
       "consents.0.value: must be one of False, AwaitingConfirmation, True"

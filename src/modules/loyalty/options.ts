@@ -86,6 +86,12 @@ export const loyaltyOptionsSchema = z.object({
         .nullable()
         .default(null)
         .describe("at most this many points per order, shared over its lines in proportion (null: no cap)"),
+      include_points_paid: z
+        .boolean()
+        .default(false)
+        .describe(
+          "earn on the part of an order paid with points too (the full amount, the earlier rule); by default points are earned on the money paid: the base less the loyalty credit line"
+        ),
       pending_days: z
         .number()
         .int()

@@ -5,6 +5,7 @@ import { postEntries } from "./ledger/post-entries"
 import { PreferenceValues, savePreferences } from "./ledger/preferences"
 import { programmeFigures } from "./ledger/programme"
 import { ensureAccounts, lockAccounts, saveAccount } from "./ledger/queries"
+import { hasMaturedLots, matureAccount } from "./ledger/release-lot"
 import { reverseOrder } from "./ledger/reverse-order"
 import type { OrderReversal } from "./ledger/reversal"
 import { buildSummary, LoyaltySummary } from "./ledger/summary"
@@ -83,13 +84,48 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     return await savePreferences(sharedContext.transactionManager!, customerId, values)
   }
 
-  /** The summary a shopper and an admin see: one indexed read of the account, one of its open lots. */
+  /**
+   * The summary a shopper and an admin see: one indexed read of the account, one of its open lots.
+   * Points whose pending period is over are made spendable first (see matureLoyaltyPoints).
+   */
   @InjectManager()
   async getLoyaltySummary(
     customerId: string,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<LoyaltySummary> {
+    await this.matureLoyaltyPoints(customerId)
     return await buildSummary(sharedContext.manager!, customerId, this.tierRules_, new Date())
+  }
+
+  /**
+   * Makes the customer's pending points whose date has come spendable now, under the account's
+   * lock: run before every read of the spendable balance, so points become spendable when their
+   * date comes whether or not the maintenance job has run. A read with nothing matured writes nothing.
+   */
+  async matureLoyaltyPoints(customerId: string): Promise<TierChange | null> {
+    const now = new Date()
+    if (!(await this.hasMaturedLots_(customerId, now))) {
+      return null
+    }
+    return await this.matureAccount_(customerId, now)
+  }
+
+  @InjectManager()
+  protected async hasMaturedLots_(
+    customerId: string,
+    now: Date,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<boolean> {
+    return await hasMaturedLots(sharedContext.manager!, customerId, now)
+  }
+
+  @InjectTransactionManager()
+  protected async matureAccount_(
+    customerId: string,
+    now: Date,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<TierChange | null> {
+    return (await matureAccount(sharedContext.transactionManager!, customerId, this.tierRules_, now)).tier_change
   }
 
   /** The programme's liability: outstanding points, tiers with members, expiry buckets, latest adjustments. */

@@ -210,6 +210,7 @@ export function toSummary(
   return {
     balance: points(balances?.amount ?? 0),
     pending: 0,
+    pending_dates: [],
     reserved: 0,
     debt: 0,
     lifetime_points: rewards.lifetime_points,

@@ -38,6 +38,7 @@ function render(element: ReactElement): string {
 const loyalty: StoreEngagementLoyalty = {
   balance: 1250,
   pending: 40,
+  pending_dates: [{ available_at: "2026-12-20T00:00:00.000Z", points: 40 }],
   reserved: 0,
   debt: 0,
   lifetime_points: 3000,

@@ -43,19 +43,61 @@ export interface ExpiryBucketRow {
 }
 
 /**
- * Points expiring within 0–30, 30–60, 60–90 and 90+ days (bucket 0..3), read from the account's
- * open lots, not from the ledger; points that never expire are not in any bucket.
+ * The spendable balance by when it expires: within 0–30, 30–60, 60–90 and 90+ days (bucket
+ * 0..3), read from the account's available lots, not from the ledger. Every point of the balance
+ * is in a bucket, so the buckets add up to it: points held by a cart are left out (taken from the
+ * soonest-expiring lots, as the cart's redemption will take them), a lot that never expires (an
+ * old credit written before every credit had an expiry, or `expiry_days: null`) is in the last
+ * bucket. Pending points are not in the balance and not here: the summary lists them by date.
  */
 export async function expiryBuckets(manager: SqlEntityManager, accountIds: string[] | null, now: Date) {
-  return await runSql<ExpiryBucketRow>(
+  return await runSql<ExpiryBucketRow>(manager, bucketSql(accountIds, false), bucketParams(accountIds, now))
+}
+
+/** Accounts whose balance differs from the sum of their expiry buckets (the verify command's check). */
+export async function bucketMismatches(manager: SqlEntityManager) {
+  return await runSql<{ customer_id: string; balance: number | string; buckets: number | string }>(
     manager,
-    `SELECT LEAST(3, FLOOR(EXTRACT(EPOCH FROM (expires_at - ?::timestamptz)) / 2592000))::int AS bucket,
-            SUM(lot_remaining)::bigint AS points
+    `SELECT a.customer_id, a.balance, COALESCE(b.points, 0) AS buckets
+       FROM loyalty_account a
+       LEFT JOIN (SELECT account_id, SUM(points)::bigint AS points FROM (${bucketSql(null, true)}) per_bucket
+                   GROUP BY account_id) b ON b.account_id = a.id
+      WHERE a.deleted_at IS NULL AND a.balance <> COALESCE(b.points, 0)`,
+    bucketParams(null, new Date())
+  )
+}
+
+function bucketParams(accountIds: string[] | null, now: Date) {
+  return accountIds ? [JSON.stringify(accountIds), now] : [now]
+}
+
+function bucketSql(accountIds: string[] | null, perAccount: boolean): string {
+  return `WITH lots AS (
+       SELECT t.account_id, t.lot_remaining, t.expires_at,
+              SUM(t.lot_remaining) OVER (
+                PARTITION BY t.account_id ORDER BY t.expires_at ASC NULLS LAST, t.created_at, t.id
+              ) AS through
+         FROM loyalty_transaction t
+        WHERE t.lot_state = 'available' AND t.lot_remaining > 0 AND t.deleted_at IS NULL
+          ${accountIds ? "AND t.account_id IN (SELECT jsonb_array_elements_text(?::jsonb))" : ""}
+     )
+     SELECT ${perAccount ? "l.account_id," : ""}
+            CASE WHEN l.expires_at IS NULL THEN 3
+                 ELSE LEAST(3, GREATEST(0, FLOOR(EXTRACT(EPOCH FROM (l.expires_at - ?::timestamptz)) / 2592000)))
+            END::int AS bucket,
+            SUM(GREATEST(0, LEAST(l.lot_remaining, l.through - a.reserved)))::bigint AS points
+       FROM lots l JOIN loyalty_account a ON a.id = l.account_id AND a.deleted_at IS NULL
+      GROUP BY ${perAccount ? "l.account_id, " : ""}bucket`
+}
+
+/** The points of the accounts' pending lots by the date they become spendable, soonest first. */
+export async function pendingByDate(manager: SqlEntityManager, accountId: string, limit = 50) {
+  return await runSql<{ available_at: Date; points: number | string }>(
+    manager,
+    `SELECT available_at, SUM(lot_remaining)::bigint AS points
        FROM loyalty_transaction
-      WHERE lot_state IN ('available', 'pending') AND lot_remaining > 0 AND expires_at IS NOT NULL
-        AND deleted_at IS NULL
-        ${accountIds ? "AND account_id IN (SELECT jsonb_array_elements_text(?::jsonb))" : ""}
-      GROUP BY 1`,
-    accountIds ? [now, JSON.stringify(accountIds)] : [now]
+      WHERE account_id = ? AND lot_state = 'pending' AND lot_remaining > 0 AND deleted_at IS NULL
+      GROUP BY available_at ORDER BY available_at LIMIT ?`,
+    [accountId, limit]
   )
 }

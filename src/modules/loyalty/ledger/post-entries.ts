@@ -1,8 +1,10 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { COLLECTED_TYPES } from "../types"
 import type { DebtPolicy, LoyaltyAccountRecord, LoyaltyEntryInput, LoyaltyEntryResult } from "../types"
 import { allocateDebit } from "./allocate"
+import { baseRow, repayDebt, settleDebtBlock } from "./debt"
+import { matureLots } from "./release-lot"
 import { settleTier, TierChange, TierRules } from "./tier-state"
 import {
   allocationsOf,
@@ -15,13 +17,21 @@ import {
   lockAccounts,
   openLots,
   saveAccount,
-  TransactionRow,
 } from "./queries"
 
 export interface PostEntriesContext {
   now: Date
   debt_policy: DebtPolicy
   tiers: TierRules
+  /** days a credit's lot lasts when the entry names no expiry (null: never) */
+  expiry_days: number | null
+}
+
+const DAY = 86_400_000
+
+/** A date an entry carries; a workflow step's output arrives serialised, its dates as strings. */
+function dateOf(value: Date | string | null | undefined): Date | null {
+  return value === null || value === undefined ? null : new Date(value)
 }
 
 /**
@@ -39,6 +49,10 @@ export async function postEntries(
   const customerIds = [...new Set(entries.map((entry) => entry.customer_id))]
   await ensureAccounts(manager, customerIds)
   const accounts = new Map((await lockAccounts(manager, customerIds)).map((account) => [account.customer_id, account]))
+  for (const account of accounts.values()) {
+    // points whose pending period is over are spendable from that moment, job or no job
+    await matureLots(manager, account, context.now)
+  }
   const results: LoyaltyEntryResult[] = []
   const seen = new Set<string>()
   for (const entry of entries) {
@@ -61,6 +75,7 @@ export async function postEntries(
   }
   const tierChanges: TierChange[] = []
   for (const account of accounts.values()) {
+    settleDebtBlock(account)
     const change = settleTier(account, context.tiers, context.now)
     if (change) {
       tierChanges.push(change)
@@ -68,30 +83,6 @@ export async function postEntries(
     await saveAccount(manager, account)
   }
   return { results, accounts: [...accounts.values()], tier_changes: tierChanges }
-}
-
-function baseRow(account: LoyaltyAccountRecord, entry: LoyaltyEntryInput): TransactionRow {
-  return {
-    id: generateEntityId(undefined, "loytx"),
-    account_id: account.id,
-    customer_id: account.customer_id,
-    type: entry.type,
-    points: entry.points,
-    debt_change: 0,
-    written_off: 0,
-    idempotency_key: entry.idempotency_key,
-    order_id: entry.order_id ?? null,
-    line_item_id: entry.line_item_id ?? null,
-    reason: entry.reason ?? null,
-    actor_type: entry.actor_type ?? null,
-    actor_id: entry.actor_id ?? null,
-    rate: entry.rate ?? null,
-    lot_state: null,
-    lot_remaining: null,
-    available_at: null,
-    expires_at: null,
-    metadata: entry.metadata ?? null,
-  }
 }
 
 async function credit(
@@ -135,11 +126,19 @@ async function credit(
       account.total_redeemed -= row.points
     }
   } else {
-    const pending = !!entry.available_at && entry.available_at > context.now
+    // every credit is a lot: spendable from `available_at`, expiring as the entry says or, when it
+    // says nothing (scheme bonuses, any caller that forgot), after the programme's expiry days
+    const availableAt = dateOf(entry.available_at)
+    const pending = !!availableAt && availableAt.getTime() > context.now.getTime()
     row.lot_state = pending ? "pending" : "available"
     row.lot_remaining = entry.points
-    row.available_at = entry.available_at ?? context.now
-    row.expires_at = entry.expires_at ?? null
+    row.available_at = availableAt ?? context.now
+    row.expires_at =
+      entry.expires_at !== undefined
+        ? dateOf(entry.expires_at)
+        : context.expiry_days === null
+          ? null
+          : new Date(context.now.getTime() + context.expiry_days * DAY)
     if (pending) {
       account.pending += entry.points
     } else {
@@ -176,42 +175,6 @@ async function credit(
   }
 }
 
-/**
- * Takes what the account owes from a lot that just became spendable, as its own ledger row
- * (points and debt both go down), and lifts a block the debt had caused once it is paid.
- */
-export async function repayDebt(
-  manager: SqlEntityManager,
-  account: LoyaltyAccountRecord,
-  lotId: string,
-  key: string
-): Promise<void> {
-  if (account.debt <= 0) {
-    return
-  }
-  const [lot] = (await openLots(manager, account.id)).filter((candidate) => candidate.id === lotId)
-  const repay = Math.min(account.debt, lot?.remaining ?? 0)
-  if (repay > 0) {
-    const row = baseRow(account, {
-      customer_id: account.customer_id,
-      type: "debt_repayment",
-      points: -repay,
-      idempotency_key: key,
-    })
-    row.debt_change = -repay
-    row.reason = "repays points owed after a reversal"
-    await changeLots(manager, [{ lot_id: lotId, delta: -repay }])
-    await insertTransaction(manager, row)
-    await insertAllocations(manager, row.id, [{ lot_id: lotId, points: repay }])
-    account.balance -= repay
-    account.debt -= repay
-  }
-  if (account.debt === 0 && account.blocked_reason === "debt") {
-    account.spending_blocked = false
-    account.blocked_reason = null
-  }
-}
-
 async function debit(
   manager: SqlEntityManager,
   account: LoyaltyAccountRecord,
@@ -228,9 +191,10 @@ async function debit(
     )
   }
   if (!isReversal && !fromReservation && wanted > account.balance) {
+    // the entry's own signed figure: an admin who typed -100000 reads -100000 back
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `points: ${wanted} is more than the spendable balance of ${account.balance}`
+      `points: ${entry.points} would take the balance below zero: spendable balance is ${account.balance}`
     )
   }
   if (entry.type === "redeem" && account.spending_blocked) {
@@ -262,20 +226,18 @@ async function debit(
   }
   if (shortfall > 0) {
     if (context.debt_policy === "block" && entry.type === "reverse") {
+      // owed; whether it blocks spending is settleDebtBlock's rule (held points cover it)
       row.debt_change = shortfall
       account.debt += shortfall
-      if (!account.spending_blocked) {
-        account.spending_blocked = true
-        account.blocked_reason = "debt"
-      }
     } else {
       row.written_off = shortfall
     }
   }
   if (entry.type === "reverse") {
-    // reversed points no longer count as collected
-    account.lifetime_points = Math.max(0, account.lifetime_points - wanted)
-    account.period_points = Math.max(0, account.period_points - wanted)
+    // reversed points no longer count as collected; pending ones never counted
+    const uncounted = allocations.filter((a) => a.state === "pending").reduce((sum, a) => sum + a.points, 0)
+    account.lifetime_points = Math.max(0, account.lifetime_points - (wanted - uncounted))
+    account.period_points = Math.max(0, account.period_points - (wanted - uncounted))
   }
   if (entry.type === "redeem") {
     account.total_redeemed += taken

@@ -2,7 +2,10 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { runSql } from "../../../utils/sql"
 import type { LoyaltyAccountRecord } from "../types"
+import { repayDebtFromBalance, settleDebtBlock } from "./debt"
 import { postEntries, PostEntriesContext } from "./post-entries"
+import { matureLots } from "./release-lot"
+import { settleTier } from "./tier-state"
 import { ensureAccounts, lockAccounts, saveAccount } from "./queries"
 
 export interface ReservationRecord {
@@ -49,9 +52,11 @@ function giveBack(account: LoyaltyAccountRecord, reservation: ReservationRecord 
  * two carts can never hold the same points. Refused (nothing changed) when they are more than
  * the spendable balance or spending is blocked. Returns what the cart held before.
  */
-export async function reservePoints(manager: SqlEntityManager, input: ReserveInput) {
+export async function reservePoints(manager: SqlEntityManager, input: ReserveInput, context: PostEntriesContext) {
   await ensureAccounts(manager, [input.customer_id])
   const [account] = await lockAccounts(manager, [input.customer_id])
+  // points whose pending period is over are spendable now; pending ones never are
+  await matureLots(manager, account, context.now)
   const previous = await reservationOf(manager, input.cart_id)
   if (previous && previous.status !== "held" && previous.status !== "released") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "cart: its points were already redeemed for an order")
@@ -63,6 +68,8 @@ export async function reservePoints(manager: SqlEntityManager, input: ReserveInp
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "points: spending is blocked on this loyalty account")
   }
   giveBack(account, previous)
+  // points a hold gives back repay what the account owes first
+  await repayDebtFromBalance(manager, account)
   if (input.points > account.balance) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
@@ -89,11 +96,16 @@ export async function reservePoints(manager: SqlEntityManager, input: ReserveInp
       input.expires_at,
     ]
   )
+  settleDebtBlock(account)
+  settleTier(account, context.tiers, context.now)
   await saveAccount(manager, account)
   return previous?.status === "held" ? previous : null
 }
 
-/** Gives a cart's held points back to the balance; nothing when it holds none. Returns what it held. */
+/**
+ * Gives a cart's held points back to the balance (repaying a debt first); nothing when it holds
+ * none. Returns what it held.
+ */
 export async function releaseReservation(manager: SqlEntityManager, cartId: string) {
   const existing = await reservationOf(manager, cartId)
   if (!existing || existing.status !== "held") {
@@ -105,6 +117,7 @@ export async function releaseReservation(manager: SqlEntityManager, cartId: stri
     return null
   }
   giveBack(account, held)
+  await repayDebtFromBalance(manager, account)
   await runSql(manager, `UPDATE loyalty_reservation SET status = 'released', updated_at = now() WHERE id = ?`, [
     held.id,
   ])

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { StoreEngagementLoyalty } from "../../../types/store"
 import { runSql } from "../../../utils/sql"
 import type { LoyaltyAccountRecord } from "../types"
-import { expiryBuckets } from "./lots"
+import { expiryBuckets, pendingByDate } from "./lots"
 import { nextTier } from "./tiers"
 import { TierRules, tierRetention } from "./tier-state"
 
@@ -42,6 +42,7 @@ export async function buildSummary(
     return {
       balance: 0,
       pending: 0,
+      pending_dates: [],
       reserved: 0,
       debt: 0,
       lifetime_points: 0,
@@ -62,6 +63,10 @@ export async function buildSummary(
   return {
     balance: account.balance,
     pending: account.pending,
+    pending_dates: (await pendingByDate(manager, account.id)).map((row) => ({
+      available_at: new Date(row.available_at),
+      points: Number(row.points),
+    })),
     reserved: account.reserved,
     debt: account.debt,
     lifetime_points: account.lifetime_points,

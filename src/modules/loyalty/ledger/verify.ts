@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { runSql } from "../../../utils/sql"
+import { bucketMismatches } from "./lots"
 
 export interface LedgerDifference {
   customer_id: string
@@ -12,7 +13,9 @@ export interface LedgerDifference {
  * For every account, the stored figures against what the ledger and the lots say:
  * balance + pending + reserved = Σ points, debt = Σ debt_change,
  * balance + reserved = Σ open available lots, pending = Σ open pending lots,
- * and every open lot equals its credit less what allocations took (a restore's are negative).
+ * every open lot equals its credit less what allocations took (a restore's are negative),
+ * and the expiry buckets the shopper and the admin are shown add up to the balance (pending
+ * points are not in them: they are checked against the pending lots above).
  */
 export async function verifyAccounts(manager: SqlEntityManager): Promise<LedgerDifference[]> {
   const rows = await runSql<Record<string, string | number>>(
@@ -72,6 +75,14 @@ export async function verifyAccounts(manager: SqlEntityManager): Promise<LedgerD
         ledger: Number(lot.ledger),
       })
     }
+  }
+  for (const account of await bucketMismatches(manager)) {
+    differences.push({
+      customer_id: account.customer_id,
+      field: "balance (expiry buckets)",
+      stored: Number(account.balance),
+      ledger: Number(account.buckets),
+    })
   }
   return differences
 }

@@ -46,8 +46,13 @@ export class LoyaltyServiceBase extends MedusaService({
     return this.options_.tiers
   }
 
-  /** What every ledger change is posted with: now, the debt policy, the tiers. */
+  /** What every ledger change is posted with: now, the debt policy, the tiers, the default expiry. */
   protected postContext_(): PostEntriesContext {
-    return { now: new Date(), debt_policy: this.options_.debt_policy, tiers: this.tierRules_ }
+    return {
+      now: new Date(),
+      debt_policy: this.options_.debt_policy,
+      tiers: this.tierRules_,
+      expiry_days: this.options_.expiry_days,
+    }
   }
 }

@@ -113,7 +113,7 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
           reason: "points expired",
         },
       ],
-      { now, debt_policy: "write_off", tiers: this.tierRules_ }
+      { ...this.postContext_(), now, debt_policy: "write_off" }
     )
     await setLotState(manager, lotId, "expired")
   }

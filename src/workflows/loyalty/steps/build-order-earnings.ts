@@ -2,7 +2,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE, LoyaltyEntryInput } from "../../../modules/loyalty/types"
-import { earnPoints, earnRateFor, EarningLine } from "../utils/earn-points"
+import { EarningCreditLine, earnPoints, earnRateFor, EarningLine, paidWithPoints } from "../utils/earn-points"
+import { LOYALTY_CREDIT_REFERENCE } from "./prepare-cart-redemption"
 import { earningMultiplierOf } from "../utils/earning-multiplier"
 import { ORDER_ITEM_BASE_FIELDS } from "../../../utils/order-item-fields"
 
@@ -15,13 +16,15 @@ interface EarningOrder {
   status: string
   customer?: { has_account?: boolean | null } | null
   items?: EarningLine[] | null
+  credit_lines?: EarningCreditLine[] | null
 }
 
 const DAY = 86_400_000
 
 /**
  * The earn entries of a placed order: one per line, at the rule in force now (points per unit of
- * the order's currency, the customer's tier multiplier times their reward schemes' multipliers, rounding, the cap), spendable after the
+ * the order's currency, the customer's tier multiplier times their reward schemes' multipliers,
+ * rounding, the cap), on the money paid (the part paid with points earns nothing), spendable after the
  * pending period and expiring after the configured days. Only account holders earn; a canceled
  * order earns nothing. Reads the order itself so its BigNumber amounts stay exact.
  */
@@ -50,6 +53,8 @@ export const buildOrderEarningsStep = createStep(
         "items.subtotal",
         "items.discount_subtotal",
         "items.total",
+        "credit_lines.reference",
+        "credit_lines.amount",
       ],
       filters: { id: input.order_id },
     })
@@ -68,7 +73,8 @@ export const buildOrderEarningsStep = createStep(
     } = await earningMultiplierOf(loyalty, order.customer_id)
     const rate = earnRateFor(options, order.currency_code, multiplier)
     const now = Date.now()
-    const entries: LoyaltyEntryInput[] = earnPoints(order.items ?? [], rate, options.earn.cap_per_order)
+    const pointsPaid = paidWithPoints(options, order.credit_lines, LOYALTY_CREDIT_REFERENCE)
+    const entries: LoyaltyEntryInput[] = earnPoints(order.items ?? [], rate, options.earn.cap_per_order, pointsPaid)
       .filter((line) => line.points > 0)
       .map((line) => ({
         customer_id: order.customer_id!,

@@ -65,6 +65,8 @@ export const prepareCartRedemptionStep = createStep(
     const options = loyalty.options
     const rule = redeemRuleFor(options, cart.currency_code)
     const held = await loyalty.retrieveCartReservation(cart.id)
+    // points whose pending period is over are spendable from that moment (pending ones are not)
+    await loyalty.matureLoyaltyPoints(input.customer_id)
     // the account row alone: the summary's tier and expiry reads are not needed here
     const [account] = await loyalty.listLoyaltyAccounts(
       { customer_id: input.customer_id },

@@ -1,4 +1,5 @@
-import { earnPoints } from "./earn-points"
+import type { ResolvedLoyaltyOptions } from "../../../modules/loyalty/options"
+import { earnPoints, paidWithPoints } from "./earn-points"
 
 const rate = { points_per_unit: 1, multiplier: 1, base: "items_after_discounts" as const, rounding: "down" as const }
 
@@ -31,5 +32,39 @@ describe("earnPoints", () => {
     const capped = earnPoints(lines, rate, 99)
     expect(capped.map((l) => l.points)).toEqual([49, 25, 25]) // 49.5, 24.75, 24.75: the two largest remainders get the leftover
     expect(capped.reduce((sum, l) => sum + l.points, 0)).toBe(99)
+  })
+})
+
+describe("earnPoints on the money paid", () => {
+  const lines = [
+    { id: "a", quantity: 1, subtotal: 300, total: 300 },
+    { id: "b", quantity: 1, subtotal: 100, total: 100 },
+  ]
+
+  it("takes what the points paid off the lines in proportion to them", () => {
+    // 40.00 paid with points: 30.00 off a, 10.00 off b
+    expect(earnPoints(lines, rate, null, 40).map((l) => [l.points, l.base_amount])).toEqual([
+      [270, "270"],
+      [90, "90"],
+    ])
+  })
+
+  it("earns nothing on an order paid wholly with points, and never less than nothing", () => {
+    expect(earnPoints(lines, rate, null, 400).map((l) => l.points)).toEqual([0, 0])
+    expect(earnPoints(lines, rate, null, 1000).map((l) => l.points)).toEqual([0, 0])
+  })
+})
+
+describe("paidWithPoints", () => {
+  const credit = [
+    { reference: "loyalty-points", amount: 12.34 },
+    { reference: "gift-card", amount: 5 },
+  ]
+  const options = (include_points_paid: boolean) => ({ earn: { include_points_paid } }) as ResolvedLoyaltyOptions
+
+  it("is the loyalty credit lines only, or nothing when the store earns on the full amount", () => {
+    expect(paidWithPoints(options(false), credit, "loyalty-points").numeric).toBe(12.34)
+    expect(paidWithPoints(options(true), credit, "loyalty-points").numeric).toBe(0)
+    expect(paidWithPoints(options(false), null, "loyalty-points").numeric).toBe(0)
   })
 })
