@@ -89,13 +89,13 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     customerId: string,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<LoyaltySummary> {
-    return await buildSummary(sharedContext.manager!, customerId, this.tierRules_, new Date())
+    return await buildSummary(sharedContext.manager!, customerId, this.tierRules_, this.now_())
   }
 
   /** The programme's liability: outstanding points, tiers with members, expiry buckets, latest adjustments. */
   @InjectManager()
   async getProgrammeSummary(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await programmeFigures(sharedContext.manager!, new Date())
+    return await programmeFigures(sharedContext.manager!, this.now_())
   }
 
   /** Every account whose stored figures differ from its ledger and lots. */
