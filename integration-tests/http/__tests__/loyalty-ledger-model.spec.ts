@@ -34,17 +34,28 @@ process.env.LOYALTY_OPTIONS = JSON.stringify({
   debt_policy: "block",
 })
 
+// weighted towards a hold that meets a block at checkout; holds and debits take a share of what is spendable
 const command = fc.oneof(
-  fc.record({ t: fc.constant("adjust" as const), points: fc.integer({ min: -800, max: 1500 }).filter((p) => p !== 0) }),
-  fc.record({
-    t: fc.constant("apply" as const),
-    points: fc.integer({ min: 1, max: 1500 }),
-    pens: fc.integer({ min: 1, max: 3 }),
-  }),
-  fc.record({ t: fc.constant("remove" as const) }),
-  fc.record({ t: fc.constant("complete" as const), pens: fc.integer({ min: 1, max: 3 }) }),
-  fc.record({ t: fc.constant("block" as const), blocked: fc.boolean() }),
-  fc.record({ t: fc.constant("summary" as const) })
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant("adjust" as const),
+      points: fc.integer({ min: 1, max: 1500 }),
+      take: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null, freq: 3 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant("apply" as const),
+      share: fc.integer({ min: 1, max: 120 }),
+      pens: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("remove" as const) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant("complete" as const), pens: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant("block" as const), blocked: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("summary" as const) }) }
 )
 type Command = typeof command extends fc.Arbitrary<infer T> ? T : never
 
@@ -164,28 +175,30 @@ medusaIntegrationTestRunner({
         model.now = Date.now()
         switch (cmd.t) {
           case "adjust": {
+            const points =
+              cmd.take === null ? cmd.points : -Math.max(1, Math.floor((model.balance(c) * cmd.take) / 100))
             adjustments += 1
             const key = `model-${run}-${adjustments}`
             const answer = await statusOf(
               api.post(
                 `/admin/engagement/contacts/${c}/loyalty/adjustments`,
-                { points: cmd.points, reason: "model", idempotency_key: key },
+                { points: points, reason: "model", idempotency_key: key },
                 admin
               )
             )
-            sameDecision(`adjust ${cmd.points}`, answer, () =>
-              cmd.points > 0
-                ? model.credit(c, key, "adjust", cmd.points, {
+            sameDecision(`adjust ${points}`, answer, () =>
+              points > 0
+                ? model.credit(c, key, "adjust", points, {
                     available_at: new Date(model.now),
                     expires_at: new Date(model.now + EXPIRY_DAYS * DAY),
                   })
-                : model.debit(c, key, -cmd.points, { kind: "adjust" })
+                : model.debit(c, key, -points, { kind: "adjust" })
             )
             if (answer.status < 400) {
               // a retried request (the same key) changes nothing
               const { data } = await api.post(
                 `/admin/engagement/contacts/${c}/loyalty/adjustments`,
-                { points: cmd.points, reason: "model", idempotency_key: key },
+                { points: points, reason: "model", idempotency_key: key },
                 admin
               )
               if (data.applied !== false) {
@@ -197,8 +210,11 @@ medusaIntegrationTestRunner({
           case "apply": {
             cart ??= await newCart(cmd.pens)
             const id = cart
-            const answer = await statusOf(api.post(`/store/carts/${id}/loyalty-points`, { points: cmd.points }, config))
-            sameDecision(`apply ${cmd.points} to ${id}`, answer, () => model.reserve(c, id, cmd.points))
+            const heldOnCart = model.reservations.get(id)?.status === "held" ? model.reservations.get(id)!.points : 0
+            // at most 1,500: a cart of one pen and shipping is worth more, so the cart's own limit never decides
+            const points = Math.min(1500, Math.max(1, Math.floor(((model.balance(c) + heldOnCart) * cmd.share) / 100)))
+            const answer = await statusOf(api.post(`/store/carts/${id}/loyalty-points`, { points }, config))
+            sameDecision(`apply ${points} to ${id}`, answer, () => model.reserve(c, id, points))
             break
           }
           case "remove": {

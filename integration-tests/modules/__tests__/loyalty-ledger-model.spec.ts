@@ -114,6 +114,9 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
   moduleName: LOYALTY_MODULE,
   resolve: path.join(__dirname, "../../../src/modules/loyalty"),
   pathToMigrations: path.join(__dirname, "../../../src/modules/loyalty/migrations"),
+  // a database of its own: the runner's default name is shared with loyalty-ledger.spec.ts, whose
+  // clean-up drops the schema under a run of this file when both run at once (seen on a shared server)
+  dbName: "medusa-engagementloyalty-model-integration",
   moduleOptions: {
     loyalty: {
       debt_policy: "block",
