@@ -257,5 +257,28 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       await service.updateLoyaltyAccounts([{ id: account.id, balance: 25 }])
       await expect(verifyLoyaltyLedger({ container } as any)).resolves.toBeUndefined()
     })
+
+    it("takes now from the clock it is given: pending points mature and lots expire when that clock passes their dates", async () => {
+      const start = new Date("2030-01-01T00:00:00Z")
+      let now = start
+      service.useClock(() => now)
+      try {
+        const at = (days: number) => new Date(start.getTime() + days * DAY)
+        await service.postLoyaltyEntries([earn("cus_t", "t1", 40, { available_at: at(2), expires_at: at(30) })])
+        expect(await service.getLoyaltySummary("cus_t")).toMatchObject({ balance: 0, pending: 40 })
+        now = at(1)
+        expect((await service.releaseMaturedLots()).released).toBe(0)
+        now = at(2)
+        expect((await service.releaseMaturedLots()).released).toBe(1)
+        expect(await service.expireLots()).toEqual([])
+        expect(await service.getLoyaltySummary("cus_t")).toMatchObject({ balance: 40, pending: 0 })
+        now = at(30)
+        expect(await service.expireLots()).toEqual(["cus_t"])
+        expect(await service.getLoyaltySummary("cus_t")).toMatchObject({ balance: 0, pending: 0 })
+      } finally {
+        service.useClock(null)
+      }
+      expect(await service.verifyLedger()).toEqual([])
+    })
   },
 })

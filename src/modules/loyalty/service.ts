@@ -94,7 +94,7 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<LoyaltySummary> {
     await this.matureLoyaltyPoints(customerId)
-    return await buildSummary(sharedContext.manager!, customerId, this.tierRules_, new Date())
+    return await buildSummary(sharedContext.manager!, customerId, this.tierRules_, this.now_())
   }
 
   /**
@@ -103,7 +103,7 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
    * date comes whether or not the maintenance job has run. A read with nothing matured writes nothing.
    */
   async matureLoyaltyPoints(customerId: string): Promise<TierChange | null> {
-    const now = new Date()
+    const now = this.now_()
     if (!(await this.hasMaturedLots_(customerId, now))) {
       return null
     }
@@ -131,12 +131,12 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
   /** The programme's liability: outstanding points, tiers with members, expiry buckets, latest adjustments. */
   @InjectManager()
   async getProgrammeSummary(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await programmeFigures(sharedContext.manager!, new Date())
+    return await programmeFigures(sharedContext.manager!, this.now_())
   }
 
   /** Every account whose stored figures differ from its ledger and lots. */
   @InjectManager()
   async verifyLedger(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<LedgerDifference[]> {
-    return await verifyAccounts(sharedContext.manager!)
+    return await verifyAccounts(sharedContext.manager!, this.now_())
   }
 }

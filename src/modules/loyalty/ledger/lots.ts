@@ -55,7 +55,7 @@ export async function expiryBuckets(manager: SqlEntityManager, accountIds: strin
 }
 
 /** Accounts whose balance differs from the sum of their expiry buckets (the verify command's check). */
-export async function bucketMismatches(manager: SqlEntityManager) {
+export async function bucketMismatches(manager: SqlEntityManager, now: Date) {
   return await runSql<{ customer_id: string; balance: number | string; buckets: number | string }>(
     manager,
     `SELECT a.customer_id, a.balance, COALESCE(b.points, 0) AS buckets
@@ -63,7 +63,7 @@ export async function bucketMismatches(manager: SqlEntityManager) {
        LEFT JOIN (SELECT account_id, SUM(points)::bigint AS points FROM (${bucketSql(null, true)}) per_bucket
                    GROUP BY account_id) b ON b.account_id = a.id
       WHERE a.deleted_at IS NULL AND a.balance <> COALESCE(b.points, 0)`,
-    bucketParams(null, new Date())
+    bucketParams(null, now)
   )
 }
 

@@ -17,7 +17,7 @@ export interface LedgerDifference {
  * and the expiry buckets the shopper and the admin are shown add up to the balance (pending
  * points are not in them: they are checked against the pending lots above).
  */
-export async function verifyAccounts(manager: SqlEntityManager): Promise<LedgerDifference[]> {
+export async function verifyAccounts(manager: SqlEntityManager, now: Date = new Date()): Promise<LedgerDifference[]> {
   const rows = await runSql<Record<string, string | number>>(
     manager,
     `WITH tx AS (
@@ -76,7 +76,7 @@ export async function verifyAccounts(manager: SqlEntityManager): Promise<LedgerD
       })
     }
   }
-  for (const account of await bucketMismatches(manager)) {
+  for (const account of await bucketMismatches(manager, now)) {
     differences.push({
       customer_id: account.customer_id,
       field: "balance (expiry buckets)",

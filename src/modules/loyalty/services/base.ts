@@ -38,6 +38,21 @@ export class LoyaltyServiceBase extends MedusaService({
     this.options_ = resolveLoyaltyOptions(options)
   }
 
+  /**
+   * The module's "now". The system clock, unless a test or a simulation sets another with
+   * `useClock` (the model-based ledger test moves time through pending periods and expiries).
+   */
+  private clock_: () => Date = () => new Date()
+
+  // an arrow, so the instance is set even when called through a proxy (as the test runner's is)
+  readonly useClock = (clock: (() => Date) | null): void => {
+    this.clock_ = clock ?? (() => new Date())
+  }
+
+  protected now_(): Date {
+    return this.clock_()
+  }
+
   get options(): ResolvedLoyaltyOptions {
     return this.options_
   }
@@ -49,7 +64,7 @@ export class LoyaltyServiceBase extends MedusaService({
   /** What every ledger change is posted with: now, the debt policy, the tiers, the default expiry. */
   protected postContext_(): PostEntriesContext {
     return {
-      now: new Date(),
+      now: this.now_(),
       debt_policy: this.options_.debt_policy,
       tiers: this.tierRules_,
       expiry_days: this.options_.expiry_days,

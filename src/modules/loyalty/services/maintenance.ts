@@ -12,7 +12,7 @@ import { LoyaltySchemeMethods } from "./schemes"
 export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
   /** Writes `expire` rows for what is left of expired lots (one page); returns the customers touched. */
   async expireLots(limit = 500): Promise<string[]> {
-    const now = new Date()
+    const now = this.now_()
     const due = await this.findExpiredLots_(now, limit)
     for (const lot of due) {
       await this.expireLot_(lot.customer_id, lot.lot_id, lot.remaining, now)
@@ -24,7 +24,7 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
   async releaseMaturedLots(
     limit = 500
   ): Promise<{ released: number; customer_ids: string[]; tier_changes: TierChange[] }> {
-    const now = new Date()
+    const now = this.now_()
     const due = await this.findMaturedLots_(now, limit)
     const tierChanges: TierChange[] = []
     const customerIds: string[] = []
@@ -47,7 +47,7 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
     if (this.options_.tiers.basis !== "period") {
       return []
     }
-    const now = new Date()
+    const now = this.now_()
     const windowStart = new Date(now.getTime() - this.options_.tiers.window_days * 86_400_000)
     const accounts = await this.findAccountsLeavingWindow_(
       new Date(windowStart.getTime() - lookbackMs),

@@ -51,7 +51,7 @@ export class LoyaltyReferralMethods extends LoyaltyReservationMethods {
     return await claimReferral(sharedContext.transactionManager!, {
       ...input,
       max_claims_per_day: this.options_.referrals.max_claims_per_day,
-      now: new Date(),
+      now: this.now_(),
     })
   }
 

@@ -43,7 +43,7 @@ export class LoyaltyReservationMethods extends LoyaltyServiceBase {
 
   @InjectManager()
   async listExpiredReservations(limit = 200, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await expiredReservations(sharedContext.manager!, new Date(), limit)
+    return await expiredReservations(sharedContext.manager!, this.now_(), limit)
   }
 
   @InjectManager()

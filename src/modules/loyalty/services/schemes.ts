@@ -62,7 +62,7 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
     input: { customer_id: string; scheme_id: string; email: string },
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
-    const expiresAt = new Date(Date.now() + this.options_.schemes.code_ttl_minutes * 60_000)
+    const expiresAt = new Date(this.now_().getTime() + this.options_.schemes.code_ttl_minutes * 60_000)
     const started = await startVerification(sharedContext.transactionManager!, {
       ...input,
       expires_at: expiresAt,
@@ -83,7 +83,7 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
     const manager = sharedContext.transactionManager!
     const checked = await checkVerification(manager, {
       ...input,
-      now: new Date(),
+      now: this.now_(),
       max_tries: this.options_.schemes.max_tries,
       secret: this.codeSecret_(),
     })
