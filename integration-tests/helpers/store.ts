@@ -208,3 +208,34 @@ export async function placeOrder(
   }
   return completed.order
 }
+
+/** Receives a return of `items` of an order through the admin API, as a warehouse does; returns its id. */
+export async function receiveReturn(
+  api: AxiosInstance,
+  admin: RequestConfig,
+  store: Pick<TestStore, "stockLocationId">,
+  orderId: string,
+  items: { id: string; quantity: number }[]
+): Promise<string> {
+  const { data: begun } = await api.post(
+    "/admin/returns",
+    { order_id: orderId, location_id: store.stockLocationId },
+    admin
+  )
+  const returnId = begun.return.id
+  await api.post(`/admin/returns/${returnId}/request-items`, { items }, admin)
+  await api.post(`/admin/returns/${returnId}/request`, {}, admin)
+  await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
+  await api.post(`/admin/returns/${returnId}/receive-items`, { items }, admin)
+  await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
+  return returnId
+}
+
+/** The order's payment with its captures and refunds, as the admin reads it. */
+export async function orderPaymentOf(api: AxiosInstance, admin: RequestConfig, orderId: string) {
+  const { data } = await api.get(
+    `/admin/orders/${orderId}?fields=payment_collections.payments.*,payment_collections.payments.refunds.*,payment_collections.payments.captures.*`,
+    admin
+  )
+  return data.order.payment_collections[0].payments[0]
+}
