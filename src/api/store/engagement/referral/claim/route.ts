@@ -35,7 +35,7 @@ export const POST = async (
   if (result.status === "refused") {
     res.status(400).json({
       type: "not_allowed",
-      code: result.refusal_reason,
+      code: result.refusal_reason ?? undefined,
       message: `code: the claim is refused (${result.refusal_reason})`,
       referral,
     })
