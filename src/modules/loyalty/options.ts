@@ -117,6 +117,11 @@ export const loyaltyOptionsSchema = z.object({
         .max(7 * 24 * 60)
         .default(30),
       max_tries: z.number().int().min(1).max(20).default(5),
+      /** tries of any code, per shopper and scheme: signing up again for a new code gives no new ones */
+      max_tries_per_hour: z.number().int().min(1).default(5),
+      max_tries_per_day: z.number().int().min(1).default(10),
+      /** codes sent to one address in an hour, whoever asks */
+      max_codes_per_address_per_hour: z.number().int().min(1).default(3),
       verification_template: z.string().min(1).default("engagement-scheme-verification"),
       email_channel: z.string().min(1).default("email"),
       /**
