@@ -14,7 +14,7 @@ import {
 } from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 
-jest.setTimeout(180_000)
+jest.setTimeout(300_000)
 
 // an open scheme that doubles earning with a 100-point welcome, and a closed-loop one for a company's staff
 process.env.LOYALTY_OPTIONS = JSON.stringify({
