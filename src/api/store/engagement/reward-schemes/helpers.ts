@@ -46,15 +46,17 @@ export type RetryLater = SentError & { reason: string; retry_at: Date; tries_lef
 /** Answers 429 until `retryAt`, naming the field and saying when the shopper may try again. */
 export function answerRetryLater(
   res: MedusaResponse<RetryLater>,
-  input: { field: string; why: string; reason: string; retry_at: Date; tries_left?: number | null }
+  input: { field: string; why: string; reason: string; retry_at: Date | string; tries_left?: number | null }
 ) {
-  res.setHeader("Retry-After", String(Math.max(1, Math.ceil((input.retry_at.getTime() - Date.now()) / 1000))))
+  // a workflow's result may carry the date as its ISO string
+  const retryAt = new Date(input.retry_at)
+  res.setHeader("Retry-After", String(Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))))
   res.status(429).json({
     type: "not_allowed",
     code: input.reason,
-    message: `${input.field}: ${input.why}; try again after ${input.retry_at.toISOString()}`,
+    message: `${input.field}: ${input.why}; try again after ${retryAt.toISOString()}`,
     reason: input.reason,
-    retry_at: input.retry_at,
+    retry_at: retryAt,
     ...(input.tries_left === undefined ? {} : { tries_left: input.tries_left }),
   })
 }
