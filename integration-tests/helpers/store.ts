@@ -247,3 +247,12 @@ export async function receiveReturn(
   await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
   return returnId
 }
+
+/** The order's payment with its captures and refunds, as the admin reads it. */
+export async function orderPaymentOf(api: AxiosInstance, admin: RequestConfig, orderId: string) {
+  const { data } = await api.get(
+    `/admin/orders/${orderId}?fields=payment_collections.payments.*,payment_collections.payments.refunds.*,payment_collections.payments.captures.*`,
+    admin
+  )
+  return data.order.payment_collections[0].payments[0]
+}

@@ -23,7 +23,7 @@ export interface StoreClaimEngagementReferral {
 
 export type StoreEngagementReferralStatus = "claimed" | "awarded" | "reversed" | "refused"
 export type StoreEngagementReferralRefusal =
-  "self_referral" | "already_customer" | "already_referred" | "already_claimed" | "daily_cap"
+  "self_referral" | "circular_referral" | "already_customer" | "already_referred" | "already_claimed" | "daily_cap"
 
 /** The claim's answer; a refused claim is a 400 whose body carries the same `referral`. */
 export interface StoreEngagementReferralClaimResponse {

@@ -1,6 +1,9 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { ExecArgs } from "@medusajs/framework/types"
 import loyaltyMaintenance from "../../../src/jobs/loyalty-maintenance"
+import verifyLoyaltyLedger from "../../../src/scripts/verify-loyalty-ledger"
+import { verifyOrderRedemptions } from "../../../src/workflows/loyalty/utils/verify-order-redemptions"
 import { loyaltyOf, loyaltyRowsOf, loyaltySummaryOf, createShopperWithPoints } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
 import {
@@ -183,6 +186,101 @@ medusaIntegrationTestRunner({
       }).catch((error: { response?: { data?: { message?: string } } }) => error.response?.data?.message)
       expect(String(refused)).toContain("no longer held")
       expect(await summaryOf(ada)).toMatchObject({ balance: 1000, reserved: 0 })
+    })
+
+    /** Sets up payment for the cart as a storefront does (again, after its total changed). */
+    async function setUpPayment(session: RequestConfig, cartId: string) {
+      const { data } = await api.post("/store/payment-collections", { cart_id: cartId }, session)
+      await api.post(
+        `/store/payment-collections/${data.payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        session
+      )
+    }
+
+    it("refuses to complete a cart holding 1,500 points once the admin blocked the shopper, gives them back, and completes without them", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 2000)
+      const cartId = await cartOf(ada, 3)
+      const before = (await api.get(`/store/carts/${cartId}`, ada)).data.cart.total
+      await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 1500 }, ada)
+      await setUpPayment(ada, cartId)
+      expect(await summaryOf(ada)).toMatchObject({ balance: 500, reserved: 1500 })
+
+      await api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/block`, { reason: "fraud check" }, admin)
+      const refused = await api.post(`/store/carts/${cartId}/complete`, {}, ada).catch(errorResponse)
+      expect([refused.status, refused.data.message]).toEqual([
+        400,
+        expect.stringContaining("loyalty spending is blocked for this account"),
+      ])
+      // the hold is given back and the credit line gone: the cart costs its full price again
+      expect(await summaryOf(ada)).toMatchObject({ balance: 2000, reserved: 0, total_redeemed: 0 })
+      const { data: refusedCart } = await api.get(`/store/carts/${cartId}`, ada)
+      expect(refusedCart.cart).toMatchObject({ completed_at: null, credit_line_total: 0, total: before })
+      expect((await loyalty().listLoyaltyReservations({ cart_id: cartId })).map((row) => row.status)).toEqual([
+        "released",
+      ])
+
+      // the shopper sets up payment for the new total and completes without points
+      await setUpPayment(ada, cartId)
+      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, ada)
+      expect(completed.type).toBe("order")
+      expect(completed.order.total).toBe(before)
+      const { data: paid } = await api.get(
+        `/admin/orders/${completed.order.id}?fields=payment_collections.amount`,
+        admin
+      )
+      expect(paid.order.payment_collections[0].amount).toBe(before)
+      await loyaltyRowsOf(getContainer(), { order_id: completed.order.id, type: "earn" })
+      expect(await loyalty().listLoyaltyTransactions({ order_id: completed.order.id, type: "redeem" })).toHaveLength(0)
+      expect(await summaryOf(ada)).toMatchObject({ reserved: 0, total_redeemed: 0 })
+      expect(await loyalty().verifyLedger()).toEqual([])
+      expect(await verifyOrderRedemptions(getContainer())).toEqual([])
+    })
+
+    it("redeems a completed cart's held points even when the block came after its completion was allowed", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 1000)
+      const cartId = await cartOf(ada)
+      await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 500 }, ada)
+      // the admin blocks between the completion's decision and order.placed: the order's redeem row is still written
+      await api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/block`, { reason: "fraud check" }, admin)
+      await loyalty().commitLoyaltyReservation(cartId, "order_placed_after_the_block")
+      const redeemed = await loyalty().listLoyaltyTransactions({ order_id: "order_placed_after_the_block" })
+      expect(redeemed.map((row) => [row.type, row.points])).toEqual([["redeem", -500]])
+      expect(await summaryOf(ada)).toMatchObject({ balance: 500, reserved: 0, total_redeemed: 500 })
+      expect(await loyalty().verifyLedger()).toEqual([])
+    })
+
+    it("has the verify command report an order whose credit line has no redeem row and a completed cart still holding points", async () => {
+      const ada = await shopperWithPoints("ada@example.com", 1000)
+      let cartId = ""
+      const order = await placeOrder(api, store, {
+        email: "ada@example.com",
+        customerHeaders: ada.headers,
+        items: [{ variant_id: pen(), quantity: 1 }],
+        beforePayment: async (id) => {
+          cartId = id
+          await api.post(`/store/carts/${id}/loyalty-points`, { points: 550 }, ada)
+        },
+      })
+      const [redeem] = await loyaltyRowsOf(getContainer(), { order_id: order.id, type: "redeem" })
+      expect(await verifyOrderRedemptions(getContainer())).toEqual([])
+
+      // as if order.placed had failed: no redeem row, the cart's points still held
+      await loyalty().softDeleteLoyaltyTransactions([redeem.id])
+      const [hold] = await loyalty().listLoyaltyReservations({ cart_id: cartId })
+      await loyalty().updateLoyaltyReservations([{ id: hold.id, status: "held" }])
+      expect(await verifyOrderRedemptions(getContainer())).toEqual(
+        expect.arrayContaining([
+          { customer_id: ada.customerId, field: `points held for completed cart ${cartId}`, stored: 550, ledger: 0 },
+          {
+            customer_id: ada.customerId,
+            field: `order ${order.id}: loyalty credit line against its redeem rows (0)`,
+            stored: 550,
+            ledger: 0,
+          },
+        ])
+      )
+      await expect(verifyLoyaltyLedger({ container: getContainer() } as ExecArgs)).rejects.toThrow("difference")
     })
 
     it("refuses to complete a cart that shrank below the value of its points, until they are applied again", async () => {

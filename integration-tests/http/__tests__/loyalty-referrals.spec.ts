@@ -193,6 +193,34 @@ medusaIntegrationTestRunner({
       expect((await api.get("/store/engagement/referral", ada)).data.referral).toMatchObject({ joined: 2, rewarded: 0 })
     })
 
+    it("refuses a circular claim (circular_referral): the code's owner was referred by the claimant, directly or through a chain", async () => {
+      const ada = await shopper("ada@example.com")
+      const bob = await shopper("bob@example.com")
+      const carol = await shopper("carol@example.com")
+      expect((await claim(bob, await codeOf(ada))).status).toBe(200)
+
+      // Ada (no order yet) claims Bob's code, whom she referred: her first order would pay both sides twice
+      const direct = await claim(ada, await codeOf(bob))
+      expect([direct.status, direct.data.code, direct.data.referral]).toEqual([
+        400,
+        "circular_referral",
+        expect.objectContaining({ status: "refused", refusal_reason: "circular_referral" }),
+      ])
+
+      // Ada → Bob → Carol, then Ada claims Carol's code: a circle of three
+      expect((await claim(carol, await codeOf(bob))).status).toBe(200)
+      const chain = await claim(ada, await codeOf(carol))
+      expect([chain.status, chain.data.code]).toEqual([400, "circular_referral"])
+      expect(chain.data.message).toContain("circular_referral")
+
+      // nothing accepted for Ada; a stranger may still claim Carol's code
+      expect(
+        await loyalty().listLoyaltyReferrals({ referee_customer_id: ada.customerId, status: { $ne: "refused" } })
+      ).toHaveLength(0)
+      const dave = await shopper("dave@example.com")
+      expect((await claim(dave, await codeOf(carol))).status).toBe(200)
+    })
+
     it("claims a code the storefront put in the first order's cart metadata and awards both sides once", async () => {
       const ada = await shopper("ada@example.com")
       const code = await codeOf(ada)

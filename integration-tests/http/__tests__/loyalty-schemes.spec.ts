@@ -14,7 +14,7 @@ import {
 } from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 
-jest.setTimeout(180_000)
+jest.setTimeout(300_000)
 
 // an open scheme that doubles earning with a 100-point welcome, and a closed-loop one for a company's staff
 process.env.LOYALTY_OPTIONS = JSON.stringify({
@@ -219,6 +219,62 @@ medusaIntegrationTestRunner({
       expect(locked.status).toBe(400)
       expect(locked.data.reason).toBe("too_many_tries")
       expect(await loyalty().listLoyaltySchemeMemberships({})).toHaveLength(0)
+    })
+
+    it("counts tries per shopper and scheme across new codes, sends an address at most 3 codes an hour, and says when to come back", async () => {
+      const ada = await shopper("ada@example.com")
+      const signUp = (session: RequestConfig, email: string) =>
+        post("/store/engagement/reward-schemes/corp/sign-up", { email }, session)
+      const verify = (session: RequestConfig, code: string) =>
+        post("/store/engagement/reward-schemes/corp/verify", { code }, session)
+      const wrongFor = (code: string) => (code === "000000" ? "111111" : "000000")
+      const expectRetryLater = (
+        answer: { status: number; headers: Record<string, string>; data: any },
+        reason: string
+      ) => {
+        expect([answer.status, answer.data.reason, answer.data.code]).toEqual([429, reason, reason])
+        const seconds = Number(answer.headers["retry-after"])
+        expect(seconds).toBeGreaterThan(0)
+        expect(seconds).toBeLessThanOrEqual(3600)
+        expect(answer.data.message).toContain(`try again after ${answer.data.retry_at}`)
+      }
+
+      // 3 wrong tries use up the first code; signing up again sends a new one, but not 5 new tries
+      expect((await signUp(ada, "ada@example-corp.com")).status).toBe(200)
+      const first = await codeSentTo("ada@example-corp.com")
+      for (let i = 0; i < 3; i++) {
+        expect((await verify(ada, wrongFor(first))).data.reason).toBe("wrong_code")
+      }
+      expect((await signUp(ada, "ada@example-corp.com")).status).toBe(200)
+      const second = await codeSentTo("ada@example-corp.com")
+      for (let i = 0; i < 2; i++) {
+        expect((await verify(ada, wrongFor(second))).data.reason).toBe("wrong_code")
+      }
+      // 5 tries in the hour: even the right code waits, and so does a new sign-up (no code sent)
+      expectRetryLater(await verify(ada, second), "rate_limited")
+      expectRetryLater(await signUp(ada, "ada@example-corp.com"), "too_many_tries")
+      expect(await joined(ada)).toEqual({ double: false, corp: false })
+
+      // the address: a third code this hour, whoever asks, then no more
+      const bob = await shopper("bob@example.com")
+      expect((await signUp(bob, "ada@example-corp.com")).status).toBe(200)
+      const carol = await shopper("carol@example.com")
+      const fourth = await signUp(carol, "Ada@Example-Corp.com")
+      expectRetryLater(fourth, "too_many_codes")
+      expect(fourth.data.message).toContain("email:")
+      const sent = await getContainer()
+        .resolve(Modules.NOTIFICATION)
+        .listNotifications({ to: "ada@example-corp.com", template: "engagement-scheme-verification" })
+      expect(sent).toHaveLength(3)
+
+      // an hour later Ada may try again, with a new code
+      const attempts = await loyalty().listLoyaltySchemeAttempts({})
+      await loyalty().updateLoyaltySchemeAttempts(
+        attempts.map((attempt) => ({ id: attempt.id, created_at: new Date(Date.now() - 3_600_000 - 1000) }))
+      )
+      expect((await signUp(ada, "ada@example-corp.com")).status).toBe(200)
+      expect((await verify(ada, await codeSentTo("ada@example-corp.com"))).status).toBe(200)
+      expect(await joined(ada)).toEqual({ double: false, corp: true })
     })
 
     it("puts every membership and verification back when a later step fails", async () => {

@@ -10,7 +10,7 @@ import {
   NOTEBOOK,
   PEN,
   placeOrder,
-  receiveReturn as receiveOrderReturn,
+  receiveReturn,
   RequestConfig,
   seedTestStore,
   TestStore,
@@ -43,8 +43,8 @@ medusaIntegrationTestRunner({
     const balanceOf = (session: RequestConfig) => loyaltySummaryOf(api, session)
     /** The order's points once written (the subscriber runs after the checkout answers). */
     const awaitOrderPoints = (orderId: string) => loyaltyRowsOf(getContainer(), { order_id: orderId })
-    const receiveReturn = (orderId: string, items: { id: string; quantity: number }[]) =>
-      receiveOrderReturn(api, store, admin, orderId, items)
+    const returnItems = (orderId: string, items: { id: string; quantity: number }[]) =>
+      receiveReturn(api, store, admin, orderId, items)
 
     it("earns per line at the rate, rounds down, reaches a tier, earns the next order with its multiplier up to the cap", async () => {
       const ada = await shopper("ada@example.com")
@@ -143,9 +143,9 @@ medusaIntegrationTestRunner({
       const rates = loyalty().options.earn.points_per_unit
       rates.eur = 10
       try {
-        const firstReturn = await receiveReturn(order.id, [{ id: pen.id, quantity: 1 }])
+        const firstReturn = await returnItems(order.id, [{ id: pen.id, quantity: 1 }])
         await eventually(async () => ((await balanceOf(ada)).balance === 169 - 39 ? true : undefined))
-        await receiveReturn(order.id, [{ id: pen.id, quantity: 1 }])
+        await returnItems(order.id, [{ id: pen.id, quantity: 1 }])
         await eventually(async () => ((await balanceOf(ada)).balance === 169 - 79 ? true : undefined))
 
         // the same return event again, then a cancel (delivered twice): the rest, once
@@ -178,7 +178,7 @@ medusaIntegrationTestRunner({
         { location_id: store.stockLocationId, items: [{ id: order.items[0].id, quantity: 2 }] },
         admin
       )
-      await receiveReturn(order.id, [{ id: order.items[0].id, quantity: 2 }])
+      await returnItems(order.id, [{ id: order.items[0].id, quantity: 2 }])
       const summary = await eventually(async () => {
         const current = await balanceOf(ada)
         return current.balance === 0 ? current : undefined

@@ -410,6 +410,7 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
               order_id: order.id,
               key: `cancel:${order.id}`,
               returned: null,
+              refunded: null,
               restore_redemptions: true,
               reason: "order canceled",
             }
@@ -455,6 +456,7 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
               order_id: order.id,
               key,
               returned: { [line.line]: returned },
+              refunded: null,
               restore_redemptions: false,
               reason: "items returned",
             }

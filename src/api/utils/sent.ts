@@ -16,7 +16,7 @@ export type Sent<T> = T extends string
       : T
 
 /** The body of an error a route answers itself (Medusa's error handler answers the same shape). */
-export type SentError = { type: string; message: string }
+export type SentError = { type: string; message: string; code?: string }
 
 /** Answers an error a route answers itself, with its headers (a 424's `Retry-After`). */
 export function sendErrorAnswer<Body>(res: MedusaResponse<Body | SentError>, answer: ErrorAnswer): void {

@@ -187,6 +187,26 @@ export const loyaltyOptionsSchema = z.object({
         .default(30)
         .describe("a closed-loop scheme's 6-digit verification code is good for this many minutes, once"),
       max_tries: z.number().int().min(1).max(20).default(5).describe("tries of one verification code"),
+      max_tries_per_hour: z
+        .number()
+        .int()
+        .min(1)
+        .default(5)
+        .describe(
+          "tries of any code per shopper and scheme in an hour: signing up again for a new code gives no new ones"
+        ),
+      max_tries_per_day: z
+        .number()
+        .int()
+        .min(1)
+        .default(10)
+        .describe("tries of any code per shopper and scheme in a day"),
+      max_codes_per_address_per_hour: z
+        .number()
+        .int()
+        .min(1)
+        .default(3)
+        .describe("codes sent to one address in an hour, whoever asks"),
       verification_template: z
         .string()
         .min(1)

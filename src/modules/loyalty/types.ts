@@ -88,6 +88,7 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
 
 export const REFERRAL_REFUSALS = [
   "self_referral",
+  "circular_referral",
   "already_customer",
   "already_referred",
   "already_claimed",

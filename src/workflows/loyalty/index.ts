@@ -1,6 +1,7 @@
 export * from "./workflows/adjust-loyalty-points"
 export * from "./workflows/award-order-points"
 export * from "./workflows/reverse-order-points"
+export * from "./workflows/reverse-refund-points"
 export * from "./workflows/set-loyalty-spending-block"
 export * from "./workflows/apply-cart-loyalty-points"
 export * from "./workflows/commit-order-redemption"

@@ -197,7 +197,10 @@ async function debit(
       `points: ${entry.points} would take the balance below zero: spendable balance is ${account.balance}`
     )
   }
-  if (entry.type === "redeem" && account.spending_blocked) {
+  // a cart's held points are spent once its completion was allowed (the block is decided there,
+  // see hooks/complete-cart-loyalty): refusing the order's redeem row then would leave its credit
+  // line unmatched
+  if (entry.type === "redeem" && account.spending_blocked && !fromReservation) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "points: spending is blocked on this loyalty account")
   }
   const lots = await openLots(manager, account.id)

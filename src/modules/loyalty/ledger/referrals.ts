@@ -34,12 +34,18 @@ export interface ClaimInput {
   now: Date
 }
 
+/** How far up a chain of referrals a claim looks for the claimant (each referee has one referrer). */
+export const REFERRAL_CHAIN_DEPTH = 50
+
 /**
  * Decides a claim and records it, accepted or refused with its reason. The advocate's code row
  * is locked first, so the daily cap counts every claim of that code one after the other; the
  * partial unique index on the referee refuses a second accepted claim even from a racing request.
+ * Claims also take one transaction lock shared by every claim: A claiming B's code while B claims
+ * A's are decided one after the other, so the second sees the first and is refused as circular.
  */
 export async function claimReferral(manager: SqlEntityManager, input: ClaimInput): Promise<ReferralRecord | null> {
+  await runSql(manager, `SELECT pg_advisory_xact_lock(hashtext('engagement_loyalty_referral_claim'))`)
   const advocate = await codeOwner(manager, input.code, true)
   if (!advocate) {
     return null
@@ -98,6 +104,9 @@ async function refusalOf(
   ) {
     return "self_referral"
   }
+  if (await referredBy(manager, advocate, input.referee_customer_id)) {
+    return "circular_referral"
+  }
   const [claimed] = await runSql(
     manager,
     `SELECT 1 FROM loyalty_referral WHERE referee_customer_id = ? AND status != 'refused' AND deleted_at IS NULL`,
@@ -124,6 +133,27 @@ async function refusalOf(
     [advocate, new Date(input.now.getTime() - 86_400_000)]
   )
   return count >= input.max_claims_per_day ? "daily_cap" : null
+}
+
+/**
+ * Whether `customerId` referred `advocate`, directly or through a chain of accepted referrals
+ * (the advocate's referrer, theirs, and so on, at most REFERRAL_CHAIN_DEPTH steps up): a claim of
+ * the advocate's code by that customer would pay a circle of referrals twice.
+ */
+async function referredBy(manager: SqlEntityManager, advocate: string, customerId: string): Promise<boolean> {
+  const [found] = await runSql(
+    manager,
+    `WITH RECURSIVE chain (referrer, depth) AS (
+       SELECT advocate_customer_id, 1 FROM loyalty_referral
+        WHERE referee_customer_id = ? AND status != 'refused' AND deleted_at IS NULL
+       UNION
+       SELECT r.advocate_customer_id, c.depth + 1 FROM loyalty_referral r JOIN chain c ON r.referee_customer_id = c.referrer
+        WHERE r.status != 'refused' AND r.deleted_at IS NULL AND c.depth < ?
+     )
+     SELECT 1 FROM chain WHERE referrer = ? LIMIT 1`,
+    [advocate, REFERRAL_CHAIN_DEPTH, customerId]
+  )
+  return !!found
 }
 
 export interface ReferralAward {

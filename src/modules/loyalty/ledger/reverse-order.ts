@@ -3,12 +3,13 @@ import { runSql } from "../../../utils/sql"
 import type { LoyaltyEntryInput } from "../types"
 import { postEntries, PostEntriesContext } from "./post-entries"
 import { lockAccounts } from "./queries"
-import { OrderReversal, pointsToReverse } from "./reversal"
+import { lineReversals, OrderReversal } from "./reversal"
 
 /**
- * Reverses what an order earned (in proportion to the units returned, or whole) and restores
- * what it redeemed, under the account's lock so two causes never read the same "already
- * reversed". Points are taken back at the rate they were earned: from the stored earn rows.
+ * Reverses what an order earned (in proportion to the units returned or the money refunded, or
+ * whole) and restores what it redeemed, under the account's lock so two causes never read the
+ * same "already reversed" (see `lineReversals`). Points are taken back at the rate they were
+ * earned: from the stored earn rows.
  */
 export async function reverseOrder(manager: SqlEntityManager, reversal: OrderReversal, context: PostEntriesContext) {
   const [account] = await lockAccounts(manager, [reversal.customer_id])
@@ -31,14 +32,25 @@ export async function reverseOrder(manager: SqlEntityManager, reversal: OrderRev
     [account.id, reversal.order_id]
   )
   const entries: LoyaltyEntryInput[] = []
-  for (const earn of rows.filter((row) => row.type === "earn" && row.line_item_id)) {
+  const earns = rows.filter((row) => row.type === "earn" && row.line_item_id)
+  const due = lineReversals(
+    earns.map((earn) => {
+      const line = earn.line_item_id!
+      return {
+        line_item_id: line,
+        earned: earn.points,
+        quantity: Number(earn.quantity ?? 1),
+        returned: reversal.returned === null ? null : (reversal.returned[line] ?? 0),
+        already: rows
+          .filter((row) => row.type === "reverse" && row.line_item_id === line)
+          .reduce((sum, row) => sum - row.points + Math.max(0, row.debt_change) + row.written_off, 0),
+      }
+    }),
+    reversal.refunded
+  )
+  for (const earn of earns) {
     const line = earn.line_item_id!
-    const already = rows
-      .filter((row) => row.type === "reverse" && row.line_item_id === line)
-      .reduce((sum, row) => sum - row.points + Math.max(0, row.debt_change) + row.written_off, 0)
-    const quantity = Number(earn.quantity ?? 1)
-    const returned = reversal.returned === null ? quantity : (reversal.returned[line] ?? 0)
-    const points = pointsToReverse(earn.points, quantity, returned, already)
+    const points = due.get(line) ?? 0
     if (points > 0) {
       entries.push({
         customer_id: reversal.customer_id,

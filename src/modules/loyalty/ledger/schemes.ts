@@ -4,8 +4,18 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { runSql } from "../../../utils/sql"
 import type { SchemeOptions } from "../options"
 import { postEntries, PostEntriesContext } from "./post-entries"
+import { AttemptLimits, lockAttempts, nextAttemptAt, nextTryAt, recordAttempt, HOUR } from "./scheme-attempts"
 
-export const VERIFY_OUTCOMES = ["verified", "no_code", "expired", "too_many_tries", "wrong_code"] as const
+export type { AttemptLimits }
+
+export const VERIFY_OUTCOMES = [
+  "verified",
+  "no_code",
+  "expired",
+  "too_many_tries",
+  "wrong_code",
+  "rate_limited",
+] as const
 export type VerifyOutcome = (typeof VERIFY_OUTCOMES)[number]
 
 /** A six-digit code. */
@@ -90,15 +100,54 @@ export async function restoreMembership(manager: SqlEntityManager, membershipId:
   ])
 }
 
-/** Starts (or replaces) the customer's verification for a scheme; returns the plain code to send. */
+export type StartedVerification =
+  | { id: string; code: string; attempt_id: string; replaced_ids: string[]; refused: null; retry_at: null }
+  | {
+      id: null
+      code: null
+      attempt_id: null
+      replaced_ids: string[]
+      refused: "too_many_tries" | "too_many_codes"
+      retry_at: Date
+    }
+
+/**
+ * Starts (or replaces) the customer's verification for a scheme; returns the plain code to send.
+ * Refused, with when to come back, while the shopper has used up their tries for the scheme (a
+ * new code gives no new tries) or the address has had its codes for the hour.
+ */
 export async function startVerification(
   manager: SqlEntityManager,
-  input: { customer_id: string; scheme_id: string; email: string; expires_at: Date; secret: string }
-): Promise<{ id: string; code: string }> {
-  await runSql(
+  input: {
+    customer_id: string
+    scheme_id: string
+    email: string
+    expires_at: Date
+    secret: string
+    now: Date
+    limits: AttemptLimits
+  }
+): Promise<StartedVerification> {
+  await lockAttempts(manager, `${input.customer_id}:${input.scheme_id}`)
+  await lockAttempts(manager, input.email)
+  const tryAt = await nextTryAt(manager, input)
+  if (tryAt) {
+    return { id: null, code: null, attempt_id: null, replaced_ids: [], refused: "too_many_tries", retry_at: tryAt }
+  }
+  const sendAt = await nextAttemptAt(
+    manager,
+    { sql: `kind = 'send' AND email = ?`, params: [input.email] },
+    [[HOUR, input.limits.codes_per_address_per_hour]],
+    input.now
+  )
+  if (sendAt) {
+    return { id: null, code: null, attempt_id: null, replaced_ids: [], refused: "too_many_codes", retry_at: sendAt }
+  }
+  const replaced = await runSql<{ id: string }>(
     manager,
     `UPDATE loyalty_scheme_verification SET deleted_at = now(), updated_at = now()
-      WHERE customer_id = ? AND scheme_id = ? AND deleted_at IS NULL`,
+      WHERE customer_id = ? AND scheme_id = ? AND deleted_at IS NULL
+      RETURNING id`,
     [input.customer_id, input.scheme_id]
   )
   const id = generateEntityId(undefined, "loysv")
@@ -116,17 +165,36 @@ export async function startVerification(
       input.expires_at,
     ]
   )
-  return { id, code }
+  const attemptId = await recordAttempt(manager, { ...input, kind: "send" })
+  return {
+    id,
+    code,
+    attempt_id: attemptId,
+    replaced_ids: replaced.map((row) => row.id),
+    refused: null,
+    retry_at: null,
+  }
 }
 
 /**
- * Checks a code under a lock on its verification row: counted as a try whether right or wrong,
- * refused once expired, used, or out of tries; right, it is used up and the email returned.
+ * Checks a code under a lock on the shopper's attempts at the scheme and on its verification row:
+ * counted as a try whether right or wrong (per code, and per shopper and scheme across codes),
+ * refused once expired, used, or out of tries; while the shopper's tries for the hour or the day
+ * are used up, refused with when to come back. Right, the code is used up and the email returned.
  */
 export async function checkVerification(
   manager: SqlEntityManager,
-  input: { customer_id: string; scheme_id: string; code: string; now: Date; max_tries: number; secret: string }
-): Promise<{ outcome: VerifyOutcome; email: string | null; tries_left: number }> {
+  input: {
+    customer_id: string
+    scheme_id: string
+    code: string
+    now: Date
+    max_tries: number
+    secret: string
+    limits: AttemptLimits
+  }
+): Promise<{ outcome: VerifyOutcome; email: string | null; tries_left: number; retry_at: Date | null }> {
+  await lockAttempts(manager, `${input.customer_id}:${input.scheme_id}`)
   const [row] = await runSql<{ id: string; email: string; code_hash: string; expires_at: Date; tries: number }>(
     manager,
     `SELECT id, email, code_hash, expires_at, tries FROM loyalty_scheme_verification
@@ -135,13 +203,17 @@ export async function checkVerification(
     [input.customer_id, input.scheme_id]
   )
   if (!row) {
-    return { outcome: "no_code", email: null, tries_left: 0 }
+    return { outcome: "no_code", email: null, tries_left: 0, retry_at: null }
+  }
+  const tryAt = await nextTryAt(manager, input)
+  if (tryAt) {
+    return { outcome: "rate_limited", email: null, tries_left: 0, retry_at: tryAt }
   }
   if (row.tries >= input.max_tries) {
-    return { outcome: "too_many_tries", email: null, tries_left: 0 }
+    return { outcome: "too_many_tries", email: null, tries_left: 0, retry_at: null }
   }
   if (new Date(row.expires_at).getTime() <= input.now.getTime()) {
-    return { outcome: "expired", email: null, tries_left: input.max_tries - row.tries }
+    return { outcome: "expired", email: null, tries_left: input.max_tries - row.tries, retry_at: null }
   }
   const right = timingSafeEqual(
     Buffer.from(hashVerificationCode(input.secret, row.id, input.code)),
@@ -152,8 +224,9 @@ export async function checkVerification(
     `UPDATE loyalty_scheme_verification SET tries = tries + 1, used_at = ?, updated_at = now() WHERE id = ?`,
     [right ? input.now : null, row.id]
   )
+  await recordAttempt(manager, { ...input, email: row.email, kind: "try" })
   const triesLeft = input.max_tries - row.tries - 1
   return right
-    ? { outcome: "verified", email: row.email, tries_left: triesLeft }
-    : { outcome: "wrong_code", email: null, tries_left: triesLeft }
+    ? { outcome: "verified", email: row.email, tries_left: triesLeft, retry_at: null }
+    : { outcome: "wrong_code", email: null, tries_left: triesLeft, retry_at: null }
 }

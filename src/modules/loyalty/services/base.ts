@@ -8,6 +8,7 @@ import LoyaltyReferral from "../models/loyalty-referral"
 import LoyaltyReferralCode from "../models/loyalty-referral-code"
 import LoyaltyReferralInvitation from "../models/loyalty-referral-invitation"
 import LoyaltyReservation from "../models/loyalty-reservation"
+import LoyaltySchemeAttempt from "../models/loyalty-scheme-attempt"
 import LoyaltySchemeMembership from "../models/loyalty-scheme-membership"
 import LoyaltySchemeVerification from "../models/loyalty-scheme-verification"
 import LoyaltyTransaction from "../models/loyalty-transaction"
@@ -28,6 +29,7 @@ export class LoyaltyServiceBase extends MedusaService({
   LoyaltyReferralInvitation,
   LoyaltySchemeMembership,
   LoyaltySchemeVerification,
+  LoyaltySchemeAttempt,
   LoyaltyPreference,
 }) {
   protected readonly options_: ResolvedLoyaltyOptions

@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import {
+  AttemptLimits,
   checkVerification,
   joinScheme,
   leaveScheme,
@@ -56,17 +57,20 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
     await restoreMembership(sharedContext.transactionManager!, membershipId)
   }
 
-  /** Starts a closed-loop verification (replacing an open one); returns the plain code to send and its expiry. */
+  /** Starts a closed-loop verification (replacing an open one); returns the plain code to send and its expiry, or why not and until when. */
   @InjectTransactionManager()
   async startSchemeVerification(
     input: { customer_id: string; scheme_id: string; email: string },
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
-    const expiresAt = new Date(this.now_().getTime() + this.options_.schemes.code_ttl_minutes * 60_000)
+    const now = this.now_()
+    const expiresAt = new Date(now.getTime() + this.options_.schemes.code_ttl_minutes * 60_000)
     const started = await startVerification(sharedContext.transactionManager!, {
       ...input,
       expires_at: expiresAt,
       secret: this.codeSecret_(),
+      now,
+      limits: this.attemptLimits_(),
     })
     return { ...started, expires_at: expiresAt }
   }
@@ -86,6 +90,7 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
       now: this.now_(),
       max_tries: this.options_.schemes.max_tries,
       secret: this.codeSecret_(),
+      limits: this.attemptLimits_(),
     })
     if (checked.outcome !== "verified") {
       return { ...checked, membership_id: null, results: [], tier_changes: [] }
@@ -96,6 +101,15 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
       this.postContext_()
     )
     return { ...checked, ...joined }
+  }
+
+  protected attemptLimits_(): AttemptLimits {
+    const { max_tries_per_hour, max_tries_per_day, max_codes_per_address_per_hour } = this.options_.schemes
+    return {
+      tries_per_hour: max_tries_per_hour,
+      tries_per_day: max_tries_per_day,
+      codes_per_address_per_hour: max_codes_per_address_per_hour,
+    }
   }
 
   /** Start-up refuses a closed-loop scheme without the secret, so only a misuse gets here. */

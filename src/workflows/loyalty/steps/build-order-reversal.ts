@@ -6,6 +6,8 @@ import { ORDER_ITEM_BASE_FIELDS } from "../../../utils/order-item-fields"
 
 export const buildOrderReversalStepId = "build-order-reversal"
 
+type Amount = { raw_amount?: BigNumberInput | null; amount?: BigNumberInput | null }
+
 interface ReversalOrder {
   id: string
   customer_id?: string | null
@@ -18,16 +20,35 @@ interface ReversalOrder {
         } | null
       }[]
     | null
+  payment_collections?: { payments?: { captures?: Amount[] | null; refunds?: Amount[] | null }[] | null }[] | null
 }
+
+/** What reverses an order's points; a refund of a payment no order has (order_id null) reverses nothing. */
+export interface OrderReversalCause {
+  order_id: string | null
+  cause: "cancel" | "return" | "refund"
+  /** the key of a return's reversal (the order's id when absent) */
+  return_id?: string
+  /** the key of a refund's reversal */
+  refund_id?: string
+}
+
+const sum = (amounts: Amount[]) =>
+  amounts.reduce((total: BigNumberInput, amount) => MathBN.add(total, amount.raw_amount ?? amount.amount ?? 0), 0)
 
 /**
  * What to take back for an order: everything on a cancel (with its redeemed points given back);
- * on a received return, each line in proportion to the units now back in all (received or
- * dismissed as damaged), so a second return only takes the difference.
+ * otherwise what the order has given back in all, read from the order as it is now — the units
+ * back per line (received or dismissed as damaged) and the money refunded against the money
+ * captured — so a later return or refund only takes the difference, and none takes what another
+ * took (see `lineReversals`). A refund gives back money only: its redeemed points stay spent.
  */
 export const buildOrderReversalStep = createStep(
   buildOrderReversalStepId,
-  async (input: { order_id: string; cause: "cancel" | "return"; return_id?: string }, { container }) => {
+  async (input: OrderReversalCause, { container }) => {
+    if (!input.order_id) {
+      return new StepResponse(null as OrderReversal | null)
+    }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "order",
@@ -38,6 +59,8 @@ export const buildOrderReversalStep = createStep(
         "items.id",
         "items.detail.return_received_quantity",
         "items.detail.return_dismissed_quantity",
+        "payment_collections.payments.captures.raw_amount",
+        "payment_collections.payments.refunds.raw_amount",
       ],
       filters: { id: input.order_id },
     })
@@ -45,12 +68,18 @@ export const buildOrderReversalStep = createStep(
     if (!order?.customer_id) {
       return new StepResponse(null as OrderReversal | null)
     }
+    const payments = (order.payment_collections ?? []).flatMap((collection) => collection.payments ?? [])
+    const refunded = {
+      refunded: MathBN.convert(sum(payments.flatMap((payment) => payment.refunds ?? []))).toString(),
+      captured: MathBN.convert(sum(payments.flatMap((payment) => payment.captures ?? []))).toString(),
+    }
     if (input.cause === "cancel") {
       return new StepResponse<OrderReversal | null>({
         customer_id: order.customer_id,
         order_id: order.id,
         key: `cancel:${order.id}`,
         returned: null,
+        refunded,
         restore_redemptions: true,
         reason: "order canceled",
       })
@@ -65,10 +94,11 @@ export const buildOrderReversalStep = createStep(
     return new StepResponse<OrderReversal | null>({
       customer_id: order.customer_id,
       order_id: order.id,
-      key: `return:${input.return_id ?? order.id}`,
+      key: input.cause === "refund" ? `refund:${input.refund_id}` : `return:${input.return_id ?? order.id}`,
       returned,
+      refunded,
       restore_redemptions: false,
-      reason: "items returned",
+      reason: input.cause === "refund" ? "payment refunded" : "items returned",
     })
   }
 )

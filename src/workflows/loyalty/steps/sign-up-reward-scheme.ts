@@ -9,17 +9,27 @@ export const signUpRewardSchemeStepId = "sign-up-reward-scheme"
 export interface SignUpResult {
   joined: boolean
   verification: { email: string; expires_at: Date } | null
+  /** no code sent: the shopper's tries for the scheme, or the address's codes, are used up until `retry_at` */
+  refused: { reason: "too_many_tries" | "too_many_codes"; retry_at: Date } | null
   notifications: Record<string, unknown>[]
   results: PostResult["results"]
   tier_changes: PostResult["tier_changes"]
 }
-type SignUpMade = { membership_id: string | null; verification_id: string | null }
+type SignUpMade = {
+  membership_id: string | null
+  verification_id: string | null
+  /** the code sent (counted per address) and the open verifications the new one replaced */
+  attempt_id?: string | null
+  replaced_verification_ids?: string[]
+}
 
 /**
  * Signs the shopper up for a scheme: an open one is joined at once (with its sign-up bonus the
  * first time ever); a closed-loop one takes an address in an allowed domain and starts a
- * verification whose code is returned as the notification to send. Undo ends the membership it
- * made or deletes the verification it started (the bonus is keyed once per customer and scheme,
+ * verification whose code is returned as the notification to send — unless the shopper's tries
+ * or the address's codes are used up for now (`refused`, with when to come back: nothing sent).
+ * Undo ends the membership it made or deletes the verification it started (with the code's count
+ * against the address) and brings back the one it replaced (the bonus is keyed once per customer and scheme,
  * so it is never given twice and stays, as every keyed ledger row does).
  */
 export const signUpRewardSchemeStep = createStep(
@@ -43,6 +53,7 @@ export const signUpRewardSchemeStep = createStep(
         {
           joined: true,
           verification: null,
+          refused: null,
           notifications: [],
           results: joined.results,
           tier_changes: joined.tier_changes,
@@ -67,7 +78,7 @@ export const signUpRewardSchemeStep = createStep(
     if ((await loyalty.listMemberSchemeIds(input.customer_id)).includes(scheme.id)) {
       // already a member: nothing to verify, no code sent
       return new StepResponse<SignUpResult, SignUpMade>(
-        { joined: true, verification: null, notifications: [], results: [], tier_changes: [] },
+        { joined: true, verification: null, refused: null, notifications: [], results: [], tier_changes: [] },
         { membership_id: null, verification_id: null }
       )
     }
@@ -76,6 +87,19 @@ export const signUpRewardSchemeStep = createStep(
       scheme_id: scheme.id,
       email,
     })
+    if (started.refused) {
+      return new StepResponse<SignUpResult, SignUpMade>(
+        {
+          joined: false,
+          verification: null,
+          refused: { reason: started.refused, retry_at: started.retry_at },
+          notifications: [],
+          results: [],
+          tier_changes: [],
+        },
+        { membership_id: null, verification_id: null }
+      )
+    }
     const notification = {
       to: email,
       channel: loyalty.options.schemes.email_channel,
@@ -95,11 +119,17 @@ export const signUpRewardSchemeStep = createStep(
       {
         joined: false,
         verification: { email, expires_at: started.expires_at },
+        refused: null,
         notifications: [notification],
         results: [],
         tier_changes: [],
       },
-      { membership_id: null, verification_id: started.id }
+      {
+        membership_id: null,
+        verification_id: started.id,
+        attempt_id: started.attempt_id,
+        replaced_verification_ids: started.replaced_ids,
+      }
     )
   },
   async (made, { container }) => {
@@ -112,6 +142,12 @@ export const signUpRewardSchemeStep = createStep(
     }
     if (made.verification_id) {
       await loyalty.deleteLoyaltySchemeVerifications(made.verification_id)
+    }
+    if (made.attempt_id) {
+      await loyalty.deleteLoyaltySchemeAttempts(made.attempt_id)
+    }
+    if (made.replaced_verification_ids?.length) {
+      await loyalty.restoreLoyaltySchemeVerifications(made.replaced_verification_ids)
     }
   }
 )

@@ -15,7 +15,11 @@ export const signUpRewardSchemeWorkflow = createWorkflow(
       transform({ signedUp }, ({ signedUp }) => ({ results: signedUp.results, tier_changes: signedUp.tier_changes }))
     )
     return new WorkflowResponse(
-      transform({ signedUp }, ({ signedUp }) => ({ joined: signedUp.joined, verification: signedUp.verification }))
+      transform({ signedUp }, ({ signedUp }) => ({
+        joined: signedUp.joined,
+        verification: signedUp.verification,
+        refused: signedUp.refused,
+      }))
     )
   }
 )

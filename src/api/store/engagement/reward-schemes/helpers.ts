@@ -1,8 +1,10 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { SourceRewardScheme } from "../../../../modules/loyalty/source"
 import { loyaltyOf } from "../../../utils/loyalty"
 import { loyaltySourceOf } from "../../../utils/loyalty-source"
+import type { SentError } from "../../../utils/sent"
 
 /** The configured schemes as a shopper sees them, each with whether they joined. */
 export async function rewardSchemesOf(scope: MedusaContainer, customerId: string) {
@@ -36,4 +38,25 @@ export async function sourceRewardSchemeOf(
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Reward scheme ${schemeId} was not found`)
   }
   return scheme
+}
+
+/** A refusal until `retry_at`: 429 with `Retry-After` (seconds) and the time in the message and the body. */
+export type RetryLater = SentError & { reason: string; retry_at: Date; tries_left?: number | null }
+
+/** Answers 429 until `retryAt`, naming the field and saying when the shopper may try again. */
+export function answerRetryLater(
+  res: MedusaResponse<RetryLater>,
+  input: { field: string; why: string; reason: string; retry_at: Date | string; tries_left?: number | null }
+) {
+  // a workflow's result may carry the date as its ISO string
+  const retryAt = new Date(input.retry_at)
+  res.setHeader("Retry-After", String(Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))))
+  res.status(429).json({
+    type: "not_allowed",
+    code: input.reason,
+    message: `${input.field}: ${input.why}; try again after ${retryAt.toISOString()}`,
+    reason: input.reason,
+    retry_at: retryAt,
+    ...(input.tries_left === undefined ? {} : { tries_left: input.tries_left }),
+  })
 }

@@ -33,9 +33,12 @@ export const POST = async (
   })
   const referral = { id: result.id, code: result.code, status: result.status, refusal_reason: result.refusal_reason }
   if (result.status === "refused") {
-    res
-      .status(400)
-      .json({ type: "not_allowed", message: `code: the claim is refused (${result.refusal_reason})`, referral })
+    res.status(400).json({
+      type: "not_allowed",
+      code: result.refusal_reason ?? undefined,
+      message: `code: the claim is refused (${result.refusal_reason})`,
+      referral,
+    })
     return
   }
   res.json({ referral })

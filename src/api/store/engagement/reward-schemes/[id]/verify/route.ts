@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { verifyRewardSchemeWorkflow } from "../../../../../../workflows/loyalty/workflows/verify-reward-scheme"
-import { rewardSchemeOf, sourceRewardSchemeOf } from "../../helpers"
+import { answerRetryLater, RetryLater, rewardSchemeOf, sourceRewardSchemeOf } from "../../helpers"
 import { LOCAL_SCHEME_CODE, type StoreVerifyRewardSchemeType } from "../../validators"
 import type { StoreEngagementRewardSchemeResponse } from "../../../../../../types/store"
 import type { Sent, SentError } from "../../../../../utils/sent"
@@ -20,12 +20,13 @@ const REFUSALS: Record<string, string> = {
 type Refusal = SentError & { reason: string; tries_left: number | null }
 
 /**
- * Completes a closed-loop sign-up with the emailed code; a refusal is a 400 naming `code` and why.
+ * Completes a closed-loop sign-up with the emailed code; a refusal is a 400 naming `code` and why,
+ * or a 429 with `Retry-After` while the shopper's tries for the scheme are used up (across codes).
  * While a platform keeps the points, the code is checked by it (it sent the code).
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreVerifyRewardSchemeType>,
-  res: MedusaResponse<Sent<StoreEngagementRewardSchemeResponse> | Refusal | SentError>
+  res: MedusaResponse<Sent<StoreEngagementRewardSchemeResponse> | Refusal | SentError | RetryLater>
 ) => {
   const customerId = req.auth_context.actor_id
   const { code } = req.validatedBody
@@ -51,6 +52,16 @@ export const POST = async (
   const { result } = await verifyRewardSchemeWorkflow(req.scope).run({
     input: { customer_id: customerId, scheme_id: req.params.id, code },
   })
+  if (result.outcome === "rate_limited" && result.retry_at) {
+    answerRetryLater(res, {
+      field: "code",
+      why: "too many tries for this scheme",
+      reason: result.outcome,
+      retry_at: result.retry_at,
+      tries_left: 0,
+    })
+    return
+  }
   if (result.outcome !== "verified") {
     res.status(400).json({
       type: "invalid_data",
