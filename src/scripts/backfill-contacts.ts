@@ -27,10 +27,16 @@ export interface ProfileBackfillSummary {
   created: number
 }
 
+/** Which of these customers were erased and have not acted since: no backfill rebuilds or sends them. */
+async function erasedAmong(engagement: EngagementModuleService, ids: string[]): Promise<Set<string>> {
+  return new Set((await engagement.listErasedCustomers(ids)).map((row) => row.customer_id))
+}
+
 /**
  * Makes the contact profile of every customer that has none: customers from before the plugin was
- * installed (new customers get theirs on `customer.created`; a GET never makes one). A page at a
- * time, through the create-contact-profiles workflow; safe to run again.
+ * installed (new customers get theirs on `customer.created`; a GET never makes one), but not an
+ * erased shopper who has not acted since. A page at a time, through the create-contact-profiles
+ * workflow; safe to run again.
  */
 export async function backfillContactProfiles(
   container: MedusaContainer,
@@ -54,7 +60,8 @@ export async function backfillContactProfiles(
         (row) => row.customer_id
       )
     )
-    const missing = ids.filter((id) => !known.has(id))
+    const erased = await erasedAmong(engagement, ids)
+    const missing = ids.filter((id) => !known.has(id) && !erased.has(id))
     if (missing.length) {
       await createContactProfilesWorkflow(container).run({ input: { customer_ids: missing } })
     }
@@ -68,7 +75,7 @@ export async function backfillContactProfiles(
 /**
  * Puts every existing customer in a newly switched-on platform's contact sync, a page at a time,
  * and sends them. Resumable: customers the platform already has a sync state for are skipped, so a
- * run that stopped goes on where it was. Calls still go through the outbox (retries, no doubles).
+ * run that stopped goes on where it was; erased shoppers who have not acted since are skipped too. Calls still go through the outbox (retries, no doubles).
  */
 export async function backfillContacts(
   container: MedusaContainer,
@@ -107,7 +114,8 @@ export async function backfillContacts(
     const known = new Set(
       (await engagement.listContactSyncs({ platform, customer_id: ids })).map((row) => row.customer_id)
     )
-    const fresh = ids.filter((id) => !known.has(id))
+    const erased = await erasedAmong(engagement, ids)
+    const fresh = ids.filter((id) => !known.has(id) && !erased.has(id))
     if (fresh.length) {
       await syncCustomerContactsWorkflow(container).run({
         input: { customer_ids: fresh, coalesce_ms: 0, platforms: [platform] },

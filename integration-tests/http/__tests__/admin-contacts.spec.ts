@@ -1,9 +1,20 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adjustPoints, loyaltyOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
-import { createAdminHeaders, createShopper, seedTestStore, TestStore } from "../../helpers/store"
+import { eventually } from "../../helpers/stand-ins"
+import {
+  createAdminHeaders,
+  createShippableCart,
+  createShopper,
+  linesOf,
+  PEN,
+  RequestConfig,
+  seedTestStore,
+  TestStore,
+} from "../../helpers/store"
 
-jest.setTimeout(180_000)
+jest.setTimeout(240_000)
 
 /** The admin's contacts API: upserts and look-ups, refusals that change nothing, consent changes and the export. */
 medusaIntegrationTestRunner({
@@ -175,6 +186,82 @@ medusaIntegrationTestRunner({
           (await responseOf(api.post(`/admin/engagement/contacts`, { mode: "Add", matchBy: "Email", data: [grace] })))
             .status
         ).toBe(401)
+      })
+
+      it("exports the customer's loyalty account, ledger, holds, preferences, referrals and scheme rows", async () => {
+        const container = getContainer()
+        const admin = await createAdminHeaders(container)
+        const carl = await createShopper(api, store, "carl@example.com", { first_name: "Carl", last_name: "Advocate" })
+        const ada = await createShopper(api, store, "ada.export@example.com")
+        const bob = await createShopper(api, store, "bob@example.com", { first_name: "Bob", last_name: "Referee" })
+        const codeOf = async (session: RequestConfig) =>
+          await eventually(async () => (await api.get("/store/engagement/referral", session)).data.referral?.code)
+        const [carlCode, adaCode] = [await codeOf(carl), await codeOf(ada)]
+
+        // the ledger and a hold on a cart; an automatic-spend preference
+        expect((await adjustPoints(api, admin, ada.customerId, 1000)).status).toBe(201)
+        const cartId = await createShippableCart(api, store, {
+          customerHeaders: ada.headers,
+          items: linesOf(store, [[PEN, 1]]),
+        })
+        await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 100 }, ada)
+        await api.post(
+          "/store/engagement/loyalty/preferences",
+          { auto_spend: { enabled: true, minimum_points: 200 } },
+          ada
+        )
+        // a claim of theirs, a claim of their code, an invitation they sent
+        await responseOf(api.post("/store/engagement/referral/claim", { code: carlCode }, ada))
+        await responseOf(api.post("/store/engagement/referral/claim", { code: adaCode }, bob))
+        await api.post("/store/engagement/referral/invitations", { emails: ["a-friend@example.com"] }, ada)
+        // a scheme membership and a pending verification, as a sign-up leaves them
+        const loyalty = loyaltyOf(container)
+        await loyalty.createLoyaltySchemeMemberships({
+          customer_id: ada.customerId,
+          scheme_id: "open-scheme",
+          email: "ada.export@example.com",
+        })
+        await loyalty.createLoyaltySchemeVerifications({
+          customer_id: ada.customerId,
+          scheme_id: "closed-scheme",
+          email: "ada.export@example.com",
+          code_hash: "secret-code-hash",
+          expires_at: new Date(Date.now() + 3_600_000),
+        })
+
+        const exported = await eventually(async () => {
+          const answer = await responseOf(api.get(`/admin/engagement/contacts/${ada.customerId}/export`, admin))
+          return answer.status === 200 ? answer.data : undefined
+        })
+        expect(exported.contact.customer_id).toBe(ada.customerId)
+        expect(exported.loyalty.account).toEqual(
+          expect.objectContaining({ customer_id: ada.customerId, balance: 900, reserved: 100 })
+        )
+        expect(exported.loyalty.transactions).toEqual([
+          expect.objectContaining({ customer_id: ada.customerId, points: 1000, reason: "welcome" }),
+        ])
+        expect(exported.loyalty.reservations).toEqual([
+          expect.objectContaining({ cart_id: cartId, points: 100, status: "held" }),
+        ])
+        expect(exported.loyalty.preferences).toEqual(
+          expect.objectContaining({ auto_spend_enabled: true, auto_spend_minimum_points: 200 })
+        )
+        expect(exported.referrals.codes).toEqual([expect.objectContaining({ code: adaCode })])
+        expect(exported.referrals.claimed).toEqual([
+          expect.objectContaining({ code: carlCode, advocate_customer_id: carl.customerId }),
+        ])
+        // the shopper they referred is someone else: neither id nor email
+        expect(exported.referrals.made).toEqual([expect.objectContaining({ code: adaCode })])
+        expect(JSON.stringify(exported.referrals.made)).not.toMatch(/bob|Referee/)
+        expect(JSON.stringify(exported.referrals.made)).not.toContain(bob.customerId)
+        expect(exported.referrals.invitations_sent).toEqual([
+          expect.objectContaining({ email: "a-friend@example.com" }),
+        ])
+        expect(exported.schemes.memberships).toEqual([expect.objectContaining({ scheme_id: "open-scheme" })])
+        expect(exported.schemes.verifications).toEqual([expect.objectContaining({ scheme_id: "closed-scheme" })])
+        expect(JSON.stringify(exported)).not.toContain("secret-code-hash")
+        // nothing of another customer's loyalty
+        expect(JSON.stringify(exported.loyalty)).not.toContain(carl.customerId)
       })
     })
   },

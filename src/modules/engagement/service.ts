@@ -113,6 +113,15 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   eraseCustomerData(...args: Parameters<Erasures["eraseCustomerData"]>) {
     return this.erasures_.eraseCustomerData(...args)
   }
+  listErasedCustomers(...args: Parameters<Erasures["listErasedCustomers"]>) {
+    return this.erasures_.listErasedCustomers(...args)
+  }
+  resumeErasedCustomer(...args: Parameters<Erasures["resumeErasedCustomer"]>) {
+    return this.erasures_.resumeErasedCustomer(...args)
+  }
+  unresumeErasures(...args: Parameters<Erasures["unresumeErasures"]>) {
+    return this.erasures_.unresumeErasures(...args)
+  }
 
   // review requests (review-requests/review-request-store.ts)
   scheduleReviewRequest(...args: Parameters<ReviewRequestStore["scheduleReviewRequest"]>) {
@@ -163,6 +172,9 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   }
   recountOrderTotals(...args: Parameters<ContactStatisticsStore["recountOrderTotals"]>) {
     return this.statistics_.recountOrderTotals(...args)
+  }
+  listOrderTotalsOf(...args: Parameters<ContactStatisticsStore["listOrderTotalsOf"]>) {
+    return this.statistics_.listOrderTotalsOf(...args)
   }
 
   // contact sync (contact-sync/runner.ts)

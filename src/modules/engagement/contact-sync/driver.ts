@@ -16,6 +16,8 @@ import {
   recordExternalId,
   updateContactSync,
 } from "./queries"
+import { listErasedCustomers } from "../privacy/erased-customers"
+import { KeyCollision, markKeyCollision } from "./collisions"
 import { contactSnapshots } from "./snapshot"
 
 const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
@@ -24,12 +26,17 @@ const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
   credentials: row.credentials,
 })
 
-/** The outbox key of a contact's n-th sync call: unique per contact, platform and call. */
+/**
+ * The outbox key of a contact sync's n-th call: `contact-sync:<platform>:<sync row id>:<n>`. The
+ * sync row's id is never reused (an erasure deletes the row; the shopper's next change makes a new
+ * one), so a counter that starts again with a new row never meets an older row's keys, and the key
+ * leads back to no customer.
+ */
 export const CALL_KEY_PREFIX = "contact-sync:"
 /** Whether a delivery is one of a contact sync's calls (its key says so). */
 export const isContactSyncCall = (delivery: Pick<DeliveryRecord, "idempotency_key">) =>
   delivery.idempotency_key.startsWith(CALL_KEY_PREFIX)
-const callKey = (row: ContactSyncRecord, step: number) => `${CALL_KEY_PREFIX}${row.platform}:${row.customer_id}:${step}`
+const callKey = (row: ContactSyncRecord, step: number) => `${CALL_KEY_PREFIX}${row.platform}:${row.id}:${step}`
 
 function deliveryInput(
   row: ContactSyncRecord,
@@ -52,6 +59,8 @@ export interface PlanSummary {
   planned: number
   done: number
   blocked: number
+  /** calls not written because their key was taken (the contacts are left in `error`, due again) */
+  collisions: KeyCollision[]
 }
 
 /**
@@ -64,7 +73,7 @@ export async function planDueContactSyncs(
   enabled: EnabledPlatform,
   args: { context: ContactSyncContext; limit: number; max_attempts: number; customer_ids?: string[] }
 ): Promise<PlanSummary> {
-  const summary: PlanSummary = { planned: 0, done: 0, blocked: 0 }
+  const summary: PlanSummary = { planned: 0, done: 0, blocked: 0, collisions: [] }
   const syncer = enabled.platform.contactSync as ContactSyncer | undefined
   if (!syncer) {
     return summary
@@ -74,16 +83,25 @@ export async function planDueContactSyncs(
     limit: args.limit,
     customer_ids: args.customer_ids,
   })
+  const erased = new Set(
+    (
+      await listErasedCustomers(
+        manager,
+        rows.map((row) => row.customer_id)
+      )
+    ).map((row) => row.customer_id)
+  )
   const snapshots = await contactSnapshots(
     manager,
-    rows.map((row) => row.customer_id)
+    rows.map((row) => row.customer_id).filter((id) => !erased.has(id))
   )
   const calls: { row: ContactSyncRecord; call: ContactSyncCall; credentials: string | null }[] = []
   for (const row of rows) {
     const snapshot = snapshots.get(row.customer_id)
     const base = { ...row, in_flight_delivery_id: null, in_flight: null, dirty: false, last_sent: row.last_sent ?? {} }
     if (!snapshot) {
-      // no profile (yet): nothing to send; the profile's creation marks the contact again
+      // no profile (yet), or an erased shopper who has not acted since: nothing to send; the
+      // profile's creation (or the shopper's next act) marks the contact again
       await updateContactSync(manager, { ...base, status: "synced", last_error: null })
       summary.done++
       continue
@@ -125,7 +143,19 @@ export async function planDueContactSyncs(
       input.customer_id = null
       input.subject_id = null
     }
-    const [{ delivery }] = await insertDeliveries(manager, [input])
+    const [{ delivery, created }] = await insertDeliveries(manager, [input])
+    if (!created) {
+      const collision: KeyCollision = {
+        platform: first.row.platform,
+        idempotency_key: input.idempotency_key,
+        delivery_id: delivery.id,
+        contact_sync_ids: group.map(({ row }) => row.id),
+      }
+      summary.collisions.push(collision)
+      const taken = group.map(({ row }) => ({ ...row, step: row === first.row ? step : row.step + 1 }))
+      await markKeyCollision(manager, taken, collision)
+      continue
+    }
     for (const { row, call, credentials } of group) {
       await updateContactSync(manager, {
         ...row,
@@ -192,9 +222,14 @@ export async function settleContactSyncs(
     const base = { ...row, external_id: externalId, last_sent: lastSent, credentials }
     if (settlement.fallback) {
       const step = row.step + 1
-      const [{ delivery: fallback }] = await insertDeliveries(manager, [
-        deliveryInput(row, settlement.fallback, step, maxAttempts),
-      ])
+      const fallbackInput = deliveryInput(row, settlement.fallback, step, maxAttempts)
+      const [{ delivery: fallback, created }] = await insertDeliveries(manager, [fallbackInput])
+      if (!created) {
+        // reported on the contact (the outcome's writer has no logger)
+        const collision = { idempotency_key: fallbackInput.idempotency_key, delivery_id: fallback.id }
+        await markKeyCollision(manager, [{ ...base, step }], collision)
+        continue
+      }
       const { operation, payload, sends } = settlement.fallback
       await updateContactSync(manager, {
         ...base,

@@ -5,6 +5,7 @@ import { loggableMessage } from "../../../utils/database-errors"
 import type { ResolvedEngagementOptions } from "../options"
 import type { EnabledPlatform } from "../provider-api/types"
 import type { Outbox } from "../outbox/outbox"
+import { listErasedCustomers } from "../privacy/erased-customers"
 import { planDueContactSyncs, PlanSummary } from "./driver"
 import { countContactSyncs, markContactsForSync, resetContactSyncs } from "./queries"
 
@@ -33,7 +34,7 @@ export class ContactSyncRunner {
   }
 
   /**
-   * Notes that these contacts changed. Nothing is sent yet: once the coalescing window has passed,
+   * Notes that these contacts changed (but for erased shoppers who have not acted since). Nothing is sent yet: once the coalescing window has passed,
    * {@link syncDueContacts} sends each platform what changed, in one call per contact and platform.
    */
   @InjectManager()
@@ -48,8 +49,12 @@ export class ContactSyncRunner {
       return 0
     }
     const coalesceMs = args.coalesce_ms ?? contact_sync.coalesce_ms
+    // an erased shopper is not sent again until they act (an order, a change of their own)
+    const erased = new Set(
+      (await listErasedCustomers(sharedContext.manager!, customerIds)).map((row) => row.customer_id)
+    )
     const marked = await markContactsForSync(sharedContext.manager!, {
-      customer_ids: customerIds,
+      customer_ids: customerIds.filter((id) => !erased.has(id)),
       platforms,
       coalesce_ms: coalesceMs,
     })
@@ -80,7 +85,7 @@ export class ContactSyncRunner {
     args: { platforms?: string[]; customer_ids?: string[] } = {},
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<PlanSummary> {
-    const total: PlanSummary = { planned: 0, done: 0, blocked: 0 }
+    const total: PlanSummary = { planned: 0, done: 0, blocked: 0, collisions: [] }
     for (const platformId of this.platformIds()) {
       if (args.platforms && !args.platforms.includes(platformId)) {
         continue
@@ -89,6 +94,13 @@ export class ContactSyncRunner {
       total.planned += summary.planned
       total.done += summary.done
       total.blocked += summary.blocked
+      total.collisions.push(...summary.collisions)
+    }
+    for (const collision of total.collisions) {
+      // ids only: the keys hold no personal data
+      this.deps_.logger.error(
+        `engagement contact sync: the ${collision.platform} call of contact sync ${collision.contact_sync_ids.join(", ")} was not written: its outbox key ${collision.idempotency_key} is already held by delivery ${collision.delivery_id}; the contact is marked error and planned again with the next key`
+      )
     }
     return total
   }

@@ -35,6 +35,8 @@ export interface EraseCustomerResult {
 }
 
 const json = (values: string[]) => JSON.stringify(values)
+/** An erased outbox row's key: its own id, so the key is unique, leads back to no one, and no later call collides with it. */
+const ERASED_KEY = `'erased:' || id`
 const IN = (column: string) => `${column} IN (SELECT jsonb_array_elements_text(?::jsonb))`
 
 async function count(manager: SqlEntityManager, sql: string, params: unknown[]): Promise<number> {
@@ -47,8 +49,10 @@ async function count(manager: SqlEntityManager, sql: string, params: unknown[]):
  * - waiting deliveries of the shopper are canceled, and every outbox row of theirs keeps only its
  *   platform, operation, status and order (payload, answer and customer id removed); a batched call carrying the
  *   shopper among others has the shopper's values replaced by "[erased]";
- * - the contact profile, order facts, review requests and their contacts, checkouts, contact syncs
- *   (with their sealed credentials), consent confirmations and used links are deleted;
+ * - every outbox row of theirs, and any other whose key names them, gets the key `erased:<row id>`;
+ * - the contact profile, order facts and running order totals, review requests and their contacts,
+ *   checkouts, contact syncs (with their sealed credentials), consent confirmations and used links
+ *   are deleted;
  * - the consent ledger is kept as proof (purpose, channel, value, source, time, wording): a
  *   withdrawal (False) is appended for each purpose not already False, then every row is moved to
  *   a pseudonym (`erased:<erasure id>`) with its IP, user agent, free-form proof and the shopper's
@@ -101,10 +105,18 @@ export async function eraseCustomerData(
   )
   kinds.deliveries_redacted = await count(
     manager,
-    // a dry run's stored request holds what the payload held
+    // a dry run's stored request holds what the payload held; the key may hold the customer id
+    // (`<platform>-loyalty:<customer id>|…`), and a later call of the shopper must never meet it
     `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = NULL, dry_run_request = NULL, customer_id = NULL,
-       updated_at = now() WHERE ${linked}`,
+       idempotency_key = ${ERASED_KEY}, updated_at = now() WHERE ${linked}`,
     [JSON.stringify(REDACTED_PAYLOAD), ...linkedParams]
+  )
+  // any other row whose key names the shopper (a batch keyed by its first contact, before keys named the sync row)
+  await runSql(
+    manager,
+    `UPDATE engagement_delivery SET idempotency_key = ${ERASED_KEY}, updated_at = now()
+     WHERE strpos(idempotency_key, ?) > 0 AND idempotency_key NOT LIKE 'erased:%'`,
+    [customer]
   )
   // finished calls not keyed by the shopper (a batch of contacts) that carry their email or phone;
   // a waiting batch is left to be sent as it is (changing it would break the other contacts' call)
@@ -158,6 +170,7 @@ export async function eraseCustomerData(
     `DELETE FROM engagement_checkout WHERE signed_in_customer_id = ? OR consents->>'customer_id' = ? OR ${IN("order_id")}`,
     [customer, customer, json(orders)]
   )
+  kinds.order_totals = await count(manager, `DELETE FROM engagement_order_total WHERE customer_id = ?`, [customer])
   kinds.contact_syncs = await count(manager, `DELETE FROM engagement_contact_sync WHERE customer_id = ?`, [customer])
   kinds.consent_confirmations = await count(
     manager,

@@ -1,7 +1,8 @@
 import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import { eraseCustomerData, EraseCustomerInput, EraseCustomerResult } from "./erase"
+import { listErasedCustomers, resumeErasedCustomer, unresumeErasures } from "./erased-customers"
 
 /** The right to be forgotten, as far as this module's tables go (see erase.ts). */
 export class Erasures {
@@ -18,5 +19,22 @@ export class Erasures {
     @MedusaContext() ctx: Context<SqlEntityManager> = {}
   ): Promise<EraseCustomerResult> {
     return await eraseCustomerData(ctx.transactionManager!, { ...input, max_attempts: this.maxAttempts_ })
+  }
+
+  /** Of these customers, those erased who have not acted since (see erased-customers.ts): bulk paths skip them. */
+  @InjectManager()
+  async listErasedCustomers(customerIds: string[], @MedusaContext() ctx: Context<SqlEntityManager> = {}) {
+    return await listErasedCustomers(ctx.manager!, customerIds)
+  }
+
+  /** The shopper changed their own profile: an erasure of theirs no longer holds back their contact. */
+  @InjectTransactionManager()
+  async resumeErasedCustomer(customerId: string, @MedusaContext() ctx: Context<SqlEntityManager> = {}) {
+    return await resumeErasedCustomer(ctx.transactionManager!, customerId)
+  }
+
+  @InjectTransactionManager()
+  async unresumeErasures(erasureIds: string[], @MedusaContext() ctx: Context<SqlEntityManager> = {}) {
+    await unresumeErasures(ctx.transactionManager!, erasureIds)
   }
 }

@@ -3,6 +3,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, MedusaContext } from "@medusajs/framework/utils"
 import { ContactStatistics, RfmThresholds, statisticsFromAggregates } from "./compute"
 import { OrderFactInput, removeOrderFact, upsertOrderFact } from "./queries"
+import { runSql } from "../sql"
 import { aggregatesOf, recountOrderTotals } from "./totals"
 
 type Ctx = Context<SqlEntityManager>
@@ -35,6 +36,18 @@ export class ContactStatisticsStore {
   @InjectManager()
   async computeContactStatistics(customerId: string, @MedusaContext() ctx: Ctx = {}): Promise<ContactStatistics> {
     return statisticsFromAggregates(await aggregatesOf(ctx.manager!, customerId), this.rfm_)
+  }
+
+  /** A customer's running totals, one row per currency (the export shows them). */
+  @InjectManager()
+  async listOrderTotalsOf(customerId: string, @MedusaContext() ctx: Ctx = {}): Promise<Record<string, unknown>[]> {
+    // raw SQL: the totals have no generated methods (they change only with the order facts, under their lock)
+    return await runSql(
+      ctx.manager!,
+      `SELECT currency_code, order_count, total, item_count, returned_count, created_at, updated_at
+       FROM engagement_order_total WHERE customer_id = ? AND deleted_at IS NULL ORDER BY currency_code`,
+      [customerId]
+    )
   }
 
   /** Makes the running totals the sum of the order facts again (the rebuild command). */

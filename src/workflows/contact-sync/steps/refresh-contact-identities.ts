@@ -11,7 +11,8 @@ type Undo = ProfileWritesUndo
 
 /**
  * Copies what the Medusa customer says about the person (email, phone, names, language, default
- * address) onto their contact profile, creating the profile when there is none. Only profiles whose
+ * address) onto their contact profile, creating the profile when there is none (but for an erased
+ * shopper who has not acted since). Only profiles whose
  * values differ are written. Compensation removes created profiles and restores updated ones.
  */
 export const refreshContactIdentitiesStep = createStep(
@@ -29,6 +30,8 @@ export const refreshContactIdentitiesStep = createStep(
       filters: { id: customerIds },
     })
     const profiles = await engagement.listContactProfiles({ customer_id: customerIds })
+    // an erased shopper's profile is not made again from the Medusa customer until they act themselves
+    const erased = new Set((await engagement.listErasedCustomers(customerIds)).map((row) => row.customer_id))
     // the key the review requests read the language from, so both agree
     const languageKey = engagement.getOptions().review_requests.language_metadata_key
     const undo: Undo = { created: [], previous: [] }
@@ -37,6 +40,9 @@ export const refreshContactIdentitiesStep = createStep(
       const identity = identityOf(customer, languageKey)
       const profile = profiles.find((candidate) => candidate.customer_id === customer.id)
       if (!profile) {
+        if (erased.has(customer.id)) {
+          continue
+        }
         const created = await engagement.createContactProfiles({ customer_id: customer.id, ...identity })
         undo.created.push(created.id)
         changed.push(customer.id)

@@ -72,8 +72,22 @@ export const recordOrderFactsStep = createStep(
       ],
       filters: { id: input.order_ids },
     })
-    // guest orders without a customer have no profile to keep statistics on
-    const orders = (data as StatisticsOrder[]).filter((order) => !!order.customer_id)
+    // guest orders without a customer have no profile to keep statistics on; an erased shopper's
+    // orders from before their erasure are not rebuilt (an order placed since is theirs again)
+    const withCustomer = (data as StatisticsOrder[]).filter((order) => !!order.customer_id)
+    const erasedAt = new Map(
+      (await engagement.listErasedCustomers(withCustomer.map((order) => order.customer_id!))).map((row) => [
+        row.customer_id,
+        row.erased_at,
+      ])
+    )
+    const orders = withCustomer.filter((order) => {
+      if (!erasedAt.has(order.customer_id!)) {
+        return true
+      }
+      const at = erasedAt.get(order.customer_id!)
+      return !!at && new Date(order.created_at) > at
+    })
     const existing = orders.length ? await engagement.listOrderFacts({ order_id: orders.map((order) => order.id) }) : []
     const undo: Undo[] = []
     const facts: OrderFactInput[] = []

@@ -2,6 +2,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CustomerWorkflowEvents } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { markContactsForSyncStep } from "../../contact-sync/steps/mark-contacts-for-sync"
+import { resumeErasedContactStep } from "../../privacy/steps/resume-erased-contact"
 import { acquireContactLocksStep } from "../steps/acquire-contact-locks"
 import { ensureContactValuesFreeStep } from "../steps/ensure-contact-values-free"
 import { releaseContactLocksStep } from "../steps/release-contact-locks"
@@ -68,6 +69,8 @@ export const updateShopperProfileWorkflow = createWorkflow(
         },
       ]
     })
+    // a change of their own makes an erased shopper a contact again
+    resumeErasedContactStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id })))
     const profileIds = upsertContactProfilesStep(planned)
     markContactsForSyncStep(transform({ input }, ({ input }) => ({ customer_ids: [input.customer_id] })))
     when({ customerChanged }, ({ customerChanged }) => customerChanged).then(() => {

@@ -27,6 +27,7 @@ interface LoyaltyUndo {
   codes: Row[]
   invitations: Row[]
   verifications: Row[]
+  preferences: Row[]
 }
 
 const pick = (rows: Row[], keys: string[]) =>
@@ -36,8 +37,9 @@ const pick = (rows: Row[], keys: string[]) =>
  * Closes an erased shopper's loyalty account and anonymises its ledger: the account, its ledger
  * rows and reservations move to the pseudonym `erased:<erasure id>` (their points untouched, so
  * `verify-loyalty-ledger` still proves every sum), the account is blocked from spending with the
- * reason "closed", a ledger reason naming the shopper is cleared, their referrals lose the email,
- * and their referral code, invitations, scheme memberships and verifications are deleted.
+ * reason "closed", a ledger reason naming the shopper is cleared (and a ledger key naming them becomes
+ * `erased:<row id>`), their referrals lose the email, and their referral code, invitations, scheme
+ * memberships, verifications and loyalty preferences are deleted.
  */
 export const eraseLoyaltyAccountStep = createStep(
   eraseLoyaltyAccountStepId,
@@ -50,18 +52,29 @@ export const eraseLoyaltyAccountStep = createStep(
     const names = (text: unknown) =>
       typeof text === "string" && values.some((value) => text.toLowerCase().includes(value))
 
-    const [accounts, transactions, reservations, advocated, referred, memberships, codes, invitations, verifications] =
-      await Promise.all([
-        loyalty.listLoyaltyAccounts({ customer_id: customer }),
-        loyalty.listLoyaltyTransactions({ customer_id: customer }),
-        loyalty.listLoyaltyReservations({ customer_id: customer }),
-        loyalty.listLoyaltyReferrals({ advocate_customer_id: customer }),
-        loyalty.listLoyaltyReferrals({ referee_customer_id: customer }),
-        loyalty.listLoyaltySchemeMemberships({ customer_id: customer }),
-        loyalty.listLoyaltyReferralCodes({ customer_id: customer }),
-        loyalty.listLoyaltyReferralInvitations({ advocate_customer_id: customer }),
-        loyalty.listLoyaltySchemeVerifications({ customer_id: customer }),
-      ])
+    const [
+      accounts,
+      transactions,
+      reservations,
+      advocated,
+      referred,
+      memberships,
+      codes,
+      invitations,
+      verifications,
+      preferences,
+    ] = await Promise.all([
+      loyalty.listLoyaltyAccounts({ customer_id: customer }),
+      loyalty.listLoyaltyTransactions({ customer_id: customer }),
+      loyalty.listLoyaltyReservations({ customer_id: customer }),
+      loyalty.listLoyaltyReferrals({ advocate_customer_id: customer }),
+      loyalty.listLoyaltyReferrals({ referee_customer_id: customer }),
+      loyalty.listLoyaltySchemeMemberships({ customer_id: customer }),
+      loyalty.listLoyaltyReferralCodes({ customer_id: customer }),
+      loyalty.listLoyaltyReferralInvitations({ advocate_customer_id: customer }),
+      loyalty.listLoyaltySchemeVerifications({ customer_id: customer }),
+      loyalty.listLoyaltyPreferences({ customer_id: customer }),
+    ])
     const invitedAs = email ? await loyalty.listLoyaltyReferralInvitations({ email }) : []
     const referrals = [...new Map([...advocated, ...referred].map((row) => [row.id, row])).values()]
     const allInvitations = [...new Map([...invitations, ...invitedAs].map((row) => [row.id, row])).values()]
@@ -69,13 +82,14 @@ export const eraseLoyaltyAccountStep = createStep(
 
     const undo: LoyaltyUndo = {
       accounts: pick(rows(accounts), ["customer_id", "spending_blocked", "blocked_reason"]),
-      transactions: pick(rows(transactions), ["customer_id", "reason", "actor_id"]),
+      transactions: pick(rows(transactions), ["customer_id", "reason", "actor_id", "idempotency_key"]),
       reservations: pick(rows(reservations), ["customer_id"]),
       referrals: pick(rows(referrals), ["advocate_customer_id", "referee_customer_id", "referee_email"]),
       memberships: rows(memberships),
       codes: rows(codes),
       invitations: rows(allInvitations),
       verifications: rows(verifications),
+      preferences: rows(preferences),
     }
 
     if (accounts.length) {
@@ -95,6 +109,8 @@ export const eraseLoyaltyAccountStep = createStep(
           customer_id: pseudonym,
           reason: names(row.reason) ? null : row.reason,
           actor_id: row.actor_id === customer ? null : row.actor_id,
+          // e.g. `scheme_bonus:<scheme>:<customer id>`
+          idempotency_key: row.idempotency_key.includes(customer) ? `erased:${row.id}` : row.idempotency_key,
         }))
       )
     }
@@ -116,12 +132,14 @@ export const eraseLoyaltyAccountStep = createStep(
       codes.length ? loyalty.deleteLoyaltyReferralCodes(codes.map(({ id }) => id)) : null,
       allInvitations.length ? loyalty.deleteLoyaltyReferralInvitations(allInvitations.map(({ id }) => id)) : null,
       verifications.length ? loyalty.deleteLoyaltySchemeVerifications(verifications.map(({ id }) => id)) : null,
+      preferences.length ? loyalty.deleteLoyaltyPreferences(preferences.map(({ id }) => id)) : null,
     ])
     const kinds: Record<string, number> = {
       loyalty_accounts_closed: accounts.length,
       loyalty_ledger_rows_anonymised: transactions.length + reservations.length,
       loyalty_referrals_anonymised: referrals.length,
-      loyalty_rows_deleted: memberships.length + codes.length + allInvitations.length + verifications.length,
+      loyalty_rows_deleted:
+        memberships.length + codes.length + allInvitations.length + verifications.length + preferences.length,
     }
     return new StepResponse(kinds, undo)
   },
@@ -137,6 +155,7 @@ export const eraseLoyaltyAccountStep = createStep(
       undo.codes.length ? loyalty.createLoyaltyReferralCodes(strip(undo.codes) as Rows) : null,
       undo.invitations.length ? loyalty.createLoyaltyReferralInvitations(strip(undo.invitations) as Rows) : null,
       undo.verifications.length ? loyalty.createLoyaltySchemeVerifications(strip(undo.verifications) as Rows) : null,
+      undo.preferences.length ? loyalty.createLoyaltyPreferences(strip(undo.preferences) as Rows) : null,
     ])
     if (undo.referrals.length) {
       await loyalty.updateLoyaltyReferrals(undo.referrals as Rows)

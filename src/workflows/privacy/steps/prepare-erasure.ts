@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
+import { subjectHashOf } from "../../../modules/engagement/privacy/erased-customers"
 import type { ErasureContact } from "../../../modules/engagement/provider-api/capabilities"
 import { ENGAGEMENT_MODULE, EnqueueDeliveryInput } from "../../../modules/engagement/types"
 
@@ -18,9 +18,7 @@ export interface ErasurePlan {
   platforms: Record<string, { name: string; stop_calls: string[]; still_held: string[] }>
 }
 
-/** The customer id as the erasure record keeps it: a SHA-256, so that no row leads back to the shopper. */
-export const subjectHashOf = (customerId: string) =>
-  createHash("sha256").update(`engagement-erasure:${customerId}`).digest("hex")
+export { subjectHashOf }
 
 /**
  * Reads what an erasure needs before anything is erased (writes nothing): the shopper's personal
