@@ -17,6 +17,7 @@ import {
   createShopper,
   linesOf,
   NOTEBOOK,
+  orderPaymentOf,
   PEN,
   placeOrder,
   seedTestStore,
@@ -177,6 +178,43 @@ medusaIntegrationTestRunner({
       expect(fact.canceled_at).not.toBeNull()
       const [request] = await engagementOf(getContainer()).listReviewRequests({ order_id: order.id })
       expect(request.status).toBe("canceled")
+    })
+
+    it("takes back the points of a refund whose payment.refunded was lost, once, and a late event adds nothing", async () => {
+      const session = await createShopper(api, store, "refund@example.com")
+      const order = await placeOrder(api, store, {
+        email: "refund@example.com",
+        customerHeaders: session.headers,
+        items: linesOf(store, [[PEN, 2]]),
+      })
+      await eventually(async () => (await orderWorkOf(knex(), [order.id]))[order.id].earn_rows === 1)
+      await reconcileOrders(getContainer())
+      const admin = await createAdminHeaders(getContainer())
+      const payment = await orderPaymentOf(api, admin, order.id)
+      await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      const restore = dropEvents(bus, ["payment.refunded"])
+      try {
+        await api.post(`/admin/payments/${payment.id}/refund`, { amount: payment.amount }, admin)
+      } finally {
+        restore()
+      }
+      const rows = () => loyaltyRowsOf(getContainer(), { customer_id: session.customerId })
+      expect((await rows()).filter((row) => row.type === "reverse")).toEqual([])
+
+      const first = await reconcileOrders(getContainer())
+      const second = await reconcileOrders(getContainer())
+      await bus.emit({ name: "payment.refunded", data: { id: payment.id } })
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+
+      const ledger = await rows()
+      const earned = ledger.filter((row) => row.type === "earn").reduce((sum, row) => sum + row.points, 0)
+      const reversed = ledger.filter((row) => row.type === "reverse")
+      expect(earned).toBeGreaterThan(0)
+      expect(reversed).toHaveLength(1)
+      expect(reversed[0].points).toBe(-earned)
+      expect(first.repaired.filter((repair) => repair.kind === "loyalty_refund_reversal")).toHaveLength(1)
+      expect(second.repaired).toEqual([])
     })
 
     it("answers what it repaired only to an admin, and refuses a bad query naming the field", async () => {

@@ -5,6 +5,7 @@ import type { ReconciliationItem, ReconciliationSource } from "./types"
 export const ORDER_PLACED_SOURCE = "order_placed"
 export const ORDER_CANCELED_SOURCE = "order_canceled"
 export const RETURN_RECEIVED_SOURCE = "return_received"
+export const REFUND_CREATED_SOURCE = "refund_created"
 
 interface SourceOrder {
   id: string
@@ -72,12 +73,48 @@ async function returnsReceived(
 }
 
 /**
- * The sources of work, in the order a run checks them. Refunds: the refund-reversal workflow adds
- * a source here (`refund_created`: Medusa's refunds by `created_at`, the item's id the refund's)
- * and its check in checks/refunds.ts.
+ * Refunds made within the range, oldest first, with the order they gave money back on (the
+ * refund's payment → its collection → the order linked to it); a refund of no order is left out.
  */
+async function refundsCreated(
+  container: MedusaContainer,
+  { from, until, take }: { from: Date; until: Date; take: number }
+): Promise<ReconciliationItem[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "refund",
+    fields: ["id", "created_at", "payment.payment_collection_id"],
+    filters: { created_at: { $gte: from, $lte: until } },
+    pagination: { take, order: { created_at: "ASC", id: "ASC" } },
+  })
+  const refunds = data as { id: string; created_at: Date | string; payment?: { payment_collection_id?: string } }[]
+  const collectionIds = [...new Set(refunds.map((r) => r.payment?.payment_collection_id).filter((id) => !!id))]
+  if (!collectionIds.length) {
+    return []
+  }
+  const { data: links } = await query.graph({
+    entity: "order_payment_collection",
+    fields: ["order_id", "payment_collection_id"],
+    filters: { payment_collection_id: collectionIds as string[] },
+  })
+  const orderOf = new Map(
+    (links as { order_id: string; payment_collection_id: string }[]).map((l) => [l.payment_collection_id, l.order_id])
+  )
+  const orderIds = [...new Set(orderOf.values())]
+  const { data: orders } = orderIds.length
+    ? await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderIds } })
+    : { data: [] }
+  const byId = new Map((orders as SourceOrder[]).map((order) => [order.id, order]))
+  return refunds.flatMap((refund) => {
+    const order = byId.get(orderOf.get(refund.payment?.payment_collection_id ?? "") ?? "")
+    return order ? [orderItem(order, refund.id, refund.created_at)] : []
+  })
+}
+
+/** The sources of work, in the order a run checks them. */
 export const RECONCILIATION_SOURCES: ReconciliationSource[] = [
   { id: ORDER_PLACED_SOURCE, list: ordersBy("created_at") },
   { id: ORDER_CANCELED_SOURCE, list: ordersBy("canceled_at") },
   { id: RETURN_RECEIVED_SOURCE, list: returnsReceived },
+  { id: REFUND_CREATED_SOURCE, list: refundsCreated },
 ]
