@@ -89,6 +89,7 @@ export class LedgerModel {
     order: null,
   }
   private seq = 0
+  private repayments = 0
 
   constructor(readonly options: ModelOptions) {
     this.now = options.start
@@ -228,10 +229,36 @@ export class LedgerModel {
       this.addRow(lot.customer)
       this.debits.set(key, { customer: lot.customer, allocations: [{ lot: lot.key, points: repay }] })
     }
-    if (account.debt === 0 && account.reason === "debt") {
+    this.settle(lot.customer)
+  }
+
+  /**
+   * A debt blocks spending only while the points held on carts do not cover it (held points are
+   * the shopper's own; releasing a hold repays the debt first); an admin's block is left alone.
+   */
+  private settle(customer: string): void {
+    const account = this.account(customer)
+    if (account.debt > this.reserved(customer)) {
+      if (!account.blocked) {
+        account.blocked = true
+        account.reason = "debt"
+      }
+    } else if (account.reason === "debt") {
       account.blocked = false
       account.reason = null
     }
+  }
+
+  /** What a hold gives back repays the debt first, from the spendable balance, as a row of its own. */
+  private repayFromBalance(customer: string): void {
+    const account = this.account(customer)
+    const repay = Math.min(account.debt, this.balance(customer))
+    if (repay > 0) {
+      this.repayments += 1
+      this.debit(customer, `debt_repayment:model-${this.repayments}`, repay, { kind: "adjust" })
+      account.debt -= repay
+    }
+    this.settle(customer)
   }
 
   /**
@@ -281,14 +308,11 @@ export class LedgerModel {
     }
     if (left > 0 && how.kind === "reverse") {
       account.debt += left
-      if (!account.blocked) {
-        account.blocked = true
-        account.reason = "debt"
-      }
     }
     this.keys.add(key)
     this.addRow(customer)
     this.debits.set(key, { customer, allocations })
+    this.settle(customer)
     return left
   }
 
@@ -319,16 +343,24 @@ export class LedgerModel {
       throw new ModelRefusal("points: spending is blocked")
     }
     const heldBefore = previous?.status === "held" ? previous.points : 0
-    if (points > this.balance(customer) + heldBefore) {
+    // the previous hold goes back and repays the debt first (refused: nothing of it stays)
+    const spendable = this.balance(customer) + heldBefore
+    if (points > spendable - Math.min(this.account(customer).debt, spendable)) {
       throw new ModelRefusal(`points: ${points} is more than the spendable balance`)
     }
+    if (previous?.status === "held") {
+      previous.status = "released"
+    }
+    this.repayFromBalance(customer)
     this.reservations.set(cart, { customer, points, status: "held", order: null })
+    this.settle(customer)
   }
 
   release(cart: string): void {
     const reservation = this.reservations.get(cart)
     if (reservation?.status === "held") {
       reservation.status = "released"
+      this.repayFromBalance(reservation.customer)
     }
   }
 
@@ -343,9 +375,7 @@ export class LedgerModel {
     }
     const key = `redeem:${cart}`
     if (reservation.status === "held") {
-      if (this.account(reservation.customer).blocked) {
-        throw new ModelRefusal("points: spending is blocked")
-      }
+      // its completion was allowed (a block is decided there): the held points are spent
       this.debit(reservation.customer, key, reservation.points, { kind: "redeem", fromReservation: reservation.points })
       order.redeem = { key, points: reservation.points }
     } else {
@@ -357,8 +387,9 @@ export class LedgerModel {
 
   block(customer: string, blocked: boolean): void {
     const account = this.account(customer)
-    account.blocked = blocked || account.debt > 0
-    account.reason = blocked ? "model" : account.debt > 0 ? "debt" : null
+    const owes = account.debt > this.reserved(customer)
+    account.blocked = blocked || owes
+    account.reason = blocked ? "model" : owes ? "debt" : null
   }
 
   /** Points to take back on a line so that `returned` of its units (all: null) have been reversed in all. */

@@ -455,7 +455,10 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
               customer_id: order.customer,
               order_id: order.id,
               key,
-              returned: { [line.line]: returned },
+              // every line's units back in all, as the reversal step reads them from the order
+              returned: Object.fromEntries(
+                order.lines.map((other) => [other.line, other === line ? returned : other.returned])
+              ),
               refunded: null,
               restore_redemptions: false,
               reason: "items returned",

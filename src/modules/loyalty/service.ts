@@ -67,9 +67,11 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
       return null
     }
     const previous = { spending_blocked: account.spending_blocked, blocked_reason: account.blocked_reason }
-    // an admin's unblock does not lift a block caused by a debt that is still owed
-    account.spending_blocked = blocked || account.debt > 0
-    account.blocked_reason = blocked ? reason : account.debt > 0 ? "debt" : null
+    // an admin's unblock does not lift a block caused by a debt still owed beyond what carts hold
+    // (the rule of settleDebtBlock: held points cover a debt)
+    const owes = account.debt > account.reserved
+    account.spending_blocked = blocked || owes
+    account.blocked_reason = blocked ? reason : owes ? "debt" : null
     await saveAccount(manager, account)
     return previous
   }
