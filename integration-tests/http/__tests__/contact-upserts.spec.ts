@@ -26,7 +26,7 @@ medusaIntegrationTestRunner({
       shopper = await createShopper(api, store, "ada@example.com")
       // the customer.created subscriber makes the profile; let it finish before taking "before"
       await eventually(async () => profileRecord(getContainer(), shopper.customerId))
-      await api.post("/store/engagement/profile", { phone: "+44 20 7946 0000", date_of_birth: "1815-12-10" }, shopper)
+      await api.post("/store/engagement/profile", { phone: "+44 20 7946 0000", date_of_birth: "1915-12-10" }, shopper)
     })
 
     const customers = () => getContainer().resolve(Modules.CUSTOMER)
