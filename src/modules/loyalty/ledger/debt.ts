@@ -45,19 +45,7 @@ export async function repayDebt(
   const [lot] = (await openLots(manager, account.id)).filter((candidate) => candidate.id === lotId)
   const repay = Math.min(account.debt, lot?.remaining ?? 0)
   if (repay > 0) {
-    const row = baseRow(account, {
-      customer_id: account.customer_id,
-      type: "debt_repayment",
-      points: -repay,
-      idempotency_key: key,
-    })
-    row.debt_change = -repay
-    row.reason = "repays points owed after a reversal"
-    await changeLots(manager, [{ lot_id: lotId, delta: -repay }])
-    await insertTransaction(manager, row)
-    await insertAllocations(manager, row.id, [{ lot_id: lotId, points: repay }])
-    account.balance -= repay
-    account.debt -= repay
+    await writeRepayment(manager, account, repay, [{ lot_id: lotId, points: repay }], key)
   }
   settleDebtBlock(account)
 }
@@ -70,24 +58,41 @@ export async function repayDebtFromBalance(manager: SqlEntityManager, account: L
   const repay = Math.min(account.debt, account.balance)
   if (repay > 0) {
     const { allocations } = allocateDebit(await openLots(manager, account.id), repay, new Set(), account.balance)
-    const row = baseRow(account, {
-      customer_id: account.customer_id,
-      type: "debt_repayment",
-      points: -repay,
-      idempotency_key: `debt_repayment:${generateEntityId(undefined, "loyrep")}`,
-    })
-    row.debt_change = -repay
-    row.reason = "repays points owed after a reversal"
-    await changeLots(
+    await writeRepayment(
       manager,
-      allocations.map((a) => ({ lot_id: a.lot_id, delta: -a.points }))
+      account,
+      repay,
+      allocations.map((a) => ({ lot_id: a.lot_id, points: a.points })),
+      `debt_repayment:${generateEntityId(undefined, "loyrep")}`
     )
-    await insertTransaction(manager, row)
-    await insertAllocations(manager, row.id, allocations)
-    account.balance -= repay
-    account.debt -= repay
   }
   settleDebtBlock(account)
+}
+
+/** `repay` of what the account owes, taken from `allocations`, as its own ledger row (points and debt both go down). */
+async function writeRepayment(
+  manager: SqlEntityManager,
+  account: LoyaltyAccountRecord,
+  repay: number,
+  allocations: { lot_id: string; points: number }[],
+  key: string
+): Promise<void> {
+  const row = baseRow(account, {
+    customer_id: account.customer_id,
+    type: "debt_repayment",
+    points: -repay,
+    idempotency_key: key,
+  })
+  row.debt_change = -repay
+  row.reason = "repays points owed after a reversal"
+  await changeLots(
+    manager,
+    allocations.map((a) => ({ lot_id: a.lot_id, delta: -a.points }))
+  )
+  await insertTransaction(manager, row)
+  await insertAllocations(manager, row.id, allocations)
+  account.balance -= repay
+  account.debt -= repay
 }
 
 /**
