@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ordersOfPaymentCollections } from "../loyalty/utils/payment-collection-orders"
 import type { ReconciliationItem, ReconciliationSource } from "./types"
 
 export const ORDER_PLACED_SOURCE = "order_placed"
@@ -88,18 +89,10 @@ async function refundsCreated(
     pagination: { take, order: { created_at: "ASC", id: "ASC" } },
   })
   const refunds = data as { id: string; created_at: Date | string; payment?: { payment_collection_id?: string } }[]
-  const collectionIds = [...new Set(refunds.map((r) => r.payment?.payment_collection_id).filter((id) => !!id))]
-  if (!collectionIds.length) {
-    return []
-  }
-  const { data: links } = await query.graph({
-    entity: "order_payment_collection",
-    fields: ["order_id", "payment_collection_id"],
-    filters: { payment_collection_id: collectionIds as string[] },
-  })
-  const orderOf = new Map(
-    (links as { order_id: string; payment_collection_id: string }[]).map((l) => [l.payment_collection_id, l.order_id])
-  )
+  const collectionIds = [
+    ...new Set(refunds.map((r) => r.payment?.payment_collection_id).filter((id): id is string => !!id)),
+  ]
+  const orderOf = await ordersOfPaymentCollections(container, collectionIds)
   const orderIds = [...new Set(orderOf.values())]
   const { data: orders } = orderIds.length
     ? await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderIds } })

@@ -1,5 +1,6 @@
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ordersOfPaymentCollections } from "../utils/payment-collection-orders"
 
 export const findRefundOrderStepId = "find-refund-order"
 
@@ -23,12 +24,7 @@ export const findRefundOrderStep = createStep(
     if (!collectionId) {
       return new StepResponse({ order_id: null as string | null })
     }
-    const { data: links } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-      entity: "order_payment_collection",
-      fields: ["order_id"],
-      filters: { payment_collection_id: collectionId },
-    })
-    const orderId = (links[0] as { order_id?: string } | undefined)?.order_id ?? null
+    const orderId = (await ordersOfPaymentCollections(container, [collectionId])).get(collectionId) ?? null
     return new StepResponse({ order_id: orderId })
   }
 )
