@@ -162,7 +162,7 @@ medusaIntegrationTestRunner({
           (error: { message?: string }) => error
         )
       expect(failed).toEqual(
-        expect.objectContaining({ message: expect.stringContaining("more than the spendable balance") })
+        expect.objectContaining({ message: expect.stringContaining("would take the balance below zero") })
       )
       expect(await engagementOf(getContainer()).listReviewWebhookReceipts({ signature: "sha256=undo" })).toEqual([])
       expect(await reviewRows(session.customerId)).toEqual([])
