@@ -12,7 +12,9 @@
  *   spendable balance (held points out of the soonest-expiring lots, pending points apart);
  * - a debit takes the soonest-expiring available lots first (a reversal its own lots first, pending
  *   ones included), never points a cart holds; a reversal's shortfall is a debt that blocks spending;
- * - spendable credits repay a debt first; a key is applied once.
+ * - spendable credits repay a debt first; a key is applied once;
+ * - an order's returns, refunds and cancel together take back the larger of what its returned
+ *   units and its refunded money earned, never the same points twice (see `dueOn`).
  */
 export const DAY = 86_400_000
 const BUCKET_MS = 30 * DAY
@@ -60,6 +62,9 @@ export interface ModelOrder {
   /** the key of the order's one redeem row and the points it took (a cart's hold) */
   redeem: { key: string; points: number } | null
   canceled: boolean
+  /** the money captured for the order and refunded on it in all, in cents */
+  captured: number
+  refunded: number
 }
 
 export interface ModelOptions {
@@ -392,11 +397,27 @@ export class LedgerModel {
     account.reason = blocked ? "model" : owes ? "debt" : null
   }
 
-  /** Points to take back on a line so that `returned` of its units (all: null) have been reversed in all. */
-  toReverse(line: ModelLine, returned: number | null): number {
-    const units = returned === null ? line.quantity : Math.min(returned, line.quantity)
-    const target = units >= line.quantity ? line.points : Math.floor((line.points * units) / line.quantity)
-    return Math.max(0, target - line.reversed)
+  /**
+   * What a reversal of the order must take back in all: the order gives back the larger of its
+   * two measures of money returned — the units back per line (everything on a cancel) and the
+   * refunded share of the money captured, over the whole order — less what it gave back before.
+   * A line's return target is floor(points × units back ÷ quantity), all of it once every unit is
+   * back; the refund target floor(earned × refunded ÷ captured), all of it on a full refund.
+   */
+  dueOn(order: ModelOrder, cancel: boolean): number {
+    const earned = order.lines.reduce((sum, line) => sum + line.points, 0)
+    const already = order.lines.reduce((sum, line) => sum + line.reversed, 0)
+    const returns = order.lines.reduce((sum, line) => sum + (cancel ? line.points : this.returnTarget(line)), 0)
+    let refund = 0
+    if (order.refunded > 0 && order.captured > 0) {
+      refund = order.refunded >= order.captured ? earned : Math.floor((earned * order.refunded) / order.captured)
+    }
+    return Math.max(0, Math.max(refund, returns) - already)
+  }
+
+  returnTarget(line: ModelLine): number {
+    const units = Math.min(line.returned, line.quantity)
+    return units >= line.quantity ? line.points : Math.floor((line.points * units) / line.quantity)
   }
 
   reverseLine(order: ModelOrder, line: ModelLine, key: string, points: number): void {

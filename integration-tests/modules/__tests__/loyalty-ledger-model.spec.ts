@@ -4,7 +4,7 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import type { LoyaltyEntryInput } from "../../../src/modules/loyalty/types"
-import { DAY, LedgerModel, ModelOrder, ModelRefusal } from "../../helpers/loyalty-model"
+import { DAY, LedgerModel, ModelLine, ModelOrder, ModelRefusal } from "../../helpers/loyalty-model"
 
 /**
  * The model-based test of the loyalty ledger (issue 22): random sequences of what shoppers,
@@ -85,18 +85,18 @@ const command = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant("block" as const), c: customer, blocked: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("join" as const), c: customer }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("leave" as const), c: customer }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant("refund" as const),
+      o: fc.nat(),
+      // a share of what was captured, in percent; what is left of it when that is less
+      share: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 99 }) }, fc.constant(100)),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("replay" as const), i: fc.nat() }) }
-  // refunds (issue 22 item 2) are generated once the module can reverse one: see `refundOrderPoints`
 )
 type Command = typeof command extends fc.Arbitrary<infer T> ? T : never
-
-/**
- * Extension point for refunds (issue 22 item 2, being added): the module call that reverses the
- * points earned on `refunded` of an order's `paid` money, once per refund key. Until it exists
- * the model has no refund step; when it does, add a `refund` command that calls it, and in the
- * model take back floor(earned × refunded ÷ paid) per line less what was reversed before.
- */
-const refundOrderPoints: null | ((service: LoyaltyModuleService, refund: unknown) => Promise<unknown>) = null
 
 class InvariantBroken extends Error {}
 
@@ -308,8 +308,19 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
           })),
           redeem: null,
           canceled: false,
+          // what the shopper paid in money; the share a refund gives back is all that matters
+          captured: orderLines.reduce((sum, [points, quantity]) => sum + points * quantity * 10, 0),
+          refunded: 0,
         }
       }
+      /** The money the order's refunds gave back in all and the money captured, as the reversal step reads it. */
+      const refundShare = (order: ModelOrder) => ({
+        refunded: (order.refunded / 100).toFixed(2),
+        captured: (order.captured / 100).toFixed(2),
+      })
+      /** Every line's units back in all, as the reversal step reads them from the order. */
+      const unitsBack = (order: ModelOrder) => Object.fromEntries(order.lines.map((line) => [line.line, line.returned]))
+      let refunds = 0
       const earnOn = async (order: ModelOrder) => {
         const entries: LoyaltyEntryInput[] = order.lines.map((line) => ({
           customer_id: order.customer,
@@ -410,7 +421,7 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
               order_id: order.id,
               key: `cancel:${order.id}`,
               returned: null,
-              refunded: null,
+              refunded: refundShare(order),
               restore_redemptions: true,
               reason: "order canceled",
             }
@@ -420,7 +431,7 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
               return { reversed, referral }
             }
             await both(`cancel ${order.id}`, cancel, ({ reversed, referral }) => {
-              applyReversal(model, order, reversal.key, null, reversed.results)
+              applyReversal(model, order, reversal.key, true, reversed.results)
               if (order.redeem) {
                 model.restore(order.customer, `restore:${order.redeem.key}`, order.redeem.key)
               }
@@ -455,20 +466,45 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
               customer_id: order.customer,
               order_id: order.id,
               key,
-              // every line's units back in all, as the reversal step reads them from the order
-              returned: Object.fromEntries(
-                order.lines.map((other) => [other.line, other === line ? returned : other.returned])
-              ),
-              refunded: null,
+              returned: { ...unitsBack(order), [line.line]: returned },
+              refunded: refundShare(order),
               restore_redemptions: false,
               reason: "items returned",
             }
             const run = () => service.reverseLoyaltyOrder(reversal)
             await both(`return ${returned} of ${order.id} ${line.line}`, run, (answer) => {
               line.returned = returned
-              applyReversal(model, order, key, { [line.line]: returned }, answer.results)
+              applyReversal(model, order, key, false, answer.results)
             })
             replays.push({ label: `return ${key}`, run })
+            break
+          }
+          case "refund": {
+            // money back on an order, canceled or not; never more than was captured
+            const order = orders.length ? orders[cmd.o % orders.length] : null
+            const left = order ? order.captured - order.refunded : 0
+            if (!order || left <= 0) {
+              break
+            }
+            const cents = Math.min(left, Math.max(1, Math.floor((order.captured * cmd.share) / 100)))
+            refunds += 1
+            const key = `refund:refund_${refunds}`
+            const reversal = {
+              customer_id: order.customer,
+              order_id: order.id,
+              key,
+              returned: unitsBack(order),
+              refunded: { ...refundShare(order), refunded: ((order.refunded + cents) / 100).toFixed(2) },
+              // a refund gives back money only: the points that paid for part of the order stay spent
+              restore_redemptions: false,
+              reason: "payment refunded",
+            }
+            const run = () => service.reverseLoyaltyOrder(reversal)
+            await both(`refund ${cents} cents of ${order.id}`, run, (answer) => {
+              order.refunded += cents
+              applyReversal(model, order, key, order.canceled, answer.results)
+            })
+            replays.push({ label: `refund ${key}`, run })
             break
           }
           case "advance": {
@@ -557,34 +593,47 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       }
     }
 
-    /** A reversal's rows, in the module's order, against the model's lines. */
+    /**
+     * A reversal's rows, in the module's order, against the model: together they take what the
+     * model says is due (`dueOn`), none more than its line still holds, and the lines whose returned
+     * units are not taken back yet come first. The model then debits each row as the module split it.
+     */
     function applyReversal(
       model: LedgerModel,
       order: ModelOrder,
       key: string,
-      returned: Record<string, number> | null,
-      results: { idempotency_key: string; applied: boolean }[]
+      cancel: boolean,
+      results: { idempotency_key: string; applied: boolean; points: number; shortfall: number }[]
     ) {
-      const expected = order.lines
-        .map((line) => ({ line, points: model.toReverse(line, returned === null ? null : (returned[line.line] ?? 0)) }))
-        .filter(({ line, points }) => points > 0 && (returned === null || line.line in returned))
-      const byKey = new Map(expected.map((e) => [`${key}:${e.line.line}`, e]))
-      const earnResults = results.filter((r) => r.idempotency_key.startsWith(`${key}:`))
-      const got = earnResults.map((r) => r.idempotency_key).sort()
-      const want = [...byKey.keys()].sort()
-      if (JSON.stringify(got) !== JSON.stringify(want)) {
-        throw new InvariantBroken(
-          `invariant "reversal" broken: ${key}: the module reversed ${JSON.stringify(got)}, the model ${JSON.stringify(want)}`
-        )
+      const due = model.dueOn(order, cancel)
+      const rows = results.filter((r) => r.applied && r.idempotency_key.startsWith(`${key}:`))
+      // what a row reversed: what it took from the balance and what it could not (a debt or written off)
+      const byLine = new Map(rows.map((r) => [r.idempotency_key.slice(key.length + 1), -r.points + r.shortfall]))
+      const broken = (what: string) =>
+        new InvariantBroken(`invariant "reversal" broken: ${key}: ${what}; rows ${JSON.stringify([...byLine])}`)
+      const total = [...byLine.values()].reduce((sum, points) => sum + points, 0)
+      if (total !== due) {
+        throw broken(`the module took ${total}, the model says ${due} is due`)
       }
-      for (const result of earnResults) {
-        const { line, points } = byKey.get(result.idempotency_key)!
-        model.reverseLine(order, line, result.idempotency_key, points)
+      const deficit = (line: ModelLine) =>
+        Math.max(0, (cancel ? line.points : model.returnTarget(line)) - line.reversed)
+      const allDeficitsMet = order.lines.every((line) => (byLine.get(line.line) ?? 0) >= deficit(line))
+      for (const [name, points] of byLine) {
+        const line = order.lines.find((l) => l.line === name)
+        if (!line || points <= 0 || points > line.points - line.reversed) {
+          throw broken(`${points} on ${name}, which still holds ${line ? line.points - line.reversed : "nothing"}`)
+        }
+        if (points > deficit(line) && !allDeficitsMet) {
+          throw broken(`${name} gave more than its returned units while another line's were not taken back`)
+        }
+      }
+      for (const [name, points] of byLine) {
+        const line = order.lines.find((l) => l.line === name)!
+        model.reverseLine(order, line, `${key}:${name}`, points)
       }
     }
 
     it(`holds every ledger invariant over ${RUNS} random sequences of up to ${MAX_STEPS} steps (seed ${SEED})`, async () => {
-      expect(refundOrderPoints).toBeNull()
       try {
         await fc.assert(
           fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: MAX_STEPS, size: "max" }), async (commands) => {
