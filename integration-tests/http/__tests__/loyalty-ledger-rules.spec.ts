@@ -1,6 +1,7 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { AxiosError } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { LOYALTY_EVENTS } from "../../../src/modules/loyalty/types"
 import verifyLoyaltyLedger from "../../../src/scripts/verify-loyalty-ledger"
 import { adjustPoints, loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
@@ -121,7 +122,14 @@ medusaIntegrationTestRunner({
         expect(summary).toMatchObject({ balance: 0, pending: 39, debt: 0, spending_blocked: false })
         expect(await loyalty().verifyLedger()).toEqual([])
 
-        // the first order's date comes (the clock moved on): spendable at once, nothing else run
+        // the first order's date comes (the clock moved on): spendable at once, nothing else run,
+        // and the tier it reaches is announced as the maintenance job would (the contact sync follows it)
+        const tierEvents: unknown[] = []
+        getContainer()
+          .resolve(Modules.EVENT_BUS)
+          .subscribe(LOYALTY_EVENTS.TIER_CHANGED, async (event: { data: unknown }) => {
+            tierEvents.push(event.data)
+          })
         const earned = await loyalty().listLoyaltyTransactions({ order_id: first.id, type: "earn" })
         await loyalty().updateLoyaltyTransactions(
           earned.map((row) => ({ id: row.id, available_at: new Date(Date.now() - 1000) }))
@@ -129,6 +137,8 @@ medusaIntegrationTestRunner({
         summary = await summaryOf(ada)
         expect(summary).toMatchObject({ balance: 39, pending: 0, pending_dates: [], lifetime_points: 39 })
         expect(summary.tier).toMatchObject({ id: "silver" })
+        await eventually(async () => (tierEvents.length ? true : undefined))
+        expect(tierEvents).toEqual([expect.objectContaining({ customer_id: ada.customerId, from: null, to: "silver" })])
         expect(sumOf(summary.expiring)).toBe(39)
         await applyPoints(ada, cartId, 39)
         expect(await summaryOf(ada)).toMatchObject({ balance: 0, reserved: 39 })

@@ -12,6 +12,7 @@ import { buildSummary, LoyaltySummary } from "./ledger/summary"
 import type { TierChange } from "./ledger/tier-state"
 import { verifyAccounts, LedgerDifference } from "./ledger/verify"
 import { LoyaltyMaintenanceMethods } from "./services/maintenance"
+import { LOYALTY_EVENTS } from "./types"
 import type { LoyaltyEntryInput, LoyaltyEntryResult } from "./types"
 
 export interface PostResult {
@@ -109,7 +110,17 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     if (!(await this.hasMaturedLots_(customerId, now))) {
       return null
     }
-    return await this.matureAccount_(customerId, now)
+    const tierChange = await this.matureAccount_(customerId, now)
+    // as the maintenance job does when it matures them: the new figures (and tier) follow onto the
+    // contact and the platforms; emitted after the commit, so a subscriber reads what was written
+    const events: { name: string; data: unknown }[] = [
+      { name: LOYALTY_EVENTS.ACCOUNT_CHANGED, data: { customer_ids: [customerId] } },
+    ]
+    if (tierChange) {
+      events.unshift({ name: LOYALTY_EVENTS.TIER_CHANGED, data: tierChange })
+    }
+    await this.eventBusModuleService_?.emit(events)
+    return tierChange
   }
 
   @InjectManager()

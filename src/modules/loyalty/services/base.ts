@@ -1,3 +1,4 @@
+import type { IEventBusModuleService } from "@medusajs/framework/types"
 import { MedusaService } from "@medusajs/framework/utils"
 import type { PostEntriesContext } from "../ledger/post-entries"
 import type { TierRules } from "../ledger/tier-state"
@@ -33,6 +34,8 @@ export class LoyaltyServiceBase extends MedusaService({
   LoyaltyPreference,
 }) {
   protected readonly options_: ResolvedLoyaltyOptions
+  /** set by MedusaService from the module's container when the application has an event bus */
+  declare protected readonly eventBusModuleService_: IEventBusModuleService | undefined
 
   constructor(container: Record<string, unknown>, options: { loyalty?: LoyaltyModuleOptions } = {}) {
     // eslint-disable-next-line prefer-rest-params
