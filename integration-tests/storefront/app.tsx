@@ -20,6 +20,7 @@ import {
   RedeemPoints,
   ReferralCard,
   RewardSchemes,
+  useEngagement,
   type CheckoutConsentOption,
 } from "../../src/storefront/react"
 import { addToCart, catalogue, cents, placeOrder } from "./shop"
@@ -113,6 +114,8 @@ function Summary({
 }
 
 function Checkout({ onOrder }: { onOrder: (order: HttpTypes.StoreOrder) => void }) {
+  // a cart changed outside the kit: its components load again (the earn line, the redeem bounds)
+  const { refresh } = useEngagement()
   const [shop, setShop] = useState<Awaited<ReturnType<typeof catalogue>> | null>(null)
   const [cart, setCart] = useState<HttpTypes.StoreCart | null>(null)
   const [busy, setBusy] = useState(false)
@@ -145,9 +148,10 @@ function Checkout({ onOrder }: { onOrder: (order: HttpTypes.StoreOrder) => void 
               type="button"
               disabled={busy}
               onClick={() =>
-                act(async () =>
+                act(async () => {
                   setCart(await addToCart(sdk, shop.region.id, cart?.id ?? null, product.variants![0].id))
-                )
+                  refresh()
+                })
               }
             >
               Add {product.title}
@@ -158,9 +162,9 @@ function Checkout({ onOrder }: { onOrder: (order: HttpTypes.StoreOrder) => void 
       {cart ? (
         <>
           <Summary of="cart" source={cart}>
-            <CartEarnLine cartId={cart.id} key={`earn-${cart.total}`} />
+            <CartEarnLine cartId={cart.id} />
           </Summary>
-          <RedeemPoints cartId={cart.id} onCartChange={setCart} key={`redeem-${cart.items?.length}`} />
+          <RedeemPoints cartId={cart.id} onCartChange={setCart} />
           <CheckoutConsents cart={cart} options={CONSENT_OPTIONS} onCartChange={setCart} />
           <button
             type="button"

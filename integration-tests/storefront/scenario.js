@@ -122,12 +122,20 @@ async function shop({ page, base, admin, key, customerId, url, shots }) {
   const friends = page.locator("[data-scheme=friends]")
   await friends.getByRole("button", { name: "Join Friends of the shop" }).click()
   await friends.getByRole("button", { name: "Leave Friends of the shop" }).waitFor()
+  // the change reaches the other components: the bonus in the balance and in the history
+  const bonus = LOYALTY_OPTIONS.schemes.list[0].signup_bonus
+  await balance
+    .locator("[data-part=balance]")
+    .getByText(points(before.balance + bonus), { exact: true })
+    .waitFor()
+  await page.locator(`[data-engagement=loyalty-history] [data-type=scheme_bonus][data-points="${bonus}"]`).waitFor()
   await page.locator("[data-scheme=staff]").getByLabel("Your example-corp.com email address").waitFor()
   const referral = page.locator("[data-engagement=referral-card]")
   await referral.locator("[data-part=code] strong").waitFor()
   await referral.getByLabel("Invite friends by email (up to 10)").fill("e2e-dora@example.com")
   await referral.getByRole("button", { name: "Send invitations" }).click()
   await referral.locator("[data-status=sent]").getByText("e2e-dora@example.com: sent").waitFor()
+  await referral.getByText("1 invited, 0 joined, 0 rewarded").waitFor()
 
   // the cart: a pen and the lamp, delivered
   await page.getByRole("button", { name: "Add Fountain Pen" }).click()
@@ -157,6 +165,13 @@ async function shop({ page, base, admin, key, customerId, url, shots }) {
   expect(Number.isInteger(valueCents), `${POINTS} points are a whole number of cents`)
   await page.locator(`[data-summary=cart] [data-row="Total"][data-cents="${totalBefore - valueCents}"]`).waitFor()
   await page.locator(`[data-engagement=redeem-points][data-applied="${POINTS}"]`).waitFor()
+  // points are earned on the money paid: the earn line follows the points applied
+  const { loyalty: withPoints } = await api(base, "GET", `/store/carts/${cartId}/loyalty-points`, {
+    token: shopper,
+    key,
+  })
+  expect(withPoints.applied === POINTS, `the plugin holds ${POINTS} points on the cart`)
+  await page.locator(`[data-engagement=cart-earn-line][data-points="${withPoints.earnable}"]`).waitFor()
 
   // the consent boxes: two ticked (one by keyboard), the third left alone
   const consents = page.locator("[data-engagement=checkout-consents]")
@@ -188,14 +203,9 @@ async function shop({ page, base, admin, key, customerId, url, shots }) {
   )
 
   await assertOrder({ base, admin, customerId, orderId, points: POINTS, expectedCents: totalBefore - valueCents })
-  // the account area after the order: the balance the ledger has now
-  const after = await eventually("the redeem in the balance", async () => {
-    const now = await loyaltyNow()
-    return now.total_redeemed >= POINTS && now
-  })
+  // the account area after the order: the points spent, in the history under the order
   await page
-    .locator("[data-engagement=loyalty-balance] [data-part=balance]")
-    .getByText(points(after.balance), { exact: true })
+    .locator(`[data-engagement=loyalty-history] [data-order="${orderId}"] [data-type=redeem][data-points="-${POINTS}"]`)
     .waitFor()
 }
 

@@ -6,17 +6,19 @@ function writes() {
   let most = 0
   const written: string[] = []
   const finish: (() => void)[] = []
-  const write = (value: string, fail = false) => async () => {
-    running += 1
-    most = Math.max(most, running)
-    await new Promise<void>((resolve) => finish.push(resolve))
-    running -= 1
-    if (fail) {
-      throw new Error(`${value} refused`)
+  const write =
+    (value: string, fail = false) =>
+    async () => {
+      running += 1
+      most = Math.max(most, running)
+      await new Promise<void>((resolve) => finish.push(resolve))
+      running -= 1
+      if (fail) {
+        throw new Error(`${value} refused`)
+      }
+      written.push(value)
+      return value
     }
-    written.push(value)
-    return value
-  }
   // lets the queue move: each round finishes the writes running then
   const settle = async () => {
     for (let round = 0; round < 10; round++) {
