@@ -64,6 +64,7 @@ const LOYALTY_OPTIONS = {
     ],
   },
 }
+const seconds = (since) => Math.round((Date.now() - since) / 1000)
 // the page's locale (app.tsx): numbers as the shopper reads them
 const points = (value) => new Intl.NumberFormat("en-IE").format(value)
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
@@ -267,7 +268,9 @@ async function storefrontScenario({ base, port, chromium: executablePath, shots 
     body: { email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com", password: demoAdminPassword() },
   })
   const { api_keys } = await api(base, "GET", "/admin/api-keys?type=publishable", { token: admin })
+  const started = Date.now()
   const customerId = await prepareShopper(base, admin)
+  console.log(`storefront: the shopper's earlier order and points in ${seconds(started)} s`)
   const storefront = await startStorefront({ port, backend: base, publishableKey: api_keys[0].token })
   const browser = await chromium.launch({ executablePath, args: ARGS })
   const problems = []
@@ -282,7 +285,9 @@ async function storefrontScenario({ base, port, chromium: executablePath, shots 
     })
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`))
     page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`))
+    const browsing = Date.now()
     await shop({ page, base, admin, key: api_keys[0].token, customerId, url: storefront.url, shots })
+    console.log(`storefront: the shopper's visit in Chromium in ${seconds(browsing)} s`)
   } catch (error) {
     const page = browser.contexts()[0]?.pages()[0]
     await page?.screenshot({ path: path.join(shots, "storefront-failure.png"), fullPage: true }).catch(() => {})
