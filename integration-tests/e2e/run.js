@@ -1,25 +1,36 @@
 #!/usr/bin/env node
 /**
- * Browser suite: starts the platform stand-ins and the demo store, places orders through the
- * store API (one with Rejoiner failing), then drives the admin in Debian's Chromium with
- * playwright-core and asserts what the customer page, the order page and each section of the
- * Engagement page show and do. Any console error fails it (except the demo thumbnails, which point
- * at an outside host, and expected 4xx lines). Screenshots and logs go to .e2e-screenshots/
- * (git-ignored); `--docs` then copies the pictures of docs/admin.md to docs/.
- *   node integration-tests/e2e/run.js [--docs]
+ * Browser suite: starts the platform stand-ins and the demo store, then two scenarios in Debian's
+ * Chromium with playwright-core, on the one demo:
+ * - storefront (integration-tests/storefront/): the storefront kit's React components in a test
+ *   storefront of our own, served on another origin; a shopper signs in, spends points, ticks the
+ *   consent boxes and checks out; the order total, the ledger's redeem row and the consent ledger's
+ *   proof are asserted through the admin API. Any console warning or error fails it.
+ * - admin: places orders through the store API (one with Rejoiner failing), then asserts what the
+ *   customer page, the order page and each section of the Engagement page show and do. Any console
+ *   error fails it (except the demo thumbnails, which point at an outside host, and expected 4xx lines).
+ * Screenshots and logs go to .e2e-screenshots/ (git-ignored); `--docs` then copies the pictures of
+ * docs/admin.md and the README's storefront picture to docs/.
+ *   node integration-tests/e2e/run.js [--docs] [storefront|admin]   (both when neither is named)
  * Needs PostgreSQL (DB_HOST/DB_USERNAME, as the other tests) or runs the demo's embedded one.
+ * Ports: E2E_PORT (9300) the demo, +1 its embedded PostgreSQL, +2 the test storefront
+ * (E2E_STOREFRONT_PORT); E2E_STAND_IN_BASE_PORT (4300) and the five after it the stand-ins.
  */
 const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
 const { scenario } = require("./scenario")
+const { storefrontScenario, LOYALTY_OPTIONS } = require("../storefront/scenario")
 
 const root = path.resolve(__dirname, "../..")
 // a dot-folder: `medusa develop` restarts on any other file written under the project
 const shots = path.join(root, ".e2e-screenshots")
 const PORT = Number(process.env.E2E_PORT || 9300)
 const STAND_IN_BASE_PORT = Number(process.env.E2E_STAND_IN_BASE_PORT || 4300)
+const STOREFRONT_PORT = Number(process.env.E2E_STOREFRONT_PORT || PORT + 2)
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith("--"))
+const suites = named.length ? named : ["storefront", "admin"]
 const children = []
 
 function start(name, cmd, args, env) {
@@ -104,14 +115,25 @@ async function main() {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`)
   }
+  const unknown = suites.filter((name) => !["storefront", "admin"].includes(name))
+  if (unknown.length) {
+    throw new Error(`unknown suite ${unknown.join(", ")}: storefront or admin`)
+  }
   const platformEnv = await startStandIns()
   // dropped at the start of each run (the demo creates it again)
-  const database = "medusa_engagement_e2e"
+  const database = process.env.E2E_DATABASE || "medusa_engagement_e2e"
+  const storefront = `http://localhost:${STOREFRONT_PORT}`
   const env = {
     ...platformEnv,
     PORT: String(PORT),
     ADMIN_CORS: `http://localhost:${PORT}`,
-    AUTH_CORS: `http://localhost:${PORT}`,
+    // the test storefront is a page of another origin, as a real storefront is
+    STORE_CORS: storefront,
+    AUTH_CORS: `http://localhost:${PORT},${storefront}`,
+    // a first tier and reward schemes for the storefront's components
+    LOYALTY_OPTIONS: JSON.stringify(LOYALTY_OPTIONS),
+    // without the admin suite, no admin bundle to build
+    ...(suites.includes("admin") ? {} : { MEDUSA_ADMIN_DISABLE: "true" }),
     ENGAGEMENT_REVIEW_DELAY: "1h",
     ENGAGEMENT_OUTBOX_MAX_ATTEMPTS: "2",
     ENGAGEMENT_OUTBOX_BASE_DELAY: "0ms",
@@ -128,17 +150,31 @@ async function main() {
   start("demo", process.execPath, ["src/scripts/demo/run.js"], env)
   const base = `http://localhost:${PORT}`
   await waitFor("the demo's /health", async () => (await fetch(`${base}/health`)).ok, 5 * 60_000)
-  await scenario({ base, control: `http://127.0.0.1:${STAND_IN_BASE_PORT}`, chromium: CHROMIUM, shots })
+  if (suites.includes("storefront")) {
+    const started = Date.now()
+    await storefrontScenario({ base, port: STOREFRONT_PORT, chromium: CHROMIUM, shots })
+    console.log(`e2e: the storefront scenario passed in ${Math.round((Date.now() - started) / 1000)} s`)
+  }
+  if (suites.includes("admin")) {
+    await scenario({ base, control: `http://127.0.0.1:${STAND_IN_BASE_PORT}`, chromium: CHROMIUM, shots })
+  }
   if (process.argv.includes("--docs")) {
     // after the browser is done: docs/ is watched by `medusa develop`
     fs.mkdirSync(path.join(root, "docs"), { recursive: true })
-    for (const name of DOC_PICTURES) {
+    for (const name of DOC_PICTURES.filter((picture) => suites.includes(SUITE_OF[picture] ?? "admin"))) {
       fs.copyFileSync(path.join(shots, `${name}.small.jpg`), path.join(root, "docs", `${name}.jpg`))
     }
   }
 }
 
-const DOC_PICTURES = ["customer-page", "order-page", "engagement-platforms", "engagement-delivery-log"]
+const DOC_PICTURES = [
+  "customer-page",
+  "order-page",
+  "engagement-platforms",
+  "engagement-delivery-log",
+  "storefront-kit",
+]
+const SUITE_OF = { "storefront-kit": "storefront" }
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
@@ -149,7 +185,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 main()
   .then(() => {
-    console.log("e2e: all screens passed")
+    console.log(`e2e: all screens passed (${suites.join(", ")})`)
     stopAll()
     process.exit(0)
   })

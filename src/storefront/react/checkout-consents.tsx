@@ -3,6 +3,7 @@ import { useId, useState } from "react"
 import type { HttpTypes } from "@medusajs/types"
 import { CHECKOUT_CONSENTS_METADATA_KEY, setCheckoutConsents, type CheckoutConsentInput } from "../cart"
 import { useEngagementAction } from "./hooks"
+import { latestWins } from "./latest-wins"
 
 export interface CheckoutConsentOption {
   /** a purpose configured in the plugin's `consents.purposes` */
@@ -55,6 +56,9 @@ export function CheckoutConsents({
 }: CheckoutConsentsProps) {
   const baseId = useId()
   const [ticked, setTicked] = useState(() => tickedIn(cart))
+  // one write at a time, the newest choice last: Medusa refuses a cart update while another runs
+  const [enqueue] = useState(latestWins)
+  const [writing, setWriting] = useState(0)
   const save = useEngagementAction((sdk, callOptions, choices: CheckoutConsentInput[]) =>
     setCheckoutConsents(sdk, cart, choices, callOptions)
   )
@@ -69,13 +73,14 @@ export function CheckoutConsents({
     const choices = options
       .filter((option) => recordUnticked || next.has(option.purpose))
       .map((option) => ({ ...option, granted: next.has(option.purpose) }))
-    const answer = await save.run(choices)
+    setWriting((count) => count + 1)
+    const answer = await enqueue(() => save.run(choices)).finally(() => setWriting((count) => count - 1))
     if (answer) {
       onCartChange?.(answer.cart)
     }
   }
   return (
-    <fieldset className={className} data-engagement="checkout-consents" aria-busy={save.pending}>
+    <fieldset className={className} data-engagement="checkout-consents" aria-busy={writing > 0}>
       <legend>{legend}</legend>
       {options.map((option, index) => (
         <div key={option.purpose} data-part="consent" data-purpose={option.purpose}>

@@ -103,6 +103,21 @@ describe("storefront React components", () => {
     expect(html).toContain("120 points expire within 30 days")
   })
 
+  it("names only the periods in which points expire", () => {
+    const expiring = [
+      { from_days: 0, to_days: 30, points: 0 },
+      { from_days: 30, to_days: 60, points: 0 },
+      { from_days: 60, to_days: 90, points: 0 },
+      { from_days: 90, to_days: null, points: 1154 },
+    ]
+    const html = render(<LoyaltyBalance loyalty={{ ...loyalty, expiring }} />)
+    expect(html).toContain("1,154 points expire after 90 days")
+    expect(html).not.toContain("0 points expire within")
+    expect(render(<LoyaltyBalance loyalty={{ ...loyalty, expiring: expiring.slice(0, 3) }} />)).not.toContain(
+      'data-part="expiring"'
+    )
+  })
+
   it("bounds the redeem control by what the cart can take and shows the money the points are worth", () => {
     const html = render(<RedeemPoints cartId="cart_01" cartLoyalty={{ ...cartLoyalty, max_applicable: 1000 }} />)
     expect(html).toMatch(/type="range"[^>]*min="0" max="1000" step="1" data-part="slider" value="1000"/)

@@ -20,11 +20,12 @@ type Loader<T> = (sdk: EngagementSdk, options: EngagementCallOptions) => Promise
 
 /** Loads once per `key` (null: not at all); a newer load replaces an older one's answer. */
 export function useEngagementQuery<T>(load: Loader<T>, key: string | null): EngagementQuery<T> {
-  const { sdk, options } = useEngagement()
+  const { sdk, options, generation } = useEngagement()
   const [round, setRound] = useState(0)
   const headers = JSON.stringify(options.headers ?? {})
-  // an answer is the current one while it answers the current request (key, headers and round)
-  const request = key === null ? null : `${key}\u0000${headers}\u0000${round}`
+  // an answer is the current one while it answers the current request (key, headers, round, and
+  // the provider's generation, which moves with every change made through the kit)
+  const request = key === null ? null : `${key}\u0000${headers}\u0000${round}\u0000${generation}`
   const [state, setState] = useState<{ for: string; data?: T; error?: EngagementStoreError } | null>(null)
   useEffect(() => {
     if (request === null) {
@@ -84,19 +85,23 @@ export const useConsents = () =>
 
 /**
  * Runs a change (apply, sign up, invite…) with the provider's SDK and headers: `pending` while it
- * runs, its `error` when it failed (then `run` resolves to undefined).
+ * runs, its `error` when it failed (then `run` resolves to undefined). Once it succeeded, every
+ * query under the provider loads again.
  */
 export function useEngagementAction<Args extends unknown[], T>(
   action: (sdk: EngagementSdk, options: EngagementCallOptions, ...args: Args) => Promise<T>
 ) {
-  const { sdk, options } = useEngagement()
+  const { sdk, options, refresh } = useEngagement()
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<EngagementStoreError>()
   const run = async (...args: Args): Promise<T | undefined> => {
     setPending(true)
     setError(undefined)
     try {
-      return await action(sdk, options, ...args)
+      const answer = await action(sdk, options, ...args)
+      // what the change touched (balance, history, earn line, counts) loads again everywhere
+      refresh()
+      return answer
     } catch (caught) {
       setError(EngagementStoreError.from(caught))
       return undefined

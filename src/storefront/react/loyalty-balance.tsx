@@ -32,6 +32,8 @@ export function LoyaltyBalance({ loyalty: given, className }: LoyaltyBalanceProp
     )
   }
   const next = loyalty.tier?.next ?? loyalty.next_tier
+  // the summary has all four periods; one where nothing expires says nothing to the shopper
+  const expiring = loyalty.expiring.filter((bucket) => bucket.points > 0)
   const reached = loyalty.period_points
   return (
     <section
@@ -74,9 +76,9 @@ export function LoyaltyBalance({ loyalty: given, className }: LoyaltyBalanceProp
           </div>
         </div>
       ) : null}
-      {loyalty.expiring.length ? (
+      {expiring.length ? (
         <ul data-part="expiring" aria-label="Points about to expire">
-          {loyalty.expiring.map((bucket) => (
+          {expiring.map((bucket) => (
             <li key={bucket.from_days} data-points={bucket.points}>
               {formatPoints(bucket.points, locale)} points expire {expiryText(bucket)}
             </li>
