@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { orderCanceledCancellation } from "../workflows/contact-sync/steps/build-journey-cancellations"
 import { cancelJourneysWorkflow } from "../workflows/contact-sync/workflows/cancel-journeys"
 import { withLoggableErrors } from "../utils/database-errors"
 
@@ -23,15 +24,7 @@ async function orderCanceledJourneys({ event, container }: SubscriberArgs<{ id: 
   }
   await cancelJourneysWorkflow(container).run({
     input: {
-      cancellations: [
-        {
-          email: order.email,
-          customer_id: order.customer_id,
-          order_id: order.id,
-          cause: `order-canceled:${order.id}`,
-          order_canceled: true,
-        },
-      ],
+      cancellations: [orderCanceledCancellation({ id: order.id, email: order.email, customer_id: order.customer_id })],
     },
   })
 }

@@ -141,7 +141,7 @@ medusaIntegrationTestRunner({
       expect(new Set(repairs.map((repair) => repair.kind)).size).toBe(repairs.length)
     })
 
-    it("reverses the points of an order whose order.canceled was lost, once", async () => {
+    it("reverses the points and stops the journeys of an order whose order.canceled was lost, once", async () => {
       const session = await createShopper(api, store, "cancel@example.com")
       const order = await placeOrder(api, store, {
         email: "cancel@example.com",
@@ -170,10 +170,16 @@ medusaIntegrationTestRunner({
       expect(reversed).toHaveLength(1)
       expect(reversed[0].points).toBe(-earned)
       expect(first.repaired.map((repair) => repair.kind).sort()).toEqual([
+        "journeys_canceled",
         "loyalty_cancel_reversal",
         "order_facts_canceled",
         "review_request_canceled",
       ])
+      // Rejoiner (set to stop journeys when an order is canceled) is told once
+      const stops = (await engagementOf(getContainer()).listDeliveries({ order_id: order.id })).filter((row) =>
+        row.idempotency_key.startsWith("journey-cancel:")
+      )
+      expect(stops.map((row) => [row.platform, row.payload])).toEqual([["rejoiner", { email: "cancel@example.com" }]])
       const [fact] = await engagementOf(getContainer()).listOrderFacts({ order_id: order.id })
       expect(fact.canceled_at).not.toBeNull()
       const [request] = await engagementOf(getContainer()).listReviewRequests({ order_id: order.id })

@@ -14,6 +14,21 @@ export interface JourneyCancellation {
   order_canceled?: boolean
 }
 
+/** The journey stop a canceled order asks for: one per order (the subscriber's and reconciliation's). */
+export function orderCanceledCancellation(order: {
+  id: string
+  email: string
+  customer_id?: string | null
+}): JourneyCancellation {
+  return {
+    email: order.email,
+    customer_id: order.customer_id,
+    order_id: order.id,
+    cause: `order-canceled:${order.id}`,
+    order_canceled: true,
+  }
+}
+
 /**
  * A journey stop on every platform that runs journeys, for each shopper, keyed by its cause so a
  * repeated event stops the journeys once. Nothing when no such platform is on.

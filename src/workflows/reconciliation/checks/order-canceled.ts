@@ -1,9 +1,12 @@
+import { orderCanceledCancellation } from "../../contact-sync/steps/build-journey-cancellations"
+import { cancelJourneysWorkflow } from "../../contact-sync/workflows/cancel-journeys"
 import { refreshOrderStatisticsWorkflow } from "../../contacts/workflows/refresh-order-statistics"
 import { reverseOrderPointsWorkflow } from "../../loyalty/workflows/reverse-order-points"
 import { reverseReferralAwardWorkflow } from "../../loyalty/workflows/reverse-referral-award"
 import { cancelReviewRequestWorkflow } from "../../review-requests/workflows/cancel-review-request"
 import { ORDER_CANCELED_SOURCE } from "../sources"
-import type { ReconciliationCheck } from "../types"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { ReconciliationCheck, ReconciliationItem } from "../types"
 import { appliedAny, engagementOf, localLoyaltyOn, loyaltyOf, ordersWithEarnings } from "./engagement"
 
 const ids = (items: { order_id: string }[]) => items.map((item) => item.order_id)
@@ -82,5 +85,57 @@ const canceledPoints: ReconciliationCheck = {
   },
 }
 
+/** The platforms that stop a shopper's journeys when an order of theirs is canceled. */
+const journeyStoppers = (container: MedusaContainer) =>
+  engagementOf(container)
+    .providersWith("journeys")
+    .filter(({ capability }) => capability.cancel_on_order_cancel)
+
+/**
+ * The shopper's journeys stopped on each platform set to (src/subscribers/order-canceled-journeys.ts):
+ * an order lacks it while one of those platforms has no outbox row under the key its provider gives
+ * the order's cancellation.
+ */
+const canceledJourneys: ReconciliationCheck = {
+  kind: "journeys_canceled",
+  source: ORDER_CANCELED_SOURCE,
+  applies: (container) => journeyStoppers(container).length > 0,
+  async findMissing(container, items) {
+    const platforms = journeyStoppers(container)
+    const keysOf = (item: ReconciliationItem) =>
+      platforms.map(
+        ({ capability }) =>
+          capability.buildCancellation(
+            orderCanceledCancellation({ id: item.order_id, email: item.email!, customer_id: item.customer_id })
+          ).idempotency_key
+      )
+    const withEmail = items.filter((item) => item.email)
+    const keys = withEmail.flatMap(keysOf)
+    if (!keys.length) {
+      return []
+    }
+    const rows = await engagementOf(container).listDeliveries(
+      { idempotency_key: keys },
+      { select: ["idempotency_key"] }
+    )
+    const have = new Set(rows.map((row) => row.idempotency_key))
+    return withEmail.filter((item) => keysOf(item).some((key) => !have.has(key)))
+  },
+  async repair(container, item) {
+    const cancellation = orderCanceledCancellation({
+      id: item.order_id,
+      email: item.email!,
+      customer_id: item.customer_id,
+    })
+    await cancelJourneysWorkflow(container).run({ input: { cancellations: [cancellation] } })
+    return true
+  },
+}
+
 /** What the order.canceled subscribers do, one check each. */
-export const ORDER_CANCELED_CHECKS: ReconciliationCheck[] = [canceledFacts, canceledReviewRequest, canceledPoints]
+export const ORDER_CANCELED_CHECKS: ReconciliationCheck[] = [
+  canceledFacts,
+  canceledReviewRequest,
+  canceledPoints,
+  canceledJourneys,
+]
