@@ -105,8 +105,8 @@ async function main() {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`)
   }
   const platformEnv = await startStandIns()
-  // dropped at the start of each run (the demo creates it again)
-  const database = "medusa_engagement_e2e"
+  // dropped at the start of each run (the demo creates it again); E2E_DATABASE keeps parallel runs apart
+  const database = process.env.E2E_DATABASE || "medusa_engagement_e2e"
   const env = {
     ...platformEnv,
     PORT: String(PORT),
