@@ -36,11 +36,12 @@ const CustomerContactProfileWidget = ({ data: customer }: DetailWidgetProps<Admi
           <Heading level="h2">Contact profile</Heading>
           {contact && <SegmentBadge segment={contact.rfm_segment} />}
         </div>
-        {!isLoading && !erasure.data && (
+        {!isLoading && (
           <div className="flex items-center gap-x-2">
             <CustomerPrivacyActions
               customer={{ id: customer.id, email: customer.email ?? null }}
               canExport={!!contact}
+              erased={!!erasure.data}
             />
           </div>
         )}

@@ -47,8 +47,19 @@ export const ErasureNotice = ({ erasure }: { erasure: AdminErasure }) => {
   )
 }
 
-/** Export (a JSON file named after the customer) and Erase (the owner types the customer's email). */
-export const CustomerPrivacyActions = ({ customer, canExport }: { customer: Customer; canExport: boolean }) => {
+/**
+ * Export (a JSON file named after the customer) and Erase (the owner types the customer's email),
+ * neither once the customer is erased; the erasure's result stays open until the owner closes it.
+ */
+export const CustomerPrivacyActions = ({
+  customer,
+  canExport,
+  erased,
+}: {
+  customer: Customer
+  canExport: boolean
+  erased: boolean
+}) => {
   const prompt = usePrompt()
   const [result, setResult] = useState<Parameters<typeof PlatformsStillHolding>[0]["platforms"] | null>(null)
   const exporting = useExportCustomer(customer)
@@ -74,7 +85,7 @@ export const CustomerPrivacyActions = ({ customer, canExport }: { customer: Cust
   }
   return (
     <>
-      {canExport && (
+      {canExport && !erased && (
         <Button
           size="small"
           variant="secondary"
@@ -89,9 +100,11 @@ export const CustomerPrivacyActions = ({ customer, canExport }: { customer: Cust
           Export
         </Button>
       )}
-      <Button size="small" variant="danger" isLoading={erase.isPending} onClick={confirmErase}>
-        Erase
-      </Button>
+      {!erased && (
+        <Button size="small" variant="danger" isLoading={erase.isPending} onClick={confirmErase}>
+          Erase
+        </Button>
+      )}
       <Drawer open={!!result} onOpenChange={(open) => !open && setResult(null)}>
         <Drawer.Content>
           <Drawer.Header>
