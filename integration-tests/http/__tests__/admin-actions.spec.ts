@@ -51,6 +51,10 @@ medusaIntegrationTestRunner({
       it("erases when the typed email matches (any case), says who erased, and refuses every write on the customer after", async () => {
         const shopper = await knownShopper()
         const id = shopper.customerId
+        // a call of the shopper's that ended dead: the erasure anonymises it, and it is never sent again
+        const engagement = engagementOf(getContainer())
+        const [{ delivery: dead }] = await engagement.enqueueDeliveries([{ ...cancel(99), customer_id: id }])
+        await engagement.updateDeliveries({ id: dead.id, status: "dead" })
         const before = await api.get(`/admin/engagement/contacts/${id}/erasure`, admin)
         expect(before.data).toEqual({ erasure: null })
 
@@ -98,6 +102,11 @@ medusaIntegrationTestRunner({
         expect(await loyaltyOf(getContainer()).listLoyaltyAccounts({ customer_id: id })).toEqual([])
         expect(await loyaltyOf(getContainer()).listLoyaltyTransactions({ customer_id: id })).toEqual([])
         expect(await engagementOf(getContainer()).listConsents({ customer_id: id })).toEqual([])
+        const retry = await responseOf(api.post(`/admin/engagement/deliveries/${dead.id}/retry`, {}, admin))
+        expect([retry.status, retry.data.message]).toEqual([400, expect.stringContaining("erased")])
+        const bulk = await api.post(`/admin/engagement/deliveries/retry`, { ids: [dead.id] }, admin)
+        expect(bulk.data).toMatchObject({ retried: [], skipped: [dead.id] })
+        expect((await engagement.retrieveDelivery(dead.id)).status).toBe("dead")
 
         // the shopper acts again themselves: the erasure is no longer in force, the admin may write again
         await api.post(
