@@ -120,7 +120,7 @@ async function main() {
     throw new Error(`unknown suite ${unknown.join(", ")}: storefront or admin`)
   }
   const platformEnv = await startStandIns()
-  // dropped at the start of each run (the demo creates it again)
+  // dropped at the start of each run (the demo creates it again); E2E_DATABASE keeps parallel runs apart
   const database = process.env.E2E_DATABASE || "medusa_engagement_e2e"
   const storefront = `http://localhost:${STOREFRONT_PORT}`
   const env = {

@@ -3,6 +3,7 @@
  * Rejoiner, then each admin screen asserted and screenshotted.
  */
 const { execFileSync } = require("node:child_process")
+const fs = require("node:fs")
 const path = require("node:path")
 const { chromium } = require("playwright-core")
 const { demoAdminPassword } = require("../../src/scripts/demo/secrets")
@@ -111,7 +112,7 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
   })
   // Rejoiner refuses the next calls for good (400): their deliveries end as failed
   await fetch(`${control}/rejoiner/fail`, { method: "POST", body: JSON.stringify({ count: 2, status: 400 }) })
-  placeOrder(base, "e2e-bob@example.com", { REFERRAL_CODE: adaCode })
+  const bobOrderId = placeOrder(base, "e2e-bob@example.com", { REFERRAL_CODE: adaCode })
   await eventually("a failed delivery", async () => {
     const { deliveries } = await api(
       base,
@@ -176,6 +177,29 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     )
     await snap("customer-page")
 
+    // Export: a JSON file named after the customer, holding their contact
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export", exact: true }).click(),
+    ])
+    expect(
+      download.suggestedFilename() === `engagement-e2e-ada@example.com-${customerId}.json`,
+      `export named after the customer (${download.suggestedFilename()})`
+    )
+    const exported = JSON.parse(fs.readFileSync(await download.path(), "utf8"))
+    expect(exported.contact?.customer_id === customerId, "the export holds the customer's contact")
+
+    // Block spending with a reason shown on the badge, then unblock behind a confirmation
+    await page.getByRole("button", { name: "Block spending" }).click()
+    await page.fill("#spending-block-reason", "e2e chargeback")
+    await page.getByRole("dialog").getByRole("button", { name: "Block", exact: true }).click()
+    await page.locator("[data-testid=spending-blocked]", { hasText: "e2e chargeback" }).waitFor()
+    await page.getByRole("button", { name: "Unblock spending" }).click()
+    await page.fill("#spending-block-reason", "e2e cleared")
+    await page.getByRole("alertdialog").getByRole("button", { name: "Unblock", exact: true }).click()
+    await page.getByText("Spending unblocked").first().waitFor()
+    await page.locator("[data-testid=spending-blocked]").waitFor({ state: "detached" })
+
     // the order page: its engagement card
     await page.goto(`${base}/app/orders/${orderId}`)
     await page.getByRole("heading", { name: "Engagement" }).waitFor()
@@ -235,7 +259,18 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
       token,
       stillFailed.map((row) => row.id)
     )
+    const { count: retryable } = await api(
+      base,
+      "GET",
+      "/admin/engagement/deliveries?status[]=failed&status[]=dead&limit=1",
+      undefined,
+      token
+    )
     await page.getByRole("button", { name: "Retry failed and dead (filtered)" }).click()
+    // the confirmation states the server's count of the rows the filters select
+    const confirmRetry = page.getByRole("alertdialog")
+    await confirmRetry.getByText(`Retry ${retryable} ${retryable === 1 ? "delivery" : "deliveries"}?`).waitFor()
+    await confirmRetry.getByRole("button", { name: "Retry" }).click()
     await page
       .getByText(/\d+ queued again/)
       .first()
@@ -263,6 +298,16 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
       )
       return review_requests[0].status === "sent" || undefined
     })
+    // a finished row opens no empty menu: it has none
+    await eventually("the sent row without a menu", async () => (await scheduled.getByRole("button").count()) === 0)
+    // cancel Bob's scheduled request with a reason, behind a confirmation
+    const bobs = page.getByRole("row").filter({ hasText: bobOrderId })
+    await bobs.getByRole("button", { name: /Actions for/ }).click()
+    await page.getByRole("menuitem", { name: "Cancel" }).click()
+    await page.fill("#review-cancel-reason", "e2e: the shopper asked by phone")
+    await page.getByRole("alertdialog").getByRole("button", { name: "Cancel request" }).click()
+    await page.getByText("Review request canceled").first().waitFor()
+    await bobs.getByText("e2e: the shopper asked by phone").waitFor()
     await snap("engagement-review-requests")
 
     // Loyalty programme: the liability, with the adjustment made above
@@ -272,6 +317,32 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     // the adjustment's admin by email, not by id
     await page.locator("td", { hasText: ADMIN.email }).first().waitFor()
     await snap("engagement-loyalty")
+
+    // Erase Bob: the owner types his email; the page then says when and by whom, and the writes are off
+    const { customers: bobs2 } = await api(base, "GET", "/admin/customers?q=e2e-bob@example.com", undefined, token)
+    await page.goto(`${base}/app/customers/${bobs2[0].id}`)
+    await page.getByRole("button", { name: "Erase", exact: true }).click()
+    const erasePrompt = page.getByRole("alertdialog")
+    await erasePrompt.locator("#verificationText").fill("e2e-bob@example.com")
+    await erasePrompt.getByRole("button", { name: "Erase", exact: true }).click()
+    await page.getByRole("dialog").getByText("Customer erased").waitFor()
+    await page.getByRole("dialog").locator("[data-testid=erasure-platforms]").waitFor()
+    await page.getByRole("dialog").getByRole("button", { name: "Done" }).click()
+    await page
+      .locator("[data-testid=erasure-notice]", { hasText: `by Admin` })
+      .or(page.locator("[data-testid=erasure-notice]", { hasText: ADMIN.email }))
+      .first()
+      .waitFor()
+    expect(
+      await page.getByRole("button", { name: "Adjust points" }).isDisabled(),
+      "Adjust points is off for an erased customer"
+    )
+    expect(
+      await page.getByRole("button", { name: "Block spending" }).isDisabled(),
+      "Block is off for an erased customer"
+    )
+    await page.locator("[data-testid=loyalty-erased]", { hasText: "Erased on" }).waitFor()
+    await snap("customer-erased")
   } finally {
     await browser.close()
   }

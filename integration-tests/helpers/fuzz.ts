@@ -64,6 +64,7 @@ export const VALID_BODIES: Record<string, Record<string, unknown>> = {
   "POST /admin/engagement/contacts/:id/erase": { confirm: "cus_not_this_contact" },
   "POST /admin/engagement/deliveries/:id/retry": {},
   "POST /admin/engagement/deliveries/retry": { filter: { status: ["dead"], platform: ["recensus"] } },
+  "POST /admin/engagement/deliveries/cancel": { filter: { status: ["dead"], platform: ["recensus"] } },
   "POST /admin/engagement/review-requests/:id/send": {},
   "POST /admin/engagement/review-requests/:id/cancel": { reason: "asked by phone" },
   "POST /admin/engagement/review-requests/:id/reschedule": { send_at: "2099-01-01T10:00:00Z" },

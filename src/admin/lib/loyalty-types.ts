@@ -5,6 +5,10 @@ import type { StoreEngagementLoyalty, StoreEngagementReferralStatus } from "../.
 /** The shopper's summary (the published store type) with what only an admin sees. */
 export interface AdminLoyaltySummary extends StoreEngagementLoyalty {
   customer_id: string
+  /** why spending is blocked (the admin's reason, `debt`); null when it is not */
+  blocked_reason?: string | null
+  /** the platform that keeps the points, when one does (the store cannot block its spending then) */
+  source?: string
   /** carts holding points until they are completed or released */
   holds?: { cart_id: string; points: number; amount: string; currency_code: string; expires_at: string }[]
   /** the customer's referrals as advocate (latest first, at most 20 of `made_count`) and as referee */

@@ -188,3 +188,33 @@ export interface BulkRetryResult {
   skipped: string[]
   has_more: boolean
 }
+
+/** What each platform was told at an erasure and still holds (to delete there by hand). */
+export interface AdminErasurePlatform {
+  name: string
+  stop_calls: string[]
+  still_held: string[]
+}
+
+/** GET /admin/engagement/contacts/:id/erasure: an erasure in force. */
+export interface AdminErasure {
+  id: string
+  erased_at: string
+  erased_by: { type: string; id: string; name: string | null; email: string | null }
+  platforms: Record<string, AdminErasurePlatform>
+}
+
+/** POST /admin/engagement/contacts/:id/erase */
+export interface AdminEraseResult {
+  erasure_id: string
+  customer_id: string
+  erased: Record<string, number>
+  platforms: (AdminErasurePlatform & { id: string })[]
+}
+
+/** POST /admin/engagement/deliveries/cancel */
+export interface BulkCancelResult {
+  canceled: string[]
+  skipped: string[]
+  has_more: boolean
+}

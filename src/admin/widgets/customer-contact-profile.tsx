@@ -6,6 +6,8 @@ import { ConsentHistory, CurrentConsents } from "../components/contact/contact-c
 import { ContactIdentity } from "../components/contact/contact-identity"
 import { ContactPlatforms } from "../components/contact/contact-platforms"
 import { ContactStatistics, SegmentBadge } from "../components/contact/contact-statistics"
+import { CustomerPrivacyActions, ErasureNotice } from "../components/contact/customer-privacy"
+import { useErasure } from "../hooks/api/customer-actions"
 import { useContact } from "../hooks/api/engagement"
 
 const Part = ({ title, children }: { title: string; children: ReactNode }) => (
@@ -17,19 +19,37 @@ const Part = ({ title, children }: { title: string; children: ReactNode }) => (
   </div>
 )
 
-/** Customer page: the customer's contact profile, purchase statistics, consents and platforms. */
+/**
+ * Customer page: the customer's contact profile, purchase statistics, consents and platforms, with
+ * Export and Erase; after an erasure, when and by whom, and what each platform still holds.
+ */
 const CustomerContactProfileWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
-  const { data: contact, isLoading, error } = useContact(customer.id)
+  const { data: contact, isLoading: contactLoading, error: contactError } = useContact(customer.id)
+  const erasure = useErasure(customer.id)
+  const isLoading = contactLoading || erasure.isLoading
+  const error = contactError ?? erasure.error
 
   return (
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">Contact profile</Heading>
-        {contact && <SegmentBadge segment={contact.rfm_segment} />}
+        <div className="flex items-center gap-x-2">
+          <Heading level="h2">Contact profile</Heading>
+          {contact && <SegmentBadge segment={contact.rfm_segment} />}
+        </div>
+        {!isLoading && (
+          <div className="flex items-center gap-x-2">
+            <CustomerPrivacyActions
+              customer={{ id: customer.id, email: customer.email ?? null }}
+              canExport={!!contact}
+              erased={!!erasure.data}
+            />
+          </div>
+        )}
       </div>
       {isLoading && <Text className="px-6 py-4">Loading…</Text>}
       {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
-      {contact === null && (
+      {erasure.data && <ErasureNotice erasure={erasure.data} />}
+      {contact === null && !erasure.data && !erasure.isLoading && (
         <Text size="small" className="text-ui-fg-subtle px-6 py-4">
           No contact profile yet: one is made with the customer's first order, consent or profile change.
         </Text>

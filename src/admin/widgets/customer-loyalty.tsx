@@ -1,32 +1,53 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import { AdjustPoints } from "../components/loyalty/adjust-points"
 import { LoyaltyFigures } from "../components/loyalty/loyalty-figures"
 import { LoyaltyRelations } from "../components/loyalty/loyalty-relations"
 import { LoyaltyTier } from "../components/loyalty/loyalty-tier"
 import { LoyaltyTransactions } from "../components/loyalty/loyalty-transactions"
+import { SpendingBlockAction, SpendingBlockedBadge } from "../components/loyalty/spending-block"
+import { timeOf } from "../components/contact/format"
+import { erasedBy } from "../components/contact/customer-privacy"
+import { useErasure } from "../hooks/api/customer-actions"
 import { useLoyaltySummary, useLoyaltyTransactions } from "../hooks/api/loyalty"
 
-/** Customer page: the loyalty balance, tier, expiring points, carts holding points, referrals, schemes, latest transactions and adjustments. */
+/** Customer page: the loyalty balance, tier, expiring points, carts holding points, referrals, schemes, latest transactions, adjustments and the spending block. */
 const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const summary = useLoyaltySummary(customer.id)
   const transactions = useLoyaltyTransactions(customer.id, { limit: 5 })
+  const erasure = useErasure(customer.id)
   const error = summary.error ?? transactions.error
+  // an erased customer's account is closed: the server refuses every change, the buttons say why
+  const disabledReason = erasure.data
+    ? `Erased on ${timeOf(erasure.data.erased_at)} by ${erasedBy(erasure.data)}: points cannot be changed until the customer acts again`
+    : erasure.isLoading
+      ? "Loading…"
+      : null
 
   return (
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
         <div className="flex items-center gap-x-2">
           <Heading level="h2">Loyalty</Heading>
-          {summary.data?.spending_blocked && (
-            <Badge size="2xsmall" color="red">
-              Spending blocked
-            </Badge>
-          )}
+          {summary.data?.spending_blocked && <SpendingBlockedBadge reason={summary.data.blocked_reason} />}
         </div>
-        <AdjustPoints customerId={customer.id} />
+        <div className="flex items-center gap-x-2">
+          {summary.data && !summary.data.source && (
+            <SpendingBlockAction
+              customerId={customer.id}
+              blocked={summary.data.spending_blocked}
+              disabledReason={disabledReason}
+            />
+          )}
+          <AdjustPoints customerId={customer.id} disabledReason={disabledReason} />
+        </div>
       </div>
+      {erasure.data && (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-3" data-testid="loyalty-erased">
+          {disabledReason}
+        </Text>
+      )}
       {summary.isLoading && <Text className="px-6 py-4">Loading…</Text>}
       {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
       {summary.data && (

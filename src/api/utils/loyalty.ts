@@ -15,6 +15,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../modules/loyalty/types"
+import { refuseIfErased } from "./erased"
 
 /** The module, for routes that only read. */
 export function loyaltyOf(scope: MedusaContainer): LoyaltyModuleService {
@@ -61,15 +62,33 @@ export async function customerIdForContact(scope: MedusaContainer, id: string): 
   throw new MedusaError(MedusaError.Types.NOT_FOUND, `No contact with id ${id}`)
 }
 
-/** The block and unblock routes: one workflow, the summary after it. */
+/** The block and unblock routes: one workflow, the summary after it (400 for an erased customer). */
 export function spendingBlockRoute(blocked: boolean) {
   return async (req: AuthenticatedMedusaRequest<{ reason: string }>, res: MedusaResponse) => {
     const customerId = await customerIdForContact(req.scope, req.params.id)
+    await refuseIfErased(req.scope, customerId)
     await setLoyaltySpendingBlockWorkflow(req.scope).run({
       input: { customer_id: customerId, blocked, reason: req.validatedBody.reason },
     })
-    res.json({ loyalty: { customer_id: customerId, ...(await loyaltyOf(req.scope).getLoyaltySummary(customerId)) } })
+    const loyalty = loyaltyOf(req.scope)
+    const [summary, blockedReason] = await Promise.all([
+      loyalty.getLoyaltySummary(customerId),
+      blockedReasonOf(loyalty, customerId),
+    ])
+    res.json({ loyalty: { customer_id: customerId, ...summary, blocked_reason: blockedReason } })
   }
+}
+
+/**
+ * Why the customer's spending is blocked (the admin's reason, `debt`, or `closed` after an erasure);
+ * null when it is not. For admin answers only: the reason is the store's, not the shopper's.
+ */
+export async function blockedReasonOf(loyalty: LoyaltyModuleService, customerId: string): Promise<string | null> {
+  const [account] = await loyalty.listLoyaltyAccounts(
+    { customer_id: customerId },
+    { select: ["spending_blocked", "blocked_reason"] }
+  )
+  return account?.spending_blocked ? (account.blocked_reason ?? null) : null
 }
 
 /** The points an order moved, by kind (earned and restored positive, redeemed and reversed negative). */

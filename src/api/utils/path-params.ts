@@ -3,6 +3,7 @@ export const ROUTES_WITH_PATH_PARAMS = [
   "/admin/engagement/contacts/:id",
   "/admin/engagement/contacts/:id/consents",
   "/admin/engagement/contacts/:id/erase",
+  "/admin/engagement/contacts/:id/erasure",
   "/admin/engagement/contacts/:id/export",
   "/admin/engagement/contacts/:id/journeys/cancel",
   "/admin/engagement/contacts/:id/loyalty",

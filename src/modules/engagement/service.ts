@@ -96,6 +96,12 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   requeueDelivery(...args: Parameters<Outbox["requeueDelivery"]>) {
     return this.outbox_.requeueDelivery(...args)
   }
+  cancelEndedDeliveries(...args: Parameters<Outbox["cancelEndedDeliveries"]>) {
+    return this.outbox_.cancelEndedDeliveries(...args)
+  }
+  uncancelDeliveries(...args: Parameters<Outbox["uncancelDeliveries"]>) {
+    return this.outbox_.uncancelDeliveries(...args)
+  }
   restoreDeliveryState(...args: Parameters<Outbox["restoreDeliveryState"]>) {
     return this.outbox_.restoreDeliveryState(...args)
   }

@@ -15,14 +15,10 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useRetryDelivery } from "../../hooks/api/engagement"
-import {
-  type DeliveryLogQuery,
-  useBulkRetryDeliveries,
-  useDeliveryLog,
-  usePlatforms,
-} from "../../hooks/api/engagement-page"
-import type { AdminDelivery, BulkRetryResult } from "../../lib/types"
+import { type DeliveryLogQuery, useDeliveryLog, usePlatforms } from "../../hooks/api/engagement-page"
+import type { AdminDelivery } from "../../lib/types"
 import { DeliveryStatusBadge } from "../status-badges"
+import { useBulkDeliveryActions } from "./bulk-delivery-actions"
 import { DeliveryDrawer } from "./delivery-drawer"
 import { instant } from "./format"
 
@@ -31,11 +27,6 @@ const STATUSES = ["pending", "sending", "delivered", "failed", "dead", "dry_run"
 const columnHelper = createDataTableColumnHelper<AdminDelivery>()
 const filterHelper = createDataTableFilterHelper<AdminDelivery>()
 const commandHelper = createDataTableCommandHelper()
-
-const retriedMessage = (result: BulkRetryResult) =>
-  `${result.retried.length} queued again` +
-  (result.skipped.length ? `, ${result.skipped.length} left as they were` : "") +
-  (result.has_more ? "; more match: retry again for the next 100" : "")
 
 /** The filters as the deliveries route reads them. */
 function toQuery(filtering: DataTableFilteringState, pagination: DataTablePaginationState): DeliveryLogQuery {
@@ -64,12 +55,7 @@ export const DeliveryLogSection = () => {
   const { data, isLoading, error } = useDeliveryLog(query)
   const platforms = usePlatforms()
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
-  const bulk = useBulkRetryDeliveries({
-    onSuccess: (result) => {
-      setSelection({})
-      toast.success(retriedMessage(result))
-    },
-  })
+  const bulk = useBulkDeliveryActions(query, () => setSelection({}))
 
   const columns = useMemo(
     () => [
@@ -142,10 +128,20 @@ export const DeliveryLogSection = () => {
       commandHelper.command({
         label: "Retry selected",
         shortcut: "r",
-        action: async (selected) => {
-          const ids = Object.keys(selected).filter((id) => selected[id])
-          bulk.mutate({ ids }, { onError: (e) => toast.error(e.message) })
-        },
+        action: async (selected) =>
+          bulk.selected(
+            "retry",
+            Object.keys(selected).filter((id) => selected[id])
+          ),
+      }),
+      commandHelper.command({
+        label: "Cancel selected",
+        shortcut: "c",
+        action: async (selected) =>
+          bulk.selected(
+            "cancel",
+            Object.keys(selected).filter((id) => selected[id])
+          ),
       }),
     ],
     [bulk]
@@ -172,30 +168,6 @@ export const DeliveryLogSection = () => {
     onRowClick: (_, row) => setOpenId(row.id),
   })
 
-  // the filtered selection, failed or dead only, as the bulk route reads it (it takes 100 a call)
-  const retryFiltered = () => {
-    const { limit: _limit, offset: _offset, status, operation, customer_id, order_id, ...rest } = query
-    const retryable = (status ?? ["failed", "dead"]).filter(
-      (s): s is "failed" | "dead" => s === "failed" || s === "dead"
-    )
-    if (!retryable.length) {
-      toast.error("The status filter selects no failed or dead delivery")
-      return
-    }
-    bulk.mutate(
-      {
-        filter: {
-          ...rest,
-          status: retryable,
-          ...(operation ? { operation: [operation] } : {}),
-          ...(customer_id ? { customer_id: [customer_id] } : {}),
-          ...(order_id ? { order_id: [order_id] } : {}),
-        },
-      },
-      { onError: (e) => toast.error(e.message) }
-    )
-  }
-
   return (
     <Container className="p-0">
       <DataTable instance={table}>
@@ -203,7 +175,10 @@ export const DeliveryLogSection = () => {
           <Heading level="h2">Delivery log</Heading>
           <div className="flex items-center gap-x-2">
             <DataTable.FilterMenu tooltip="Filter" />
-            <Button size="small" variant="secondary" isLoading={bulk.isPending} onClick={retryFiltered}>
+            <Button size="small" variant="secondary" isLoading={bulk.isPending} onClick={() => bulk.filtered("cancel")}>
+              Cancel failed and dead (filtered)
+            </Button>
+            <Button size="small" variant="secondary" isLoading={bulk.isPending} onClick={() => bulk.filtered("retry")}>
               Retry failed and dead (filtered)
             </Button>
           </div>

@@ -18,6 +18,7 @@ import { useMemo, useState } from "react"
 import { usePlatforms, useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
 import type { AdminReviewRequestRow } from "../../lib/types"
 import { ReviewRequestStatusBadge } from "../status-badges"
+import { CancelReviewRequestPrompt, ReviewRequestRowActions } from "./review-request-actions"
 import { instant } from "./format"
 
 const STATUSES = ["scheduled", "sent", "canceled", "skipped", "failed"]
@@ -93,6 +94,7 @@ export const ReviewRequestsSection = () => {
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: 20 })
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
   const [rescheduling, setRescheduling] = useState<AdminReviewRequestRow | null>(null)
+  const [canceling, setCanceling] = useState<AdminReviewRequestRow | null>(null)
   const text = (key: string) =>
     typeof filtering[key] === "string" && filtering[key] ? (filtering[key] as string).trim() : undefined
   const { data, isLoading, error } = useReviewRequests({
@@ -124,26 +126,18 @@ export const ReviewRequestsSection = () => {
       }),
       columnHelper.display({ id: "outcome", header: "When / why", cell: ({ row }) => outcome(row.original) }),
       columnHelper.accessor("created_at", { header: "Created", cell: ({ getValue }) => instant(getValue()) }),
-      columnHelper.action({
-        actions: ({ row }) =>
-          row.original.status === "scheduled" && !row.original.delivery_id
-            ? [
-                {
-                  label: "Send now",
-                  onClick: () =>
-                    action.mutate({ id: row.original.id, action: "send" }, { onError: (e) => toast.error(e.message) }),
-                },
-                { label: "Change the send date", onClick: () => setRescheduling(row.original) },
-                {
-                  label: "Cancel",
-                  onClick: () =>
-                    action.mutate(
-                      { id: row.original.id, action: "cancel" },
-                      { onError: (e) => toast.error(e.message) }
-                    ),
-                },
-              ]
-            : [],
+      columnHelper.display({
+        id: "actions",
+        cell: ({ row }) => (
+          <ReviewRequestRowActions
+            row={row.original}
+            onSend={() =>
+              action.mutate({ id: row.original.id, action: "send" }, { onError: (e) => toast.error(e.message) })
+            }
+            onReschedule={() => setRescheduling(row.original)}
+            onCancel={() => setCanceling(row.original)}
+          />
+        ),
       }),
     ],
     [action]
@@ -196,6 +190,7 @@ export const ReviewRequestsSection = () => {
         <DataTable.Pagination />
       </DataTable>
       <RescheduleDrawer row={rescheduling} onClose={() => setRescheduling(null)} />
+      <CancelReviewRequestPrompt row={canceling} onClose={() => setCanceling(null)} />
     </Container>
   )
 }

@@ -4,8 +4,14 @@ import { useAdjustLoyaltyPoints } from "../../hooks/api/loyalty"
 
 const newKey = () => `admin-${crypto.randomUUID()}`
 
-/** "Adjust points": a whole number (negative takes points) and a mandatory reason. */
-export const AdjustPoints = ({ customerId }: { customerId: string }) => {
+/** "Adjust points": a whole number (negative takes points) and a mandatory reason; off with `disabledReason`. */
+export const AdjustPoints = ({
+  customerId,
+  disabledReason,
+}: {
+  customerId: string
+  disabledReason?: string | null
+}) => {
   const [open, setOpen] = useState(false)
   const [points, setPoints] = useState("")
   const [reason, setReason] = useState("")
@@ -33,7 +39,7 @@ export const AdjustPoints = ({ customerId }: { customerId: string }) => {
   return (
     <Drawer open={open} onOpenChange={openForm}>
       <Drawer.Trigger asChild>
-        <Button size="small" variant="secondary">
+        <Button size="small" variant="secondary" disabled={!!disabledReason} title={disabledReason ?? undefined}>
           Adjust points
         </Button>
       </Drawer.Trigger>

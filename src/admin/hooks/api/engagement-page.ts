@@ -7,6 +7,7 @@ import type {
   AdminReconciliation,
   AdminReviewRequestList,
   AdminReviewRequestRow,
+  BulkCancelResult,
   BulkRetryResult,
   BulkRetrySelection,
 } from "../../lib/types"
@@ -80,6 +81,27 @@ export function useBulkRetryDeliveries(options: { onSuccess?: (result: BulkRetry
       options.onSuccess?.(result)
     },
   })
+}
+
+/** Bulk cancel of failed or dead rows (at most 100 a call). Cache invalidation always runs before the caller's `onSuccess`. */
+export function useBulkCancelDeliveries(options: { onSuccess?: (result: BulkCancelResult) => void } = {}) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (selection: BulkRetrySelection) =>
+      sdk.client.fetch<BulkCancelResult>(`/admin/engagement/deliveries/cancel`, { method: "POST", body: selection }),
+    onSuccess: async (result) => {
+      await queryClient.invalidateQueries({ queryKey: engagementQueryKeys.all })
+      options.onSuccess?.(result)
+    },
+  })
+}
+
+/** How many rows the delivery log's filters select, counted by the server (a filtered count is exact). */
+export async function countDeliveries(query: Omit<DeliveryLogQuery, "limit" | "offset">): Promise<number> {
+  const { count } = await sdk.client.fetch<AdminDeliveryList>(`/admin/engagement/deliveries`, {
+    query: { ...query, limit: 1, offset: 0, fields: "id" },
+  })
+  return count
 }
 
 export type ReviewRequestQuery = {

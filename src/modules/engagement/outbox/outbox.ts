@@ -22,6 +22,7 @@ import {
 import type { PlatformTransport } from "./transport"
 import { claimWithinLimit } from "./claim"
 import { countAllDeliveries } from "./count"
+import { CanceledDelivery, cancelEndedDeliveries, uncancelDeliveries } from "./cancel"
 import { OutcomeWriter } from "./outcome-writer"
 import { pump } from "./pump"
 import { buildDryRun, DRY_RUN_REASON, DryRunRequest, isDryRun, recordDryRun } from "./dry-run"
@@ -82,6 +83,23 @@ export class Outbox {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Delivery ${id} cannot be retried in its current status`)
     }
     return row
+  }
+
+  /** Failed or dead deliveries an admin gives up on become `canceled`; returns those changed. */
+  @InjectManager()
+  async cancelEndedDeliveries(
+    ids: string[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<CanceledDelivery[]> {
+    return await cancelEndedDeliveries(sharedContext.manager!, ids)
+  }
+
+  @InjectManager()
+  async uncancelDeliveries(
+    rows: CanceledDelivery[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    await uncancelDeliveries(sharedContext.manager!, rows)
   }
 
   @InjectManager()

@@ -126,12 +126,15 @@ export async function recordOutcome(
   return row ?? null
 }
 
-/** Replay: a failed, dead or waiting row is due again now with a fresh set of attempts. */
+/**
+ * Replay: a failed, dead or waiting row is due again now with a fresh set of attempts. A row an
+ * erasure anonymised (its key `erased:…`) is never sent again: its payload is gone.
+ */
 export async function requeueDelivery(manager: SqlEntityManager, id: string): Promise<DeliveryRecord | null> {
   const [row] = await runSql<Row>(
     manager,
     `UPDATE ${TABLE} SET status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL, updated_at = now()
-     WHERE id = ? AND deleted_at IS NULL AND status IN ('failed', 'dead', 'pending')
+     WHERE id = ? AND deleted_at IS NULL AND status IN ('failed', 'dead', 'pending') AND idempotency_key NOT LIKE 'erased:%'
      RETURNING *`,
     [id]
   )

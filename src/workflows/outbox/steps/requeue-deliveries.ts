@@ -2,23 +2,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
 import type { DeliveryRecord } from "../../../modules/engagement/types"
+import { bulkDeliveryFilter, type BulkDeliverySelection, MAX_BULK_DELIVERIES } from "../utils/bulk-selection"
 
 export const requeueDeliveriesStepId = "requeue-deliveries"
 
 /** The most rows one bulk retry touches; the rest wait for the next one. */
-export const MAX_BULK_RETRY = 100
+export const MAX_BULK_RETRY = MAX_BULK_DELIVERIES
 
-export interface RequeueDeliveriesInput {
-  ids?: string[]
-  filter?: {
-    status?: ("failed" | "dead")[]
-    platform?: string[]
-    operation?: string[]
-    customer_id?: string[]
-    order_id?: string[]
-    created_at?: { gte?: string; lte?: string }
-  }
-}
+export type RequeueDeliveriesInput = BulkDeliverySelection
 
 export interface RequeueDeliveriesResult {
   retried: DeliveryRecord[]
@@ -39,23 +30,7 @@ export const requeueDeliveriesStep = createStep(
   requeueDeliveriesStepId,
   async (input: RequeueDeliveriesInput, { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    const filter = input.filter ?? {}
-    const selector: Record<string, unknown> = {
-      status: filter.status?.length ? filter.status : ["failed", "dead"],
-      ...(input.ids ? { id: input.ids } : {}),
-      ...(filter.platform ? { platform: filter.platform } : {}),
-      ...(filter.operation ? { operation: filter.operation } : {}),
-      ...(filter.customer_id ? { customer_id: filter.customer_id } : {}),
-      ...(filter.order_id ? { order_id: filter.order_id } : {}),
-      ...(filter.created_at
-        ? {
-            created_at: {
-              ...(filter.created_at.gte ? { $gte: new Date(filter.created_at.gte) } : {}),
-              ...(filter.created_at.lte ? { $lte: new Date(filter.created_at.lte) } : {}),
-            },
-          }
-        : {}),
-    }
+    const selector = bulkDeliveryFilter(input)
     const candidates = await engagement.listDeliveries(selector, {
       select: ["id", "status", "attempts", "next_attempt_at"],
       order: { created_at: "ASC" },

@@ -7,7 +7,8 @@ export const requeueDeliveryStepId = "requeue-delivery"
 
 /**
  * Makes a failed, dead or waiting delivery due again now with fresh attempts. A delivered row
- * is refused (replaying it would send the call twice), and so is one being sent right now.
+ * is refused (replaying it would send the call twice), and so is one being sent right now or one
+ * an erasure anonymised.
  */
 export const requeueDeliveryStep = createStep(
   requeueDeliveryStepId,
@@ -19,6 +20,13 @@ export const requeueDeliveryStep = createStep(
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `Delivery ${input.id} is a dry run: it was built and stored, never sent, and cannot be retried. Calls made once dry-run is off are sent`
+      )
+    }
+    if (previous.idempotency_key.startsWith("erased:")) {
+      // an erasure removed its payload: sending it again would send the platform nothing of use
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Delivery ${input.id} cannot be retried: its shopper was erased and its payload removed`
       )
     }
     if (previous.status === "delivered" || previous.status === "sending" || previous.status === "canceled") {

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import type EngagementModuleService from "../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
 import { currentConsentsOf } from "../../../utils/current-consents"
+import { refuseIfErased } from "../../../utils/erased"
 import { defaultAdminContactFields } from "./query-config"
 
 /** A contact with statistics, current consents and their history; 404 when there is none. */
@@ -39,4 +40,19 @@ export async function contactDetail(scope: MedusaContainer, filters: Record<stri
 /** A contact is addressed by its own id, or by its Medusa customer id. */
 export function contactFilterFor(id: string): Record<string, string> {
   return id.startsWith("cus_") ? { customer_id: id } : { id }
+}
+
+/**
+ * The contact an admin write is about, refused (400, nothing written) when the customer is erased:
+ * checked before the lookup too, so an erased customer's id answers with the reason, not a 404.
+ */
+export async function writableContact(scope: MedusaContainer, id: string) {
+  if (id.startsWith("cus_")) {
+    await refuseIfErased(scope, id)
+  }
+  const detail = await contactDetail(scope, contactFilterFor(id), `id ${id}`)
+  if (!id.startsWith("cus_")) {
+    await refuseIfErased(scope, detail.contact.customer_id)
+  }
+  return detail
 }

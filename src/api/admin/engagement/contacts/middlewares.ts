@@ -88,6 +88,11 @@ export const adminContactRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [noQuery, validateBody(AdminCancelJourneys)],
   },
   {
+    method: ["GET"],
+    matcher: "/admin/engagement/contacts/:id/erasure",
+    middlewares: [noQuery],
+  },
+  {
     method: ["POST"],
     matcher: "/admin/engagement/contacts/:id/erase",
     middlewares: [noQuery, validateBody(AdminEraseContact)],

@@ -101,10 +101,11 @@ export const AdminCancelJourneys = z.object({ reason: text({ max: 500 }).optiona
 export type AdminCancelJourneysType = z.infer<typeof AdminCancelJourneys>
 
 /**
- * POST /admin/engagement/contacts/:id/erase: `confirm` must repeat the Medusa customer id (`cus_…`)
- * of the contact being erased, so that a slip of the id in the path erases no one.
+ * POST /admin/engagement/contacts/:id/erase: `confirm` must repeat the customer's email (as the
+ * admin types it in the prompt) or Medusa customer id (`cus_…`), so that a slip of the id in the path
+ * erases no one.
  */
-export const AdminEraseContact = z.object({ confirm: text({ max: 100 }) }).strict()
+export const AdminEraseContact = z.object({ confirm: text({ min: 1, max: 320 }) }).strict()
 export type AdminEraseContactType = z.infer<typeof AdminEraseContact>
 
 /** GET /admin/engagement/contacts/:id/platform-copy: which of the contact's identifiers the platform is asked by. */

@@ -2,6 +2,7 @@ import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { NoQuery, validateBody, validateQuery } from "../../../utils/validation"
 import * as QueryConfig from "./query-config"
 import {
+  AdminCancelDeliveries,
   AdminGetDeliveriesParams,
   AdminGetDeliveryParams,
   AdminRetryDeliveries,
@@ -24,6 +25,11 @@ export const adminDeliveryRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/engagement/deliveries/retry",
     middlewares: [validateBody(AdminRetryDeliveries), validateQuery(NoQuery)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/engagement/deliveries/cancel",
+    middlewares: [validateBody(AdminCancelDeliveries), validateQuery(NoQuery)],
   },
   {
     method: ["POST"],

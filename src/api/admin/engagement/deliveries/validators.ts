@@ -56,3 +56,7 @@ export const AdminRetryDeliveries = z
     path: ["ids"],
   })
 export type AdminRetryDeliveriesType = z.infer<typeof AdminRetryDeliveries>
+
+/** The rows a bulk cancel selects: the same choice as a bulk retry's. */
+export const AdminCancelDeliveries = AdminRetryDeliveries
+export type AdminCancelDeliveriesType = z.infer<typeof AdminCancelDeliveries>

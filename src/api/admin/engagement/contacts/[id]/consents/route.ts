@@ -1,12 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { recordConsentsWorkflow } from "../../../../../../workflows/consents/workflows/record-consents"
-import { contactDetail, contactFilterFor } from "../../helpers"
+import { contactDetail, writableContact } from "../../helpers"
 import type { AdminRecordContactConsentsType } from "../../validators"
 
 /** POST /admin/engagement/contacts/:id/consents: an admin records consents; the admin is the source. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminRecordContactConsentsType>, res: MedusaResponse) => {
   const id = req.params.id
-  const { contact } = await contactDetail(req.scope, contactFilterFor(id), `id ${id}`)
+  const { contact } = await writableContact(req.scope, id)
   await recordConsentsWorkflow(req.scope).run({
     input: {
       consents: req.validatedBody.consents.map((entry) => ({

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../../../modules/engagement/types"
 import { subjectHashOf } from "../../../../../../workflows/privacy/steps/prepare-erasure"
@@ -11,7 +12,7 @@ import type { AdminEraseContactType } from "../../validators"
  * the plugin holds of the customer, cancels their waiting deliveries, sends each platform its stop
  * calls through the outbox, and answers with what each platform still holds (to delete there by
  * hand). `:id` is the contact's id or the Medusa customer id; the body's `confirm` must be the
- * customer id. Erasing again is harmless: 200 with nothing left to erase and the earlier erasures.
+ * customer's email (as the admin types it, any case) or the customer id. Erasing again is harmless: 200 with nothing left to erase and the earlier erasures.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminEraseContactType>, res: MedusaResponse) => {
   const id = req.params.id
@@ -24,10 +25,10 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminEraseContactType
     }
     customerId = profile.customer_id
   }
-  if (req.validatedBody.confirm !== customerId) {
+  if (!(await confirmsCustomer(req.scope, customerId, req.validatedBody.confirm))) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      "confirm: must be the Medusa customer id (cus_…) of the contact being erased; nothing was erased"
+      "confirm: must be the email or the Medusa customer id (cus_…) of the customer being erased; nothing was erased"
     )
   }
   const previous = await engagement.listErasures(
@@ -38,4 +39,21 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminEraseContactType
     input: { customer_id: customerId, actor: { type: req.auth_context.actor_type, id: req.auth_context.actor_id } },
   })
   res.json({ ...result, erased_before: previous.map((erasure) => ({ id: erasure.id, erased_at: erasure.created_at })) })
+}
+
+/** The admin typed the customer's email (any case, as Medusa or the contact profile has it) or their id. */
+async function confirmsCustomer(scope: MedusaContainer, customerId: string, confirm: string): Promise<boolean> {
+  if (confirm === customerId) {
+    return true
+  }
+  const typed = confirm.trim().toLowerCase()
+  if (!typed.includes("@")) {
+    return false
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data: customers }, { data: profiles }] = await Promise.all([
+    query.graph({ entity: "customer", fields: ["email"], filters: { id: customerId } }),
+    query.graph({ entity: "contact_profile", fields: ["email"], filters: { customer_id: customerId } }),
+  ])
+  return [customers[0]?.email, profiles[0]?.email].some((email) => !!email && email.toLowerCase() === typed)
 }

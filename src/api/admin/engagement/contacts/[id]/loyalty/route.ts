@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { loyaltySourceErrorAnswer, LoyaltySource } from "../../../../../../modules/loyalty/source"
-import { customerIdForContact, loyaltyOf } from "../../../../../utils/loyalty"
+import { blockedReasonOf, customerIdForContact, loyaltyOf } from "../../../../../utils/loyalty"
 import { loyaltySourceOf } from "../../../../../utils/loyalty-source"
 import { sendErrorAnswer } from "../../../../../utils/sent"
 
@@ -54,8 +54,9 @@ async function sourceLoyaltyOf(source: LoyaltySource, customerId: string) {
 
 async function adminLoyaltyOf(scope: MedusaContainer, customerId: string) {
   const loyalty = loyaltyOf(scope)
-  const [summary, holds, [made, madeCount], claims, memberships] = await Promise.all([
+  const [summary, blockedReason, holds, [made, madeCount], claims, memberships] = await Promise.all([
     loyalty.getLoyaltySummary(customerId),
+    blockedReasonOf(loyalty, customerId),
     loyalty.listHeldReservations(customerId),
     loyalty.listAndCountLoyaltyReferrals(
       { advocate_customer_id: customerId },
@@ -73,6 +74,7 @@ async function adminLoyaltyOf(scope: MedusaContainer, customerId: string) {
   ])
   return {
     ...summary,
+    blocked_reason: blockedReason,
     holds: holds.map(({ cart_id, points, amount, currency_code, expires_at }) => ({
       cart_id,
       points,

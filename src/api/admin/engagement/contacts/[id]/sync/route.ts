@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../../../modules/engagement/types"
 import { syncCustomerContactsWorkflow } from "../../../../../../workflows/contact-sync/workflows/sync-customer-contacts"
-import { contactDetail, contactFilterFor } from "../../helpers"
+import { contactDetail, writableContact } from "../../helpers"
 import type { AdminSyncContactType } from "../../validators"
 
 /**
@@ -12,7 +12,7 @@ import type { AdminSyncContactType } from "../../validators"
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminSyncContactType>, res: MedusaResponse) => {
   const id = req.params.id
-  const { contact } = await contactDetail(req.scope, contactFilterFor(id), `id ${id}`)
+  const { contact } = await writableContact(req.scope, id)
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const known = engagement.contactSyncPlatforms()
   const unknown = (req.validatedBody.platforms ?? []).filter((platform) => !known.includes(platform))

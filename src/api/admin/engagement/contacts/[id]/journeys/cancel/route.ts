@@ -3,13 +3,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../../../../modules/engagement/types"
 import { cancelJourneysWorkflow } from "../../../../../../../workflows/contact-sync/workflows/cancel-journeys"
-import { contactDetail, contactFilterFor } from "../../../helpers"
+import { writableContact } from "../../../helpers"
 import type { AdminCancelJourneysType } from "../../../validators"
 
 /** POST /admin/engagement/contacts/:id/journeys/cancel: stops the contact's journeys at once on every platform that runs them. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCancelJourneysType>, res: MedusaResponse) => {
   const id = req.params.id
-  const { contact } = await contactDetail(req.scope, contactFilterFor(id), `id ${id}`)
+  const { contact } = await writableContact(req.scope, id)
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const platforms = engagement.providersWith("journeys")
   if (!platforms.length) {

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { adjustLoyaltyPointsWorkflow } from "../../../../../../../workflows/loyalty/workflows/adjust-loyalty-points"
+import { refuseIfErased } from "../../../../../../utils/erased"
 import { customerIdForContact, loyaltyOf } from "../../../../../../utils/loyalty"
 import type { AdminAdjustLoyaltyPointsType } from "../../../../loyalty/validators"
 
-/** Adds or takes points, with the admin and the reason recorded; answers the new summary. */
+/** Adds or takes points, with the admin and the reason recorded; answers the new summary (400 for an erased customer). */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminAdjustLoyaltyPointsType>, res: MedusaResponse) => {
   const customerId = await customerIdForContact(req.scope, req.params.id)
+  // an erased shopper's account is closed: an adjustment would open a new balance for them
+  await refuseIfErased(req.scope, customerId)
   const loyalty = loyaltyOf(req.scope)
   const expiryDays = loyalty.options.expiry_days
   const { result } = await adjustLoyaltyPointsWorkflow(req.scope).run({
