@@ -6,10 +6,13 @@
 // - a provider (src/providers/<platform>) imports no module: what it exchanges with them is in the
 //   contract;
 // - nothing in src/modules or src/workflows imports back up into the routes, the admin, the
-//   subscribers or the jobs, nor names a provider (the module resolves providers from its container).
+//   subscribers or the jobs, nor names a provider (the module resolves providers from its container);
+// - the capability folders of src/workflows import each other one way only: an import from one into
+//   another that already imports it back (directly or through others) closes a cycle.
 // Relative imports are resolved against the importing file, so `../../modules/loyalty/x` and
 // `../loyalty/x` are judged by where they land. Specs and their fixtures may assemble a module and
 // a provider together, as the integration tests do.
+import fs from "node:fs"
 import path from "node:path"
 
 const TOP_LEVEL = ["api", "admin", "subscribers", "jobs"]
@@ -51,6 +54,45 @@ function refusal(from, to) {
 
 const isSpec = (file) => /\.spec\.[jt]sx?$/.test(file) || file.split(path.sep).includes("__tests__")
 
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["'](\.[^"']*)["']/g
+
+/** Which workflow folders each workflow folder imports (its specs aside), read from the files once per lint run. */
+function workflowGraph(srcRoot) {
+  const root = path.join(srcRoot, "workflows")
+  const graph = new Map()
+  const walk = (dir, visit) => {
+    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) {
+        walk(full, visit)
+      } else if (/\.tsx?$/.test(entry.name) && !isSpec(full) && dir !== root) {
+        visit(full)
+      }
+    }
+  }
+  walk(root, (file) => {
+    const from = partOf(srcRoot, file)
+    for (const [, specifier] of fs.readFileSync(file, "utf8").matchAll(SPECIFIER)) {
+      const to = partOf(srcRoot, path.resolve(path.dirname(file), specifier))
+      if (to?.kind === "workflow" && to.name !== from.name) {
+        graph.set(from.name, (graph.get(from.name) ?? new Set()).add(to.name))
+      }
+    }
+  })
+  return graph
+}
+
+/** Whether workflow folder `start` reaches `goal` through the imports of `graph`. */
+function reaches(graph, start, goal, seen = new Set()) {
+  if (start === goal) {
+    return true
+  }
+  seen.add(start)
+  return [...(graph.get(start) ?? [])].some((next) => !seen.has(next) && reaches(graph, next, goal, seen))
+}
+
+const graphs = new Map()
+
 export const importBoundaries = {
   meta: {
     type: "problem",
@@ -71,7 +113,15 @@ export const importBoundaries = {
       }
       const target = path.resolve(path.dirname(file), specifier)
       const to = partOf(srcRoot, target)
-      const why = to && refusal(from, to)
+      let why = to && refusal(from, to)
+      if (!why && to && from.kind === "workflow" && to.kind === "workflow" && to.name && to.name !== from.name) {
+        if (!graphs.has(srcRoot)) {
+          graphs.set(srcRoot, workflowGraph(srcRoot))
+        }
+        if (reaches(graphs.get(srcRoot), to.name, from.name)) {
+          why = `src/workflows/${to.name} already imports src/workflows/${from.name}: the two would import each other`
+        }
+      }
       if (why) {
         context.report({
           node,

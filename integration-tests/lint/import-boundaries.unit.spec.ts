@@ -63,6 +63,24 @@ describe("the import-boundary lint rule", () => {
     ).toEqual([expect.stringContaining("src/provider-api is the contract the modules and providers share")])
   })
 
+  it("refuses a workflow folder that imports one which already imports it back", async () => {
+    // workflows/contact-sync imports workflows/contacts (its locks and steps): the way back closes a cycle
+    expect(
+      await crossings(
+        "src/workflows/contacts/workflows/example.ts",
+        `export * from "../../contact-sync/workflows/sync-customer-contacts"\n`
+      )
+    ).toEqual([
+      expect.stringContaining(
+        "src/workflows/contact-sync already imports src/workflows/contacts: the two would import each other"
+      ),
+    ])
+    // and through another folder: workflows/reconciliation imports workflows/loyalty
+    expect(
+      await crossings("src/workflows/loyalty/steps/example.ts", `export * from "../../reconciliation/index"\n`)
+    ).toHaveLength(1)
+  })
+
   it("lets the modules, providers and workflows import the contract, their own files and the shared utilities", async () => {
     const allowed = [
       [
