@@ -1,11 +1,13 @@
 // ESLint (flat config) as Medusa lints its own packages: eslint:recommended and typescript-eslint's
 // recommended rules, `curly: all`, react-hooks for the admin extensions. Formatting is Prettier's
 // job (.prettierrc: Medusa's settings, with this code base's line width of 120), checked by
-// `npm run lint` with `prettier --check`. Files under src/ stay under 300 lines (max-lines).
+// `npm run lint` with `prettier --check`. Files under src/ stay under 300 lines (max-lines), and
+// eslint-rules/import-boundaries.mjs keeps the modules, the providers and their contract apart.
 import js from "@eslint/js"
 import { defineConfig, globalIgnores } from "eslint/config"
 import reactHooks from "eslint-plugin-react-hooks"
 import globals from "globals"
+import boundaries from "./eslint-rules/import-boundaries.mjs"
 import tseslint from "typescript-eslint"
 
 export default defineConfig([
@@ -31,6 +33,12 @@ export default defineConfig([
     files: ["src/**/*.{ts,tsx}"],
     ignores: ["src/modules/*/migrations/**"],
     rules: { "max-lines": ["error", { max: 300 }] },
+  },
+  {
+    // the modules, the providers and their contract stay apart (eslint-rules/import-boundaries.mjs)
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { engagement: boundaries },
+    rules: { "engagement/import-boundaries": "error" },
   },
   {
     // the bench loads the plugin's code from a checkout named at run time (BENCH_SRC_ROOT)

@@ -11,7 +11,7 @@ import { initModules } from "@medusajs/test-utils"
 import { engagementOptionsFromEnv } from "../../src/modules/engagement/env"
 import { engagementProvidersFromEnv } from "../../src/providers/env"
 import type EngagementModuleService from "../../src/modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../src/modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../src/provider-api/provider"
 
 async function main() {
   const clientUrl = process.env.DATABASE_URL

@@ -7,7 +7,7 @@ import {
   EngagementPlatform,
   joinUrl,
   parsePlatformOptions,
-} from "../../src/modules/engagement/provider-api"
+} from "../../src/provider-api"
 
 // a store's package imports these from "medusa-plugin-engagement/provider-api"
 

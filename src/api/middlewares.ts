@@ -22,6 +22,10 @@ import { ROUTES_WITH_PATH_PARAMS } from "./utils/path-params"
 import { NoQuery, refuseMalformedPathParams, validateQuery } from "./utils/validation"
 
 export default defineMiddlewares({
+  // Medusa keeps one error handler for the whole application, and this replaces its default. It
+  // changes answers only on the plugin's own paths (PLUGIN_PATH in utils/error-handler.ts): an error
+  // on any other path goes, as it came, to Medusa's errorHandler(), the one Medusa uses when no
+  // handler is set (@medusajs/framework's http/router: `errorHandler ?? errorHandler()`).
   errorHandler: engagementErrorHandler,
   routes: [
     // matcher "/" without a method: registered before every route matcher with parameters

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { durationMs } from "../modules/engagement/duration"
+import { durationMs } from "../provider-api/duration"
 import { withLoggableErrors } from "../utils/database-errors"
 import { reconcileOrders } from "../workflows/reconciliation/reconcile-orders"
 

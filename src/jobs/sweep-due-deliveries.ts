@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { setTimeout as sleep } from "node:timers/promises"
 import type EngagementModuleService from "../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../provider-api/provider"
 import { dispatchDeliveriesWorkflow } from "../workflows/outbox/workflows/dispatch-deliveries"
 import { withLoggableErrors } from "../utils/database-errors"
 

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type EngagementModuleService from "../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../provider-api/provider"
 import { withLoggableErrors } from "../utils/database-errors"
 
 /**

@@ -1,8 +1,8 @@
 import { parseEngagementOptions } from "../modules/engagement/options"
 import { RecensusProvider } from "./recensus"
 import { RejoinerProvider } from "./rejoiner"
-import { ENGAGEMENT_PROVIDER_IDS, ENGAGEMENT_PROVIDER_PREFIX } from "../modules/engagement/provider-api/provider"
-import { providersWith, resolveProviders } from "../modules/engagement/provider-api/registry"
+import { ENGAGEMENT_PROVIDER_IDS, ENGAGEMENT_PROVIDER_PREFIX } from "../provider-api/provider"
+import { providersWith, resolveProviders } from "../modules/engagement/provider-registry"
 
 const SECRET = { consents: { link_secret: "a-strong-link-secret-0123456789-abcdefghij" } }
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from "node:fs"
 import path from "node:path"
-import { durationMs } from "../modules/engagement/duration"
-import type { Env, ProviderOptionsFromEnv } from "../modules/engagement/provider-api/env"
-import type { EngagementProviderConfig } from "../modules/engagement/provider-api/provider"
+import { durationMs } from "../provider-api/duration"
+import type { Env, ProviderOptionsFromEnv } from "../provider-api/env"
+import type { EngagementProviderConfig } from "../provider-api/provider"
 
 const intOrUndefined = (value: string | undefined) => (value === undefined || value === "" ? undefined : Number(value))
 

@@ -1,6 +1,6 @@
 import path from "node:path"
 import { engagementProvidersFromEnv } from "./env"
-import type { EngagementProviderClass } from "../modules/engagement/provider-api/provider"
+import type { EngagementProviderClass } from "../provider-api/provider"
 
 /** The provider classes a `providers` entry registers, as the module's loader loads them. */
 function servicesOf(resolve: string): EngagementProviderClass[] {

@@ -1,5 +1,5 @@
-import type { ErasureContact } from "../modules/engagement/provider-api/capabilities"
-import { providersWith } from "../modules/engagement/provider-api/registry"
+import type { ErasureContact } from "../provider-api/capabilities"
+import { providersWith } from "../modules/engagement/provider-registry"
 import { scrub } from "../modules/engagement/privacy/erase"
 import { CrmComProvider } from "./crmcom"
 import { boxOf } from "./crmcom/secrets"

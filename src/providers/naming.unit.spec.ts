@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import path from "node:path"
-import type { EngagementProviderClass } from "../modules/engagement/provider-api/provider"
+import type { EngagementProviderClass } from "../provider-api/provider"
 
 /**
  * Platforms are providers: only a platform's own folder (`src/providers/<platform>/`) may name it.

@@ -7,7 +7,7 @@ import { expertSenderOptionsSchema } from "./expertsender/options"
 import rejoinerPlatform from "./rejoiner/platform"
 import { rejoinerOptionsSchema } from "./rejoiner/options"
 import { createSecretBox } from "../utils/secret-box"
-import type { OutboundMessage, PlatformResponse } from "../modules/engagement/provider-api/types"
+import type { OutboundMessage, PlatformResponse } from "../provider-api/types"
 
 const message = (
   platform: string,

@@ -1,7 +1,7 @@
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../provider-api/provider"
 import type { ContactSyncStatus } from "../modules/engagement/types"
 import { syncCustomerContactsWorkflow } from "../workflows/contact-sync/workflows/sync-customer-contacts"
 import { createContactProfilesWorkflow } from "../workflows/contacts/workflows/create-contact-profiles"

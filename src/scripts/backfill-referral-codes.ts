@@ -2,7 +2,7 @@ import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createReferralCodesWorkflow } from "../workflows/loyalty/workflows/create-referral-codes"
 import type EngagementModuleService from "../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../provider-api/provider"
 
 /**
  * Gives every customer created before the plugin made codes on `customer.created` a referral

@@ -1,7 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, FulfillmentWorkflowEvents, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../modules/engagement/service"
-import { ENGAGEMENT_MODULE, ReviewRequestTrigger } from "../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../provider-api/provider"
+import { ReviewRequestTrigger } from "../modules/engagement/types"
 import { startReviewRequestClockWorkflow } from "../workflows/review-requests/workflows/start-review-request-clock"
 import { withLoggableErrors } from "../utils/database-errors"
 

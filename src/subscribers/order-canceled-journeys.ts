@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../provider-api/provider"
 import { orderCanceledCancellation } from "../workflows/contact-sync/steps/build-journey-cancellations"
 import { cancelJourneysWorkflow } from "../workflows/contact-sync/workflows/cancel-journeys"
 import { withLoggableErrors } from "../utils/database-errors"

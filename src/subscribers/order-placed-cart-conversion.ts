@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type EngagementModuleService from "../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../provider-api/provider"
 import { recordCartConversionWorkflow } from "../workflows/conversions/workflows/record-cart-conversion"
 import { withLoggableErrors } from "../utils/database-errors"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type EngagementModuleService from "../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../provider-api/provider"
 import { createReviewRequestWorkflow } from "../workflows/review-requests/workflows/create-review-request"
 import { withLoggableErrors } from "../utils/database-errors"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"

@@ -1,4 +1,4 @@
-import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 
 /**
  * Runs one statement with real bind parameters (never interpolated values), inside the caller's
@@ -10,7 +10,7 @@ export async function runSql<T = Record<string, unknown>>(
   sql: string,
   bindings: unknown[] = []
 ): Promise<T[]> {
-  const statement = manager.getKnex().raw(sql, bindings as any[])
+  const statement = manager.getKnex().raw(sql, bindings as Knex.RawBinding[])
   const transaction = manager.getTransactionContext()
   if (transaction) {
     statement.transacting(transaction)

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { EnqueueDeliveryInput } from "../../../src/modules/engagement/types"
+import type { EnqueueDeliveryInput } from "../../../src/provider-api/types"
 import { adjustPoints, engagementOf, loyaltyOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"

@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type EngagementModuleService from "../../../src/modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../src/modules/engagement/types"
-import type { EnqueueDeliveryInput } from "../../../src/modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../src/provider-api/provider"
+import type { EnqueueDeliveryInput } from "../../../src/provider-api/types"
 import { reviewRequestOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import {

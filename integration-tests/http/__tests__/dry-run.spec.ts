@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MASKED, maskRequest } from "../../../src/modules/engagement/outbox/dry-run"
-import type { HttpMethod } from "../../../src/modules/engagement/provider-api/types"
+import type { HttpMethod } from "../../../src/provider-api/types"
 import { engagementOf, makeDue, reviewRequestOf, sendDueAndSettle } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, RECENSUS_TEST_CONFIG, REJOINER_TEST_CONFIG, useTestPlatforms } from "../../helpers/stand-ins"

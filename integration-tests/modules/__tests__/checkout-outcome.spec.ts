@@ -1,7 +1,7 @@
 import path from "node:path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type EngagementModuleService from "../../../src/modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../src/modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../src/provider-api/provider"
 
 jest.setTimeout(120_000)
 

@@ -1,14 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type EngagementModuleService from "../../modules/engagement/service"
-import { platformFailureAnswer } from "../../modules/engagement/provider-api/platform-failure"
-import { ENGAGEMENT_MODULE, type DeliveryRecord } from "../../modules/engagement/types"
-import { loyaltySourceErrorAnswer } from "../../modules/loyalty/source"
+import { platformFailureAnswer } from "../../provider-api/platform-failure"
+import { ENGAGEMENT_MODULE } from "../../provider-api/provider"
+import { type DeliveryRecord } from "../../modules/engagement/types"
+import { loyaltySourceErrorAnswer } from "../../provider-api/loyalty-source"
 import type {
   LoyaltySourceAction,
   LoyaltySourceActionKind,
   LoyaltySourceOutcome,
-} from "../../modules/loyalty/source-writes"
+} from "../../provider-api/loyalty-source-writes"
 import { sendLoyaltySourceCallWorkflow } from "../../workflows/loyalty-source/workflows/send-loyalty-source-call"
 import { actionIdentity } from "../../workflows/loyalty-source/utils/plan-call"
 import { loyaltySourceWritesOf } from "../../workflows/loyalty-source/utils/source-writes"

@@ -1,10 +1,10 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type EngagementModuleService from "../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../modules/engagement/types"
-import { LoyaltySource, LoyaltySourceError } from "../../modules/loyalty/source"
+import { ENGAGEMENT_MODULE } from "../../provider-api/provider"
+import { LoyaltySource, LoyaltySourceError } from "../../provider-api/loyalty-source"
 import { loyaltyOf } from "./loyalty"
-import type { LoyaltySourceActionKind } from "../../modules/loyalty/source-writes"
+import type { LoyaltySourceActionKind } from "../../provider-api/loyalty-source-writes"
 import { loyaltySourceTakes } from "./loyalty-source-writes"
 
 /** The id of the platform that keeps the shopper's points (`loyalty.source`), or null for the local ledger. */

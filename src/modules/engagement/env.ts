@@ -1,6 +1,6 @@
-import { durationMs } from "./duration"
+import { durationMs } from "../../provider-api/duration"
 import type { EngagementModuleOptions } from "./options"
-import type { Env } from "./provider-api/env"
+import type { Env } from "../../provider-api/env"
 import type { ReviewRequestTrigger } from "./types"
 import { reviewRequestOptionsFromEnv } from "./review-requests/env"
 

@@ -1,4 +1,4 @@
-import { durationMs } from "./duration"
+import { durationMs } from "../../provider-api/duration"
 import { engagementOptionsFromEnv } from "./env"
 import { parseEngagementOptions } from "./options"
 

@@ -1,7 +1,7 @@
 import { Module } from "@medusajs/framework/utils"
 import providersLoader from "./loaders/providers"
 import EngagementModuleService from "./service"
-import { ENGAGEMENT_MODULE } from "./types"
+import { ENGAGEMENT_MODULE } from "../../provider-api/provider"
 
 export { ENGAGEMENT_MODULE }
 

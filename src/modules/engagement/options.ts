@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { durationSchema as duration } from "./duration"
+import { durationSchema as duration } from "../../provider-api/duration"
+import { storefrontOptionsSchema } from "../../provider-api/storefront"
 import { reconciliationOptionsSchema } from "./reconciliation/options"
 import { serverUrl } from "./server-url"
 import { REVIEW_REQUEST_TRIGGERS } from "./types"
@@ -111,19 +112,6 @@ export const reviewRequestOptionsSchema = z.object({
   exclusions: reviewExclusionOptionsSchema.prefault({}),
   reminders: reviewReminderOptionsSchema.prefault({}),
   webhook: reviewWebhookOptionsSchema.prefault({}),
-})
-
-export const storefrontOptionsSchema = z.object({
-  product_url: z
-    .string()
-    .default("http://localhost:8000/products/{handle}")
-    .describe("product links in conversions and emails; `{handle}` and `{id}` are replaced"),
-  order_url: z
-    .string()
-    .default("http://localhost:8000/account/orders/details/{order_id}")
-    .describe(
-      "where a shopper goes back to an order (a conversion's `return_url`); `{order_id}` and `{display_id}` are replaced"
-    ),
 })
 
 export const conversionOptionsSchema = z.object({
@@ -263,7 +251,6 @@ export const engagementOptionsSchema = z
   .passthrough()
 
 export type ConsentOptions = z.infer<typeof consentOptionsSchema>
-export type StorefrontOptions = z.infer<typeof storefrontOptionsSchema>
 export type ConversionOptions = z.infer<typeof conversionOptionsSchema>
 export type ReviewRequestOptions = z.infer<typeof reviewRequestOptionsSchema>
 export type ContactSyncOptions = z.infer<typeof contactSyncOptionsSchema>

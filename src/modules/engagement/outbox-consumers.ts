@@ -1,4 +1,4 @@
-import type { AbstractEngagementProvider } from "./provider-api/provider"
+import type { AbstractEngagementProvider } from "../../provider-api/provider"
 import { isContactSyncCall, settleContactSyncs } from "./contact-sync/driver"
 import { OutcomeHandlers } from "./outbox/outcome-handlers"
 import { isErasureStopCall, redactDeliveredStopCall } from "./privacy/redact"

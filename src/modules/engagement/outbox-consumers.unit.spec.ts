@@ -1,4 +1,4 @@
-import type { AbstractEngagementProvider } from "./provider-api/provider"
+import type { AbstractEngagementProvider } from "../../provider-api/provider"
 import { outboxConsumers } from "./outbox-consumers"
 import { ERASURE_ID_PREFIX } from "./privacy/redact"
 import type { DeliveryRecord } from "./types"

@@ -1,5 +1,3 @@
-export const ENGAGEMENT_MODULE = "engagement"
-
 // canceled: never to be sent (its shopper was erased); never retried
 // `dry_run`: built, signed and checked as it would be sent, and not sent (see "Dry-run" in docs/delivery-guarantees.md)
 export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed", "dead", "canceled", "dry_run"] as const
@@ -38,20 +36,6 @@ export interface DeliveryRecord {
   dry_run_request?: Record<string, unknown> | null
   created_at: Date
   updated_at: Date
-}
-
-export interface EnqueueDeliveryInput {
-  platform: string
-  operation: string
-  payload: Record<string, unknown>
-  idempotency_key: string
-  customer_id?: string | null
-  order_id?: string | null
-  subject_id?: string | null
-  /** attempts before the row is dead; the outbox option by default */
-  max_attempts?: number
-  /** when to make the first attempt; now by default */
-  not_before?: Date | string
 }
 
 export interface EnqueueResult {

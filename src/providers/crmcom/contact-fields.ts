@@ -1,5 +1,5 @@
 import { withValues } from "../contact-sync/diff"
-import type { ContactSnapshot } from "../../modules/engagement/provider-api/types"
+import type { ContactSnapshot } from "../../provider-api/types"
 import type { CrmComOptions } from "./options"
 import type { Fields } from "./contact-markers"
 

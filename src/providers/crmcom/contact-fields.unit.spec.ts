@@ -1,7 +1,7 @@
 import { consent, contactOf, options } from "./__tests__/harness"
 import { consentStateOf, crmComBody, crmComFieldsOf, dateOfBirthOf } from "./contact-sync"
 import { crmComOptionsSchema } from "./options"
-import type { SnapshotConsent } from "../../modules/engagement/provider-api/types"
+import type { SnapshotConsent } from "../../provider-api/types"
 
 describe("CRM.COM contact mapping", () => {
   it("names the fields as PUT /contacts/{id} does, with the date of birth as numbers", () => {

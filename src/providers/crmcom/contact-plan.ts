@@ -1,11 +1,6 @@
 import type { SecretBox } from "../../utils/secret-box"
 import { changedFields, withoutMarkers } from "../contact-sync/diff"
-import type {
-  ContactSnapshot,
-  ContactSyncCall,
-  ContactSyncPlan,
-  ContactSyncState,
-} from "../../modules/engagement/provider-api/types"
+import type { ContactSnapshot, ContactSyncCall, ContactSyncPlan, ContactSyncState } from "../../provider-api/types"
 import { CrmComOperations } from "./operations"
 import type { CrmComOptions } from "./options"
 import { boxOf, CrmComCredentials, generatePassword, openCredentials, SEALED } from "./secrets"

@@ -1,10 +1,6 @@
 import type { SecretBox } from "../../utils/secret-box"
 import { answeredStatus, withoutMarkers } from "../contact-sync/diff"
-import type {
-  ContactSyncSettlement,
-  ContactSyncState,
-  EndedContactCall,
-} from "../../modules/engagement/provider-api/types"
+import type { ContactSyncSettlement, ContactSyncState, EndedContactCall } from "../../provider-api/types"
 import { decodeJwtSub } from "./jwt"
 import { CrmComOperations } from "./operations"
 import type { CrmComOptions } from "./options"

@@ -1,5 +1,5 @@
 import { Harness, box, consent, contactOf, context, options, sync, tokenAnswer } from "./__tests__/harness"
-import type { EndedContactCall } from "../../modules/engagement/provider-api/types"
+import type { EndedContactCall } from "../../provider-api/types"
 
 describe("CRM.COM contact sync", () => {
   it("asks for linking when the email already exists in CRM.COM with another password, and never registers it again", () => {

@@ -2,9 +2,9 @@ import { Harness, advanceClock, consent, contactOf, options } from "./__tests__/
 import crmComPlatform from "./platform"
 import { createCrmComStandIn } from "../../../integration-tests/stand-ins/crmcom"
 import { attemptDelivery } from "../../modules/engagement/outbox/send"
-import type { CommonPlatformOptions } from "../../modules/engagement/provider-api/types"
-import type { ContactSnapshot } from "../../modules/engagement/provider-api/types"
-import type { EngagementPlatform } from "../../modules/engagement/provider-api/types"
+import type { CommonPlatformOptions } from "../../provider-api/types"
+import type { ContactSnapshot } from "../../provider-api/types"
+import type { EngagementPlatform } from "../../provider-api/types"
 import type { CrmComOptions } from "./options"
 
 describe("CRM.COM contact sync against the contract-checking stand-in", () => {

@@ -1,4 +1,4 @@
-import type { ContactSyncer } from "../../modules/engagement/provider-api/types"
+import type { ContactSyncer } from "../../provider-api/types"
 import type { CrmComOptions } from "./options"
 import { plan } from "./contact-plan"
 import { settle } from "./contact-settle"

@@ -1,5 +1,5 @@
 import { API, Harness, advanceClock, app, consent, contactOf, opened, options, tokenAnswer } from "./__tests__/harness"
-import type { ContactSyncPlan } from "../../modules/engagement/provider-api/types"
+import type { ContactSyncPlan } from "../../provider-api/types"
 
 describe("CRM.COM contact sync", () => {
   it("registers with the email, the names and a generated strong password, stored sealed before the call goes out", () => {

@@ -1,4 +1,4 @@
-import type { Env } from "../../modules/engagement/provider-api/env"
+import type { Env } from "../../provider-api/env"
 
 /** CRM.COM is on when CRMCOM_API_URL is set; CRMCOM_ENCRYPTION_KEY is then required. */
 export function providerOptionsFromEnv(env: Env): Record<string, unknown> | undefined {

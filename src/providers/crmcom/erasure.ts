@@ -1,5 +1,5 @@
-import type { ErasureCapability, ErasureContact } from "../../modules/engagement/provider-api/capabilities"
-import type { EnqueueDeliveryInput } from "../../modules/engagement/types"
+import type { ErasureCapability, ErasureContact } from "../../provider-api/capabilities"
+import type { EnqueueDeliveryInput } from "../../provider-api/types"
 import { CrmComOperations } from "./operations"
 import type { CrmComOptions } from "./options"
 import { boxOf, openCredentials, SEALED } from "./secrets"

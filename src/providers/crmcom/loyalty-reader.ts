@@ -1,9 +1,13 @@
 import type { Logger } from "@medusajs/framework/types"
-import type { LoyaltySummary } from "../../modules/loyalty/ledger/summary"
-import { LoyaltySource, LoyaltySourceError, SourceRewardScheme } from "../../modules/loyalty/source"
-import type { LoyaltyContactSource } from "../../modules/engagement/provider-api/capabilities"
-import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
-import { parseRetryAfter } from "../../modules/engagement/provider-api/classify"
+import {
+  LoyaltySource,
+  LoyaltySourceError,
+  type LoyaltySummary,
+  SourceRewardScheme,
+} from "../../provider-api/loyalty-source"
+import type { LoyaltyContactSource } from "../../provider-api/capabilities"
+import type { PlatformRequest } from "../../provider-api/types"
+import { parseRetryAfter } from "../../provider-api/classify"
 import { CRMCOM } from "./platform"
 import {
   accountFinancialsRequest,

@@ -1,7 +1,6 @@
-import type { LoyaltySummary } from "../../modules/loyalty/ledger/summary"
-import type { SourceRewardScheme } from "../../modules/loyalty/source"
-import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
-import { joinUrl } from "../../modules/engagement/provider-api/url"
+import type { LoyaltySummary, SourceRewardScheme } from "../../provider-api/loyalty-source"
+import type { PlatformRequest } from "../../provider-api/types"
+import { joinUrl } from "../../provider-api/url"
 import type { CrmComOptions } from "./options"
 
 /**

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import type { OutboundMessage, PlatformRequest } from "../../modules/engagement/provider-api/types"
-import { joinUrl } from "../../modules/engagement/provider-api/url"
+import type { OutboundMessage, PlatformRequest } from "../../provider-api/types"
+import { joinUrl } from "../../provider-api/url"
 import type { SecretBox } from "../../utils/secret-box"
 import { CrmComOperations } from "./operations"
 import type { CrmComOptions } from "./options"

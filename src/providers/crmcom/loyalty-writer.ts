@@ -1,10 +1,10 @@
-import type { LoyaltyContactSource } from "../../modules/engagement/provider-api/capabilities"
+import type { LoyaltyContactSource } from "../../provider-api/capabilities"
 import type {
   LoyaltySourceAction,
   LoyaltySourceCall,
   LoyaltySourceOutcome,
   LoyaltySourceWrites,
-} from "../../modules/loyalty/source-writes"
+} from "../../provider-api/loyalty-source-writes"
 import { CrmComLoyaltyReader, forgetCrmComReads } from "./loyalty-reader"
 import { CrmComOperations } from "./operations"
 import type { CrmComOptions } from "./options"

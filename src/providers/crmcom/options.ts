@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
+import { commonPlatformOptionsSchema } from "../../provider-api/types"
 
 /** A consent state as CRM.COM spells it (its API documents ACCEPTED and PENDING); null: not sent for that value. */
 const consentState = z

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { classifyHttpAnswer } from "../../modules/engagement/provider-api/classify"
+import { classifyHttpAnswer } from "../../provider-api/classify"
 import type {
   DeliveryOutcome,
   EngagementPlatform,
@@ -7,8 +7,8 @@ import type {
   PlatformRequest,
   PlatformResponse,
   ResendCheck,
-} from "../../modules/engagement/provider-api/types"
-import { joinUrl } from "../../modules/engagement/provider-api/url"
+} from "../../provider-api/types"
+import { joinUrl } from "../../provider-api/url"
 import { crmComContactSync } from "./contact-sync"
 import { loyaltyWriteRoute } from "./loyalty-write-requests"
 import { decodeJwtPayload, decodeJwtSub } from "./jwt"

@@ -1,6 +1,6 @@
 import type { Logger } from "@medusajs/framework/types"
-import type { EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
-import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
+import type { EngagementCapabilities } from "../../provider-api/capabilities"
+import { AbstractEngagementProvider, parsePlatformOptions } from "../../provider-api/provider"
 import { CrmComLoyaltyReader } from "./loyalty-reader"
 import { CrmComLoyaltyWrites } from "./loyalty-writer"
 import { crmComErasure } from "./erasure"

@@ -1,4 +1,4 @@
-import type { ContactSnapshot, ContactSyncer, ContactSyncPlan } from "../../modules/engagement/provider-api/types"
+import type { ContactSnapshot, ContactSyncer, ContactSyncPlan } from "../../provider-api/types"
 import { answeredStatus, changedFields, isMarker, withoutMarkers, withValues } from "../contact-sync/diff"
 import { EngageOperations } from "./operations"
 import type { EngageOptions } from "./options"

@@ -1,5 +1,5 @@
-import { durationMs } from "../../modules/engagement/duration"
-import type { Env } from "../../modules/engagement/provider-api/env"
+import { durationMs } from "../../provider-api/duration"
+import type { Env } from "../../provider-api/env"
 
 /** Voyado Engage is on when ENGAGE_API_URL is set. */
 export function providerOptionsFromEnv(env: Env): Record<string, unknown> | undefined {

@@ -1,8 +1,8 @@
 import type { Logger } from "@medusajs/framework/types"
-import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
-import { parseRetryAfter } from "../../modules/engagement/provider-api/classify"
-import { ErrorAnswer, platformFailureAnswer } from "../../modules/engagement/provider-api/platform-failure"
-import type { ShopperContactSource } from "../../modules/engagement/provider-api/capabilities"
+import type { PlatformRequest } from "../../provider-api/types"
+import { parseRetryAfter } from "../../provider-api/classify"
+import { ErrorAnswer, platformFailureAnswer } from "../../provider-api/platform-failure"
+import type { ShopperContactSource } from "../../provider-api/capabilities"
 import type { StoreEngagementPromotion, StoreEngagementPurchasesResponse } from "../../types/store"
 import {
   contactTransactionsRequest,

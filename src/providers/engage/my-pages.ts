@@ -1,4 +1,4 @@
-import type { PlatformRequest } from "../../modules/engagement/provider-api/types"
+import type { PlatformRequest } from "../../provider-api/types"
 import type {
   StoreEngagementPromotion,
   StoreEngagementPurchase,

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { SHOPPER_PROMOTION_CHANNELS, ShopperPromotionChannel } from "../../modules/engagement/provider-api/capabilities"
-import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
+import { SHOPPER_PROMOTION_CHANNELS, ShopperPromotionChannel } from "../../provider-api/capabilities"
+import { commonPlatformOptionsSchema } from "../../provider-api/types"
 
 /** The query parameters `GET /api/v3/contacts/id` accepts to identify a contact. */
 export const ENGAGE_IDENTIFIERS = ["email", "mobilePhone", "socialSecurityNumber", "customKey", "any"] as const

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { classifyHttpAnswer, describeAnswer } from "../../modules/engagement/provider-api/classify"
+import { classifyHttpAnswer, describeAnswer } from "../../provider-api/classify"
 import type {
   DeliveryOutcome,
   EngagementPlatform,
@@ -7,7 +7,7 @@ import type {
   PlatformRequest,
   PlatformResponse,
   ResendCheck,
-} from "../../modules/engagement/provider-api/types"
+} from "../../provider-api/types"
 import { engageContactSync } from "./contact-sync"
 import { EngageOperations } from "./operations"
 import { ENGAGE_IDENTIFIERS, EngageIdentifier, EngageOptions, engageOptionsSchema } from "./options"

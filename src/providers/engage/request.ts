@@ -1,4 +1,4 @@
-import { joinUrl } from "../../modules/engagement/provider-api/url"
+import { joinUrl } from "../../provider-api/url"
 import type { EngageOptions } from "./options"
 
 /** An Engage URL: the configured base, an `/api/v3/...` path and the query, when it has one. */

@@ -1,6 +1,6 @@
 import type { Logger } from "@medusajs/framework/types"
-import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
-import type { EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
+import { AbstractEngagementProvider, parsePlatformOptions } from "../../provider-api/provider"
+import type { EngagementCapabilities } from "../../provider-api/capabilities"
 import { myPagesErrorAnswer, readEngagePromotions, readEngagePurchases } from "./my-pages-reader"
 import { engageErasure } from "./erasure"
 import { EngageOptions } from "./options"

@@ -1,4 +1,4 @@
-import type { ContactSnapshot, ContactSyncContext, ContactSyncer } from "../../modules/engagement/provider-api/types"
+import type { ContactSnapshot, ContactSyncContext, ContactSyncer } from "../../provider-api/types"
 import { changedFields, withValues } from "../contact-sync/diff"
 import { ExpertSenderOperations } from "./operations"
 import type { ExpertSenderOptions } from "./options"

@@ -1,4 +1,4 @@
-import type { Env } from "../../modules/engagement/provider-api/env"
+import type { Env } from "../../provider-api/env"
 
 /** "email_marketing=1,sms_marketing=2": each consent purpose with its ExpertSender consent id. */
 function consentIds(value: string | undefined): Record<string, number> | undefined {

@@ -1,4 +1,4 @@
-import type { ErasureCapability, ErasureContact } from "../../modules/engagement/provider-api/capabilities"
+import type { ErasureCapability, ErasureContact } from "../../provider-api/capabilities"
 import { ExpertSenderOperations } from "./operations"
 import type { ExpertSenderOptions } from "./options"
 

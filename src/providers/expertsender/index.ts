@@ -1,5 +1,5 @@
 import { ModuleProvider } from "@medusajs/framework/utils"
-import { ENGAGEMENT_MODULE } from "../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../provider-api/provider"
 import { ExpertSenderProvider } from "./service"
 
 export * from "./platform"

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
+import { commonPlatformOptionsSchema } from "../../provider-api/types"
 
 export const EXPERTSENDER_MATCH_BY = ["Email", "PhoneNumber", "CrmId", "GUID", "VisitorId"] as const
 export const EXPERTSENDER_MODES = ["Add", "Update", "AddOrUpdate"] as const

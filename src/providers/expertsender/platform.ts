@@ -1,13 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { classifyHttpAnswer } from "../../modules/engagement/provider-api/classify"
+import { classifyHttpAnswer } from "../../provider-api/classify"
 import type {
   DeliveryOutcome,
   EngagementPlatform,
   OutboundMessage,
   PlatformRequest,
   PlatformResponse,
-} from "../../modules/engagement/provider-api/types"
-import { joinUrl } from "../../modules/engagement/provider-api/url"
+} from "../../provider-api/types"
+import { joinUrl } from "../../provider-api/url"
 import { expertSenderContactSync } from "./contact-sync"
 import { ExpertSenderOperations } from "./operations"
 import { EXPERTSENDER_MODES, ExpertSenderOptions, expertSenderOptionsSchema } from "./options"

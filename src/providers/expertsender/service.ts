@@ -1,5 +1,5 @@
-import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
-import type { ContactLookupKey, EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
+import { AbstractEngagementProvider, parsePlatformOptions } from "../../provider-api/provider"
+import type { ContactLookupKey, EngagementCapabilities } from "../../provider-api/capabilities"
 import { expertSenderErasure } from "./erasure"
 import { ExpertSenderOptions } from "./options"
 import { EXPERTSENDER, ExpertSenderOperations, expertSenderPlatform } from "./platform"

@@ -1,4 +1,4 @@
-import type { Env } from "../../modules/engagement/provider-api/env"
+import type { Env } from "../../provider-api/env"
 
 /** Recensus is on when RECENSUS_API_URL is set; its credentials are then checked at start-up. */
 export function providerOptionsFromEnv(env: Env): Record<string, unknown> | undefined {

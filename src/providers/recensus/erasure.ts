@@ -1,4 +1,4 @@
-import type { ErasureCapability } from "../../modules/engagement/provider-api/capabilities"
+import type { ErasureCapability } from "../../provider-api/capabilities"
 
 /**
  * Recensus's Customer Contact API only schedules requests (`POST /merchant/{id}/customer-contact-request`):

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
+import { commonPlatformOptionsSchema } from "../../provider-api/types"
 
 export const recensusOptionsSchema = commonPlatformOptionsSchema.extend({
   api_url: z.string().url().describe("the part before `/merchant/{MERCHANTID}/customer-contact-request`"),

@@ -1,6 +1,6 @@
-import { classifyHttpAnswer } from "../../modules/engagement/provider-api/classify"
-import type { DeliveryOutcome, EngagementPlatform, PlatformResponse } from "../../modules/engagement/provider-api/types"
-import { joinUrl } from "../../modules/engagement/provider-api/url"
+import { classifyHttpAnswer } from "../../provider-api/classify"
+import type { DeliveryOutcome, EngagementPlatform, PlatformResponse } from "../../provider-api/types"
+import { joinUrl } from "../../provider-api/url"
 import { RecensusOptions, recensusOptionsSchema } from "./options"
 import { signRecensusRequest } from "./sign"
 

@@ -1,4 +1,4 @@
-import type { ReviewableLineItem } from "../../modules/engagement/provider-api/capabilities"
+import type { ReviewableLineItem } from "../../provider-api/capabilities"
 
 export type { ReviewableLineItem }
 

@@ -1,5 +1,5 @@
-import type { ReviewRequestToSchedule } from "../../modules/engagement/provider-api/capabilities"
-import type { EnqueueDeliveryInput } from "../../modules/engagement/types"
+import type { ReviewRequestToSchedule } from "../../provider-api/capabilities"
+import type { EnqueueDeliveryInput } from "../../provider-api/types"
 import { RecensusOperations } from "./platform"
 
 /** ISO 8601 with a numeric offset, as the Customer Contact API's "2012-12-12T16:00:00+0000" (UTC here). */

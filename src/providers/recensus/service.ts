@@ -1,5 +1,5 @@
-import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
-import type { EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
+import { AbstractEngagementProvider, parsePlatformOptions } from "../../provider-api/provider"
+import type { EngagementCapabilities } from "../../provider-api/capabilities"
 import { recensusErasure } from "./erasure"
 import { RecensusOptions } from "./options"
 import { RECENSUS, RecensusOperations, recensusPlatform } from "./platform"

@@ -1,9 +1,4 @@
-import type {
-  ContactSnapshot,
-  ContactSyncer,
-  ContactSyncPlan,
-  SnapshotConsent,
-} from "../../modules/engagement/provider-api/types"
+import type { ContactSnapshot, ContactSyncer, ContactSyncPlan, SnapshotConsent } from "../../provider-api/types"
 import { answeredStatus, changedFields, withValues } from "../contact-sync/diff"
 import { RejoinerOperations } from "./operations"
 import type { RejoinerOptions } from "./options"

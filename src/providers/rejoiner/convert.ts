@@ -1,6 +1,6 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import type { StorefrontOptions } from "../../modules/engagement/options"
+import type { StorefrontOptions } from "../../provider-api/storefront"
 import type { ConversionMapping } from "./options"
 import { toMinorUnits } from "../../utils/money"
 import { fillUrlPattern } from "../../utils/url-pattern"

@@ -1,4 +1,4 @@
-import { storefrontOptionsSchema } from "../../modules/engagement/options"
+import { storefrontOptionsSchema } from "../../provider-api/storefront"
 import { conversionMappingSchema } from "./options"
 import { buildRejoinerConversion, ConvertOrder } from "./convert"
 

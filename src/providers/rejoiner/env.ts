@@ -1,4 +1,4 @@
-import type { Env } from "../../modules/engagement/provider-api/env"
+import type { Env } from "../../provider-api/env"
 
 /** Rejoiner is on when REJOINER_API_URL is set. */
 export function providerOptionsFromEnv(env: Env): Record<string, unknown> | undefined {

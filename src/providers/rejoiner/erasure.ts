@@ -1,4 +1,4 @@
-import type { ErasureCapability } from "../../modules/engagement/provider-api/capabilities"
+import type { ErasureCapability } from "../../provider-api/capabilities"
 import { RejoinerOperations } from "./operations"
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { commonPlatformOptionsSchema } from "../../modules/engagement/provider-api/types"
+import { commonPlatformOptionsSchema } from "../../provider-api/types"
 
 /** How an order's cart conversion is mapped onto Rejoiner's `/customer/convert/` body. */
 export const conversionMappingSchema = z.object({

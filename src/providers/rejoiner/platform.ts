@@ -5,9 +5,9 @@ import type {
   OutboundMessage,
   PlatformRequest,
   ResendCheck,
-} from "../../modules/engagement/provider-api/types"
-import { classifyHttpAnswer } from "../../modules/engagement/provider-api/classify"
-import { joinUrl } from "../../modules/engagement/provider-api/url"
+} from "../../provider-api/types"
+import { classifyHttpAnswer } from "../../provider-api/classify"
+import { joinUrl } from "../../provider-api/url"
 import { rejoinerContactSync } from "./contact-sync"
 import { RejoinerOperations } from "./operations"
 import { RejoinerOptions, rejoinerOptionsSchema } from "./options"

@@ -1,5 +1,5 @@
-import { AbstractEngagementProvider, parsePlatformOptions } from "../../modules/engagement/provider-api/provider"
-import type { EngagementCapabilities } from "../../modules/engagement/provider-api/capabilities"
+import { AbstractEngagementProvider, parsePlatformOptions } from "../../provider-api/provider"
+import type { EngagementCapabilities } from "../../provider-api/capabilities"
 import { buildRejoinerConversion, ConvertOrder } from "./convert"
 import { CONVERSION_ORDER_FIELDS } from "./conversion-fields"
 import { rejoinerErasure } from "./erasure"

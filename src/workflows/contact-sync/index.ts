@@ -1,6 +1,4 @@
 export * from "./steps/build-journey-cancellations"
-export * from "./steps/mark-contacts-for-sync"
-export * from "./steps/refresh-contact-identities"
 export * from "./workflows/cancel-journeys"
 export * from "./workflows/mark-contacts-for-sync"
 export * from "./workflows/sync-customer-contacts"

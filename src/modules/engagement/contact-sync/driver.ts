@@ -1,14 +1,15 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import type { EnabledPlatform } from "../provider-api/types"
 import type {
   ContactSyncCall,
   ContactSyncContext,
   ContactSyncer,
   ContactSyncState,
   DeliveryOutcome,
-} from "../provider-api/types"
+  EnabledPlatform,
+  EnqueueDeliveryInput,
+} from "../../../provider-api/types"
 import { insertDeliveries } from "../outbox/queries"
-import type { DeliveryRecord, EnqueueDeliveryInput } from "../types"
+import type { DeliveryRecord } from "../types"
 import {
   ContactSyncRecord,
   lockContactSyncsOfDelivery,

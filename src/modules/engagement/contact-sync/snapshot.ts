@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import type { ContactSnapshot, SnapshotConsent } from "../provider-api/types"
+import type { ContactSnapshot, SnapshotConsent } from "../../../provider-api/types"
 import { runSql } from "../sql"
 
 /** A profile row as PostgreSQL gives it: the snapshot's identity fields, then the raw statistics columns. */

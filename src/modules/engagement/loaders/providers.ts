@@ -2,7 +2,11 @@ import { asFunction, asValue, Lifetime } from "@medusajs/framework/awilix"
 import { moduleProviderLoader } from "@medusajs/framework/modules-sdk"
 import type { LoaderOptions, ModuleProvider as ModuleProviderConfig } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { ENGAGEMENT_PROVIDER_IDS, ENGAGEMENT_PROVIDER_PREFIX, EngagementProviderClass } from "../provider-api/provider"
+import {
+  ENGAGEMENT_PROVIDER_IDS,
+  ENGAGEMENT_PROVIDER_PREFIX,
+  EngagementProviderClass,
+} from "../../../provider-api/provider"
 
 /**
  * Registers every platform of the `providers` option in the module's container, as Medusa's

@@ -1,4 +1,4 @@
-import type { CommonPlatformOptions } from "../provider-api/types"
+import type { CommonPlatformOptions } from "../../../provider-api/types"
 import type { OutboxOptions } from "../options"
 
 // one attempt is at most two requests, each within the platform's timeout: a check and the call

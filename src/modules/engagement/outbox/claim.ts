@@ -92,7 +92,7 @@ export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWit
         args.platform,
         ...idFilter.params,
         args.leaseMs,
-      ] as any[]
+      ] as Knex.RawBinding[]
     )
     const rows = claimed.rows as DeliveryRecord[]
     if (rows.length) {
@@ -104,7 +104,7 @@ export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWit
         args.platform,
         ...idFilter.params,
         args.platform,
-      ] as any[])
+      ] as Knex.RawBinding[])
     ).rows as { due: boolean; paused: boolean }[]
     return { rows, due: state.due, paused: state.paused }
   }

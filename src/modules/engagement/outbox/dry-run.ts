@@ -6,7 +6,7 @@ import type {
   EnabledPlatform,
   OutboundMessage,
   PlatformRequest,
-} from "../provider-api/types"
+} from "../../../provider-api/types"
 import { runSql } from "../sql"
 import type { DeliveryRecord } from "../types"
 

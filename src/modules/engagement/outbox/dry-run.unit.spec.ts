@@ -1,5 +1,5 @@
 import { buildDryRun, isDryRun, MASKED, maskRequest } from "./dry-run"
-import type { EnabledPlatform } from "../provider-api/types"
+import type { EnabledPlatform } from "../../../provider-api/types"
 
 describe("dry-run request masking", () => {
   const request = {

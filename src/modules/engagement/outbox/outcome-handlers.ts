@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import type { DeliveryOutcome } from "../provider-api/types"
+import type { DeliveryOutcome } from "../../../provider-api/types"
 import type { DeliveryRecord } from "../types"
 
 /** What a delivery's end means for whatever made it (a review request, a contact's sync). */

@@ -1,7 +1,8 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { runSql } from "../sql"
-import type { DeliveryRecord, EnqueueDeliveryInput, EnqueueResult } from "../types"
+import type { DeliveryRecord, EnqueueResult } from "../types"
+import type { EnqueueDeliveryInput } from "../../../provider-api/types"
 
 // All statements use bound parameters; table and column names are constants.
 const TABLE = "engagement_delivery"

@@ -1,4 +1,4 @@
-import { classifyHttpAnswer } from "../provider-api/classify"
+import { classifyHttpAnswer } from "../../../provider-api/classify"
 import type {
   DeliveryOutcome,
   EngagementPlatform,
@@ -6,7 +6,7 @@ import type {
   OutboundMessage,
   PlatformRequest,
   PlatformResponse,
-} from "../provider-api/types"
+} from "../../../provider-api/types"
 
 /** One attempt's outcome, with what it tells about whether the platform may have the call. */
 export type AttemptOutcome = DeliveryOutcome & {

@@ -1,5 +1,5 @@
 import type { DeliveryRecord } from "../types"
-import type { EnabledPlatform } from "../provider-api/types"
+import type { EnabledPlatform } from "../../../provider-api/types"
 import { attemptDelivery, AttemptOutcome } from "./send"
 import { Semaphore } from "./semaphore"
 

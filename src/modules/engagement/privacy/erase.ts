@@ -2,7 +2,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { insertDeliveries } from "../outbox/queries"
 import { runSql } from "../sql"
-import type { EnqueueDeliveryInput } from "../types"
+import type { EnqueueDeliveryInput } from "../../../provider-api/types"
 
 /** What is written in place of an erased outbox payload: the row keeps its platform, operation and status. */
 export const REDACTED_PAYLOAD = { redacted: "the shopper's data was erased" }

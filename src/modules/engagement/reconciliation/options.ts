@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { durationSchema as duration } from "../duration"
+import { durationSchema as duration } from "../../../provider-api/duration"
 
 /** Reconciliation of orders whose engagement work an event lost (docs/delivery-guarantees.md). */
 export const reconciliationOptionsSchema = z.object({

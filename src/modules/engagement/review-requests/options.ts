@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { durationSchema as duration } from "../duration"
+import { durationSchema as duration } from "../../../provider-api/duration"
 import { serverUrl } from "../server-url"
 
 /**

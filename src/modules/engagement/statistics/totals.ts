@@ -68,7 +68,7 @@ export async function aggregatesOf(manager: SqlEntityManager, customerId: string
   const knex = manager.getKnex()
   const trx = manager.getTransactionContext() as Knex.Transaction | undefined
   const run = (sql: string, bindings: unknown[]) => {
-    const statement = knex.raw(sql, bindings as any[])
+    const statement = knex.raw(sql, bindings as Knex.RawBinding[])
     return (trx ? statement.transacting(trx) : statement).then((result: { rows: any[] }) => result.rows)
   }
   const [totals, [edges]] = await Promise.all([

@@ -1,13 +1,10 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import type { StoreEngagementLoyalty } from "../../../types/store"
+import type { LoyaltySummary } from "../../../provider-api/loyalty-source"
 import { runSql } from "../../../utils/sql"
 import type { LoyaltyAccountRecord } from "../types"
 import { expiryBuckets, pendingByDate } from "./lots"
 import { nextTier } from "./tiers"
 import { TierRules, tierRetention } from "./tier-state"
-
-/** A customer's loyalty summary as the module builds it: the store's answer, with dates as `Date`. */
-export type LoyaltySummary = StoreEngagementLoyalty<Date>
 
 const BUCKETS = [
   { from_days: 0, to_days: 30 },

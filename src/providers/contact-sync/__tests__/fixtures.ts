@@ -1,9 +1,4 @@
-import type {
-  ContactSnapshot,
-  ContactSyncState,
-  EndedContactCall,
-  ContactSyncPlan,
-} from "../../../modules/engagement/provider-api/types"
+import type { ContactSnapshot, ContactSyncState, EndedContactCall, ContactSyncPlan } from "../../../provider-api/types"
 
 /** A contact as the sync reads it, for the planners' unit tests. */
 export function contactFixture(overrides: Partial<ContactSnapshot> = {}): ContactSnapshot {

@@ -14,7 +14,7 @@ import type {
   ContactSyncState,
   EndedContactCall,
   SnapshotConsent,
-} from "../../../modules/engagement/provider-api/types"
+} from "../../../provider-api/types"
 import { CrmComOptions, crmComOptionsSchema } from "../options"
 import type { CrmComCredentials } from "../secrets"
 

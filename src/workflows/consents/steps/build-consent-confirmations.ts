@@ -1,7 +1,8 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ConsentChangeResult, ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ConsentChangeResult } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 import { fillUrlPattern } from "../../../utils/url-pattern"
 
 export const buildConsentConfirmationsStepId = "build-consent-confirmations"

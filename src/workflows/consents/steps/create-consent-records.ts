@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ConsentChangeInput, ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ConsentChangeInput } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 
 export const createConsentRecordsStepId = "create-consent-records"
 

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE, EnqueueDeliveryInput } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
+import { EnqueueDeliveryInput } from "../../../provider-api/types"
 
 export const buildJourneyCancellationsStepId = "build-journey-cancellations"
 

@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { markContactsForSyncStep, MarkContactsForSyncInput } from "../steps/mark-contacts-for-sync"
+import { markContactsForSyncStep, MarkContactsForSyncInput } from "../../contacts/steps/mark-contacts-for-sync"
 
 export const markContactsForSyncWorkflowId = "mark-contacts-for-sync"
 

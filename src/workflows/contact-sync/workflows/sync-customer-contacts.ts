@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { markContactsForSyncStep, MarkContactsForSyncInput } from "../steps/mark-contacts-for-sync"
-import { refreshContactIdentitiesStep } from "../steps/refresh-contact-identities"
+import { markContactsForSyncStep, MarkContactsForSyncInput } from "../../contacts/steps/mark-contacts-for-sync"
+import { refreshContactIdentitiesStep } from "../../contacts/steps/refresh-contact-identities"
 import { acquireContactLocksStep } from "../../contacts/steps/acquire-contact-locks"
 import { releaseContactLocksStep } from "../../contacts/steps/release-contact-locks"
 import { contactLockKeys } from "../../contacts/utils/contact-lock-keys"

@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { CONTACT_STATISTIC_FIELDS } from "../../../modules/engagement/statistics/compute"
-import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 
 export const refreshContactStatisticsStepId = "refresh-contact-statistics"
 

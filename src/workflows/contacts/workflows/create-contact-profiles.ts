@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { refreshContactIdentitiesStep } from "../../contact-sync/steps/refresh-contact-identities"
+import { refreshContactIdentitiesStep } from "../steps/refresh-contact-identities"
 import { acquireContactLocksStep } from "../steps/acquire-contact-locks"
 import { releaseContactLocksStep } from "../steps/release-contact-locks"
 import { contactLockKeys } from "../utils/contact-lock-keys"

@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { recordOrderFactsStep } from "../steps/record-order-facts"
 import { nameContactsFromOrdersStep } from "../steps/name-contacts-from-orders"
 import { refreshContactStatisticsStep } from "../steps/refresh-contact-statistics"
-import { markContactsForSyncStep } from "../../contact-sync/steps/mark-contacts-for-sync"
+import { markContactsForSyncStep } from "../steps/mark-contacts-for-sync"
 
 export const refreshOrderStatisticsWorkflowId = "refresh-order-statistics"
 

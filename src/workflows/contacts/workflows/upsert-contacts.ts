@@ -1,7 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CustomerWorkflowEvents } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { markContactsForSyncStep } from "../../contact-sync/steps/mark-contacts-for-sync"
+import { markContactsForSyncStep } from "../steps/mark-contacts-for-sync"
 import { acquireContactLocksStep } from "../steps/acquire-contact-locks"
 import { planContactUpsertStep } from "../steps/plan-contact-upsert"
 import { releaseContactLocksStep } from "../steps/release-contact-locks"

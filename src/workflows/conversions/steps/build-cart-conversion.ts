@@ -1,7 +1,8 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE, EnqueueDeliveryInput } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
+import { EnqueueDeliveryInput } from "../../../provider-api/types"
 
 export const buildCartConversionStepId = "build-cart-conversion"
 

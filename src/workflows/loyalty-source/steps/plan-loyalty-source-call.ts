@@ -1,7 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE, type EnqueueDeliveryInput } from "../../../modules/engagement/types"
-import type { LoyaltySourceCall } from "../../../modules/loyalty/source-writes"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
+import { type EnqueueDeliveryInput } from "../../../provider-api/types"
+import type { LoyaltySourceCall } from "../../../provider-api/loyalty-source-writes"
 import { planLoyaltySourceCall } from "../utils/plan-call"
 
 export const planLoyaltySourceCallStepId = "plan-loyalty-source-call"

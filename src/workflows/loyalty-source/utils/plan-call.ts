@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import type { LoyaltySourceAction } from "../../../modules/loyalty/source-writes"
+import type { LoyaltySourceAction } from "../../../provider-api/loyalty-source-writes"
 
 /**
  * Which outbox row a shopper's loyalty write to the platform that keeps the points is, so that a

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
-import type { LoyaltySourceWrites } from "../../../modules/loyalty/source-writes"
+import type { LoyaltySourceWrites } from "../../../provider-api/loyalty-source-writes"
 import { LOYALTY_MODULE } from "../../../modules/loyalty/types"
 
 /**

@@ -1,3 +1,4 @@
+import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { normaliseEmail } from "../../../modules/loyalty/ledger/referrals"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
@@ -32,7 +33,7 @@ export const prepareReferralInvitationsStep = createStep(
       }
     }
     const fresh = new Set(await loyalty.recordReferralInvitations(input.customer_id, toRecord.map(normaliseEmail)))
-    const notifications: Record<string, unknown>[] = []
+    const notifications: CreateNotificationDTO[] = []
     for (const email of toRecord) {
       if (!fresh.has(normaliseEmail(email))) {
         outcomes.push({ email, status: "skipped", reason: "already_invited" })

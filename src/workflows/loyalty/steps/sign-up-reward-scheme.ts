@@ -1,3 +1,4 @@
+import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
@@ -11,7 +12,7 @@ export interface SignUpResult {
   verification: { email: string; expires_at: Date } | null
   /** no code sent: the shopper's tries for the scheme, or the address's codes, are used up until `retry_at` */
   refused: { reason: "too_many_tries" | "too_many_codes"; retry_at: Date } | null
-  notifications: Record<string, unknown>[]
+  notifications: CreateNotificationDTO[]
   results: PostResult["results"]
   tier_changes: PostResult["tier_changes"]
 }

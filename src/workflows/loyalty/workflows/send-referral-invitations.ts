@@ -16,7 +16,7 @@ export const sendReferralInvitationsWorkflow = createWorkflow(
     const advocate = transform({ input }, ({ input }) => ({ customer_ids: [input.customer_id] }))
     createReferralCodesStep(advocate)
     const prepared = prepareReferralInvitationsStep(input)
-    const notifications = transform({ prepared }, ({ prepared }) => prepared.notifications as any[])
+    const notifications = transform({ prepared }, ({ prepared }) => prepared.notifications)
     sendNotificationsStep(notifications)
     return new WorkflowResponse(transform({ prepared }, ({ prepared }) => prepared.outcomes))
   }

@@ -10,7 +10,7 @@ export const signUpRewardSchemeWorkflow = createWorkflow(
   signUpRewardSchemeWorkflowId,
   (input: { customer_id: string; scheme_id: string; email?: string }) => {
     const signedUp = signUpRewardSchemeStep(input)
-    sendNotificationsStep(transform({ signedUp }, ({ signedUp }) => signedUp.notifications as any[]))
+    sendNotificationsStep(transform({ signedUp }, ({ signedUp }) => signedUp.notifications))
     emitLoyaltyEvents(
       transform({ signedUp }, ({ signedUp }) => ({ results: signedUp.results, tier_changes: signedUp.tier_changes }))
     )

@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { markContactsForSyncStep } from "../../contact-sync/steps/mark-contacts-for-sync"
+import { markContactsForSyncStep } from "../../contacts/steps/mark-contacts-for-sync"
 import { copyLoyaltyToProfilesStep } from "../steps/copy-loyalty-to-profiles"
 
 export const syncLoyaltyToContactsWorkflowId = "sync-loyalty-to-contacts"

@@ -1,7 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import type { EnqueueDeliveryInput, EnqueueResult } from "../../../modules/engagement/types"
+import type { EnqueueDeliveryInput } from "../../../provider-api/types"
+import type { EnqueueResult } from "../../../modules/engagement/types"
 
 export const enqueueDeliveriesStepId = "enqueue-deliveries"
 

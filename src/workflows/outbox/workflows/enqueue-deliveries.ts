@@ -1,7 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { EngagementEvents } from "../../../modules/engagement/events"
-import type { EnqueueDeliveryInput } from "../../../modules/engagement/types"
+import type { EnqueueDeliveryInput } from "../../../provider-api/types"
 import { enqueueDeliveriesStep } from "../steps/enqueue-deliveries"
 
 export const enqueueDeliveriesWorkflowId = "enqueue-deliveries"

@@ -2,8 +2,9 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { subjectHashOf } from "../../../modules/engagement/privacy/erased-customers"
-import type { ErasureContact } from "../../../modules/engagement/provider-api/capabilities"
-import { ENGAGEMENT_MODULE, EnqueueDeliveryInput } from "../../../modules/engagement/types"
+import type { ErasureContact } from "../../../provider-api/capabilities"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
+import { EnqueueDeliveryInput } from "../../../provider-api/types"
 
 export const prepareErasureStepId = "prepare-erasure"
 

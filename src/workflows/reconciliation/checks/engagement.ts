@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { ReconciliationCheck, ReconciliationItem } from "../types"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
-import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 import { LOYALTY_MODULE } from "../../../modules/loyalty/types"
 
 export const engagementOf = (container: MedusaContainer) =>

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE, ScheduleReviewRequestInput } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
+import { ScheduleReviewRequestInput } from "../../../modules/engagement/types"
 
 export const createReviewRequestStepId = "create-review-request"
 

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 
 export const markReviewLinkFollowedStepId = "mark-review-link-followed"
 

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 import { fillUrlPattern } from "../../../utils/url-pattern"
 import { REVIEW_ORDER_FIELDS, ReviewOrder } from "../utils/order-fields"
 import { planReviewReminder } from "../utils/reminder"

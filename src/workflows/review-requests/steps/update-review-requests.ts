@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE, ReviewRequestStatus } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
+import { ReviewRequestStatus } from "../../../modules/engagement/types"
 
 export interface ReviewRequestUpdate {
   status?: ReviewRequestStatus

@@ -1,7 +1,7 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import type { ReviewRequestOptions } from "../../../modules/engagement/options"
-import type { ExcludedReviewItem as ExcludedItem } from "../../../modules/engagement/provider-api/capabilities"
+import type { ExcludedReviewItem as ExcludedItem } from "../../../provider-api/capabilities"
 import { toMinorUnits } from "../../../utils/money"
 import type { ReviewOrder, ReviewOrderItem } from "./order-fields"
 

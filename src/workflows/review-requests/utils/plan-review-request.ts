@@ -2,7 +2,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import type { ReviewRequestOptions } from "../../../modules/engagement/options"
 import type { CurrentConsent } from "../../../modules/engagement/consents/queries"
 import type { ScheduleReviewRequestInput } from "../../../modules/engagement/types"
-import type { ReviewableLineItem, ReviewRequestCapability } from "../../../modules/engagement/provider-api/capabilities"
+import type { ReviewableLineItem, ReviewRequestCapability } from "../../../provider-api/capabilities"
 import type { ReviewOrder } from "./order-fields"
 import { reviewDelayMs } from "./timing"
 

@@ -1,10 +1,12 @@
 import type { CurrentConsent } from "../../../modules/engagement/consents/queries"
-import type { ReviewRequestOptions, StorefrontOptions } from "../../../modules/engagement/options"
+import type { ReviewRequestOptions } from "../../../modules/engagement/options"
+import type { StorefrontOptions } from "../../../provider-api/storefront"
 import { fillUrlPattern } from "../../../utils/url-pattern"
-import type { EnqueueDeliveryInput, ReviewRequestRecord } from "../../../modules/engagement/types"
+import type { EnqueueDeliveryInput } from "../../../provider-api/types"
+import type { ReviewRequestRecord } from "../../../modules/engagement/types"
 
 export type ReviewRequestToSend = Pick<ReviewRequestRecord, "id" | "order_id" | "customer_id" | "purchases">
-import type { ReviewRequestCapability } from "../../../modules/engagement/provider-api/capabilities"
+import type { ReviewRequestCapability } from "../../../provider-api/capabilities"
 import type { ReviewOrder } from "./order-fields"
 import { reviewOptOutReason } from "./plan-review-request"
 

@@ -1,6 +1,6 @@
 import type { ResolvedEngagementOptions } from "../../../modules/engagement/options"
 import { signReviewLinkToken } from "../../../modules/engagement/consents/review-link-token"
-import type { ExcludedReviewItem as ExcludedItem } from "../../../modules/engagement/provider-api/capabilities"
+import type { ExcludedReviewItem as ExcludedItem } from "../../../provider-api/capabilities"
 import { fillUrlPattern } from "../../../utils/url-pattern"
 import type { ReviewOrder } from "./order-fields"
 import type { ReviewEmail, ReviewSendDecision } from "./prepare-send"

@@ -1,4 +1,5 @@
-import { reviewRequestOptionsSchema, storefrontOptionsSchema } from "../../../modules/engagement/options"
+import { reviewRequestOptionsSchema } from "../../../modules/engagement/options"
+import { storefrontOptionsSchema } from "../../../provider-api/storefront"
 import type { ReviewOrder } from "./order-fields"
 import { planReviewRequest, reviewLanguage } from "./plan-review-request"
 import { prepareReviewRequestSend } from "./prepare-send"

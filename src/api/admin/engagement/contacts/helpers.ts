@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
 import { currentConsentsOf } from "../../../utils/current-consents"
 import { refuseIfErased } from "../../../utils/erased"
 import { defaultAdminContactFields } from "./query-config"

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { CONTACT_LOOKUP_KEYS } from "../../../../modules/engagement/provider-api/capabilities"
+import { CONTACT_LOOKUP_KEYS } from "../../../../provider-api/capabilities"
 import { createBoundedFindParams } from "../../../utils/find-params"
 import { identifier, NoQuery, storable, text, withinBirthDates } from "../../../utils/validation"
 import { StoreUpdateConsents } from "../../../store/engagement/consents/validators"

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
 import type { AdminGetDeliveriesParamsType } from "./validators"
 
 // the log shows what happened last first, unless asked otherwise

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { verifyReviewLinkToken } from "../../../../modules/engagement/consents/review-link-token"
 import type EngagementModuleService from "../../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
 import { fillUrlPattern } from "../../../../utils/url-pattern"
 import { recordReviewLinkClickWorkflow } from "../../../../workflows/review-requests/workflows/record-review-link-click"
 

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type EngagementModuleService from "../../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
 import { awardReviewPointsWorkflow } from "../../../../workflows/review-rewards/workflows/award-review-points"
 import { REVIEW_WEBHOOK_SIGNATURE_HEADER } from "../../../../workflows/review-rewards/utils/webhook-signature"
 import { loyaltyOf } from "../../../utils/loyalty"

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { loyaltySourceErrorAnswer } from "../../../../modules/loyalty/source"
+import { loyaltySourceErrorAnswer } from "../../../../provider-api/loyalty-source"
 import type { StoreEngagementLoyaltyResponse } from "../../../../types/store"
 import { loyaltyOf } from "../../../utils/loyalty"
 import { loyaltySourceOf } from "../../../utils/loyalty-source"

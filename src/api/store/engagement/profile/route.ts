@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
 import type { StoreEngagementProfile, StoreEngagementProfileResponse } from "../../../../types/store"
 import { updateShopperProfileWorkflow } from "../../../../workflows/contacts/workflows/update-shopper-profile"
 import type { Sent } from "../../../utils/sent"

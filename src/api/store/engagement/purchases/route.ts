@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type EngagementModuleService from "../../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
 import { answerShopperPagesRead } from "../../../utils/shopper-pages"
 import type { StoreGetPurchasesParamsType } from "./validators"
 import type { StoreEngagementPurchasesResponse } from "../../../../types/store"

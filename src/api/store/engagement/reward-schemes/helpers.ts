@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import type { SourceRewardScheme } from "../../../../modules/loyalty/source"
+import type { SourceRewardScheme } from "../../../../provider-api/loyalty-source"
 import { loyaltyOf } from "../../../utils/loyalty"
 import { loyaltySourceOf } from "../../../utils/loyalty-source"
 import type { SentError } from "../../../utils/sent"

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { loyaltySourceErrorAnswer } from "../../../../modules/loyalty/source"
+import { loyaltySourceErrorAnswer } from "../../../../provider-api/loyalty-source"
 import type { StoreEngagementRewardSchemesResponse } from "../../../../types/store"
 import { loyaltySourceOf } from "../../../utils/loyalty-source"
 import { sendErrorAnswer, type Sent, type SentError } from "../../../utils/sent"

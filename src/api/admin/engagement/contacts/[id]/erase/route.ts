@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../../../../provider-api/provider"
 import { subjectHashOf } from "../../../../../../workflows/privacy/steps/prepare-erasure"
 import { eraseContactWorkflow } from "../../../../../../workflows/privacy/workflows/erase-contact"
 import type { AdminEraseContactType } from "../../validators"

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { loyaltySourceErrorAnswer, LoyaltySource } from "../../../../../../modules/loyalty/source"
+import { loyaltySourceErrorAnswer, LoyaltySource } from "../../../../../../provider-api/loyalty-source"
 import { blockedReasonOf, customerIdForContact, loyaltyOf } from "../../../../../utils/loyalty"
 import { loyaltySourceOf } from "../../../../../utils/loyalty-source"
 import { sendErrorAnswer } from "../../../../../utils/sent"

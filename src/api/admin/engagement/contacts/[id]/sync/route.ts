@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../../../../provider-api/provider"
 import { syncCustomerContactsWorkflow } from "../../../../../../workflows/contact-sync/workflows/sync-customer-contacts"
 import { contactDetail, writableContact } from "../../helpers"
 import type { AdminSyncContactType } from "../../validators"

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../../../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../../../../../provider-api/provider"
 import { cancelJourneysWorkflow } from "../../../../../../../workflows/contact-sync/workflows/cancel-journeys"
 import { writableContact } from "../../../helpers"
 import type { AdminCancelJourneysType } from "../../../validators"

@@ -245,3 +245,18 @@ export interface ContactSyncer<Options extends CommonPlatformOptions = CommonPla
     merge(payloads: Record<string, unknown>[]): Record<string, unknown>
   }
 }
+
+/** One outbox row to write: what a capability builds, and what the outbox sends later. */
+export interface EnqueueDeliveryInput {
+  platform: string
+  operation: string
+  payload: Record<string, unknown>
+  idempotency_key: string
+  customer_id?: string | null
+  order_id?: string | null
+  subject_id?: string | null
+  /** attempts before the row is dead; the outbox option by default */
+  max_attempts?: number
+  /** when to make the first attempt; now by default */
+  not_before?: Date | string
+}

@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
-import { ProfileWritesUndo, undoProfileWrites } from "../../contacts/utils/undo-profile-writes"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
+import { ProfileWritesUndo, undoProfileWrites } from "../utils/undo-profile-writes"
 import { identityOf, IDENTITY_FIELDS, CustomerForIdentity } from "../utils/identity"
 
 export const refreshContactIdentitiesStepId = "refresh-contact-identities"

@@ -1,7 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { leaseTooShort } from "../outbox/claim-limit"
-import type { EngagementCapabilities, EngagementCapability } from "./capabilities"
-import { AbstractEngagementProvider, ENGAGEMENT_PROVIDER_IDS, ENGAGEMENT_PROVIDER_PREFIX } from "./provider"
+import { leaseTooShort } from "./outbox/claim-limit"
+import type { EngagementCapabilities, EngagementCapability } from "../../provider-api/capabilities"
+import {
+  AbstractEngagementProvider,
+  ENGAGEMENT_PROVIDER_IDS,
+  ENGAGEMENT_PROVIDER_PREFIX,
+} from "../../provider-api/provider"
 
 /**
  * The providers the module's loader registered, by id, resolved from the module's container (the

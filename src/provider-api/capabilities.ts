@@ -2,11 +2,11 @@ import type {
   StoreEngagementPromotion,
   StoreEngagementPromotionChannel,
   StoreEngagementPurchasesResponse,
-} from "../../../types/store"
-import type { LoyaltySource } from "../../loyalty/source"
-import type { LoyaltySourceWrites } from "../../loyalty/source-writes"
-import type { StorefrontOptions } from "../options"
-import type { EnqueueDeliveryInput } from "../types"
+} from "../types/store"
+import type { LoyaltySource } from "./loyalty-source"
+import type { LoyaltySourceWrites } from "./loyalty-source-writes"
+import type { StorefrontOptions } from "./storefront"
+import type { EnqueueDeliveryInput } from "./types"
 import type { ErrorAnswer } from "./platform-failure"
 
 /**

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../../modules/engagement/types"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 
 export const resumeErasedContactStepId = "resume-erased-contact"
 

@@ -2,6 +2,9 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { EngagementCapabilities } from "./capabilities"
 import type { CommonPlatformOptions, EngagementPlatform } from "./types"
 
+/** The engagement module's name: a provider registers with `ModuleProvider(ENGAGEMENT_MODULE, …)`. */
+export const ENGAGEMENT_MODULE = "engagement"
+
 /** Where the module's loader registers each provider, and the list of their ids. */
 export const ENGAGEMENT_PROVIDER_PREFIX = "engagement_provider_"
 export const ENGAGEMENT_PROVIDER_IDS = "engagement_provider_ids"

@@ -1,5 +1,8 @@
-import { ErrorAnswer, platformFailureAnswer, PlatformFailureType } from "../engagement/provider-api/platform-failure"
-import type { LoyaltySummary } from "./ledger/summary"
+import { ErrorAnswer, platformFailureAnswer, PlatformFailureType } from "./platform-failure"
+import type { StoreEngagementLoyalty } from "../types/store"
+
+/** A customer's loyalty summary as the module builds it: the store's answer, with dates as `Date`. */
+export type LoyaltySummary = StoreEngagementLoyalty<Date>
 
 /**
  * Where a shopper's loyalty figures come from when the store's own ledger does not keep them

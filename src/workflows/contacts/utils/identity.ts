@@ -1,4 +1,4 @@
-import type { ContactAddress } from "../../../modules/engagement/provider-api/types"
+import type { ContactAddress } from "../../../provider-api/types"
 
 export interface CustomerAddressForIdentity {
   address_1?: string | null
