@@ -8,7 +8,7 @@ import type { AdminAdjustLoyaltyPointsType } from "../../../../loyalty/validator
 export const POST = async (req: AuthenticatedMedusaRequest<AdminAdjustLoyaltyPointsType>, res: MedusaResponse) => {
   const customerId = await customerIdForContact(req.scope, req.params.id)
   const loyalty = loyaltyOf(req.scope)
-  const expiryDays = loyalty.options.expiry_days
+  const expiryDays = (await loyalty.effectiveOptions()).expiry_days
   const { result } = await adjustLoyaltyPointsWorkflow(req.scope).run({
     input: {
       customer_id: customerId,
