@@ -106,7 +106,7 @@ async function main() {
   }
   const platformEnv = await startStandIns()
   // dropped at the start of each run (the demo creates it again)
-  const database = "medusa_engagement_e2e"
+  const database = process.env.E2E_DATABASE || "medusa_engagement_e2e"
   const env = {
     ...platformEnv,
     PORT: String(PORT),
@@ -138,7 +138,13 @@ async function main() {
   }
 }
 
-const DOC_PICTURES = ["customer-page", "order-page", "engagement-platforms", "engagement-delivery-log"]
+const DOC_PICTURES = [
+  "customer-page",
+  "order-page",
+  "engagement-platforms",
+  "engagement-delivery-log",
+  "engagement-settings",
+]
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {

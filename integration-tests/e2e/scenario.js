@@ -6,6 +6,7 @@ const { execFileSync } = require("node:child_process")
 const path = require("node:path")
 const { chromium } = require("playwright-core")
 const { demoAdminPassword } = require("../../src/scripts/demo/secrets")
+const { settingsScenario } = require("./settings-scenario")
 
 const root = path.resolve(__dirname, "../..")
 const ADMIN = {
@@ -272,6 +273,8 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     // the adjustment's admin by email, not by id
     await page.locator("td", { hasText: ADMIN.email }).first().waitFor()
     await snap("engagement-loyalty")
+
+    await settingsScenario({ page, snap, read: (route) => api(base, "GET", route, undefined, token) })
   } finally {
     await browser.close()
   }

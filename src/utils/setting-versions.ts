@@ -123,6 +123,8 @@ export class SettingsCache<T> {
   private value_: T | undefined
   private loadedAt_ = 0
   private loading_: Promise<T> | undefined
+  // bumped by each invalidation: a read begun before it does not count as fresh
+  private generation_ = 0
 
   constructor(
     private readonly load_: () => Promise<T>,
@@ -134,20 +136,30 @@ export class SettingsCache<T> {
       return this.value_
     }
     // one read at a time per process, however many callers ask at once
-    this.loading_ ??= this.load_()
-      .then((value) => {
-        this.value_ = value
-        this.loadedAt_ = Date.now()
-        return value
-      })
-      .finally(() => {
-        this.loading_ = undefined
-      })
+    if (!this.loading_) {
+      const generation = this.generation_
+      const loading = this.load_()
+        .then((value) => {
+          if (generation === this.generation_) {
+            this.value_ = value
+            this.loadedAt_ = Date.now()
+          }
+          return value
+        })
+        .finally(() => {
+          if (this.loading_ === loading) {
+            this.loading_ = undefined
+          }
+        })
+      this.loading_ = loading
+    }
     return await this.loading_
   }
 
   invalidate(): void {
+    this.generation_++
     this.loadedAt_ = 0
+    this.loading_ = undefined
   }
 }
 

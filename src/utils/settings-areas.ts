@@ -26,8 +26,11 @@ export function applySavedSettings<O>(
   let effective = configured
   for (const area of areas) {
     const values = saved.get(area.id)?.values
-    if (values) {
-      effective = area.apply(effective, values)
+    // parsed again: a field added to the schema since the save gets its default; a version the
+    // schema no longer accepts (after an upgrade) leaves the options in effect
+    const parsed = values ? area.schema.safeParse(values) : undefined
+    if (parsed?.success) {
+      effective = area.apply(effective, parsed.data as Record<string, unknown>)
     }
   }
   return effective
