@@ -115,7 +115,7 @@ const RecordEditor = ({
 }) => {
   const entries = Object.entries(value)
   const sample = entries[0]?.[1]
-  const blank = DURATION_FIELDS.has(name) ? 86_400_000 : typeof sample === "boolean" ? false : 0
+  const blank = DURATION_FIELDS.has(name) ? 86_400_000 : typeof sample === "boolean" || name === "platforms" ? false : 0
   return (
     <div className="flex flex-col gap-2">
       {entries.map(([key, item], index) => (
