@@ -154,6 +154,26 @@ medusaIntegrationTestRunner({
       expect((await loyaltyOf(getContainer()).effectiveOptions()).referrals.advocate_points).toBe(winner)
     })
 
+    it("previews how many members new tier levels move up or down, before saving; a dry-run names only switched-on platforms", async () => {
+      const order = await orderPens("ada@example.com", 1) // 19 points
+      await loyaltyRowsOf(getContainer(), { order_id: order.id })
+      const tiers = await settingsOf("loyalty-tiers")
+      const levels = [{ id: "bronze", name: "Bronze", threshold: 10, multiplier: 1 }]
+      const preview = await api.post(
+        `/admin/engagement/settings/loyalty-tiers/preview`,
+        { values: { ...tiers.values, basis: "lifetime", levels } },
+        admin
+      )
+      expect(preview.data.preview).toEqual({ members_up: 1, members_down: 0, members_unchanged: 0 })
+      expect(await settingsOf("loyalty-tiers")).toMatchObject({ version: 0 })
+
+      const dryRun = await settingsOf("delivery-dry-run")
+      const refused = await failure(
+        save("delivery-dry-run", { version: 0, values: { ...dryRun.values, platforms: { nowhere: true } } })
+      )
+      expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("values.platforms")])
+    })
+
     it("no settings answer carries a secret, and a secret cannot be saved as a setting", async () => {
       const all = await api.get(`/admin/engagement/settings`, admin)
       const areas = all.data.settings.map((area: { area: string }) => area.area)
