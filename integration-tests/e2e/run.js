@@ -173,6 +173,7 @@ const DOC_PICTURES = [
   "engagement-platforms",
   "engagement-delivery-log",
   "storefront-kit",
+  "engagement-settings",
 ]
 const SUITE_OF = { "storefront-kit": "storefront" }
 

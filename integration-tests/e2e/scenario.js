@@ -7,6 +7,7 @@ const fs = require("node:fs")
 const path = require("node:path")
 const { chromium } = require("playwright-core")
 const { demoAdminPassword } = require("../../src/scripts/demo/secrets")
+const { settingsScenario } = require("./settings-scenario")
 
 const root = path.resolve(__dirname, "../..")
 const ADMIN = {
@@ -343,6 +344,7 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     )
     await page.locator("[data-testid=loyalty-erased]", { hasText: "Erased on" }).waitFor()
     await snap("customer-erased")
+    await settingsScenario({ page, snap, read: (route) => api(base, "GET", route, undefined, token) })
   } finally {
     await browser.close()
   }

@@ -68,6 +68,9 @@ export const VALID_BODIES: Record<string, Record<string, unknown>> = {
   "POST /admin/engagement/review-requests/:id/send": {},
   "POST /admin/engagement/review-requests/:id/cancel": { reason: "asked by phone" },
   "POST /admin/engagement/review-requests/:id/reschedule": { send_at: "2099-01-01T10:00:00Z" },
+  "POST /admin/engagement/settings/:area": { version: 0, values: { pending_days: 1 }, apply_to_scheduled: false },
+  "POST /admin/engagement/settings/:area/preview": { values: { pending_days: 1 } },
+  "POST /admin/engagement/settings/:area/restore": { version: 1, restore_version: 1 },
   "POST /store/engagement/consents": {
     consents: [{ purpose: "email_marketing", value: "True", wording: "Newsletter v1", info: { where: "account" } }],
   },

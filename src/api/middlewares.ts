@@ -4,6 +4,7 @@ import { adminDeliveryRoutesMiddlewares } from "./admin/engagement/deliveries/mi
 import { adminPlatformRoutesMiddlewares } from "./admin/engagement/platforms/middlewares"
 import { adminReconciliationRoutesMiddlewares } from "./admin/engagement/reconciliation/middlewares"
 import { adminReviewRequestRoutesMiddlewares } from "./admin/engagement/review-requests/middlewares"
+import { adminSettingsRoutesMiddlewares } from "./admin/engagement/settings/middlewares"
 import { consentLinkRoutesMiddlewares, storeConsentRoutesMiddlewares } from "./store/engagement/consents/middlewares"
 import { storeProfileRoutesMiddlewares } from "./store/engagement/profile/middlewares"
 import { storePromotionRoutesMiddlewares } from "./store/engagement/promotions/middlewares"
@@ -35,6 +36,7 @@ export default defineMiddlewares({
     ...adminReviewRequestRoutesMiddlewares,
     ...adminPlatformRoutesMiddlewares,
     ...adminReconciliationRoutesMiddlewares,
+    ...adminSettingsRoutesMiddlewares,
     { method: ["GET"], matcher: "/admin/orders/:id/engagement", middlewares: [validateQuery(NoQuery)] },
     ...storeConsentRoutesMiddlewares,
     ...consentLinkRoutesMiddlewares,

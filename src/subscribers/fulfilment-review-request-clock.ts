@@ -17,7 +17,8 @@ const TRIGGER_BY_EVENT: Record<string, ReviewRequestTrigger> = {
  * or delivery. `order.fulfillment_created` names the order; the other two name the fulfilment.
  */
 async function fulfilmentReviewRequestClock({ event, container }: SubscriberArgs<{ order_id?: string; id?: string }>) {
-  const options = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE).getOptions().review_requests
+  const options = (await container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE).effectiveOptions())
+    .review_requests
   const trigger = TRIGGER_BY_EVENT[event.name]
   if (!options.enabled || trigger !== options.trigger) {
     return

@@ -8,7 +8,7 @@ import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 /** Every placed order gets its review request scheduled (or skipped, with the reason). */
 async function orderPlacedReviewRequest({ event, container }: SubscriberArgs<{ id: string }>) {
   const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  if (!engagement.getOptions().review_requests.enabled) {
+  if (!(await engagement.effectiveOptions()).review_requests.enabled) {
     return
   }
   await createReviewRequestWorkflow(container).run({ input: { order_id: event.data.id } })

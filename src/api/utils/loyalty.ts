@@ -127,17 +127,17 @@ export async function cartLoyalty(scope: MedusaContainer, cartId: string, custom
     filters: { id: cartId },
   })
   const { multiplier } = await earningMultiplierOf(loyalty, customerId)
-  const rate = earnRateFor(loyalty.options, prepared.currency_code, multiplier)
+  const rate = earnRateFor(await loyalty.effectiveOptions(), prepared.currency_code, multiplier)
   // the same rule as the order's award: the part the points pay earns nothing
   const pointsPaid = paidWithPoints(
-    loyalty.options,
+    await loyalty.effectiveOptions(),
     data[0]?.credit_lines as EarningCreditLine[] | undefined,
     LOYALTY_CREDIT_REFERENCE
   )
   const earnable = earnPoints(
     (data[0]?.items ?? []) as EarningLine[],
     rate,
-    loyalty.options.earn.cap_per_order,
+    (await loyalty.effectiveOptions()).earn.cap_per_order,
     pointsPaid
   ).reduce((sum, line) => sum + line.points, 0)
   return {
@@ -145,7 +145,7 @@ export async function cartLoyalty(scope: MedusaContainer, cartId: string, custom
     applied: held?.status === "held" ? held.points : 0,
     spendable: prepared.spendable,
     max_applicable: prepared.max_applicable,
-    ...redeemTermsFor(loyalty.options, prepared.currency_code),
+    ...redeemTermsFor(await loyalty.effectiveOptions(), prepared.currency_code),
   }
 }
 

@@ -15,6 +15,7 @@ import { assertLeasesCover, providersWith, ProviderWith, resolveProviders } from
 import { ReconciliationStore } from "./reconciliation/reconciliation-store"
 import { ReviewRequestStore } from "./review-requests/review-request-store"
 import { ContactStatisticsStore } from "./statistics/contact-statistics"
+import { EngagementSettings } from "./settings/settings-store"
 
 export type { DispatchSummary } from "./outbox/outbox"
 
@@ -38,6 +39,7 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   protected readonly reviewRequests_: ReviewRequestStore
   protected readonly erasures_: Erasures
   protected readonly reconciliation_: ReconciliationStore
+  protected readonly settings_: EngagementSettings
 
   constructor(container: { logger: Logger; baseRepository: unknown } & Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
@@ -46,10 +48,19 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     const resolved = (this.options_ = EngagementModuleService.validateOptions(options))
     this.platforms_ = resolveProviders(container)
     assertLeasesCover(resolved.outbox.lease_ms, this.platforms_.values())
+    this.settings_ = new EngagementSettings(baseRepository, resolved, () => [...this.platforms_.keys()])
     this.transport_ = new PlatformTransport(this.platforms_.values())
     const outcomes = outboxConsumers(this.platforms_.values(), resolved.outbox.max_attempts)
     const { platforms_: platforms, transport_: transport } = this
-    this.outbox_ = new Outbox(baseRepository, { logger, outbox: resolved.outbox, platforms, transport, outcomes })
+    const dryRun = this.settings_.isDryRun.bind(this.settings_)
+    this.outbox_ = new Outbox(baseRepository, {
+      logger,
+      outbox: resolved.outbox,
+      platforms,
+      transport,
+      outcomes,
+      dryRun,
+    })
     const keepingContacts = new Map(this.providersWith("contact_copies").map(({ id }) => [id, platforms.get(id)!]))
     const sync = { logger, options: resolved, platforms: keepingContacts, outbox: this.outbox_ }
     this.contactSync_ = new ContactSyncRunner(baseRepository, sync)
@@ -66,8 +77,35 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     return parseEngagementOptions(options)
   }
 
+  /** The options as configured: the defaults of the settings an owner can save in the admin. */
   getOptions(): ResolvedEngagementOptions {
     return this.options_
+  }
+
+  // settings saved in the admin (settings/settings-store.ts)
+  effectiveOptions() {
+    return this.settings_.effectiveOptions()
+  }
+  settingsAreaIds() {
+    return this.settings_.settingsAreaIds()
+  }
+  describeSettingsArea(...args: Parameters<EngagementSettings["describeSettingsArea"]>) {
+    return this.settings_.describeSettingsArea(...args)
+  }
+  parseSettingsValues(...args: Parameters<EngagementSettings["parseSettingsValues"]>) {
+    return this.settings_.parseSettingsValues(...args)
+  }
+  listSettingVersions(...args: Parameters<EngagementSettings["listSettingVersions"]>) {
+    return this.settings_.listSettingVersions(...args)
+  }
+  retrieveSettingVersion(...args: Parameters<EngagementSettings["retrieveSettingVersion"]>) {
+    return this.settings_.retrieveSettingVersion(...args)
+  }
+  saveSettingVersion(...args: Parameters<EngagementSettings["saveSettingVersion"]>) {
+    return this.settings_.saveSettingVersion(...args)
+  }
+  countScheduledOnDelay() {
+    return this.settings_.countScheduledOnDelay()
   }
 
   /** The switched-on providers with a capability: how callers find a platform for a job without naming one. */

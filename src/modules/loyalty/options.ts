@@ -48,6 +48,134 @@ export const schemeOptionsSchema = z.object({
     ),
 })
 
+export const earnOptionsSchema = z.object({
+  points_per_unit: z
+    .record(currencyCode.or(z.literal("default")), z.number().min(0))
+    .default({ default: 1 })
+    .describe(
+      "points per 1.00 of an order's currency, e.g. `{ eur: 2, jpy: 0.01, default: 1 }`; `default` for currencies not listed"
+    ),
+  base: z
+    .enum(["items_after_discounts", "items_before_discounts", "items_with_tax"])
+    .default("items_after_discounts")
+    .describe(
+      "what the points are computed on (shipping never counts): item subtotals less their discounts (no tax), without the discounts, or item totals with tax"
+    ),
+  rounding: z.enum(["down", "nearest", "up"]).default("down").describe("rounding of each line's points"),
+  cap_per_order: points
+    .nullable()
+    .default(null)
+    .describe("at most this many points per order, shared over its lines in proportion (null: no cap)"),
+  include_points_paid: z
+    .boolean()
+    .default(false)
+    .describe(
+      "earn on the part of an order paid with points too (the full amount, the earlier rule); by default points are earned on the money paid: the base less the loyalty credit line"
+    ),
+  pending_days: z
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .default(0)
+    .describe("days before earned points become spendable and count for tiers (0: at once)"),
+})
+
+export const tierRulesSchema = z.object({
+  basis: z
+    .enum(["period", "lifetime"])
+    .default("period")
+    .describe("points counted for tiers: collected in the last `window_days`, or over the account's life"),
+  window_days: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(365)
+    .describe("the rolling window of the `period` basis, in days"),
+  levels: z
+    .array(tierOptionsSchema)
+    .default([])
+    .describe("the tiers, `[{ id, name, threshold, multiplier, color }]`; none: no tiers"),
+})
+
+export const redeemOptionsSchema = z.object({
+  min_points: points.default(0).describe("fewer points than this cannot be applied to a cart"),
+  max_share: z
+    .number()
+    .gt(0)
+    .max(1)
+    .default(1)
+    .describe("the points may pay at most this share of the cart's total (0 < share ≤ 1)"),
+  step: z.number().int().min(1).default(1).describe("points are applied in whole multiples of this"),
+  hold_hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24)
+    .describe("a cart left uncompleted this long gives its points back (the maintenance job)"),
+})
+
+export const referralOptionsSchema = z.object({
+  advocate_points: points.default(500).describe("points the advocate gets when the referee's first order is placed"),
+  referee_points: points.default(500).describe("points the referee gets on that order"),
+  max_claims_per_day: z
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe("at most this many accepted claims of one advocate's code in 24 hours"),
+  url: z
+    .string()
+    .default("http://localhost:8000/?referral={code}")
+    .describe("the link shown with the code and sent in invitations; `{code}` is replaced"),
+  invitation_template: z
+    .string()
+    .min(1)
+    .default("engagement-referral-invitation")
+    .describe("notification template of an invitation (data: `referral_code`, `referral_url`)"),
+  email_channel: z.string().min(1).default("email").describe("notification channel of invitations"),
+})
+
+/** The schemes' options; `code_secret` is a secret: it never appears in a settings area. */
+export const schemesOptionsSchema = z.object({
+  list: z.array(schemeOptionsSchema).default([]).describe("the reward schemes a shopper can join"),
+  code_ttl_minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30)
+    .describe("a closed-loop scheme's 6-digit verification code is good for this many minutes, once"),
+  max_tries: z.number().int().min(1).max(20).default(5).describe("tries of one verification code"),
+  max_tries_per_hour: z
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe("tries of any code per shopper and scheme in an hour: signing up again for a new code gives no new ones"),
+  max_tries_per_day: z.number().int().min(1).default(10).describe("tries of any code per shopper and scheme in a day"),
+  max_codes_per_address_per_hour: z
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe("codes sent to one address in an hour, whoever asks"),
+  verification_template: z
+    .string()
+    .min(1)
+    .default("engagement-scheme-verification")
+    .describe("notification template of the code (data `{ scheme_id, scheme_name, code, expires_at }`)"),
+  email_channel: z.string().min(1).default("email").describe("notification channel of the code"),
+  code_secret: z
+    .string()
+    .optional()
+    .describe(
+      "**required once a closed-loop scheme is configured**, no default: HMAC-SHA-256 key of the verification codes kept in the database (32+ random characters), so a dump's 10⁶ codes cannot be tried offline; the server refuses to start without it, naming the option. `npm run demo` makes one in `.demo-data/code-secret`"
+    ),
+})
+
 export const loyaltyOptionsSchema = z.object({
   enabled: z
     .boolean()
@@ -67,59 +195,8 @@ export const loyaltyOptionsSchema = z.object({
     .max(3_600_000)
     .default(30_000)
     .describe("how long a source platform's answers are kept per shopper (ms), in each process"),
-  earn: z
-    .object({
-      points_per_unit: z
-        .record(currencyCode.or(z.literal("default")), z.number().min(0))
-        .default({ default: 1 })
-        .describe(
-          "points per 1.00 of an order's currency, e.g. `{ eur: 2, jpy: 0.01, default: 1 }`; `default` for currencies not listed"
-        ),
-      base: z
-        .enum(["items_after_discounts", "items_before_discounts", "items_with_tax"])
-        .default("items_after_discounts")
-        .describe(
-          "what the points are computed on (shipping never counts): item subtotals less their discounts (no tax), without the discounts, or item totals with tax"
-        ),
-      rounding: z.enum(["down", "nearest", "up"]).default("down").describe("rounding of each line's points"),
-      cap_per_order: points
-        .nullable()
-        .default(null)
-        .describe("at most this many points per order, shared over its lines in proportion (null: no cap)"),
-      include_points_paid: z
-        .boolean()
-        .default(false)
-        .describe(
-          "earn on the part of an order paid with points too (the full amount, the earlier rule); by default points are earned on the money paid: the base less the loyalty credit line"
-        ),
-      pending_days: z
-        .number()
-        .int()
-        .min(0)
-        .max(365)
-        .default(0)
-        .describe("days before earned points become spendable and count for tiers (0: at once)"),
-    })
-    .prefault({}),
-  tiers: z
-    .object({
-      basis: z
-        .enum(["period", "lifetime"])
-        .default("period")
-        .describe("points counted for tiers: collected in the last `window_days`, or over the account's life"),
-      window_days: z
-        .number()
-        .int()
-        .min(1)
-        .max(3650)
-        .default(365)
-        .describe("the rolling window of the `period` basis, in days"),
-      levels: z
-        .array(tierOptionsSchema)
-        .default([])
-        .describe("the tiers, `[{ id, name, threshold, multiplier, color }]`; none: no tiers"),
-    })
-    .prefault({}),
+  earn: earnOptionsSchema.prefault({}),
+  tiers: tierRulesSchema.prefault({}),
   expiry_days: z
     .number()
     .int()
@@ -133,110 +210,24 @@ export const loyaltyOptionsSchema = z.object({
     .describe(
       "a reversal of points already spent: `block` records a debt that later earnings repay first, spending blocked meanwhile; `write_off` records and forgets it"
     ),
-  redeem: z
-    .object({
-      min_points: points.default(0).describe("fewer points than this cannot be applied to a cart"),
-      max_share: z
-        .number()
-        .gt(0)
-        .max(1)
-        .default(1)
-        .describe("the points may pay at most this share of the cart's total (0 < share ≤ 1)"),
-      step: z.number().int().min(1).default(1).describe("points are applied in whole multiples of this"),
-      hold_hours: z
-        .number()
-        .int()
-        .min(1)
-        .max(24 * 30)
-        .default(24)
-        .describe("a cart left uncompleted this long gives its points back (the maintenance job)"),
-    })
-    .prefault({}),
-  referrals: z
-    .object({
-      advocate_points: points
-        .default(500)
-        .describe("points the advocate gets when the referee's first order is placed"),
-      referee_points: points.default(500).describe("points the referee gets on that order"),
-      max_claims_per_day: z
-        .number()
-        .int()
-        .min(1)
-        .default(10)
-        .describe("at most this many accepted claims of one advocate's code in 24 hours"),
-      url: z
-        .string()
-        .default("http://localhost:8000/?referral={code}")
-        .describe("the link shown with the code and sent in invitations; `{code}` is replaced"),
-      invitation_template: z
-        .string()
-        .min(1)
-        .default("engagement-referral-invitation")
-        .describe("notification template of an invitation (data: `referral_code`, `referral_url`)"),
-      email_channel: z.string().min(1).default("email").describe("notification channel of invitations"),
-    })
-    .prefault({}),
-  schemes: z
-    .object({
-      list: z.array(schemeOptionsSchema).default([]).describe("the reward schemes a shopper can join"),
-      code_ttl_minutes: z
-        .number()
-        .int()
-        .min(1)
-        .max(7 * 24 * 60)
-        .default(30)
-        .describe("a closed-loop scheme's 6-digit verification code is good for this many minutes, once"),
-      max_tries: z.number().int().min(1).max(20).default(5).describe("tries of one verification code"),
-      max_tries_per_hour: z
-        .number()
-        .int()
-        .min(1)
-        .default(5)
-        .describe(
-          "tries of any code per shopper and scheme in an hour: signing up again for a new code gives no new ones"
-        ),
-      max_tries_per_day: z
-        .number()
-        .int()
-        .min(1)
-        .default(10)
-        .describe("tries of any code per shopper and scheme in a day"),
-      max_codes_per_address_per_hour: z
-        .number()
-        .int()
-        .min(1)
-        .default(3)
-        .describe("codes sent to one address in an hour, whoever asks"),
-      verification_template: z
-        .string()
-        .min(1)
-        .default("engagement-scheme-verification")
-        .describe("notification template of the code (data `{ scheme_id, scheme_name, code, expires_at }`)"),
-      email_channel: z.string().min(1).default("email").describe("notification channel of the code"),
-      code_secret: z
-        .string()
-        .optional()
-        .describe(
-          "**required once a closed-loop scheme is configured**, no default: HMAC-SHA-256 key of the verification codes kept in the database (32+ random characters), so a dump's 10⁶ codes cannot be tried offline; the server refuses to start without it, naming the option. `npm run demo` makes one in `.demo-data/code-secret`"
-        ),
-    })
-    .prefault({})
-    .superRefine((schemes, ctx) => {
-      const closedLoop = schemes.list.some((scheme) => scheme.allowed_domains.length > 0)
-      const secret = schemes.code_secret
-      if (!closedLoop && !secret) {
-        return
-      }
-      if (!secret) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["code_secret"],
-          message: `required with a closed-loop scheme: it has no default; ${CODE_SECRET_HINT}`,
-        })
-      } else if (secret.length < CODE_SECRET_MIN_LENGTH || new Set(secret).size < 10) {
-        ctx.addIssue({ code: "custom", path: ["code_secret"], message: `too weak; ${CODE_SECRET_HINT}` })
-      }
-    }),
+  redeem: redeemOptionsSchema.prefault({}),
+  referrals: referralOptionsSchema.prefault({}),
+  schemes: schemesOptionsSchema.prefault({}).superRefine((schemes, ctx) => {
+    const closedLoop = schemes.list.some((scheme) => scheme.allowed_domains.length > 0)
+    const secret = schemes.code_secret
+    if (!closedLoop && !secret) {
+      return
+    }
+    if (!secret) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["code_secret"],
+        message: `required with a closed-loop scheme: it has no default; ${CODE_SECRET_HINT}`,
+      })
+    } else if (secret.length < CODE_SECRET_MIN_LENGTH || new Set(secret).size < 10) {
+      ctx.addIssue({ code: "custom", path: ["code_secret"], message: `too weak; ${CODE_SECRET_HINT}` })
+    }
+  }),
   points_per_currency_unit: z
     .record(currencyCode.or(z.literal("default")), z.number().int().positive())
     .default({ default: 100 })

@@ -35,6 +35,7 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     entries: LoyaltyEntryInput[],
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<PostResult> {
+    await this.effectiveOptions()
     const { results, tier_changes } = await postEntries(sharedContext.transactionManager!, entries, this.postContext_())
     return { results, tier_changes }
   }
@@ -45,6 +46,7 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     reversal: OrderReversal,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<PostResult> {
+    await this.effectiveOptions()
     const { results, tier_changes } = await reverseOrder(
       sharedContext.transactionManager!,
       reversal,
@@ -98,6 +100,7 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<LoyaltySummary> {
     await this.matureLoyaltyPoints(customerId)
+    await this.effectiveOptions()
     return await buildSummary(sharedContext.manager!, customerId, this.tierRules_, this.now_())
   }
 

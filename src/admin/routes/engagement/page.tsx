@@ -5,8 +5,12 @@ import { DeliveryLogSection } from "../../components/engagement-page/delivery-lo
 import { LoyaltyProgrammeSection } from "../../components/engagement-page/loyalty-programme-section"
 import { PlatformsSection } from "../../components/engagement-page/platforms-section"
 import { ReviewRequestsSection } from "../../components/engagement-page/review-requests-section"
+import { SettingsSection } from "../../components/engagement-page/settings-section"
 
-/** The Engagement page: platform health, the delivery log, review requests and the loyalty programme. */
+/**
+ * The Engagement page: platform health, the delivery log, review requests, the loyalty programme
+ * and the settings of both (why here and not in Medusa's Settings area: settings-section.tsx).
+ */
 const EngagementPage = () => (
   <Tabs defaultValue="platforms">
     <Tabs.List>
@@ -14,6 +18,7 @@ const EngagementPage = () => (
       <Tabs.Trigger value="deliveries">Delivery log</Tabs.Trigger>
       <Tabs.Trigger value="review-requests">Review requests</Tabs.Trigger>
       <Tabs.Trigger value="loyalty">Loyalty programme</Tabs.Trigger>
+      <Tabs.Trigger value="settings">Settings</Tabs.Trigger>
     </Tabs.List>
     <div className="mt-4">
       <Tabs.Content value="platforms">
@@ -27,6 +32,9 @@ const EngagementPage = () => (
       </Tabs.Content>
       <Tabs.Content value="loyalty">
         <LoyaltyProgrammeSection />
+      </Tabs.Content>
+      <Tabs.Content value="settings">
+        <SettingsSection />
       </Tabs.Content>
     </div>
   </Tabs>

@@ -12,6 +12,7 @@ import ReconciliationRepair from "./reconciliation-repair"
 import ReviewContact from "./review-contact"
 import ReviewRequest from "./review-request"
 import ReviewWebhookReceipt from "./review-webhook-receipt"
+import EngagementSettingVersion from "./engagement-setting-version"
 
 /**
  * The models the module's service generates its CRUD methods for. `order-total` is not listed: its
@@ -32,4 +33,5 @@ export const ENGAGEMENT_MODELS = {
   Erasure,
   ReconciliationCursor,
   ReconciliationRepair,
+  EngagementSettingVersion,
 }

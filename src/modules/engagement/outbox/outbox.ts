@@ -53,6 +53,8 @@ export class Outbox {
       platforms: Map<string, EnabledPlatform>
       transport: PlatformTransport
       outcomes: OutcomeHandlers
+      /** whether a platform is in dry-run now (the settings saved in the admin, then the options) */
+      dryRun?: (platformId: string, platformOption: boolean | undefined) => Promise<boolean>
     }
   ) {}
 
@@ -195,7 +197,10 @@ export class Outbox {
     onAnswered: () => void = () => undefined
   ): Promise<RecordedOutcome | { status: "dry_run" } | null> {
     const enabled = this.deps_.platforms.get(platformId)!
-    const dryRun = isDryRun(this.deps_.outbox, enabled.options) ? buildDryRun(enabled, delivery) : undefined
+    const inDryRun = this.deps_.dryRun
+      ? await this.deps_.dryRun(platformId, enabled.options.dry_run)
+      : isDryRun(this.deps_.outbox, enabled.options)
+    const dryRun = inDryRun ? buildDryRun(enabled, delivery) : undefined
     if (dryRun && "request" in dryRun) {
       onAnswered()
       const saved = await this.recordDryRun_(dryRun.request, delivery, { manager })

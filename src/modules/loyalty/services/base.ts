@@ -1,5 +1,24 @@
-import type { IEventBusModuleService } from "@medusajs/framework/types"
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context, IEventBusModuleService } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import {
+  AppendSettingVersion,
+  appendSettingVersion,
+  latestSettingVersions,
+  settingHistory,
+  SettingsCache,
+  SETTINGS_CACHE_MS,
+  settingVersion,
+} from "../../../utils/setting-versions"
+import { applySavedSettings, parseAreaValues, SettingsOwner } from "../../../utils/settings-areas"
+import { previewTierMoves } from "../ledger/tier-preview"
+import { LOYALTY_SETTINGS_AREAS, loyaltyProblemsWith } from "../settings"
 import type { PostEntriesContext } from "../ledger/post-entries"
 import type { TierRules } from "../ledger/tier-state"
 import LoyaltyAccount from "../models/loyalty-account"
@@ -13,6 +32,7 @@ import LoyaltySchemeAttempt from "../models/loyalty-scheme-attempt"
 import LoyaltySchemeMembership from "../models/loyalty-scheme-membership"
 import LoyaltySchemeVerification from "../models/loyalty-scheme-verification"
 import LoyaltyTransaction from "../models/loyalty-transaction"
+import LoyaltySettingVersion from "../models/loyalty-setting-version"
 import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions } from "../options"
 
 /**
@@ -20,19 +40,23 @@ import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions } f
  * options. The module's methods are added by concern in the files of this folder, each extending
  * the one before; `service.ts` is the last and the one the module exports.
  */
-export class LoyaltyServiceBase extends MedusaService({
-  LoyaltyAccount,
-  LoyaltyTransaction,
-  LoyaltyAllocation,
-  LoyaltyReservation,
-  LoyaltyReferral,
-  LoyaltyReferralCode,
-  LoyaltyReferralInvitation,
-  LoyaltySchemeMembership,
-  LoyaltySchemeVerification,
-  LoyaltySchemeAttempt,
-  LoyaltyPreference,
-}) {
+export class LoyaltyServiceBase
+  extends MedusaService({
+    LoyaltyAccount,
+    LoyaltyTransaction,
+    LoyaltyAllocation,
+    LoyaltyReservation,
+    LoyaltyReferral,
+    LoyaltyReferralCode,
+    LoyaltyReferralInvitation,
+    LoyaltySchemeMembership,
+    LoyaltySchemeVerification,
+    LoyaltySchemeAttempt,
+    LoyaltyPreference,
+    LoyaltySettingVersion,
+  })
+  implements SettingsOwner
+{
   protected readonly options_: ResolvedLoyaltyOptions
   /** set by MedusaService from the module's container when the application has an event bus */
   declare protected readonly eventBusModuleService_: IEventBusModuleService | undefined
@@ -58,21 +82,118 @@ export class LoyaltyServiceBase extends MedusaService({
     return this.clock_()
   }
 
+  /** The options as configured: the defaults of the settings an owner can save in the admin. */
   get options(): ResolvedLoyaltyOptions {
     return this.options_
   }
 
+  private readonly settings_ = new SettingsCache(() => this.loadEffectiveOptions_(), SETTINGS_CACHE_MS)
+  /** the effective options last read, for the ledger's synchronous rules (read again before each post) */
+  protected effective_: ResolvedLoyaltyOptions | undefined
+
+  /**
+   * The options in effect now: the configured ones with every settings area's newest saved version
+   * in place. Read at use time, at most every couple of seconds per process.
+   */
+  async effectiveOptions(): Promise<ResolvedLoyaltyOptions> {
+    return (this.effective_ = await this.settings_.get())
+  }
+
+  @InjectManager()
+  protected async loadEffectiveOptions_(
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<ResolvedLoyaltyOptions> {
+    const saved = await latestSettingVersions(sharedContext.manager!, "loyalty_setting_version")
+    return applySavedSettings(this.options_, LOYALTY_SETTINGS_AREAS, saved)
+  }
+
+  settingsAreaIds(): string[] {
+    return LOYALTY_SETTINGS_AREAS.map(({ id }) => id)
+  }
+
+  private area_(id: string) {
+    const area = LOYALTY_SETTINGS_AREAS.find((candidate) => candidate.id === id)
+    if (!area) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `area: no settings area ${id}`)
+    }
+    return area
+  }
+
+  async describeSettingsArea(id: string) {
+    const area = this.area_(id)
+    return { defaults: area.read(this.options_), values: area.read(await this.effectiveOptions()) }
+  }
+
+  /** An area's values from a request, checked by the option's schema and with the other options (a 400 names the field). */
+  parseSettingsValues(id: string, input: unknown): Record<string, unknown> {
+    const area = this.area_(id)
+    const values = parseAreaValues(area, input)
+    const problems = loyaltyProblemsWith(this.options_, area, values)
+    if (problems.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
+    }
+    return values
+  }
+
+  @InjectManager()
+  async listSettingVersions(
+    area: string,
+    limit: number,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await settingHistory(sharedContext.manager!, "loyalty_setting_version", area, limit)
+  }
+
+  @InjectManager()
+  async retrieveSettingVersion(
+    area: string,
+    version: number,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await settingVersion(sharedContext.manager!, "loyalty_setting_version", area, version)
+  }
+
+  /** How many members the tier rules `next` would move up or down (before the owner saves them). */
+  @InjectManager()
+  async previewTierMoves(next: TierRules, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    return await previewTierMoves(sharedContext.manager!, (await this.effectiveOptions()).tiers, next)
+  }
+
+  /** Appends an area's next version (409 when the owner edited an older one); this process sees it at once. */
+  async saveSettingVersion(input: AppendSettingVersion) {
+    try {
+      return await this.appendSettingVersion_(input)
+    } finally {
+      this.settings_.invalidate()
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async appendSettingVersion_(
+    input: AppendSettingVersion,
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ) {
+    return await appendSettingVersion(sharedContext.transactionManager!, "loyalty_setting_version", input)
+  }
+
+  /** The effective options as last read, for a synchronous rule (an async one awaits effectiveOptions). */
+  protected current_(): ResolvedLoyaltyOptions {
+    return this.effective_ ?? this.options_
+  }
+
+  /** The tier rules of the ledger: the effective ones as last read (effectiveOptions runs before each post). */
   protected get tierRules_(): TierRules {
-    return this.options_.tiers
+    return this.current_().tiers
   }
 
   /** What every ledger change is posted with: now, the debt policy, the tiers, the default expiry. */
   protected postContext_(): PostEntriesContext {
+    const options = this.current_()
     return {
       now: this.now_(),
-      debt_policy: this.options_.debt_policy,
-      tiers: this.tierRules_,
-      expiry_days: this.options_.expiry_days,
+      debt_policy: options.debt_policy,
+      tiers: options.tiers,
+      expiry_days: options.expiry_days,
     }
   }
 }

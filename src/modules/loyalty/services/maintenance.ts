@@ -12,6 +12,7 @@ import { LoyaltySchemeMethods } from "./schemes"
 export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
   /** Writes `expire` rows for what is left of expired lots (one page); returns the customers touched. */
   async expireLots(limit = 500): Promise<string[]> {
+    await this.effectiveOptions()
     const now = this.now_()
     const due = await this.findExpiredLots_(now, limit)
     for (const lot of due) {
@@ -24,6 +25,7 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
   async releaseMaturedLots(
     limit = 500
   ): Promise<{ released: number; customer_ids: string[]; tier_changes: TierChange[] }> {
+    await this.effectiveOptions()
     const now = this.now_()
     const due = await this.findMaturedLots_(now, limit)
     const tierChanges: TierChange[] = []
@@ -44,11 +46,12 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
 
   /** Recomputes the window points of accounts whose points left the window in the last `lookbackMs`. */
   async refreshTierWindows(lookbackMs = 2 * 86_400_000, limit = 1000): Promise<TierChange[]> {
-    if (this.options_.tiers.basis !== "period") {
+    const { tiers } = await this.effectiveOptions()
+    if (tiers.basis !== "period") {
       return []
     }
     const now = this.now_()
-    const windowStart = new Date(now.getTime() - this.options_.tiers.window_days * 86_400_000)
+    const windowStart = new Date(now.getTime() - tiers.window_days * 86_400_000)
     const accounts = await this.findAccountsLeavingWindow_(
       new Date(windowStart.getTime() - lookbackMs),
       windowStart,

@@ -26,7 +26,8 @@ export class LoyaltyReferralMethods extends LoyaltyReservationMethods {
     const manager = sharedContext.manager!
     const code = await readReferralCode(manager, customerId)
     const counts = await referralCounts(manager, customerId)
-    const url = code === null ? null : this.options_.referrals.url.replace("{code}", encodeURIComponent(code))
+    const url =
+      code === null ? null : (await this.effectiveOptions()).referrals.url.replace("{code}", encodeURIComponent(code))
     return { code, url, ...counts }
   }
 
@@ -50,7 +51,7 @@ export class LoyaltyReferralMethods extends LoyaltyReservationMethods {
   ) {
     return await claimReferral(sharedContext.transactionManager!, {
       ...input,
-      max_claims_per_day: this.options_.referrals.max_claims_per_day,
+      max_claims_per_day: (await this.effectiveOptions()).referrals.max_claims_per_day,
       now: this.now_(),
     })
   }
@@ -61,12 +62,13 @@ export class LoyaltyReferralMethods extends LoyaltyReservationMethods {
     award: Omit<ReferralAward, "advocate_points" | "referee_points">,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
+    const { referrals } = await this.effectiveOptions()
     return await awardReferral(
       sharedContext.transactionManager!,
       {
         ...award,
-        advocate_points: this.options_.referrals.advocate_points,
-        referee_points: this.options_.referrals.referee_points,
+        advocate_points: referrals.advocate_points,
+        referee_points: referrals.referee_points,
       },
       this.postContext_()
     )

@@ -17,7 +17,7 @@ import { LoyaltyReferralMethods } from "./referrals"
 export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
   /** A configured reward scheme (undefined: none with this id). */
   rewardScheme(schemeId: string): SchemeOptions | undefined {
-    return this.options_.schemes.list.find((scheme) => scheme.id === schemeId)
+    return this.current_().schemes.list.find((scheme) => scheme.id === schemeId)
   }
 
   /** The ids of the schemes the customer is a member of. */
@@ -64,7 +64,7 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
     const now = this.now_()
-    const expiresAt = new Date(now.getTime() + this.options_.schemes.code_ttl_minutes * 60_000)
+    const expiresAt = new Date(now.getTime() + (await this.effectiveOptions()).schemes.code_ttl_minutes * 60_000)
     const started = await startVerification(sharedContext.transactionManager!, {
       ...input,
       expires_at: expiresAt,
@@ -88,7 +88,7 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
     const checked = await checkVerification(manager, {
       ...input,
       now: this.now_(),
-      max_tries: this.options_.schemes.max_tries,
+      max_tries: (await this.effectiveOptions()).schemes.max_tries,
       secret: this.codeSecret_(),
       limits: this.attemptLimits_(),
     })
@@ -104,7 +104,7 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
   }
 
   protected attemptLimits_(): AttemptLimits {
-    const { max_tries_per_hour, max_tries_per_day, max_codes_per_address_per_hour } = this.options_.schemes
+    const { max_tries_per_hour, max_tries_per_day, max_codes_per_address_per_hour } = this.current_().schemes
     return {
       tries_per_hour: max_tries_per_hour,
       tries_per_day: max_tries_per_day,

@@ -21,7 +21,7 @@ export const awardReferralPointsStep = createStep(
   awardReferralPointsStepId,
   async (input: { order_id: string }, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const options = loyalty.options
+    const options = await loyalty.effectiveOptions()
     if (!options.enabled) {
       return new StepResponse(NOTHING)
     }

@@ -32,7 +32,7 @@ export const buildOrderEarningsStep = createStep(
   buildOrderEarningsStepId,
   async (input: { order_id: string }, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const options = loyalty.options
+    const options = await loyalty.effectiveOptions()
     if (!options.enabled) {
       return new StepResponse({ entries: [] as LoyaltyEntryInput[], reason: "loyalty is switched off" })
     }

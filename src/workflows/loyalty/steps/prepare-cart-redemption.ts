@@ -62,7 +62,7 @@ export const prepareCartRedemptionStep = createStep(
     }
     const ours = (cart.credit_lines ?? []).filter((line) => line.reference === LOYALTY_CREDIT_REFERENCE)
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const options = loyalty.options
+    const options = await loyalty.effectiveOptions()
     const rule = redeemRuleFor(options, cart.currency_code)
     const held = await loyalty.retrieveCartReservation(cart.id)
     // points whose pending period is over are spendable from that moment (pending ones are not)

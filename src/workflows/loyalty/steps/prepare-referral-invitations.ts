@@ -43,8 +43,8 @@ export const prepareReferralInvitationsStep = createStep(
       outcomes.push({ email, status: "sent", reason: null })
       notifications.push({
         to: email,
-        channel: loyalty.options.referrals.email_channel,
-        template: loyalty.options.referrals.invitation_template,
+        channel: (await loyalty.effectiveOptions()).referrals.email_channel,
+        template: (await loyalty.effectiveOptions()).referrals.invitation_template,
         idempotency_key: `referral-invitation:${input.customer_id}:${normaliseEmail(email)}`,
         trigger_type: "engagement.referral_invitation",
         resource_id: input.customer_id,

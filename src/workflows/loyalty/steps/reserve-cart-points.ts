@@ -23,7 +23,7 @@ export const reserveCartPointsStep = createStep(
   reserveCartPointsStepId,
   async (input: PreparedRedemption, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const holdMs = loyalty.options.redeem.hold_hours * 3_600_000
+    const holdMs = (await loyalty.effectiveOptions()).redeem.hold_hours * 3_600_000
     const previous = await loyalty.reserveLoyaltyPoints({
       customer_id: input.customer_id,
       cart_id: input.cart_id,

@@ -67,7 +67,7 @@ export async function autoSpendOnCart(container: MedusaContainer, cartId: string
     has_reservation: !!reservation,
     has_payment_session: !!cart.payment_collection?.payment_sessions?.length,
     spending_blocked: !!account?.spending_blocked,
-    min_points: loyalty.options.redeem.min_points,
+    min_points: (await loyalty.effectiveOptions()).redeem.min_points,
   }
   if (!autoSpendPoints({ ...facts, max_applicable: Number.MAX_SAFE_INTEGER })) {
     return 0

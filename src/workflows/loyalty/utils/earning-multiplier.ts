@@ -6,7 +6,7 @@ import type LoyaltyModuleService from "../../../modules/loyalty/service"
  */
 export async function earningMultiplierOf(loyalty: LoyaltyModuleService, customerId: string) {
   const [account] = await loyalty.listLoyaltyAccounts({ customer_id: customerId })
-  const tier = loyalty.options.tiers.levels.find((level) => level.id === account?.tier_id)
+  const tier = (await loyalty.effectiveOptions()).tiers.levels.find((level) => level.id === account?.tier_id)
   const schemeIds = await loyalty.listMemberSchemeIds(customerId)
   const schemeMultiplier = schemeIds.reduce((product, id) => product * (loyalty.rewardScheme(id)?.multiplier ?? 1), 1)
   return {

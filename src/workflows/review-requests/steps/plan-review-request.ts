@@ -27,7 +27,7 @@ export const planReviewRequestStep = createStep(
     return new StepResponse(
       planReviewRequest({
         order: order as ReviewOrder,
-        options: engagement.getOptions().review_requests,
+        options: (await engagement.effectiveOptions()).review_requests,
         consents,
         reviewPlatform: engagement.providersWith("review_requests")[0]?.capability,
       })

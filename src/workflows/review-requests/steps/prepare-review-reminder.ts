@@ -20,7 +20,7 @@ export const prepareReviewReminderStep = createStep(
       data: [order],
     } = await query.graph({ entity: "order", fields: REVIEW_ORDER_FIELDS, filters: { id: reviewRequest.order_id } })
     const consents = reviewRequest.customer_id ? await engagement.getCurrentConsents(reviewRequest.customer_id) : []
-    const options = engagement.getOptions()
+    const options = await engagement.effectiveOptions()
     const history = await reviewHistoryOf(engagement, {
       customer_key: customerKeyOf(reviewRequest),
       own_request_id: reviewRequest.id,

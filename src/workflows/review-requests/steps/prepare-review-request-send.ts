@@ -24,7 +24,7 @@ export const prepareReviewRequestSendStep = createStep(
       data: [order],
     } = await query.graph({ entity: "order", fields: REVIEW_ORDER_FIELDS, filters: { id: reviewRequest.order_id } })
     const consents = reviewRequest.customer_id ? await engagement.getCurrentConsents(reviewRequest.customer_id) : []
-    const options = engagement.getOptions()
+    const options = await engagement.effectiveOptions()
     const canUnsubscribe = !!reviewRequest.customer_id && !!options.consents.purposes.review_requests
     const unsubscribeUrl = canUnsubscribe
       ? fillUrlPattern(options.consents.unsubscribe_url, {

@@ -86,7 +86,7 @@ export async function scopeReviewRequestSend(args: {
   | { stop?: undefined; reviewRequest: ReviewRequestRecord; order: ReviewOrder | undefined; excluded: ExcludedItem[] }
 > {
   const { engagement, reviewRequest, order, consents } = args
-  const options = engagement.getOptions().review_requests
+  const options = (await engagement.effectiveOptions()).review_requests
   if (!order || order.status === "canceled" || !order.email || reviewOptOutReason(order, consents, options)) {
     return { reviewRequest, order, excluded: [] }
   }

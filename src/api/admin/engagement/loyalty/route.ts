@@ -21,14 +21,14 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     ),
   ]
   const outstanding = figures.balance + figures.pending + figures.reserved
-  const perUnit = loyalty.options.points_per_currency_unit
+  const perUnit = (await loyalty.effectiveOptions()).points_per_currency_unit
   const value = currencies.map((code) => {
     const points = perUnit[code] ?? perUnit.default ?? 100
     // minor units by integer division, rounded down: the liability is never overstated by rounding
     const minor = Math.floor((outstanding * 10 ** currencyDecimals(code)) / points)
     return { currency_code: code, amount: minor / 10 ** currencyDecimals(code), points_per_unit: points }
   })
-  const names = new Map(loyalty.options.tiers.levels.map((level) => [level.id, level.name]))
+  const names = new Map((await loyalty.effectiveOptions()).tiers.levels.map((level) => [level.id, level.name]))
   // who made each adjustment and for whom, by email, as the admin knows them
   const adjustments = figures.latest_adjustments as { actor_id: string | null; customer_id: string }[]
   const adminIds = [...new Set(adjustments.map((row) => row.actor_id).filter((id): id is string => !!id))]

@@ -14,7 +14,7 @@ import { recordReviewLinkClickWorkflow } from "../../../../workflows/review-requ
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const engagement = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  const options = engagement.getOptions()
+  const options = await engagement.effectiveOptions()
   const verified = verifyReviewLinkToken(req.params.token, options.consents.link_secret)
   if (!verified.ok) {
     const message =

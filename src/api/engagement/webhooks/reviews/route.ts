@@ -13,7 +13,7 @@ import type { ReviewWebhookBodyType } from "./validators"
  */
 export const POST = async (req: MedusaRequest<ReviewWebhookBodyType>, res: MedusaResponse) => {
   const { webhook } = req.scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE).getOptions().review_requests
-  const expiryDays = loyaltyOf(req.scope).options.expiry_days
+  const expiryDays = (await loyaltyOf(req.scope).effectiveOptions()).expiry_days
   const { result } = await awardReviewPointsWorkflow(req.scope).run({
     input: {
       ...req.validatedBody,

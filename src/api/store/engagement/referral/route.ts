@@ -20,7 +20,9 @@ export const GET = async (
     if (source?.referralCode) {
       const code = await source.referralCode(customerId)
       const url =
-        code === null ? null : loyaltyOf(req.scope).options.referrals.url.replace("{code}", encodeURIComponent(code))
+        code === null
+          ? null
+          : (await loyaltyOf(req.scope).effectiveOptions()).referrals.url.replace("{code}", encodeURIComponent(code))
       res.json({ referral: { code, url, invited: 0, joined: 0, rewarded: 0 } })
       return
     }

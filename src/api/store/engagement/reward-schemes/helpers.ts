@@ -10,7 +10,7 @@ import type { SentError } from "../../../utils/sent"
 export async function rewardSchemesOf(scope: MedusaContainer, customerId: string) {
   const loyalty = loyaltyOf(scope)
   const joined = new Set(await loyalty.listMemberSchemeIds(customerId))
-  return loyalty.options.schemes.list.map((scheme) => ({
+  return (await loyalty.effectiveOptions()).schemes.list.map((scheme) => ({
     id: scheme.id,
     name: scheme.name,
     description: scheme.description,

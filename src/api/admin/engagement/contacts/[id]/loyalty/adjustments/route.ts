@@ -11,7 +11,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminAdjustLoyaltyPoi
   // an erased shopper's account is closed: an adjustment would open a new balance for them
   await refuseIfErased(req.scope, customerId)
   const loyalty = loyaltyOf(req.scope)
-  const expiryDays = loyalty.options.expiry_days
+  const expiryDays = (await loyalty.effectiveOptions()).expiry_days
   const { result } = await adjustLoyaltyPointsWorkflow(req.scope).run({
     input: {
       customer_id: customerId,

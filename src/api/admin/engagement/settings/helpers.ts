@@ -1,0 +1,39 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { SettingVersionRow } from "../../../../utils/setting-versions"
+import { settingsOwnerOf } from "../../../../workflows/settings/utils"
+
+/** One version as the history shows it: who, when, and what (null values: reset to the options). */
+export function versionAnswer(row: SettingVersionRow) {
+  return {
+    version: row.version,
+    values: row.values,
+    is_reset: row.values === null,
+    restored_from: row.restored_from,
+    actor_type: row.actor_type,
+    actor_id: row.actor_id,
+    created_at: row.created_at,
+  }
+}
+
+/**
+ * An area as the admin edits it: the values in effect, the configured defaults, and the version
+ * to send back with a save. Never a secret: no area holds one.
+ */
+export async function settingsAnswer(container: MedusaContainer, area: string) {
+  const { module, owner } = settingsOwnerOf(container, area)
+  const [{ defaults, values }, [latest]] = await Promise.all([
+    owner.describeSettingsArea(area),
+    owner.listSettingVersions(area, 1),
+  ])
+  return {
+    area,
+    module,
+    version: latest?.version ?? 0,
+    // saved in the admin and not reset: the saved values win over the options
+    is_default: !latest || latest.values === null,
+    saved_by: latest ? { actor_type: latest.actor_type, actor_id: latest.actor_id } : null,
+    saved_at: latest?.created_at ?? null,
+    values,
+    defaults,
+  }
+}

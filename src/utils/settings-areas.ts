@@ -1,0 +1,110 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import type { z } from "@medusajs/framework/zod"
+import type { SettingVersionRow } from "./setting-versions"
+
+/**
+ * One settings area an owner edits in the admin: a part of a module's options, validated by the
+ * same zod schema as the option. An area never holds a secret (keys, tokens, link and webhook
+ * secrets stay in the options and the environment): `read` leaves them out, `apply` keeps the
+ * configured ones.
+ */
+export interface SettingsArea<O> {
+  id: string
+  schema: z.ZodType
+  /** the area's values within the resolved options */
+  read(options: O): Record<string, unknown>
+  /** the options with the area's values in place of the configured ones */
+  apply(options: O, values: Record<string, unknown>): O
+}
+
+/** The options with every area's newest saved version in place (a reset version keeps the options'). */
+export function applySavedSettings<O>(
+  configured: O,
+  areas: readonly SettingsArea<O>[],
+  saved: Map<string, SettingVersionRow>
+): O {
+  let effective = configured
+  for (const area of areas) {
+    const values = saved.get(area.id)?.values
+    // parsed again: a field added to the schema since the save gets its default; a version the
+    // schema no longer accepts (after an upgrade) leaves the options in effect
+    const parsed = values ? area.schema.safeParse(values) : undefined
+    if (parsed?.success) {
+      effective = area.apply(effective, parsed.data as Record<string, unknown>)
+    }
+  }
+  return effective
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+}
+
+/** Fields of the input an object schema dropped: zod strips unknown keys, a settings save refuses them. */
+function unknownFields(input: unknown, output: unknown, path: string[]): string[] {
+  if (Array.isArray(input) && Array.isArray(output)) {
+    return input.flatMap((item, index) => unknownFields(item, output[index], [...path, String(index)]))
+  }
+  if (!isPlainObject(input) || !isPlainObject(output)) {
+    return []
+  }
+  return Object.keys(input).flatMap((key) =>
+    key in output ? unknownFields(input[key], output[key], [...path, key]) : [[...path, key].join(".")]
+  )
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** Strings PostgreSQL cannot store (a NUL byte, a lone surrogate), by field. */
+function unstorableFields(value: unknown, path: string[]): string[] {
+  if (typeof value === "string") {
+    return value.includes("\u0000") || LONE_SURROGATE.test(value) ? [path.join(".")] : []
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) => unstorableFields(item, [...path, String(index)]))
+  }
+  return isPlainObject(value)
+    ? Object.entries(value).flatMap(([key, item]) => unstorableFields(item, [...path, key]))
+    : []
+}
+
+/**
+ * The area's values from a request body, parsed by the option's schema (defaults filled in), or a
+ * 400 naming every wrong field (`values.pending_days: …`) and every unknown one.
+ */
+export function parseAreaValues<O>(area: SettingsArea<O>, input: unknown): Record<string, unknown> {
+  const unstorable = unstorableFields(input, ["values"])
+  if (unstorable.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      unstorable.map((field) => `${field}: must be well-formed text (no NUL byte, no lone surrogate)`).join("; ")
+    )
+  }
+  const parsed = area.schema.safeParse(input)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${["values", ...issue.path.map(String)].join(".")}: ${issue.message}`
+    )
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
+  }
+  const unknown = unknownFields(input, parsed.data, ["values"])
+  if (unknown.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      unknown
+        .map((field) => `${field}: unknown field (a secret is never a setting; it stays in the options)`)
+        .join("; ")
+    )
+  }
+  return parsed.data as Record<string, unknown>
+}
+
+/** The operations the admin settings routes need of a module that owns settings areas. */
+export interface SettingsOwner {
+  settingsAreaIds(): string[]
+  /** the area's values: as configured (the defaults) and in effect now */
+  describeSettingsArea(area: string): Promise<{ defaults: Record<string, unknown>; values: Record<string, unknown> }>
+  parseSettingsValues(area: string, input: unknown): Record<string, unknown>
+  listSettingVersions(area: string, limit: number): Promise<SettingVersionRow[]>
+  retrieveSettingVersion(area: string, version: number): Promise<SettingVersionRow | undefined>
+}

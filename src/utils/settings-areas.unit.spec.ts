@@ -1,0 +1,52 @@
+import { LOYALTY_SETTINGS_AREAS } from "../modules/loyalty/settings"
+import { resolveLoyaltyOptions } from "../modules/loyalty/options"
+import { SettingsCache, SettingVersionRow } from "./setting-versions"
+import { applySavedSettings, parseAreaValues } from "./settings-areas"
+
+const earning = LOYALTY_SETTINGS_AREAS.find((area) => area.id === "loyalty-earning")!
+const schemes = LOYALTY_SETTINGS_AREAS.find((area) => area.id === "loyalty-schemes")!
+const version = (area: string, values: Record<string, unknown> | null) =>
+  ({
+    area,
+    version: 1,
+    values,
+    actor_type: "user",
+    actor_id: "user_1",
+    restored_from: null,
+    created_at: new Date(),
+  }) as SettingVersionRow
+
+describe("settings areas", () => {
+  it("parses an area's values with the option's schema, filling defaults, and names every wrong or unknown field", () => {
+    expect(parseAreaValues(earning, { pending_days: 14 })).toMatchObject({ pending_days: 14, rounding: "down" })
+    expect(() => parseAreaValues(earning, { pending_days: -1 })).toThrow(/^values\.pending_days: /)
+    expect(() => parseAreaValues(earning, { caps: { x: 1 } })).toThrow("values.caps: unknown field")
+    expect(() => parseAreaValues(schemes, { code_secret: "x".repeat(40) })).toThrow("values.code_secret: unknown field")
+    expect(() => parseAreaValues(schemes, { list: [{ id: "a", name: "A\u0000" }] })).toThrow("values.list.0.name")
+  })
+
+  it("puts the newest saved version in place of the options, with defaults for fields it lacks; a reset keeps the options", () => {
+    const configured = resolveLoyaltyOptions({ loyalty: { earn: { pending_days: 3 } } })
+    const saved = new Map([["loyalty-earning", version("loyalty-earning", { points_per_unit: { eur: 5 } })]])
+    const effective = applySavedSettings(configured, LOYALTY_SETTINGS_AREAS, saved)
+    expect(effective.earn).toMatchObject({ points_per_unit: { eur: 5 }, pending_days: 0, rounding: "down" })
+    expect(effective.tiers).toBe(configured.tiers)
+    const reset = new Map([["loyalty-earning", version("loyalty-earning", null)]])
+    expect(applySavedSettings(configured, LOYALTY_SETTINGS_AREAS, reset)).toBe(configured)
+    const unreadable = new Map([["loyalty-earning", version("loyalty-earning", { pending_days: "soon" })]])
+    expect(applySavedSettings(configured, LOYALTY_SETTINGS_AREAS, unreadable).earn.pending_days).toBe(3)
+  })
+
+  it("reads again after the time to live or an invalidation, once for callers asking together", async () => {
+    let reads = 0
+    const cache = new SettingsCache(async () => ++reads, 60_000)
+    expect(await Promise.all([cache.get(), cache.get()])).toEqual([1, 1])
+    expect(await cache.get()).toBe(1)
+    cache.invalidate()
+    expect(await cache.get()).toBe(2)
+    const expiring = new SettingsCache(async () => ++reads, 0)
+    await expiring.get()
+    expect(await expiring.get()).toBe(reads)
+    expect(reads).toBe(4)
+  })
+})

@@ -1,0 +1,2 @@
+export * from "./workflows/save-settings"
+export * from "./steps/save-settings-version"
