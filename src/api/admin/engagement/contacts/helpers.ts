@@ -1,8 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../modules/engagement/types"
-import { currentConsentsOf } from "../../../utils/current-consents"
+import { currentConsentsOf } from "../../../../workflows/consents/utils/current-consents"
+import { setLoyaltySpendingBlockWorkflow } from "../../../../workflows/loyalty/workflows/set-loyalty-spending-block"
+import { loyaltyOf } from "../../../utils/loyalty"
 import { defaultAdminContactFields } from "./query-config"
 
 /** A contact with statistics, current consents and their history; 404 when there is none. */
@@ -39,4 +42,35 @@ export async function contactDetail(scope: MedusaContainer, filters: Record<stri
 /** A contact is addressed by its own id, or by its Medusa customer id. */
 export function contactFilterFor(id: string): Record<string, string> {
   return id.startsWith("cus_") ? { customer_id: id } : { id }
+}
+
+/**
+ * The Medusa customer an admin route's `:id` names: a customer id, or a contact profile id.
+ * 404 when neither exists, so nothing is written for a customer that is not there.
+ */
+export async function customerIdForContact(scope: MedusaContainer, id: string): Promise<string> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  if (id.startsWith("cus_")) {
+    const { data } = await query.graph({ entity: "customer", fields: ["id"], filters: { id } })
+    if (data[0]) {
+      return data[0].id
+    }
+  } else {
+    const { data } = await query.graph({ entity: "contact_profile", fields: ["customer_id"], filters: { id } })
+    if (data[0]) {
+      return data[0].customer_id
+    }
+  }
+  throw new MedusaError(MedusaError.Types.NOT_FOUND, `No contact with id ${id}`)
+}
+
+/** The block and unblock routes: one workflow, the summary after it. */
+export function spendingBlockRoute(blocked: boolean) {
+  return async (req: AuthenticatedMedusaRequest<{ reason: string }>, res: MedusaResponse) => {
+    const customerId = await customerIdForContact(req.scope, req.params.id)
+    await setLoyaltySpendingBlockWorkflow(req.scope).run({
+      input: { customer_id: customerId, blocked, reason: req.validatedBody.reason },
+    })
+    res.json({ loyalty: { customer_id: customerId, ...(await loyaltyOf(req.scope).getLoyaltySummary(customerId)) } })
+  }
 }

@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { loyaltySourceErrorAnswer, LoyaltySource } from "../../../../../../modules/loyalty/source"
-import { customerIdForContact, loyaltyOf } from "../../../../../utils/loyalty"
-import { loyaltySourceOf } from "../../../../../utils/loyalty-source"
+import { customerIdForContact } from "../../helpers"
+import { loyaltyOf } from "../../../../../utils/loyalty"
+import { loyaltySourceOf } from "../../../../../../workflows/loyalty-source/utils/loyalty-source"
 import { sendErrorAnswer } from "../../../../../utils/sent"
 
 /** Referrals an admin sees at most per customer (the latest first); `referrals.made_count` has them all. */

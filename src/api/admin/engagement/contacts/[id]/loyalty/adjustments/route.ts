@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { adjustLoyaltyPointsWorkflow } from "../../../../../../../workflows/loyalty/workflows/adjust-loyalty-points"
-import { customerIdForContact, loyaltyOf } from "../../../../../../utils/loyalty"
+import { customerIdForContact } from "../../../helpers"
+import { loyaltyOf } from "../../../../../../utils/loyalty"
 import type { AdminAdjustLoyaltyPointsType } from "../../../../loyalty/validators"
 
 /** Adds or takes points, with the admin and the reason recorded; answers the new summary. */
