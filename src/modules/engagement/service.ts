@@ -47,7 +47,9 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     this.platforms_ = resolveProviders(container)
     assertLeasesCover(resolved.outbox.lease_ms, this.platforms_.values())
     this.transport_ = new PlatformTransport(this.platforms_.values())
-    const outcomes = outboxConsumers(this.platforms_.values(), resolved.outbox.max_attempts)
+    // the review requests' state is written by the generated `updateReviewRequests`, also when a delivery settles it
+    this.reviewRequests_ = new ReviewRequestStore(baseRepository, resolved.outbox, this)
+    const outcomes = outboxConsumers(this.platforms_.values(), resolved.outbox.max_attempts, this.reviewRequests_)
     const { platforms_: platforms, transport_: transport } = this
     this.outbox_ = new Outbox(baseRepository, { logger, outbox: resolved.outbox, platforms, transport, outcomes })
     const keepingContacts = new Map(this.providersWith("contact_copies").map(({ id }) => [id, platforms.get(id)!]))
@@ -56,7 +58,6 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     this.ledger_ = new ConsentLedger(baseRepository, resolved.consents, this)
     this.links_ = new ConsentLinks(resolved.consents)
     this.statistics_ = new ContactStatisticsStore(baseRepository, resolved.statistics.rfm)
-    this.reviewRequests_ = new ReviewRequestStore(baseRepository, resolved.outbox)
     this.erasures_ = new Erasures(baseRepository, resolved.outbox.max_attempts)
     this.reconciliation_ = new ReconciliationStore(baseRepository)
   }
