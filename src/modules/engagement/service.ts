@@ -58,7 +58,7 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     this.ledger_ = new ConsentLedger(baseRepository, resolved.consents, this)
     this.links_ = new ConsentLinks(resolved.consents)
     this.statistics_ = new ContactStatisticsStore(baseRepository, resolved.statistics.rfm)
-    this.erasures_ = new Erasures(baseRepository, resolved.outbox.max_attempts)
+    this.erasures_ = new Erasures(baseRepository)
     this.reconciliation_ = new ReconciliationStore(baseRepository)
   }
 
@@ -111,8 +111,17 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   }
 
   // privacy (privacy/erasures.ts)
-  eraseCustomerData(...args: Parameters<Erasures["eraseCustomerData"]>) {
-    return this.erasures_.eraseCustomerData(...args)
+  findErasureScope(...args: Parameters<Erasures["findErasureScope"]>) {
+    return this.erasures_.findErasureScope(...args)
+  }
+  eraseDeliveries(...args: Parameters<Erasures["eraseDeliveries"]>) {
+    return this.erasures_.eraseDeliveries(...args)
+  }
+  deleteOrderTotals(...args: Parameters<Erasures["deleteOrderTotals"]>) {
+    return this.erasures_.deleteOrderTotals(...args)
+  }
+  restoreOrderTotals(...args: Parameters<Erasures["restoreOrderTotals"]>) {
+    return this.erasures_.restoreOrderTotals(...args)
   }
   listErasedCustomers(...args: Parameters<Erasures["listErasedCustomers"]>) {
     return this.erasures_.listErasedCustomers(...args)
