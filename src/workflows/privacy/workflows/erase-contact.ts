@@ -86,11 +86,6 @@ export const eraseContactWorkflow = createWorkflow(eraseContactWorkflowId, (inpu
     actor: input.actor,
   }))
   const consents = anonymiseErasedConsentsStep(consentInput)
-  // found by their erasure (`subject_id`), never by the customer: no outbox row keeps the shopper's id
-  const stopCalls = transform({ plan }, ({ plan }) =>
-    plan.held ? plan.stop_calls.map((call) => ({ ...call, customer_id: null })) : []
-  )
-  const enqueued = enqueueDeliveriesStep(stopCalls).config({ name: "enqueue-erasure-stop-calls" })
   const counted = {
     deliveries,
     contactProfile,
@@ -135,6 +130,12 @@ export const eraseContactWorkflow = createWorkflow(eraseContactWorkflowId, (inpu
     }
   )
   recordErasureStep(record)
+  // the last writing step: a stop call may be sent as soon as it is written, and cannot be unsent
+  // found by their erasure (`subject_id`), never by the customer: no outbox row keeps the shopper's id
+  const stopCalls = transform({ plan }, ({ plan }) =>
+    plan.held ? plan.stop_calls.map((call) => ({ ...call, customer_id: null })) : []
+  )
+  const enqueued = enqueueDeliveriesStep(stopCalls).config({ name: "enqueue-erasure-stop-calls" })
   const eventData = transform({ enqueued }, ({ enqueued }) => ({
     ids: enqueued.filter((result) => result.created).map((result) => result.delivery.id),
   }))
