@@ -117,6 +117,9 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   eraseDeliveries(...args: Parameters<Erasures["eraseDeliveries"]>) {
     return this.erasures_.eraseDeliveries(...args)
   }
+  putBackErasedDeliveries(...args: Parameters<Erasures["putBackErasedDeliveries"]>) {
+    return this.erasures_.putBackErasedDeliveries(...args)
+  }
   deleteOrderTotals(...args: Parameters<Erasures["deleteOrderTotals"]>) {
     return this.erasures_.deleteOrderTotals(...args)
   }

@@ -168,6 +168,32 @@ export async function eraseDeliveries(
   return { kinds, before }
 }
 
+/**
+ * Puts the rows `eraseDeliveries` changed back as they were. Raw SQL: the generated update merges
+ * a JSON column into what it holds, and a payload must come back exactly, not merged with the redaction.
+ */
+export async function putBackErasedDeliveries(manager: SqlEntityManager, before: DeliveryBefore[]): Promise<void> {
+  for (const row of before) {
+    await runSql(
+      manager,
+      `UPDATE engagement_delivery SET status = ?, locked_until = ?::timestamptz, last_error = ?, payload = ?::jsonb,
+         response_summary = ?::jsonb, dry_run_request = ?::jsonb, customer_id = ?, idempotency_key = ?, updated_at = now()
+       WHERE id = ?`,
+      [
+        row.status,
+        row.locked_until ? new Date(row.locked_until).toISOString() : null,
+        row.last_error,
+        JSON.stringify(row.payload),
+        row.response_summary == null ? null : JSON.stringify(row.response_summary),
+        row.dry_run_request == null ? null : JSON.stringify(row.dry_run_request),
+        row.customer_id,
+        row.idempotency_key,
+        row.id,
+      ]
+    )
+  }
+}
+
 /** Deletes the shopper's running order totals; returns the rows as they were (JSON) for their undo. */
 export async function deleteOrderTotals(manager: SqlEntityManager, customer: string): Promise<unknown[]> {
   const rows = await runSql<{ row: unknown }>(

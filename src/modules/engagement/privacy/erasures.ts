@@ -1,7 +1,15 @@
 import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
-import { deleteOrderTotals, eraseDeliveries, EraseDeliveriesInput, findErasureScope, restoreOrderTotals } from "./erase"
+import {
+  DeliveryBefore,
+  deleteOrderTotals,
+  eraseDeliveries,
+  EraseDeliveriesInput,
+  findErasureScope,
+  putBackErasedDeliveries,
+  restoreOrderTotals,
+} from "./erase"
 import { listErasedCustomers, resumeErasedCustomer, unresumeErasures } from "./erased-customers"
 
 /**
@@ -28,6 +36,12 @@ export class Erasures {
   @InjectTransactionManager()
   async eraseDeliveries(input: EraseDeliveriesInput, @MedusaContext() ctx: Context<SqlEntityManager> = {}) {
     return await eraseDeliveries(ctx.transactionManager!, input)
+  }
+
+  /** Puts back the outbox rows `eraseDeliveries` changed, exactly as they were (its undo). */
+  @InjectTransactionManager()
+  async putBackErasedDeliveries(before: DeliveryBefore[], @MedusaContext() ctx: Context<SqlEntityManager> = {}) {
+    await putBackErasedDeliveries(ctx.transactionManager!, before)
   }
 
   @InjectTransactionManager()

@@ -10,7 +10,8 @@ export const eraseDeliveriesStepId = "erase-deliveries"
  * Erases the shopper from the outbox in one transaction (raw SQL: keys built from each row's own
  * id and a search through the rows' JSON, see `eraseDeliveries`): waiting rows canceled, their
  * rows redacted and re-keyed `erased:<row id>`, finished batches scrubbed of their values.
- * Compensation puts back every field it changed on those rows (the generated `updateDeliveries`).
+ * Compensation puts back every field it changed on those rows (`putBackErasedDeliveries`: the generated
+ * update would merge the redaction into the payload instead of replacing it).
  */
 export const eraseDeliveriesStep = createStep(
   eraseDeliveriesStepId,
@@ -30,6 +31,6 @@ export const eraseDeliveriesStep = createStep(
       return
     }
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    await engagement.updateDeliveries(before as Parameters<typeof engagement.updateDeliveries>[0])
+    await engagement.putBackErasedDeliveries(before)
   }
 )
