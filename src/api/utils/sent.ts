@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { ErrorAnswer } from "../../provider-api/platform-failure"
+import type { ErrorAnswer } from "../../utils/answered-error"
 
 /**
  * What a route handler may hand to `res.json` for a response type of `src/types/store.ts`: the

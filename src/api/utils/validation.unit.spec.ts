@@ -1,7 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 import { StoreUpdateConsents } from "../store/engagement/consents/validators"
 import { ROUTES_WITH_PATH_PARAMS } from "./path-params"
-import { describeIssues, pathParamProblem, sortOrder, text } from "./validation"
+import { describeIssues } from "../../utils/zod-issues"
+import { pathParamProblem, sortOrder, text } from "./validation"
 
 const problemOf = (schema: z.ZodType, input: unknown, root = "body") => {
   const result = schema.safeParse(input)

@@ -19,7 +19,8 @@ const delivery = (fields: Partial<DeliveryRecord>) =>
   }) as DeliveryRecord
 
 describe("outboxConsumers", () => {
-  const handlers = outboxConsumers([provider], 12)
+  // no review platform here: no delivery decides a review request
+  const handlers = outboxConsumers([provider], 12, { applyDeliveryOutcome: async () => undefined })
 
   it("waits on a contact's sync calls and an erasure's stop calls only", () => {
     expect(

@@ -50,7 +50,9 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     assertLeasesCover(resolved.outbox.lease_ms, this.platforms_.values())
     this.settings_ = new EngagementSettings(baseRepository, resolved, () => [...this.platforms_.keys()])
     this.transport_ = new PlatformTransport(this.platforms_.values())
-    const outcomes = outboxConsumers(this.platforms_.values(), resolved.outbox.max_attempts)
+    // the review requests' state is written by the generated `updateReviewRequests`, also when a delivery settles it
+    this.reviewRequests_ = new ReviewRequestStore(baseRepository, resolved.outbox, this)
+    const outcomes = outboxConsumers(this.platforms_.values(), resolved.outbox.max_attempts, this.reviewRequests_)
     const { platforms_: platforms, transport_: transport } = this
     const dryRun = this.settings_.isDryRun.bind(this.settings_)
     this.outbox_ = new Outbox(baseRepository, {
@@ -67,8 +69,7 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     this.ledger_ = new ConsentLedger(baseRepository, resolved.consents, this)
     this.links_ = new ConsentLinks(resolved.consents)
     this.statistics_ = new ContactStatisticsStore(baseRepository, resolved.statistics.rfm)
-    this.reviewRequests_ = new ReviewRequestStore(baseRepository, resolved.outbox)
-    this.erasures_ = new Erasures(baseRepository, resolved.outbox.max_attempts)
+    this.erasures_ = new Erasures(baseRepository)
     this.reconciliation_ = new ReconciliationStore(baseRepository)
   }
 
@@ -154,8 +155,20 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   }
 
   // privacy (privacy/erasures.ts)
-  eraseCustomerData(...args: Parameters<Erasures["eraseCustomerData"]>) {
-    return this.erasures_.eraseCustomerData(...args)
+  findErasureScope(...args: Parameters<Erasures["findErasureScope"]>) {
+    return this.erasures_.findErasureScope(...args)
+  }
+  eraseDeliveries(...args: Parameters<Erasures["eraseDeliveries"]>) {
+    return this.erasures_.eraseDeliveries(...args)
+  }
+  putBackErasedDeliveries(...args: Parameters<Erasures["putBackErasedDeliveries"]>) {
+    return this.erasures_.putBackErasedDeliveries(...args)
+  }
+  deleteOrderTotals(...args: Parameters<Erasures["deleteOrderTotals"]>) {
+    return this.erasures_.deleteOrderTotals(...args)
+  }
+  restoreOrderTotals(...args: Parameters<Erasures["restoreOrderTotals"]>) {
+    return this.erasures_.restoreOrderTotals(...args)
   }
   listErasedCustomers(...args: Parameters<Erasures["listErasedCustomers"]>) {
     return this.erasures_.listErasedCustomers(...args)

@@ -1,1 +1,1 @@
-export * from "./workflows/send-loyalty-source-call"
+export * from "./workflows/send-loyalty-source-write"

@@ -1,4 +1,4 @@
-import { applyConsentLink, describeConsentLink } from "../../utils/consent-links"
+import { applyConsentLink, describeConsentLink } from "../../store/engagement/consents/link-handlers"
 
 /**
  * The same as /store/engagement/unsubscribe, outside /store: a mail client following an email's

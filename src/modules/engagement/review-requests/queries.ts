@@ -67,25 +67,3 @@ export async function claimDueReviewRequests(
     [args.leaseMs, args.limit]
   )
 }
-
-/** A review platform delivery's outcome decides its review request: sent with the platform's id, or failed. */
-export async function applyDeliveryOutcomeToReviewRequest(
-  manager: SqlEntityManager,
-  delivery: { id: string; status: string; external_id?: string | null; last_error?: string | null }
-): Promise<void> {
-  if (delivery.status === "delivered") {
-    // raw SQL: a conditional update (only from its waiting statuses) in the outcome's locked transaction
-    await runSql(
-      manager,
-      `UPDATE ${TABLE} SET status = 'sent', sent_at = now(), external_id = ?, reason = NULL, updated_at = now()
-       WHERE delivery_id = ? AND status IN ('scheduled', 'failed')`,
-      [delivery.external_id ?? null, delivery.id]
-    )
-  } else if (delivery.status === "failed" || delivery.status === "dead") {
-    await runSql(
-      manager,
-      `UPDATE ${TABLE} SET status = 'failed', reason = ?, updated_at = now() WHERE delivery_id = ? AND status = 'scheduled'`,
-      [delivery.last_error ?? delivery.status, delivery.id]
-    )
-  }
-}

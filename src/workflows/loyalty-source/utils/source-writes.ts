@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
-import type { LoyaltySourceWrites } from "../../../provider-api/loyalty-source-writes"
+import type { LoyaltySourceActionKind, LoyaltySourceWrites } from "../../../provider-api/loyalty-source-writes"
 import { LOYALTY_MODULE } from "../../../modules/loyalty/types"
 
 /**
@@ -25,4 +25,9 @@ export function loyaltySourceWritesOf(
   const perUnit = (currency: string) =>
     options.points_per_currency_unit[currency] ?? options.points_per_currency_unit.default ?? 100
   return { platform: provider.id, name: provider.name, writes: provider.capability.writes(engagement, perUnit) }
+}
+
+/** Whether the platform that keeps the points takes this write (otherwise the local routes answer). */
+export function loyaltySourceTakes(container: MedusaContainer, kind: LoyaltySourceActionKind): boolean {
+  return !!loyaltySourceWritesOf(container)?.writes.kinds.includes(kind)
 }

@@ -10,6 +10,8 @@ export const prepareErasureStepId = "prepare-erasure"
 
 export interface ErasurePlan {
   erasure_id: string
+  /** whether the plugin holds a contact profile of the shopper (false: erased before, no stop call is sent again) */
+  held: boolean
   customer_id: string
   subject_hash: string
   email: string | null
@@ -70,6 +72,7 @@ export const prepareErasureStep = createStep(
     }
     const plan: ErasurePlan = {
       erasure_id: erasureId,
+      held: !!profile,
       customer_id: input.customer_id,
       subject_hash: subjectHashOf(input.customer_id),
       email: profile?.email ?? null,

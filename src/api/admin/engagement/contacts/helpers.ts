@@ -1,9 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type EngagementModuleService from "../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
-import { currentConsentsOf } from "../../../utils/current-consents"
+import { currentConsentsOf } from "../../../../workflows/consents/utils/current-consents"
+import { setLoyaltySpendingBlockWorkflow } from "../../../../workflows/loyalty/workflows/set-loyalty-spending-block"
 import { refuseIfErased } from "../../../utils/erased"
+import { loyaltyOf } from "../../../utils/loyalty"
+import type LoyaltyModuleService from "../../../../modules/loyalty/service"
 import { defaultAdminContactFields } from "./query-config"
 
 /** A contact with statistics, current consents and their history; 404 when there is none. */
@@ -40,6 +44,55 @@ export async function contactDetail(scope: MedusaContainer, filters: Record<stri
 /** A contact is addressed by its own id, or by its Medusa customer id. */
 export function contactFilterFor(id: string): Record<string, string> {
   return id.startsWith("cus_") ? { customer_id: id } : { id }
+}
+
+/**
+ * The Medusa customer an admin route's `:id` names: a customer id, or a contact profile id.
+ * 404 when neither exists, so nothing is written for a customer that is not there.
+ */
+export async function customerIdForContact(scope: MedusaContainer, id: string): Promise<string> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  if (id.startsWith("cus_")) {
+    const { data } = await query.graph({ entity: "customer", fields: ["id"], filters: { id } })
+    if (data[0]) {
+      return data[0].id
+    }
+  } else {
+    const { data } = await query.graph({ entity: "contact_profile", fields: ["customer_id"], filters: { id } })
+    if (data[0]) {
+      return data[0].customer_id
+    }
+  }
+  throw new MedusaError(MedusaError.Types.NOT_FOUND, `No contact with id ${id}`)
+}
+
+/** The block and unblock routes: one workflow, the summary after it (400 for an erased customer). */
+export function spendingBlockRoute(blocked: boolean) {
+  return async (req: AuthenticatedMedusaRequest<{ reason: string }>, res: MedusaResponse) => {
+    const customerId = await customerIdForContact(req.scope, req.params.id)
+    await refuseIfErased(req.scope, customerId)
+    await setLoyaltySpendingBlockWorkflow(req.scope).run({
+      input: { customer_id: customerId, blocked, reason: req.validatedBody.reason },
+    })
+    const loyalty = loyaltyOf(req.scope)
+    const [summary, blockedReason] = await Promise.all([
+      loyalty.getLoyaltySummary(customerId),
+      blockedReasonOf(loyalty, customerId),
+    ])
+    res.json({ loyalty: { customer_id: customerId, ...summary, blocked_reason: blockedReason } })
+  }
+}
+
+/**
+ * Why the customer's spending is blocked (the admin's reason, `debt`, or `closed` after an erasure);
+ * null when it is not. For admin answers only: the reason is the store's, not the shopper's.
+ */
+export async function blockedReasonOf(loyalty: LoyaltyModuleService, customerId: string): Promise<string | null> {
+  const [account] = await loyalty.listLoyaltyAccounts(
+    { customer_id: customerId },
+    { select: ["spending_blocked", "blocked_reason"] }
+  )
+  return account?.spending_blocked ? (account.blocked_reason ?? null) : null
 }
 
 /**

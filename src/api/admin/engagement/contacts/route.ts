@@ -27,7 +27,7 @@ export const GET = async (
  * is created or updated too. The batch is all or nothing.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpsertContactsType>, res: MedusaResponse) => {
-  // a conflict's 409 keeps its message through the plugin's error handler (src/api/utils/error-handler.ts)
+  // a conflict's 409 keeps its message through the plugin's error handler (src/api/error-handler.ts)
   const { result: ids } = await upsertContactsWorkflow(req.scope).run({ input: req.validatedBody })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: contacts } = await query.graph({

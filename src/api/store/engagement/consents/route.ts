@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { recordConsentsWorkflow } from "../../../../workflows/consents/workflows/record-consents"
-import { currentConsentsOf } from "../../../utils/current-consents"
+import { currentConsentsOf } from "../../../../workflows/consents/utils/current-consents"
 import type { StoreUpdateConsentsType } from "./validators"
 import type { StoreEngagementConsentsResponse } from "../../../../types/store"
 import type { Sent } from "../../../utils/sent"

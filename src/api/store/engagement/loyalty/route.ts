@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { loyaltySourceErrorAnswer } from "../../../../provider-api/loyalty-source"
 import type { StoreEngagementLoyaltyResponse } from "../../../../types/store"
 import { loyaltyOf } from "../../../utils/loyalty"
-import { loyaltySourceOf } from "../../../utils/loyalty-source"
+import { loyaltySourceOf } from "../../../../workflows/loyalty-source/utils/loyalty-source"
 import { sendErrorAnswer, type Sent, type SentError } from "../../../utils/sent"
 
 /**

@@ -73,7 +73,7 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<StoreUpdateProfileType>,
   res: MedusaResponse<Sent<StoreEngagementProfileResponse>>
 ) => {
-  // a conflict's 409 keeps its message through the plugin's error handler (src/api/utils/error-handler.ts)
+  // a conflict's 409 keeps its message through the plugin's error handler (src/api/error-handler.ts)
   const { result: profileId } = await updateShopperProfileWorkflow(req.scope).run({
     input: { customer_id: req.auth_context.actor_id, profile: req.validatedBody },
   })

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type EngagementModuleService from "../../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
-import { answerShopperPagesRead } from "../../../utils/shopper-pages"
+import { answerShopperPagesRead } from "../shopper-pages"
 import type { StoreGetPromotionsParamsType } from "./validators"
 import type { StoreEngagementPromotionsResponse } from "../../../../types/store"
 import type { Sent, SentError } from "../../../utils/sent"

@@ -1,7 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { loyaltyOf } from "../../../utils/loyalty"
-import { loyaltySourceOf } from "../../../utils/loyalty-source"
-import { answeringSourceErrors } from "../../../utils/loyalty-source-writes"
+import { loyaltySourceOf } from "../../../../workflows/loyalty-source/utils/loyalty-source"
 import type { StoreEngagementReferralResponse } from "../../../../types/store"
 import type { Sent, SentError } from "../../../utils/sent"
 
@@ -15,17 +14,15 @@ export const GET = async (
   res: MedusaResponse<Sent<StoreEngagementReferralResponse> | SentError>
 ) => {
   const customerId = req.auth_context.actor_id
-  await answeringSourceErrors(res, async () => {
-    const source = loyaltySourceOf(req.scope)
-    if (source?.referralCode) {
-      const code = await source.referralCode(customerId)
-      const url =
-        code === null
-          ? null
-          : (await loyaltyOf(req.scope).effectiveOptions()).referrals.url.replace("{code}", encodeURIComponent(code))
-      res.json({ referral: { code, url, invited: 0, joined: 0, rewarded: 0 } })
-      return
-    }
-    res.json({ referral: await loyaltyOf(req.scope).getReferral(customerId) })
-  })
+  const source = loyaltySourceOf(req.scope)
+  if (source?.referralCode) {
+    const code = await source.referralCode(customerId)
+    const url =
+      code === null
+        ? null
+        : (await loyaltyOf(req.scope).effectiveOptions()).referrals.url.replace("{code}", encodeURIComponent(code))
+    res.json({ referral: { code, url, invited: 0, joined: 0, rewarded: 0 } })
+    return
+  }
+  res.json({ referral: await loyaltyOf(req.scope).getReferral(customerId) })
 }

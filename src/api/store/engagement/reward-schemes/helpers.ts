@@ -3,7 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { SourceRewardScheme } from "../../../../provider-api/loyalty-source"
 import { loyaltyOf } from "../../../utils/loyalty"
-import { loyaltySourceOf } from "../../../utils/loyalty-source"
+import { loyaltySourceOf } from "../../../../workflows/loyalty-source/utils/loyalty-source"
 import type { SentError } from "../../../utils/sent"
 
 /** The configured schemes as a shopper sees them, each with whether they joined. */

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { loyaltySourceErrorAnswer } from "../../../../provider-api/loyalty-source"
 import type { StoreEngagementRewardSchemesResponse } from "../../../../types/store"
-import { loyaltySourceOf } from "../../../utils/loyalty-source"
+import { loyaltySourceOf } from "../../../../workflows/loyalty-source/utils/loyalty-source"
 import { sendErrorAnswer, type Sent, type SentError } from "../../../utils/sent"
 import { rewardSchemesOf } from "./helpers"
 

@@ -1,4 +1,4 @@
-import { applyConsentLink, describeConsentLink } from "../../../utils/consent-links"
+import { applyConsentLink, describeConsentLink } from "../consents/link-handlers"
 
 /** GET /store/engagement/unsubscribe?token=: what the link will do; changes nothing. */
 export const GET = describeConsentLink("unsubscribe")

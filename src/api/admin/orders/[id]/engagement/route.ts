@@ -2,7 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { defaultAdminDeliveryFields } from "../../../engagement/deliveries/query-config"
 import { defaultAdminReviewRequestFields } from "../../../engagement/review-requests/query-config"
-import { loyaltyOf, orderPoints } from "../../../../utils/loyalty"
+import { loyaltyOf } from "../../../../utils/loyalty"
+import { orderPoints } from "../../../../../workflows/loyalty/utils/order-points"
 
 /**
  * GET /admin/orders/:id/engagement: what the order page shows — the order's review request and

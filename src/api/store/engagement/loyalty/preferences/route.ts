@@ -2,12 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { setLoyaltyPreferencesWorkflow } from "../../../../../workflows/loyalty/workflows/set-loyalty-preferences"
 import { loyaltyOf } from "../../../../utils/loyalty"
-import { loyaltySourceOf } from "../../../../utils/loyalty-source"
-import {
-  answeringSourceErrors,
-  loyaltySourceTakes,
-  sendLoyaltySourceWrite,
-} from "../../../../utils/loyalty-source-writes"
+import { loyaltySourceOf } from "../../../../../workflows/loyalty-source/utils/loyalty-source"
+import { sendLoyaltySourceWriteWorkflow } from "../../../../../workflows/loyalty-source/workflows/send-loyalty-source-write"
+import { loyaltySourceTakes } from "../../../../../workflows/loyalty-source/utils/source-writes"
 import type { StoreEngagementLoyaltyPreferencesResponse } from "../../../../../types/store"
 import type { Sent, SentError } from "../../../../utils/sent"
 import type { StoreSetLoyaltyPreferencesType } from "../validators"
@@ -28,9 +25,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<Sent<StoreEngagementLoyaltyPreferencesResponse> | SentError>
 ) => {
-  await answeringSourceErrors(res, async () => {
-    res.json({ preferences: await preferencesOf(req.scope, req.auth_context.actor_id) })
-  })
+  res.json({ preferences: await preferencesOf(req.scope, req.auth_context.actor_id) })
 }
 
 /**
@@ -44,9 +39,14 @@ export const POST = async (
   const { auto_spend } = req.validatedBody
   const preference = { enabled: auto_spend.enabled, minimum_points: auto_spend.minimum_points ?? 0 }
   if (loyaltySourceTakes(req.scope, "auto_spend")) {
-    await sendLoyaltySourceWrite(req, res, { kind: "auto_spend", ...preference }, () => ({
-      preferences: { auto_spend: preference },
-    }))
+    const { result } = await sendLoyaltySourceWriteWorkflow(req.scope).run({
+      input: { customer_id: req.auth_context.actor_id, action: { kind: "auto_spend", ...preference } },
+    })
+    if (result.accepted) {
+      res.status(202).json(result.accepted)
+      return
+    }
+    res.json({ preferences: { auto_spend: preference } })
     return
   }
   await setLoyaltyPreferencesWorkflow(req.scope).run({

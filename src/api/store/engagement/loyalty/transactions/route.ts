@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { transactionsPage } from "../../../../utils/loyalty"
+import { transactionsPage } from "../../../../../workflows/loyalty/utils/transactions-page"
 import type { StoreGetLoyaltyTransactionsParamsType } from "../validators"
 import type { StoreEngagementLoyaltyTransactionsResponse } from "../../../../../types/store"
 import type { Sent } from "../../../../utils/sent"

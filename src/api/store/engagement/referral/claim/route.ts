@@ -3,7 +3,8 @@ import { claimReferralWorkflow } from "../../../../../workflows/loyalty/workflow
 import type { StoreClaimReferralType } from "../validators"
 import type { StoreEngagementReferralClaimResponse } from "../../../../../types/store"
 import type { Sent, SentError } from "../../../../utils/sent"
-import { loyaltySourceTakes, sendLoyaltySourceWrite } from "../../../../utils/loyalty-source-writes"
+import { sendLoyaltySourceWriteWorkflow } from "../../../../../workflows/loyalty-source/workflows/send-loyalty-source-write"
+import { loyaltySourceTakes } from "../../../../../workflows/loyalty-source/utils/source-writes"
 
 /**
  * The signed-in shopper claims a referral code before their first order. A refused claim is
@@ -18,14 +19,15 @@ export const POST = async (
 ) => {
   const code = req.validatedBody.code.toUpperCase()
   if (loyaltySourceTakes(req.scope, "referral_claim")) {
-    await sendLoyaltySourceWrite(
-      req,
-      res,
-      { kind: "referral_claim", code },
-      (outcome, delivery): Sent<StoreEngagementReferralClaimResponse> => ({
-        referral: { id: outcome.external_id ?? delivery.id, code, status: "claimed", refusal_reason: null },
-      })
-    )
+    const { result } = await sendLoyaltySourceWriteWorkflow(req.scope).run({
+      input: { customer_id: req.auth_context.actor_id, action: { kind: "referral_claim", code } },
+    })
+    if (result.accepted) {
+      res.status(202).json(result.accepted)
+      return
+    }
+    const { external_id, delivery } = result.done
+    res.json({ referral: { id: external_id ?? delivery.id, code, status: "claimed", refusal_reason: null } })
     return
   }
   const { result } = await claimReferralWorkflow(req.scope).run({

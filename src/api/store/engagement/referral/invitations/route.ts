@@ -3,7 +3,8 @@ import { sendReferralInvitationsWorkflow } from "../../../../../workflows/loyalt
 import type { StoreSendReferralInvitationsType } from "../validators"
 import type { StoreEngagementReferralInvitationsResponse } from "../../../../../types/store"
 import type { Sent, SentError } from "../../../../utils/sent"
-import { loyaltySourceTakes, sendLoyaltySourceWrite } from "../../../../utils/loyalty-source-writes"
+import { sendLoyaltySourceWriteWorkflow } from "../../../../../workflows/loyalty-source/workflows/send-loyalty-source-write"
+import { loyaltySourceTakes } from "../../../../../workflows/loyalty-source/utils/source-writes"
 import { invitationRefusals } from "../../../../../workflows/loyalty/utils/invitation-refusals"
 
 /**
@@ -29,9 +30,14 @@ export const POST = async (
       res.json({ invitations: invitations() })
       return
     }
-    await sendLoyaltySourceWrite(req, res, { kind: "referral_invitations", emails: recipients }, () => ({
-      invitations: invitations(),
-    }))
+    const { result } = await sendLoyaltySourceWriteWorkflow(req.scope).run({
+      input: { customer_id: req.auth_context.actor_id, action: { kind: "referral_invitations", emails: recipients } },
+    })
+    if (result.accepted) {
+      res.status(202).json(result.accepted)
+      return
+    }
+    res.json({ invitations: invitations() })
     return
   }
   const { result } = await sendReferralInvitationsWorkflow(req.scope).run({

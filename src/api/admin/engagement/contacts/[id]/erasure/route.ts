@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { erasureInForce } from "../../../../../utils/erased"
-import { customerIdForContact } from "../../../../../utils/loyalty"
+import { customerIdForContact } from "../../helpers"
 
 /**
  * GET /admin/engagement/contacts/:id/erasure: the customer's erasure in force (when, by which

@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { loyaltySourceErrorAnswer, LoyaltySource } from "../../../../../../provider-api/loyalty-source"
-import { blockedReasonOf, customerIdForContact, loyaltyOf } from "../../../../../utils/loyalty"
-import { loyaltySourceOf } from "../../../../../utils/loyalty-source"
+import { blockedReasonOf, customerIdForContact } from "../../helpers"
+import { loyaltyOf } from "../../../../../utils/loyalty"
+import { loyaltySourceOf } from "../../../../../../workflows/loyalty-source/utils/loyalty-source"
 import { sendErrorAnswer } from "../../../../../utils/sent"
 
 /** Referrals an admin sees at most per customer (the latest first); `referrals.made_count` has them all. */

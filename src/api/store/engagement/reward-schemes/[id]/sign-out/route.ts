@@ -3,11 +3,8 @@ import { signOutRewardSchemeWorkflow } from "../../../../../../workflows/loyalty
 import { rewardSchemeOf, sourceRewardSchemeOf } from "../../helpers"
 import type { StoreEngagementRewardSchemeResponse } from "../../../../../../types/store"
 import type { Sent, SentError } from "../../../../../utils/sent"
-import {
-  answeringSourceErrors,
-  loyaltySourceTakes,
-  sendLoyaltySourceWrite,
-} from "../../../../../utils/loyalty-source-writes"
+import { sendLoyaltySourceWriteWorkflow } from "../../../../../../workflows/loyalty-source/workflows/send-loyalty-source-write"
+import { loyaltySourceTakes } from "../../../../../../workflows/loyalty-source/utils/source-writes"
 
 /** Leaves a scheme: later orders earn without its multiplier (on the platform that keeps the points, when one does). */
 export const POST = async (
@@ -16,13 +13,15 @@ export const POST = async (
 ) => {
   const customerId = req.auth_context.actor_id
   if (loyaltySourceTakes(req.scope, "scheme_sign_out")) {
-    await answeringSourceErrors(res, async () => {
-      const scheme = await sourceRewardSchemeOf(req.scope, customerId, req.params.id)
-      const action = { kind: "scheme_sign_out" as const, scheme_id: scheme.id }
-      await sendLoyaltySourceWrite(req, res, action, (): Sent<StoreEngagementRewardSchemeResponse> => ({
-        reward_scheme: { ...scheme, joined: false },
-      }))
+    const scheme = await sourceRewardSchemeOf(req.scope, customerId, req.params.id)
+    const { result } = await sendLoyaltySourceWriteWorkflow(req.scope).run({
+      input: { customer_id: customerId, action: { kind: "scheme_sign_out", scheme_id: scheme.id } },
     })
+    if (result.accepted) {
+      res.status(202).json(result.accepted)
+      return
+    }
+    res.json({ reward_scheme: { ...scheme, joined: false } })
     return
   }
   await signOutRewardSchemeWorkflow(req.scope).run({

@@ -5,11 +5,8 @@ import { answerRetryLater, RetryLater, rewardSchemeOf, sourceRewardSchemeOf } fr
 import type { StoreSignUpRewardSchemeType } from "../../validators"
 import type { StoreEngagementRewardSchemeSignUpResponse } from "../../../../../../types/store"
 import type { Sent, SentError } from "../../../../../utils/sent"
-import {
-  answeringSourceErrors,
-  loyaltySourceTakes,
-  sendLoyaltySourceWrite,
-} from "../../../../../utils/loyalty-source-writes"
+import { sendLoyaltySourceWriteWorkflow } from "../../../../../../workflows/loyalty-source/workflows/send-loyalty-source-write"
+import { loyaltySourceTakes } from "../../../../../../workflows/loyalty-source/utils/source-writes"
 
 /**
  * Joins an open scheme; for a closed-loop one, sends a code to `{ email }` (in an allowed domain) to
@@ -21,20 +18,24 @@ export const POST = async (
 ) => {
   const customerId = req.auth_context.actor_id
   if (loyaltySourceTakes(req.scope, "scheme_sign_up")) {
-    await answeringSourceErrors(res, async () => {
-      const scheme = await sourceRewardSchemeOf(req.scope, customerId, req.params.id)
-      const email = scheme.closed_loop ? req.validatedBody.email : undefined
-      if (scheme.closed_loop && !email) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          "email: this scheme is closed-loop: give an address in one of its domains to get the code"
-        )
-      }
-      const action = { kind: "scheme_sign_up" as const, scheme_id: scheme.id, email }
-      await sendLoyaltySourceWrite(req, res, action, (): Sent<StoreEngagementRewardSchemeSignUpResponse> => ({
-        reward_scheme: { ...scheme, joined: scheme.closed_loop ? scheme.joined : true },
-        verification: email ? { email, expires_at: null } : null,
-      }))
+    const scheme = await sourceRewardSchemeOf(req.scope, customerId, req.params.id)
+    const email = scheme.closed_loop ? req.validatedBody.email : undefined
+    if (scheme.closed_loop && !email) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "email: this scheme is closed-loop: give an address in one of its domains to get the code"
+      )
+    }
+    const { result } = await sendLoyaltySourceWriteWorkflow(req.scope).run({
+      input: { customer_id: customerId, action: { kind: "scheme_sign_up", scheme_id: scheme.id, email } },
+    })
+    if (result.accepted) {
+      res.status(202).json(result.accepted)
+      return
+    }
+    res.json({
+      reward_scheme: { ...scheme, joined: scheme.closed_loop ? scheme.joined : true },
+      verification: email ? { email, expires_at: null } : null,
     })
     return
   }

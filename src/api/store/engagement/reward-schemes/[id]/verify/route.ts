@@ -4,11 +4,8 @@ import { answerRetryLater, RetryLater, rewardSchemeOf, sourceRewardSchemeOf } fr
 import { LOCAL_SCHEME_CODE, type StoreVerifyRewardSchemeType } from "../../validators"
 import type { StoreEngagementRewardSchemeResponse } from "../../../../../../types/store"
 import type { Sent, SentError } from "../../../../../utils/sent"
-import {
-  answeringSourceErrors,
-  loyaltySourceTakes,
-  sendLoyaltySourceWrite,
-} from "../../../../../utils/loyalty-source-writes"
+import { sendLoyaltySourceWriteWorkflow } from "../../../../../../workflows/loyalty-source/workflows/send-loyalty-source-write"
+import { loyaltySourceTakes } from "../../../../../../workflows/loyalty-source/utils/source-writes"
 
 const REFUSALS: Record<string, string> = {
   no_code: "no code is waiting for this scheme (sign up first)",
@@ -31,13 +28,20 @@ export const POST = async (
   const customerId = req.auth_context.actor_id
   const { code } = req.validatedBody
   if (loyaltySourceTakes(req.scope, "scheme_verify")) {
-    await answeringSourceErrors(res, async () => {
-      const scheme = await sourceRewardSchemeOf(req.scope, customerId, req.params.id)
-      const action = { kind: "scheme_verify" as const, scheme_id: scheme.id, code }
-      const joined = (): Sent<StoreEngagementRewardSchemeResponse> => ({ reward_scheme: { ...scheme, joined: true } })
-      // the platform says whether the code is right, not how many tries are left
-      await sendLoyaltySourceWrite(req, res, action, joined, { tries_left: null })
+    const scheme = await sourceRewardSchemeOf(req.scope, customerId, req.params.id)
+    const { result: sent } = await sendLoyaltySourceWriteWorkflow(req.scope).run({
+      input: {
+        customer_id: customerId,
+        action: { kind: "scheme_verify", scheme_id: scheme.id, code },
+        // the platform says whether the code is right, not how many tries are left
+        refused_extras: { tries_left: null },
+      },
     })
+    if (sent.accepted) {
+      res.status(202).json(sent.accepted)
+      return
+    }
+    res.json({ reward_scheme: { ...scheme, joined: true } })
     return
   }
   if (!LOCAL_SCHEME_CODE.test(code)) {

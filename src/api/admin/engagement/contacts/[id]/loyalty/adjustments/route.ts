@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { adjustLoyaltyPointsWorkflow } from "../../../../../../../workflows/loyalty/workflows/adjust-loyalty-points"
+import { customerIdForContact } from "../../../helpers"
+import { loyaltyOf } from "../../../../../../utils/loyalty"
 import { refuseIfErased } from "../../../../../../utils/erased"
-import { customerIdForContact, loyaltyOf } from "../../../../../../utils/loyalty"
 import type { AdminAdjustLoyaltyPointsType } from "../../../../loyalty/validators"
 
 /** Adds or takes points, with the admin and the reason recorded; answers the new summary (400 for an erased customer). */

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
-import { customerIdForContact, transactionsPage } from "../../../../../../utils/loyalty"
+import { customerIdForContact } from "../../../helpers"
+import { transactionsPage } from "../../../../../../../workflows/loyalty/utils/transactions-page"
 import type { AdminGetLoyaltyTransactionsParamsType } from "../../../../loyalty/validators"
 
 /** A contact's ledger, newest first, with the admin who made each adjustment. */

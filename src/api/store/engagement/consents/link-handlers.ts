@@ -1,12 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import type EngagementModuleService from "../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../provider-api/provider"
-import type { LinkAction, LinkClaims } from "../../modules/engagement/consents/link-token"
-import { applyConsentLinkWorkflow } from "../../workflows/consents/workflows/apply-consent-link"
-import type { StoreEngagementConsentLinkDescription, StoreEngagementConsentLinkResponse } from "../../types/store"
-import type { Sent, SentError } from "./sent"
+import type EngagementModuleService from "../../../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
+import type { LinkAction, LinkClaims } from "../../../../modules/engagement/consents/link-token"
+import { applyConsentLinkWorkflow } from "../../../../workflows/consents/workflows/apply-consent-link"
+import type { StoreEngagementConsentLinkDescription, StoreEngagementConsentLinkResponse } from "../../../../types/store"
+import type { Sent, SentError } from "../../../utils/sent"
 
 /**
  * The token of a link, from the validated query string (one-click POST, GET) or JSON body: the

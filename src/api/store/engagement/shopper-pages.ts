@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type EngagementModuleService from "../../modules/engagement/service"
-import { sendErrorAnswer, type SentError } from "./sent"
-import type { ShopperPagesCapability } from "../../provider-api/capabilities"
+import type EngagementModuleService from "../../../modules/engagement/service"
+import { sendErrorAnswer, type SentError } from "../../utils/sent"
+import type { ShopperPagesCapability } from "../../../provider-api/capabilities"
 
 export const NO_SHOPPER_PAGES = "engagement: no platform for My pages is configured on this store"
 

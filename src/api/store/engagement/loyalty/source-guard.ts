@@ -1,42 +1,9 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import type EngagementModuleService from "../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../provider-api/provider"
-import { LoyaltySource, LoyaltySourceError } from "../../provider-api/loyalty-source"
-import { loyaltyOf } from "./loyalty"
-import type { LoyaltySourceActionKind } from "../../provider-api/loyalty-source-writes"
-import { loyaltySourceTakes } from "./loyalty-source-writes"
-
-/** The id of the platform that keeps the shopper's points (`loyalty.source`), or null for the local ledger. */
-export function loyaltySourceId(scope: MedusaContainer): string | null {
-  const source = loyaltyOf(scope).options.source
-  return source === "local" ? null : source
-}
-
-/**
- * The reader of the platform that keeps the points, found by the `loyalty_source` capability, or
- * null for the local ledger. A source that is not switched on is a 424 naming it, never a 5xx.
- */
-export function loyaltySourceOf(scope: MedusaContainer): LoyaltySource | null {
-  const id = loyaltySourceId(scope)
-  if (!id) {
-    return null
-  }
-  const options = loyaltyOf(scope).options
-  const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  const provider = engagement.providersWith("loyalty_source").find((candidate) => candidate.id === id)
-  if (!provider) {
-    throw new LoyaltySourceError(
-      424,
-      "platform_unavailable",
-      `loyalty: ${id}, which keeps this store's points, is not switched on`,
-      { platform: id, failed: "loyalty" }
-    )
-  }
-  const perUnit = (currency: string) =>
-    options.points_per_currency_unit[currency] ?? options.points_per_currency_unit.default ?? 100
-  return provider.capability.reader(engagement, perUnit, options.source_cache_ms)
-}
+import type EngagementModuleService from "../../../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
+import type { LoyaltySourceActionKind } from "../../../../provider-api/loyalty-source-writes"
+import { loyaltySourceId } from "../../../../workflows/loyalty-source/utils/loyalty-source"
+import { loyaltySourceTakes } from "../../../../workflows/loyalty-source/utils/source-writes"
 
 /**
  * While a platform keeps the points, the routes that would change the local ledger (spend on a

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type EngagementModuleService from "../../modules/engagement/service"
-import { ENGAGEMENT_MODULE } from "../../provider-api/provider"
-import type { ConsentSource } from "../../modules/engagement/types"
+import type EngagementModuleService from "../../../modules/engagement/service"
+import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
+import type { ConsentSource } from "../../../modules/engagement/types"
 
 /** Every configured purpose with its current value (null until the shopper has chosen). */
 export async function currentConsentsOf(scope: MedusaContainer, customerId: string) {
