@@ -68,11 +68,40 @@ function unstorableFields(value: unknown, path: string[]): string[] {
     : []
 }
 
+// a settings document is a few levels deep (`values.levels.0.multiplier`); deeper is not one
+const MAX_DEPTH = 8
+
+/** The first field nested deeper than any setting is, or null; never walks below that depth. */
+function tooDeep(value: unknown, path: string[]): string | null {
+  if (path.length > MAX_DEPTH) {
+    return path.join(".")
+  }
+  const children: [string, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item])
+    : isPlainObject(value)
+      ? Object.entries(value)
+      : []
+  for (const [key, item] of children) {
+    const deep = tooDeep(item, [...path, key])
+    if (deep) {
+      return deep
+    }
+  }
+  return null
+}
+
 /**
  * The area's values from a request body, parsed by the option's schema (defaults filled in), or a
  * 400 naming every wrong field (`values.pending_days: …`) and every unknown one.
  */
 export function parseAreaValues<O>(area: SettingsArea<O>, input: unknown): Record<string, unknown> {
+  const deep = tooDeep(input, ["values"])
+  if (deep) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${deep}: nested deeper than any setting (at most ${MAX_DEPTH} levels)`
+    )
+  }
   const unstorable = unstorableFields(input, ["values"])
   if (unstorable.length) {
     throw new MedusaError(

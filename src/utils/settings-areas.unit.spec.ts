@@ -5,6 +5,7 @@ import { applySavedSettings, parseAreaValues } from "./settings-areas"
 
 const earning = LOYALTY_SETTINGS_AREAS.find((area) => area.id === "loyalty-earning")!
 const schemes = LOYALTY_SETTINGS_AREAS.find((area) => area.id === "loyalty-schemes")!
+const tiers = LOYALTY_SETTINGS_AREAS.find((area) => area.id === "loyalty-tiers")!
 const version = (area: string, values: Record<string, unknown> | null) =>
   ({
     area,
@@ -23,6 +24,25 @@ describe("settings areas", () => {
     expect(() => parseAreaValues(earning, { caps: { x: 1 } })).toThrow("values.caps: unknown field")
     expect(() => parseAreaValues(schemes, { code_secret: "x".repeat(40) })).toThrow("values.code_secret: unknown field")
     expect(() => parseAreaValues(schemes, { list: [{ id: "a", name: "A\u0000" }] })).toThrow("values.list.0.name")
+    // a body nested thousands deep is a 400 naming where it went too deep, not a stack overflow
+    let deep: Record<string, unknown> = { x: 1 }
+    for (let i = 0; i < 5000; i++) {
+      deep = { a: deep }
+    }
+    expect(() => parseAreaValues(earning, deep)).toThrow(
+      /^values\.a\.a\.a\.a\.a\.a\.a\.a: nested deeper than any setting/
+    )
+    // two tiers of one id or one threshold: which one a member is in would be a guess
+    const level = (id: string, threshold: number) => ({ id, name: id, threshold, multiplier: 1 })
+    expect(() => parseAreaValues(tiers, { levels: [level("a", 100), level("a", 50)] })).toThrow(
+      "values.levels.1.id: a is already the id of another tier"
+    )
+    expect(() => parseAreaValues(tiers, { levels: [level("a", 100), level("b", 100)] })).toThrow(
+      "values.levels.1.threshold: 100 is already the threshold of another tier"
+    )
+    expect(parseAreaValues(tiers, { levels: [level("b", 500), level("a", 100)] })).toMatchObject({
+      levels: [{ id: "b" }, { id: "a" }],
+    })
   })
 
   it("puts the newest saved version in place of the options, with defaults for fields it lacks; a reset keeps the options", () => {

@@ -95,6 +95,20 @@ export const tierRulesSchema = z.object({
     .describe("the rolling window of the `period` basis, in days"),
   levels: z
     .array(tierOptionsSchema)
+    .superRefine((levels, ctx) => {
+      // a member's tier is found by id and reached by threshold: each must name one tier
+      for (const field of ["id", "threshold"] as const) {
+        levels.forEach((level, index) => {
+          if (levels.findIndex((other) => other[field] === level[field]) !== index) {
+            ctx.addIssue({
+              code: "custom",
+              path: [index, field],
+              message: `${String(level[field])} is already the ${field} of another tier`,
+            })
+          }
+        })
+      }
+    })
     .default([])
     .describe("the tiers, `[{ id, name, threshold, multiplier, color }]`; none: no tiers"),
 })
