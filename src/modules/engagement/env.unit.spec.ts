@@ -9,6 +9,15 @@ describe("engagementOptionsFromEnv", () => {
     expect(durationMs("7d")).toBe(604_800_000)
     expect(durationMs("250")).toBe(250)
     expect(() => durationMs("soon")).toThrow(/Not a duration/)
+    // as a store owner types them in the admin's settings
+    expect(durationMs("14 days")).toBe(14 * 86_400_000)
+    expect(durationMs("1 Day")).toBe(86_400_000)
+    expect(durationMs("2 hours")).toBe(7_200_000)
+    expect(durationMs("30 minutes")).toBe(1_800_000)
+    expect(durationMs("2w")).toBe(2 * 604_800_000)
+    expect(() => durationMs("14 fortnights")).toThrow('Not a duration: "14 fortnights"')
+    expect(() => durationMs("days")).toThrow(/Not a duration/)
+    expect(() => durationMs("-1d")).toThrow(/Not a duration/)
   })
 
   it("turns the global dry-run on only for ENGAGEMENT_DRY_RUN=true", () => {
