@@ -344,7 +344,12 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     )
     await page.locator("[data-testid=loyalty-erased]", { hasText: "Erased on" }).waitFor()
     await snap("customer-erased")
-    await settingsScenario({ page, snap, read: (route) => api(base, "GET", route, undefined, token) })
+    await settingsScenario({
+      page,
+      snap,
+      read: (route) => api(base, "GET", route, undefined, token),
+      adminEmail: ADMIN.email,
+    })
   } finally {
     await browser.close()
   }

@@ -2,7 +2,7 @@
  * The Settings tab of the Engagement page: the owner changes the pending period, sees the diff,
  * saves, and sees the new version in the history and in the API's answer.
  */
-async function settingsScenario({ page, snap, read }) {
+async function settingsScenario({ page, snap, read, adminEmail }) {
   await page.getByRole("tab", { name: "Settings" }).click()
   const pending = page.locator('[data-field="pending_days"] input')
   await pending.waitFor()
@@ -16,7 +16,12 @@ async function settingsScenario({ page, snap, read }) {
   await snap("engagement-settings-diff")
   await page.getByRole("button", { name: "Save", exact: true }).click()
   await page.locator(`[data-section="settings-history"] [data-version="${before.version + 1}"]`).waitFor()
-  await page.getByText(`Version ${before.version + 1}, saved by user`).waitFor()
+  // who saved it, by email (the admin the suite signed in as)
+  await page.getByText(`Version ${before.version + 1}, saved by ${adminEmail} on`).waitFor()
+  await page
+    .locator(`[data-section="settings-history"] [data-version="${before.version + 1}"]`)
+    .getByText(adminEmail)
+    .waitFor()
   const after = (await read("/admin/engagement/settings/loyalty-earning")).settings
   if (after.version !== before.version + 1 || after.values.pending_days !== before.values.pending_days + 3) {
     throw new Error(`the saved settings are not the ones edited: ${JSON.stringify(after)}`)

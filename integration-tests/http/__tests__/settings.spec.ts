@@ -132,7 +132,8 @@ medusaIntegrationTestRunner({
       expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1)
       expect(refused).toHaveLength(1)
       expect(refused[0].reason.response.status).toBe(409)
-      expect(refused[0].reason.response.data.message).toMatch(/version 1 \(saved by user user_[A-Z0-9]+ at /)
+      // named as the owner knows them: by email
+      expect(refused[0].reason.response.data.message).toMatch(/version 1 \(saved by admin@example\.com at /)
 
       const winner = (await settingsOf("loyalty-referrals")).values.advocate_points
       await save("loyalty-referrals", { version: 1, values: { ...values, advocate_points: 50 } })
@@ -150,7 +151,8 @@ medusaIntegrationTestRunner({
         [2, null],
         [1, null],
       ])
-      expect(history[0]).toMatchObject({ actor_type: "user", is_reset: false })
+      expect(history[0]).toMatchObject({ actor_type: "user", actor_email: "admin@example.com", is_reset: false })
+      expect((await settingsOf("loyalty-referrals")).saved_by).toMatchObject({ email: "admin@example.com" })
       expect((await loyaltyOf(getContainer()).effectiveOptions()).referrals.advocate_points).toBe(winner)
     })
 

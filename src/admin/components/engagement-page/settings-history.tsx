@@ -45,9 +45,7 @@ export const SettingsHistory = ({ area, version }: { area: string; version: numb
               <Table.Row key={row.version} data-version={row.version}>
                 <Table.Cell>{row.version}</Table.Cell>
                 <Table.Cell>
-                  <Text size="small">
-                    {row.actor_type} {row.actor_id}
-                  </Text>
+                  <Text size="small">{row.actor_email ?? `${row.actor_type} ${row.actor_id}`}</Text>
                 </Table.Cell>
                 <Table.Cell>{instant(row.created_at)}</Table.Cell>
                 <Table.Cell>

@@ -89,7 +89,7 @@ const AreaForm = ({ area }: { area: AdminSettingsArea }) => {
       <Text size="small" className="text-ui-fg-subtle" data-status="version">
         {area.is_default
           ? "The options are in effect (never saved here, or reset)."
-          : `Version ${area.version}, saved by ${area.saved_by?.actor_type} ${area.saved_by?.actor_id} on ${instant(area.saved_at)}: it wins over the options until reset.`}
+          : `Version ${area.version}, saved by ${area.saved_by?.email ?? `${area.saved_by?.actor_type} ${area.saved_by?.actor_id}`} on ${instant(area.saved_at)}: it wins over the options until reset.`}
       </Text>
       {Object.entries(values).map(([key, value]) => (
         <SettingsField

@@ -9,7 +9,7 @@ export type AdminSettingsArea = {
   module: "loyalty" | "engagement"
   version: number
   is_default: boolean
-  saved_by: { actor_type: string; actor_id: string } | null
+  saved_by: { actor_type: string; actor_id: string; email: string | null } | null
   saved_at: string | null
   values: SettingsValues
   defaults: SettingsValues
@@ -22,6 +22,7 @@ export type AdminSettingsVersion = {
   restored_from: number | null
   actor_type: string
   actor_id: string
+  actor_email: string | null
   created_at: string
 }
 

@@ -1,4 +1,5 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { settingsOwnerOf } from "../utils"
 
@@ -38,16 +39,41 @@ export const saveSettingsVersionStep = createStep(
       values = earlier.values
     }
     const parsed = values === null ? null : owner.parseSettingsValues(input.area, values)
-    const result = await owner.saveSettingVersion({
-      area: input.area,
-      base_version: input.base_version,
-      values: parsed,
-      actor_type: input.actor.type,
-      actor_id: input.actor.id,
-      restored_from: input.restore_version ?? null,
-      apply_to_scheduled: input.apply_to_scheduled,
-    })
+    const result = await owner
+      .saveSettingVersion({
+        area: input.area,
+        base_version: input.base_version,
+        values: parsed,
+        actor_type: input.actor.type,
+        actor_id: input.actor.id,
+        restored_from: input.restore_version ?? null,
+        apply_to_scheduled: input.apply_to_scheduled,
+      })
+      .catch(async (error: unknown) => {
+        throw await withSaverEmail(container, error)
+      })
     const scheduledMoved = "scheduled_moved" in result ? (result.scheduled_moved as number) : 0
     return new StepResponse({ version: result.saved.version, scheduled_moved: scheduledMoved })
   }
 )
+
+/**
+ * A refused save (409) names who saved first as the owner knows them, by email: the module knows
+ * only the user id (`saved by user user_01… at …`).
+ */
+async function withSaverEmail(container: MedusaContainer, error: unknown) {
+  if (!(error instanceof MedusaError) || error.type !== MedusaError.Types.CONFLICT) {
+    return error
+  }
+  const saver = /saved by user (\S+) at /.exec(error.message)
+  if (!saver) {
+    return error
+  }
+  const [user] = await container
+    .resolve(Modules.USER)
+    .listUsers({ id: saver[1] }, { select: ["email"] })
+    .catch(() => [])
+  return user?.email
+    ? new MedusaError(MedusaError.Types.CONFLICT, error.message.replace(`user ${saver[1]}`, user.email))
+    : error
+}
