@@ -191,13 +191,15 @@ export interface StoreEngagementLoyaltyTransactionsResponse {
 /** GET /store/carts/:id/loyalty-points */
 export interface StoreEngagementCartLoyaltyResponse {
   loyalty: {
-    /** points the cart would earn now, with the shopper's tier and scheme multipliers */
+    /** points the cart would earn now, with the shopper's tier, scheme and campaign multipliers */
     earnable: number
     /** points applied to the cart */
     applied: number
     spendable: number
     /** the most points this cart can take */
     max_applicable: number
+    /** the earning campaign running now for the shopper, counted in `earnable` (null: none) */
+    campaign: { id: string; name: string; multiplier: number; ends_at: string } | null
     currency_code: string
     /** points worth one unit of the currency (100: 1 point is worth 0.01) */
     points_per_unit: number

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { loyaltyOf, loyaltyRowsOf, reviewRequestOf } from "../../helpers/engagement"
 import {
   createAdminHeaders,
+  createShippableCart,
   createShopper,
   linesOf,
   PEN,
@@ -87,6 +88,71 @@ medusaIntegrationTestRunner({
         is_default: true,
         values: { points_per_unit: { default: 1 } },
       })
+    })
+
+    it("a campaign saved in the admin multiplies what orders placed in its window earn, for its tiers only, and shows on the cart's earn preview", async () => {
+      const now = Date.now()
+      const open = {
+        starts_at: new Date(now - 3_600_000).toISOString(),
+        ends_at: new Date(now + 3_600_000).toISOString(),
+      }
+      const refused = await failure(
+        save("loyalty-campaigns", {
+          version: 0,
+          values: {
+            campaigns: [{ id: "x", name: "X", multiplier: 2, starts_at: open.ends_at, ends_at: open.starts_at }],
+          },
+        })
+      )
+      expect([refused.status, refused.data.message]).toEqual([
+        400,
+        "values.campaigns.0.ends_at: must be after starts_at",
+      ])
+      await save("loyalty-campaigns", {
+        version: 0,
+        values: {
+          campaigns: [
+            // for a tier the shopper is not in, and one already over: neither counts
+            { id: "gold-weekend", name: "Gold weekend", multiplier: 5, ...open, tiers: ["gold"] },
+            {
+              id: "last-week",
+              name: "Last week",
+              multiplier: 3,
+              starts_at: new Date(now - 8 * DAY).toISOString(),
+              ends_at: new Date(now - 7 * DAY).toISOString(),
+            },
+            { id: "double", name: "Double points", multiplier: 2, ...open },
+          ],
+        },
+      })
+
+      const session = await createShopper(api, store, "camp@example.com")
+      const cartId = await createShippableCart(api, store, {
+        customerHeaders: session.headers,
+        items: linesOf(store, [[PEN, 1]]),
+      })
+      const shopper = { headers: { ...session.headers, "x-publishable-api-key": store.publishableKey } }
+      const preview = (await api.get(`/store/carts/${cartId}/loyalty-points`, shopper)).data.loyalty
+      // 19.99 EUR at 1 point per euro, doubled
+      expect(preview).toMatchObject({
+        earnable: 39,
+        campaign: { id: "double", name: "Double points", multiplier: 2, ends_at: open.ends_at },
+      })
+
+      const order = await placeOrder(api, store, {
+        email: "camp@example.com",
+        customerHeaders: session.headers,
+        items: linesOf(store, [[PEN, 1]]),
+      })
+      const rows = await loyaltyRowsOf(getContainer(), { order_id: order.id })
+      expect(rows.map((row) => row.points)).toEqual([39])
+      expect(rows[0].rate).toMatchObject({ campaign_id: "double", campaign_multiplier: 2 })
+
+      // the campaign ends (reset): the next order earns the plain rate, the earlier one keeps its points
+      await save("loyalty-campaigns", { version: 1, reset: true })
+      const after = await orderPens("late@example.com", 1)
+      expect((await loyaltyRowsOf(getContainer(), { order_id: after.id })).map((row) => row.points)).toEqual([19])
+      expect((await loyaltyRowsOf(getContainer(), { order_id: order.id })).map((row) => row.points)).toEqual([39])
     })
 
     it("a scheduled review request keeps its send time unless the save applies the new delay to scheduled requests", async () => {

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { campaignsSchema } from "./campaigns"
 import { DEBT_POLICIES } from "./types"
 
 const points = z.number().int().min(0)
@@ -210,6 +211,7 @@ export const loyaltyOptionsSchema = z.object({
     .default(30_000)
     .describe("how long a source platform's answers are kept per shopper (ms), in each process"),
   earn: earnOptionsSchema.prefault({}),
+  campaigns: campaignsSchema,
   tiers: tierRulesSchema.prefault({}),
   expiry_days: z
     .number()

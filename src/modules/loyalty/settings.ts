@@ -12,7 +12,7 @@ import {
 
 type Area = SettingsArea<ResolvedLoyaltyOptions>
 
-const { expiry_days, debt_policy, points_per_currency_unit } = loyaltyOptionsSchema.shape
+const { expiry_days, debt_policy, points_per_currency_unit, campaigns } = loyaltyOptionsSchema.shape
 
 /**
  * The loyalty programme's settings areas, each a part of the `loyalty` options validated by the
@@ -24,6 +24,12 @@ export const LOYALTY_SETTINGS_AREAS: readonly Area[] = [
     schema: earnOptionsSchema,
     read: (options) => options.earn,
     apply: (options, values) => ({ ...options, earn: values as ResolvedLoyaltyOptions["earn"] }),
+  },
+  {
+    id: "loyalty-campaigns",
+    schema: z.object({ campaigns }),
+    read: ({ campaigns }) => ({ campaigns }),
+    apply: (options, values) => ({ ...options, ...(values as Pick<ResolvedLoyaltyOptions, "campaigns">) }),
   },
   {
     id: "loyalty-tiers",

@@ -64,6 +64,7 @@ const cartLoyalty = {
   applied: 0,
   spendable: 1000,
   max_applicable: 1990,
+  campaign: null,
   currency_code: "eur",
   points_per_unit: 100,
   step: 1,
@@ -86,6 +87,9 @@ describe("storefront React components", () => {
   })
 
   it("says what a cart earns, in a live region", () => {
+    expect(render(<CartEarnLine earnable={78} campaign={{ name: "Weekend", multiplier: 2 }} />)).toContain(
+      'This order earns 78 points<span data-part="campaign"> (Weekend: ×2)</span>'
+    )
     const html = render(<CartEarnLine earnable={1039} />)
     expect(html).toMatch(/role="status"[^>]*aria-live="polite"/)
     expect(html).toContain("This order earns 1,039 points")

@@ -45,24 +45,36 @@ export interface CartEarnLineProps {
   cartId?: string | null
   /** the points, when the page has them already (no call is made) */
   earnable?: number
+  /** the campaign counted in them, when the page has it (else read with the points) */
+  campaign?: { name: string; multiplier: number } | null
   /** `{points}` is replaced by the number of points */
   label?: string
+  /** shown after the label while a campaign runs; `{name}` and `{multiplier}` are replaced */
+  campaignLabel?: string
   className?: string
 }
 
-/** "This order earns 39 points" for a cart, announced when the cart changes it. */
+/** "This order earns 39 points" for a cart (with the campaign that multiplies them), announced when it changes. */
 export function CartEarnLine({
   cartId,
   earnable,
+  campaign,
   label = "This order earns {points} points",
+  campaignLabel = " ({name}: ×{multiplier})",
   className,
 }: CartEarnLineProps) {
   const { locale } = useEngagement()
   const query = useCartLoyalty(earnable === undefined ? cartId : null)
   const points = earnable ?? query.data?.earnable
+  const running = earnable === undefined ? query.data?.campaign : campaign
   return (
     <p className={className} data-engagement="cart-earn-line" data-points={points} role="status" aria-live="polite">
       {points === undefined || points <= 0 ? null : label.replace("{points}", formatPoints(points, locale))}
+      {points !== undefined && points > 0 && running ? (
+        <span data-part="campaign">
+          {campaignLabel.replace("{name}", running.name).replace("{multiplier}", String(running.multiplier))}
+        </span>
+      ) : null}
     </p>
   )
 }

@@ -49,6 +49,8 @@ export const RECORDS = new Set([
 export const ROW_TEMPLATES: Record<string, Record<string, unknown>> = {
   levels: { id: "", name: "", threshold: 0, multiplier: 1 },
   list: { id: "", name: "", description: "", multiplier: 1, signup_bonus: 0, allowed_domains: [] },
+  // instants with their time zone, e.g. 2026-12-11T18:00:00+01:00
+  campaigns: { id: "", name: "", multiplier: 2, starts_at: "", ends_at: "", tiers: [] },
 }
 
 const UNIT_MS: [string, number][] = [

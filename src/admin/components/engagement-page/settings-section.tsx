@@ -15,6 +15,7 @@ import { SettingsHistory } from "./settings-history"
 
 const AREA_NAMES: Record<string, string> = {
   "loyalty-earning": "Loyalty: earning",
+  "loyalty-campaigns": "Loyalty: campaigns",
   "loyalty-tiers": "Loyalty: tiers",
   "loyalty-expiry": "Loyalty: expiry and debts",
   "loyalty-redemption": "Loyalty: redemption",

@@ -14,6 +14,8 @@ interface EarningOrder {
   customer_id?: string | null
   currency_code: string
   status: string
+  /** when it was placed: a campaign applies to orders placed in its window */
+  created_at?: Date | string | null
   customer?: { has_account?: boolean | null } | null
   items?: EarningLine[] | null
   credit_lines?: EarningCreditLine[] | null
@@ -44,6 +46,7 @@ export const buildOrderEarningsStep = createStep(
         "customer_id",
         "currency_code",
         "status",
+        "created_at",
         // an order-level total in the fields makes the order module compute the items' totals too
         "item_subtotal",
         "customer.has_account",
@@ -69,8 +72,9 @@ export const buildOrderEarningsStep = createStep(
       tier,
       scheme_ids: schemeIds,
       scheme_multiplier: schemeMultiplier,
+      campaign,
       multiplier,
-    } = await earningMultiplierOf(loyalty, order.customer_id)
+    } = await earningMultiplierOf(loyalty, order.customer_id, new Date(order.created_at ?? Date.now()))
     const rate = earnRateFor(options, order.currency_code, multiplier)
     const now = Date.now()
     const pointsPaid = paidWithPoints(options, order.credit_lines, LOYALTY_CREDIT_REFERENCE)
@@ -91,6 +95,8 @@ export const buildOrderEarningsStep = createStep(
           tier_multiplier: tier?.multiplier ?? 1,
           scheme_ids: schemeIds,
           scheme_multiplier: schemeMultiplier,
+          campaign_id: campaign?.id ?? null,
+          campaign_multiplier: campaign?.multiplier ?? 1,
           base_amount: line.base_amount,
         },
         available_at: new Date(now + options.earn.pending_days * DAY),

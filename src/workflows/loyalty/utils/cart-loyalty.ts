@@ -36,7 +36,7 @@ export async function cartLoyalty(scope: MedusaContainer, cartId: string, custom
     ],
     filters: { id: cartId },
   })
-  const { multiplier } = await earningMultiplierOf(loyalty, customerId)
+  const { multiplier, campaign } = await earningMultiplierOf(loyalty, customerId, new Date())
   // the rules in effect now (a setting saved in the admin, else the option)
   const options = await loyalty.effectiveOptions()
   const rate = earnRateFor(options, prepared.currency_code, multiplier)
@@ -57,6 +57,10 @@ export async function cartLoyalty(scope: MedusaContainer, cartId: string, custom
     applied: held?.status === "held" ? held.points : 0,
     spendable: prepared.spendable,
     max_applicable: prepared.max_applicable,
+    // the campaign in `earnable` now, so the storefront can say why ("double points until Sunday")
+    campaign: campaign
+      ? { id: campaign.id, name: campaign.name, multiplier: campaign.multiplier, ends_at: campaign.ends_at }
+      : null,
     ...redeemTermsFor(options, prepared.currency_code),
   }
 }

@@ -1,18 +1,24 @@
+import { campaignAt } from "../../../modules/loyalty/campaigns"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
 /**
- * What a customer's earning is multiplied by now: their tier's multiplier times that of every
- * reward scheme they belong to. The order award and the cart's "earnable" figure both use it.
+ * What a customer's earning is multiplied by at `at` (an order's placing, or now for a cart):
+ * their tier's multiplier, times that of every reward scheme they belong to, times the campaign
+ * running then for them (the highest, if several). The order award and the cart's "earnable"
+ * figure both use it.
  */
-export async function earningMultiplierOf(loyalty: LoyaltyModuleService, customerId: string) {
+export async function earningMultiplierOf(loyalty: LoyaltyModuleService, customerId: string, at: Date) {
   const [account] = await loyalty.listLoyaltyAccounts({ customer_id: customerId })
-  const tier = (await loyalty.effectiveOptions()).tiers.levels.find((level) => level.id === account?.tier_id)
+  const options = await loyalty.effectiveOptions()
+  const tier = options.tiers.levels.find((level) => level.id === account?.tier_id)
   const schemeIds = await loyalty.listMemberSchemeIds(customerId)
   const schemeMultiplier = schemeIds.reduce((product, id) => product * (loyalty.rewardScheme(id)?.multiplier ?? 1), 1)
+  const campaign = campaignAt(options.campaigns, tier?.id ?? null, at)
   return {
     tier,
     scheme_ids: schemeIds,
     scheme_multiplier: schemeMultiplier,
-    multiplier: (tier?.multiplier ?? 1) * schemeMultiplier,
+    campaign,
+    multiplier: (tier?.multiplier ?? 1) * schemeMultiplier * (campaign?.multiplier ?? 1),
   }
 }
