@@ -344,6 +344,8 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     )
     await page.locator("[data-testid=loyalty-erased]", { hasText: "Erased on" }).waitFor()
     await snap("customer-erased")
+    // back on the Engagement page for its Settings tab
+    await page.goto(`${base}/app/engagement`)
     await settingsScenario({
       page,
       snap,

@@ -24,6 +24,8 @@ const ENV = {
   ENGAGEMENT_HTTP_TIMEOUT: "6s",
   ENGAGEMENT_OUTBOX_LEASE: `${LEASE_MS}ms`,
   ENGAGEMENT_OUTBOX_BASE_DELAY: "1s",
+  // the seed's admin, who changes a setting through the server (a test password, not a default)
+  DEMO_ADMIN_PASSWORD: "topology-admin-password",
 }
 // the platforms that keep a copy of every contact
 const CONTACT_PLATFORMS = ["crmcom", "engage", "expertsender", "rejoiner"]
@@ -302,5 +304,38 @@ describe("one server and two workers on Redis and PostgreSQL", () => {
     expect(recensus.acceptedCallsTo("customer-contact-request").length).toBeGreaterThanOrEqual(placed.length)
     // the orders of this test are the ones after the first test's 20
     expect(placed.length - before).toBe(12)
+  })
+
+  it("awards the next order in a worker at an earning rate an admin saved through the server seconds before", async () => {
+    const { data: login } = await api.post("/auth/user/emailpass", {
+      email: "admin@example.com",
+      password: ENV.DEMO_ADMIN_PASSWORD,
+    })
+    const admin = { headers: { authorization: `Bearer ${login.token}` } }
+    const { settings } = (await api.get("/admin/engagement/settings/loyalty-earning", admin)).data
+    const rate = (settings.values.points_per_unit.default as number) * 7
+    await api.post(
+      "/admin/engagement/settings/loyalty-earning",
+      { version: settings.version, values: { ...settings.values, points_per_unit: { default: rate } } },
+      admin
+    )
+    // every process reads the settings at use time, each at most 2 s old (SETTINGS_CACHE_MS)
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    const order = await placeSignedInOrder(300)
+    placed.push(order)
+    // the server runs no subscriber (MEDUSA_WORKER_MODE=server): a worker's order.placed wrote these
+    const rows = await eventually(async () => {
+      const found = await sql<{ points: number; rate: { points_per_unit: number } }>(
+        `SELECT points, rate FROM loyalty_transaction WHERE order_id = ? AND type = 'earn' AND deleted_at IS NULL`,
+        [order.orderId]
+      )
+      return found.length ? found : undefined
+    }, 60_000)
+    expect(rows.map((row) => row.rate.points_per_unit)).toEqual([rate])
+    const [earlier] = await sql<{ rate: { points_per_unit: number } }>(
+      `SELECT rate FROM loyalty_transaction WHERE order_id = ? AND type = 'earn' AND deleted_at IS NULL LIMIT 1`,
+      [placed[0].orderId]
+    )
+    expect(earlier.rate.points_per_unit).toBe(rate / 7)
   })
 })
