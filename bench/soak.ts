@@ -11,6 +11,7 @@
  * N workers (2) on Redis; the load goes through the server, the workers do the plugin's work.
  */
 import knexFactory, { Knex } from "knex"
+import { PORTS } from "./lib/config"
 import { databaseUrl } from "./lib/db"
 import type { Figure } from "./lib/report"
 import { startPlatforms, type Platforms, type StoreServer } from "./lib/store-server"
@@ -19,7 +20,7 @@ import { soakChecks } from "./lib/soak-checks"
 import { call, checkout, customerSession } from "./lib/storefront"
 
 const LATENCY_MS = 20
-const PORT = 9721
+const PORT = PORTS.soak
 // how long the outbox, the contact sync and the review requests may take to settle after the load
 const SETTLE_MS = 15 * 60_000
 

@@ -5,13 +5,14 @@
  * The routes take turns in rounds, so the load on the machine falls on each alike.
  * (bench/routes.js is the older sequential probe against a running demo; `--only=routes` runs this file.)
  */
+import { PORTS } from "./lib/config"
 import { SRC_ROOT } from "./lib/db"
-import type { Figure } from "./lib/report"
+import { percentileRatio, type Figure } from "./lib/report"
 import { bootStore, startPlatforms } from "./lib/store-server"
 import { checkout, customerSession, percentiles } from "./lib/storefront"
 
 const LATENCY_MS = 20
-const PORT = 9713
+const PORT = PORTS.routes
 const CLIENTS = 8
 const ROUTES = ["/store/customers/me", "/store/engagement/profile", "/store/engagement/loyalty"]
 
@@ -62,15 +63,16 @@ export async function benchRoutes(scale: number): Promise<Figure[]> {
     const ms = (value: number) => `${value.toFixed(1)} ms`
     return ours.flatMap((stats, index) => {
       const route = ROUTES[index + 1]
-      const detail = (key: "p50" | "p99") =>
-        `${stats.n} requests each, ${CLIENTS} parallel clients: ${ms(stats[key])} vs customers/me ${ms(medusa[key])}`
-      return (["p50", "p99"] as const).map((key) => ({
-        name: `GET ${route} ÷ /store/customers/me, ${key}`,
-        value: stats[key] / medusa[key],
-        compare: "<=" as const,
-        target: 1.2,
-        detail: detail(key),
-      }))
+      return (["p50", "p99"] as const).map((key) =>
+        percentileRatio(
+          `GET ${route} ÷ /store/customers/me`,
+          key,
+          stats,
+          medusa,
+          1.2,
+          `${CLIENTS} parallel clients: ${ms(stats[key])} vs customers/me ${ms(medusa[key])}`
+        )
+      )
     })
   } finally {
     await store.stop()

@@ -6,6 +6,8 @@ import fs from "node:fs"
 import path from "node:path"
 import knexFactory, { Knex } from "knex"
 import { databaseUrl, pg } from "../../integration-tests/helpers/medusa-store"
+import { benchDatabase } from "./config"
+import { percentiles } from "./stats"
 
 export { databaseUrl, pg }
 
@@ -38,7 +40,7 @@ export interface BenchDb {
 }
 
 export async function createBenchDb(label: string, modules: string[] = ["engagement"]): Promise<BenchDb> {
-  const name = `engagement_bench_${label}_${process.pid}`
+  const name = benchDatabase(label)
   const admin = knexFactory({ client: "pg", connection: { ...pg, database: "postgres" } })
   await admin.raw(`DROP DATABASE IF EXISTS ${name}`)
   await admin.raw(`CREATE DATABASE ${name}`)
@@ -60,7 +62,7 @@ export async function createBenchDb(label: string, modules: string[] = ["engagem
   }
 }
 
-/** p50 and p99 of `runs` timed calls after `warmup` untimed ones, in milliseconds. */
+/** The percentiles of `runs` timed calls after `warmup` untimed ones, in milliseconds. */
 export async function timeCalls(fn: () => Promise<unknown>, runs: number, warmup = Math.min(100, runs)) {
   for (let i = 0; i < warmup; i++) {
     await fn()
@@ -71,11 +73,10 @@ export async function timeCalls(fn: () => Promise<unknown>, runs: number, warmup
     await fn()
     samples.push(Number(process.hrtime.bigint() - started) / 1e6)
   }
-  samples.sort((a, b) => a - b)
-  return { p50: samples[Math.floor(runs / 2)], p99: samples[Math.min(runs - 1, Math.floor(runs * 0.99))] }
+  return percentiles(samples)
 }
 
-/** Times two calls alternately (so load on the machine falls on both alike); p50 and p99 of each. */
+/** Times two calls alternately (so load on the machine falls on both alike); the percentiles of each. */
 export async function timePair(
   a: () => Promise<unknown>,
   b: () => Promise<unknown>,
@@ -94,8 +95,5 @@ export async function timePair(
       samples[index].push(Number(process.hrtime.bigint() - started) / 1e6)
     }
   }
-  return samples.map((list) => {
-    list.sort((x, y) => x - y)
-    return { p50: list[Math.floor(runs / 2)], p99: list[Math.min(runs - 1, Math.floor(runs * 0.99))] }
-  }) as [{ p50: number; p99: number }, { p50: number; p99: number }]
+  return [percentiles(samples[0]), percentiles(samples[1])] as const
 }

@@ -1,3 +1,5 @@
+import { MIN_SAMPLES, type Percentiles } from "./stats"
+
 /** One figure of the bench: a ratio measured in the same run, against its target. */
 export interface Figure {
   name: string
@@ -7,6 +9,30 @@ export interface Figure {
   target?: number
   unit?: string
   detail?: string
+}
+
+/**
+ * A ratio of two percentiles against its target, or printed only ("info") when either side has too
+ * few samples for that percentile to be a tail rather than the slowest few requests.
+ */
+export function percentileRatio(
+  name: string,
+  key: "p50" | "p95" | "p99",
+  ours: Percentiles,
+  theirs: Percentiles,
+  target: number,
+  detail: string
+): Figure {
+  const meaningful = key === "p50" || (ours.meaningful[key] && theirs.meaningful[key])
+  return {
+    name: `${name}, ${key}`,
+    value: ours[key] / theirs[key],
+    compare: meaningful ? "<=" : "info",
+    target: meaningful ? target : undefined,
+    detail: meaningful
+      ? `n ${ours.n} and ${theirs.n}; ${detail}`
+      : `n ${Math.min(ours.n, theirs.n)} < ${MIN_SAMPLES[key]}: not a ${key} yet (--scale to measure more); ${detail}`,
+  }
 }
 
 export const passes = (figure: Figure) =>

@@ -102,6 +102,9 @@ export async function soakChecks(
     .groupBy("status")
   const status = (name: string) => Number(byStatus.find((row) => row.status === name)?.count ?? 0)
   const inFlight = platforms.rejoiner.maxInFlight
+  const doubles = Object.entries(platforms).flatMap(([name, standIn]) =>
+    standIn.duplicateAccepts().map((entry) => `${name} ${entry.route} ×${entry.count} (${entry.key})`)
+  )
 
   return [
     none("soak: orders without a conversion at Rejoiner", missingConversions, `${placed.length} orders`),
@@ -120,6 +123,11 @@ export async function soakChecks(
       "soak: contacts missing, doubled or stale",
       contactProblems.length,
       contactProblems.slice(0, 3).join("; ") || `${shoppers.length} shoppers × 4 platforms; Engage 429 every tenth call`
+    ),
+    none(
+      "soak: calls accepted twice under one Idempotency-Key",
+      doubles.length,
+      doubles.slice(0, 3).join("; ") || `every write to ${Object.keys(platforms).length} platforms, by call`
     ),
     none("soak: orders not awarded points exactly once", placed.length - awardedOnce, "local loyalty ledger"),
     none("soak: deliveries left sending", status("sending"), `${status("delivered")} delivered`),

@@ -4,6 +4,7 @@
  * one `medusa start` in shared mode without Redis (as the other store benches), or the production
  * topology (docs/production-topology.md): one server and N workers on Redis and one database.
  */
+import { REDIS_URLS } from "./config"
 import { SRC_ROOT } from "./db"
 import { bootStore, type StoreServer } from "./store-server"
 
@@ -16,8 +17,8 @@ export const SOAK_ENV = {
   ENGAGEMENT_OUTBOX_MAX_ATTEMPTS: "30",
 }
 
-/** The Redis database the soak's topology uses: emptied before and after (SOAK_REDIS_URL to change it). */
-export const SOAK_REDIS_URL = process.env.SOAK_REDIS_URL || "redis://127.0.0.1:6379/10"
+/** The Redis database the soak's topology uses: emptied before and after (BENCH_REDIS_DB or SOAK_REDIS_URL to change it). */
+export const SOAK_REDIS_URL = process.env.SOAK_REDIS_URL || REDIS_URLS.soak
 
 /** The soak's store on `port`: one shared-mode process, or with `workers` a server and that many workers on SOAK_REDIS_URL. */
 export async function startSoakStore(

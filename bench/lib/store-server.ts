@@ -17,6 +17,7 @@ import {
   startStoreProcess,
   type StoreProcess,
 } from "../../integration-tests/helpers/medusa-store"
+import { benchDatabase } from "./config"
 import { SRC_ROOT } from "./db"
 
 export { startPlatforms, type Platforms } from "../../integration-tests/helpers/medusa-store"
@@ -142,7 +143,7 @@ export async function bootStore(
   }
   // migrated and seeded without Redis: the seed's events are nobody's work
   const database = await createStoreDatabase(
-    `engagement_bench_${label}_${process.pid}`,
+    benchDatabase(label),
     dir,
     { ...env, REDIS_URL: undefined },
     path.join(SRC_ROOT, "src/scripts/demo/seed.ts")

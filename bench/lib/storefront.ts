@@ -82,8 +82,4 @@ export async function checkout(store: Store, headers: Record<string, string>, em
   }
 }
 
-export function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]
-  return { p50: at(0.5), p99: at(0.99), n: sorted.length }
-}
+export { percentiles } from "./stats"

@@ -158,6 +158,27 @@ export class StandIn {
     )
   }
 
+  /**
+   * Writes the platform accepted more than once under one `Idempotency-Key` (the outbox sends its
+   * delivery's key on every call): the same delivery done twice. Counted by call, not by what the
+   * platform keeps, since a platform that stores contacts by email would hide a contact sent twice.
+   */
+  duplicateAccepts(): { route: string; key: string; count: number }[] {
+    const counts = new Map<string, { route: string; key: string; count: number }>()
+    for (const request of this.requests) {
+      const key = request.headers["idempotency-key"]
+      const accepted = typeof request.answeredWith === "number" && request.answeredWith < 300
+      if (!accepted || request.method === "GET" || typeof key !== "string" || !request.route) {
+        continue
+      }
+      const id = `${request.method} ${request.route} ${key}`
+      const entry = counts.get(id) ?? { route: request.route, key, count: 0 }
+      entry.count++
+      counts.set(id, entry)
+    }
+    return [...counts.values()].filter((entry) => entry.count > 1)
+  }
+
   violations(): string[] {
     return this.requests.flatMap((request) =>
       request.violations.map((violation) => `${request.method} ${request.path}: ${violation}`)
