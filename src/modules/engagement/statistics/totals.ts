@@ -71,20 +71,27 @@ export async function aggregatesOf(manager: SqlEntityManager, customerId: string
     const statement = knex.raw(sql, bindings as Knex.RawBinding[])
     return (trx ? statement.transacting(trx) : statement).then((result: { rows: any[] }) => result.rows)
   }
-  const [totals, [edges]] = await Promise.all([
-    run(
-      `SELECT currency_code, order_count, total::text AS total, item_count, returned_count FROM ${TOTALS}
+  // in a transaction both statements share one connection: pg queues a second query on a busy
+  // client with a deprecation warning (an error in pg 9), so they go one after the other there
+  const both = trx
+    ? async <T>(calls: [() => Promise<T>, () => Promise<T>]) => [await calls[0](), await calls[1]()]
+    : <T>(calls: [() => Promise<T>, () => Promise<T>]) => Promise.all(calls.map((call) => call()))
+  const [totals, [edges]] = await both([
+    () =>
+      run(
+        `SELECT currency_code, order_count, total::text AS total, item_count, returned_count FROM ${TOTALS}
          WHERE customer_id = ? AND deleted_at IS NULL`,
-      [customerId]
-    ),
-    run(
-      `SELECT
+        [customerId]
+      ),
+    () =>
+      run(
+        `SELECT
          (SELECT placed_at FROM ${FACTS} WHERE customer_id = ? AND deleted_at IS NULL AND canceled_at IS NULL
             ORDER BY placed_at ASC LIMIT 1) AS first_order_at,
          (SELECT row_to_json(latest) FROM (SELECT placed_at, currency_code FROM ${FACTS}
             WHERE customer_id = ? AND deleted_at IS NULL AND canceled_at IS NULL ORDER BY placed_at DESC LIMIT 1) latest) AS latest`,
-      [customerId, customerId]
-    ),
+        [customerId, customerId]
+      ),
   ])
   const latest = edges?.latest as { placed_at: string; currency_code: string } | null
   const inCurrency = totals.find((row) => row.currency_code === latest?.currency_code)
