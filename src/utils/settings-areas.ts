@@ -17,24 +17,54 @@ export interface SettingsArea<O> {
   apply(options: O, values: Record<string, unknown>): O
 }
 
+/**
+ * Why the schema refuses an area's saved values (a version saved before an upgrade changed the
+ * option), each problem naming its field; none when they apply or there are none.
+ */
+export function savedVersionProblems<O>(area: SettingsArea<O>, values: unknown): string[] {
+  if (values === null || values === undefined) {
+    return []
+  }
+  const parsed = area.schema.safeParse(values)
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${["values", ...issue.path].join(".")}: ${issue.message}`)
+}
+
+/** A saved version the schema refuses: the options stay in effect for its area. */
+export interface RefusedVersion {
+  area: string
+  version: number
+  problems: string[]
+}
+
 /** The options with every area's newest saved version in place (a reset version keeps the options'). */
 export function applySavedSettings<O>(
   configured: O,
   areas: readonly SettingsArea<O>[],
-  saved: Map<string, SettingVersionRow>
+  saved: Map<string, SettingVersionRow>,
+  onRefused?: (refused: RefusedVersion) => void
 ): O {
   let effective = configured
   for (const area of areas) {
-    const values = saved.get(area.id)?.values
+    const row = saved.get(area.id)
+    const values = row?.values
     // parsed again: a field added to the schema since the save gets its default; a version the
-    // schema no longer accepts (after an upgrade) leaves the options in effect
+    // schema no longer accepts (after an upgrade) leaves the options in effect, and says so
     const parsed = values ? area.schema.safeParse(values) : undefined
     if (parsed?.success) {
       effective = area.apply(effective, parsed.data as Record<string, unknown>)
+    } else if (parsed && row) {
+      onRefused?.({ area: area.id, version: row.version, problems: savedVersionProblems(area, values) })
     }
   }
   return effective
 }
+
+/** The log line for a refused version: the owner's settings are not in effect until saved again. */
+export const refusedVersionMessage = ({ area, version, problems }: RefusedVersion) =>
+  `settings ${area}: saved version ${version} no longer fits the options (${problems.join("; ")}); ` +
+  `the configured options are in effect for this area until it is saved again in the admin`
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value)
@@ -132,7 +162,12 @@ export function parseAreaValues<O>(area: SettingsArea<O>, input: unknown): Recor
 export interface SettingsOwner {
   settingsAreaIds(): string[]
   /** the area's values: as configured (the defaults) and in effect now */
-  describeSettingsArea(area: string): Promise<{ defaults: Record<string, unknown>; values: Record<string, unknown> }>
+  describeSettingsArea(area: string): Promise<{
+    defaults: Record<string, unknown>
+    values: Record<string, unknown>
+    /** why the newest saved version no longer applies (the options are in effect instead); empty when it does */
+    refused: string[]
+  }>
   parseSettingsValues(area: string, input: unknown): Record<string, unknown>
   listSettingVersions(area: string, limit: number): Promise<SettingVersionRow[]>
   retrieveSettingVersion(area: string, version: number): Promise<SettingVersionRow | undefined>

@@ -1,7 +1,7 @@
 import { LOYALTY_SETTINGS_AREAS } from "../modules/loyalty/settings"
 import { resolveLoyaltyOptions } from "../modules/loyalty/options"
 import { SettingsCache, SettingVersionRow } from "./setting-versions"
-import { applySavedSettings, parseAreaValues } from "./settings-areas"
+import { applySavedSettings, parseAreaValues, refusedVersionMessage, RefusedVersion } from "./settings-areas"
 
 const earning = LOYALTY_SETTINGS_AREAS.find((area) => area.id === "loyalty-earning")!
 const schemes = LOYALTY_SETTINGS_AREAS.find((area) => area.id === "loyalty-schemes")!
@@ -54,7 +54,17 @@ describe("settings areas", () => {
     const reset = new Map([["loyalty-earning", version("loyalty-earning", null)]])
     expect(applySavedSettings(configured, LOYALTY_SETTINGS_AREAS, reset)).toBe(configured)
     const unreadable = new Map([["loyalty-earning", version("loyalty-earning", { pending_days: "soon" })]])
-    expect(applySavedSettings(configured, LOYALTY_SETTINGS_AREAS, unreadable).earn.pending_days).toBe(3)
+    const refused: RefusedVersion[] = []
+    expect(
+      applySavedSettings(configured, LOYALTY_SETTINGS_AREAS, unreadable, (r) => refused.push(r)).earn.pending_days
+    ).toBe(3)
+    // a version refused after an upgrade is said, naming the field, never dropped silently
+    expect(refused).toEqual([
+      { area: "loyalty-earning", version: 1, problems: [expect.stringMatching(/^values\.pending_days: /)] },
+    ])
+    expect(refusedVersionMessage(refused[0])).toMatch(
+      /^settings loyalty-earning: saved version 1 no longer fits the options \(values\.pending_days: .*\); the configured options are in effect/
+    )
   })
 
   it("reads again after the time to live or an invalidation, once for callers asking together", async () => {

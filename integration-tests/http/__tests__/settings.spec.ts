@@ -1,3 +1,4 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { loyaltyOf, loyaltyRowsOf, reviewRequestOf } from "../../helpers/engagement"
 import {
@@ -240,6 +241,24 @@ medusaIntegrationTestRunner({
         save("delivery-dry-run", { version: 0, values: { ...dryRun.values, platforms: { nowhere: true } } })
       )
       expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("values.platforms")])
+    })
+
+    it("a saved version the options' schema no longer accepts (after an upgrade) is shown as refused, and the options stay in effect", async () => {
+      const saved = await save("loyalty-earning", { version: 0, values: { pending_days: 2 } })
+      expect(saved.status).toBe(200)
+      expect((await settingsOf("loyalty-earning")).refused_problems).toEqual([])
+      // as an older release of the plugin could have written it: a value today's schema refuses
+      await getContainer()
+        .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        .raw(`UPDATE loyalty_setting_version SET "values" = ?::jsonb WHERE area = ? AND version = 1`, [
+          JSON.stringify({ pending_days: "two" }),
+          "loyalty-earning",
+        ])
+      await new Promise((resolve) => setTimeout(resolve, 2_100)) // the effective options' cache
+      const area = await settingsOf("loyalty-earning")
+      expect(area.version).toBe(1)
+      expect(area.refused_problems).toEqual([expect.stringMatching(/^values\.pending_days: /)])
+      expect(area.values.pending_days).toBe(area.defaults.pending_days)
     })
 
     it("no settings answer carries a secret, and a secret cannot be saved as a setting", async () => {

@@ -1,4 +1,16 @@
-import { Button, Checkbox, Container, Heading, Label, Prompt, Select, Text, toast, usePrompt } from "@medusajs/ui"
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Container,
+  Heading,
+  Label,
+  Prompt,
+  Select,
+  Text,
+  toast,
+  usePrompt,
+} from "@medusajs/ui"
 import { useState } from "react"
 import {
   AdminSettingsArea,
@@ -92,6 +104,12 @@ const AreaForm = ({ area }: { area: AdminSettingsArea }) => {
           ? "The options are in effect (never saved here, or reset)."
           : `Version ${area.version}, saved by ${area.saved_by?.email ?? `${area.saved_by?.actor_type} ${area.saved_by?.actor_id}`} on ${instant(area.saved_at)}: it wins over the options until reset.`}
       </Text>
+      {area.refused_problems.length > 0 && (
+        <Alert variant="warning" data-status="refused">
+          {`Version ${area.version} no longer fits this version of the plugin (${area.refused_problems.join("; ")}). ` +
+            "The options are in effect for this area until you save it again."}
+        </Alert>
+      )}
       {Object.entries(values).map(([key, value]) => (
         <SettingsField
           key={key}

@@ -13,6 +13,8 @@ export type AdminSettingsArea = {
   saved_at: string | null
   values: SettingsValues
   defaults: SettingsValues
+  /** why the newest saved version no longer applies after an upgrade: the options are in effect */
+  refused_problems: string[]
 }
 
 export type AdminSettingsVersion = {

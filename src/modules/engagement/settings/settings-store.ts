@@ -10,7 +10,14 @@ import {
   SETTINGS_CACHE_MS,
   settingVersion,
 } from "../../../utils/setting-versions"
-import { applySavedSettings, parseAreaValues, SettingsOwner } from "../../../utils/settings-areas"
+import { logger } from "@medusajs/framework/logger"
+import {
+  applySavedSettings,
+  parseAreaValues,
+  refusedVersionMessage,
+  savedVersionProblems,
+  SettingsOwner,
+} from "../../../utils/settings-areas"
 import type { ResolvedEngagementOptions } from "../options"
 import { DryRunSettings, EffectiveEngagementOptions, ENGAGEMENT_SETTINGS_AREAS } from "./areas"
 import { countOnDefaultDelay, moveOnDefaultDelay } from "./review-request-delays"
@@ -40,7 +47,9 @@ export class EngagementSettings implements SettingsOwner {
   @InjectManager()
   protected async load_(@MedusaContext() ctx: Ctx = {}): Promise<EffectiveEngagementOptions> {
     const saved = await latestSettingVersions(ctx.manager!, TABLE)
-    return applySavedSettings<EffectiveEngagementOptions>(this.options_, ENGAGEMENT_SETTINGS_AREAS, saved)
+    return applySavedSettings<EffectiveEngagementOptions>(this.options_, ENGAGEMENT_SETTINGS_AREAS, saved, (refused) =>
+      logger.warn(refusedVersionMessage(refused))
+    )
   }
 
   settingsAreaIds(): string[] {
@@ -57,7 +66,12 @@ export class EngagementSettings implements SettingsOwner {
 
   async describeSettingsArea(id: string) {
     const area = this.area_(id)
-    return { defaults: area.read(this.options_), values: area.read(await this.effectiveOptions()) }
+    const [latest] = await this.listSettingVersions(id, 1)
+    return {
+      defaults: area.read(this.options_),
+      values: area.read(await this.effectiveOptions()),
+      refused: savedVersionProblems(area, latest?.values),
+    }
   }
 
   parseSettingsValues(id: string, input: unknown): Record<string, unknown> {

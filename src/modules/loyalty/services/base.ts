@@ -16,7 +16,14 @@ import {
   SETTINGS_CACHE_MS,
   settingVersion,
 } from "../../../utils/setting-versions"
-import { applySavedSettings, parseAreaValues, SettingsOwner } from "../../../utils/settings-areas"
+import { logger } from "@medusajs/framework/logger"
+import {
+  applySavedSettings,
+  parseAreaValues,
+  refusedVersionMessage,
+  savedVersionProblems,
+  SettingsOwner,
+} from "../../../utils/settings-areas"
 import { previewTierMoves } from "../ledger/tier-preview"
 import { LOYALTY_SETTINGS_AREAS, loyaltyProblemsWith } from "../settings"
 import type { PostEntriesContext } from "../ledger/post-entries"
@@ -104,7 +111,9 @@ export class LoyaltyServiceBase
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<ResolvedLoyaltyOptions> {
     const saved = await latestSettingVersions(sharedContext.manager!, "loyalty_setting_version")
-    return applySavedSettings(this.options_, LOYALTY_SETTINGS_AREAS, saved)
+    return applySavedSettings(this.options_, LOYALTY_SETTINGS_AREAS, saved, (refused) =>
+      logger.warn(refusedVersionMessage(refused))
+    )
   }
 
   settingsAreaIds(): string[] {
@@ -121,7 +130,12 @@ export class LoyaltyServiceBase
 
   async describeSettingsArea(id: string) {
     const area = this.area_(id)
-    return { defaults: area.read(this.options_), values: area.read(await this.effectiveOptions()) }
+    const [latest] = await this.listSettingVersions(id, 1)
+    return {
+      defaults: area.read(this.options_),
+      values: area.read(await this.effectiveOptions()),
+      refused: savedVersionProblems(area, latest?.values),
+    }
   }
 
   /** An area's values from a request, checked by the option's schema and with the other options (a 400 names the field). */

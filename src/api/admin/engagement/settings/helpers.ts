@@ -32,7 +32,7 @@ export function versionAnswer(row: SettingVersionRow, emails: Map<string, string
  */
 export async function settingsAnswer(container: MedusaContainer, area: string) {
   const { module, owner } = settingsOwnerOf(container, area)
-  const [{ defaults, values }, [latest]] = await Promise.all([
+  const [{ defaults, values, refused }, [latest]] = await Promise.all([
     owner.describeSettingsArea(area),
     owner.listSettingVersions(area, 1),
   ])
@@ -49,5 +49,7 @@ export async function settingsAnswer(container: MedusaContainer, area: string) {
     saved_at: latest?.created_at ?? null,
     values,
     defaults,
+    // the newest version no longer fits the options after an upgrade: shown, and the options apply
+    refused_problems: refused,
   }
 }
