@@ -1,6 +1,17 @@
 import { Button, Input, Label, Select, Switch, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { DURATION_FIELDS, ENUMS, formatDuration, parseDuration, RECORDS, ROW_TEMPLATES, UNITS } from "./settings-format"
+import {
+  DURATION_FIELDS,
+  ENUMS,
+  formatDuration,
+  INSTANT_FIELDS,
+  instantOfLocal,
+  localInputValue,
+  parseDuration,
+  RECORDS,
+  ROW_TEMPLATES,
+  UNITS,
+} from "./settings-format"
 
 type Change = (value: unknown) => void
 type Errors = Record<string, string>
@@ -43,10 +54,32 @@ const DurationInput = ({ value, onChange, name }: { value: unknown; onChange: Ch
   )
 }
 
+/** A moment (a campaign's start or end) picked in the viewer's time zone, saved as an ISO instant. */
+const InstantInput = ({ value, onChange, name }: { value: unknown; onChange: Change; name: string }) => {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  return (
+    <div className="flex flex-col gap-1">
+      <Input
+        size="small"
+        type="datetime-local"
+        aria-label={`${name} (${zone})`}
+        value={localInputValue(value)}
+        onChange={(event) => onChange(instantOfLocal(event.target.value))}
+      />
+      <Text size="xsmall" className="text-ui-fg-muted">
+        {zone}
+      </Text>
+    </div>
+  )
+}
+
 const Scalar = ({ name, value, onChange }: { name: string; value: unknown; onChange: Change }) => {
   const parts = name.split(".")
   if (DURATION_FIELDS.has(parts[parts.length - 1]) || DURATION_FIELDS.has(parts[0])) {
     return <DurationInput name={name} value={value} onChange={onChange} />
+  }
+  if (INSTANT_FIELDS.has(parts[parts.length - 1])) {
+    return <InstantInput name={name} value={value} onChange={onChange} />
   }
   if (typeof value === "boolean") {
     return <Switch aria-label={name} checked={value} onCheckedChange={onChange} />

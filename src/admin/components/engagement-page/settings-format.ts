@@ -125,3 +125,25 @@ export function diffValues(before: unknown, after: unknown): { field: string; be
     .filter((field) => a.get(field) !== b.get(field))
     .map((field) => ({ field, before: a.get(field) ?? "—", after: b.get(field) ?? "—" }))
 }
+
+/** Fields holding a moment (ISO 8601 with its offset): edited in the viewer's time zone. */
+export const INSTANT_FIELDS = new Set(["starts_at", "ends_at"])
+
+const pad = (n: number) => String(n).padStart(2, "0")
+
+/** An ISO instant as the viewer's local `YYYY-MM-DDTHH:mm`, what a datetime-local input holds ("" when none). */
+export function localInputValue(iso: unknown): string {
+  const time = typeof iso === "string" ? Date.parse(iso) : NaN
+  if (Number.isNaN(time)) {
+    return ""
+  }
+  const at = new Date(time)
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`
+}
+
+/** A datetime-local input's value, read in the viewer's time zone, as an ISO instant ("" when empty). */
+export function instantOfLocal(local: string): string {
+  // a date-time without an offset is local time (ECMAScript's Date parsing)
+  const time = local ? new Date(local).getTime() : NaN
+  return Number.isNaN(time) ? "" : new Date(time).toISOString()
+}
