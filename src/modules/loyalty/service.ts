@@ -36,7 +36,11 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<PostResult> {
     await this.effectiveOptions()
-    const { results, tier_changes } = await postEntries(sharedContext.transactionManager!, entries, this.postContext_())
+    const { results, tier_changes } = await postEntries(
+      sharedContext.transactionManager!,
+      entries,
+      await this.postContext_()
+    )
     return { results, tier_changes }
   }
 
@@ -50,7 +54,7 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     const { results, tier_changes } = await reverseOrder(
       sharedContext.transactionManager!,
       reversal,
-      this.postContext_()
+      await this.postContext_()
     )
     return { results, tier_changes }
   }
@@ -101,7 +105,7 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
   ): Promise<LoyaltySummary> {
     await this.matureLoyaltyPoints(customerId)
     await this.effectiveOptions()
-    return await buildSummary(sharedContext.manager!, customerId, this.tierRules_, this.now_())
+    return await buildSummary(sharedContext.manager!, customerId, await this.tierRules_(), this.now_())
   }
 
   /**
@@ -142,7 +146,8 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     now: Date,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<TierChange | null> {
-    return (await matureAccount(sharedContext.transactionManager!, customerId, this.tierRules_, now)).tier_change
+    return (await matureAccount(sharedContext.transactionManager!, customerId, await this.tierRules_(), now))
+      .tier_change
   }
 
   /** The programme's liability: outstanding points, tiers with members, expiry buckets, latest adjustments. */

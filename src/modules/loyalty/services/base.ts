@@ -96,14 +96,13 @@ export class LoyaltyServiceBase
 
   private readonly settings_ = new SettingsCache(() => this.loadEffectiveOptions_(), SETTINGS_CACHE_MS)
   /** the effective options last read, for the ledger's synchronous rules (read again before each post) */
-  protected effective_: ResolvedLoyaltyOptions | undefined
 
   /**
    * The options in effect now: the configured ones with every settings area's newest saved version
    * in place. Read at use time, at most every couple of seconds per process.
    */
   async effectiveOptions(): Promise<ResolvedLoyaltyOptions> {
-    return (this.effective_ = await this.settings_.get())
+    return await this.settings_.get()
   }
 
   @InjectManager()
@@ -190,19 +189,17 @@ export class LoyaltyServiceBase
     return await appendSettingVersion(sharedContext.transactionManager!, "loyalty_setting_version", input)
   }
 
-  /** The effective options as last read, for a synchronous rule (an async one awaits effectiveOptions). */
-  protected current_(): ResolvedLoyaltyOptions {
-    return this.effective_ ?? this.options_
+  /** The tier rules of the ledger in effect now (the settings saved in the admin included). */
+  protected async tierRules_(): Promise<TierRules> {
+    return (await this.effectiveOptions()).tiers
   }
 
-  /** The tier rules of the ledger: the effective ones as last read (effectiveOptions runs before each post). */
-  protected get tierRules_(): TierRules {
-    return this.current_().tiers
-  }
-
-  /** What every ledger change is posted with: now, the debt policy, the tiers, the default expiry. */
-  protected postContext_(): PostEntriesContext {
-    const options = this.current_()
+  /**
+   * What every ledger change is posted with: now, the debt policy, the tiers, the default expiry,
+   * as in effect now: read at use time, never the values some earlier call happened to load.
+   */
+  protected async postContext_(): Promise<PostEntriesContext> {
+    const options = await this.effectiveOptions()
     return {
       now: this.now_(),
       debt_policy: options.debt_policy,

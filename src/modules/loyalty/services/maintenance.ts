@@ -116,7 +116,7 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
           reason: "points expired",
         },
       ],
-      { ...this.postContext_(), now, debt_policy: "write_off" }
+      { ...(await this.postContext_()), now, debt_policy: "write_off" }
     )
     await setLotState(manager, lotId, "expired")
   }
@@ -128,7 +128,7 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
     now: Date,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
-    return await releasePendingLot(sharedContext.transactionManager!, customerId, lotId, this.tierRules_, now)
+    return await releasePendingLot(sharedContext.transactionManager!, customerId, lotId, await this.tierRules_(), now)
   }
 
   @InjectTransactionManager()
@@ -144,7 +144,7 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
       return null
     }
     account.period_points = await periodPoints(manager, account.id, windowStart)
-    const change = settleTier(account, this.tierRules_, now)
+    const change = settleTier(account, await this.tierRules_(), now)
     await saveAccount(manager, account)
     return change
   }

@@ -70,14 +70,14 @@ export class LoyaltyReferralMethods extends LoyaltyReservationMethods {
         advocate_points: referrals.advocate_points,
         referee_points: referrals.referee_points,
       },
-      this.postContext_()
+      await this.postContext_()
     )
   }
 
   /** Takes back a referral award whose first order was canceled (once); null when the order awarded none. */
   @InjectTransactionManager()
   async reverseReferralAward(orderId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await reverseReferralAward(sharedContext.transactionManager!, orderId, this.postContext_())
+    return await reverseReferralAward(sharedContext.transactionManager!, orderId, await this.postContext_())
   }
 
   /** Records an advocate's invitations; returns the (normalised) addresses not invited by them before. */

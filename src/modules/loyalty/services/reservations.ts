@@ -17,7 +17,7 @@ export class LoyaltyReservationMethods extends LoyaltyServiceBase {
   /** Holds points for a cart (replacing what it held); refused when they are not spendable. */
   @InjectTransactionManager()
   async reserveLoyaltyPoints(input: ReserveInput, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await reservePoints(sharedContext.transactionManager!, input, this.postContext_())
+    return await reservePoints(sharedContext.transactionManager!, input, await this.postContext_())
   }
 
   /** Gives a cart's held points back; returns what it held (null when nothing). */
@@ -33,7 +33,7 @@ export class LoyaltyReservationMethods extends LoyaltyServiceBase {
     orderId: string,
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ) {
-    return await commitReservation(sharedContext.transactionManager!, cartId, orderId, this.postContext_())
+    return await commitReservation(sharedContext.transactionManager!, cartId, orderId, await this.postContext_())
   }
 
   @InjectManager()

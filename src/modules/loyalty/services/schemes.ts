@@ -15,9 +15,9 @@ import { LoyaltyReferralMethods } from "./referrals"
 
 /** Reward scheme memberships and closed-loop verifications (the ledger side is `ledger/schemes.ts`). */
 export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
-  /** A configured reward scheme (undefined: none with this id). */
-  rewardScheme(schemeId: string): SchemeOptions | undefined {
-    return this.current_().schemes.list.find((scheme) => scheme.id === schemeId)
+  /** A reward scheme in effect now (undefined: none with this id), the settings saved in the admin included. */
+  async rewardScheme(schemeId: string): Promise<SchemeOptions | undefined> {
+    return (await this.effectiveOptions()).schemes.list.find((scheme) => scheme.id === schemeId)
   }
 
   /** The ids of the schemes the customer is a member of. */
@@ -34,8 +34,8 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
   ) {
     return await joinScheme(
       sharedContext.transactionManager!,
-      { customer_id: input.customer_id, scheme: this.rewardScheme(input.scheme_id)!, email: input.email },
-      this.postContext_()
+      { customer_id: input.customer_id, scheme: (await this.rewardScheme(input.scheme_id))!, email: input.email },
+      await this.postContext_()
     )
   }
 
@@ -70,7 +70,7 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
       expires_at: expiresAt,
       secret: this.codeSecret_(),
       now,
-      limits: this.attemptLimits_(),
+      limits: await this.attemptLimits_(),
     })
     return { ...started, expires_at: expiresAt }
   }
@@ -90,21 +90,22 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
       now: this.now_(),
       max_tries: (await this.effectiveOptions()).schemes.max_tries,
       secret: this.codeSecret_(),
-      limits: this.attemptLimits_(),
+      limits: await this.attemptLimits_(),
     })
     if (checked.outcome !== "verified") {
       return { ...checked, membership_id: null, results: [], tier_changes: [] }
     }
     const joined = await joinScheme(
       manager,
-      { customer_id: input.customer_id, scheme: this.rewardScheme(input.scheme_id)!, email: checked.email },
-      this.postContext_()
+      { customer_id: input.customer_id, scheme: (await this.rewardScheme(input.scheme_id))!, email: checked.email },
+      await this.postContext_()
     )
     return { ...checked, ...joined }
   }
 
-  protected attemptLimits_(): AttemptLimits {
-    const { max_tries_per_hour, max_tries_per_day, max_codes_per_address_per_hour } = this.current_().schemes
+  protected async attemptLimits_(): Promise<AttemptLimits> {
+    const { max_tries_per_hour, max_tries_per_day, max_codes_per_address_per_hour } = (await this.effectiveOptions())
+      .schemes
     return {
       tries_per_hour: max_tries_per_hour,
       tries_per_day: max_tries_per_day,

@@ -10,7 +10,7 @@ export const signOutRewardSchemeStep = createStep(
   signOutRewardSchemeStepId,
   async (input: { customer_id: string; scheme_id: string }, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    if (!loyalty.rewardScheme(input.scheme_id)) {
+    if (!(await loyalty.rewardScheme(input.scheme_id))) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Reward scheme ${input.scheme_id} was not found`)
     }
     const ended = await loyalty.leaveRewardScheme(input.customer_id, input.scheme_id)

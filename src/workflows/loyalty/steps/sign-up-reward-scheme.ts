@@ -37,7 +37,7 @@ export const signUpRewardSchemeStep = createStep(
   signUpRewardSchemeStepId,
   async (input: { customer_id: string; scheme_id: string; email?: string }, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const scheme = loyalty.rewardScheme(input.scheme_id)
+    const scheme = await loyalty.rewardScheme(input.scheme_id)
     if (!scheme) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Reward scheme ${input.scheme_id} was not found`)
     }

@@ -14,7 +14,7 @@ export const verifyRewardSchemeStep = createStep(
   verifyRewardSchemeStepId,
   async (input: { customer_id: string; scheme_id: string; code: string }, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    if (!loyalty.rewardScheme(input.scheme_id)) {
+    if (!(await loyalty.rewardScheme(input.scheme_id))) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Reward scheme ${input.scheme_id} was not found`)
     }
     const verified = await loyalty.verifySchemeCode(input)

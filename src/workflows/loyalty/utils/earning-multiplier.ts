@@ -12,7 +12,10 @@ export async function earningMultiplierOf(loyalty: LoyaltyModuleService, custome
   const options = await loyalty.effectiveOptions()
   const tier = options.tiers.levels.find((level) => level.id === account?.tier_id)
   const schemeIds = await loyalty.listMemberSchemeIds(customerId)
-  const schemeMultiplier = schemeIds.reduce((product, id) => product * (loyalty.rewardScheme(id)?.multiplier ?? 1), 1)
+  const schemeMultiplier = schemeIds.reduce(
+    (product, id) => product * (options.schemes.list.find((scheme) => scheme.id === id)?.multiplier ?? 1),
+    1
+  )
   const campaign = campaignAt(options.campaigns, tier?.id ?? null, at)
   return {
     tier,

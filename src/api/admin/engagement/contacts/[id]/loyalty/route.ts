@@ -55,7 +55,7 @@ async function sourceLoyaltyOf(source: LoyaltySource, customerId: string) {
 
 async function adminLoyaltyOf(scope: MedusaContainer, customerId: string) {
   const loyalty = loyaltyOf(scope)
-  const [summary, blockedReason, holds, [made, madeCount], claims, memberships] = await Promise.all([
+  const [summary, blockedReason, holds, [made, madeCount], claims, memberships, options] = await Promise.all([
     loyalty.getLoyaltySummary(customerId),
     blockedReasonOf(loyalty, customerId),
     loyalty.listHeldReservations(customerId),
@@ -72,7 +72,9 @@ async function adminLoyaltyOf(scope: MedusaContainer, customerId: string) {
       { customer_id: customerId },
       { select: ["scheme_id", "email", "created_at"], order: { created_at: "ASC" } }
     ),
+    loyalty.effectiveOptions(),
   ])
+  const schemeNames = new Map(options.schemes.list.map((scheme) => [scheme.id, scheme.name]))
   return {
     ...summary,
     blocked_reason: blockedReason,
@@ -90,7 +92,7 @@ async function adminLoyaltyOf(scope: MedusaContainer, customerId: string) {
     },
     schemes: memberships.map((membership) => ({
       id: membership.scheme_id,
-      name: loyalty.rewardScheme(membership.scheme_id)?.name ?? membership.scheme_id,
+      name: schemeNames.get(membership.scheme_id) ?? membership.scheme_id,
       email: membership.email,
       joined_at: membership.created_at,
     })),
