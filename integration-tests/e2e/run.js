@@ -169,6 +169,7 @@ async function main() {
 
 const DOC_PICTURES = [
   "customer-page",
+  "engagement-platform-health",
   "order-page",
   "engagement-platforms",
   "engagement-delivery-log",

@@ -8,6 +8,7 @@ const path = require("node:path")
 const { chromium } = require("playwright-core")
 const { demoAdminPassword } = require("../../src/scripts/demo/secrets")
 const { settingsScenario } = require("./settings-scenario")
+const { healthScenario } = require("./health-scenario")
 
 const root = path.resolve(__dirname, "../..")
 const ADMIN = {
@@ -351,6 +352,16 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
       snap,
       read: (route) => api(base, "GET", route, undefined, token),
       adminEmail: ADMIN.email,
+    })
+    await healthScenario({
+      page,
+      base,
+      control,
+      snap,
+      read: (route) => api(base, "GET", route, undefined, token),
+      placeOrder: (email) => placeOrder(base, email),
+      eventually,
+      expect,
     })
   } finally {
     await browser.close()

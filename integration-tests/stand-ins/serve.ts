@@ -3,7 +3,8 @@
  *   npx ts-node --transpile-only integration-tests/stand-ins/serve.ts
  * Ports: STAND_IN_BASE_PORT (default 4100) + 1…5 for Recensus, Rejoiner, ExpertSender, Engage,
  * CRM.COM; the base port itself takes control calls, so a platform can be made to fail by hand:
- *   curl -X POST localhost:4100/rejoiner/fail -d '{"count":3,"status":503}'   (or {"kind":"timeout"} / {"kind":"reset"})
+ *   curl -X POST localhost:4100/rejoiner/fail -d '{"count":3,"status":503}'   (or {"kind":"timeout"} / {"kind":"reset"};
+ *   "body" and "headers" give the failing answer's, e.g. {"status":503,"headers":{"retry-after":"3600"}})
  *   curl localhost:4100/rejoiner/requests      curl -X POST localhost:4100/rejoiner/reset
  * It prints the environment variables to start the demo with, then one line per call received
  * (with any contract violation). Ctrl-C stops it.
@@ -132,11 +133,25 @@ function serveControl(byName: Map<string, StandIn>): Promise<http.Server> {
       raw += chunk
     }
     if (req.method === "POST" && action === "fail") {
-      const body = JSON.parse(raw || "{}") as { count?: number; status?: number; kind?: string; delay_ms?: number }
+      const body = JSON.parse(raw || "{}") as {
+        count?: number
+        status?: number
+        kind?: string
+        delay_ms?: number
+        // what the failing answer says, e.g. {"message": "..."} and {"retry-after": "3600"}
+        body?: unknown
+        headers?: Record<string, string>
+      }
       const mode = (
         body.kind === "timeout" || body.kind === "reset"
           ? { kind: body.kind }
-          : { kind: "status", status: body.status ?? 503, delay_ms: body.delay_ms }
+          : {
+              kind: "status",
+              status: body.status ?? 503,
+              delay_ms: body.delay_ms,
+              body: body.body,
+              headers: body.headers,
+            }
       ) as FailureMode
       standIn.failNext(body.count ?? 1, mode)
       return answer(200, { failing_next: body.count ?? 1, mode })

@@ -333,6 +333,8 @@ medusaIntegrationTestRunner({
               "name",
               "operations",
               "paused_until",
+              "state",
+              "state_rule",
             ].sort()
           )
         }

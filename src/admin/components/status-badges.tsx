@@ -1,5 +1,5 @@
-import { StatusBadge } from "@medusajs/ui"
-import type { ConsentValue, DeliveryStatus, ReviewRequestStatus } from "../lib/types"
+import { StatusBadge, Tooltip } from "@medusajs/ui"
+import type { ConsentValue, DeliveryStatus, PlatformState, ReviewRequestStatus } from "../lib/types"
 
 type Color = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -20,6 +20,24 @@ const REVIEW_COLORS: Record<ReviewRequestStatus, Color> = {
   skipped: "grey",
   failed: "red",
 }
+
+const PLATFORM_STATES: Record<PlatformState, { color: Color; label: string }> = {
+  healthy: { color: "green", label: "Healthy" },
+  degraded: { color: "orange", label: "Degraded" },
+  failing: { color: "red", label: "Failing" },
+  paused: { color: "blue", label: "Paused (429, rate limited)" },
+  dry_run: { color: "purple", label: "Dry-run" },
+  not_configured: { color: "grey", label: "Not configured" },
+}
+
+/** A platform's state; the rule it was judged by in a tooltip. */
+export const PlatformStateBadge = ({ state, rule }: { state: PlatformState; rule: string }) => (
+  <Tooltip content={rule} maxWidth={360}>
+    <span data-platform-state={state} tabIndex={0}>
+      <StatusBadge color={PLATFORM_STATES[state].color}>{PLATFORM_STATES[state].label}</StatusBadge>
+    </span>
+  </Tooltip>
+)
 
 export const DeliveryStatusBadge = ({ status }: { status: DeliveryStatus }) => (
   <StatusBadge color={DELIVERY_COLORS[status]}>{status}</StatusBadge>

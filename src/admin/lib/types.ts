@@ -144,13 +144,26 @@ export interface AdminReconciliation {
   kinds: { kind: string; count: number; order_ids: string[] }[]
 }
 
+/** A platform's state, judged by the server (platform-state.ts). */
+export type PlatformState = "healthy" | "degraded" | "failing" | "paused" | "dry_run" | "not_configured"
+
 export interface AdminPlatform {
   id: string
   name: string
   configured: boolean
+  state: PlatformState
+  /** the rule and the numbers it was judged on, in words */
+  state_rule: string
   operations: string[]
   deliveries: { last_24h: DeliveryCounts; all: DeliveryCounts }
-  last_error: { message: string; at: string; delivery_id: string } | null
+  last_error: {
+    message: string
+    /** the platform's own words from its answer, shortened by the server */
+    platform_message: string | null
+    response_status: number | null
+    at: string
+    delivery_id: string
+  } | null
   paused_until: string | null
   contact_sync: Record<string, number> | null
 }

@@ -121,6 +121,12 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     })
   }
 
+  /** Whether a switched-on platform's calls are built and stored, never sent, right now (saved settings, then options). */
+  async isPlatformInDryRun(platform: string): Promise<boolean> {
+    const enabled = this.platforms_.get(platform)
+    return enabled ? await this.settings_.isDryRun(platform, enabled.options.dry_run) : false
+  }
+
   isPlatformEnabled(platform: string): boolean {
     return this.platforms_.has(platform)
   }

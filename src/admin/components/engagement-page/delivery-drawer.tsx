@@ -2,12 +2,13 @@ import { Button, CodeBlock, Drawer, Heading, Text, toast } from "@medusajs/ui"
 import { useRetryDelivery } from "../../hooks/api/engagement"
 import { useDelivery } from "../../hooks/api/engagement-page"
 import { DeliveryStatusBadge } from "../status-badges"
+import { isWaitingRetry, retryLabel } from "./delivery-retry"
 import { instant, sealSecrets } from "./format"
 import { SectionState } from "./section-state"
 
 const json = (value: unknown) => JSON.stringify(sealSecrets(value), null, 2)
 
-/** One delivery: what was sent, what the platform answered (credentials sealed), and retry. */
+/** One delivery: what was sent, what the platform answered (credentials sealed), its next try, and retry. */
 export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: () => void }) => {
   const { data, isLoading, error } = useDelivery(id)
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
@@ -36,6 +37,12 @@ export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: ()
                   answered {delivery.response_status ?? "nothing"}
                   {delivery.external_id ? ` · platform id ${delivery.external_id}` : ""}
                 </Text>
+                {isWaitingRetry(delivery) && (
+                  <Text size="small" data-next-try={delivery.id}>
+                    Failed {delivery.attempts} of {delivery.max_attempts} tries; next try{" "}
+                    {instant(delivery.next_attempt_at)}
+                  </Text>
+                )}
                 {delivery.last_error && (
                   <Text size="small" className="text-ui-fg-error break-words">
                     {delivery.last_error}
@@ -75,12 +82,12 @@ export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: ()
           <Drawer.Close asChild>
             <Button variant="secondary">Close</Button>
           </Drawer.Close>
-          {delivery && (delivery.status === "failed" || delivery.status === "dead") && (
+          {delivery && retryLabel(delivery) && (
             <Button
               isLoading={retry.isPending}
               onClick={() => retry.mutate(delivery.id, { onError: (e) => toast.error(e.message) })}
             >
-              Retry
+              {retryLabel(delivery)}
             </Button>
           )}
         </Drawer.Footer>

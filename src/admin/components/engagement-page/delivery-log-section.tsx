@@ -20,6 +20,7 @@ import type { AdminDelivery } from "../../lib/types"
 import { DeliveryStatusBadge } from "../status-badges"
 import { useBulkDeliveryActions } from "./bulk-delivery-actions"
 import { DeliveryDrawer } from "./delivery-drawer"
+import { isWaitingRetry, retryLabel } from "./delivery-retry"
 import { instant } from "./format"
 
 const PAGE_SIZE = 20
@@ -45,7 +46,7 @@ function toQuery(filtering: DataTableFilteringState, pagination: DataTablePagina
   }
 }
 
-/** The outbox: every call to a platform, filterable, with a drawer, retry and bulk retry. */
+/** The outbox: every call to a platform, filterable, with a drawer, retry (now, for a row waiting out its backoff) and bulk retry. */
 export const DeliveryLogSection = () => {
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
@@ -71,21 +72,30 @@ export const DeliveryLogSection = () => {
         header: "Attempts",
         cell: ({ row }) => `${row.original.attempts}/${row.original.max_attempts}`,
       }),
+      columnHelper.accessor("next_attempt_at", {
+        header: "Next try",
+        cell: ({ row }) =>
+          isWaitingRetry(row.original) ? (
+            <span data-next-try={row.original.id}>{instant(row.original.next_attempt_at)}</span>
+          ) : (
+            ""
+          ),
+      }),
       columnHelper.accessor("last_error", {
         header: "Last error",
         cell: ({ getValue }) => <span className="text-ui-fg-error">{getValue() ?? ""}</span>,
       }),
       columnHelper.action({
-        actions: ({ row }) =>
-          row.original.status === "failed" || row.original.status === "dead"
+        actions: ({ row }) => {
+          const open = { label: "Open", onClick: () => setOpenId(row.original.id) }
+          const label = retryLabel(row.original)
+          return label
             ? [
-                { label: "Open", onClick: () => setOpenId(row.original.id) },
-                {
-                  label: "Retry",
-                  onClick: () => retry.mutate(row.original.id, { onError: (e) => toast.error(e.message) }),
-                },
+                open,
+                { label, onClick: () => retry.mutate(row.original.id, { onError: (e) => toast.error(e.message) }) },
               ]
-            : [{ label: "Open", onClick: () => setOpenId(row.original.id) }],
+            : [open]
+        },
       }),
     ],
     [retry]

@@ -1,7 +1,9 @@
-import { Badge, Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
+import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
 import { usePlatforms, useReconciliation } from "../../hooks/api/engagement-page"
 import type { AdminPlatform, DeliveryCounts } from "../../lib/types"
 import { count, instant } from "./format"
+import { PlatformStateBadge } from "../status-badges"
 import { SectionState } from "./section-state"
 
 const COUNT_KEYS: (keyof DeliveryCounts)[] = ["delivered", "failed", "dead", "waiting"]
@@ -17,17 +19,49 @@ const Counts = ({ counts }: { counts: DeliveryCounts }) => (
   </span>
 )
 
+/** The delivery log filtered to one platform's failed rows (the Engagement page reads tab and filters from the URL). */
+const failedDeliveriesOf = (platform: string) =>
+  `/engagement?${new URLSearchParams({ tab: "deliveries", platform, status: "failed" })}`
+
+/** The latest error in the platform's own words when it gave any, else the outbox's reason. */
+const LastError = ({ platform }: { platform: AdminPlatform }) => {
+  const error = platform.last_error
+  if (!error) {
+    return (
+      <Text size="small" className="text-ui-fg-subtle">
+        No error recorded.
+      </Text>
+    )
+  }
+  return (
+    <div className="flex flex-col gap-y-1" data-last-error>
+      <Text size="small" className="text-ui-fg-error break-words">
+        Last error {instant(error.at)}
+        {error.response_status ? ` (HTTP ${error.response_status})` : ""}:{" "}
+        <span data-platform-message>{error.platform_message ?? error.message}</span>
+      </Text>
+      <Link
+        to={failedDeliveriesOf(platform.id)}
+        className="txt-compact-small text-ui-fg-interactive hover:text-ui-fg-interactive-hover w-fit"
+        data-failed-deliveries-link
+      >
+        See {platform.name}'s failed deliveries
+      </Link>
+    </div>
+  )
+}
+
 const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
   <div className="flex flex-col gap-y-2 px-6 py-4" data-platform={platform.id}>
     <div className="flex items-center justify-between">
       <Text weight="plus">{platform.name}</Text>
-      <div className="flex gap-x-2">
+      <div className="flex items-center gap-x-2">
         {platform.paused_until && (
-          <StatusBadge color="orange">paused (429) until {instant(platform.paused_until)}</StatusBadge>
+          <Text size="small" className="text-ui-fg-subtle">
+            paused until {instant(platform.paused_until)}
+          </Text>
         )}
-        <StatusBadge color={platform.configured ? "green" : "grey"}>
-          {platform.configured ? "configured" : "not configured"}
-        </StatusBadge>
+        <PlatformStateBadge state={platform.state} rule={platform.state_rule} />
       </div>
     </div>
     <div className="flex flex-wrap gap-1">
@@ -68,23 +102,15 @@ const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
         )}
       </Table.Body>
     </Table>
-    {platform.last_error ? (
-      <Text size="small" className="text-ui-fg-error break-words" data-last-error>
-        Last error {instant(platform.last_error.at)}: {platform.last_error.message}
-      </Text>
-    ) : (
-      <Text size="small" className="text-ui-fg-subtle">
-        No error recorded.
-      </Text>
-    )}
+    <LastError platform={platform} />
   </div>
 )
 
-/** "N orders repaired in the last 24 h" by the order reconciliation, with the orders and what was done. */
+/** "N orders repaired in the last 24 h" by the order reconciliation, with the orders and what was done; nothing when none was. */
 const ReconciliationLine = () => {
   const { data } = useReconciliation()
   const summary = data?.reconciliation
-  if (!summary) {
+  if (!summary?.orders_repaired) {
     return null
   }
   return (
@@ -97,7 +123,7 @@ const ReconciliationLine = () => {
   )
 }
 
-/** Every platform registered as a provider: its operations, delivery counts, last error, 429 pause and contact sync. */
+/** Every platform registered as a provider: its state, operations, delivery counts, last error, 429 pause and contact sync. */
 export const PlatformsSection = () => {
   const { data, isLoading, error } = usePlatforms()
   return (

@@ -53,6 +53,8 @@ const Delivery = model
       on: ["platform", "locked_until"],
       where: "status = 'pending' AND locked_until IS NOT NULL AND deleted_at IS NULL",
     },
+    // a platform's health: its most recently attempted rows (health.ts), asked by the admin's Platforms tab
+    { on: ["platform", "last_attempt_at"], where: "last_attempt_at IS NOT NULL AND deleted_at IS NULL" },
   ])
 
 export default Delivery
