@@ -167,6 +167,8 @@ export interface StoreEngagementLoyaltyTransaction {
   type: StoreEngagementLoyaltyTransactionType
   points: number
   order_id: string | null
+  /** the number the shopper knows the order by (its `display_id`); null for a row of no order */
+  order_display_id: number | null
   reason: string | null
   created_at: string
   expires_at: string | null

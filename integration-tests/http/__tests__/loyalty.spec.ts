@@ -101,11 +101,18 @@ medusaIntegrationTestRunner({
         "created_at",
         "expires_at",
         "id",
+        "order_display_id",
         "order_id",
         "points",
         "reason",
         "type",
       ])
+      // each order's rows carry the number the shopper knows it by
+      const ordered = history.transactions.filter((row: { order_id: string | null }) => row.order_id === second.id)
+      expect(ordered.length).toBeGreaterThan(0)
+      expect(ordered.map((row: { order_display_id: number }) => row.order_display_id)).toEqual(
+        ordered.map(() => second.display_id)
+      )
     })
 
     it("gives a guest checkout no points and no account", async () => {

@@ -218,6 +218,7 @@ describe("storefront React components", () => {
       type,
       points,
       order_id,
+      order_display_id: order_id ? Number(order_id.slice(-1)) + 40 : null,
       reason: null,
       created_at: "2026-12-01T10:00:00.000Z",
       expires_at: null,
@@ -233,8 +234,14 @@ describe("storefront React components", () => {
       [null, 1000],
       ["order_1", 20],
     ])
-    const html = render(<LoyaltyHistory transactions={transactions} orderLabel={(id) => `#${id.slice(-1)}`} />)
-    expect(html).toContain('#2 <span data-part="net">−511</span>')
+    // by default an order is named by the number the shopper knows it by
+    expect(render(<LoyaltyHistory transactions={transactions} />)).toContain(
+      'Order #42 <span data-part="net">−511</span>'
+    )
+    const html = render(
+      <LoyaltyHistory transactions={transactions} orderLabel={(id, number) => `#${number} (${id.slice(-1)})`} />
+    )
+    expect(html).toContain('#42 (2) <span data-part="net">−511</span>')
     expect(html).toContain('<span data-part="type">Spent</span> <span data-part="points">−550</span>')
     expect(html).toContain("Other points")
     expect(html).toContain('<time dateTime="2026-12-01T10:00:00.000Z">1 Dec 2026</time>')

@@ -18,6 +18,7 @@ const TYPE_LABELS: Record<StoreEngagementLoyaltyTransactionType, string> = {
 
 export interface LoyaltyHistoryGroup {
   order_id: string | null
+  order_display_id: number | null
   points: number
   transactions: StoreEngagementLoyaltyTransaction[]
 }
@@ -34,7 +35,7 @@ export function groupByOrder(transactions: StoreEngagementLoyaltyTransaction[]):
         ? groups[groups.length - 1]
         : undefined
     if (!group) {
-      group = { order_id: key, points: 0, transactions: [] }
+      group = { order_id: key, order_display_id: transaction.order_display_id ?? null, points: 0, transactions: [] }
       groups.push(group)
       if (key) {
         byOrder.set(key, group)
@@ -49,8 +50,8 @@ export function groupByOrder(transactions: StoreEngagementLoyaltyTransaction[]):
 export interface LoyaltyHistoryProps {
   /** the transactions, when the page has them already (no call is made) */
   transactions?: StoreEngagementLoyaltyTransaction[]
-  /** how an order is named (e.g. its display id); "Order <id>" by default */
-  orderLabel?: (orderId: string) => string
+  /** how an order is named; "Order #<its number>" by default */
+  orderLabel?: (orderId: string, displayId: number | null) => string
   className?: string
 }
 
@@ -70,7 +71,10 @@ export function LoyaltyHistory({ transactions: given, orderLabel, className }: L
       {groupByOrder(transactions).map((group, index) => (
         <section key={group.order_id ?? `other-${index}`} data-order={group.order_id ?? undefined}>
           <h3>
-            {group.order_id ? (orderLabel?.(group.order_id) ?? `Order ${group.order_id}`) : "Other points"}{" "}
+            {group.order_id
+              ? (orderLabel?.(group.order_id, group.order_display_id) ??
+                `Order ${group.order_display_id ? `#${group.order_display_id}` : group.order_id}`)
+              : "Other points"}{" "}
             <span data-part="net">{signed(group.points)}</span>
           </h3>
           <ul>

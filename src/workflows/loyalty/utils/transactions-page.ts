@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../modules/loyalty/types"
 
@@ -22,4 +23,25 @@ export async function transactionsPage(
       skip: params.offset,
     })
   return { transactions, count, offset: params.offset, limit: params.limit }
+}
+
+/**
+ * The page's rows with the number the shopper knows each order by (`#5`), looked up once for the
+ * page and only among the customer's own orders: null for a row of no order.
+ */
+export async function withOrderNumbers<T extends { order_id?: string | null }>(
+  scope: MedusaContainer,
+  customerId: string,
+  rows: T[]
+): Promise<(T & { order_display_id: number | null })[]> {
+  const ids = [...new Set(rows.map((row) => row.order_id).filter((id): id is string => !!id))]
+  const { data } = ids.length
+    ? await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "order",
+        fields: ["id", "display_id"],
+        filters: { id: ids, customer_id: customerId },
+      })
+    : { data: [] }
+  const numbers = new Map((data as { id: string; display_id: number }[]).map((order) => [order.id, order.display_id]))
+  return rows.map((row) => ({ ...row, order_display_id: (row.order_id && numbers.get(row.order_id)) || null }))
 }

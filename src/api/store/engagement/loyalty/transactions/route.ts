@@ -1,19 +1,20 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { transactionsPage } from "../../../../../workflows/loyalty/utils/transactions-page"
+import { transactionsPage, withOrderNumbers } from "../../../../../workflows/loyalty/utils/transactions-page"
 import type { StoreGetLoyaltyTransactionsParamsType } from "../validators"
 import type { StoreEngagementLoyaltyTransactionsResponse } from "../../../../../types/store"
 import type { Sent } from "../../../../utils/sent"
 
-/** The signed-in shopper's own ledger, newest first. */
+/** The signed-in shopper's own ledger, newest first, each order's row with the order's number. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetLoyaltyTransactionsParamsType>,
   res: MedusaResponse<Sent<StoreEngagementLoyaltyTransactionsResponse>>
 ) => {
+  const customerId = req.auth_context.actor_id
   const page = await transactionsPage(
     req.scope,
-    req.auth_context.actor_id,
+    customerId,
     { type: req.validatedQuery.type, limit: req.queryConfig.pagination.take!, offset: req.queryConfig.pagination.skip },
     req.queryConfig.fields
   )
-  res.json(page)
+  res.json({ ...page, transactions: await withOrderNumbers(req.scope, customerId, page.transactions) })
 }
