@@ -1,14 +1,11 @@
 import { Button, Text, toast } from "@medusajs/ui"
 import { useRetryDelivery } from "../hooks/api/engagement"
 import type { AdminDelivery } from "../lib/types"
-import { operationLabel, platformName } from "../lib/words"
+import { deliveryFinished, operationLabel, platformName } from "../lib/words"
 import { CustomerLink, OrderLink } from "./people"
 import { DeliveryStatusBadge } from "./status-badges"
 
 const when = (value: string | null) => (value ? new Date(value).toLocaleString() : "not yet")
-
-/** Delivered, canceled or a dry run: no attempt is left to count. */
-const finished = (delivery: AdminDelivery) => ["delivered", "canceled", "dry_run"].includes(delivery.status)
 
 /**
  * The outbox deliveries of an order or a customer, one compact row each (it fits the order
@@ -47,7 +44,7 @@ export const DeliveryTable = ({ deliveries }: { deliveries: AdminDelivery[] }) =
           </div>
           <div className="flex items-center justify-between gap-x-2">
             <Text size="xsmall" className="text-ui-fg-subtle">
-              {finished(delivery)
+              {deliveryFinished(delivery.status)
                 ? when(delivery.delivered_at ?? delivery.last_attempt_at ?? delivery.created_at)
                 : `attempt ${delivery.attempts} of ${delivery.max_attempts} · ${when(delivery.last_attempt_at)}`}
             </Text>

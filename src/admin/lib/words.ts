@@ -65,6 +65,9 @@ export function operationLabel(operation: string) {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
+/** Delivered, canceled or a dry run: no attempt is left to count, so none is shown. */
+export const deliveryFinished = (status: string) => ["delivered", "canceled", "dry_run"].includes(status)
+
 /** A delivery status as a word: `dry_run` is "dry run". */
 export const statusLabel = (status: string) => status.replace(/_/g, " ")
 

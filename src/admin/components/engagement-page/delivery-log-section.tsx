@@ -17,7 +17,7 @@ import { useMemo, useState } from "react"
 import { useRetryDelivery } from "../../hooks/api/engagement"
 import { type DeliveryLogQuery, useDeliveryLog, usePlatforms } from "../../hooks/api/engagement-page"
 import type { AdminDelivery } from "../../lib/types"
-import { operationLabel, platformName, statusLabel } from "../../lib/words"
+import { deliveryFinished, operationLabel, platformName, statusLabel } from "../../lib/words"
 import { CustomerLink, OrderLink } from "../people"
 import { DeliveryStatusBadge } from "../status-badges"
 import { useBulkDeliveryActions } from "./bulk-delivery-actions"
@@ -87,9 +87,7 @@ export const DeliveryLogSection = () => {
         header: "Attempts",
         // a delivered (or canceled) row has no attempt left to count
         cell: ({ row }) =>
-          ["delivered", "canceled", "dry_run"].includes(row.original.status)
-            ? ""
-            : `${row.original.attempts} of ${row.original.max_attempts}`,
+          deliveryFinished(row.original.status) ? "" : `${row.original.attempts} of ${row.original.max_attempts}`,
       }),
       columnHelper.accessor("last_error", {
         header: "Last error",
