@@ -237,7 +237,8 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     // Delivery log: the drawer and retry of one, then bulk retry of the filtered failed rows
     await page.getByRole("tab", { name: "Delivery log" }).click()
     await page.getByRole("heading", { name: "Delivery log" }).waitFor()
-    await page.getByRole("row").filter({ hasText: "failed" }).first().click()
+    // on the Created cell: the row's middle is the customer's link, which opens the customer's page
+    await page.getByRole("row").filter({ hasText: "failed" }).first().getByRole("cell").nth(1).click()
     await page.getByRole("dialog").getByText("Technical details").click()
     await page.getByText("Payload", { exact: true }).waitFor()
     await snap("engagement-delivery-drawer")

@@ -40,7 +40,8 @@ async function wordsScenario({ page, snap, read, orderId }) {
   await snap("engagement-delivery-log-words")
 
   // the drawer says what happened, the raw call behind "Technical details"
-  await ofOrder.filter({ hasText: "Conversion" }).first().click()
+  // on the Operation cell: the row's middle is the customer's link, which opens the customer's page
+  await ofOrder.filter({ hasText: "Conversion" }).first().getByText("Conversion").click()
   await page
     .getByRole("dialog")
     .getByRole("heading", { name: `Conversion of order ${number} to Rejoiner` })
