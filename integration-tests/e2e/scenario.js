@@ -9,6 +9,7 @@ const { chromium } = require("playwright-core")
 const { demoAdminPassword } = require("../../src/scripts/demo/secrets")
 const { settingsScenario } = require("./settings-scenario")
 const { healthScenario } = require("./health-scenario")
+const { wordsScenario } = require("./words-scenario")
 
 const root = path.resolve(__dirname, "../..")
 const ADMIN = {
@@ -172,7 +173,7 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     await page.getByRole("button", { name: "Save" }).click()
     await page.getByText("Points adjusted").first().waitFor()
     await page.getByRole("button", { name: "Sync again" }).first().click()
-    await page.getByText("expertsender: the contact is sent again").first().waitFor()
+    await page.getByText("ExpertSender: the contact is sent again").first().waitFor()
     await eventually(
       "ExpertSender's sync of Ada out of error",
       async () => (await expertSenderSync())?.status !== "error"
@@ -205,7 +206,7 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     // the order page: its engagement card
     await page.goto(`${base}/app/orders/${orderId}`)
     await page.getByRole("heading", { name: "Engagement" }).waitFor()
-    await page.getByText("rejoiner").first().waitFor()
+    await page.getByText("Rejoiner").first().waitFor()
     await snap("order-page")
 
     // Engagement page, Platforms: every platform, counts, the failure, no secret
@@ -237,10 +238,14 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     // Delivery log: the drawer and retry of one, then bulk retry of the filtered failed rows
     await page.getByRole("tab", { name: "Delivery log" }).click()
     await page.getByRole("heading", { name: "Delivery log" }).waitFor()
-    await page.getByRole("row").filter({ hasText: "failed" }).first().click()
+    // on the Created cell: the row's middle is the customer's link, which opens the customer's page
+    await page.getByRole("row").filter({ hasText: "failed" }).first().getByRole("cell").nth(1).click()
+    await page.getByRole("dialog").getByText("Technical details").click()
     await page.getByText("Payload", { exact: true }).waitFor()
     await snap("engagement-delivery-drawer")
-    const openedId = /engdel_\w+/.exec(await page.getByRole("dialog").getByRole("heading").first().innerText())[0]
+    const openedId = /engdel_\w+/.exec(
+      await page.getByRole("dialog").locator("[data-technical-details]").innerText()
+    )[0]
     const before = await attemptedAt(base, token, [openedId])
     await page.getByRole("dialog").getByRole("button", { name: "Retry" }).click()
     await page.getByText("Delivery queued again").first().waitFor()
@@ -279,10 +284,16 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
       .waitFor()
     await eventually("every failed row attempted again", async () => attemptedAgain(base, token, beforeBulk))
     await snap("engagement-delivery-log")
+    await wordsScenario({ page, snap, read: (route) => api(base, "GET", route, undefined, token), orderId })
 
     // Review requests: send one now
     await page.getByRole("tab", { name: "Review requests" }).click()
-    const scheduled = page.getByRole("row").filter({ hasText: orderId })
+    const orderLink = async (id) =>
+      page.getByRole("link", {
+        name: `#${(await api(base, "GET", `/admin/orders/${id}?fields=display_id`, undefined, token)).order.display_id}`,
+        exact: true,
+      })
+    const scheduled = page.getByRole("row").filter({ has: await orderLink(orderId) })
     await scheduled.getByText("scheduled").waitFor()
     await scheduled.getByRole("button").last().click()
     await page.getByRole("menuitem", { name: "Send now" }).click()
@@ -303,7 +314,7 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     // a finished row opens no empty menu: it has none
     await eventually("the sent row without a menu", async () => (await scheduled.getByRole("button").count()) === 0)
     // cancel Bob's scheduled request with a reason, behind a confirmation
-    const bobs = page.getByRole("row").filter({ hasText: bobOrderId })
+    const bobs = page.getByRole("row").filter({ has: await orderLink(bobOrderId) })
     await bobs.getByRole("button", { name: /Actions for/ }).click()
     await page.getByRole("menuitem", { name: "Cancel" }).click()
     await page.fill("#review-cancel-reason", "e2e: the shopper asked by phone")

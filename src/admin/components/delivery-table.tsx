@@ -1,13 +1,16 @@
 import { Button, Text, toast } from "@medusajs/ui"
 import { useRetryDelivery } from "../hooks/api/engagement"
 import type { AdminDelivery } from "../lib/types"
+import { deliveryFinished, operationLabel, platformName } from "../lib/words"
+import { CustomerLink, OrderLink } from "./people"
 import { DeliveryStatusBadge } from "./status-badges"
 
 const when = (value: string | null) => (value ? new Date(value).toLocaleString() : "not yet")
 
 /**
  * The outbox deliveries of an order or a customer, one compact row each (it fits the order
- * page's side column), with replay for failed and dead ones.
+ * page's side column): what was done on which platform, for which order and customer, with
+ * replay for failed and dead ones.
  */
 export const DeliveryTable = ({ deliveries }: { deliveries: AdminDelivery[] }) => {
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
@@ -22,17 +25,28 @@ export const DeliveryTable = ({ deliveries }: { deliveries: AdminDelivery[] }) =
   return (
     <div className="divide-y">
       {deliveries.map((delivery) => (
-        <div key={delivery.id} className="flex flex-col gap-y-1 px-6 py-3">
+        <div key={delivery.id} className="flex flex-col gap-y-1 px-6 py-3" data-delivery={delivery.id}>
           <div className="flex items-center justify-between gap-x-2">
             <Text size="small" weight="plus" className="truncate">
-              {delivery.platform} · {delivery.operation}
+              {operationLabel(delivery.operation)} · {platformName(delivery.platform)}
             </Text>
             <DeliveryStatusBadge status={delivery.status} />
           </div>
+          <div className="flex items-center gap-x-2">
+            <Text size="xsmall" as="span">
+              <OrderLink order={delivery.order} />
+            </Text>
+            {delivery.customer && (
+              <Text size="xsmall" as="span">
+                <CustomerLink customer={delivery.customer} />
+              </Text>
+            )}
+          </div>
           <div className="flex items-center justify-between gap-x-2">
             <Text size="xsmall" className="text-ui-fg-subtle">
-              attempt {delivery.attempts}/{delivery.max_attempts} ·{" "}
-              {when(delivery.delivered_at ?? delivery.last_attempt_at)}
+              {deliveryFinished(delivery.status)
+                ? when(delivery.delivered_at ?? delivery.last_attempt_at ?? delivery.created_at)
+                : `attempt ${delivery.attempts} of ${delivery.max_attempts} · ${when(delivery.last_attempt_at)}`}
             </Text>
             {(delivery.status === "failed" || delivery.status === "dead") && (
               <Button

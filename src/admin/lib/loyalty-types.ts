@@ -1,4 +1,5 @@
 import type { StoreEngagementLoyalty, StoreEngagementReferralStatus } from "../../types/store"
+import type { AdminOrderRef } from "./types"
 
 /** What the plugin's admin loyalty routes answer. */
 
@@ -37,6 +38,8 @@ export interface AdminLoyaltyTransaction {
   debt_change: number
   written_off: number
   order_id: string | null
+  /** the order by its number */
+  order?: AdminOrderRef | null
   reason: string | null
   actor_type: string | null
   actor_id: string | null

@@ -3,7 +3,26 @@ import type { StoreEngagementConsentValue } from "../../types/store"
 export type DeliveryStatus = "pending" | "sending" | "delivered" | "failed" | "dead" | "canceled" | "dry_run"
 export type ReviewRequestStatus = "scheduled" | "sent" | "canceled" | "skipped" | "failed"
 
-export interface AdminDelivery {
+/** An order as a list names it: by its number (`display_id`, "#5"). */
+export interface AdminOrderRef {
+  id: string
+  display_id: number | null
+}
+
+/** A customer as a list names it; null when the row has none or the customer is gone. */
+export interface AdminCustomerRef {
+  id: string
+  name: string | null
+  email: string | null
+}
+
+/** What the admin's list routes add to each row: its order and its customer, by name. */
+export interface WithPeople {
+  order?: AdminOrderRef | null
+  customer?: AdminCustomerRef | null
+}
+
+export interface AdminDelivery extends WithPeople {
   id: string
   platform: string
   operation: string
@@ -21,7 +40,7 @@ export interface AdminDelivery {
   created_at: string
 }
 
-export interface AdminReviewRequest {
+export interface AdminReviewRequest extends WithPeople {
   id: string
   order_id: string
   status: ReviewRequestStatus

@@ -1,15 +1,20 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { DeliveryTable } from "../components/delivery-table"
+import { Pager } from "../components/pager"
 import { useDeliveries } from "../hooks/api/engagement"
 
-/** Customer page: what the plugin sent to platforms about this customer. */
+const PAGE_SIZE = 10
+
+/** Customer page: what the plugin sent to platforms about this customer, a page at a time. */
 const CustomerEngagementWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
-  const { data, isLoading, error } = useDeliveries({ customer_id: customer.id, limit: 10 })
+  const [offset, setOffset] = useState(0)
+  const { data, isLoading, error } = useDeliveries({ customer_id: customer.id, limit: PAGE_SIZE, offset })
 
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-section="customer-deliveries">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">Engagement deliveries</Heading>
         {data && (
@@ -21,6 +26,7 @@ const CustomerEngagementWidget = ({ data: customer }: DetailWidgetProps<AdminCus
       {isLoading && <Text className="px-6 py-4">Loading…</Text>}
       {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
       {data && <DeliveryTable deliveries={data.deliveries} />}
+      {data && <Pager offset={offset} limit={PAGE_SIZE} count={data.count} onChange={setOffset} label="deliveries" />}
     </Container>
   )
 }

@@ -6,16 +6,22 @@ import { LoyaltyFigures } from "../components/loyalty/loyalty-figures"
 import { LoyaltyRelations } from "../components/loyalty/loyalty-relations"
 import { LoyaltyTier } from "../components/loyalty/loyalty-tier"
 import { LoyaltyTransactions } from "../components/loyalty/loyalty-transactions"
+import { Pager } from "../components/pager"
 import { SpendingBlockAction, SpendingBlockedBadge } from "../components/loyalty/spending-block"
 import { timeOf } from "../components/contact/format"
 import { erasedBy } from "../components/contact/customer-privacy"
 import { useErasure } from "../hooks/api/customer-actions"
 import { useLoyaltySummary, useLoyaltyTransactions } from "../hooks/api/loyalty"
+import { useState } from "react"
+
+// ledger rows a page (an order's rows of one kind show as one)
+const PAGE_SIZE = 20
 
 /** Customer page: the loyalty balance, tier, expiring points, carts holding points, referrals, schemes, latest transactions, adjustments and the spending block. */
 const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const summary = useLoyaltySummary(customer.id)
-  const transactions = useLoyaltyTransactions(customer.id, { limit: 5 })
+  const [offset, setOffset] = useState(0)
+  const transactions = useLoyaltyTransactions(customer.id, { limit: PAGE_SIZE, offset })
   const erasure = useErasure(customer.id)
   const error = summary.error ?? transactions.error
   // an erased customer's account is closed: the server refuses every change, the buttons say why
@@ -58,6 +64,15 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
         </>
       )}
       {transactions.data && <LoyaltyTransactions transactions={transactions.data.transactions} />}
+      {transactions.data && (
+        <Pager
+          offset={offset}
+          limit={PAGE_SIZE}
+          count={transactions.data.count}
+          onChange={setOffset}
+          label="ledger rows"
+        />
+      )}
     </Container>
   )
 }

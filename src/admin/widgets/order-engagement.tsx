@@ -5,6 +5,7 @@ import { DeliveryTable } from "../components/delivery-table"
 import { OrderPoints } from "../components/loyalty/order-points"
 import { ReviewRequestStatusBadge } from "../components/status-badges"
 import { useOrderEngagement } from "../hooks/api/engagement"
+import { platformName, reasonInWords } from "../lib/words"
 
 const when = (value: string | null) => (value ? new Date(value).toLocaleString() : "—")
 
@@ -33,11 +34,11 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
               <Text size="small" className="text-ui-fg-subtle">
                 {review.status === "scheduled" &&
                   (review.send_at ? `Goes out ${when(review.send_at)}` : `Waits for the order to be ${review.trigger}`)}
-                {review.status === "scheduled" && review.reason && ` (${review.reason})`}
+                {review.status === "scheduled" && review.reason && ` (${reasonInWords(review.reason)})`}
                 {review.status === "sent" &&
-                  `Sent ${when(review.sent_at)} via ${review.channel}${review.external_id ? ` (CCR ${review.external_id})` : ""}`}
+                  `Sent ${when(review.sent_at)} by ${platformName(review.channel)}${review.external_id ? ` (its id ${review.external_id})` : ""}`}
                 {(review.status === "skipped" || review.status === "canceled" || review.status === "failed") &&
-                  review.reason}
+                  reasonInWords(review.reason)}
               </Text>
             )}
             {review?.status === "sent" && review.channel === "email" && (
@@ -45,7 +46,7 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
                 {`Reminders sent: ${review.reminders_sent ?? 0}`}
                 {review.clicked_at ? ` · review link followed ${when(review.clicked_at)}` : ""}
                 {review.next_reminder_at ? ` · next ${when(review.next_reminder_at)}` : ""}
-                {review.reason ? ` · ${review.reason}` : ""}
+                {review.reason ? ` · ${reasonInWords(review.reason)}` : ""}
               </Text>
             )}
             {!!review?.excluded_items?.length && (

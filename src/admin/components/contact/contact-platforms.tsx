@@ -1,6 +1,7 @@
 import { Button, Text, toast } from "@medusajs/ui"
 import { useSyncContact } from "../../hooks/api/engagement"
 import type { AdminContactSync } from "../../lib/types"
+import { platformName } from "../../lib/words"
 import { SyncStatusBadge } from "../status-badges"
 import { timeOf } from "./format"
 
@@ -14,7 +15,7 @@ export const ContactPlatforms = ({ contactId, sync }: { contactId: string; sync:
     resync.mutate(
       { platforms: [platform], reset: true },
       {
-        onSuccess: () => toast.success(`${platform}: the contact is sent again`),
+        onSuccess: () => toast.success(`${platformName(platform)}: the contact is sent again`),
         onError: (error) => toast.error(error.message),
       }
     )
@@ -24,7 +25,7 @@ export const ContactPlatforms = ({ contactId, sync }: { contactId: string; sync:
         <div key={row.platform} className="flex flex-col gap-y-1 px-6 py-3">
           <div className="flex items-center justify-between gap-x-2">
             <Text size="small" weight="plus">
-              {row.platform}
+              {platformName(row.platform)}
             </Text>
             <div className="flex items-center gap-x-2">
               {STOPPED.includes(row.status) && (

@@ -32,7 +32,7 @@ export function bulkFilterOf(query: DeliveryLogQuery) {
   return {
     ...rest,
     status: retryable,
-    ...(operation ? { operation: [operation] } : {}),
+    ...(operation ? { operation } : {}),
     ...(customer_id ? { customer_id: [customer_id] } : {}),
     ...(order_id ? { order_id: [order_id] } : {}),
   }

@@ -17,6 +17,8 @@ import { useMemo, useState } from "react"
 import { useRetryDelivery } from "../../hooks/api/engagement"
 import { type DeliveryLogQuery, useDeliveryLog, usePlatforms } from "../../hooks/api/engagement-page"
 import type { AdminDelivery } from "../../lib/types"
+import { deliveryFinished, operationLabel, platformName, statusLabel } from "../../lib/words"
+import { CustomerLink, OrderLink } from "../people"
 import { DeliveryStatusBadge } from "../status-badges"
 import { useBulkDeliveryActions } from "./bulk-delivery-actions"
 import { DeliveryDrawer } from "./delivery-drawer"
@@ -29,6 +31,12 @@ const columnHelper = createDataTableColumnHelper<AdminDelivery>()
 const filterHelper = createDataTableFilterHelper<AdminDelivery>()
 const commandHelper = createDataTableCommandHelper()
 
+/** Each operation the platforms offer once, by what it does. */
+const operationOptions = (platforms: { operations: string[] }[]) =>
+  [...new Set(platforms.flatMap((platform) => platform.operations))]
+    .map((operation) => ({ label: operationLabel(operation), value: operation }))
+    .sort((a, b) => a.label.localeCompare(b.label))
+
 /** The filters as the deliveries route reads them. */
 function toQuery(filtering: DataTableFilteringState, pagination: DataTablePaginationState): DeliveryLogQuery {
   const range = filtering.created_at as { $gte?: string; $lte?: string } | undefined
@@ -39,7 +47,7 @@ function toQuery(filtering: DataTableFilteringState, pagination: DataTablePagina
     offset: pagination.pageIndex * pagination.pageSize,
     status: (filtering.status as string[] | undefined)?.length ? (filtering.status as string[]) : undefined,
     platform: (filtering.platform as string[] | undefined)?.length ? (filtering.platform as string[]) : undefined,
-    operation: text("operation"),
+    operation: (filtering.operation as string[] | undefined)?.length ? (filtering.operation as string[]) : undefined,
     customer_id: text("customer_id"),
     order_id: text("order_id"),
     created_at: range && (range.$gte || range.$lte) ? { gte: range.$gte, lte: range.$lte } : undefined,
@@ -62,15 +70,25 @@ export const DeliveryLogSection = () => {
     () => [
       columnHelper.select(),
       columnHelper.accessor("created_at", { header: "Created", cell: ({ getValue }) => instant(getValue()) }),
-      columnHelper.accessor("platform", { header: "Platform" }),
-      columnHelper.accessor("operation", { header: "Operation" }),
+      columnHelper.accessor("platform", { header: "Platform", cell: ({ getValue }) => platformName(getValue()) }),
+      columnHelper.accessor("operation", { header: "Operation", cell: ({ getValue }) => operationLabel(getValue()) }),
+      columnHelper.accessor("order_id", {
+        header: "Order",
+        cell: ({ row }) => <OrderLink order={row.original.order} />,
+      }),
+      columnHelper.accessor("customer_id", {
+        header: "Customer",
+        cell: ({ row }) => <CustomerLink customer={row.original.customer} />,
+      }),
       columnHelper.accessor("status", {
         header: "Status",
         cell: ({ getValue }) => <DeliveryStatusBadge status={getValue()} />,
       }),
       columnHelper.accessor("attempts", {
         header: "Attempts",
-        cell: ({ row }) => `${row.original.attempts}/${row.original.max_attempts}`,
+        // a delivered (or canceled) row has no attempt left to count
+        cell: ({ row }) =>
+          deliveryFinished(row.original.status) ? "" : `${row.original.attempts} of ${row.original.max_attempts}`,
       }),
       columnHelper.accessor("next_attempt_at", {
         header: "Next try",
@@ -106,20 +124,21 @@ export const DeliveryLogSection = () => {
       filterHelper.accessor("platform", {
         type: "multiselect",
         label: "Platform",
-        options: (platforms.data?.platforms ?? []).map((p) => ({ label: p.name, value: p.id })),
+        options: (platforms.data?.platforms ?? []).map((p) => ({ label: platformName(p.id), value: p.id })),
       }),
       filterHelper.accessor("status", {
         type: "multiselect",
         label: "Status",
-        options: STATUSES.map((s) => ({ label: s, value: s })),
+        options: STATUSES.map((s) => ({ label: statusLabel(s), value: s })),
       }),
       filterHelper.accessor("operation", {
-        type: "string",
+        type: "multiselect",
         label: "Operation",
-        placeholder: "customer_contact_request",
+        searchable: true,
+        options: operationOptions(platforms.data?.platforms ?? []),
       }),
-      filterHelper.accessor("customer_id", { type: "string", label: "Customer", placeholder: "cus_…" }),
-      filterHelper.accessor("order_id", { type: "string", label: "Order", placeholder: "order_…" }),
+      filterHelper.accessor("customer_id", { type: "string", label: "Customer", placeholder: "Name, email or cus_…" }),
+      filterHelper.accessor("order_id", { type: "string", label: "Order", placeholder: "#5" }),
       filterHelper.accessor("created_at", {
         type: "date",
         label: "Created",

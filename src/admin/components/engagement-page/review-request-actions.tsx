@@ -3,6 +3,7 @@ import { DropdownMenu, IconButton, Label, Prompt, Text, Textarea, toast } from "
 import { useState } from "react"
 import { useReviewRequestAction } from "../../hooks/api/engagement-page"
 import type { AdminReviewRequestRow } from "../../lib/types"
+import { orderNumber } from "../../lib/words"
 
 /** Whether the admin can still act on the request: scheduled and not yet handed to a platform. */
 export const isActionable = (row: AdminReviewRequestRow) => row.status === "scheduled" && !row.delivery_id
@@ -25,7 +26,11 @@ export const ReviewRequestRowActions = ({
   isActionable(row) ? (
     <DropdownMenu>
       <DropdownMenu.Trigger asChild onClick={(event) => event.stopPropagation()}>
-        <IconButton size="small" variant="transparent" aria-label={`Actions for the review request of ${row.order_id}`}>
+        <IconButton
+          size="small"
+          variant="transparent"
+          aria-label={`Actions for the review request of order ${orderNumber(row.order) ?? row.order_id}`}
+        >
           <EllipsisHorizontal />
         </IconButton>
       </DropdownMenu.Trigger>
@@ -60,7 +65,8 @@ export const CancelReviewRequestPrompt = ({
         <Prompt.Header>
           <Prompt.Title>Cancel this review request?</Prompt.Title>
           <Prompt.Description>
-            The request for order {row?.order_id} will never be sent. This cannot be undone.
+            The request for order {row ? (orderNumber(row.order) ?? row.order_id) : ""} will never be sent. This cannot
+            be undone.
           </Prompt.Description>
         </Prompt.Header>
         <div className="flex flex-col gap-y-2 px-6 pb-6">

@@ -15,8 +15,10 @@ import {
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { usePlatforms, useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
+import { useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
 import type { AdminReviewRequestRow } from "../../lib/types"
+import { orderNumber, platformName, reasonInWords } from "../../lib/words"
+import { CustomerLink, OrderLink } from "../people"
 import { ReviewRequestStatusBadge } from "../status-badges"
 import { CancelReviewRequestPrompt, ReviewRequestRowActions } from "./review-request-actions"
 import { instant } from "./format"
@@ -28,7 +30,7 @@ const filterHelper = createDataTableFilterHelper<AdminReviewRequestRow>()
 /** What the request is now, in one line: when it goes, the platform's id, or why not; and the lines left out. */
 function outcome(row: AdminReviewRequestRow) {
   const leftOut = row.excluded_items?.length
-    ? ` · left out: ${row.excluded_items.map((item) => `${item.title} (${item.reason})`).join("; ")}`
+    ? ` · left out: ${row.excluded_items.map((item) => `${item.title} (${reasonInWords(item.reason).toLowerCase()})`).join("; ")}`
     : ""
   return `${status(row)}${leftOut}`
 }
@@ -36,11 +38,11 @@ function outcome(row: AdminReviewRequestRow) {
 function status(row: AdminReviewRequestRow) {
   switch (row.status) {
     case "scheduled":
-      return `${row.send_at ? `sends ${instant(row.send_at)}` : `waits for the order to be ${row.trigger}`}${row.reason ? ` · ${row.reason}` : ""}`
+      return `${row.send_at ? `Sends ${instant(row.send_at)}` : `Waits for the order to be ${row.trigger}`}${row.reason ? ` · ${reasonInWords(row.reason)}` : ""}`
     case "sent":
-      return `sent ${instant(row.sent_at)}${row.external_id ? ` · ${row.channel ?? "platform"} id ${row.external_id}` : ` · ${row.channel ?? ""}`}`
+      return `Sent ${instant(row.sent_at)} by ${platformName(row.channel)}${row.external_id ? ` (its id ${row.external_id})` : ""}`
     default:
-      return row.reason ?? ""
+      return reasonInWords(row.reason)
   }
 }
 
@@ -59,7 +61,9 @@ const RescheduleDrawer = ({ row, onClose }: { row: AdminReviewRequestRow | null;
           <Drawer.Title asChild>
             <Heading>Change the send date</Heading>
           </Drawer.Title>
-          <Drawer.Description>Review request for order {row?.order_id}</Drawer.Description>
+          <Drawer.Description>
+            Review request for order {row ? (orderNumber(row.order) ?? row.order_id) : ""}
+          </Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-2">
           <Label htmlFor="review-send-at">Send at</Label>
@@ -104,10 +108,6 @@ export const ReviewRequestsSection = () => {
     order_id: text("order_id"),
     customer_id: text("customer_id"),
   })
-  const platforms = usePlatforms()
-  // the platform's name as the platforms list gives it; its id until the list has loaded
-  const platformName = (id: string | null) =>
-    platforms.data?.platforms.find((platform) => platform.id === id)?.name ?? id
   const action = useReviewRequestAction({
     onSuccess: (row) =>
       toast.success(
@@ -119,7 +119,14 @@ export const ReviewRequestsSection = () => {
 
   const columns = useMemo(
     () => [
-      columnHelper.accessor("order_id", { header: "Order" }),
+      columnHelper.accessor("order_id", {
+        header: "Order",
+        cell: ({ row }) => <OrderLink order={row.original.order} />,
+      }),
+      columnHelper.accessor("customer_id", {
+        header: "Customer",
+        cell: ({ row }) => <CustomerLink customer={row.original.customer} fallback={row.original.email} />,
+      }),
       columnHelper.accessor("status", {
         header: "Status",
         cell: ({ getValue }) => <ReviewRequestStatusBadge status={getValue()} />,
@@ -149,8 +156,8 @@ export const ReviewRequestsSection = () => {
         label: "Status",
         options: STATUSES.map((s) => ({ label: s, value: s })),
       }),
-      filterHelper.accessor("order_id", { type: "string", label: "Order", placeholder: "order_…" }),
-      filterHelper.accessor("customer_id", { type: "string", label: "Customer", placeholder: "cus_…" }),
+      filterHelper.accessor("order_id", { type: "string", label: "Order", placeholder: "#5" }),
+      filterHelper.accessor("customer_id", { type: "string", label: "Customer", placeholder: "Name, email or cus_…" }),
     ],
     []
   )

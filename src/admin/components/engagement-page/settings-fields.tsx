@@ -1,12 +1,11 @@
 import { Button, Input, Label, Select, Switch, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { InstantInput } from "./instant-input"
 import {
   DURATION_FIELDS,
   ENUMS,
   formatDuration,
   INSTANT_FIELDS,
-  instantOfLocal,
-  localInputValue,
   parseDuration,
   RECORDS,
   ROW_TEMPLATES,
@@ -50,25 +49,6 @@ const DurationInput = ({ value, onChange, name }: { value: unknown; onChange: Ch
         }}
       />
       <FieldError message={problem ?? undefined} />
-    </div>
-  )
-}
-
-/** A moment (a campaign's start or end) picked in the viewer's time zone, saved as an ISO instant. */
-const InstantInput = ({ value, onChange, name }: { value: unknown; onChange: Change; name: string }) => {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
-  return (
-    <div className="flex flex-col gap-1">
-      <Input
-        size="small"
-        type="datetime-local"
-        aria-label={`${name} (${zone})`}
-        value={localInputValue(value)}
-        onChange={(event) => onChange(instantOfLocal(event.target.value))}
-      />
-      <Text size="xsmall" className="text-ui-fg-muted">
-        {zone}
-      </Text>
     </div>
   )
 }

@@ -1,36 +1,42 @@
 import { Table, Text } from "@medusajs/ui"
 import type { AdminLoyaltyTransaction } from "../../lib/loyalty-types"
 import { dateOf, labelOf } from "../contact/format"
+import { groupByOrder, type LedgerGroup } from "../../lib/ledger-groups"
+import { OrderLink } from "../people"
 
-/** The latest ledger rows: what changed, by how much, why, and who (an admin's adjustments). */
+const reasonOf = ({ first, lines, debt_change }: LedgerGroup) =>
+  [
+    lines > 1 ? `${lines} lines` : null,
+    first.reason,
+    first.actor_type === "user" ? `by ${first.actor_email ?? first.actor_id}` : null,
+    debt_change > 0 ? `${debt_change} owed` : null,
+  ]
+    .filter(Boolean)
+    .join(" · ")
+
+/** Ledger rows, an order's rows grouped: what changed, for which order, by how much, why, and who. */
 export const LoyaltyTransactions = ({ transactions }: { transactions: AdminLoyaltyTransaction[] }) =>
   transactions.length ? (
-    <Table>
+    <Table data-section="loyalty-transactions">
       <Table.Header>
         <Table.Row>
           <Table.HeaderCell>Date</Table.HeaderCell>
           <Table.HeaderCell>Type</Table.HeaderCell>
+          <Table.HeaderCell>Order</Table.HeaderCell>
           <Table.HeaderCell className="text-right">Points</Table.HeaderCell>
           <Table.HeaderCell>Reason</Table.HeaderCell>
         </Table.Row>
       </Table.Header>
       <Table.Body>
-        {transactions.map((row) => (
-          <Table.Row key={row.id}>
-            <Table.Cell>{dateOf(row.created_at)}</Table.Cell>
-            <Table.Cell>{labelOf(row.type)}</Table.Cell>
-            <Table.Cell className={`text-right ${row.points < 0 ? "text-ui-fg-error" : ""}`}>
-              {row.points > 0 ? `+${row.points}` : row.points}
+        {groupByOrder(transactions).map((group) => (
+          <Table.Row key={group.key}>
+            <Table.Cell>{dateOf(group.first.created_at)}</Table.Cell>
+            <Table.Cell>{labelOf(group.first.type)}</Table.Cell>
+            <Table.Cell>{group.first.order_id ? <OrderLink order={group.first.order} /> : "—"}</Table.Cell>
+            <Table.Cell className={`text-right ${group.points < 0 ? "text-ui-fg-error" : ""}`}>
+              {group.points > 0 ? `+${group.points}` : group.points}
             </Table.Cell>
-            <Table.Cell>
-              {[
-                row.reason,
-                row.actor_type === "user" ? `by ${row.actor_email ?? row.actor_id}` : null,
-                row.debt_change > 0 ? `${row.debt_change} owed` : null,
-              ]
-                .filter(Boolean)
-                .join(" · ") || "—"}
-            </Table.Cell>
+            <Table.Cell>{reasonOf(group) || "—"}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>

@@ -27,7 +27,7 @@ export type DeliveryLogQuery = {
   offset: number
   status?: string[]
   platform?: string[]
-  operation?: string
+  operation?: string[]
   customer_id?: string
   order_id?: string
   created_at?: { gte?: string; lte?: string }

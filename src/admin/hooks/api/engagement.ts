@@ -27,6 +27,8 @@ export function useDeliveries(query: { customer_id?: string; order_id?: string; 
       sdk.client.fetch<AdminDeliveryList>(`/admin/engagement/deliveries`, {
         query: { ...query, order: "-created_at" },
       }),
+    // the page being left stays shown until the next one arrives
+    placeholderData: (previous) => previous,
     refetchInterval: 10_000,
   })
 }

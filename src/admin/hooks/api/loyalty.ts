@@ -29,6 +29,7 @@ export function useLoyaltyTransactions(customerId: string, query: { limit?: numb
       sdk.client.fetch<AdminLoyaltyTransactionList>(`/admin/engagement/contacts/${customerId}/loyalty/transactions`, {
         query,
       }),
+    placeholderData: (previous) => previous,
     refetchInterval: 30_000,
   })
 }

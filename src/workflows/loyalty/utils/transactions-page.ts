@@ -29,7 +29,7 @@ export async function transactionsPage(
  * The page's rows with the number the shopper knows each order by (`#5`), looked up once for the
  * page and only among the customer's own orders: null for a row of no order.
  */
-export async function withOrderNumbers<T extends { order_id?: string | null }>(
+export async function withShopperOrderNumbers<T extends { order_id?: string | null }>(
   scope: MedusaContainer,
   customerId: string,
   rows: T[]

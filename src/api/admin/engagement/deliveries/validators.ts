@@ -3,6 +3,7 @@ import { createBoundedFindParams, createSelectParams, idFilter, oneOrMany } from
 import { DELIVERY_STATUSES } from "../../../../modules/engagement/types"
 import { MAX_BULK_RETRY } from "../../../../workflows/outbox/steps/requeue-deliveries"
 import { identifier } from "../../../utils/validation"
+import { customerFilter, customerReference, orderFilter, orderReference } from "../../people"
 import { allowedAdminDeliveryFields, sortableAdminDeliveryFields } from "./query-config"
 
 export const AdminGetDeliveriesParams = createBoundedFindParams({
@@ -12,8 +13,9 @@ export const AdminGetDeliveriesParams = createBoundedFindParams({
   status: oneOrMany(z.enum(DELIVERY_STATUSES)).optional(),
   platform: idFilter(),
   operation: idFilter(),
-  customer_id: idFilter(),
-  order_id: idFilter(),
+  // a customer's id, email or name; an order's id or number (#5)
+  customer_id: customerFilter(),
+  order_id: orderFilter(),
   // ?created_at[gte]=…&created_at[lte]=…: the log's date range
   created_at: z
     .object({
@@ -43,8 +45,8 @@ export const AdminRetryDeliveries = z
         status: z.array(retryableStatus).min(1).max(2).optional(),
         platform: z.array(identifier()).max(100).optional(),
         operation: z.array(identifier()).max(100).optional(),
-        customer_id: z.array(identifier()).max(100).optional(),
-        order_id: z.array(identifier()).max(100).optional(),
+        customer_id: z.array(customerReference()).max(100).optional(),
+        order_id: z.array(orderReference()).max(100).optional(),
         created_at: z.object({ gte: isoInstant.optional(), lte: isoInstant.optional() }).strict().optional(),
       })
       .strict()

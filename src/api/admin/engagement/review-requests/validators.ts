@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { text } from "../../../utils/validation"
-import { createBoundedFindParams, idFilter, oneOrMany } from "../../../utils/find-params"
+import { createBoundedFindParams, oneOrMany } from "../../../utils/find-params"
+import { customerFilter, orderFilter } from "../../people"
 import { REVIEW_REQUEST_STATUSES } from "../../../../modules/engagement/types"
 import { defaultAdminReviewRequestFields, sortableAdminReviewRequestFields } from "./query-config"
 
@@ -9,8 +10,9 @@ export const AdminGetReviewRequestsParams = createBoundedFindParams({
   sortable: sortableAdminReviewRequestFields,
 }).extend({
   status: oneOrMany(z.enum(REVIEW_REQUEST_STATUSES)).optional(),
-  order_id: idFilter(),
-  customer_id: idFilter(),
+  // an order's id or number (#5); a customer's id, email or name
+  order_id: orderFilter(),
+  customer_id: customerFilter(),
 })
 export type AdminGetReviewRequestsParamsType = z.infer<typeof AdminGetReviewRequestsParams>
 

@@ -1,8 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { withPeople } from "../../../people"
 import { refetchDelivery } from "./helpers"
 
-/** GET /admin/engagement/deliveries/:id: one delivery with its payload and the platform's answer. */
+/** GET /admin/engagement/deliveries/:id: one delivery with its payload, the platform's answer, its order's number and its customer. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const delivery = await refetchDelivery(req.params.id, req.scope, req.queryConfig.fields)
-  res.json({ delivery })
+  const [named] = await withPeople(req.scope, [delivery])
+  res.json({ delivery: named })
 }

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { retryDeliveriesWorkflow } from "../../../../../workflows/outbox/workflows/retry-deliveries"
+import { resolvedSelection } from "../selection"
 import type { AdminRetryDeliveriesType } from "../validators"
 
 /**
@@ -7,7 +8,12 @@ import type { AdminRetryDeliveriesType } from "../validators"
  * the log's filters, at most 100 per call; says which went through and whether more match.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminRetryDeliveriesType>, res: MedusaResponse) => {
-  const { result } = await retryDeliveriesWorkflow(req.scope).run({ input: req.validatedBody })
+  const input = await resolvedSelection(req.scope, req.validatedBody)
+  if (!input) {
+    res.json({ retried: [], skipped: [], has_more: false })
+    return
+  }
+  const { result } = await retryDeliveriesWorkflow(req.scope).run({ input })
   res.json({
     retried: result.retried.map((row) => row.id),
     skipped: result.skipped,

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { defaultAdminDeliveryFields } from "../../../engagement/deliveries/query-config"
 import { defaultAdminReviewRequestFields } from "../../../engagement/review-requests/query-config"
 import { loyaltyOf } from "../../../../utils/loyalty"
+import { withPeople } from "../../../people"
 import { orderPoints } from "../../../../../workflows/loyalty/utils/order-points"
 
 /**
@@ -28,10 +29,15 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     }),
     query.graph({ entity: "checkout", fields: ["consents"], filters: { order_id: orderId } }),
   ])
+  // the order's number and the customer's name, as every admin list shows them
+  const [named, [reviewRequest]] = await Promise.all([
+    withPeople(req.scope, deliveries),
+    withPeople(req.scope, reviewRequests.slice(0, 1)),
+  ])
   res.json({
     order_id: orderId,
-    review_request: reviewRequests[0] ?? null,
-    deliveries,
+    review_request: reviewRequest ?? null,
+    deliveries: named,
     checkout_consents: checkouts[0]?.consents ?? null,
     loyalty: await orderPoints(loyaltyOf(req.scope), orderId),
   })

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { transactionsPage, withOrderNumbers } from "../../../../../workflows/loyalty/utils/transactions-page"
+import { transactionsPage, withShopperOrderNumbers } from "../../../../../workflows/loyalty/utils/transactions-page"
 import type { StoreGetLoyaltyTransactionsParamsType } from "../validators"
 import type { StoreEngagementLoyaltyTransactionsResponse } from "../../../../../types/store"
 import type { Sent } from "../../../../utils/sent"
@@ -16,5 +16,5 @@ export const GET = async (
     { type: req.validatedQuery.type, limit: req.queryConfig.pagination.take!, offset: req.queryConfig.pagination.skip },
     req.queryConfig.fields
   )
-  res.json({ ...page, transactions: await withOrderNumbers(req.scope, customerId, page.transactions) })
+  res.json({ ...page, transactions: await withShopperOrderNumbers(req.scope, customerId, page.transactions) })
 }

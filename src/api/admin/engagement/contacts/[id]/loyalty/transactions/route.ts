@@ -1,10 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
+import { withOrderNumbers } from "../../../../../people"
 import { customerIdForContact } from "../../../helpers"
 import { transactionsPage } from "../../../../../../../workflows/loyalty/utils/transactions-page"
 import type { AdminGetLoyaltyTransactionsParamsType } from "../../../../loyalty/validators"
 
-/** A contact's ledger, newest first, with the admin who made each adjustment. */
+/** A contact's ledger, newest first, with the admin who made each adjustment and each order's number. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetLoyaltyTransactionsParamsType>,
   res: MedusaResponse
@@ -24,9 +25,10 @@ export const GET = async (
     ? await req.scope.resolve(Modules.USER).listUsers({ id: adminIds }, { select: ["id", "email"] })
     : []
   const emails = new Map(admins.map((user) => [user.id, user.email]))
+  const named = await withOrderNumbers(req.scope, page.transactions)
   res.json({
     ...page,
-    transactions: page.transactions.map((row) => ({
+    transactions: named.map((row) => ({
       ...row,
       actor_email: row.actor_id ? (emails.get(row.actor_id) ?? null) : null,
     })),
