@@ -2,8 +2,7 @@ import { Button, Text, toast } from "@medusajs/ui"
 import { useRetryDelivery } from "../hooks/api/engagement"
 import type { AdminDelivery } from "../lib/types"
 import { DeliveryStatusBadge } from "./status-badges"
-
-const when = (value: string | null) => (value ? new Date(value).toLocaleString() : "not yet")
+import { formatDateTime } from "../lib/dates"
 
 /**
  * The outbox deliveries of an order or a customer, one compact row each (it fits the order
@@ -32,7 +31,7 @@ export const DeliveryTable = ({ deliveries }: { deliveries: AdminDelivery[] }) =
           <div className="flex items-center justify-between gap-x-2">
             <Text size="xsmall" className="text-ui-fg-subtle">
               attempt {delivery.attempts}/{delivery.max_attempts} ·{" "}
-              {when(delivery.delivered_at ?? delivery.last_attempt_at)}
+              {formatDateTime(delivery.delivered_at ?? delivery.last_attempt_at, "not yet")}
             </Text>
             {(delivery.status === "failed" || delivery.status === "dead") && (
               <Button

@@ -5,8 +5,7 @@ import { DeliveryTable } from "../components/delivery-table"
 import { OrderPoints } from "../components/loyalty/order-points"
 import { ReviewRequestStatusBadge } from "../components/status-badges"
 import { useOrderEngagement } from "../hooks/api/engagement"
-
-const when = (value: string | null) => (value ? new Date(value).toLocaleString() : "—")
+import { formatDateTime } from "../lib/dates"
 
 /** Order page: the order's review request and every platform call made for it. */
 const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
@@ -32,10 +31,12 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
             {review && (
               <Text size="small" className="text-ui-fg-subtle">
                 {review.status === "scheduled" &&
-                  (review.send_at ? `Goes out ${when(review.send_at)}` : `Waits for the order to be ${review.trigger}`)}
+                  (review.send_at
+                    ? `Goes out ${formatDateTime(review.send_at)}`
+                    : `Waits for the order to be ${review.trigger}`)}
                 {review.status === "scheduled" && review.reason && ` (${review.reason})`}
                 {review.status === "sent" &&
-                  `Sent ${when(review.sent_at)} via ${review.channel}${review.external_id ? ` (CCR ${review.external_id})` : ""}`}
+                  `Sent ${formatDateTime(review.sent_at)} via ${review.channel}${review.external_id ? ` (CCR ${review.external_id})` : ""}`}
                 {(review.status === "skipped" || review.status === "canceled" || review.status === "failed") &&
                   review.reason}
               </Text>
@@ -43,8 +44,8 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
             {review?.status === "sent" && review.channel === "email" && (
               <Text size="small" className="text-ui-fg-muted">
                 {`Reminders sent: ${review.reminders_sent ?? 0}`}
-                {review.clicked_at ? ` · review link followed ${when(review.clicked_at)}` : ""}
-                {review.next_reminder_at ? ` · next ${when(review.next_reminder_at)}` : ""}
+                {review.clicked_at ? ` · review link followed ${formatDateTime(review.clicked_at)}` : ""}
+                {review.next_reminder_at ? ` · next ${formatDateTime(review.next_reminder_at)}` : ""}
                 {review.reason ? ` · ${review.reason}` : ""}
               </Text>
             )}
