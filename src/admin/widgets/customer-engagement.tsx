@@ -3,10 +3,11 @@ import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types
 import { Container, Heading, Text } from "@medusajs/ui"
 import { DeliveryTable } from "../components/delivery-table"
 import { useDeliveries } from "../hooks/api/engagement"
+import { SectionError, SectionSkeleton } from "../components/engagement-page/section-state"
 
 /** Customer page: what the plugin sent to platforms about this customer. */
 const CustomerEngagementWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
-  const { data, isLoading, error } = useDeliveries({ customer_id: customer.id, limit: 10 })
+  const { data, isLoading, error, refetch } = useDeliveries({ customer_id: customer.id, limit: 10 })
 
   return (
     <Container className="divide-y p-0">
@@ -18,8 +19,8 @@ const CustomerEngagementWidget = ({ data: customer }: DetailWidgetProps<AdminCus
           </Text>
         )}
       </div>
-      {isLoading && <Text className="px-6 py-4">Loading…</Text>}
-      {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
+      {isLoading && <SectionSkeleton />}
+      {error && <SectionError error={error} onRetry={refetch} />}
       {data && <DeliveryTable deliveries={data.deliveries} />}
     </Container>
   )

@@ -11,6 +11,7 @@ import { timeOf } from "../components/contact/format"
 import { erasedBy } from "../components/contact/customer-privacy"
 import { useErasure } from "../hooks/api/customer-actions"
 import { useLoyaltySummary, useLoyaltyTransactions } from "../hooks/api/loyalty"
+import { SectionError, SectionSkeleton } from "../components/engagement-page/section-state"
 
 /** Customer page: the loyalty balance, tier, expiring points, carts holding points, referrals, schemes, latest transactions, adjustments and the spending block. */
 const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
@@ -48,8 +49,8 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
           {disabledReason}
         </Text>
       )}
-      {summary.isLoading && <Text className="px-6 py-4">Loading…</Text>}
-      {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
+      {summary.isLoading && <SectionSkeleton rows={4} />}
+      {error && <SectionError error={error} onRetry={() => Promise.all([summary.refetch(), transactions.refetch()])} />}
       {summary.data && (
         <>
           <LoyaltyTier summary={summary.data} />

@@ -6,10 +6,11 @@ import { OrderPoints } from "../components/loyalty/order-points"
 import { ReviewRequestStatusBadge } from "../components/status-badges"
 import { useOrderEngagement } from "../hooks/api/engagement"
 import { formatDateTime } from "../lib/dates"
+import { SectionError, SectionSkeleton } from "../components/engagement-page/section-state"
 
 /** Order page: the order's review request and every platform call made for it. */
 const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const { data, isLoading, error } = useOrderEngagement(order.id)
+  const { data, isLoading, error, refetch } = useOrderEngagement(order.id)
   const review = data?.review_request
 
   return (
@@ -17,8 +18,8 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">Engagement</Heading>
       </div>
-      {isLoading && <Text className="px-6 py-4">Loading…</Text>}
-      {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
+      {isLoading && <SectionSkeleton />}
+      {error && <SectionError error={error} onRetry={refetch} />}
       {data && (
         <>
           <div className="flex flex-col gap-y-2 px-6 py-4">

@@ -9,7 +9,7 @@ const json = (value: unknown) => JSON.stringify(sealSecrets(value), null, 2)
 
 /** One delivery: what was sent, what the platform answered (credentials sealed), and retry. */
 export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: () => void }) => {
-  const { data, isLoading, error } = useDelivery(id)
+  const { data, isLoading, error, refetch } = useDelivery(id)
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
   const delivery = data?.delivery
   return (
@@ -22,7 +22,7 @@ export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: ()
           <Drawer.Description className="sr-only">The call sent to the platform and its answer</Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          <SectionState isLoading={isLoading} error={error}>
+          <SectionState isLoading={isLoading} error={error} onRetry={refetch} rows={5}>
             {delivery && (
               <>
                 <div className="flex items-center justify-between">

@@ -9,7 +9,6 @@ import {
   type DataTablePaginationState,
   type DataTableRowSelectionState,
   Heading,
-  Text,
   toast,
   useDataTable,
 } from "@medusajs/ui"
@@ -21,6 +20,7 @@ import { DeliveryStatusBadge } from "../status-badges"
 import { useBulkDeliveryActions } from "./bulk-delivery-actions"
 import { DeliveryDrawer } from "./delivery-drawer"
 import { instant } from "./format"
+import { SectionError } from "./section-state"
 
 const PAGE_SIZE = 20
 const STATUSES = ["pending", "sending", "delivered", "failed", "dead", "dry_run"]
@@ -52,7 +52,7 @@ export const DeliveryLogSection = () => {
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
   const [openId, setOpenId] = useState<string | null>(null)
   const query = toQuery(filtering, pagination)
-  const { data, isLoading, error } = useDeliveryLog(query)
+  const { data, isLoading, error, refetch } = useDeliveryLog(query)
   const platforms = usePlatforms()
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
   const bulk = useBulkDeliveryActions(query, () => setSelection({}))
@@ -184,9 +184,7 @@ export const DeliveryLogSection = () => {
           </div>
         </DataTable.Toolbar>
         {error ? (
-          <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
-            Could not load: {error.message}
-          </Text>
+          <SectionError error={error} onRetry={refetch} />
         ) : (
           <DataTable.Table
             emptyState={{

@@ -9,7 +9,7 @@ const bucketLabel = (bucket: { from_days: number; to_days: number | null }) =>
 
 /** What the programme owes: points outstanding, their value, expiry, tiers and the latest adjustments. */
 export const LoyaltyProgrammeSection = () => {
-  const { data, isLoading, error } = useLoyaltyProgramme()
+  const { data, isLoading, error, refetch } = useLoyaltyProgramme()
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
@@ -18,6 +18,7 @@ export const LoyaltyProgrammeSection = () => {
       <SectionState
         isLoading={isLoading}
         error={error}
+        onRetry={refetch}
         isEmpty={data?.accounts === 0}
         empty="No member has points yet."
       >

@@ -99,14 +99,20 @@ const ReconciliationLine = () => {
 
 /** Every platform registered as a provider: its operations, delivery counts, last error, 429 pause and contact sync. */
 export const PlatformsSection = () => {
-  const { data, isLoading, error } = usePlatforms()
+  const { data, isLoading, error, refetch } = usePlatforms()
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
         <Heading level="h2">Platforms</Heading>
         <ReconciliationLine />
       </div>
-      <SectionState isLoading={isLoading} error={error} isEmpty={!data?.platforms.length} empty="No platform is known.">
+      <SectionState
+        isLoading={isLoading}
+        error={error}
+        onRetry={refetch}
+        isEmpty={!data?.platforms.length}
+        empty="No platform is known."
+      >
         {data?.platforms.map((platform) => (
           <PlatformCard key={platform.id} platform={platform} />
         ))}

@@ -10,7 +10,6 @@ import {
   Drawer,
   Heading,
   Label,
-  Text,
   toast,
   useDataTable,
 } from "@medusajs/ui"
@@ -20,6 +19,7 @@ import type { AdminReviewRequestRow } from "../../lib/types"
 import { ReviewRequestStatusBadge } from "../status-badges"
 import { CancelReviewRequestPrompt, ReviewRequestRowActions } from "./review-request-actions"
 import { instant } from "./format"
+import { SectionError } from "./section-state"
 
 const STATUSES = ["scheduled", "sent", "canceled", "skipped", "failed"]
 const columnHelper = createDataTableColumnHelper<AdminReviewRequestRow>()
@@ -97,7 +97,7 @@ export const ReviewRequestsSection = () => {
   const [canceling, setCanceling] = useState<AdminReviewRequestRow | null>(null)
   const text = (key: string) =>
     typeof filtering[key] === "string" && filtering[key] ? (filtering[key] as string).trim() : undefined
-  const { data, isLoading, error } = useReviewRequests({
+  const { data, isLoading, error, refetch } = useReviewRequests({
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
     status: (filtering.status as string[] | undefined)?.length ? (filtering.status as string[]) : undefined,
@@ -176,9 +176,7 @@ export const ReviewRequestsSection = () => {
           <DataTable.FilterMenu tooltip="Filter" />
         </DataTable.Toolbar>
         {error ? (
-          <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
-            Could not load: {error.message}
-          </Text>
+          <SectionError error={error} onRetry={refetch} />
         ) : (
           <DataTable.Table
             emptyState={{

@@ -5,7 +5,7 @@ import { SectionState } from "./section-state"
 
 /** An area's saved versions, newest first: who saved each and when, and a restore of an earlier one. */
 export const SettingsHistory = ({ area, version }: { area: string; version: number }) => {
-  const { data, isLoading, error } = useSettingsHistory(area)
+  const { data, isLoading, error, refetch } = useSettingsHistory(area)
   const prompt = usePrompt()
   const restore = useSettingsMutation(area, "restore", {
     onSuccess: () => toast.success("Earlier version restored"),
@@ -27,6 +27,7 @@ export const SettingsHistory = ({ area, version }: { area: string; version: numb
       <SectionState
         isLoading={isLoading}
         error={error}
+        onRetry={refetch}
         isEmpty={!data?.versions.length}
         empty="Never saved: the options are in effect."
       >

@@ -169,7 +169,7 @@ const AreaForm = ({ area }: { area: AdminSettingsArea }) => {
  * checks on the neighbouring tabs (the loyalty figures, the review requests, the delivery log).
  */
 export const SettingsSection = () => {
-  const { data, isLoading, error } = useSettingsAreas()
+  const { data, isLoading, error, refetch } = useSettingsAreas()
   const [selected, setSelected] = useState("loyalty-earning")
   const area = data?.settings.find((candidate) => candidate.area === selected)
   return (
@@ -189,7 +189,7 @@ export const SettingsSection = () => {
           </Select.Content>
         </Select>
       </div>
-      <SectionState isLoading={isLoading} error={error}>
+      <SectionState isLoading={isLoading} error={error} onRetry={refetch}>
         {/* a new version (saved, reset, restored) starts the form again from it */}
         {area && <AreaForm key={`${area.area}:${area.version}`} area={area} />}
         {area && <SettingsHistory area={area.area} version={area.version} />}
