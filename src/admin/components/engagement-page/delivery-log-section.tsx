@@ -15,6 +15,7 @@ import {
 import { useMemo, useState } from "react"
 import { useRetryDelivery } from "../../hooks/api/engagement"
 import { type DeliveryLogQuery, useDeliveryLog, usePlatforms } from "../../hooks/api/engagement-page"
+import { type UrlFilterKind, useUrlState, useUrlTableState } from "../../hooks/use-url-state"
 import type { AdminDelivery } from "../../lib/types"
 import { DeliveryStatusBadge } from "../status-badges"
 import { useBulkDeliveryActions } from "./bulk-delivery-actions"
@@ -27,6 +28,15 @@ const STATUSES = ["pending", "sending", "delivered", "failed", "dead", "dry_run"
 const columnHelper = createDataTableColumnHelper<AdminDelivery>()
 const filterHelper = createDataTableFilterHelper<AdminDelivery>()
 const commandHelper = createDataTableCommandHelper()
+// the filters in the page's URL (`?tab=deliveries&platform=rejoiner&status=failed`): a filter more is a key more
+const URL_FILTERS: Record<string, UrlFilterKind> = {
+  platform: "list",
+  status: "list",
+  operation: "text",
+  customer_id: "text",
+  order_id: "text",
+  created_at: "range",
+}
 
 /** The filters as the deliveries route reads them. */
 function toQuery(filtering: DataTableFilteringState, pagination: DataTablePaginationState): DeliveryLogQuery {
@@ -47,10 +57,9 @@ function toQuery(filtering: DataTableFilteringState, pagination: DataTablePagina
 
 /** The outbox: every call to a platform, filterable, with a drawer, retry and bulk retry. */
 export const DeliveryLogSection = () => {
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const { filtering, setFiltering, pagination, setPagination } = useUrlTableState(URL_FILTERS, PAGE_SIZE)
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
-  const [openId, setOpenId] = useState<string | null>(null)
+  const [openId, setOpenId] = useUrlState("delivery")
   const query = toQuery(filtering, pagination)
   const { data, isLoading, error, refetch } = useDeliveryLog(query)
   const platforms = usePlatforms()
@@ -88,7 +97,7 @@ export const DeliveryLogSection = () => {
             : [{ label: "Open", onClick: () => setOpenId(row.original.id) }],
       }),
     ],
-    [retry]
+    [retry, setOpenId]
   )
 
   const filters = useMemo(
@@ -155,10 +164,7 @@ export const DeliveryLogSection = () => {
     isLoading,
     filters,
     commands,
-    filtering: {
-      state: filtering,
-      onFilteringChange: (state) => (setFiltering(state), setPagination((p) => ({ ...p, pageIndex: 0 }))),
-    },
+    filtering: { state: filtering, onFilteringChange: setFiltering },
     pagination: { state: pagination, onPaginationChange: setPagination },
     rowSelection: {
       state: selection,
@@ -196,7 +202,7 @@ export const DeliveryLogSection = () => {
         <DataTable.Pagination />
         <DataTable.CommandBar selectedLabel={(count) => `${count} selected`} />
       </DataTable>
-      <DeliveryDrawer id={openId} onClose={() => setOpenId(null)} />
+      <DeliveryDrawer id={openId || null} onClose={() => setOpenId(null)} />
     </Container>
   )
 }

@@ -4,8 +4,6 @@ import {
   createDataTableColumnHelper,
   createDataTableFilterHelper,
   DataTable,
-  type DataTableFilteringState,
-  type DataTablePaginationState,
   DatePicker,
   Drawer,
   Heading,
@@ -15,6 +13,7 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { usePlatforms, useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
+import { type UrlFilterKind, useUrlTableState } from "../../hooks/use-url-state"
 import type { AdminReviewRequestRow } from "../../lib/types"
 import { ReviewRequestStatusBadge } from "../status-badges"
 import { CancelReviewRequestPrompt, ReviewRequestRowActions } from "./review-request-actions"
@@ -24,6 +23,8 @@ import { SectionError } from "./section-state"
 const STATUSES = ["scheduled", "sent", "canceled", "skipped", "failed"]
 const columnHelper = createDataTableColumnHelper<AdminReviewRequestRow>()
 const filterHelper = createDataTableFilterHelper<AdminReviewRequestRow>()
+// the filters in the page's URL (`?tab=review-requests&status=scheduled`): a filter more is a key more
+const URL_FILTERS: Record<string, UrlFilterKind> = { status: "list", order_id: "text", customer_id: "text" }
 
 /** What the request is now, in one line: when it goes, the platform's id, or why not; and the lines left out. */
 function outcome(row: AdminReviewRequestRow) {
@@ -91,8 +92,7 @@ const RescheduleDrawer = ({ row, onClose }: { row: AdminReviewRequestRow | null;
 
 /** Every review request: when it goes or why it did not, with send now, cancel and reschedule. */
 export const ReviewRequestsSection = () => {
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: 20 })
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const { filtering, setFiltering, pagination, setPagination } = useUrlTableState(URL_FILTERS, 20)
   const [rescheduling, setRescheduling] = useState<AdminReviewRequestRow | null>(null)
   const [canceling, setCanceling] = useState<AdminReviewRequestRow | null>(null)
   const text = (key: string) =>
@@ -161,10 +161,7 @@ export const ReviewRequestsSection = () => {
     rowCount: data?.count ?? 0,
     isLoading,
     filters,
-    filtering: {
-      state: filtering,
-      onFilteringChange: (state) => (setFiltering(state), setPagination((p) => ({ ...p, pageIndex: 0 }))),
-    },
+    filtering: { state: filtering, onFilteringChange: setFiltering },
     pagination: { state: pagination, onPaginationChange: setPagination },
   })
 

@@ -7,6 +7,7 @@ import {
   useSettingsAreas,
   useSettingsMutation,
 } from "../../hooks/api/settings"
+import { useUrlState } from "../../hooks/use-url-state"
 import { instant } from "./format"
 import { SectionState } from "./section-state"
 import { SettingsField } from "./settings-fields"
@@ -170,7 +171,7 @@ const AreaForm = ({ area }: { area: AdminSettingsArea }) => {
  */
 export const SettingsSection = () => {
   const { data, isLoading, error, refetch } = useSettingsAreas()
-  const [selected, setSelected] = useState("loyalty-earning")
+  const [selected, setSelected] = useUrlState("area", "loyalty-earning")
   const area = data?.settings.find((candidate) => candidate.area === selected)
   return (
     <Container className="divide-y p-0">
