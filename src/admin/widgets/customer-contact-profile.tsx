@@ -32,7 +32,7 @@ const CustomerContactProfileWidget = ({ data: customer }: DetailWidgetProps<Admi
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
         <div className="flex items-center gap-x-2">
           <Heading level="h2">Contact profile</Heading>
           {contact && <SegmentBadge segment={contact.rfm_segment} />}

@@ -11,7 +11,7 @@ const CustomerEngagementWidget = ({ data: customer }: DetailWidgetProps<AdminCus
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
         <Heading level="h2">Engagement deliveries</Heading>
         {data && (
           <Text size="small" className="text-ui-fg-subtle">

@@ -28,7 +28,7 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
         <div className="flex items-center gap-x-2">
           <Heading level="h2">Loyalty</Heading>
           {summary.data?.spending_blocked && <SpendingBlockedBadge reason={summary.data.blocked_reason} />}

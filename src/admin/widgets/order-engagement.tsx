@@ -15,7 +15,7 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
         <Heading level="h2">Engagement</Heading>
       </div>
       {isLoading && <SectionSkeleton />}

@@ -17,7 +17,9 @@ export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: ()
       <Drawer.Content>
         <Drawer.Header>
           <Drawer.Title asChild>
-            <Heading>Delivery {id}</Heading>
+            <Heading className="truncate" title={id ?? undefined}>
+              Delivery {id}
+            </Heading>
           </Drawer.Title>
           <Drawer.Description className="sr-only">The call sent to the platform and its answer</Drawer.Description>
         </Drawer.Header>

@@ -177,9 +177,9 @@ export const DeliveryLogSection = () => {
   return (
     <Container className="p-0">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex items-center justify-between px-6 py-4">
+        <DataTable.Toolbar className="flex flex-col items-start gap-2 px-6 py-4 md:flex-row md:items-center md:justify-between">
           <Heading level="h2">Delivery log</Heading>
-          <div className="flex items-center gap-x-2">
+          <div className="flex flex-wrap items-center gap-2">
             <DataTable.FilterMenu tooltip="Filter" />
             <Button size="small" variant="secondary" isLoading={bulk.isPending} onClick={() => bulk.filtered("cancel")}>
               Cancel failed and dead (filtered)

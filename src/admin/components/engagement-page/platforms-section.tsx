@@ -19,9 +19,9 @@ const Counts = ({ counts }: { counts: DeliveryCounts }) => (
 
 const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
   <div className="flex flex-col gap-y-2 px-6 py-4" data-platform={platform.id}>
-    <div className="flex items-center justify-between">
+    <div className="flex flex-wrap items-center justify-between gap-2">
       <Text weight="plus">{platform.name}</Text>
-      <div className="flex gap-x-2">
+      <div className="flex flex-wrap gap-2">
         {platform.paused_until && (
           <StatusBadge color="orange">paused (429) until {instant(platform.paused_until)}</StatusBadge>
         )}
@@ -37,37 +37,39 @@ const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
         </Badge>
       ))}
     </div>
-    <Table>
-      <Table.Body>
-        <Table.Row>
-          <Table.Cell className="w-40">Last 24 hours</Table.Cell>
-          <Table.Cell data-window="last_24h">
-            <Counts counts={platform.deliveries.last_24h} />
-          </Table.Cell>
-        </Table.Row>
-        <Table.Row>
-          <Table.Cell>All</Table.Cell>
-          <Table.Cell data-window="all">
-            <Counts counts={platform.deliveries.all} />
-          </Table.Cell>
-        </Table.Row>
-        {platform.contact_sync && (
+    <div className="overflow-x-auto">
+      <Table>
+        <Table.Body>
           <Table.Row>
-            <Table.Cell>Contact sync</Table.Cell>
-            <Table.Cell data-window="contact_sync">
-              <span className="flex flex-wrap gap-x-3">
-                {SYNC_KEYS.map((key) => (
-                  <Text key={key} size="small" as="span" data-count={key}>
-                    {key.replace(/_/g, " ")}{" "}
-                    <span className="txt-compact-small-plus">{count(platform.contact_sync![key] ?? 0)}</span>
-                  </Text>
-                ))}
-              </span>
+            <Table.Cell className="w-40">Last 24 hours</Table.Cell>
+            <Table.Cell data-window="last_24h">
+              <Counts counts={platform.deliveries.last_24h} />
             </Table.Cell>
           </Table.Row>
-        )}
-      </Table.Body>
-    </Table>
+          <Table.Row>
+            <Table.Cell>All</Table.Cell>
+            <Table.Cell data-window="all">
+              <Counts counts={platform.deliveries.all} />
+            </Table.Cell>
+          </Table.Row>
+          {platform.contact_sync && (
+            <Table.Row>
+              <Table.Cell>Contact sync</Table.Cell>
+              <Table.Cell data-window="contact_sync">
+                <span className="flex flex-wrap gap-x-3">
+                  {SYNC_KEYS.map((key) => (
+                    <Text key={key} size="small" as="span" data-count={key}>
+                      {key.replace(/_/g, " ")}{" "}
+                      <span className="txt-compact-small-plus">{count(platform.contact_sync![key] ?? 0)}</span>
+                    </Text>
+                  ))}
+                </span>
+              </Table.Cell>
+            </Table.Row>
+          )}
+        </Table.Body>
+      </Table>
+    </div>
     {platform.last_error ? (
       <Text size="small" className="text-ui-fg-error break-words" data-last-error>
         Last error {instant(platform.last_error.at)}: {platform.last_error.message}

@@ -63,8 +63,15 @@ const RescheduleDrawer = ({ row, onClose }: { row: AdminReviewRequestRow | null;
           <Drawer.Description>Review request for order {row?.order_id}</Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-2">
-          <Label htmlFor="review-send-at">Send at</Label>
-          <DatePicker id="review-send-at" granularity="minute" value={date} onChange={setDate} minValue={new Date()} />
+          {/* react-aria's date field names each segment after the picker's label: a <label for> does not reach them */}
+          <Label id="review-send-at-label">Send at</Label>
+          <DatePicker
+            aria-labelledby="review-send-at-label"
+            granularity="minute"
+            value={date}
+            onChange={setDate}
+            minValue={new Date()}
+          />
         </Drawer.Body>
         <Drawer.Footer>
           <Drawer.Close asChild>
@@ -168,7 +175,7 @@ export const ReviewRequestsSection = () => {
   return (
     <Container className="p-0">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex items-center justify-between px-6 py-4">
+        <DataTable.Toolbar className="flex flex-col items-start gap-2 px-6 py-4 sm:flex-row sm:items-center sm:justify-between">
           <Heading level="h2">Review requests</Heading>
           <DataTable.FilterMenu tooltip="Filter" />
         </DataTable.Toolbar>

@@ -175,10 +175,10 @@ export const SettingsSection = () => {
   const area = data?.settings.find((candidate) => candidate.area === selected)
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex flex-col items-start gap-2 px-6 py-4 sm:flex-row sm:items-center sm:justify-between">
         <Heading level="h2">Settings</Heading>
         <Select size="small" value={selected} onValueChange={setSelected}>
-          <Select.Trigger aria-label="Settings area" className="w-64">
+          <Select.Trigger aria-label="Settings area" className="w-full sm:w-64">
             <Select.Value />
           </Select.Trigger>
           <Select.Content>
