@@ -156,7 +156,7 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     page.on("pageerror", (error) => errors.push(error.message))
     const snap = async (name) => {
       // Medusa's font (Inter) drawn, and no toast over the content: each goes within seconds
-      await page.evaluate(() => document.fonts.ready)
+      await page.evaluate("document.fonts.ready.then(() => true)")
       await page
         .locator("[data-sonner-toast]")
         .first()
