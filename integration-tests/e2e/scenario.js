@@ -9,7 +9,6 @@ const { chromium } = require("playwright-core")
 const { demoAdminPassword } = require("../../src/scripts/demo/secrets")
 const { settingsScenario } = require("./settings-scenario")
 const { phoneScenario } = require("./phone-scenario")
-const { rescheduleScenario } = require("./reschedule-scenario")
 
 const root = path.resolve(__dirname, "../..")
 const ADMIN = {
@@ -327,7 +326,6 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     await page.getByText("Review request canceled").first().waitFor()
     await bobs.getByText("e2e: the shopper asked by phone").waitFor()
     await snap("engagement-review-requests")
-    await rescheduleScenario({ page })
 
     // Loyalty programme: the liability, with the adjustment made above
     await page.getByRole("tab", { name: "Loyalty programme" }).click()
