@@ -9,8 +9,8 @@
  * - admin: places orders through the store API (one with Rejoiner failing), then asserts what the
  *   customer page, the order page and each section of the Engagement page show and do. Any console
  *   error fails it (except the demo thumbnails, which point at an outside host, and expected 4xx lines).
- * Screenshots and logs go to .e2e-screenshots/ (git-ignored); `--docs` then copies the pictures of
- * docs/admin.md and the README's storefront picture to docs/.
+ * Screenshots and logs go to .e2e-screenshots/ (git-ignored); `--docs` (`npm run screenshots`) then
+ * copies every screen's picture (docs/admin.md, the phone views, the README's storefront) to docs/.
  *   node integration-tests/e2e/run.js [--docs] [storefront|admin]   (both when neither is named)
  * Needs PostgreSQL (DB_HOST/DB_USERNAME, as the other tests) or runs the demo's embedded one.
  * Ports: E2E_PORT (9300) the demo, +1 its embedded PostgreSQL, +2 the test storefront
@@ -167,14 +167,22 @@ async function main() {
   }
 }
 
+// every screen the suite pictures (docs/admin.md shows them; `npm run screenshots` refreshes them)
 const DOC_PICTURES = [
   "customer-page",
   "engagement-platform-health",
+  "customer-erased",
   "order-page",
   "engagement-platforms",
   "engagement-delivery-log",
+  "engagement-delivery-drawer",
+  "engagement-review-requests",
+  "engagement-loyalty",
   "storefront-kit",
   "engagement-settings",
+  "engagement-settings-diff",
+  "phone-engagement",
+  "phone-customer",
 ]
 const SUITE_OF = { "storefront-kit": "storefront" }
 

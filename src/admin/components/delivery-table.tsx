@@ -4,8 +4,7 @@ import type { AdminDelivery } from "../lib/types"
 import { deliveryFinished, operationLabel, platformName } from "../lib/words"
 import { CustomerLink, OrderLink } from "./people"
 import { DeliveryStatusBadge } from "./status-badges"
-
-const when = (value: string | null) => (value ? new Date(value).toLocaleString() : "not yet")
+import { formatDateTime } from "../lib/dates"
 
 /**
  * The outbox deliveries of an order or a customer, one compact row each (it fits the order
@@ -45,8 +44,8 @@ export const DeliveryTable = ({ deliveries }: { deliveries: AdminDelivery[] }) =
           <div className="flex items-center justify-between gap-x-2">
             <Text size="xsmall" className="text-ui-fg-subtle">
               {deliveryFinished(delivery.status)
-                ? when(delivery.delivered_at ?? delivery.last_attempt_at ?? delivery.created_at)
-                : `attempt ${delivery.attempts} of ${delivery.max_attempts} · ${when(delivery.last_attempt_at)}`}
+                ? formatDateTime(delivery.delivered_at ?? delivery.last_attempt_at ?? delivery.created_at, "not yet")
+                : `attempt ${delivery.attempts} of ${delivery.max_attempts} · ${formatDateTime(delivery.last_attempt_at, "not yet")}`}
             </Text>
             {(delivery.status === "failed" || delivery.status === "dead") && (
               <Button

@@ -9,6 +9,7 @@ import { ContactStatistics, SegmentBadge } from "../components/contact/contact-s
 import { CustomerPrivacyActions, ErasureNotice } from "../components/contact/customer-privacy"
 import { useErasure } from "../hooks/api/customer-actions"
 import { useContact } from "../hooks/api/engagement"
+import { SectionError, SectionSkeleton } from "../components/engagement-page/section-state"
 
 const Part = ({ title, children }: { title: string; children: ReactNode }) => (
   <div className="flex flex-col">
@@ -24,14 +25,14 @@ const Part = ({ title, children }: { title: string; children: ReactNode }) => (
  * Export and Erase; after an erasure, when and by whom, and what each platform still holds.
  */
 const CustomerContactProfileWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
-  const { data: contact, isLoading: contactLoading, error: contactError } = useContact(customer.id)
+  const { data: contact, isLoading: contactLoading, error: contactError, refetch } = useContact(customer.id)
   const erasure = useErasure(customer.id)
   const isLoading = contactLoading || erasure.isLoading
   const error = contactError ?? erasure.error
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
         <div className="flex items-center gap-x-2">
           <Heading level="h2">Contact profile</Heading>
           {contact && <SegmentBadge segment={contact.rfm_segment} />}
@@ -46,8 +47,8 @@ const CustomerContactProfileWidget = ({ data: customer }: DetailWidgetProps<Admi
           </div>
         )}
       </div>
-      {isLoading && <Text className="px-6 py-4">Loading…</Text>}
-      {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
+      {isLoading && <SectionSkeleton rows={4} />}
+      {error && <SectionError error={error} onRetry={() => Promise.all([refetch(), erasure.refetch()])} />}
       {erasure.data && <ErasureNotice erasure={erasure.data} />}
       {contact === null && !erasure.data && !erasure.isLoading && (
         <Text size="small" className="text-ui-fg-subtle px-6 py-4">

@@ -16,6 +16,7 @@ import { useState } from "react"
 
 // ledger rows a page (an order's rows of one kind show as one)
 const PAGE_SIZE = 20
+import { SectionError, SectionSkeleton } from "../components/engagement-page/section-state"
 
 /** Customer page: the loyalty balance, tier, expiring points, carts holding points, referrals, schemes, latest transactions, adjustments and the spending block. */
 const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
@@ -33,7 +34,7 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
         <div className="flex items-center gap-x-2">
           <Heading level="h2">Loyalty</Heading>
           {summary.data?.spending_blocked && <SpendingBlockedBadge reason={summary.data.blocked_reason} />}
@@ -54,8 +55,8 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
           {disabledReason}
         </Text>
       )}
-      {summary.isLoading && <Text className="px-6 py-4">Loading…</Text>}
-      {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
+      {summary.isLoading && <SectionSkeleton rows={4} />}
+      {error && <SectionError error={error} onRetry={() => Promise.all([summary.refetch(), transactions.refetch()])} />}
       {summary.data && (
         <>
           <LoyaltyTier summary={summary.data} />

@@ -6,21 +6,21 @@ import { OrderPoints } from "../components/loyalty/order-points"
 import { ReviewRequestStatusBadge } from "../components/status-badges"
 import { useOrderEngagement } from "../hooks/api/engagement"
 import { platformName, reasonInWords } from "../lib/words"
-
-const when = (value: string | null) => (value ? new Date(value).toLocaleString() : "—")
+import { formatDateTime } from "../lib/dates"
+import { SectionError, SectionSkeleton } from "../components/engagement-page/section-state"
 
 /** Order page: the order's review request and every platform call made for it. */
 const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const { data, isLoading, error } = useOrderEngagement(order.id)
+  const { data, isLoading, error, refetch } = useOrderEngagement(order.id)
   const review = data?.review_request
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
         <Heading level="h2">Engagement</Heading>
       </div>
-      {isLoading && <Text className="px-6 py-4">Loading…</Text>}
-      {error && <Text className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
+      {isLoading && <SectionSkeleton />}
+      {error && <SectionError error={error} onRetry={refetch} />}
       {data && (
         <>
           <div className="flex flex-col gap-y-2 px-6 py-4">
@@ -33,10 +33,12 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
             {review && (
               <Text size="small" className="text-ui-fg-subtle">
                 {review.status === "scheduled" &&
-                  (review.send_at ? `Goes out ${when(review.send_at)}` : `Waits for the order to be ${review.trigger}`)}
+                  (review.send_at
+                    ? `Goes out ${formatDateTime(review.send_at)}`
+                    : `Waits for the order to be ${review.trigger}`)}
                 {review.status === "scheduled" && review.reason && ` (${reasonInWords(review.reason)})`}
                 {review.status === "sent" &&
-                  `Sent ${when(review.sent_at)} by ${platformName(review.channel)}${review.external_id ? ` (its id ${review.external_id})` : ""}`}
+                  `Sent ${formatDateTime(review.sent_at)} by ${platformName(review.channel)}${review.external_id ? ` (its id ${review.external_id})` : ""}`}
                 {(review.status === "skipped" || review.status === "canceled" || review.status === "failed") &&
                   reasonInWords(review.reason)}
               </Text>
@@ -44,8 +46,8 @@ const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
             {review?.status === "sent" && review.channel === "email" && (
               <Text size="small" className="text-ui-fg-muted">
                 {`Reminders sent: ${review.reminders_sent ?? 0}`}
-                {review.clicked_at ? ` · review link followed ${when(review.clicked_at)}` : ""}
-                {review.next_reminder_at ? ` · next ${when(review.next_reminder_at)}` : ""}
+                {review.clicked_at ? ` · review link followed ${formatDateTime(review.clicked_at)}` : ""}
+                {review.next_reminder_at ? ` · next ${formatDateTime(review.next_reminder_at)}` : ""}
                 {review.reason ? ` · ${reasonInWords(review.reason)}` : ""}
               </Text>
             )}

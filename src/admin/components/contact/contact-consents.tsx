@@ -8,28 +8,31 @@ const HISTORY_PREVIEW = 5
 
 /** Each configured purpose with its current value, where it came from and when. */
 export const CurrentConsents = ({ consents }: { consents: AdminCurrentConsent[] }) => (
-  <Table>
-    <Table.Header>
-      <Table.Row>
-        <Table.HeaderCell>Purpose</Table.HeaderCell>
-        <Table.HeaderCell>Consent</Table.HeaderCell>
-        <Table.HeaderCell>Source</Table.HeaderCell>
-        <Table.HeaderCell>Since</Table.HeaderCell>
-      </Table.Row>
-    </Table.Header>
-    <Table.Body>
-      {consents.map((consent) => (
-        <Table.Row key={consent.purpose}>
-          <Table.Cell title={consent.description ?? undefined}>{labelOf(consent.purpose)}</Table.Cell>
-          <Table.Cell>
-            <ConsentValueBadge value={consent.value} />
-          </Table.Cell>
-          <Table.Cell>{consent.source ? labelOf(consent.source) : "—"}</Table.Cell>
-          <Table.Cell>{timeOf(consent.recorded_at)}</Table.Cell>
+  // wider than a phone: it scrolls inside the card, the dates stay on one line
+  <div className="overflow-x-auto">
+    <Table>
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell>Purpose</Table.HeaderCell>
+          <Table.HeaderCell>Consent</Table.HeaderCell>
+          <Table.HeaderCell>Source</Table.HeaderCell>
+          <Table.HeaderCell>Since</Table.HeaderCell>
         </Table.Row>
-      ))}
-    </Table.Body>
-  </Table>
+      </Table.Header>
+      <Table.Body>
+        {consents.map((consent) => (
+          <Table.Row key={consent.purpose}>
+            <Table.Cell title={consent.description ?? undefined}>{labelOf(consent.purpose)}</Table.Cell>
+            <Table.Cell>
+              <ConsentValueBadge value={consent.value} />
+            </Table.Cell>
+            <Table.Cell>{consent.source ? labelOf(consent.source) : "—"}</Table.Cell>
+            <Table.Cell className="whitespace-nowrap">{timeOf(consent.recorded_at)}</Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  </div>
 )
 
 /** Proof of one change: who made it, from where, what they were shown. */

@@ -2,6 +2,7 @@ import { Text } from "@medusajs/ui"
 import type { AdminContact } from "../../lib/types"
 import { dayOf } from "./format"
 import { SectionRow } from "./section-row"
+import { TruncatedId } from "../truncated-id"
 
 /** Who the contact is: identity fields, custom attributes and each platform's id for them. */
 export const ContactIdentity = ({ contact }: { contact: AdminContact }) => {
@@ -35,10 +36,10 @@ export const ContactIdentity = ({ contact }: { contact: AdminContact }) => {
         <SectionRow
           label="Platform ids"
           value={
-            <div className="flex flex-col">
+            <div className="flex min-w-0 flex-col">
               {externalIds.map(([platform, id]) => (
-                <Text key={platform} size="small" leading="compact" className="break-all">
-                  {platform}: {id}
+                <Text key={platform} size="small" leading="compact" className="flex min-w-0 gap-x-1">
+                  <span className="shrink-0">{platform}:</span> <TruncatedId value={id} />
                 </Text>
               ))}
             </div>

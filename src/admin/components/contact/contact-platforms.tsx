@@ -41,7 +41,7 @@ export const ContactPlatforms = ({ contactId, sync }: { contactId: string; sync:
               <SyncStatusBadge status={row.status} />
             </div>
           </div>
-          <Text size="xsmall" className="text-ui-fg-subtle break-all">
+          <Text size="xsmall" className="text-ui-fg-subtle truncate">
             {[
               // some platforms name no id, others have none after a bulk fallback until the next lookup
               row.external_id && `id ${row.external_id}`,

@@ -1,14 +1,12 @@
-/** Display helpers of the contact widget. */
+import { formatDate, formatDateTime, formatDay } from "../../lib/dates"
 
-export const dateOf = (value: string | null | undefined) => (value ? new Date(value).toLocaleDateString() : "—")
+/** Display helpers of the contact widget (dates as Medusa's dashboard shows them: lib/dates.ts). */
 
-/**
- * A calendar day (YYYY-MM-DD, a date of birth) in the viewer's format. It is read and shown in UTC,
- * so no time zone moves it: 1990-12-10 is the 10th in New York and in Tokyo alike.
- */
-export const dayOf = (value: string | null | undefined, locale?: string) =>
-  value ? new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale, { timeZone: "UTC" }) : "—"
-export const timeOf = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : "—")
+export const dateOf = (value: string | null | undefined) => formatDate(value)
+
+/** A calendar day (YYYY-MM-DD, a date of birth), which no time zone moves. */
+export const dayOf = (value: string | null | undefined, locale?: string) => formatDay(value, "—", locale)
+export const timeOf = (value: string | null | undefined) => formatDateTime(value)
 
 /** An amount in major units, in the contact's currency (plain number without one). */
 export function moneyOf(amount: number | string | null | undefined, currency: string | null) {

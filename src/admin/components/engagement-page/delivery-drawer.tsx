@@ -61,7 +61,7 @@ const TechnicalDetails = ({ delivery }: { delivery: AdminDeliveryDetail }) => (
 
 /** One delivery, titled by what happened, with its order and customer, its next try, retry, and the raw call behind a toggle. */
 export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: () => void }) => {
-  const { data, isLoading, error } = useDelivery(id)
+  const { data, isLoading, error, refetch } = useDelivery(id)
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
   const delivery = data?.delivery
   return (
@@ -69,12 +69,14 @@ export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: ()
       <Drawer.Content>
         <Drawer.Header>
           <Drawer.Title asChild>
-            <Heading>{delivery ? deliveryTitle(delivery) : "Delivery"}</Heading>
+            <Heading className="truncate" title={id ?? undefined}>
+              {delivery ? deliveryTitle(delivery) : "Delivery"}
+            </Heading>
           </Drawer.Title>
           <Drawer.Description className="sr-only">The call sent to the platform and its answer</Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          <SectionState isLoading={isLoading} error={error}>
+          <SectionState isLoading={isLoading} error={error} onRetry={refetch} rows={5}>
             {delivery && (
               <>
                 <div className="flex items-center justify-between">

@@ -9,13 +9,13 @@ import {
   type DataTablePaginationState,
   type DataTableRowSelectionState,
   Heading,
-  Text,
   toast,
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useRetryDelivery } from "../../hooks/api/engagement"
 import { type DeliveryLogQuery, useDeliveryLog, usePlatforms } from "../../hooks/api/engagement-page"
+import { type UrlFilterKind, useUrlState, useUrlTableState } from "../../hooks/use-url-state"
 import type { AdminDelivery } from "../../lib/types"
 import { deliveryFinished, operationLabel, platformName, statusLabel } from "../../lib/words"
 import { CustomerLink, OrderLink } from "../people"
@@ -24,12 +24,22 @@ import { useBulkDeliveryActions } from "./bulk-delivery-actions"
 import { DeliveryDrawer } from "./delivery-drawer"
 import { isWaitingRetry, retryLabel } from "./delivery-retry"
 import { instant } from "./format"
+import { SectionError } from "./section-state"
 
 const PAGE_SIZE = 20
 const STATUSES = ["pending", "sending", "delivered", "failed", "dead", "dry_run"]
 const columnHelper = createDataTableColumnHelper<AdminDelivery>()
 const filterHelper = createDataTableFilterHelper<AdminDelivery>()
 const commandHelper = createDataTableCommandHelper()
+// the filters in the page's URL (`?tab=deliveries&platform=rejoiner&status=failed`): a filter more is a key more
+const URL_FILTERS: Record<string, UrlFilterKind> = {
+  platform: "list",
+  status: "list",
+  operation: "text",
+  customer_id: "text",
+  order_id: "text",
+  created_at: "range",
+}
 
 /** Each operation the platforms offer once, by what it does. */
 const operationOptions = (platforms: { operations: string[] }[]) =>
@@ -56,12 +66,11 @@ function toQuery(filtering: DataTableFilteringState, pagination: DataTablePagina
 
 /** The outbox: every call to a platform, filterable, with a drawer, retry (now, for a row waiting out its backoff) and bulk retry. */
 export const DeliveryLogSection = () => {
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const { filtering, setFiltering, pagination, setPagination } = useUrlTableState(URL_FILTERS, PAGE_SIZE)
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
-  const [openId, setOpenId] = useState<string | null>(null)
+  const [openId, setOpenId] = useUrlState("delivery")
   const query = toQuery(filtering, pagination)
-  const { data, isLoading, error } = useDeliveryLog(query)
+  const { data, isLoading, error, refetch } = useDeliveryLog(query)
   const platforms = usePlatforms()
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
   const bulk = useBulkDeliveryActions(query, () => setSelection({}))
@@ -116,7 +125,7 @@ export const DeliveryLogSection = () => {
         },
       }),
     ],
-    [retry]
+    [retry, setOpenId]
   )
 
   const filters = useMemo(
@@ -184,10 +193,7 @@ export const DeliveryLogSection = () => {
     isLoading,
     filters,
     commands,
-    filtering: {
-      state: filtering,
-      onFilteringChange: (state) => (setFiltering(state), setPagination((p) => ({ ...p, pageIndex: 0 }))),
-    },
+    filtering: { state: filtering, onFilteringChange: setFiltering },
     pagination: { state: pagination, onPaginationChange: setPagination },
     rowSelection: {
       state: selection,
@@ -200,9 +206,9 @@ export const DeliveryLogSection = () => {
   return (
     <Container className="p-0">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex items-center justify-between px-6 py-4">
+        <DataTable.Toolbar className="flex flex-col items-start gap-2 px-6 py-4 md:flex-row md:items-center md:justify-between">
           <Heading level="h2">Delivery log</Heading>
-          <div className="flex items-center gap-x-2">
+          <div className="flex flex-wrap items-center gap-2">
             <DataTable.FilterMenu tooltip="Filter" />
             <Button size="small" variant="secondary" isLoading={bulk.isPending} onClick={() => bulk.filtered("cancel")}>
               Cancel failed and dead (filtered)
@@ -213,9 +219,7 @@ export const DeliveryLogSection = () => {
           </div>
         </DataTable.Toolbar>
         {error ? (
-          <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
-            Could not load: {error.message}
-          </Text>
+          <SectionError error={error} onRetry={refetch} />
         ) : (
           <DataTable.Table
             emptyState={{
@@ -227,7 +231,7 @@ export const DeliveryLogSection = () => {
         <DataTable.Pagination />
         <DataTable.CommandBar selectedLabel={(count) => `${count} selected`} />
       </DataTable>
-      <DeliveryDrawer id={openId} onClose={() => setOpenId(null)} />
+      <DeliveryDrawer id={openId || null} onClose={() => setOpenId(null)} />
     </Container>
   )
 }

@@ -1,5 +1,7 @@
-/** An instant in the admin's locale and time zone; "never" when absent. */
-export const instant = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : "never")
+import { formatDateTime } from "../../lib/dates"
+
+/** An instant as Medusa's dashboard shows one, in the viewer's time zone; "never" when absent. */
+export const instant = (value: string | null | undefined) => formatDateTime(value, "never")
 
 export const count = (value: number) => value.toLocaleString()
 

@@ -3,13 +3,14 @@ import { useLoyaltyProgramme } from "../../hooks/api/loyalty"
 import { moneyOf } from "../contact/format"
 import { count, instant } from "./format"
 import { SectionState } from "./section-state"
+import { TruncatedId } from "../truncated-id"
 
 const bucketLabel = (bucket: { from_days: number; to_days: number | null }) =>
   bucket.to_days === null ? `after ${bucket.from_days} days` : `in ${bucket.from_days}–${bucket.to_days} days`
 
 /** What the programme owes: points outstanding, their value, expiry, tiers and the latest adjustments. */
 export const LoyaltyProgrammeSection = () => {
-  const { data, isLoading, error } = useLoyaltyProgramme()
+  const { data, isLoading, error, refetch } = useLoyaltyProgramme()
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
@@ -18,6 +19,7 @@ export const LoyaltyProgrammeSection = () => {
       <SectionState
         isLoading={isLoading}
         error={error}
+        onRetry={refetch}
         isEmpty={data?.accounts === 0}
         empty="No member has points yet."
       >
@@ -84,28 +86,33 @@ export const LoyaltyProgrammeSection = () => {
                 Latest adjustments
               </Text>
               {data.latest_adjustments.length ? (
-                <Table>
-                  <Table.Header>
-                    <Table.Row>
-                      <Table.HeaderCell>When</Table.HeaderCell>
-                      <Table.HeaderCell>Customer</Table.HeaderCell>
-                      <Table.HeaderCell>Points</Table.HeaderCell>
-                      <Table.HeaderCell>Admin</Table.HeaderCell>
-                      <Table.HeaderCell>Reason</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Header>
-                  <Table.Body>
-                    {data.latest_adjustments.map((row) => (
-                      <Table.Row key={row.id}>
-                        <Table.Cell>{instant(row.created_at)}</Table.Cell>
-                        <Table.Cell>{row.customer_email ?? row.customer_id}</Table.Cell>
-                        <Table.Cell>{count(row.points)}</Table.Cell>
-                        <Table.Cell>{row.actor_email ?? row.actor_id ?? ""}</Table.Cell>
-                        <Table.Cell>{row.reason ?? ""}</Table.Cell>
+                // wider than a phone: it scrolls inside the card, the page does not
+                <div className="overflow-x-auto">
+                  <Table>
+                    <Table.Header>
+                      <Table.Row>
+                        <Table.HeaderCell>When</Table.HeaderCell>
+                        <Table.HeaderCell>Customer</Table.HeaderCell>
+                        <Table.HeaderCell>Points</Table.HeaderCell>
+                        <Table.HeaderCell>Admin</Table.HeaderCell>
+                        <Table.HeaderCell>Reason</Table.HeaderCell>
                       </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
+                    </Table.Header>
+                    <Table.Body>
+                      {data.latest_adjustments.map((row) => (
+                        <Table.Row key={row.id}>
+                          <Table.Cell>{instant(row.created_at)}</Table.Cell>
+                          <Table.Cell className="max-w-[16rem]">
+                            <TruncatedId value={row.customer_email ?? row.customer_id} />
+                          </Table.Cell>
+                          <Table.Cell>{count(row.points)}</Table.Cell>
+                          <Table.Cell>{row.actor_email ?? row.actor_id ?? ""}</Table.Cell>
+                          <Table.Cell className="min-w-[12rem] whitespace-normal">{row.reason ?? ""}</Table.Cell>
+                        </Table.Row>
+                      ))}
+                    </Table.Body>
+                  </Table>
+                </div>
               ) : (
                 <Text size="small" className="text-ui-fg-subtle px-6">
                   No adjustment yet.

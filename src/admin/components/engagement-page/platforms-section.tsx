@@ -53,9 +53,9 @@ const LastError = ({ platform }: { platform: AdminPlatform }) => {
 
 const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
   <div className="flex flex-col gap-y-2 px-6 py-4" data-platform={platform.id}>
-    <div className="flex items-center justify-between">
+    <div className="flex flex-wrap items-center justify-between gap-2">
       <Text weight="plus">{platform.name}</Text>
-      <div className="flex items-center gap-x-2">
+      <div className="flex flex-wrap items-center gap-2">
         {platform.paused_until && (
           <Text size="small" className="text-ui-fg-subtle">
             paused until {instant(platform.paused_until)}
@@ -71,37 +71,39 @@ const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
         </Badge>
       ))}
     </div>
-    <Table>
-      <Table.Body>
-        <Table.Row>
-          <Table.Cell className="w-40">Last 24 hours</Table.Cell>
-          <Table.Cell data-window="last_24h">
-            <Counts counts={platform.deliveries.last_24h} />
-          </Table.Cell>
-        </Table.Row>
-        <Table.Row>
-          <Table.Cell>All</Table.Cell>
-          <Table.Cell data-window="all">
-            <Counts counts={platform.deliveries.all} />
-          </Table.Cell>
-        </Table.Row>
-        {platform.contact_sync && (
+    <div className="overflow-x-auto">
+      <Table>
+        <Table.Body>
           <Table.Row>
-            <Table.Cell>Contact sync</Table.Cell>
-            <Table.Cell data-window="contact_sync">
-              <span className="flex flex-wrap gap-x-3">
-                {SYNC_KEYS.map((key) => (
-                  <Text key={key} size="small" as="span" data-count={key}>
-                    {key.replace(/_/g, " ")}{" "}
-                    <span className="txt-compact-small-plus">{count(platform.contact_sync![key] ?? 0)}</span>
-                  </Text>
-                ))}
-              </span>
+            <Table.Cell className="w-40">Last 24 hours</Table.Cell>
+            <Table.Cell data-window="last_24h">
+              <Counts counts={platform.deliveries.last_24h} />
             </Table.Cell>
           </Table.Row>
-        )}
-      </Table.Body>
-    </Table>
+          <Table.Row>
+            <Table.Cell>All</Table.Cell>
+            <Table.Cell data-window="all">
+              <Counts counts={platform.deliveries.all} />
+            </Table.Cell>
+          </Table.Row>
+          {platform.contact_sync && (
+            <Table.Row>
+              <Table.Cell>Contact sync</Table.Cell>
+              <Table.Cell data-window="contact_sync">
+                <span className="flex flex-wrap gap-x-3">
+                  {SYNC_KEYS.map((key) => (
+                    <Text key={key} size="small" as="span" data-count={key}>
+                      {key.replace(/_/g, " ")}{" "}
+                      <span className="txt-compact-small-plus">{count(platform.contact_sync![key] ?? 0)}</span>
+                    </Text>
+                  ))}
+                </span>
+              </Table.Cell>
+            </Table.Row>
+          )}
+        </Table.Body>
+      </Table>
+    </div>
     <LastError platform={platform} />
   </div>
 )
@@ -125,14 +127,20 @@ const ReconciliationLine = () => {
 
 /** Every platform registered as a provider: its state, operations, delivery counts, last error, 429 pause and contact sync. */
 export const PlatformsSection = () => {
-  const { data, isLoading, error } = usePlatforms()
+  const { data, isLoading, error, refetch } = usePlatforms()
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
         <Heading level="h2">Platforms</Heading>
         <ReconciliationLine />
       </div>
-      <SectionState isLoading={isLoading} error={error} isEmpty={!data?.platforms.length} empty="No platform is known.">
+      <SectionState
+        isLoading={isLoading}
+        error={error}
+        onRetry={refetch}
+        isEmpty={!data?.platforms.length}
+        empty="No platform is known."
+      >
         {data?.platforms.map((platform) => (
           <PlatformCard key={platform.id} platform={platform} />
         ))}

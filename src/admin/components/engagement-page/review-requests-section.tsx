@@ -4,28 +4,29 @@ import {
   createDataTableColumnHelper,
   createDataTableFilterHelper,
   DataTable,
-  type DataTableFilteringState,
-  type DataTablePaginationState,
   DatePicker,
   Drawer,
   Heading,
   Label,
-  Text,
   toast,
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
+import { type UrlFilterKind, useUrlTableState } from "../../hooks/use-url-state"
 import type { AdminReviewRequestRow } from "../../lib/types"
 import { orderNumber, platformName, reasonInWords } from "../../lib/words"
 import { CustomerLink, OrderLink } from "../people"
 import { ReviewRequestStatusBadge } from "../status-badges"
 import { CancelReviewRequestPrompt, ReviewRequestRowActions } from "./review-request-actions"
 import { instant } from "./format"
+import { SectionError } from "./section-state"
 
 const STATUSES = ["scheduled", "sent", "canceled", "skipped", "failed"]
 const columnHelper = createDataTableColumnHelper<AdminReviewRequestRow>()
 const filterHelper = createDataTableFilterHelper<AdminReviewRequestRow>()
+// the filters in the page's URL (`?tab=review-requests&status=scheduled`): a filter more is a key more
+const URL_FILTERS: Record<string, UrlFilterKind> = { status: "list", order_id: "text", customer_id: "text" }
 
 /** What the request is now, in one line: when it goes, the platform's id, or why not; and the lines left out. */
 function outcome(row: AdminReviewRequestRow) {
@@ -66,8 +67,15 @@ const RescheduleDrawer = ({ row, onClose }: { row: AdminReviewRequestRow | null;
           </Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-2">
-          <Label htmlFor="review-send-at">Send at</Label>
-          <DatePicker id="review-send-at" granularity="minute" value={date} onChange={setDate} minValue={new Date()} />
+          {/* react-aria's date field names each segment after the picker's label: a <label for> does not reach them */}
+          <Label id="review-send-at-label">Send at</Label>
+          <DatePicker
+            aria-labelledby="review-send-at-label"
+            granularity="minute"
+            value={date}
+            onChange={setDate}
+            minValue={new Date()}
+          />
         </Drawer.Body>
         <Drawer.Footer>
           <Drawer.Close asChild>
@@ -95,13 +103,12 @@ const RescheduleDrawer = ({ row, onClose }: { row: AdminReviewRequestRow | null;
 
 /** Every review request: when it goes or why it did not, with send now, cancel and reschedule. */
 export const ReviewRequestsSection = () => {
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: 20 })
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const { filtering, setFiltering, pagination, setPagination } = useUrlTableState(URL_FILTERS, 20)
   const [rescheduling, setRescheduling] = useState<AdminReviewRequestRow | null>(null)
   const [canceling, setCanceling] = useState<AdminReviewRequestRow | null>(null)
   const text = (key: string) =>
     typeof filtering[key] === "string" && filtering[key] ? (filtering[key] as string).trim() : undefined
-  const { data, isLoading, error } = useReviewRequests({
+  const { data, isLoading, error, refetch } = useReviewRequests({
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
     status: (filtering.status as string[] | undefined)?.length ? (filtering.status as string[]) : undefined,
@@ -168,24 +175,19 @@ export const ReviewRequestsSection = () => {
     rowCount: data?.count ?? 0,
     isLoading,
     filters,
-    filtering: {
-      state: filtering,
-      onFilteringChange: (state) => (setFiltering(state), setPagination((p) => ({ ...p, pageIndex: 0 }))),
-    },
+    filtering: { state: filtering, onFilteringChange: setFiltering },
     pagination: { state: pagination, onPaginationChange: setPagination },
   })
 
   return (
     <Container className="p-0">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex items-center justify-between px-6 py-4">
+        <DataTable.Toolbar className="flex flex-col items-start gap-2 px-6 py-4 sm:flex-row sm:items-center sm:justify-between">
           <Heading level="h2">Review requests</Heading>
           <DataTable.FilterMenu tooltip="Filter" />
         </DataTable.Toolbar>
         {error ? (
-          <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
-            Could not load: {error.message}
-          </Text>
+          <SectionError error={error} onRetry={refetch} />
         ) : (
           <DataTable.Table
             emptyState={{

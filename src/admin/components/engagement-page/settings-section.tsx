@@ -19,6 +19,7 @@ import {
   useSettingsAreas,
   useSettingsMutation,
 } from "../../hooks/api/settings"
+import { useUrlState } from "../../hooks/use-url-state"
 import { instant } from "./format"
 import { SectionState } from "./section-state"
 import { SettingsField } from "./settings-fields"
@@ -187,15 +188,15 @@ const AreaForm = ({ area }: { area: AdminSettingsArea }) => {
  * checks on the neighbouring tabs (the loyalty figures, the review requests, the delivery log).
  */
 export const SettingsSection = () => {
-  const { data, isLoading, error } = useSettingsAreas()
-  const [selected, setSelected] = useState("loyalty-earning")
+  const { data, isLoading, error, refetch } = useSettingsAreas()
+  const [selected, setSelected] = useUrlState("area", "loyalty-earning")
   const area = data?.settings.find((candidate) => candidate.area === selected)
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex flex-col items-start gap-2 px-6 py-4 sm:flex-row sm:items-center sm:justify-between">
         <Heading level="h2">Settings</Heading>
         <Select size="small" value={selected} onValueChange={setSelected}>
-          <Select.Trigger aria-label="Settings area" className="w-64">
+          <Select.Trigger aria-label="Settings area" className="w-full sm:w-64">
             <Select.Value />
           </Select.Trigger>
           <Select.Content>
@@ -207,7 +208,7 @@ export const SettingsSection = () => {
           </Select.Content>
         </Select>
       </div>
-      <SectionState isLoading={isLoading} error={error}>
+      <SectionState isLoading={isLoading} error={error} onRetry={refetch}>
         {/* a new version (saved, reset, restored) starts the form again from it */}
         {area && <AreaForm key={`${area.area}:${area.version}`} area={area} />}
         {area && <SettingsHistory area={area.area} version={area.version} />}

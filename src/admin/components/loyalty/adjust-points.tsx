@@ -46,6 +46,9 @@ export const AdjustPoints = ({
       <Drawer.Content>
         <Drawer.Header>
           <Drawer.Title>Adjust points</Drawer.Title>
+          <Drawer.Description>
+            Points to add (or take away, with a minus) and why: the reason is kept with the change.
+          </Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4">
           <div className="flex flex-col gap-y-2">
