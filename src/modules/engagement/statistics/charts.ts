@@ -62,15 +62,13 @@ export class EngagementCharts {
       series.params
     )
     return {
-      weeks: rows.map(
-        (row): ReviewRequestWeek => ({
-          week: row.week,
-          scheduled: Number(row.scheduled),
-          sent: Number(row.sent),
-          clicked: Number(row.clicked),
-          reviewed: Number(row.reviewed),
-        })
-      ),
+      weeks: rows.map((row): ReviewRequestWeek => ({
+        week: row.week,
+        scheduled: Number(row.scheduled),
+        sent: Number(row.sent),
+        clicked: Number(row.clicked),
+        reviewed: Number(row.reviewed),
+      })),
       skip_reasons: skipped.map((row) => ({ reason: row.reason ?? "no reason", count: Number(row.count) })),
     }
   }

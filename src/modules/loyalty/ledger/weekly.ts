@@ -20,11 +20,7 @@ export interface ProgrammeWeek {
  * changes after the week: the line ends at the figure the admin sees, and no query reads the
  * ledger further back than the window.
  */
-export async function programmeWeeks(
-  manager: SqlEntityManager,
-  weeks: number,
-  now: Date
-): Promise<ProgrammeWeek[]> {
+export async function programmeWeeks(manager: SqlEntityManager, weeks: number, now: Date): Promise<ProgrammeWeek[]> {
   const [total] = await runSql<{ outstanding: string }>(
     manager,
     `SELECT COALESCE(SUM(balance + pending + reserved), 0) AS outstanding FROM loyalty_account WHERE deleted_at IS NULL`
