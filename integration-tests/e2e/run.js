@@ -174,6 +174,7 @@ const DOC_PICTURES = [
   "engagement-delivery-log",
   "storefront-kit",
   "engagement-settings",
+  "charts-loyalty",
 ]
 const SUITE_OF = { "storefront-kit": "storefront" }
 

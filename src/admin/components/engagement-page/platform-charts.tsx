@@ -41,7 +41,8 @@ export const PlatformCharts = () => {
         isEmpty={data?.platforms.length === 0}
         empty="No platform is switched on."
       >
-        <div className="px-6 py-4" data-window={data?.window}>
+        {/* as wide as a half-page chart: the drawing scales with its width, its labels too */}
+        <div className="max-w-3xl px-6 py-4" data-window={data?.window}>
           <BarChart
             id="platform-deliveries"
             title={label}
