@@ -183,6 +183,7 @@ const DOC_PICTURES = [
   "engagement-settings-diff",
   "phone-engagement",
   "phone-customer",
+  "charts-loyalty",
 ]
 const SUITE_OF = { "storefront-kit": "storefront" }
 

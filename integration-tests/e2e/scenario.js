@@ -7,6 +7,7 @@ const fs = require("node:fs")
 const path = require("node:path")
 const { chromium } = require("playwright-core")
 const { demoAdminPassword } = require("../../src/scripts/demo/secrets")
+const { chartsScenario } = require("./charts-scenario")
 const { settingsScenario } = require("./settings-scenario")
 const { healthScenario } = require("./health-scenario")
 const { wordsScenario } = require("./words-scenario")
@@ -346,6 +347,7 @@ async function scenario({ base, control, chromium: executablePath, shots }) {
     // the adjustment's admin by email, not by id
     await page.locator("td", { hasText: ADMIN.email }).first().waitFor()
     await snap("engagement-loyalty")
+    await chartsScenario({ page, snap, read: (route) => api(base, "GET", route, undefined, token) })
 
     // Erase Bob: the owner types his email; the page then says when and by whom, and the writes are off
     const { customers: bobs2 } = await api(base, "GET", "/admin/customers?q=e2e-bob@example.com", undefined, token)

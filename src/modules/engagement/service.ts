@@ -14,6 +14,7 @@ import type { AbstractEngagementProvider } from "../../provider-api/provider"
 import { assertLeasesCover, providersWith, ProviderWith, resolveProviders } from "./provider-registry"
 import { ReconciliationStore } from "./reconciliation/reconciliation-store"
 import { ReviewRequestStore } from "./review-requests/review-request-store"
+import { EngagementCharts } from "./statistics/charts"
 import { ContactStatisticsStore } from "./statistics/contact-statistics"
 import { EngagementSettings } from "./settings/settings-store"
 
@@ -40,6 +41,7 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   protected readonly erasures_: Erasures
   protected readonly reconciliation_: ReconciliationStore
   protected readonly settings_: EngagementSettings
+  protected readonly charts_: EngagementCharts
 
   constructor(container: { logger: Logger; baseRepository: unknown } & Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
@@ -71,6 +73,7 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     this.statistics_ = new ContactStatisticsStore(baseRepository, resolved.statistics.rfm)
     this.erasures_ = new Erasures(baseRepository)
     this.reconciliation_ = new ReconciliationStore(baseRepository)
+    this.charts_ = new EngagementCharts(baseRepository)
   }
 
   /** Called at start-up: a wrong option stops the server with a message that names it. */
@@ -272,5 +275,13 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   }
   listRepairsSince(...args: Parameters<ReconciliationStore["listRepairsSince"]>) {
     return this.reconciliation_.listRepairsSince(...args)
+  }
+
+  // the admin's charts (statistics/charts.ts)
+  reviewRequestFunnel(...args: Parameters<EngagementCharts["reviewRequestFunnel"]>) {
+    return this.charts_.reviewRequestFunnel(...args)
+  }
+  deliveryCounts(...args: Parameters<EngagementCharts["deliveryCounts"]>) {
+    return this.charts_.deliveryCounts(...args)
   }
 }

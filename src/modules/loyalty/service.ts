@@ -3,7 +3,8 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import { postEntries } from "./ledger/post-entries"
 import { PreferenceValues, savePreferences } from "./ledger/preferences"
-import { programmeFigures } from "./ledger/programme"
+import { membersPerTier, programmeFigures } from "./ledger/programme"
+import { programmeWeeks } from "./ledger/weekly"
 import { ensureAccounts, lockAccounts, saveAccount } from "./ledger/queries"
 import { hasMaturedLots, matureAccount } from "./ledger/release-lot"
 import { reverseOrder } from "./ledger/reverse-order"
@@ -154,6 +155,16 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
   @InjectManager()
   async getProgrammeSummary(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
     return await programmeFigures(sharedContext.manager!, this.now_())
+  }
+
+  /**
+   * The programme's charts: the last `weeks` weeks (points issued, redeemed and expired, and
+   * outstanding at each week's end) and the members of each tier.
+   */
+  @InjectManager()
+  async getProgrammeCharts(weeks: number, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
+    const manager = sharedContext.manager!
+    return { weeks: await programmeWeeks(manager, weeks, this.now_()), members: await membersPerTier(manager) }
   }
 
   /** Every account whose stored figures differ from its ledger and lots. */

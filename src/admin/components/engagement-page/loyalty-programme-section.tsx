@@ -8,7 +8,7 @@ import { TruncatedId } from "../truncated-id"
 const bucketLabel = (bucket: { from_days: number; to_days: number | null }) =>
   bucket.to_days === null ? `after ${bucket.from_days} days` : `in ${bucket.from_days}–${bucket.to_days} days`
 
-/** What the programme owes: points outstanding, their value, expiry, tiers and the latest adjustments. */
+/** What the programme owes: points outstanding, their value, expiry and the latest adjustments (the tiers: loyalty-charts.tsx). */
 export const LoyaltyProgrammeSection = () => {
   const { data, isLoading, error, refetch } = useLoyaltyProgramme()
   return (
@@ -68,16 +68,6 @@ export const LoyaltyProgrammeSection = () => {
               {data.expiring.map((bucket) => (
                 <Text size="small" key={bucket.from_days}>
                   {bucketLabel(bucket)}: {count(bucket.points)}
-                </Text>
-              ))}
-            </div>
-            <div className="px-6 py-4">
-              <Text weight="plus" size="small">
-                Tiers
-              </Text>
-              {data.tiers.map((tier) => (
-                <Text size="small" key={tier.tier_id ?? "none"} data-tier={tier.tier_id ?? "none"}>
-                  {tier.name ?? "No tier"}: {count(tier.members)} members
                 </Text>
               ))}
             </div>

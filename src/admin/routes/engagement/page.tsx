@@ -1,6 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Tabs } from "@medusajs/ui"
+import { LoyaltyCharts } from "../../components/engagement-page/loyalty-charts"
+import { PlatformCharts } from "../../components/engagement-page/platform-charts"
+import { ReviewRequestCharts } from "../../components/engagement-page/review-request-charts"
 import { DeliveryLogSection } from "../../components/engagement-page/delivery-log-section"
 import { LoyaltyProgrammeSection } from "../../components/engagement-page/loyalty-programme-section"
 import { PlatformsSection } from "../../components/engagement-page/platforms-section"
@@ -18,8 +21,8 @@ const TABS = [
 
 /**
  * The Engagement page: platform health, the delivery log, review requests, the loyalty programme
- * and the settings of both (why here and not in Medusa's Settings area: settings-section.tsx).
- * The open tab is `?tab=` (hooks/use-url-state.ts): a reload or a link opens it again.
+ * (platforms, review requests and loyalty each with their charts) and the settings of both (why here
+ * and not in Medusa's Settings area: settings-section.tsx). The open tab is `?tab=` (hooks/use-url-state.ts): a reload or a link opens it again.
  */
 const EngagementPage = () => {
   const { params, write } = useUrlParams()
@@ -37,17 +40,20 @@ const EngagementPage = () => {
         ))}
       </Tabs.List>
       <div className="mt-4">
-        <Tabs.Content value="platforms">
+        <Tabs.Content value="platforms" className="flex flex-col gap-y-3">
           <PlatformsSection />
+          <PlatformCharts />
         </Tabs.Content>
         <Tabs.Content value="deliveries">
           <DeliveryLogSection />
         </Tabs.Content>
-        <Tabs.Content value="review-requests">
+        <Tabs.Content value="review-requests" className="flex flex-col gap-y-3">
           <ReviewRequestsSection />
+          <ReviewRequestCharts />
         </Tabs.Content>
-        <Tabs.Content value="loyalty">
+        <Tabs.Content value="loyalty" className="flex flex-col gap-y-3">
           <LoyaltyProgrammeSection />
+          <LoyaltyCharts />
         </Tabs.Content>
         <Tabs.Content value="settings">
           <SettingsSection />

@@ -42,6 +42,8 @@ const ReviewRequest = model
     { on: ["customer_id"] },
     { on: ["delivery_id"] },
     { on: ["status", "next_reminder_at"] },
+    // the admin's funnel chart: requests per week of creation
+    { on: ["created_at"] },
   ])
 
 export default ReviewRequest

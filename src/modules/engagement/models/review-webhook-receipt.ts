@@ -14,6 +14,10 @@ const ReviewWebhookReceipt = model
       line_item_id: model.text().nullable(),
     }
   )
-  .indexes([{ on: ["signature"], unique: true }])
+  .indexes([
+    { on: ["signature"], unique: true },
+    // the admin's funnel chart: whether a review came for a request's order
+    { on: ["order_id"] },
+  ])
 
 export default ReviewWebhookReceipt

@@ -41,6 +41,8 @@ const LoyaltyTransaction = model
     // the lots still holding points, in the order they are consumed and expire
     { on: ["account_id", "lot_state", "expires_at"], where: "lot_remaining > 0" },
     { on: ["lot_state", "expires_at"], where: "lot_remaining > 0" },
+    // the admin's charts: the programme's points per week
+    { on: ["created_at"] },
   ])
 
 export default LoyaltyTransaction

@@ -1,4 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { ChartWeeksParams } from "../../../utils/chart-windows"
 import { validateBody, validateQuery } from "../../../utils/validation"
 import { listAdminLoyaltyTransactionsQueryConfig } from "./query-config"
 import {
@@ -14,6 +15,11 @@ export const adminLoyaltyRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/engagement/loyalty",
     middlewares: [validateQuery(AdminGetLoyaltyParams)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/engagement/loyalty/stats",
+    middlewares: [validateQuery(ChartWeeksParams)],
   },
   {
     method: ["GET"],

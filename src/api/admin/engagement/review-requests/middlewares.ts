@@ -1,4 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { ChartWeeksParams } from "../../../utils/chart-windows"
 import { NoQuery, validateBody, validateQuery } from "../../../utils/validation"
 import { listReviewRequestsTransformQueryConfig } from "./query-config"
 import {
@@ -13,6 +14,11 @@ export const adminReviewRequestRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/engagement/review-requests",
     middlewares: [validateQuery(AdminGetReviewRequestsParams, listReviewRequestsTransformQueryConfig)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/engagement/review-requests/stats",
+    middlewares: [validateQuery(ChartWeeksParams)],
   },
   {
     method: ["POST"],
