@@ -12,6 +12,7 @@ useTestPlatforms({ ENGAGEMENT_OUTBOX_BASE_DELAY: "1h", ENGAGEMENT_HTTP_TIMEOUT: 
 const EMAIL = "erin.erased@example.com"
 
 const cancel = (n: number): EnqueueDeliveryInput => ({
+  origin: "journey_cancellation",
   platform: "rejoiner",
   operation: "cancel",
   idempotency_key: `actions:cancel:${n}`,

@@ -97,6 +97,7 @@ medusaIntegrationTestRunner({
       await engagement.syncDueContacts()
       await engagement.enqueueDeliveries(
         emails.map((email, index) => ({
+          origin: "cart_conversion",
           platform: "rejoiner",
           operation: "convert",
           idempotency_key: `crash-test:convert:order_${index}`,

@@ -173,6 +173,7 @@ medusaIntegrationTestRunner({
       const key = `contact-sync:expertsender:${sync.id}:${before.step + 1}`
       const [taken] = await engagement.createDeliveries([
         {
+          origin: "contact_sync",
           platform: "expertsender",
           operation: "upsert_customers",
           payload: {},
