@@ -14,9 +14,9 @@ type Service = Record<string, (...args: any[]) => Promise<any>>
 
 async function seedDeliveries(knex: import("knex").Knex, from: number, to: number) {
   await knex.raw(
-    `INSERT INTO engagement_delivery (id, platform, operation, payload, idempotency_key, status, attempts, max_attempts,
+    `INSERT INTO engagement_delivery (id, origin, platform, operation, payload, idempotency_key, status, attempts, max_attempts,
        next_attempt_at, customer_id, order_id, created_at, updated_at)
-     SELECT 'engdel_' || g, (ARRAY['recensus','rejoiner','expertsender'])[1 + g % 3], 'op', jsonb_build_object('n', g),
+     SELECT 'engdel_' || g, 'cart_conversion', (ARRAY['recensus','rejoiner','expertsender'])[1 + g % 3], 'op', jsonb_build_object('n', g),
             'bench:list:' || g, (ARRAY['delivered','delivered','delivered','failed','pending'])[1 + g % 5], 1, 5,
             now() - (g || ' seconds')::interval, 'cus_' || (g % 50000), 'order_' || g,
             now() - ((? - g) || ' seconds')::interval, now()

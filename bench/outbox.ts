@@ -118,9 +118,9 @@ async function bareFetchLoop(url: string, concurrency: number, calls: number): P
 async function seedBacklog(knex: import("knex").Knex, rows: number, run: string) {
   await knex.raw(`TRUNCATE engagement_delivery`)
   await knex.raw(
-    `INSERT INTO engagement_delivery (id, platform, operation, payload, idempotency_key, status, attempts, max_attempts,
+    `INSERT INTO engagement_delivery (id, origin, platform, operation, payload, idempotency_key, status, attempts, max_attempts,
        next_attempt_at, created_at, updated_at)
-     SELECT 'engdel_' || ? || '_' || g, 'rejoiner', 'cancel', jsonb_build_object('email', 'shopper' || g || '@example.com'),
+     SELECT 'engdel_' || ? || '_' || g, 'journey_cancellation', 'rejoiner', 'cancel', jsonb_build_object('email', 'shopper' || g || '@example.com'),
             'bench:' || ? || ':' || g, 'pending', 0, 5, now() - interval '1 minute', now(), now()
        FROM generate_series(1, ?) g`,
     [run, run, rows]

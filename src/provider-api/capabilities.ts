@@ -6,7 +6,7 @@ import type {
 import type { LoyaltySource } from "./loyalty-source"
 import type { LoyaltySourceWrites } from "./loyalty-source-writes"
 import type { StorefrontOptions } from "./storefront"
-import type { EnqueueDeliveryInput } from "./types"
+import type { PlatformCall } from "./types"
 import type { ErrorAnswer } from "./platform-failure"
 
 /**
@@ -43,7 +43,7 @@ export interface CartConversionCapability {
   /** the order fields the conversion reads (`query.graph` field paths) */
   order_fields: readonly string[]
   /** the outbox row telling the platform the order's cart converted, keyed per order (sent once) */
-  build(order: ConversionOrder, storefront: StorefrontOptions): EnqueueDeliveryInput
+  build(order: ConversionOrder, storefront: StorefrontOptions): PlatformCall
 }
 
 /** A line item as a review request's purchase mapping reads it. */
@@ -87,7 +87,7 @@ export interface ReviewRequestCapability {
   /** why an order none of whose purchases the platform can identify is skipped */
   no_purchases_reason: string
   /** the outbox row that schedules the request (its `subject_id` is the review request) */
-  build(request: ReviewRequestToSchedule): EnqueueDeliveryInput
+  build(request: ReviewRequestToSchedule): PlatformCall
 }
 
 export interface ReviewRequestToSchedule {
@@ -110,7 +110,7 @@ export interface JourneyCapability {
     customer_id?: string | null
     order_id?: string | null
     cause: string
-  }): EnqueueDeliveryInput
+  }): PlatformCall
 }
 
 export type ShopperPromotionChannel = StoreEngagementPromotionChannel
@@ -175,7 +175,7 @@ export interface ErasureContact {
 
 export interface ErasureCapability {
   /** the outbox rows that make the platform stop processing the shopper; none when it cannot be reached */
-  buildStopCalls(contact: ErasureContact): EnqueueDeliveryInput[]
+  buildStopCalls(contact: ErasureContact): PlatformCall[]
   /** what the platform still holds of the shopper after its stop calls, to be deleted there by hand */
   stillHeld(contact: ErasureContact): string[]
 }

@@ -246,8 +246,11 @@ export interface ContactSyncer<Options extends CommonPlatformOptions = CommonPla
   }
 }
 
-/** One outbox row to write: what a capability builds, and what the outbox sends later. */
-export interface EnqueueDeliveryInput {
+/**
+ * One outbox call as a capability builds it (a conversion, a review request, a journey stop, an
+ * erasure's stop call): the plugin adds its origin when it writes the row.
+ */
+export interface PlatformCall {
   platform: string
   operation: string
   payload: Record<string, unknown>
@@ -259,4 +262,25 @@ export interface EnqueueDeliveryInput {
   max_attempts?: number
   /** when to make the first attempt; now by default */
   not_before?: Date | string
+}
+
+/**
+ * Which of the plugin's capabilities made an outbox row. Whatever waits on a row's end (a contact's
+ * sync, an erasure's redaction, a review request) is told by origin, not by its key or operation:
+ * an erasure's stop calls use the same operations as a contact's sync.
+ */
+export const DELIVERY_ORIGINS = [
+  "cart_conversion",
+  "review_request",
+  "journey_cancellation",
+  "contact_sync",
+  "contact_lookup",
+  "loyalty_source",
+  "erasure",
+] as const
+export type DeliveryOrigin = (typeof DELIVERY_ORIGINS)[number]
+
+/** One outbox row to write: a platform's call and the capability it comes from. */
+export interface EnqueueDeliveryInput extends PlatformCall {
+  origin: DeliveryOrigin
 }

@@ -64,6 +64,48 @@ export async function settingVersion(
   return row
 }
 
+/** Who saved an area's newest version. */
+export interface SettingsSaver {
+  actor_type: string
+  actor_id: string
+  saved_at: Date
+}
+
+export interface SettingsConflict {
+  area: string
+  /** the area's newest version */
+  current: number
+  /** the version the refused save was edited from */
+  base_version: number
+  /** who saved the newest version (null: no one, the area was never saved) */
+  saver: SettingsSaver | null
+}
+
+/**
+ * A save edited from an older version than the newest (409). It carries who saved first, so that
+ * a caller who knows them better (a user's email, not their id) names them with `naming`.
+ */
+export class SettingsConflictError extends MedusaError {
+  readonly conflict: SettingsConflict
+
+  constructor(conflict: SettingsConflict, saverName?: string) {
+    const { area, current, base_version, saver } = conflict
+    const who = saver
+      ? `${saverName ?? `${saver.actor_type} ${saver.actor_id}`} at ${saver.saved_at.toISOString()}`
+      : "no one"
+    super(
+      MedusaError.Types.CONFLICT,
+      `version: the ${area} settings are at version ${current} (saved by ${who}), not ${base_version}; reload them and edit again`
+    )
+    this.conflict = conflict
+  }
+
+  /** The same refusal, naming who saved first as `name`. */
+  naming(name: string): SettingsConflictError {
+    return new SettingsConflictError(this.conflict, name)
+  }
+}
+
 export interface AppendSettingVersion {
   area: string
   /** the version the owner edited (0: the defaults, never saved) */
@@ -89,13 +131,10 @@ export async function appendSettingVersion(
   const [previous] = await settingHistory(manager, table, input.area, 1)
   const current = previous?.version ?? 0
   if (current !== input.base_version) {
-    const who = previous
-      ? `${previous.actor_type} ${previous.actor_id} at ${previous.created_at.toISOString()}`
-      : "no one"
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
-      `version: the ${input.area} settings are at version ${current} (saved by ${who}), not ${input.base_version}; reload them and edit again`
-    )
+    const saver = previous
+      ? { actor_type: previous.actor_type, actor_id: previous.actor_id, saved_at: previous.created_at }
+      : null
+    throw new SettingsConflictError({ area: input.area, current, base_version: input.base_version, saver })
   }
   const [saved] = await runSql<SettingVersionRow>(
     manager,

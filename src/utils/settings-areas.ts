@@ -85,26 +85,27 @@ function unknownFields(input: unknown, output: unknown, path: string[]): string[
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
-/** Strings PostgreSQL cannot store (a NUL byte, a lone surrogate), by field. */
-function unstorableFields(value: unknown, path: string[]): string[] {
-  if (typeof value === "string") {
-    return value.includes("\u0000") || LONE_SURROGATE.test(value) ? [path.join(".")] : []
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap((item, index) => unstorableFields(item, [...path, String(index)]))
-  }
-  return isPlainObject(value)
-    ? Object.entries(value).flatMap(([key, item]) => unstorableFields(item, [...path, key]))
-    : []
-}
-
 // a settings document is a few levels deep (`values.levels.0.multiplier`); deeper is not one
 const MAX_DEPTH = 8
 
-/** The first field nested deeper than any setting is, or null; never walks below that depth. */
-function tooDeep(value: unknown, path: string[]): string | null {
+/**
+ * One walk of a saved body: the first field nested deeper than any setting is (the walk stops
+ * there, never below that depth), or else the strings PostgreSQL cannot store (a NUL byte, a lone
+ * surrogate), by field.
+ */
+function unstorable(value: unknown, path: string[], found: { deep: string | null; text: string[] }): void {
+  if (found.deep) {
+    return
+  }
   if (path.length > MAX_DEPTH) {
-    return path.join(".")
+    found.deep = path.join(".")
+    return
+  }
+  if (typeof value === "string") {
+    if (value.includes("\u0000") || LONE_SURROGATE.test(value)) {
+      found.text.push(path.join("."))
+    }
+    return
   }
   const children: [string, unknown][] = Array.isArray(value)
     ? value.map((item, index) => [String(index), item])
@@ -112,12 +113,8 @@ function tooDeep(value: unknown, path: string[]): string | null {
       ? Object.entries(value)
       : []
   for (const [key, item] of children) {
-    const deep = tooDeep(item, [...path, key])
-    if (deep) {
-      return deep
-    }
+    unstorable(item, [...path, key], found)
   }
-  return null
 }
 
 /**
@@ -125,18 +122,18 @@ function tooDeep(value: unknown, path: string[]): string | null {
  * 400 naming every wrong field (`values.pending_days: …`) and every unknown one.
  */
 export function parseAreaValues<O>(area: SettingsArea<O>, input: unknown): Record<string, unknown> {
-  const deep = tooDeep(input, ["values"])
-  if (deep) {
+  const found = { deep: null as string | null, text: [] as string[] }
+  unstorable(input, ["values"], found)
+  if (found.deep) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `${deep}: nested deeper than any setting (at most ${MAX_DEPTH} levels)`
+      `${found.deep}: nested deeper than any setting (at most ${MAX_DEPTH} levels)`
     )
   }
-  const unstorable = unstorableFields(input, ["values"])
-  if (unstorable.length) {
+  if (found.text.length) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      unstorable.map((field) => `${field}: must be well-formed text (no NUL byte, no lone surrogate)`).join("; ")
+      found.text.map((field) => `${field}: must be well-formed text (no NUL byte, no lone surrogate)`).join("; ")
     )
   }
   const parsed = area.schema.safeParse(input)

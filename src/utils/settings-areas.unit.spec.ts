@@ -32,6 +32,8 @@ describe("settings areas", () => {
     expect(() => parseAreaValues(earning, deep)).toThrow(
       /^values\.a\.a\.a\.a\.a\.a\.a\.a: nested deeper than any setting/
     )
+    // a body too deep is refused for its depth, whatever text it also holds
+    expect(() => parseAreaValues(earning, { note: "\u0000", ...deep })).toThrow(/^values\.a\.a(\.a)+: nested deeper/)
     // two tiers of one id or one threshold: which one a member is in would be a guess
     const level = (id: string, threshold: number) => ({ id, name: id, threshold, multiplier: 1 })
     expect(() => parseAreaValues(tiers, { levels: [level("a", 100), level("a", 50)] })).toThrow(

@@ -1,9 +1,9 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import type { EnqueueDeliveryInput } from "../../../src/provider-api/types"
 import { adjustPoints, engagementOf, loyaltyOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createShopper, seedTestStore, TestStore } from "../../helpers/store"
+import { createShopper } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -12,6 +12,7 @@ useTestPlatforms({ ENGAGEMENT_OUTBOX_BASE_DELAY: "1h", ENGAGEMENT_HTTP_TIMEOUT: 
 const EMAIL = "erin.erased@example.com"
 
 const cancel = (n: number): EnqueueDeliveryInput => ({
+  origin: "journey_cancellation",
   platform: "rejoiner",
   operation: "cancel",
   idempotency_key: `actions:cancel:${n}`,
@@ -20,20 +21,12 @@ const cancel = (n: number): EnqueueDeliveryInput => ({
 })
 
 /** The store owner's actions from the admin: erase (typed email), what an erasure then refuses, block, bulk cancel. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: { headers: Record<string, string> }
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     /** A shopper with a contact profile (their own consent) and 100 points. */
     async function knownShopper() {
-      const shopper = await createShopper(api, store, EMAIL, { first_name: "Erin", last_name: "Erased" })
+      const shopper = await createShopper(api, seeded.store, EMAIL, { first_name: "Erin", last_name: "Erased" })
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "email_marketing", value: "True" }] },
@@ -43,7 +36,7 @@ medusaIntegrationTestRunner({
         const [profile] = await engagementOf(getContainer()).listContactProfiles({ customer_id: shopper.customerId })
         return !!profile
       })
-      expect((await adjustPoints(api, admin, shopper.customerId, 100)).status).toBe(201)
+      expect((await adjustPoints(api, seeded.admin, shopper.customerId, 100)).status).toBe(201)
       return shopper
     }
 
@@ -55,16 +48,20 @@ medusaIntegrationTestRunner({
         const engagement = engagementOf(getContainer())
         const [{ delivery: dead }] = await engagement.enqueueDeliveries([{ ...cancel(99), customer_id: id }])
         await engagement.updateDeliveries({ id: dead.id, status: "dead" })
-        const before = await api.get(`/admin/engagement/contacts/${id}/erasure`, admin)
+        const before = await api.get(`/admin/engagement/contacts/${id}/erasure`, seeded.admin)
         expect(before.data).toEqual({ erasure: null })
 
         const wrong = await responseOf(
-          api.post(`/admin/engagement/contacts/${id}/erase`, { confirm: "someone.else@example.com" }, admin)
+          api.post(`/admin/engagement/contacts/${id}/erase`, { confirm: "someone.else@example.com" }, seeded.admin)
         )
         expect([wrong.status, wrong.data.message]).toEqual([400, expect.stringContaining("confirm")])
         expect(await engagementOf(getContainer()).listErasures({})).toHaveLength(0)
 
-        const erased = await api.post(`/admin/engagement/contacts/${id}/erase`, { confirm: EMAIL.toUpperCase() }, admin)
+        const erased = await api.post(
+          `/admin/engagement/contacts/${id}/erase`,
+          { confirm: EMAIL.toUpperCase() },
+          seeded.admin
+        )
         expect(erased.status).toBe(200)
         expect(erased.data.platforms.map((platform: { id: string }) => platform.id).sort()).toEqual(
           expect.arrayContaining(["crmcom", "engage"])
@@ -78,7 +75,7 @@ medusaIntegrationTestRunner({
           })
         }
 
-        const { data } = await api.get(`/admin/engagement/contacts/${id}/erasure`, admin)
+        const { data } = await api.get(`/admin/engagement/contacts/${id}/erasure`, seeded.admin)
         expect(data.erasure).toEqual({
           id: erased.data.erasure_id,
           erased_at: expect.any(String),
@@ -96,15 +93,15 @@ medusaIntegrationTestRunner({
           [`journeys/cancel`, {}],
         ]
         for (const [path, body] of writes) {
-          const response = await responseOf(api.post(`/admin/engagement/contacts/${id}/${path}`, body, admin))
+          const response = await responseOf(api.post(`/admin/engagement/contacts/${id}/${path}`, body, seeded.admin))
           expect([path, response.status, response.data.message]).toEqual([path, 400, expect.stringContaining("erased")])
         }
         expect(await loyaltyOf(getContainer()).listLoyaltyAccounts({ customer_id: id })).toEqual([])
         expect(await loyaltyOf(getContainer()).listLoyaltyTransactions({ customer_id: id })).toEqual([])
         expect(await engagementOf(getContainer()).listConsents({ customer_id: id })).toEqual([])
-        const retry = await responseOf(api.post(`/admin/engagement/deliveries/${dead.id}/retry`, {}, admin))
+        const retry = await responseOf(api.post(`/admin/engagement/deliveries/${dead.id}/retry`, {}, seeded.admin))
         expect([retry.status, retry.data.message]).toEqual([400, expect.stringContaining("erased")])
-        const bulk = await api.post(`/admin/engagement/deliveries/retry`, { ids: [dead.id] }, admin)
+        const bulk = await api.post(`/admin/engagement/deliveries/retry`, { ids: [dead.id] }, seeded.admin)
         expect(bulk.data).toMatchObject({ retried: [], skipped: [dead.id] })
         expect((await engagement.retrieveDelivery(dead.id)).status).toBe("dead")
 
@@ -114,13 +111,15 @@ medusaIntegrationTestRunner({
           { consents: [{ purpose: "email_marketing", value: "False" }] },
           shopper
         )
-        expect((await api.get(`/admin/engagement/contacts/${id}/erasure`, admin)).data).toEqual({ erasure: null })
-        expect((await adjustPoints(api, admin, id, 10)).status).toBe(201)
+        expect((await api.get(`/admin/engagement/contacts/${id}/erasure`, seeded.admin)).data).toEqual({
+          erasure: null,
+        })
+        expect((await adjustPoints(api, seeded.admin, id, 10)).status).toBe(201)
       })
 
       it("refuses a confirm that is empty, not text or the id of another customer, and an anonymous caller", async () => {
         const shopper = await knownShopper()
-        const other = await createShopper(api, store, "other@example.com")
+        const other = await createShopper(api, seeded.store, "other@example.com")
         const url = `/admin/engagement/contacts/${shopper.customerId}/erase`
         for (const body of [
           {},
@@ -129,12 +128,14 @@ medusaIntegrationTestRunner({
           { confirm: other.customerId },
           { confirm: "x\u0000@y" },
         ]) {
-          const response = await responseOf(api.post(url, body, admin))
+          const response = await responseOf(api.post(url, body, seeded.admin))
           expect([response.status, response.data.message]).toEqual([400, expect.stringContaining("confirm")])
         }
         expect((await responseOf(api.post(url, { confirm: EMAIL }))).status).toBe(401)
         expect((await responseOf(api.get(`/admin/engagement/contacts/${shopper.customerId}/erasure`))).status).toBe(401)
-        expect((await responseOf(api.get(`/admin/engagement/contacts/cus_missing/erasure`, admin))).status).toBe(404)
+        expect((await responseOf(api.get(`/admin/engagement/contacts/cus_missing/erasure`, seeded.admin))).status).toBe(
+          404
+        )
         expect(await engagementOf(getContainer()).listErasures({})).toHaveLength(0)
       })
     })
@@ -142,15 +143,15 @@ medusaIntegrationTestRunner({
     it("blocks spending with the owner's reason, shows it to the admin, and unblocks", async () => {
       const shopper = await knownShopper()
       const base = `/admin/engagement/contacts/${shopper.customerId}/loyalty`
-      const blocked = await api.post(`${base}/block`, { reason: "chargeback under review" }, admin)
+      const blocked = await api.post(`${base}/block`, { reason: "chargeback under review" }, seeded.admin)
       expect(blocked.data.loyalty).toMatchObject({ spending_blocked: true, blocked_reason: "chargeback under review" })
-      expect((await api.get(base, admin)).data.loyalty).toMatchObject({
+      expect((await api.get(base, seeded.admin)).data.loyalty).toMatchObject({
         spending_blocked: true,
         blocked_reason: "chargeback under review",
       })
-      const empty = await responseOf(api.post(`${base}/unblock`, { reason: "  " }, admin))
+      const empty = await responseOf(api.post(`${base}/unblock`, { reason: "  " }, seeded.admin))
       expect([empty.status, empty.data.message]).toEqual([400, expect.stringContaining("reason")])
-      const unblocked = await api.post(`${base}/unblock`, { reason: "cleared" }, admin)
+      const unblocked = await api.post(`${base}/unblock`, { reason: "cleared" }, seeded.admin)
       expect(unblocked.data.loyalty).toMatchObject({ spending_blocked: false, blocked_reason: null })
     })
 
@@ -174,7 +175,7 @@ medusaIntegrationTestRunner({
         const response = await api.post(
           `/admin/engagement/deliveries/cancel`,
           { filter: { platform: ["rejoiner"] } },
-          admin
+          seeded.admin
         )
 
         expect(response.status).toBe(200)
@@ -188,7 +189,7 @@ medusaIntegrationTestRunner({
           [waiting]: "pending",
           [delivered]: "delivered",
         })
-        const retried = await api.post(`/admin/engagement/deliveries/retry`, { filter: {} }, admin)
+        const retried = await api.post(`/admin/engagement/deliveries/retry`, { filter: {} }, seeded.admin)
         expect(retried.data.retried).toEqual([])
       })
 
@@ -198,7 +199,7 @@ medusaIntegrationTestRunner({
         const response = await api.post(
           `/admin/engagement/deliveries/cancel`,
           { ids: [dead, delivered, "engdel_missing"] },
-          admin
+          seeded.admin
         )
         expect(response.data).toEqual({ canceled: [dead], skipped: [delivered, "engdel_missing"], has_more: false })
 
@@ -210,7 +211,7 @@ medusaIntegrationTestRunner({
           [{ filter: {}, extra: 1 }, "extra"],
         ]
         for (const [body, field] of cases) {
-          const refused = await responseOf(api.post(`/admin/engagement/deliveries/cancel`, body, admin))
+          const refused = await responseOf(api.post(`/admin/engagement/deliveries/cancel`, body, seeded.admin))
           expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining(field)])
         }
         expect((await responseOf(api.post(`/admin/engagement/deliveries/cancel`, { filter: {} }))).status).toBe(401)

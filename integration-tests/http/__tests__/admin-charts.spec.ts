@@ -150,6 +150,7 @@ medusaIntegrationTestRunner({
         [1, 2, 3, 4, 5, 6].map((n) => ({
           platform: n === 6 ? "recensus" : "rejoiner",
           operation: "cancel",
+          origin: "journey_cancellation",
           idempotency_key: `chart:delivery:${n}`,
           payload: { email: `shopper${n}@example.com` },
         }))

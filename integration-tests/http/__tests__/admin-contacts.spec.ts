@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { adjustPoints, loyaltyOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
@@ -10,21 +10,15 @@ import {
   linesOf,
   PEN,
   RequestConfig,
-  seedTestStore,
-  TestStore,
 } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
 /** The admin's contacts API: upserts and look-ups, refusals that change nothing, consent changes and the export. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      await createShopper(api, store, "ada@example.com")
+      await createShopper(api, seeded.store, "ada@example.com")
     })
 
     describe("admin contacts", () => {
@@ -191,18 +185,24 @@ medusaIntegrationTestRunner({
       it("exports the customer's loyalty account, ledger, holds, preferences, referrals and scheme rows", async () => {
         const container = getContainer()
         const admin = await createAdminHeaders(container)
-        const carl = await createShopper(api, store, "carl@example.com", { first_name: "Carl", last_name: "Advocate" })
-        const ada = await createShopper(api, store, "ada.export@example.com")
-        const bob = await createShopper(api, store, "bob@example.com", { first_name: "Bob", last_name: "Referee" })
+        const carl = await createShopper(api, seeded.store, "carl@example.com", {
+          first_name: "Carl",
+          last_name: "Advocate",
+        })
+        const ada = await createShopper(api, seeded.store, "ada.export@example.com")
+        const bob = await createShopper(api, seeded.store, "bob@example.com", {
+          first_name: "Bob",
+          last_name: "Referee",
+        })
         const codeOf = async (session: RequestConfig) =>
           await eventually(async () => (await api.get("/store/engagement/referral", session)).data.referral?.code)
         const [carlCode, adaCode] = [await codeOf(carl), await codeOf(ada)]
 
         // the ledger and a hold on a cart; an automatic-spend preference
         expect((await adjustPoints(api, admin, ada.customerId, 1000)).status).toBe(201)
-        const cartId = await createShippableCart(api, store, {
+        const cartId = await createShippableCart(api, seeded.store, {
           customerHeaders: ada.headers,
-          items: linesOf(store, [[PEN, 1]]),
+          items: linesOf(seeded.store, [[PEN, 1]]),
         })
         await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 100 }, ada)
         await api.post(

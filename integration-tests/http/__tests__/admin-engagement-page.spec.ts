@@ -29,6 +29,7 @@ const platforms = useTestPlatforms(
 )
 
 const cancel = (n: number): EnqueueDeliveryInput => ({
+  origin: "journey_cancellation",
   platform: "rejoiner",
   operation: "cancel",
   idempotency_key: `page:cancel:${n}`,

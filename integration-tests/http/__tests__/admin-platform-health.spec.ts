@@ -47,6 +47,7 @@ medusaIntegrationTestRunner({
         outcomes.map(() => ({
           platform,
           operation: "cancel",
+          origin: "journey_cancellation",
           idempotency_key: `health:${platform}:${++seq}`,
           payload: { email: `health${seq}@example.com` },
           not_before: new Date(Date.now() + HOUR),

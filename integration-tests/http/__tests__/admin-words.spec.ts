@@ -34,6 +34,7 @@ medusaIntegrationTestRunner({
         {
           platform: "rejoiner",
           operation: "cancel",
+          origin: "journey_cancellation",
           idempotency_key: `words:${order.id}`,
           customer_id: session.customerId,
           order_id: order.id,
@@ -44,6 +45,7 @@ medusaIntegrationTestRunner({
         {
           platform: "rejoiner",
           operation: "cancel",
+          origin: "journey_cancellation",
           idempotency_key: `words:${other.id}`,
           order_id: other.id,
           payload: { email: "grace.words@example.com" },

@@ -1,31 +1,16 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { confirmationEmailsTo, consentLedgerOf, engagementOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
-import {
-  createAdminHeaders,
-  createShopper,
-  CustomerSession,
-  placeOrder,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createAdminHeaders, placeOrder } from "../../helpers/store"
 import orderPlacedCheckoutConsents from "../../../src/subscribers/order-placed-checkout-consents"
 
 jest.setTimeout(180_000)
 
 /** Consent choices made at checkout (the cart's metadata), recorded once per order. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let shopper: CustomerSession
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      shopper = await createShopper(api, store, "ada@example.com")
-    })
-
+engagementSuite({
+  shopper: "ada@example.com",
+  testSuite: ({ api, getContainer }, seeded) => {
     const ledgerOf = (customerId: string) => consentLedgerOf(getContainer(), customerId)
 
     const confirmationEmails = (to = "ada@example.com") => confirmationEmailsTo(getContainer(), to)
@@ -41,10 +26,10 @@ medusaIntegrationTestRunner({
       }
 
       it("records the choices in the cart's metadata once per order, source checkout with the order as proof", async () => {
-        const [pen] = store.products
-        const order = await placeOrder(api, store, {
+        const [pen] = seeded.store.products
+        const order = await placeOrder(api, seeded.store, {
           email: "ada@example.com",
-          customerHeaders: shopper.headers,
+          customerHeaders: seeded.shopper.headers,
           items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
           cartMetadata: checkoutChoices,
         })
@@ -54,13 +39,13 @@ medusaIntegrationTestRunner({
         expect(data.order.metadata).toEqual(checkoutChoices)
 
         const ledger = await eventually(async () => {
-          const rows = await ledgerOf(shopper.customerId)
+          const rows = await ledgerOf(seeded.shopper.customerId)
           return rows.length === 3 ? rows : undefined
         })
         const proof = {
           source: "checkout",
           actor_type: "customer",
-          actor_id: shopper.customerId,
+          actor_id: seeded.shopper.customerId,
           info: { order_id: order.id, display_id: order.display_id },
         }
         expect(ledger).toEqual(
@@ -82,7 +67,7 @@ medusaIntegrationTestRunner({
             expect.objectContaining({ ...proof, purpose: "review_requests", value: "True", wording: null }),
           ])
         )
-        const current = (await api.get("/store/engagement/consents", shopper)).data.consents
+        const current = (await api.get("/store/engagement/consents", seeded.shopper)).data.consents
         expect(current).toEqual([
           expect.objectContaining({ purpose: "email_marketing", value: "AwaitingConfirmation", source: "checkout" }),
           expect.objectContaining({ purpose: "sms_marketing", value: "False", source: "checkout" }),
@@ -98,7 +83,7 @@ medusaIntegrationTestRunner({
         await api.post(
           "/store/engagement/consents",
           { consents: [{ purpose: "review_requests", value: "False" }] },
-          shopper
+          seeded.shopper
         )
         const event = { name: "order.placed", data: { id: order.id } }
         await Promise.all([
@@ -107,17 +92,17 @@ medusaIntegrationTestRunner({
         ])
         await getContainer().resolve(Modules.EVENT_BUS).emit(event)
         await new Promise((resolve) => setTimeout(resolve, 500))
-        const after = await ledgerOf(shopper.customerId)
+        const after = await ledgerOf(seeded.shopper.customerId)
         expect(after).toHaveLength(4)
         expect(after.filter((row) => row.source === "checkout")).toHaveLength(3)
-        expect((await api.get("/store/engagement/consents", shopper)).data.consents[2]).toEqual(
+        expect((await api.get("/store/engagement/consents", seeded.shopper)).data.consents[2]).toEqual(
           expect.objectContaining({ purpose: "review_requests", value: "False", source: "storefront" })
         )
         expect(await confirmations()).toHaveLength(1)
 
         const engagementData = await api.get(`/admin/orders/${order.id}/engagement`, admin)
         expect(engagementData.data.checkout_consents).toEqual({
-          customer_id: shopper.customerId,
+          customer_id: seeded.shopper.customerId,
           signed_in: true,
           recorded: [
             { purpose: "email_marketing", value: "AwaitingConfirmation" },
@@ -137,11 +122,11 @@ medusaIntegrationTestRunner({
               { purpose: "sms_marketing", value: "AwaitingConfirmation" },
             ],
           },
-          shopper
+          seeded.shopper
         )
-        const before = await ledgerOf(shopper.customerId)
-        const [pen] = store.products
-        const order = await placeOrder(api, store, {
+        const before = await ledgerOf(seeded.shopper.customerId)
+        const [pen] = seeded.store.products
+        const order = await placeOrder(api, seeded.store, {
           email: "ada@example.com",
           items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
           cartMetadata: {
@@ -151,7 +136,7 @@ medusaIntegrationTestRunner({
         // the premise: Medusa attached the guest checkout to Ada's account
         const admin = await createAdminHeaders(getContainer())
         const { data } = await api.get(`/admin/orders/${order.id}?fields=customer_id`, admin)
-        expect(data.order.customer_id).toBe(shopper.customerId)
+        expect(data.order.customer_id).toBe(seeded.shopper.customerId)
 
         const outcome = await eventually(
           async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined
@@ -168,7 +153,7 @@ medusaIntegrationTestRunner({
             { purpose: "sms_marketing", reason: refused },
           ],
         })
-        expect(await ledgerOf(shopper.customerId)).toEqual(before)
+        expect(await ledgerOf(seeded.shopper.customerId)).toEqual(before)
         expect(await confirmationEmails()).toHaveLength(1)
       })
 
@@ -176,12 +161,12 @@ medusaIntegrationTestRunner({
         await api.post(
           "/store/engagement/consents",
           { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] },
-          shopper
+          seeded.shopper
         )
-        const [pen] = store.products
-        const order = await placeOrder(api, store, {
+        const [pen] = seeded.store.products
+        const order = await placeOrder(api, seeded.store, {
           email: "ada@example.com",
-          customerHeaders: shopper.headers,
+          customerHeaders: seeded.shopper.headers,
           items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
           cartMetadata: { engagement_consents: { sms_marketing: true } },
         })
@@ -190,23 +175,23 @@ medusaIntegrationTestRunner({
           async () => (await api.get(`/admin/orders/${order.id}/engagement`, admin)).data.checkout_consents ?? undefined
         )
         const ledger = await eventually(async () => {
-          const rows = await ledgerOf(shopper.customerId)
+          const rows = await ledgerOf(seeded.shopper.customerId)
           return rows.length === 2 ? rows : undefined
         })
         expect(ledger.map((row) => [row.value, row.source])).toEqual([
           ["AwaitingConfirmation", "storefront"],
           ["AwaitingConfirmation", "checkout"],
         ])
-        expect((await api.get("/store/engagement/consents", shopper)).data.consents[1]).toEqual(
+        expect((await api.get("/store/engagement/consents", seeded.shopper)).data.consents[1]).toEqual(
           expect.objectContaining({ purpose: "sms_marketing", value: "AwaitingConfirmation" })
         )
       })
 
       it("a checkout choice that cannot be read is left as not asked, and the order's engagement data says so", async () => {
-        const [pen] = store.products
-        const order = await placeOrder(api, store, {
+        const [pen] = seeded.store.products
+        const order = await placeOrder(api, seeded.store, {
           email: "ada@example.com",
-          customerHeaders: shopper.headers,
+          customerHeaders: seeded.shopper.headers,
           items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
           cartMetadata: { engagement_consents: { email_marketing: "yes please", review_requests: { value: "True" } } },
         })
@@ -217,14 +202,14 @@ medusaIntegrationTestRunner({
         expect(outcome.not_recorded).toEqual([
           { purpose: "email_marketing", reason: expect.stringContaining("left as not asked") },
         ])
-        expect((await ledgerOf(shopper.customerId)).map((row) => [row.purpose, row.value])).toEqual([
+        expect((await ledgerOf(seeded.shopper.customerId)).map((row) => [row.purpose, row.value])).toEqual([
           ["review_requests", "True"],
         ])
       })
 
       it("records a guest's choices on the customer record Medusa makes for the guest, one row even when order.placed arrives twice at once, and nothing for an order without choices", async () => {
-        const [pen] = store.products
-        await placeOrder(api, store, {
+        const [pen] = seeded.store.products
+        await placeOrder(api, seeded.store, {
           email: "guest@example.com",
           items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
           cartMetadata: { engagement_consents: { email_marketing: true } },
@@ -263,9 +248,9 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ consents: expect.objectContaining({ customer_id: guest.id, signed_in: false }) }),
         ])
 
-        const plain = await placeOrder(api, store, {
+        const plain = await placeOrder(api, seeded.store, {
           email: "ada@example.com",
-          customerHeaders: shopper.headers,
+          customerHeaders: seeded.shopper.headers,
           items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
         })
         await orderPlacedCheckoutConsents({
@@ -273,7 +258,7 @@ medusaIntegrationTestRunner({
           container: getContainer(),
           pluginOptions: {},
         })
-        expect(await ledgerOf(shopper.customerId)).toEqual([])
+        expect(await ledgerOf(seeded.shopper.customerId)).toEqual([])
       })
     })
   },

@@ -1,10 +1,9 @@
 import { createHmac } from "node:crypto"
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { signLinkToken } from "../../../src/modules/engagement/consents/link-token"
 import { confirmationEmailsTo, consentLedgerOf, engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
-import { createShopper, CustomerSession, seedTestStore, TestStore } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -19,29 +18,21 @@ function signedWithRealSecret(claims: Record<string, unknown>, purpose: string |
 }
 
 /** The signed links of emails: double opt-in confirmation and one-click unsubscribe, each working once. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let shopper: CustomerSession
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      shopper = await createShopper(api, store, "ada@example.com")
-    })
-
+engagementSuite({
+  shopper: "ada@example.com",
+  testSuite: ({ api, getContainer }, seeded) => {
     const ledgerOf = (customerId: string) => consentLedgerOf(getContainer(), customerId)
 
     const confirmationEmails = (to = "ada@example.com") => confirmationEmailsTo(getContainer(), to)
     const tokenOf = (email: { data?: Record<string, unknown> | null }) =>
       new URL(String(email.data!.confirm_url)).searchParams.get("token")!
-    const pk = () => ({ headers: { "x-publishable-api-key": store.publishableKey } })
+    const pk = () => ({ headers: { "x-publishable-api-key": seeded.store.publishableKey } })
 
     it("double opt-in: AwaitingConfirmation emails a signed link that confirms once", async () => {
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] },
-        shopper
+        seeded.shopper
       )
       const [email] = await getContainer()
         .resolve(Modules.NOTIFICATION)
@@ -56,7 +47,7 @@ medusaIntegrationTestRunner({
       const confirmed = await api.post(
         "/store/engagement/consents/confirm",
         { token },
-        { headers: { "x-publishable-api-key": store.publishableKey } }
+        { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
       )
       expect(confirmed.data).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "True" }))
 
@@ -64,29 +55,32 @@ medusaIntegrationTestRunner({
         api.post(
           "/store/engagement/consents/confirm",
           { token },
-          { headers: { "x-publishable-api-key": store.publishableKey } }
+          { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
         )
       )
       expect(replay.status).toBe(409)
       expect(replay.data.message).toContain("already been used")
-      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation", "True"])
+      expect((await ledgerOf(seeded.shopper.customerId)).map((row) => row.value)).toEqual([
+        "AwaitingConfirmation",
+        "True",
+      ])
     })
 
     it("unsubscribes by signed link in one click without login; GET only describes; tampered, expired and replayed links change nothing", async () => {
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "email_marketing", value: "True" }] },
-        shopper
+        seeded.shopper
       )
       const token = engagementOf(getContainer()).signLinkToken({
-        customer_id: shopper.customerId,
+        customer_id: seeded.shopper.customerId,
         purpose: "email_marketing",
         action: "unsubscribe",
       })
 
       const described = await api.get(`/engagement/unsubscribe?token=${encodeURIComponent(token)}`)
       expect(described.data).toEqual(expect.objectContaining({ action: "unsubscribe", purpose: "email_marketing" }))
-      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["True"])
+      expect((await ledgerOf(seeded.shopper.customerId)).map((row) => row.value)).toEqual(["True"])
 
       const [payload, mac] = token.split(".")
       const tampered = `${payload.slice(0, -2)}xx.${mac}`
@@ -97,14 +91,14 @@ medusaIntegrationTestRunner({
       expect(refused.data.message).toContain("token")
 
       const expired = signLinkToken(
-        { customer_id: shopper.customerId, purpose: "email_marketing", action: "unsubscribe", ttl_ms: 1000 },
+        { customer_id: seeded.shopper.customerId, purpose: "email_marketing", action: "unsubscribe", ttl_ms: 1000 },
         LINK_SECRET,
         Date.now() - 60_000
       )
       const tooLate = await responseOf(api.post(`/engagement/unsubscribe?token=${encodeURIComponent(expired)}`))
       expect(tooLate.status).toBe(400)
       expect(tooLate.data.message).toContain("expired")
-      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["True"])
+      expect((await ledgerOf(seeded.shopper.customerId)).map((row) => row.value)).toEqual(["True"])
 
       const done = await api.post(
         `/engagement/unsubscribe?token=${encodeURIComponent(token)}`,
@@ -118,17 +112,17 @@ medusaIntegrationTestRunner({
         api.post(
           `/store/engagement/unsubscribe`,
           { token },
-          { headers: { "x-publishable-api-key": store.publishableKey } }
+          { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
         )
       )
       expect(replay.status).toBe(409)
 
-      const ledger = await ledgerOf(shopper.customerId)
+      const ledger = await ledgerOf(seeded.shopper.customerId)
       expect(ledger.map((row) => [row.value, row.source])).toEqual([
         ["True", "storefront"],
         ["False", "email_link"],
       ])
-      const current = await api.get("/store/engagement/consents", shopper)
+      const current = await api.get("/store/engagement/consents", seeded.shopper)
       expect(current.data.consents[0]).toEqual(expect.objectContaining({ purpose: "email_marketing", value: "False" }))
     })
 
@@ -136,32 +130,35 @@ medusaIntegrationTestRunner({
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] },
-        shopper
+        seeded.shopper
       )
       const [first] = await confirmationEmails()
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "sms_marketing", value: "False" }] },
-        shopper
+        seeded.shopper
       )
 
       const stale = await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(first) }, pk()))
       expect(stale.status).toBe(409)
       expect(stale.data.message).toContain("changed since")
-      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation", "False"])
+      expect((await ledgerOf(seeded.shopper.customerId)).map((row) => row.value)).toEqual([
+        "AwaitingConfirmation",
+        "False",
+      ])
       // the link's use was given back when the change was refused: nothing of the attempt is left
-      expect(await engagementOf(getContainer()).listLinkUses({ customer_id: shopper.customerId })).toEqual([])
+      expect(await engagementOf(getContainer()).listLinkUses({ customer_id: seeded.shopper.customerId })).toEqual([])
 
       // a new request with new wording replaces the pending one: only its own link confirms
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation", wording: "v1" }] },
-        shopper
+        seeded.shopper
       )
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation", wording: "v2" }] },
-        shopper
+        seeded.shopper
       )
       const [, older, latest] = await confirmationEmails()
       expect(
@@ -169,7 +166,7 @@ medusaIntegrationTestRunner({
       ).toBe(409)
       const confirmed = await api.post("/store/engagement/consents/confirm", { token: tokenOf(latest) }, pk())
       expect(confirmed.data).toEqual(expect.objectContaining({ purpose: "sms_marketing", value: "True" }))
-      const ledger = await ledgerOf(shopper.customerId)
+      const ledger = await ledgerOf(seeded.shopper.customerId)
       expect(ledger.map((row) => [row.value, row.wording])).toEqual([
         ["AwaitingConfirmation", null],
         ["False", null],
@@ -201,7 +198,7 @@ medusaIntegrationTestRunner({
 
     it("a link signed with the real secret but with claims no signer writes is a 400 naming the token, and changes nothing", async () => {
       const later = Math.floor(Date.now() / 1000) + 3600
-      const claims = { c: shopper.customerId, p: "email_marketing", a: "unsubscribe", n: "abcdefghijklmnop" }
+      const claims = { c: seeded.shopper.customerId, p: "email_marketing", a: "unsubscribe", n: "abcdefghijklmnop" }
       const malformed = [
         signedWithRealSecret({ ...claims, e: 1e308 }),
         signedWithRealSecret({ ...claims, e: later, c: "cus_\u0000nobody" }),
@@ -226,18 +223,18 @@ medusaIntegrationTestRunner({
         expect([answer.status, answer.data.message]).toEqual([400, expect.stringMatching(/^token: /)])
       }
       expect(await engagementOf(getContainer()).listLinkUses({})).toEqual([])
-      expect(await ledgerOf(shopper.customerId)).toEqual([])
+      expect(await ledgerOf(seeded.shopper.customerId)).toEqual([])
     })
 
     it("the GET of a link its POST would refuse says why instead of inviting the POST", async () => {
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "email_marketing", value: "True" }] },
-        shopper
+        seeded.shopper
       )
       const engagement = engagementOf(getContainer())
       const token = engagement.signLinkToken({
-        customer_id: shopper.customerId,
+        customer_id: seeded.shopper.customerId,
         purpose: "email_marketing",
         action: "unsubscribe",
       })
@@ -263,7 +260,7 @@ medusaIntegrationTestRunner({
       })
       const missing = await responseOf(api.get(`/engagement/unsubscribe?token=${encodeURIComponent(nobody)}`))
       expect([missing.status, missing.data.message]).toEqual([404, "token: the customer of this link does not exist"])
-      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["True", "False"])
+      expect((await ledgerOf(seeded.shopper.customerId)).map((row) => row.value)).toEqual(["True", "False"])
     })
   },
 })

@@ -1,31 +1,22 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { confirmationEmailsTo, consentLedgerOf, engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
-import { createShopper, CustomerSession, seedTestStore, TestStore } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
 /** The consent ledger through the store route: every change a row with its proof, bad input refused, concurrent requests written once. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let shopper: CustomerSession
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      shopper = await createShopper(api, store, "ada@example.com")
-    })
-
+engagementSuite({
+  shopper: "ada@example.com",
+  testSuite: ({ api, getContainer }, seeded) => {
     const ledgerOf = (customerId: string) => consentLedgerOf(getContainer(), customerId)
 
     const confirmationEmails = (to = "ada@example.com") => confirmationEmailsTo(getContainer(), to)
     const tokenOf = (email: { data?: Record<string, unknown> | null }) =>
       new URL(String(email.data!.confirm_url)).searchParams.get("token")!
-    const pk = () => ({ headers: { "x-publishable-api-key": store.publishableKey } })
+    const pk = () => ({ headers: { "x-publishable-api-key": seeded.store.publishableKey } })
 
     it("keeps every change as a ledger row with source and proof; the latest row is the current value", async () => {
-      const initial = await api.get("/store/engagement/consents", shopper)
+      const initial = await api.get("/store/engagement/consents", seeded.shopper)
       expect(initial.data.consents).toEqual([
         expect.objectContaining({ purpose: "email_marketing", channel: "email", value: null }),
         expect.objectContaining({ purpose: "sms_marketing", channel: "sms", value: null }),
@@ -39,18 +30,18 @@ medusaIntegrationTestRunner({
             { purpose: "email_marketing", value: "True", wording: "Newsletter v3", info: { where: "account page" } },
           ],
         },
-        { headers: { ...shopper.headers, "user-agent": "jest-shopper" } }
+        { headers: { ...seeded.shopper.headers, "user-agent": "jest-shopper" } }
       )
       const after = await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "email_marketing", value: "False" }] },
-        shopper
+        seeded.shopper
       )
       expect(after.data.consents[0]).toEqual(
         expect.objectContaining({ purpose: "email_marketing", value: "False", source: "storefront" })
       )
 
-      const ledger = await ledgerOf(shopper.customerId)
+      const ledger = await ledgerOf(seeded.shopper.customerId)
       expect(ledger.map((row) => row.value)).toEqual(["True", "False"])
       expect(ledger[0]).toEqual(
         expect.objectContaining({
@@ -58,7 +49,7 @@ medusaIntegrationTestRunner({
           channel: "email",
           source: "storefront",
           actor_type: "customer",
-          actor_id: shopper.customerId,
+          actor_id: seeded.shopper.customerId,
           user_agent: "jest-shopper",
           wording: "Newsletter v3",
           info: { where: "account page" },
@@ -68,18 +59,22 @@ medusaIntegrationTestRunner({
     })
 
     it("answers 401 without a signed-in shopper and 400 naming the field for bad bodies, changing nothing", async () => {
-      const pk = { headers: { "x-publishable-api-key": store.publishableKey } }
+      const pk = { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
       expect((await responseOf(api.get("/store/engagement/consents", pk))).status).toBe(401)
       expect((await responseOf(api.post("/store/engagement/consents", { consents: [] }, pk))).status).toBe(401)
 
       const badValue = await responseOf(
-        api.post("/store/engagement/consents", { consents: [{ purpose: "email_marketing", value: "Maybe" }] }, shopper)
+        api.post(
+          "/store/engagement/consents",
+          { consents: [{ purpose: "email_marketing", value: "Maybe" }] },
+          seeded.shopper
+        )
       )
       expect(badValue.status).toBe(400)
       expect(badValue.data.message).toContain("value")
 
       const unknown = await responseOf(
-        api.post("/store/engagement/consents", { consents: [{ purpose: "telepathy", value: "True" }] }, shopper)
+        api.post("/store/engagement/consents", { consents: [{ purpose: "telepathy", value: "True" }] }, seeded.shopper)
       )
       expect(unknown.status).toBe(400)
       expect(unknown.data.message).toContain("telepathy")
@@ -88,7 +83,7 @@ medusaIntegrationTestRunner({
         api.post(
           "/store/engagement/consents",
           { consents: [{ purpose: "email_marketing", value: "True" }], customer_id: "cus_other" },
-          shopper
+          seeded.shopper
         )
       )
       expect(extra.status).toBe(400)
@@ -103,45 +98,47 @@ medusaIntegrationTestRunner({
               { purpose: "email_marketing", value: "False" },
             ],
           },
-          shopper
+          seeded.shopper
         )
       )
       expect(twice.status).toBe(400)
       expect(twice.data.message).toContain("email_marketing")
-      expect(await ledgerOf(shopper.customerId)).toEqual([])
+      expect(await ledgerOf(seeded.shopper.customerId)).toEqual([])
     })
 
     it("never lets a grant skip a pending double opt-in: True over AwaitingConfirmation waits for the link", async () => {
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "sms_marketing", value: "AwaitingConfirmation" }] },
-        shopper
+        seeded.shopper
       )
       const after = await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "sms_marketing", value: "True" }] },
-        shopper
+        seeded.shopper
       )
       expect(after.data.consents[1]).toEqual(
         expect.objectContaining({ purpose: "sms_marketing", value: "AwaitingConfirmation" })
       )
-      expect((await ledgerOf(shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation"])
+      expect((await ledgerOf(seeded.shopper.customerId)).map((row) => row.value)).toEqual(["AwaitingConfirmation"])
     })
 
     it("twenty identical requests at once write one ledger row and send one confirmation email", async () => {
       const fire = (consents: unknown[]) =>
-        Promise.all(Array.from({ length: 20 }, () => api.post("/store/engagement/consents", { consents }, shopper)))
+        Promise.all(
+          Array.from({ length: 20 }, () => api.post("/store/engagement/consents", { consents }, seeded.shopper))
+        )
       await fire([{ purpose: "email_marketing", value: "AwaitingConfirmation", wording: "Newsletter v3" }])
       await fire([{ purpose: "review_requests", value: "True" }])
 
-      const ledger = await ledgerOf(shopper.customerId)
+      const ledger = await ledgerOf(seeded.shopper.customerId)
       expect(ledger.map((row) => [row.purpose, row.value])).toEqual([
         ["email_marketing", "AwaitingConfirmation"],
         ["review_requests", "True"],
       ])
       expect(await confirmationEmails()).toHaveLength(1)
       expect(
-        await engagementOf(getContainer()).listConsentConfirmations({ customer_id: shopper.customerId })
+        await engagementOf(getContainer()).listConsentConfirmations({ customer_id: seeded.shopper.customerId })
       ).toHaveLength(1)
     })
 
@@ -149,10 +146,10 @@ medusaIntegrationTestRunner({
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] },
-        shopper
+        seeded.shopper
       )
       const engagement = engagementOf(getContainer())
-      const [pending] = await ledgerOf(shopper.customerId)
+      const [pending] = await ledgerOf(seeded.shopper.customerId)
       // the resend window (10 minutes) has passed since the request
       await engagement.updateConsents({ id: pending.id, recorded_at: new Date(Date.now() - 11 * 60_000) })
 
@@ -161,13 +158,13 @@ medusaIntegrationTestRunner({
           api.post(
             "/store/engagement/consents",
             { consents: [{ purpose: "email_marketing", value: "AwaitingConfirmation" }] },
-            shopper
+            seeded.shopper
           )
         )
       )
       const emails = await confirmationEmails()
       expect(emails).toHaveLength(2)
-      expect(await ledgerOf(shopper.customerId)).toHaveLength(1)
+      expect(await ledgerOf(seeded.shopper.customerId)).toHaveLength(1)
       // both links confirm the same, still pending, request: the first one used wins, the other is then stale
       expect(
         (await api.post("/store/engagement/consents/confirm", { token: tokenOf(emails[1]) }, pk())).data.value

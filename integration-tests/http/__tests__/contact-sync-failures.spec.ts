@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { backfillContacts } from "../../../src/scripts/backfill-contacts"
 import {
   contactSyncOf,
@@ -10,7 +10,7 @@ import {
 } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { bodiesOf, eventually, useContactSyncPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, CustomerSession, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -18,18 +18,10 @@ const platforms = useContactSyncPlatforms()
 const { expertsender, engage, rejoiner, crmcom } = platforms
 
 /** The contact sync when platforms fail: outages, Engage's fallback and conflicts, 429s, an existing CRM.COM contact, a refused batch. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let shopper: CustomerSession
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     const register = async (email = "grace@example.com") =>
-      (shopper = await syncedShopper(api, store, getContainer(), email))
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
+      (seeded.shopper = await syncedShopper(api, seeded.store, getContainer(), email))
 
     it("loses nothing and doubles nothing when platforms are down for a while", async () => {
       await register()
@@ -58,7 +50,7 @@ medusaIntegrationTestRunner({
       expect(rejoiner.acceptedCallsTo("create_customer")).toHaveLength(1)
       expect(crmcom.acceptedCallsTo("register_contact")).toHaveLength(1)
       expect(Object.keys(crmcom.contacts)).toHaveLength(1)
-      const syncs = await engagement.listContactSyncs({ customer_id: shopper.customerId })
+      const syncs = await engagement.listContactSyncs({ customer_id: seeded.shopper.customerId })
       expect(syncs.map((row) => [row.platform, row.status])).toEqual(
         expect.arrayContaining([
           ["expertsender", "synced"],
@@ -84,19 +76,24 @@ medusaIntegrationTestRunner({
       ])
       const dead = await engagement.listDeliveries({ platform: "engage", operation: "create_contact" })
       expect(dead.map((row) => [row.status, row.attempts])).toEqual([["dead", 3]])
-      let sync = await contactSyncOf(getContainer(), shopper.customerId, "engage")
+      let sync = await contactSyncOf(getContainer(), seeded.shopper.customerId, "engage")
       expect([sync.status, sync.external_id]).toEqual(["synced", null])
 
       // the next change looks the contact up, keeps its id and sends only what differs
       const admin = await createAdminHeaders(getContainer())
-      await api.post(`/admin/customers/${shopper.customerId}`, { last_name: "Murray Hopper" }, admin)
+      await api.post(`/admin/customers/${seeded.shopper.customerId}`, { last_name: "Murray Hopper" }, admin)
       await eventually(
         async () =>
-          (await engagement.listContactSyncs({ customer_id: shopper.customerId, platform: "engage", dirty: true }))
-            .length === 1
+          (
+            await engagement.listContactSyncs({
+              customer_id: seeded.shopper.customerId,
+              platform: "engage",
+              dirty: true,
+            })
+          ).length === 1
       )
       await syncContactsNow(getContainer())
-      sync = await contactSyncOf(getContainer(), shopper.customerId, "engage")
+      sync = await contactSyncOf(getContainer(), seeded.shopper.customerId, "engage")
       expect(sync.external_id).toBe(Object.keys(engage.contacts)[0])
       expect(bodiesOf(engage, "update_contact")).toEqual([{ lastName: "Murray Hopper" }])
     })
@@ -107,7 +104,7 @@ medusaIntegrationTestRunner({
       await syncContactsNow(getContainer())
       expect(engage.acceptedCallsTo("create_contact")).toHaveLength(0)
       const admin = await createAdminHeaders(getContainer())
-      const { contact } = (await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data
+      const { contact } = (await api.get(`/admin/engagement/contacts/${seeded.shopper.customerId}`, admin)).data
       expect(contact.sync).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
@@ -122,14 +119,14 @@ medusaIntegrationTestRunner({
       // the store owner merges the duplicates in Engage, then asks for the contact to be sent again
       engage.state.ambiguous = []
       const unknown = await responseOf(
-        api.post(`/admin/engagement/contacts/${shopper.customerId}/sync`, { platforms: ["recensus"] }, admin)
+        api.post(`/admin/engagement/contacts/${seeded.shopper.customerId}/sync`, { platforms: ["recensus"] }, admin)
       )
       expect([unknown.status, unknown.data.message]).toEqual([
         400,
         expect.stringMatching(/^platforms: recensus is not switched on for contact sync/),
       ])
       const resynced = await api.post(
-        `/admin/engagement/contacts/${shopper.customerId}/sync`,
+        `/admin/engagement/contacts/${seeded.shopper.customerId}/sync`,
         { platforms: ["engage"], reset: true },
         admin
       )
@@ -140,7 +137,7 @@ medusaIntegrationTestRunner({
       expect(bodiesOf(engage, "create_contact")).toEqual([
         { email: "grace@example.com", firstName: "Grace", lastName: "Hopper" },
       ])
-      expect((await contactSyncOf(getContainer(), shopper.customerId, "engage")).status).toBe("synced")
+      expect((await contactSyncOf(getContainer(), seeded.shopper.customerId, "engage")).status).toBe("synced")
     })
 
     it("honours a 429's Retry-After without spending an attempt, then delivers", async () => {
@@ -173,18 +170,18 @@ medusaIntegrationTestRunner({
       await register()
       await syncContactsNow(getContainer())
       expect(crmcom.callsTo("register_contact").map((call) => call.answeredWith)).toEqual([400])
-      const sync = await contactSyncOf(getContainer(), shopper.customerId, "crmcom")
+      const sync = await contactSyncOf(getContainer(), seeded.shopper.customerId, "crmcom")
       expect(sync.status).toBe("needs_linking")
       expect(sync.last_error).toContain("password the plugin does not hold")
 
       // a later change does not register again
       const admin = await createAdminHeaders(getContainer())
-      await api.post(`/admin/customers/${shopper.customerId}`, { first_name: "G." }, admin)
+      await api.post(`/admin/customers/${seeded.shopper.customerId}`, { first_name: "G." }, admin)
       await eventually(
         async () =>
           (
             await engagementOf(getContainer()).listContactSyncs({
-              customer_id: shopper.customerId,
+              customer_id: seeded.shopper.customerId,
               platform: "crmcom",
               dirty: true,
             })
@@ -192,7 +189,7 @@ medusaIntegrationTestRunner({
       )
       await syncContactsNow(getContainer())
       expect(crmcom.callsTo("register_contact")).toHaveLength(1)
-      const { contact } = (await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data
+      const { contact } = (await api.get(`/admin/engagement/contacts/${seeded.shopper.customerId}`, admin)).data
       expect(contact.sync).toEqual(
         expect.arrayContaining([expect.objectContaining({ platform: "crmcom", status: "needs_linking" })])
       )

@@ -1,10 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { backfillContacts } from "../../../src/scripts/backfill-contacts"
 import { contactSyncOf, engagementOf, syncContactsNow, syncedShopper } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { bodiesOf, eventually, useContactSyncPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, CustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -12,33 +12,29 @@ const platforms = useContactSyncPlatforms()
 const { expertsender, engage, rejoiner, crmcom } = platforms
 
 /** Contacts over their life on the platforms: backfill, CRM.COM registration and sign-in, Rejoiner journeys stopped. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let shopper: CustomerSession
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     const register = async (email = "grace@example.com") =>
-      (shopper = await syncedShopper(api, store, getContainer(), email))
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
+      (seeded.shopper = await syncedShopper(api, seeded.store, getContainer(), email))
 
     it("stops a contact's Rejoiner journeys from the admin, and refuses a bad body", async () => {
       await register()
       const admin = await createAdminHeaders(getContainer())
       const bad = await responseOf(
-        api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, { reason: 5 }, admin)
+        api.post(`/admin/engagement/contacts/${seeded.shopper.customerId}/journeys/cancel`, { reason: 5 }, admin)
       )
       expect(bad.status).toBe(400)
       expect(JSON.stringify(bad.data)).toContain("reason")
-      const { status } = await api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, {}, admin)
+      const { status } = await api.post(
+        `/admin/engagement/contacts/${seeded.shopper.customerId}/journeys/cancel`,
+        {},
+        admin
+      )
       expect(status).toBe(202)
       await eventually(async () => rejoiner.acceptedCallsTo("cancel").length === 1)
       expect(bodiesOf(rejoiner, "cancel")).toEqual([{ email: "grace@example.com" }])
       const unauthenticated = await responseOf(
-        api.post(`/admin/engagement/contacts/${shopper.customerId}/journeys/cancel`, {})
+        api.post(`/admin/engagement/contacts/${seeded.shopper.customerId}/journeys/cancel`, {})
       )
       expect(unauthenticated.status).toBe(401)
     })
@@ -100,7 +96,7 @@ medusaIntegrationTestRunner({
       expect(password.length).toBeGreaterThanOrEqual(16)
       const contactId = Object.keys(crmcom.contacts)[0]
       // the contact id is the `sub` of the token; the first update sends what registration does not
-      const sync = await contactSyncOf(getContainer(), shopper.customerId, "crmcom")
+      const sync = await contactSyncOf(getContainer(), seeded.shopper.customerId, "crmcom")
       expect([sync.status, sync.external_id]).toEqual(["synced", contactId])
       expect(crmcom.acceptedCallsTo("update_contact").map((call) => call.path)).toEqual([`/contacts/${contactId}`])
       expect(bodiesOf(crmcom, "update_contact")).toEqual([{ email_address: "grace@example.com" }])
@@ -119,26 +115,31 @@ medusaIntegrationTestRunner({
       // CRM.COM ends the token: the next update is refused, the token refreshed, and the update sent again
       crmcom.expireTokens()
       const admin = await createAdminHeaders(getContainer())
-      await api.post(`/admin/customers/${shopper.customerId}`, { last_name: "Murray Hopper" }, admin)
+      await api.post(`/admin/customers/${seeded.shopper.customerId}`, { last_name: "Murray Hopper" }, admin)
       await eventually(
         async () =>
-          (await engagement.listContactSyncs({ customer_id: shopper.customerId, platform: "crmcom", dirty: true }))
-            .length === 1
+          (
+            await engagement.listContactSyncs({
+              customer_id: seeded.shopper.customerId,
+              platform: "crmcom",
+              dirty: true,
+            })
+          ).length === 1
       )
       await syncContactsNow(getContainer())
       expect(crmcom.callsTo("update_contact").map((call) => call.answeredWith)).toEqual([200, 401, 200])
       expect(crmcom.acceptedCallsTo("refresh_token")).toHaveLength(1)
       expect(bodiesOf(crmcom, "update_contact").at(-1)).toEqual({ last_name: "Murray Hopper" })
       expect(crmcom.contacts[contactId].last_name).toBe("Murray Hopper")
-      expect((await contactSyncOf(getContainer(), shopper.customerId, "crmcom")).status).toBe("synced")
+      expect((await contactSyncOf(getContainer(), seeded.shopper.customerId, "crmcom")).status).toBe("synced")
     })
 
     it("stops Rejoiner journeys once when an order is canceled (even if the event comes twice) and when the customer is deleted", async () => {
       await register()
-      const [pen] = store.products
-      const order = await placeOrder(api, store, {
+      const [pen] = seeded.store.products
+      const order = await placeOrder(api, seeded.store, {
         email: "grace@example.com",
-        customerHeaders: shopper.headers,
+        customerHeaders: seeded.shopper.headers,
         items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
       })
       const admin = await createAdminHeaders(getContainer())
@@ -155,12 +156,12 @@ medusaIntegrationTestRunner({
       )
       expect(bodiesOf(rejoiner, "cancel")).toEqual([{ email: "grace@example.com" }])
 
-      await api.delete(`/admin/customers/${shopper.customerId}`, admin)
+      await api.delete(`/admin/customers/${seeded.shopper.customerId}`, admin)
       await eventually(async () => rejoiner.acceptedCallsTo("cancel").length === 2)
       const cancels = await engagement.listDeliveries({ platform: "rejoiner", operation: "cancel" })
       expect(cancels.map((row) => row.idempotency_key).sort()).toEqual(
         [
-          `journey-cancel:rejoiner:customer-deleted:${shopper.customerId}`,
+          `journey-cancel:rejoiner:customer-deleted:${seeded.shopper.customerId}`,
           `journey-cancel:rejoiner:order-canceled:${order.id}`,
         ].sort()
       )

@@ -1,8 +1,8 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { contactSyncOf, engagementOf, syncContactsNow, syncedShopper } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { bodiesOf, eventually, useContactSyncPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, CustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -10,18 +10,10 @@ const platforms = useContactSyncPlatforms()
 const { expertsender, engage, rejoiner, crmcom } = platforms
 
 /** What the contact sync sends each platform: a new customer and its statistics, coalesced changes, consents, addresses. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let shopper: CustomerSession
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     const register = async (email = "grace@example.com") =>
-      (shopper = await syncedShopper(api, store, getContainer(), email))
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
+      (seeded.shopper = await syncedShopper(api, seeded.store, getContainer(), email))
 
     it("sends a new customer to each platform as the seeds describe, and an order's statistics after it", async () => {
       await register()
@@ -42,25 +34,25 @@ medusaIntegrationTestRunner({
         { email: "grace@example.com", firstName: "Grace", lastName: "Hopper" },
       ])
       const engageId = Object.keys(engage.contacts)[0]
-      expect((await contactSyncOf(getContainer(), shopper.customerId, "engage")).external_id).toBe(engageId)
+      expect((await contactSyncOf(getContainer(), seeded.shopper.customerId, "engage")).external_id).toBe(engageId)
       expect(bodiesOf(rejoiner, "create_customer")).toEqual([
         expect.objectContaining({ email: "grace@example.com", first_name: "Grace", last_name: "Hopper" }),
       ])
 
-      const [pen] = store.products
-      const order = await placeOrder(api, store, {
+      const [pen] = seeded.store.products
+      const order = await placeOrder(api, seeded.store, {
         email: "grace@example.com",
-        customerHeaders: shopper.headers,
+        customerHeaders: seeded.shopper.headers,
         items: [{ variant_id: pen.variants[0].id, quantity: 2 }],
       })
       const engagement = engagementOf(getContainer())
       await eventually(async () => {
-        const [profile] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
+        const [profile] = await engagement.listContactProfiles({ customer_id: seeded.shopper.customerId })
         return profile.order_count === 1
       })
       await eventually(
         async () =>
-          (await engagement.listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length ===
+          (await engagement.listContactSyncs({ customer_id: seeded.shopper.customerId, dirty: true })).length ===
           engagementOf(getContainer()).contactSyncPlatforms().length
       )
       await syncContactsNow(getContainer())
@@ -83,20 +75,23 @@ medusaIntegrationTestRunner({
 
       // the admin can read ExpertSender's own copy (the platform's API's lookups)
       const admin = await createAdminHeaders(getContainer())
-      const copy = await api.get(`/admin/engagement/contacts/${shopper.customerId}/platform-copy?by=email`, admin)
+      const copy = await api.get(
+        `/admin/engagement/contacts/${seeded.shopper.customerId}/platform-copy?by=email`,
+        admin
+      )
       expect(expertsender.callsTo("get_customer_by_email").map((call) => call.path)).toEqual([
         "/customers/email/grace%40example.com",
       ])
       expect(copy.data.customer).toEqual(expect.objectContaining({ email: "grace@example.com", firstName: "Grace" }))
       const noPhone = await responseOf(
-        api.get(`/admin/engagement/contacts/${shopper.customerId}/platform-copy?by=phone`, admin)
+        api.get(`/admin/engagement/contacts/${seeded.shopper.customerId}/platform-copy?by=phone`, admin)
       )
       expect([noPhone.status, noPhone.data.message]).toEqual([
         400,
         "by: the contact has no phone to look up in ExpertSender",
       ])
       const badKey = await responseOf(
-        api.get(`/admin/engagement/contacts/${shopper.customerId}/platform-copy?by=shoe_size`, admin)
+        api.get(`/admin/engagement/contacts/${seeded.shopper.customerId}/platform-copy?by=shoe_size`, admin)
       )
       expect(badKey.status).toBe(400)
       expect(JSON.stringify(badKey.data)).toContain("by")
@@ -115,13 +110,15 @@ medusaIntegrationTestRunner({
       const admin = await createAdminHeaders(getContainer())
       for (const [index, name] of ["Grace B.", "Grace M.", "Grace Brewster"].entries()) {
         await api.post(
-          `/admin/customers/${shopper.customerId}`,
+          `/admin/customers/${seeded.shopper.customerId}`,
           { first_name: name, phone: `+1 555 010${index}` },
           admin
         )
       }
       await eventually(async () => {
-        const [profile] = await engagementOf(getContainer()).listContactProfiles({ customer_id: shopper.customerId })
+        const [profile] = await engagementOf(getContainer()).listContactProfiles({
+          customer_id: seeded.shopper.customerId,
+        })
         return profile.first_name === "Grace Brewster" && profile.phone === "+15550102"
       })
       await syncContactsNow(getContainer())
@@ -149,7 +146,7 @@ medusaIntegrationTestRunner({
       const names = Array.from({ length: 20 }, (_, n) => `Grace ${String.fromCharCode(65 + n)}.`)
       const answers = await Promise.all(
         names.map((first_name) =>
-          api.post("/store/customers/me", { first_name }, shopper).then(
+          api.post("/store/customers/me", { first_name }, seeded.shopper).then(
             (response: { status: number }) => `${response.status}`,
             (error: { response?: { status: number; data: unknown } }) =>
               `${error.response?.status} ${JSON.stringify(error.response?.data)}`
@@ -157,12 +154,14 @@ medusaIntegrationTestRunner({
         )
       )
       expect(answers).toEqual(names.map(() => "200"))
-      const { data } = await api.get("/store/customers/me", shopper)
+      const { data } = await api.get("/store/customers/me", seeded.shopper)
       const last: string = data.customer.first_name
       expect(names).toContain(last)
 
       await eventually(async () => {
-        const [profile] = await engagementOf(getContainer()).listContactProfiles({ customer_id: shopper.customerId })
+        const [profile] = await engagementOf(getContainer()).listContactProfiles({
+          customer_id: seeded.shopper.customerId,
+        })
         return profile.first_name === last
       }, 30_000)
       await syncContactsNow(getContainer())
@@ -183,11 +182,11 @@ medusaIntegrationTestRunner({
       await api.post(
         "/store/engagement/consents",
         { consents: [{ purpose: "email_marketing", value: "False" }] },
-        shopper
+        seeded.shopper
       )
       await eventually(
         async () =>
-          (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true }))
+          (await engagementOf(getContainer()).listContactSyncs({ customer_id: seeded.shopper.customerId, dirty: true }))
             .length === engagementOf(getContainer()).contactSyncPlatforms().length
       )
       await syncContactsNow(getContainer())
@@ -206,11 +205,11 @@ medusaIntegrationTestRunner({
             { purpose: "email_marketing", value: "True", wording: "Send me offers", info: { where: "account page" } },
           ],
         },
-        shopper
+        seeded.shopper
       )
       await eventually(
         async () =>
-          (await engagementOf(getContainer()).listContactSyncs({ customer_id: shopper.customerId, dirty: true }))
+          (await engagementOf(getContainer()).listContactSyncs({ customer_id: seeded.shopper.customerId, dirty: true }))
             .length === engagementOf(getContainer()).contactSyncPlatforms().length
       )
       await syncContactsNow(getContainer())
@@ -235,7 +234,7 @@ medusaIntegrationTestRunner({
       await syncContactsNow(getContainer())
       const admin = await createAdminHeaders(getContainer())
       await api.post(
-        `/admin/customers/${shopper.customerId}/addresses`,
+        `/admin/customers/${seeded.shopper.customerId}/addresses`,
         {
           address_1: "1 Navy Way",
           city: "Arlington",
@@ -249,7 +248,7 @@ medusaIntegrationTestRunner({
       const engagement = engagementOf(getContainer())
       await eventually(
         async () =>
-          (await engagement.listContactSyncs({ customer_id: shopper.customerId, dirty: true })).length ===
+          (await engagement.listContactSyncs({ customer_id: seeded.shopper.customerId, dirty: true })).length ===
           engagement.contactSyncPlatforms().length
       )
       await syncContactsNow(getContainer())

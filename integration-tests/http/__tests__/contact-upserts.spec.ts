@@ -1,10 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { upsertContactsWorkflow } from "../../../src/workflows/contacts/workflows/upsert-contacts"
 import { customerRecord, engagementOf, profileRecord } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createShopper, CustomerSession, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders } from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 
 jest.setTimeout(240_000)
@@ -15,18 +15,17 @@ useTestPlatforms({ ENGAGEMENT_CONTACT_SYNC_WINDOW: "1h" }, { contacts: true })
 const upsertContactsThenFail = thenFail("upsert-contacts", upsertContactsWorkflow)
 
 /** The admin's contact upsert: refused input and conflicts, all-or-nothing batches, undo on failure, concurrent writers. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let shopper: CustomerSession
-
+engagementSuite({
+  shopper: "ada@example.com",
+  testSuite: ({ api, getContainer }, seeded) => {
     beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      shopper = await createShopper(api, store, "ada@example.com")
       // the customer.created subscriber makes the profile; let it finish before taking "before"
-      await eventually(async () => profileRecord(getContainer(), shopper.customerId))
-      await api.post("/store/engagement/profile", { phone: "+44 20 7946 0000", date_of_birth: "1915-12-10" }, shopper)
+      await eventually(async () => profileRecord(getContainer(), seeded.shopper.customerId))
+      await api.post(
+        "/store/engagement/profile",
+        { phone: "+44 20 7946 0000", date_of_birth: "1915-12-10" },
+        seeded.shopper
+      )
     })
 
     const customers = () => getContainer().resolve(Modules.CUSTOMER)
@@ -69,10 +68,10 @@ medusaIntegrationTestRunner({
         expect(answer.status).toBe(409)
         expect(answer.data.message).toContain("data.0.email")
         expect((await customers().listCustomers({ email: "ada@example.com" })).map((customer) => customer.id)).toEqual([
-          shopper.customerId,
+          seeded.shopper.customerId,
         ])
         expect(await engagementOf(getContainer()).listContactProfiles({ crm_id: "CRM-7" })).toEqual([])
-        expect((await customerRecord(getContainer(), shopper.customerId)).first_name).toBe("Ada")
+        expect((await customerRecord(getContainer(), seeded.shopper.customerId)).first_name).toBe("Ada")
       })
 
       it("refuses a phone that belongs to another contact, and two entries of one batch claiming one email", async () => {
@@ -117,12 +116,12 @@ medusaIntegrationTestRunner({
           headers
         )
         expect(data.contacts[0]).toEqual(
-          expect.objectContaining({ customer_id: shopper.customerId, email: "augusta@example.com" })
+          expect.objectContaining({ customer_id: seeded.shopper.customerId, email: "augusta@example.com" })
         )
-        expect((await customerRecord(getContainer(), shopper.customerId)).email).toBe("augusta@example.com")
+        expect((await customerRecord(getContainer(), seeded.shopper.customerId)).email).toBe("augusta@example.com")
         // the customer.updated event's copy of the customer onto the profile keeps the new email
         await new Promise((resolve) => setTimeout(resolve, 500))
-        expect((await profileRecord(getContainer(), shopper.customerId)).email).toBe("augusta@example.com")
+        expect((await profileRecord(getContainer(), seeded.shopper.customerId)).email).toBe("augusta@example.com")
       })
 
       it("writes a batch all or nothing: a refused second entry leaves no customer or profile of the first", async () => {
@@ -146,8 +145,8 @@ medusaIntegrationTestRunner({
       })
 
       it("undoes a whole batch field by field when a step after it fails: created customers and profiles go, updated ones come back", async () => {
-        const customerBefore = await customerRecord(getContainer(), shopper.customerId)
-        const profileBefore = await profileRecord(getContainer(), shopper.customerId)
+        const customerBefore = await customerRecord(getContainer(), seeded.shopper.customerId)
+        const profileBefore = await profileRecord(getContainer(), seeded.shopper.customerId)
         const { errors } = await upsertContactsThenFail(getContainer()).run({
           input: {
             mode: "AddOrUpdate",
@@ -167,8 +166,8 @@ medusaIntegrationTestRunner({
           throwOnError: false,
         })
         expect(errors.map((error) => error.error.message)).toEqual(["a later step failed"])
-        expect(await customerRecord(getContainer(), shopper.customerId)).toEqual(customerBefore)
-        expect(await profileRecord(getContainer(), shopper.customerId)).toEqual(profileBefore)
+        expect(await customerRecord(getContainer(), seeded.shopper.customerId)).toEqual(customerBefore)
+        expect(await profileRecord(getContainer(), seeded.shopper.customerId)).toEqual(profileBefore)
         expect(await customers().listCustomers({ email: "grace@example.com" })).toEqual([])
         expect(await engagementOf(getContainer()).listContactProfiles({ email: "grace@example.com" })).toEqual([])
       })
@@ -231,14 +230,14 @@ medusaIntegrationTestRunner({
                   api.post(
                     "/store/engagement/profile",
                     { first_name: `Shopper ${index}`, last_name: `L${index}` },
-                    shopper
+                    seeded.shopper
                   )
                 )
           )
         )
         expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200))
-        const customer = await customerRecord(getContainer(), shopper.customerId)
-        const profile = await profileRecord(getContainer(), shopper.customerId)
+        const customer = await customerRecord(getContainer(), seeded.shopper.customerId)
+        const profile = await profileRecord(getContainer(), seeded.shopper.customerId)
         expect({ first_name: profile.first_name, last_name: profile.last_name }).toEqual({
           first_name: customer.first_name,
           last_name: customer.last_name,

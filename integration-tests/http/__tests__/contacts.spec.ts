@@ -1,55 +1,40 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { CONTACT_STATISTIC_FIELDS } from "../../../src/modules/engagement/statistics/compute"
 import { rebuildContactStatistics } from "../../../src/scripts/rebuild-contact-statistics"
 import { engagementOf } from "../../helpers/engagement"
 import { refreshOrderStatisticsWorkflow } from "../../../src/workflows/contacts/workflows/refresh-order-statistics"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
-import {
-  createAdminHeaders,
-  createShopper,
-  CustomerSession,
-  placeOrder,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createAdminHeaders, createShopper, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
 const cents = (value: unknown) => Math.round(Number(value) * 100)
 
 /** The shopper's contact: purchase statistics kept in step with orders and returns, and the fields a shopper may edit. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let shopper: CustomerSession
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      shopper = await createShopper(api, store, "ada@example.com")
-    })
-
-    const profile = async () => (await api.get("/store/engagement/profile", shopper)).data.profile
+engagementSuite({
+  shopper: "ada@example.com",
+  testSuite: ({ api, getContainer }, seeded) => {
+    const profile = async () => (await api.get("/store/engagement/profile", seeded.shopper)).data.profile
 
     /** Every purchase statistic of the shopper's contact, as the admin sees it. */
     const statisticsOf = async () => {
       const admin = await createAdminHeaders(getContainer())
-      const { contact } = (await api.get(`/admin/engagement/contacts/${shopper.customerId}`, admin)).data
+      const { contact } = (await api.get(`/admin/engagement/contacts/${seeded.shopper.customerId}`, admin)).data
       return Object.fromEntries(CONTACT_STATISTIC_FIELDS.map((field) => [field, contact[field]]))
     }
 
     it("keeps purchase statistics in step with orders placed and canceled, once per event", async () => {
-      const [pen, notebook, lamp] = store.products
-      const first = await placeOrder(api, store, {
+      const [pen, notebook, lamp] = seeded.store.products
+      const first = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
-        customerHeaders: shopper.headers,
+        customerHeaders: seeded.shopper.headers,
         items: [{ variant_id: pen.variants[0].id, quantity: 3 }],
       })
-      const second = await placeOrder(api, store, {
+      const second = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
-        customerHeaders: shopper.headers,
+        customerHeaders: seeded.shopper.headers,
         items: [
           { variant_id: notebook.variants[0].id, quantity: 1 },
           { variant_id: lamp.variants[0].id, quantity: 1 },
@@ -83,7 +68,7 @@ medusaIntegrationTestRunner({
       // the rebuild command gets back to the same statistics from the orders alone
       const engagement = engagementOf(getContainer())
       await engagement.deleteOrderFacts((await engagement.listOrderFacts({})).map((fact) => fact.id))
-      const [row] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
+      const [row] = await engagement.listContactProfiles({ customer_id: seeded.shopper.customerId })
       await engagement.updateContactProfiles({ id: row.id, order_count: 0, total_spent: 0, last_order_at: null })
       const progress: number[] = []
       const rebuilt = await rebuildContactStatistics(getContainer(), {
@@ -100,16 +85,16 @@ medusaIntegrationTestRunner({
     })
 
     it("counts a return once its goods are received, and the rebuild command arrives at the same statistics", async () => {
-      const [pen, notebook] = store.products
+      const [pen, notebook] = seeded.store.products
       const admin = await createAdminHeaders(getContainer())
-      const kept = await placeOrder(api, store, {
+      const kept = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
-        customerHeaders: shopper.headers,
+        customerHeaders: seeded.shopper.headers,
         items: [{ variant_id: notebook.variants[0].id, quantity: 2 }],
       })
-      const returned = await placeOrder(api, store, {
+      const returned = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
-        customerHeaders: shopper.headers,
+        customerHeaders: seeded.shopper.headers,
         items: [{ variant_id: pen.variants[0].id, quantity: 3 }],
       })
       await eventually(async () => ((await profile()).order_count === 2 ? true : undefined))
@@ -118,12 +103,12 @@ medusaIntegrationTestRunner({
       const penItem = returned.items[0]
       await api.post(
         `/admin/orders/${returned.id}/fulfillments`,
-        { location_id: store.stockLocationId, items: [{ id: penItem.id, quantity: 3 }] },
+        { location_id: seeded.store.stockLocationId, items: [{ id: penItem.id, quantity: 3 }] },
         admin
       )
       const { data: begun } = await api.post(
         "/admin/returns",
-        { order_id: returned.id, location_id: store.stockLocationId },
+        { order_id: returned.id, location_id: seeded.store.stockLocationId },
         admin
       )
       const returnId = begun.return.id
@@ -165,7 +150,7 @@ medusaIntegrationTestRunner({
       // from nothing but the orders, the rebuild command gets every statistic back
       const engagement = engagementOf(getContainer())
       await engagement.deleteOrderFacts((await engagement.listOrderFacts({})).map((fact) => fact.id))
-      const [row] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
+      const [row] = await engagement.listContactProfiles({ customer_id: seeded.shopper.customerId })
       await engagement.updateContactProfiles({
         id: row.id,
         order_count: 0,
@@ -187,7 +172,7 @@ medusaIntegrationTestRunner({
           gender: "Female",
           custom_attributes: { shoe_size: "38" },
         },
-        shopper
+        seeded.shopper
       )
       expect(updated.data.profile).toEqual(
         expect.objectContaining({
@@ -202,27 +187,29 @@ medusaIntegrationTestRunner({
       const renamed = await api.post(
         "/store/engagement/profile",
         { first_name: "Augusta Ada", last_name: "King" },
-        shopper
+        seeded.shopper
       )
       expect(renamed.data.profile).toEqual(
         expect.objectContaining({ first_name: "Augusta Ada", last_name: "King", phone: "+48500600700" })
       )
-      const me = async () => (await api.get("/store/customers/me", shopper)).data.customer
+      const me = async () => (await api.get("/store/customers/me", seeded.shopper)).data.customer
       expect(await me()).toEqual(
         expect.objectContaining({ first_name: "Augusta Ada", last_name: "King", phone: "+48500600700" })
       )
 
-      const badGender = await responseOf(api.post("/store/engagement/profile", { gender: "Robot" }, shopper))
+      const badGender = await responseOf(api.post("/store/engagement/profile", { gender: "Robot" }, seeded.shopper))
       expect(badGender.status).toBe(400)
       expect(badGender.data.message).toContain("gender")
-      const notEditable = await responseOf(api.post("/store/engagement/profile", { total_spent: 1_000_000 }, shopper))
+      const notEditable = await responseOf(
+        api.post("/store/engagement/profile", { total_spent: 1_000_000 }, seeded.shopper)
+      )
       expect(notEditable.status).toBe(400)
       expect(notEditable.data.message).toContain("total_spent")
       const otherCustomer = await responseOf(
-        api.post("/store/engagement/profile", { customer_id: "cus_other", first_name: "X" }, shopper)
+        api.post("/store/engagement/profile", { customer_id: "cus_other", first_name: "X" }, seeded.shopper)
       )
       const badPhone = await responseOf(
-        api.post("/store/engagement/profile", { first_name: "X", phone: "call me" }, shopper)
+        api.post("/store/engagement/profile", { first_name: "X", phone: "call me" }, seeded.shopper)
       )
       expect(badPhone.status).toBe(400)
       expect(badPhone.data.message).toContain("phone")
@@ -230,11 +217,14 @@ medusaIntegrationTestRunner({
       expect((await profile()).first_name).toBe("Augusta Ada")
       expect((await me()).first_name).toBe("Augusta Ada")
 
-      const pk = { headers: { "x-publishable-api-key": store.publishableKey } }
+      const pk = { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
       expect((await responseOf(api.get("/store/engagement/profile", pk))).status).toBe(401)
       expect((await responseOf(api.post("/store/engagement/profile", { first_name: "Eve" }, pk))).status).toBe(401)
 
-      const grace = await createShopper(api, store, "grace@example.com", { first_name: "Grace", last_name: "Hopper" })
+      const grace = await createShopper(api, seeded.store, "grace@example.com", {
+        first_name: "Grace",
+        last_name: "Hopper",
+      })
       const theirs = await api.get("/store/engagement/profile", grace)
       expect(theirs.data.profile).toEqual(expect.objectContaining({ email: "grace@example.com", phone: null }))
       expect((await api.get("/store/customers/me", grace)).data.customer).toEqual(
@@ -244,7 +234,7 @@ medusaIntegrationTestRunner({
 
     it("accepts dates of birth from 1900-01-01 to today only, refusing others with a 400 naming the field and changing nothing", async () => {
       const admin = await createAdminHeaders(getContainer())
-      await api.post("/store/engagement/profile", { date_of_birth: "1990-05-17" }, shopper)
+      await api.post("/store/engagement/profile", { date_of_birth: "1990-05-17" }, seeded.shopper)
       const today = new Date().toISOString().slice(0, 10)
       const upsert = (dateOfBirth: string) =>
         api.post(
@@ -253,7 +243,7 @@ medusaIntegrationTestRunner({
           admin
         )
       for (const day of ["0000-01-01", "1899-12-31", "9999-12-31", "2999-01-01T00:00:00Z"]) {
-        const shoppers = await responseOf(api.post("/store/engagement/profile", { date_of_birth: day }, shopper))
+        const shoppers = await responseOf(api.post("/store/engagement/profile", { date_of_birth: day }, seeded.shopper))
         const admins = await responseOf(upsert(day))
         if (!day.includes("T")) {
           expect([shoppers.status, shoppers.data.message]).toEqual([
@@ -270,7 +260,8 @@ medusaIntegrationTestRunner({
 
       for (const day of ["1900-01-01", today]) {
         expect(
-          (await api.post("/store/engagement/profile", { date_of_birth: day }, shopper)).data.profile.date_of_birth
+          (await api.post("/store/engagement/profile", { date_of_birth: day }, seeded.shopper)).data.profile
+            .date_of_birth
         ).toBe(day)
       }
       await upsert("1950-02-28T23:30:00-05:00")

@@ -1,10 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { recordCartConversionWorkflow } from "../../../src/workflows/conversions/workflows/record-cart-conversion"
 import { engagementOf, settleDelivery } from "../../helpers/engagement"
 import { eventually, REJOINER_TEST_CONFIG, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, createCustomerSession, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -21,15 +21,8 @@ type ConvertBody = {
   cart_items: (Record<string, unknown> & { price: number; item_qty: number; qty_price: number })[]
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     /** The order's conversion delivery, once the `order.placed` subscriber has enqueued it. */
     async function conversionOf(orderId: string) {
       return await eventually(
@@ -43,14 +36,14 @@ medusaIntegrationTestRunner({
     ) {
       const session = guest
         ? undefined
-        : await createCustomerSession(api, store, {
+        : await createCustomerSession(api, seeded.store, {
             email,
             password: "secret-password",
             first_name: "Ada",
             last_name: "Lovelace",
           })
-      const [pen, notebook] = store.products
-      return await placeOrder(api, store, {
+      const [pen, notebook] = seeded.store.products
+      return await placeOrder(api, seeded.store, {
         email,
         customerHeaders: session?.headers,
         promoCodes,

@@ -1,9 +1,9 @@
 import type { ChildProcessWithoutNullStreams } from "node:child_process"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { startOutboxWorker } from "../../crash/start-worker"
 import { engagementOf, makeDeliveriesDue } from "../../helpers/engagement"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
-import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/store"
+import { createCustomerSession } from "../../helpers/store"
 
 jest.setTimeout(120_000)
 
@@ -39,15 +39,9 @@ async function killed(child: ChildProcessWithoutNullStreams): Promise<NodeJS.Sig
   })
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer, dbConfig }) => {
-    let store: TestStore
+engagementSuite({
+  testSuite: ({ api, getContainer, dbConfig }, seeded) => {
     let worker: ChildProcessWithoutNullStreams | undefined
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
 
     /** Lets the coalescing window of every waiting contact pass. */
     const makeDue = async () => {
@@ -67,7 +61,7 @@ medusaIntegrationTestRunner({
       const emails = ["ada@example.com", "grace@example.com", "edsger@example.com"]
       const customers: string[] = []
       for (const [index, email] of emails.entries()) {
-        const session = await createCustomerSession(api, store, {
+        const session = await createCustomerSession(api, seeded.store, {
           email,
           password: "secret-password",
           first_name: ["Ada", "Grace", "Edsger"][index],
@@ -97,6 +91,7 @@ medusaIntegrationTestRunner({
       await engagement.syncDueContacts()
       await engagement.enqueueDeliveries(
         emails.map((email, index) => ({
+          origin: "cart_conversion",
           platform: "rejoiner",
           operation: "convert",
           idempotency_key: `crash-test:convert:order_${index}`,
@@ -196,7 +191,7 @@ medusaIntegrationTestRunner({
 
     it("a create whose answer timed out is looked up before it is sent again, so Engage and CRM.COM hold the contact once", async () => {
       const engagement = engagementOf(getContainer())
-      const { customerId } = await createCustomerSession(api, store, {
+      const { customerId } = await createCustomerSession(api, seeded.store, {
         email: "barbara@example.com",
         password: "secret-password",
         first_name: "Barbara",
@@ -251,7 +246,7 @@ medusaIntegrationTestRunner({
 
     it("a contact whose call was in flight on its last attempt when the worker died goes on through the fallback instead of waiting forever", async () => {
       const engagement = engagementOf(getContainer())
-      const { customerId } = await createCustomerSession(api, store, {
+      const { customerId } = await createCustomerSession(api, seeded.store, {
         email: "frances@example.com",
         password: "secret-password",
         first_name: "Frances",

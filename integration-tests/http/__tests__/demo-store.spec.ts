@@ -1,26 +1,19 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { Modules } from "@medusajs/framework/utils"
 import { SHIPPING_PRICE } from "../../../src/scripts/demo/catalog"
 import { seedStore } from "../../../src/scripts/demo/seed-store"
-import { createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createCustomerSession, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
 /** Expected totals in cents, so 19.99 × 2 does not drift in floating point. */
 const cents = (amount: number) => Math.round(amount * 100)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     it("seeds a store whose products carry GTIN, MPN and brand, and seeding again changes nothing", async () => {
-      expect(store.products.map((p) => p.handle)).toEqual(["fountain-pen", "dotted-notebook", "desk-lamp"])
-      const [pen, notebook, lamp] = store.products
+      expect(seeded.store.products.map((p) => p.handle)).toEqual(["fountain-pen", "dotted-notebook", "desk-lamp"])
+      const [pen, notebook, lamp] = seeded.store.products
       expect(pen.variants[0]).toEqual(
         expect.objectContaining({ sku: "PEN-BLUE", barcode: "4006381333931", mpn: "PW-FP100-BL" })
       )
@@ -30,14 +23,14 @@ medusaIntegrationTestRunner({
       expect(lamp.brand).toBe("Lumen & Co")
 
       const again = await seedStore(getContainer())
-      expect(again).toEqual(store)
+      expect(again).toEqual(seeded.store)
       const productModule = getContainer().resolve(Modules.PRODUCT)
       expect(await productModule.listProducts({}, { select: ["id"] })).toHaveLength(3)
     })
 
     it("places orders through the store API for a registered customer and for a guest", async () => {
-      const [pen, notebook, lamp] = store.products
-      const session = await createCustomerSession(api, store, {
+      const [pen, notebook, lamp] = seeded.store.products
+      const session = await createCustomerSession(api, seeded.store, {
         email: "ada@example.com",
         password: "secret-password",
         first_name: "Ada",
@@ -48,7 +41,7 @@ medusaIntegrationTestRunner({
         { variant: pen.variants[0], quantity: 2 },
         { variant: notebook.variants[0], quantity: 3 },
       ]
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: session.headers,
         items: items.map((i) => ({ variant_id: i.variant.id, quantity: i.quantity })),
@@ -62,7 +55,7 @@ medusaIntegrationTestRunner({
       expect(cents(order.shipping_total)).toBe(cents(SHIPPING_PRICE.eur))
       expect(cents(order.total)).toBe(itemCents + cents(SHIPPING_PRICE.eur))
 
-      const guest = await placeOrder(api, store, {
+      const guest = await placeOrder(api, seeded.store, {
         email: "guest@example.com",
         countryCode: "se",
         items: [{ variant_id: lamp.variants[0].id, quantity: 1 }],

@@ -1,10 +1,10 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { MASKED, maskRequest } from "../../../src/modules/engagement/outbox/dry-run"
 import type { HttpMethod } from "../../../src/provider-api/types"
 import { engagementOf, makeDue, reviewRequestOf, sendDueAndSettle } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually, RECENSUS_TEST_CONFIG, REJOINER_TEST_CONFIG, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, createCustomerSession, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -16,18 +16,11 @@ const platforms = useTestPlatforms({
   ENGAGEMENT_DRY_RUN_PLATFORMS: "rejoiner, recensus",
 })
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     async function orderAsGuest(email: string) {
-      const [pen, notebook] = store.products
-      return await placeOrder(api, store, {
+      const [pen, notebook] = seeded.store.products
+      return await placeOrder(api, seeded.store, {
         email,
         items: [
           { variant_id: pen.variants[0].id, quantity: 3 },
@@ -123,14 +116,14 @@ medusaIntegrationTestRunner({
     })
 
     it("ends a review request sent under dry-run as failed with the reason, its signed request stored, nothing sent", async () => {
-      const session = await createCustomerSession(api, store, {
+      const session = await createCustomerSession(api, seeded.store, {
         email: "grace@example.com",
         password: "secret-password",
         first_name: "Grace",
         last_name: "Hopper",
       })
-      const [pen] = store.products
-      const order = await placeOrder(api, store, {
+      const [pen] = seeded.store.products
+      const order = await placeOrder(api, seeded.store, {
         email: "grace@example.com",
         customerHeaders: session.headers,
         items: [{ variant_id: pen.variants[0].id, quantity: 1 }],

@@ -1,8 +1,8 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { contactSyncOf, syncContactsNow } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { useTestPlatforms } from "../../helpers/stand-ins"
-import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/store"
+import { createCustomerSession } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -28,14 +28,11 @@ const refusedRead = (failed: string) => ({
 })
 const NOT_SYNCED = "engage: your contact is not synced to Voyado Engage yet"
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     type Shopper = Awaited<ReturnType<typeof createCustomerSession>>
     const register = async (email: string): Promise<Shopper> => {
-      const shopper = await createCustomerSession(api, store, {
+      const shopper = await createCustomerSession(api, seeded.store, {
         email,
         password: "secret-password",
         first_name: "Ada",
@@ -58,10 +55,6 @@ medusaIntegrationTestRunner({
         }))
       )
     }
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
 
     it("answers the shopper's own active e-commerce promotions, and a second read within the cache window makes no call", async () => {
       const [ada, bob] = await registerSynced("ada@example.com", "bob@example.com")
@@ -278,7 +271,7 @@ medusaIntegrationTestRunner({
         expect(early.status).toBe(409)
         expect(early.data.message).toBe(NOT_SYNCED)
         const anonymous = await responseOf(
-          api.get(path, { headers: { "x-publishable-api-key": store.publishableKey } })
+          api.get(path, { headers: { "x-publishable-api-key": seeded.store.publishableKey } })
         )
         expect(anonymous.status).toBe(401)
       }

@@ -1,22 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { backfillContactProfiles, backfillContacts } from "../../../src/scripts/backfill-contacts"
 import { backfillReferralCodes } from "../../../src/scripts/backfill-referral-codes"
 import { rebuildContactStatistics } from "../../../src/scripts/rebuild-contact-statistics"
 import { contactSyncOf, engagementOf, loyaltyOf, syncContactsNow } from "../../helpers/engagement"
 import { eventually, useContactSyncPlatforms } from "../../helpers/stand-ins"
 import type { StandIn } from "../../stand-ins/stand-in"
-import {
-  createAdminHeaders,
-  createShopper,
-  CustomerSession,
-  linesOf,
-  PEN,
-  placeOrder,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createAdminHeaders, createShopper, CustomerSession, linesOf, PEN, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -41,24 +32,17 @@ const marksNow = () =>
   Object.fromEntries(Object.entries(CONTACT_PLATFORMS).map(([id, standIn]) => [id, standIn.requests.length]))
 
 /** After an erasure: the shopper's own acts reach the platforms again, and nothing else brings them back. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     /** A shopper known to every contact platform, with one order; then erased through the admin route. */
     const syncedThenErased = async (container: MedusaContainer) => {
       const engagement = engagementOf(container)
-      const shopper = await createShopper(api, store, EMAIL, { first_name: "Erasmina", last_name: "Forgetsen" })
+      const shopper = await createShopper(api, seeded.store, EMAIL, { first_name: "Erasmina", last_name: "Forgetsen" })
       await contactSyncOf(container, shopper.customerId, "crmcom")
-      await placeOrder(api, store, {
+      await placeOrder(api, seeded.store, {
         email: EMAIL,
         customerHeaders: shopper.headers,
-        items: linesOf(store, [[PEN, 1]]),
+        items: linesOf(seeded.store, [[PEN, 1]]),
       })
       await eventually(async () => {
         const [profile] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
@@ -165,7 +149,7 @@ medusaIntegrationTestRunner({
     it("reports a contact call whose outbox key is taken, and plans it again with the next key", async () => {
       const container = getContainer()
       const engagement = engagementOf(container)
-      const shopper = await createShopper(api, store, EMAIL, { first_name: "Erasmina", last_name: "Forgetsen" })
+      const shopper = await createShopper(api, seeded.store, EMAIL, { first_name: "Erasmina", last_name: "Forgetsen" })
       const sync = await contactSyncOf(container, shopper.customerId, "expertsender")
       await syncContactsNow(container)
       const before = (await engagement.listContactSyncs({ id: sync.id }))[0]
@@ -173,6 +157,7 @@ medusaIntegrationTestRunner({
       const key = `contact-sync:expertsender:${sync.id}:${before.step + 1}`
       const [taken] = await engagement.createDeliveries([
         {
+          origin: "contact_sync",
           platform: "expertsender",
           operation: "upsert_customers",
           payload: {},
@@ -237,10 +222,10 @@ medusaIntegrationTestRunner({
       expect(acceptedSince(marks)).toEqual({ expertsender: [], engage: [], rejoiner: [], crmcom: [] })
 
       // the shopper orders again: they are a contact again, sent to the platforms
-      await placeOrder(api, store, {
+      await placeOrder(api, seeded.store, {
         email: EMAIL,
         customerHeaders: shopper.headers,
-        items: linesOf(store, [[PEN, 2]]),
+        items: linesOf(seeded.store, [[PEN, 2]]),
       })
       const [profile] = await eventually(async () => {
         const rows = await engagement.listContactProfiles({ customer_id: shopper.customerId })

@@ -1,5 +1,5 @@
 import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { anonymiseErasedConsentsStep } from "../../../src/workflows/privacy/steps/anonymise-erased-consents"
 import { deleteErasedCheckoutsStep } from "../../../src/workflows/privacy/steps/delete-erased-checkouts"
 import { deleteErasedConsentConfirmationsStep } from "../../../src/workflows/privacy/steps/delete-erased-consent-confirmations"
@@ -16,7 +16,7 @@ import { prepareErasureStep } from "../../../src/workflows/privacy/steps/prepare
 import { recordErasureStep } from "../../../src/workflows/privacy/steps/record-erasure"
 import { contactSyncOf, engagementOf, scanPluginTables, syncContactsNow, withoutTimes } from "../../helpers/engagement"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
-import { createShopper, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createShopper, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -74,23 +74,16 @@ const FIRST = "Compensa"
 const LAST = "Backagain"
 
 /** A failed erasure leaves the shopper's engagement records exactly as they were. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     it("puts every engagement table back exactly when a later step of the erasure fails", async () => {
       const container = getContainer()
       const engagement = engagementOf(container)
-      const shopper = await createShopper(api, store, EMAIL, { first_name: FIRST, last_name: LAST })
+      const shopper = await createShopper(api, seeded.store, EMAIL, { first_name: FIRST, last_name: LAST })
       await contactSyncOf(container, shopper.customerId, "crmcom")
       await syncContactsNow(container)
-      const [pen] = store.products
-      await placeOrder(api, store, {
+      const [pen] = seeded.store.products
+      await placeOrder(api, seeded.store, {
         email: EMAIL,
         customerHeaders: shopper.headers,
         items: [{ variant_id: pen.variants[0].id, quantity: 1 }],

@@ -1,12 +1,12 @@
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { eraseLoyaltyAccountStep, EraseLoyaltyInput } from "../../../src/workflows/privacy/steps/erase-loyalty-account"
 import { contactSyncOf, engagementOf, syncContactsNow, scanPluginTables, withoutTimes } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { bodiesOf, eventually, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createShopper, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, createShopper, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -38,22 +38,15 @@ const LAST = "Forgetsen"
 const NEEDLES = [EMAIL, FIRST, LAST, "5550199", "555 0199"]
 
 /** Erasing a shopper safely: concurrent erasures erase once, and a failed erasure puts the loyalty ledger back. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     const scan = () => scanPluginTables(getContainer(), NEEDLES)
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
 
     it("erases once when five erasures of one shopper run at once", async () => {
       const container = getContainer()
       const engagement = engagementOf(container)
       const admin = await createAdminHeaders(container)
-      const shopper = await createShopper(api, store, EMAIL, { first_name: FIRST, last_name: LAST })
+      const shopper = await createShopper(api, seeded.store, EMAIL, { first_name: FIRST, last_name: LAST })
       await contactSyncOf(container, shopper.customerId, "crmcom")
       await syncContactsNow(container)
 
@@ -93,9 +86,9 @@ medusaIntegrationTestRunner({
 
     it("puts the loyalty account and its ledger back exactly when a later step of the erasure fails", async () => {
       const container = getContainer()
-      const shopper = await createShopper(api, store, EMAIL, { first_name: FIRST, last_name: LAST })
-      const [pen] = store.products
-      await placeOrder(api, store, {
+      const shopper = await createShopper(api, seeded.store, EMAIL, { first_name: FIRST, last_name: LAST })
+      const [pen] = seeded.store.products
+      await placeOrder(api, seeded.store, {
         email: EMAIL,
         customerHeaders: shopper.headers,
         items: [{ variant_id: pen.variants[0].id, quantity: 1 }],

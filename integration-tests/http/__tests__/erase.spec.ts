@@ -1,10 +1,10 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { contactSyncOf, engagementOf, syncContactsNow, scanPluginTables, withoutTimes } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { bodiesOf, eventually, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, createShopper, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, createShopper, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -26,22 +26,15 @@ const LAST = "Forgetsen"
 const NEEDLES = [EMAIL, FIRST, LAST, "5550199", "555 0199"]
 
 /** Erasing a shopper: every plugin table, waiting calls and each platform told once. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     const scan = () => scanPluginTables(getContainer(), NEEDLES)
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
 
     it("erases the shopper from every plugin table, cancels their waiting calls and tells each platform once", async () => {
       const container = getContainer()
       const engagement = engagementOf(container)
       const admin = await createAdminHeaders(container)
-      const shopper = await createShopper(api, store, EMAIL, { first_name: FIRST, last_name: LAST })
+      const shopper = await createShopper(api, seeded.store, EMAIL, { first_name: FIRST, last_name: LAST })
       await api.post(`/admin/customers/${shopper.customerId}`, { phone: "+1 555 0199" }, admin)
       await api.post(
         "/store/engagement/consents",
@@ -64,8 +57,8 @@ medusaIntegrationTestRunner({
 
       // a real order: order facts, a review request, loyalty points, and a conversion that fails and waits
       rejoiner.failNext(1, { kind: "status", status: 503 })
-      const [pen] = store.products
-      const order = await placeOrder(api, store, {
+      const [pen] = seeded.store.products
+      const order = await placeOrder(api, seeded.store, {
         email: EMAIL,
         customerHeaders: shopper.headers,
         items: [{ variant_id: pen.variants[0].id, quantity: 1 }],

@@ -1,9 +1,9 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import sendDueReviewRequests from "../../../src/jobs/send-due-review-requests"
 import { engagementOf, reviewRequestOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, createCustomerSession, placeOrder, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, createCustomerSession, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -22,24 +22,17 @@ afterAll(() => {
   delete process.env.ENGAGEMENT_REVIEW_DELAY
 })
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     it("emails the review request through Medusa's notifications once the order is fulfilled, and only once", async () => {
-      const session = await createCustomerSession(api, store, {
+      const session = await createCustomerSession(api, seeded.store, {
         email: "ada@example.com",
         password: "secret-password",
         first_name: "Ada",
         last_name: "Lovelace",
       })
-      const [pen, notebook] = store.products
-      const order = await placeOrder(api, store, {
+      const [pen, notebook] = seeded.store.products
+      const order = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: session.headers,
         items: [
@@ -60,7 +53,7 @@ medusaIntegrationTestRunner({
       await api.post(
         `/admin/orders/${order.id}/fulfillments`,
         {
-          location_id: store.stockLocationId,
+          location_id: seeded.store.stockLocationId,
           items: order.items.map((item: { id: string; quantity: number }) => ({
             id: item.id,
             quantity: item.quantity,

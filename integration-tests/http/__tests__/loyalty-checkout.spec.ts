@@ -4,7 +4,7 @@ import {
   createShippingOptionsWorkflow,
   createTaxRegionsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import {
   adjustPoints,
   loyaltyOf,
@@ -13,37 +13,21 @@ import {
   createShopperWithPoints,
 } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
-import {
-  createAdminHeaders,
-  createShippableCart,
-  orderPaymentOf,
-  placeOrder,
-  RequestConfig,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createShippableCart, orderPaymentOf, placeOrder, RequestConfig } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
 /** Checkouts paid partly with points: a zero-decimal currency, a refund of such an order, automatic spend. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: RequestConfig
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     const loyalty = () => loyaltyOf(getContainer())
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
-    const pen = () => store.products[0].variants[0]
+    const pen = () => seeded.store.products[0].variants[0]
     const summaryOf = (session: RequestConfig) => loyaltySummaryOf(api, session)
 
     const shopperWithPoints = (email: string, points: number) =>
-      createShopperWithPoints(api, store, admin, email, points)
+      createShopperWithPoints(api, seeded.store, seeded.admin, email, points)
 
     /** A Japanese region (JPY, no minor unit) shipping from the demo's location: 800 JPY shipping, the pen at 3000 JPY. */
     async function japan(): Promise<string> {
@@ -60,7 +44,7 @@ medusaIntegrationTestRunner({
       const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
         entity: "stock_location",
         fields: ["fulfillment_sets.id"],
-        filters: { id: store.stockLocationId },
+        filters: { id: seeded.store.stockLocationId },
       })
       const zone = await fulfillment.createServiceZones({
         name: "Japan",
@@ -74,7 +58,7 @@ medusaIntegrationTestRunner({
             price_type: "flat",
             provider_id: "manual_manual",
             service_zone_id: zone.id,
-            shipping_profile_id: store.shippingProfileId,
+            shipping_profile_id: seeded.store.shippingProfileId,
             type: { label: "Standard", description: "Japan Post", code: "jp-standard" },
             prices: [{ currency_code: "jpy", amount: 800 }],
             rules: [
@@ -86,14 +70,14 @@ medusaIntegrationTestRunner({
       })
       const variant = pen()
       await api.post(
-        `/admin/products/${store.products[0].id}/variants/${variant.id}`,
+        `/admin/products/${seeded.store.products[0].id}/variants/${variant.id}`,
         {
           prices: [
             ...Object.entries(variant.prices).map(([currency_code, amount]) => ({ currency_code, amount })),
             { currency_code: "jpy", amount: 3000 },
           ],
         },
-        admin
+        seeded.admin
       )
       return regions[0].id
     }
@@ -104,7 +88,7 @@ medusaIntegrationTestRunner({
       let before = 0
       const order = await placeOrder(
         api,
-        { ...store, regionId },
+        { ...seeded.store, regionId },
         {
           email: "ada@example.com",
           customerHeaders: ada.headers,
@@ -130,7 +114,7 @@ medusaIntegrationTestRunner({
       expect(before).toBe(6800)
       expect(order.currency_code).toBe("jpy")
       expect(order.total).toBe(6250)
-      const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, admin)
+      const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, seeded.admin)
       expect(paid.order.payment_collections[0].amount).toBe(6250)
       const redeemed = await loyaltyRowsOf(getContainer(), { order_id: order.id, type: "redeem" })
       expect(redeemed.map((row) => row.points)).toEqual([-55_000])
@@ -141,7 +125,7 @@ medusaIntegrationTestRunner({
     it("refunds only the money part of an order paid partly with points: the points it earned go back, its redeemed points stay spent", async () => {
       const ada = await shopperWithPoints("ada@example.com", 1000)
       let before = 0
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [{ variant_id: pen().id, quantity: 2 }],
@@ -159,22 +143,24 @@ medusaIntegrationTestRunner({
       expect(earned).toBeGreaterThan(0)
       const afterOrder = await summaryOf(ada)
 
-      const payment = await orderPaymentOf(api, admin, order.id)
+      const payment = await orderPaymentOf(api, seeded.admin, order.id)
       expect(payment.amount).toBe(moneyPart)
-      await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+      await api.post(`/admin/payments/${payment.id}/capture`, {}, seeded.admin)
 
       // the whole order's value before points is more than was paid: Medusa refuses it
       const tooMuch = await api
-        .post(`/admin/payments/${payment.id}/refund`, { amount: before }, admin)
+        .post(`/admin/payments/${payment.id}/refund`, { amount: before }, seeded.admin)
         .catch(errorResponse)
       expect(tooMuch.status).toBe(400)
       expect(tooMuch.data.message).toContain("refund more than the captured amount")
 
-      await api.post(`/admin/payments/${payment.id}/refund`, { amount: moneyPart }, admin)
-      const refunded = await orderPaymentOf(api, admin, order.id)
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: moneyPart }, seeded.admin)
+      const refunded = await orderPaymentOf(api, seeded.admin, order.id)
       expect(refunded.refunds.map((refund: { amount: number }) => refund.amount)).toEqual([moneyPart])
       // nothing more can be refunded: the points' 5.50 were never money
-      const more = await api.post(`/admin/payments/${payment.id}/refund`, { amount: 1 }, admin).catch(errorResponse)
+      const more = await api
+        .post(`/admin/payments/${payment.id}/refund`, { amount: 1 }, seeded.admin)
+        .catch(errorResponse)
       expect(more.status).toBe(400)
 
       // every point the paid money earned is taken back; the redeem row stands, nothing restored
@@ -190,7 +176,7 @@ medusaIntegrationTestRunner({
 
     /** A cart of the shopper's with one pen, addressed, with shipping: ready for payment. */
     const cartOf = (session: RequestConfig) =>
-      createShippableCart(api, store, {
+      createShippableCart(api, seeded.store, {
         customerHeaders: session.headers,
         items: [{ variant_id: pen().id, quantity: 1 }],
       })
@@ -207,7 +193,7 @@ medusaIntegrationTestRunner({
 
       // a checkout that never touches points: they go on when the payment collection is made
       let before = 0
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [{ variant_id: pen().id, quantity: 2 }],
@@ -216,15 +202,15 @@ medusaIntegrationTestRunner({
         },
       })
       expect(Math.round((before - order.total) * 100)).toBe(1000)
-      const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, admin)
+      const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, seeded.admin)
       expect(paid.order.payment_collections[0].amount).toBe(order.total)
       const redeemed = await loyaltyRowsOf(getContainer(), { order_id: order.id, type: "redeem" })
       expect(redeemed.map((row) => row.points)).toEqual([-1000])
 
       // points the shopper took off a cart stay off it
-      await adjustPoints(api, admin, ada.customerId, 1000, "more")
+      await adjustPoints(api, seeded.admin, ada.customerId, 1000, "more")
       let beforeSecond = 0
-      const second = await placeOrder(api, store, {
+      const second = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [{ variant_id: pen().id, quantity: 1 }],
@@ -297,7 +283,7 @@ medusaIntegrationTestRunner({
         .post(
           "/store/engagement/loyalty/preferences",
           { auto_spend: { enabled: true } },
-          { headers: { "x-publishable-api-key": store.publishableKey } }
+          { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
         )
         .catch(errorResponse)
       expect(guest.status).toBe(401)

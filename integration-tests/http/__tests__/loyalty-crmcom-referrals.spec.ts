@@ -1,11 +1,11 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { crmComShopper, quietOf, rewardsWithSchemes } from "../../helpers/crmcom-loyalty"
 import { engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { useTestPlatforms } from "../../helpers/stand-ins"
-import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/store"
+import { createCustomerSession } from "../../helpers/store"
 import { giveRewards, ownRewards } from "../../stand-ins/crmcom-rewards"
 import { giveReferralCode, invitationsOf, referralsOf } from "../../stand-ins/crmcom-reward-writes"
 
@@ -17,17 +17,10 @@ const platforms = useTestPlatforms(
 )
 const { crmcom } = platforms
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const shopper = (email: string, name?: string) => crmComShopper(api, getContainer(), store, email, name)
+    const shopper = (email: string, name?: string) => crmComShopper(api, getContainer(), seeded.store, email, name)
     const rowsOf = (customerId: string, operation: string) =>
       engagementOf(getContainer()).listDeliveries({ customer_id: customerId, operation })
 
@@ -147,13 +140,13 @@ medusaIntegrationTestRunner({
       const unknown = await responseOf(api.post("/store/engagement/reward-schemes/NOPE/sign-up", {}, ada))
       expect(unknown.status).toBe(404)
 
-      const guest = { headers: { "x-publishable-api-key": store.publishableKey } }
+      const guest = { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
       for (const path of ["/store/engagement/reward-schemes/SCHEME-OPEN/sign-up", "/store/engagement/referral/claim"]) {
         expect((await responseOf(api.post(path, { code: "REF123" }, guest))).status).toBe(401)
       }
 
       // registered, but not on CRM.COM yet: a 409, no call
-      const early = await createCustomerSession(api, store, {
+      const early = await createCustomerSession(api, seeded.store, {
         email: "early@example.com",
         password: "secret-password",
         first_name: "E",

@@ -1,11 +1,10 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { crmComShopper, quietOf, rewardsWithSchemes } from "../../helpers/crmcom-loyalty"
 import { engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { useTestPlatforms } from "../../helpers/stand-ins"
-import { seedTestStore, TestStore } from "../../helpers/store"
 import { giveRewards, ownRewards } from "../../stand-ins/crmcom-rewards"
 import { signUpCodesOf } from "../../stand-ins/crmcom-reward-writes"
 
@@ -20,17 +19,10 @@ const { crmcom } = platforms
 
 const SCHEMES = "/store/engagement/reward-schemes"
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
-    const shopper = (email: string, name?: string) => crmComShopper(api, getContainer(), store, email, name)
+    const shopper = (email: string, name?: string) => crmComShopper(api, getContainer(), seeded.store, email, name)
     const joinedOn = async (session: { headers: Record<string, string> }) =>
       Object.fromEntries(
         (await api.get(SCHEMES, session)).data.reward_schemes.map((scheme: { id: string; joined: boolean }) => [

@@ -1,16 +1,9 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { contactSyncOf, syncContactsNow } from "../../helpers/engagement"
 import { useTestPlatforms } from "../../helpers/stand-ins"
-import {
-  createAdminHeaders,
-  createCustomerSession,
-  placeOrder,
-  RequestConfig,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createCustomerSession, placeOrder } from "../../helpers/store"
 import { giveRewards } from "../../stand-ins/crmcom-rewards"
 
 jest.setTimeout(240_000)
@@ -88,22 +81,14 @@ const ADA_REWARDS = {
   ],
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: RequestConfig
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const answerOf = (promise: Promise<{ status: number; data: any }>) => promise.catch((error) => error.response)
     /** A registered shopper whose contact the sync put on CRM.COM (with its token kept sealed). */
     async function syncedShopper(email: string) {
-      const session = await createCustomerSession(api, store, {
+      const session = await createCustomerSession(api, seeded.store, {
         email,
         password: "secret-password",
         first_name: "Ada",
@@ -165,7 +150,7 @@ medusaIntegrationTestRunner({
       expect(crmcom.callsTo("account_rewards")[0].headers.authorization).toMatch(/^Bearer /)
 
       // the admin's view of the same contact within the cache window: no new call, the schemes joined
-      const { data: asAdmin } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
+      const { data: asAdmin } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, seeded.admin)
       expect(asAdmin.loyalty).toMatchObject({
         customer_id: ada.customerId,
         source: "CRM.COM",
@@ -207,28 +192,32 @@ medusaIntegrationTestRunner({
       ])
 
       // an order earns nothing in the local ledger: CRM.COM keeps the points
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
-        items: [{ variant_id: store.products[0].variants[0].id, quantity: 1 }],
+        items: [{ variant_id: seeded.store.products[0].variants[0].id, quantity: 1 }],
       })
       await new Promise((resolve) => setTimeout(resolve, 1000))
       expect(await loyalty().listLoyaltyTransactions({ order_id: order.id })).toHaveLength(0)
       expect(await loyalty().listLoyaltyAccounts({ customer_id: ada.customerId })).toHaveLength(0)
 
       // the routes that would change local points and that CRM.COM has no call for refuse, naming it, and change nothing
-      const { data: cart } = await api.post("/store/carts", { region_id: store.regionId }, ada)
+      const { data: cart } = await api.post("/store/carts", { region_id: seeded.store.regionId }, ada)
       const refusals = [
         await answerOf(api.post(`/store/carts/${cart.cart.id}/loyalty-points`, { points: 100 }, ada)),
         await answerOf(api.delete(`/store/carts/${cart.cart.id}/loyalty-points`, ada)),
         await answerOf(
-          api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/block`, { reason: "fraud check" }, admin)
+          api.post(
+            `/admin/engagement/contacts/${ada.customerId}/loyalty/block`,
+            { reason: "fraud check" },
+            seeded.admin
+          )
         ),
         await answerOf(
           api.post(
             `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`,
             { points: 100, reason: "goodwill" },
-            admin
+            seeded.admin
           )
         ),
       ]
@@ -246,7 +235,7 @@ medusaIntegrationTestRunner({
       const bob = await syncedShopper("bob@example.com")
       giveRewards(crmcom, bob.contactId, { ...ADA_REWARDS, schemes: [] })
       // registered, but the contact sync has not run for them: no CRM.COM contact yet
-      const early = await createCustomerSession(api, store, {
+      const early = await createCustomerSession(api, seeded.store, {
         email: "early@example.com",
         password: "secret-password",
         first_name: "E",
@@ -268,7 +257,7 @@ medusaIntegrationTestRunner({
       // before the next fault is set, or it would take that fault instead
       await quiet()
       crmcom.failNext(1, { kind: "reset" })
-      const reset = await answerOf(api.get(`/admin/engagement/contacts/${bob.customerId}/loyalty`, admin))
+      const reset = await answerOf(api.get(`/admin/engagement/contacts/${bob.customerId}/loyalty`, seeded.admin))
       expect(reset.status).toBe(424)
       expect(reset.data).toEqual(down(reset.data.failed))
       expect(["accounts", "rewards", "financials", "balances"]).toContain(reset.data.failed)

@@ -1,18 +1,8 @@
 import fc from "fast-check"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
 import { DAY, LedgerModel, ModelOrder, ModelRefusal } from "../../helpers/loyalty-model"
-import {
-  createAdminHeaders,
-  createShippableCart,
-  createShopper,
-  CustomerSession,
-  linesOf,
-  PEN,
-  RequestConfig,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createShippableCart, createShopper, CustomerSession, linesOf, PEN } from "../../helpers/store"
 
 /**
  * The model-based test of the loyalty ledger through the store and admin API (the slower sibling
@@ -74,17 +64,9 @@ const command = fc.oneof(
 type Generated = typeof command extends fc.Arbitrary<infer T> ? T : never
 type Command = Exclude<Generated, readonly unknown[]>
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: RequestConfig
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     /** The answer's status: 2xx, or the 4xx/5xx the route gave. */
     async function statusOf(call: Promise<unknown>): Promise<{ status: number; message?: string }> {
       try {
@@ -164,7 +146,7 @@ medusaIntegrationTestRunner({
 
     async function runSequence(run: number, commands: Command[]) {
       const email = `model-${run}-${Date.now()}@example.com`
-      const shopper = await createShopper(api, store, email)
+      const shopper = await createShopper(api, seeded.store, email)
       const c = shopper.customerId
       const model = new LedgerModel({
         customers: [c],
@@ -176,13 +158,13 @@ medusaIntegrationTestRunner({
         refereePoints: 0,
       })
       const orders: ModelOrder[] = []
-      const config = { headers: { ...shopper.headers, "x-publishable-api-key": store.publishableKey } }
+      const config = { headers: { ...shopper.headers, "x-publishable-api-key": seeded.store.publishableKey } }
       let cart: string | null = null
       let adjustments = 0
       const newCart = async (pens: number) =>
-        await createShippableCart(api, store, {
+        await createShippableCart(api, seeded.store, {
           customerHeaders: shopper.headers,
-          items: linesOf(store, [[PEN, pens]]),
+          items: linesOf(seeded.store, [[PEN, pens]]),
         })
 
       for (const cmd of commands) {
@@ -197,7 +179,7 @@ medusaIntegrationTestRunner({
               api.post(
                 `/admin/engagement/contacts/${c}/loyalty/adjustments`,
                 { points: points, reason: "model", idempotency_key: key },
-                admin
+                seeded.admin
               )
             )
             sameDecision(`adjust ${points}`, answer, () =>
@@ -213,7 +195,7 @@ medusaIntegrationTestRunner({
               const { data } = await api.post(
                 `/admin/engagement/contacts/${c}/loyalty/adjustments`,
                 { points: points, reason: "model", idempotency_key: key },
-                admin
+                seeded.admin
               )
               if (data.applied !== false) {
                 throw new Error(`invariant "idempotency" broken: adjustment ${key} applied twice`)
@@ -301,7 +283,7 @@ medusaIntegrationTestRunner({
               api.post(
                 `/admin/engagement/contacts/${c}/loyalty/${cmd.blocked ? "block" : "unblock"}`,
                 { reason: "model" },
-                admin
+                seeded.admin
               )
             )
             sameDecision(cmd.blocked ? "block" : "unblock", answer, () => model.block(c, cmd.blocked))

@@ -1,12 +1,11 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { AxiosError } from "axios"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { LOYALTY_EVENTS } from "../../../src/modules/loyalty/types"
 import verifyLoyaltyLedger from "../../../src/scripts/verify-loyalty-ledger"
 import { adjustPoints, loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
 import {
-  createAdminHeaders,
   createShippableCart,
   createShopper,
   fulfilOrder,
@@ -17,8 +16,6 @@ import {
   placeOrder,
   receiveReturn,
   RequestConfig,
-  seedTestStore,
-  TestStore,
 } from "../../helpers/store"
 
 jest.setTimeout(240_000)
@@ -35,17 +32,9 @@ type Bucket = { points: number }
 const sumOf = (buckets: Bucket[]) => buckets.reduce((sum, bucket) => sum + bucket.points, 0)
 
 /** The ledger's rules as a shopper and a store owner meet them (issue 22: items 1, 4, 5, 6 and 9). */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: RequestConfig
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     afterEach(() => {
       // the options some tests change for their own orders
       loyalty().options.earn.pending_days = 0
@@ -69,14 +58,14 @@ medusaIntegrationTestRunner({
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
     const summaryOf = (session: RequestConfig) => loyaltySummaryOf(api, session)
     const orderOf = (session: RequestConfig, email: string, lines: [number, number][], points?: number) =>
-      placeOrder(api, store, {
+      placeOrder(api, seeded.store, {
         email,
         customerHeaders: session.headers,
-        items: linesOf(store, lines),
+        items: linesOf(seeded.store, lines),
         beforePayment: points ? (cartId) => applyPoints(session, cartId, points) : undefined,
       })
     const cartOf = (session: RequestConfig, lines: [number, number][]) =>
-      createShippableCart(api, store, { customerHeaders: session.headers, items: linesOf(store, lines) })
+      createShippableCart(api, seeded.store, { customerHeaders: session.headers, items: linesOf(seeded.store, lines) })
     const applyPoints = (session: RequestConfig, cartId: string, points: number) =>
       api.post(`/store/carts/${cartId}/loyalty-points`, { points }, session)
     const earnedOn = async (orderId: string) =>
@@ -89,7 +78,7 @@ medusaIntegrationTestRunner({
       const options = loyalty().options
       options.earn.pending_days = 1
       try {
-        const ada = await createShopper(api, store, "ada@example.com")
+        const ada = await createShopper(api, seeded.store, "ada@example.com")
         const first = await orderOf(ada, "ada@example.com", [[PEN, 2]]) // 39.98 EUR → 39 points
         expect(await earnedOn(first.id)).toBe(39)
 
@@ -105,7 +94,7 @@ medusaIntegrationTestRunner({
         const cartId = await cartOf(ada, [[LAMP, 1]])
         const onCart = await applyPoints(ada, cartId, 39).catch(errorResponse)
         expect([onCart.status, onCart.data.message]).toEqual([400, expect.stringContaining("spendable balance of 0")])
-        const debit = await adjustPoints(api, admin, ada.customerId, -39).catch(errorResponse)
+        const debit = await adjustPoints(api, seeded.admin, ada.customerId, -39).catch(errorResponse)
         expect([debit.status, debit.data.message]).toEqual([
           400,
           expect.stringContaining("points: -39 would take the balance below zero: spendable balance is 0"),
@@ -114,7 +103,7 @@ medusaIntegrationTestRunner({
         // an order canceled before its points are available takes back its pending points
         const second = await orderOf(ada, "ada@example.com", [[NOTEBOOK, 1]]) // 12.50 EUR → 12 points
         expect(await earnedOn(second.id)).toBe(12)
-        await api.post(`/admin/orders/${second.id}/cancel`, {}, admin)
+        await api.post(`/admin/orders/${second.id}/cancel`, {}, seeded.admin)
         summary = await eventually(async () => {
           const current = await summaryOf(ada)
           return current.pending === 39 ? current : undefined
@@ -149,9 +138,9 @@ medusaIntegrationTestRunner({
     })
 
     it("puts every credit in the expiry buckets, which add up to the balance for the shopper and the programme, and verify reports a corrupted ledger", async () => {
-      const ada = await createShopper(api, store, "ada@example.com")
+      const ada = await createShopper(api, seeded.store, "ada@example.com")
       await api.post("/store/engagement/reward-schemes/welcome/sign-up", {}, ada) // 150 points
-      await adjustPoints(api, admin, ada.customerId, 100, "goodwill")
+      await adjustPoints(api, seeded.admin, ada.customerId, 100, "goodwill")
       const order = await orderOf(ada, "ada@example.com", [[LAMP, 1]]) // 49 points
       expect(await earnedOn(order.id)).toBe(49)
       const [bonus] = await loyalty().listLoyaltyTransactions({ customer_id: ada.customerId, type: "scheme_bonus" })
@@ -164,7 +153,7 @@ medusaIntegrationTestRunner({
       expect(sumOf(summary.expiring)).toBe(summary.balance)
       expect(summary.expiring[3].points).toBe(239) // all a year away
 
-      const { data: programme } = await api.get("/admin/engagement/loyalty", admin)
+      const { data: programme } = await api.get("/admin/engagement/loyalty", seeded.admin)
       expect(programme.loyalty).toMatchObject({ balance: 239, reserved: 60, outstanding: 299 })
       expect(sumOf(programme.loyalty.expiring)).toBe(programme.loyalty.balance)
       expect(await loyalty().verifyLedger()).toEqual([])
@@ -181,8 +170,8 @@ medusaIntegrationTestRunner({
     })
 
     it("earns on the money paid, not on the part paid with points, in the cart's preview and the order", async () => {
-      const ada = await createShopper(api, store, "ada@example.com")
-      await adjustPoints(api, admin, ada.customerId, 1000)
+      const ada = await createShopper(api, seeded.store, "ada@example.com")
+      await adjustPoints(api, seeded.admin, ada.customerId, 1000)
       const cartId = await cartOf(ada, [[LAMP, 2]]) // 98.00 EUR
       expect((await api.get(`/store/carts/${cartId}/loyalty-points`, ada)).data.loyalty.earnable).toBe(98)
       await applyPoints(ada, cartId, 550) // 5.50 EUR paid with points
@@ -204,14 +193,14 @@ medusaIntegrationTestRunner({
     })
 
     it("does not turn points held on an open cart into a debt that blocks the shopper when a return comes", async () => {
-      const ada = await createShopper(api, store, "ada@example.com")
+      const ada = await createShopper(api, seeded.store, "ada@example.com")
       const order = await orderOf(ada, "ada@example.com", [[PEN, 2]]) // 39 points
       expect(await earnedOn(order.id)).toBe(39)
       // 19 held on an open cart, 20 left spendable; then the whole order comes back
       const cartId = await cartOf(ada, [[LAMP, 1]])
       await applyPoints(ada, cartId, 19)
-      await fulfilOrder(api, store, admin, order)
-      await receiveReturn(api, store, admin, order.id, [{ id: order.items[0].id, quantity: 2 }])
+      await fulfilOrder(api, seeded.store, seeded.admin, order)
+      await receiveReturn(api, seeded.store, seeded.admin, order.id, [{ id: order.items[0].id, quantity: 2 }])
       const afterReturn = await eventually(async () => {
         const current = await summaryOf(ada)
         return current.balance === 0 ? current : undefined
@@ -227,19 +216,19 @@ medusaIntegrationTestRunner({
     })
 
     it("lets a shopper complete the cart with points held before a return; what is then owed blocks as any debt", async () => {
-      const bob = await createShopper(api, store, "bob@example.com")
+      const bob = await createShopper(api, seeded.store, "bob@example.com")
       const order = await orderOf(bob, "bob@example.com", [[PEN, 2]]) // 39 points
       expect(await earnedOn(order.id)).toBe(39)
-      await fulfilOrder(api, store, admin, order)
+      await fulfilOrder(api, seeded.store, seeded.admin, order)
       loyalty().options.earn.pending_days = 1
-      const second = await placeOrder(api, store, {
+      const second = await placeOrder(api, seeded.store, {
         email: "bob@example.com",
         customerHeaders: bob.headers,
-        items: linesOf(store, [[LAMP, 1]]),
+        items: linesOf(seeded.store, [[LAMP, 1]]),
         beforePayment: async (cartId) => {
           await applyPoints(bob, cartId, 19)
           // the return lands while this cart holds 19 points
-          await receiveReturn(api, store, admin, order.id, [{ id: order.items[0].id, quantity: 2 }])
+          await receiveReturn(api, seeded.store, seeded.admin, order.id, [{ id: order.items[0].id, quantity: 2 }])
           const held = await eventually(async () => {
             const current = await summaryOf(bob)
             return current.debt > 0 ? current : undefined
@@ -263,12 +252,12 @@ medusaIntegrationTestRunner({
     })
 
     it("says what a points field must be, and the signed amount an adjustment would take", async () => {
-      const ada = await createShopper(api, store, "ada@example.com")
-      await adjustPoints(api, admin, ada.customerId, 250)
+      const ada = await createShopper(api, seeded.store, "ada@example.com")
+      await adjustPoints(api, seeded.admin, ada.customerId, 250)
       const url = `/admin/engagement/contacts/${ada.customerId}/loyalty/adjustments`
-      const fraction = await api.post(url, { points: 1.5, reason: "x" }, admin).catch(errorResponse)
+      const fraction = await api.post(url, { points: 1.5, reason: "x" }, seeded.admin).catch(errorResponse)
       expect([fraction.status, fraction.data.message]).toEqual([400, "points: must be an integer, got 1.5"])
-      const tooMuch = await api.post(url, { points: -100000, reason: "typo" }, admin).catch(errorResponse)
+      const tooMuch = await api.post(url, { points: -100000, reason: "typo" }, seeded.admin).catch(errorResponse)
       expect([tooMuch.status, tooMuch.data.message]).toEqual([
         400,
         "points: -100000 would take the balance below zero: spendable balance is 250",

@@ -1,48 +1,36 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import type { ExecArgs } from "@medusajs/framework/types"
 import loyaltyMaintenance from "../../../src/jobs/loyalty-maintenance"
 import verifyLoyaltyLedger from "../../../src/scripts/verify-loyalty-ledger"
 import { verifyOrderRedemptions } from "../../../src/workflows/loyalty/utils/verify-order-redemptions"
 import { loyaltyOf, loyaltyRowsOf, loyaltySummaryOf, createShopperWithPoints } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
-import {
-  createAdminHeaders,
-  createShippableCart,
-  placeOrder,
-  RequestConfig,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createShippableCart, placeOrder, RequestConfig } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: RequestConfig
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     const loyalty = () => loyaltyOf(getContainer())
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
-    const pen = () => store.products[0].variants[0].id
+    const pen = () => seeded.store.products[0].variants[0].id
     const shopperWithPoints = (email: string, points: number) =>
-      createShopperWithPoints(api, store, admin, email, points)
+      createShopperWithPoints(api, seeded.store, seeded.admin, email, points)
     /** A cart with `quantity` pens (19.99 EUR each), addressed, with shipping: ready to pay. */
     const cartOf = (session: RequestConfig, quantity = 1) =>
-      createShippableCart(api, store, { customerHeaders: session.headers, items: [{ variant_id: pen(), quantity }] })
+      createShippableCart(api, seeded.store, {
+        customerHeaders: session.headers,
+        items: [{ variant_id: pen(), quantity }],
+      })
     const summaryOf = (session: RequestConfig) => loyaltySummaryOf(api, session)
 
     it("takes exactly the points' value off the cart, its payment and the order, and redeems once for the order", async () => {
       const ada = await shopperWithPoints("ada@example.com", 1000)
       let before = 0
       let after = 0
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [{ variant_id: pen(), quantity: 2 }],
@@ -59,7 +47,7 @@ medusaIntegrationTestRunner({
       })
       expect(Math.round((before - after) * 100)).toBe(550)
       expect(order.total).toBe(after)
-      const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, admin)
+      const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_collections.amount`, seeded.admin)
       expect(paid.order.payment_collections[0].amount).toBe(after)
       const redeemed = await loyaltyRowsOf(getContainer(), { order_id: order.id, type: "redeem" })
       expect(redeemed.map((row) => row.points)).toEqual([-550])
@@ -74,7 +62,7 @@ medusaIntegrationTestRunner({
       expect(await summaryOf(ada)).toMatchObject({ balance: 484, reserved: 0, total_redeemed: 550 })
 
       // a canceled order gives its redeemed points back, once
-      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, seeded.admin)
       await getContainer()
         .resolve(Modules.EVENT_BUS)
         .emit({ name: "order.canceled", data: { id: order.id } })
@@ -94,7 +82,7 @@ medusaIntegrationTestRunner({
       const { data } = await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 200 }, ada)
       expect(data.cart.credit_line_total).toBe(2)
       expect(await summaryOf(ada)).toMatchObject({ balance: 800, reserved: 200 })
-      const { data: asAdmin } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
+      const { data: asAdmin } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, seeded.admin)
       expect(asAdmin.loyalty.holds).toEqual([
         expect.objectContaining({ cart_id: cartId, points: 200, amount: "2.00", currency_code: "eur" }),
       ])
@@ -126,8 +114,8 @@ medusaIntegrationTestRunner({
       expect(asBob.status).toBe(404)
       const { data: guest } = await api.post(
         "/store/carts",
-        { region_id: store.regionId },
-        { headers: { "x-publishable-api-key": store.publishableKey } }
+        { region_id: seeded.store.regionId },
+        { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
       )
       const asGuestCart = await api
         .post(`/store/carts/${guest.cart.id}/loyalty-points`, { points: 100 }, bob)
@@ -137,7 +125,7 @@ medusaIntegrationTestRunner({
         .post(
           `/store/carts/${adasCart}/loyalty-points`,
           { points: 100 },
-          { headers: { "x-publishable-api-key": store.publishableKey } }
+          { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
         )
         .catch(errorResponse)
       expect(anonymous.status).toBe(401)
@@ -175,7 +163,7 @@ medusaIntegrationTestRunner({
 
     it("refuses to complete a cart whose points are no longer held for it", async () => {
       const ada = await shopperWithPoints("ada@example.com", 1000)
-      const refused = await placeOrder(api, store, {
+      const refused = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [{ variant_id: pen(), quantity: 1 }],
@@ -206,7 +194,11 @@ medusaIntegrationTestRunner({
       await setUpPayment(ada, cartId)
       expect(await summaryOf(ada)).toMatchObject({ balance: 500, reserved: 1500 })
 
-      await api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/block`, { reason: "fraud check" }, admin)
+      await api.post(
+        `/admin/engagement/contacts/${ada.customerId}/loyalty/block`,
+        { reason: "fraud check" },
+        seeded.admin
+      )
       const refused = await api.post(`/store/carts/${cartId}/complete`, {}, ada).catch(errorResponse)
       expect([refused.status, refused.data.message]).toEqual([
         400,
@@ -227,7 +219,7 @@ medusaIntegrationTestRunner({
       expect(completed.order.total).toBe(before)
       const { data: paid } = await api.get(
         `/admin/orders/${completed.order.id}?fields=payment_collections.amount`,
-        admin
+        seeded.admin
       )
       expect(paid.order.payment_collections[0].amount).toBe(before)
       await loyaltyRowsOf(getContainer(), { order_id: completed.order.id, type: "earn" })
@@ -242,7 +234,11 @@ medusaIntegrationTestRunner({
       const cartId = await cartOf(ada)
       await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 500 }, ada)
       // the admin blocks between the completion's decision and order.placed: the order's redeem row is still written
-      await api.post(`/admin/engagement/contacts/${ada.customerId}/loyalty/block`, { reason: "fraud check" }, admin)
+      await api.post(
+        `/admin/engagement/contacts/${ada.customerId}/loyalty/block`,
+        { reason: "fraud check" },
+        seeded.admin
+      )
       await loyalty().commitLoyaltyReservation(cartId, "order_placed_after_the_block")
       const redeemed = await loyalty().listLoyaltyTransactions({ order_id: "order_placed_after_the_block" })
       expect(redeemed.map((row) => [row.type, row.points])).toEqual([["redeem", -500]])
@@ -253,7 +249,7 @@ medusaIntegrationTestRunner({
     it("has the verify command report an order whose credit line has no redeem row and a completed cart still holding points", async () => {
       const ada = await shopperWithPoints("ada@example.com", 1000)
       let cartId = ""
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [{ variant_id: pen(), quantity: 1 }],
@@ -285,7 +281,7 @@ medusaIntegrationTestRunner({
 
     it("refuses to complete a cart that shrank below the value of its points, until they are applied again", async () => {
       const ada = await shopperWithPoints("ada@example.com", 10_000)
-      const refused = await placeOrder(api, store, {
+      const refused = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [{ variant_id: pen(), quantity: 3 }],

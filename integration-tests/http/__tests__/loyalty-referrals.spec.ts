@@ -1,17 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { claimReferralWorkflow } from "../../../src/workflows/loyalty/workflows/claim-referral"
 import { sendReferralInvitationsWorkflow } from "../../../src/workflows/loyalty/workflows/send-referral-invitations"
 import { loyaltyOf, loyaltySummaryOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
-import {
-  createAdminHeaders,
-  createShopper,
-  placeOrder,
-  RequestConfig,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createShopper, placeOrder, RequestConfig } from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 import { backfillReferralCodes } from "../../../src/scripts/backfill-referral-codes"
 
@@ -27,20 +20,12 @@ process.env.LOYALTY_OPTIONS = JSON.stringify({
 const claimThenFail = thenFail("claim-referral", claimReferralWorkflow)
 const inviteThenFail = thenFail("send-referral-invitations", sendReferralInvitationsWorkflow)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: RequestConfig
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     const loyalty = () => loyaltyOf(getContainer())
-    const shopper = (email: string) => createShopper(api, store, email)
-    const variant = () => store.products[0].variants[0].id
+    const shopper = (email: string) => createShopper(api, seeded.store, email)
+    const variant = () => seeded.store.products[0].variants[0].id
     // the code is made on `customer.created` (a subscriber): read until it is there
     const referralOf = (session: RequestConfig) =>
       eventually(async () => {
@@ -99,7 +84,7 @@ medusaIntegrationTestRunner({
       expect(claimed.status).toBe(200)
       expect(claimed.data.referral).toMatchObject({ status: "claimed", refusal_reason: null })
 
-      const first = await placeOrder(api, store, {
+      const first = await placeOrder(api, seeded.store, {
         email: "bob@example.com",
         customerHeaders: bob.headers,
         items: [{ variant_id: variant(), quantity: 1 }],
@@ -114,7 +99,7 @@ medusaIntegrationTestRunner({
       await getContainer()
         .resolve(Modules.EVENT_BUS)
         .emit({ name: "order.placed", data: { id: first.id } })
-      const second = await placeOrder(api, store, {
+      const second = await placeOrder(api, seeded.store, {
         email: "bob@example.com",
         customerHeaders: bob.headers,
         items: [{ variant_id: variant(), quantity: 1 }],
@@ -137,13 +122,13 @@ medusaIntegrationTestRunner({
         status: "awarded",
         order_id: first.id,
       }
-      const { data: adasPage } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, admin)
+      const { data: adasPage } = await api.get(`/admin/engagement/contacts/${ada.customerId}/loyalty`, seeded.admin)
       expect(adasPage.loyalty.referrals).toEqual({
         made: [expect.objectContaining(awarded)],
         made_count: 1,
         received: null,
       })
-      const { data: bobsPage } = await api.get(`/admin/engagement/contacts/${bob.customerId}/loyalty`, admin)
+      const { data: bobsPage } = await api.get(`/admin/engagement/contacts/${bob.customerId}/loyalty`, seeded.admin)
       expect(bobsPage.loyalty.referrals).toEqual({
         made: [],
         made_count: 0,
@@ -164,7 +149,10 @@ medusaIntegrationTestRunner({
       expect((await claim(variantOfAda, code)).data.referral.refusal_reason).toBe("self_referral")
 
       // carol checked out as a guest before she registered
-      await placeOrder(api, store, { email: "carol@example.com", items: [{ variant_id: variant(), quantity: 1 }] })
+      await placeOrder(api, seeded.store, {
+        email: "carol@example.com",
+        items: [{ variant_id: variant(), quantity: 1 }],
+      })
       const carol = await shopper("carol@example.com")
       expect((await claim(carol, code)).data.referral.refusal_reason).toBe("already_customer")
 
@@ -225,7 +213,7 @@ medusaIntegrationTestRunner({
       const ada = await shopper("ada@example.com")
       const code = await codeOf(ada)
       const bob = await shopper("bob@example.com")
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "bob@example.com",
         customerHeaders: bob.headers,
         items: [{ variant_id: variant(), quantity: 1 }],
@@ -239,7 +227,7 @@ medusaIntegrationTestRunner({
       expect(referrals.map((row) => [row.status, row.order_id])).toEqual([["awarded", order.id]])
 
       // the advocate's own code in their own cart is refused, and awards nothing
-      const own = await placeOrder(api, store, {
+      const own = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [{ variant_id: variant(), quantity: 1 }],
@@ -269,14 +257,14 @@ medusaIntegrationTestRunner({
       const ada = await shopper("ada@example.com")
       const bob = await shopper("bob@example.com")
       expect((await claim(bob, await codeOf(ada))).status).toBe(200)
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "bob@example.com",
         customerHeaders: bob.headers,
         items: [{ variant_id: variant(), quantity: 1 }],
       })
       await awaitReferralPoints(ada.customerId)
 
-      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, seeded.admin)
       await getContainer()
         .resolve(Modules.EVENT_BUS)
         .emit({ name: "order.canceled", data: { id: order.id } })
@@ -372,7 +360,7 @@ medusaIntegrationTestRunner({
         .post(
           "/store/engagement/referral/claim",
           { code: "ABC" },
-          { headers: { "x-publishable-api-key": store.publishableKey } }
+          { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
         )
         .catch((e: any) => e.response)
       expect(guest.status).toBe(401)

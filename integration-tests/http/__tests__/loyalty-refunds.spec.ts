@@ -1,10 +1,9 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { reverseRefundPointsWorkflow } from "../../../src/workflows/loyalty/workflows/reverse-refund-points"
 import { loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
 import {
-  createAdminHeaders,
   createShopper,
   LAMP,
   linesOf,
@@ -13,9 +12,6 @@ import {
   PEN,
   placeOrder,
   receiveReturn,
-  RequestConfig,
-  seedTestStore,
-  TestStore,
 } from "../../helpers/store"
 
 jest.setTimeout(240_000)
@@ -24,36 +20,28 @@ jest.setTimeout(240_000)
 process.env.LOYALTY_OPTIONS = JSON.stringify({ earn: { points_per_unit: { default: 10 } } })
 
 /** Refunds take back the points earned on the money given back: `POST /admin/payments/:id/refund`. */
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: RequestConfig
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     const loyalty = () => loyaltyOf(getContainer())
     const cents = (amount: number) => Math.round(amount * 100)
 
     /** A shopper's order of `lines`, its earned points once written, and its payment captured. */
     async function capturedOrder(email: string, lines: [number, number][]) {
-      const session = await createShopper(api, store, email)
-      const order = await placeOrder(api, store, {
+      const session = await createShopper(api, seeded.store, email)
+      const order = await placeOrder(api, seeded.store, {
         email,
         customerHeaders: session.headers,
-        items: linesOf(store, lines),
+        items: linesOf(seeded.store, lines),
       })
       const earns = await loyaltyRowsOf(getContainer(), { order_id: order.id, type: "earn" })
-      const payment = await orderPaymentOf(api, admin, order.id)
-      await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+      const payment = await orderPaymentOf(api, seeded.admin, order.id)
+      await api.post(`/admin/payments/${payment.id}/capture`, {}, seeded.admin)
       const earned = earns.reduce((sum, row) => sum + row.points, 0)
       return { session, order, earns, earned, payment, captured: cents(payment.amount) }
     }
     const refund = (paymentId: string, amount: number) =>
-      api.post(`/admin/payments/${paymentId}/refund`, { amount }, admin)
+      api.post(`/admin/payments/${paymentId}/refund`, { amount }, seeded.admin)
     const reversedOn = async (orderId: string) =>
       (await loyalty().listLoyaltyTransactions({ order_id: orderId, type: "reverse" })).reduce(
         (sum, row) => sum - row.points + Math.max(0, row.debt_change) + row.written_off,
@@ -63,7 +51,7 @@ medusaIntegrationTestRunner({
     const awaitReversed = (orderId: string, points: number) =>
       eventually(async () => ((await reversedOn(orderId)) === points ? true : undefined))
     const refundIdsOf = async (orderId: string) =>
-      ((await orderPaymentOf(api, admin, orderId)).refunds as { id: string }[]).map((row) => row.id)
+      ((await orderPaymentOf(api, seeded.admin, orderId)).refunds as { id: string }[]).map((row) => row.id)
 
     it("takes back every point an order earned on a full refund, once however often the refund arrives", async () => {
       const { session, order, earned, payment } = await capturedOrder("ada@example.com", [
@@ -114,7 +102,7 @@ medusaIntegrationTestRunner({
         expect((await loyaltySummaryOf(api, session)).balance).toBe(earned - both)
 
         // the cancel refunds what is left and takes back the rest of the points, never the refunded share again
-        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, seeded.admin)
         await awaitReversed(order.id, earned)
         await new Promise((resolve) => setTimeout(resolve, 500))
         expect(await reversedOn(order.id)).toBe(earned)
@@ -132,14 +120,17 @@ medusaIntegrationTestRunner({
       }) => {
         await api.post(
           `/admin/orders/${order.id}/fulfillments`,
-          { location_id: store.stockLocationId, items: order.items.map((i) => ({ id: i.id, quantity: i.quantity })) },
-          admin
+          {
+            location_id: seeded.store.stockLocationId,
+            items: order.items.map((i) => ({ id: i.id, quantity: i.quantity })),
+          },
+          seeded.admin
         )
-        const pen = order.items.find((item) => item.variant_id === store.products[PEN].variants[0].id)!
-        await receiveReturn(api, store, admin, order.id, [{ id: pen.id, quantity: 1 }])
+        const pen = order.items.find((item) => item.variant_id === seeded.store.products[PEN].variants[0].id)!
+        await receiveReturn(api, seeded.store, seeded.admin, order.id, [{ id: pen.id, quantity: 1 }])
         return pen
       }
-      const penPrice = store.products[PEN].variants[0].prices.eur
+      const penPrice = seeded.store.products[PEN].variants[0].prices.eur
 
       // the refund of a pen's price first, then the pen comes back: the larger of the two, once
       const ada = await capturedOrder("ada@example.com", [

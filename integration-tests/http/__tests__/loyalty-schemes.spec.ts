@@ -1,17 +1,10 @@
 import { createHash, createHmac } from "crypto"
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { signOutRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workflows/sign-out-reward-scheme"
 import { signUpRewardSchemeWorkflow } from "../../../src/workflows/loyalty/workflows/sign-up-reward-scheme"
 import { loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
-import {
-  createAdminHeaders,
-  createShopper,
-  placeOrder,
-  RequestConfig,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createAdminHeaders, createShopper, placeOrder, RequestConfig } from "../../helpers/store"
 import { thenFail } from "../../helpers/fail-after"
 
 jest.setTimeout(300_000)
@@ -32,17 +25,10 @@ process.env.LOYALTY_OPTIONS = JSON.stringify({
 const signOutThenFail = thenFail("sign-out-reward-scheme", signOutRewardSchemeWorkflow)
 const signUpThenFail = thenFail("sign-up-reward-scheme", signUpRewardSchemeWorkflow)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     const loyalty = () => loyaltyOf(getContainer())
-    const shopper = (email: string) => createShopper(api, store, email)
+    const shopper = (email: string) => createShopper(api, seeded.store, email)
     const post = (path: string, body: unknown, session: RequestConfig) =>
       api.post(path, body, session).catch((error: any) => error.response)
     const schemes = async (session: RequestConfig) =>
@@ -60,10 +46,10 @@ medusaIntegrationTestRunner({
     /** The order's earn row, and what the cart said it would earn before it was paid. */
     async function orderPoints(session: RequestConfig & { customerId: string }, email: string) {
       let earnable: number | undefined
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email,
         customerHeaders: session.headers,
-        items: [{ variant_id: store.products[0].variants[0].id, quantity: 1 }],
+        items: [{ variant_id: seeded.store.products[0].variants[0].id, quantity: 1 }],
         beforePayment: async (cartId) => {
           earnable = (await api.get(`/store/carts/${cartId}/loyalty-points`, session)).data.loyalty.earnable
         },
@@ -314,7 +300,7 @@ medusaIntegrationTestRunner({
           await post(
             "/store/engagement/reward-schemes/double/sign-up",
             {},
-            { headers: { "x-publishable-api-key": store.publishableKey } }
+            { headers: { "x-publishable-api-key": seeded.store.publishableKey } }
           )
         ).status
       ).toBe(401)

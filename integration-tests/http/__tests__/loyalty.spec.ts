@@ -1,20 +1,9 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import loyaltyMaintenance from "../../../src/jobs/loyalty-maintenance"
 import { adjustPoints, loyaltyOf, loyaltyRowsOf, loyaltySummaryOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
-import {
-  createAdminHeaders,
-  createShopper,
-  LAMP,
-  NOTEBOOK,
-  PEN,
-  placeOrder,
-  receiveReturn,
-  RequestConfig,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createShopper, LAMP, NOTEBOOK, PEN, placeOrder, receiveReturn, RequestConfig } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
@@ -25,30 +14,22 @@ process.env.LOYALTY_OPTIONS = JSON.stringify({
   debt_policy: "block",
 })
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: RequestConfig
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     const loyalty = () => loyaltyOf(getContainer())
-    const shopper = (email: string) => createShopper(api, store, email)
-    const variant = (index: number) => store.products[index].variants[0].id
+    const shopper = (email: string) => createShopper(api, seeded.store, email)
+    const variant = (index: number) => seeded.store.products[index].variants[0].id
     const errorResponse = (error: { response: { status: number; data: any } }) => error.response
     const balanceOf = (session: RequestConfig) => loyaltySummaryOf(api, session)
     /** The order's points once written (the subscriber runs after the checkout answers). */
     const awaitOrderPoints = (orderId: string) => loyaltyRowsOf(getContainer(), { order_id: orderId })
     const returnItems = (orderId: string, items: { id: string; quantity: number }[]) =>
-      receiveReturn(api, store, admin, orderId, items)
+      receiveReturn(api, seeded.store, seeded.admin, orderId, items)
 
     it("earns per line at the rate, rounds down, reaches a tier, earns the next order with its multiplier up to the cap", async () => {
       const ada = await shopper("ada@example.com")
-      const first = await placeOrder(api, store, {
+      const first = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [
@@ -65,7 +46,7 @@ medusaIntegrationTestRunner({
         tier: { id: "silver", name: "Silver" },
       })
 
-      const second = await placeOrder(api, store, {
+      const second = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [
@@ -90,7 +71,7 @@ medusaIntegrationTestRunner({
 
       // the figures the platforms are sent follow onto the contact profile
       const contact = await eventually(async () => {
-        const { data } = await api.get(`/admin/engagement/contacts/${ada.customerId}`, admin)
+        const { data } = await api.get(`/admin/engagement/contacts/${ada.customerId}`, seeded.admin)
         return data.contact.loyalty?.balance === 469 ? data.contact : undefined
       })
       expect(contact.loyalty).toEqual({ tier: "Silver", balance: 469, lifetime_points: 469 })
@@ -116,7 +97,7 @@ medusaIntegrationTestRunner({
     })
 
     it("gives a guest checkout no points and no account", async () => {
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "guest@example.com",
         items: [{ variant_id: variant(PEN), quantity: 1 }],
       })
@@ -127,7 +108,7 @@ medusaIntegrationTestRunner({
 
     it("reverses two partial returns at the earn-time points after the rule changed, then a cancel takes only the rest, once", async () => {
       const ada = await shopper("ada@example.com")
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [
@@ -140,10 +121,10 @@ medusaIntegrationTestRunner({
       await api.post(
         `/admin/orders/${order.id}/fulfillments`,
         {
-          location_id: store.stockLocationId,
+          location_id: seeded.store.stockLocationId,
           items: order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })),
         },
-        admin
+        seeded.admin
       )
 
       // the rule changes: 10 points per euro now; reversals still use what the lines earned
@@ -173,7 +154,7 @@ medusaIntegrationTestRunner({
 
     it("leaves no points after buy, earn and a full return", async () => {
       const ada = await shopper("ada@example.com")
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "ada@example.com",
         customerHeaders: ada.headers,
         items: [{ variant_id: variant(PEN), quantity: 2 }],
@@ -182,8 +163,8 @@ medusaIntegrationTestRunner({
       expect((await balanceOf(ada)).balance).toBe(79)
       await api.post(
         `/admin/orders/${order.id}/fulfillments`,
-        { location_id: store.stockLocationId, items: [{ id: order.items[0].id, quantity: 2 }] },
-        admin
+        { location_id: seeded.store.stockLocationId, items: [{ id: order.items[0].id, quantity: 2 }] },
+        seeded.admin
       )
       await returnItems(order.id, [{ id: order.items[0].id, quantity: 2 }])
       const summary = await eventually(async () => {
@@ -195,14 +176,14 @@ medusaIntegrationTestRunner({
 
     it("records a debt and blocks spending when a canceled order's points were already spent", async () => {
       const bob = await shopper("bob@example.com")
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "bob@example.com",
         customerHeaders: bob.headers,
         items: [{ variant_id: variant(NOTEBOOK), quantity: 1 }], // 25 points
       })
       await awaitOrderPoints(order.id)
-      await adjustPoints(api, admin, bob.customerId, -20, "spent in store")
-      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      await adjustPoints(api, seeded.admin, bob.customerId, -20, "spent in store")
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, seeded.admin)
       const summary = await eventually(async () => {
         const current = await balanceOf(bob)
         return current.debt > 0 ? current : undefined
@@ -217,26 +198,26 @@ medusaIntegrationTestRunner({
       const { data: added, status } = await api.post(
         `${url}/adjustments`,
         { points: 40, reason: "goodwill", idempotency_key: "ticket-1234" },
-        admin
+        seeded.admin
       )
       expect(status).toBe(201)
       expect(added.loyalty).toMatchObject({ balance: 40, customer_id: ada.customerId })
       const again = await api.post(
         `${url}/adjustments`,
         { points: 40, reason: "goodwill", idempotency_key: "ticket-1234" },
-        admin
+        seeded.admin
       )
       expect(again.status).toBe(200)
       expect(again.data.loyalty.balance).toBe(40)
 
       const refused = await api
-        .post(`${url}/adjustments`, { points: -41, reason: "too much" }, admin)
+        .post(`${url}/adjustments`, { points: -41, reason: "too much" }, seeded.admin)
         .catch(errorResponse)
       expect(refused.status).toBe(400)
       // the amount as the admin typed it, sign and all
       expect(refused.data.message).toContain("points: -41 would take the balance below zero: spendable balance is 40")
 
-      const { data: page } = await api.get(`${url}/transactions`, admin)
+      const { data: page } = await api.get(`${url}/transactions`, seeded.admin)
       expect(page.transactions).toEqual([
         expect.objectContaining({
           type: "adjust",
@@ -247,12 +228,12 @@ medusaIntegrationTestRunner({
         }),
       ])
 
-      await api.post(`${url}/block`, { reason: "fraud check" }, admin)
+      await api.post(`${url}/block`, { reason: "fraud check" }, seeded.admin)
       expect((await balanceOf(ada)).spending_blocked).toBe(true)
-      await api.post(`${url}/unblock`, { reason: "cleared" }, admin)
+      await api.post(`${url}/unblock`, { reason: "cleared" }, seeded.admin)
       expect((await balanceOf(ada)).spending_blocked).toBe(false)
 
-      const { data: programme } = await api.get("/admin/engagement/loyalty", admin)
+      const { data: programme } = await api.get("/admin/engagement/loyalty", seeded.admin)
       expect(programme.loyalty).toMatchObject({ outstanding: 40, accounts: 1 })
       expect(programme.loyalty.value).toEqual(
         expect.arrayContaining([expect.objectContaining({ currency_code: "eur", amount: 0.4 })])
@@ -278,12 +259,12 @@ medusaIntegrationTestRunner({
         [[{ points: 10, reason: "x" }], ""],
       ]
       for (const [body, field] of cases) {
-        const answer = await api.post(url, body, admin).catch(errorResponse)
+        const answer = await api.post(url, body, seeded.admin).catch(errorResponse)
         expect([answer.status, body]).toEqual([400, body])
         expect(answer.data.message).toContain(field)
       }
       const missing = await api
-        .post("/admin/engagement/contacts/cus_nobody/loyalty/adjustments", { points: 5, reason: "x" }, admin)
+        .post("/admin/engagement/contacts/cus_nobody/loyalty/adjustments", { points: 5, reason: "x" }, seeded.admin)
         .catch(errorResponse)
       expect(missing.status).toBe(404)
       expect(await loyalty().listLoyaltyTransactions({})).toHaveLength(0)
@@ -292,14 +273,14 @@ medusaIntegrationTestRunner({
     it("shows shoppers only their own points and keeps customers out of the admin routes", async () => {
       const ada = await shopper("ada@example.com")
       const bob = await shopper("bob@example.com")
-      await adjustPoints(api, admin, ada.customerId, 70)
+      await adjustPoints(api, seeded.admin, ada.customerId, 70)
       expect((await balanceOf(bob)).balance).toBe(0)
       const asBob = await api
         .get(`/store/engagement/loyalty/transactions?customer_id=${ada.customerId}`, bob)
         .catch(errorResponse)
       expect(asBob.status).toBe(400)
       const anonymous = await api
-        .get("/store/engagement/loyalty", { headers: { "x-publishable-api-key": store.publishableKey } })
+        .get("/store/engagement/loyalty", { headers: { "x-publishable-api-key": seeded.store.publishableKey } })
         .catch(errorResponse)
       expect(anonymous.status).toBe(401)
       for (const path of [`/admin/engagement/contacts/${ada.customerId}/loyalty`, "/admin/engagement/loyalty"]) {
@@ -321,7 +302,7 @@ medusaIntegrationTestRunner({
 
     it("expires points and releases pending ones through the maintenance job", async () => {
       const ada = await shopper("ada@example.com")
-      await adjustPoints(api, admin, ada.customerId, 30, "old")
+      await adjustPoints(api, seeded.admin, ada.customerId, 30, "old")
       const [lot] = await loyalty().listLoyaltyTransactions({ customer_id: ada.customerId })
       await loyalty().updateLoyaltyTransactions([{ id: lot.id, expires_at: new Date(Date.now() - 1000) }])
       await loyaltyMaintenance(getContainer())

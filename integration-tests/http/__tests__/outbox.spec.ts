@@ -18,6 +18,7 @@ const platforms = useTestPlatforms({
 })
 
 const ccr = (n: number): EnqueueDeliveryInput => ({
+  origin: "review_request",
   platform: "recensus",
   operation: "customer_contact_request",
   idempotency_key: `test:ccr:${n}`,
@@ -35,6 +36,7 @@ const ccr = (n: number): EnqueueDeliveryInput => ({
 })
 
 const cancel = (n: number): EnqueueDeliveryInput => ({
+  origin: "journey_cancellation",
   platform: "rejoiner",
   operation: "cancel",
   idempotency_key: `test:cancel:${n}`,

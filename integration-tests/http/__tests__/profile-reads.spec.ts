@@ -1,22 +1,15 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { backfillContactProfiles } from "../../../src/scripts/backfill-contacts"
 import type { StoreEngagementProfileResponse } from "../../../src/types/store"
 import { engagementOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
-import { createCustomerSession, seedTestStore, TestStore } from "../../helpers/store"
+import { createCustomerSession } from "../../helpers/store"
 
 jest.setTimeout(180_000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     /** Every row of the profile table, soft-deleted ones too: a write of any kind changes the count. */
     const profileRows = async () => {
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
@@ -25,7 +18,7 @@ medusaIntegrationTestRunner({
     }
 
     it("makes the profile on customer.created, and the store GET only reads", async () => {
-      const shopper = await createCustomerSession(api, store, {
+      const shopper = await createCustomerSession(api, seeded.store, {
         email: "grace@example.com",
         password: "secret-password",
         first_name: "Grace",
@@ -48,7 +41,7 @@ medusaIntegrationTestRunner({
     })
 
     it("answers a customer without a profile from the Medusa customer, writing nothing; the backfill makes it", async () => {
-      const shopper = await createCustomerSession(api, store, {
+      const shopper = await createCustomerSession(api, seeded.store, {
         email: "ada@example.com",
         password: "secret-password",
         first_name: "Ada",

@@ -1,6 +1,6 @@
 import type { SubscriberArgs } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import type { Knex } from "knex"
 import orderLoyaltyPoints from "../../../src/subscribers/order-loyalty-points"
 import orderPlacedCartConversion from "../../../src/subscribers/order-placed-cart-conversion"
@@ -20,8 +20,6 @@ import {
   orderPaymentOf,
   PEN,
   placeOrder,
-  seedTestStore,
-  TestStore,
 } from "../../helpers/store"
 
 jest.setTimeout(240_000)
@@ -45,23 +43,17 @@ const ALL_WORK = {
   checkout_consents: 3,
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer, dbConnection }) => {
-    let store: TestStore
+engagementSuite({
+  testSuite: ({ api, getContainer, dbConnection }, seeded) => {
     const knex = () => dbConnection as Knex
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
 
     /** A signed-in shopper's order of two lines with the checkout's consent boxes ticked. */
     async function placeTwoLineOrder(email: string) {
-      const session = await createShopper(api, store, email)
-      return await placeOrder(api, store, {
+      const session = await createShopper(api, seeded.store, email)
+      return await placeOrder(api, seeded.store, {
         email,
         customerHeaders: session.headers,
-        items: linesOf(store, [
+        items: linesOf(seeded.store, [
           [PEN, 1],
           [NOTEBOOK, 2],
         ]),
@@ -142,11 +134,11 @@ medusaIntegrationTestRunner({
     })
 
     it("reverses the points and stops the journeys of an order whose order.canceled was lost, once", async () => {
-      const session = await createShopper(api, store, "cancel@example.com")
-      const order = await placeOrder(api, store, {
+      const session = await createShopper(api, seeded.store, "cancel@example.com")
+      const order = await placeOrder(api, seeded.store, {
         email: "cancel@example.com",
         customerHeaders: session.headers,
-        items: linesOf(store, [[PEN, 1]]),
+        items: linesOf(seeded.store, [[PEN, 1]]),
       })
       await eventually(async () => (await orderWorkOf(knex(), [order.id]))[order.id].earn_rows === 1)
       await reconcileOrders(getContainer())
@@ -187,11 +179,11 @@ medusaIntegrationTestRunner({
     })
 
     it("takes back the points of a refund whose payment.refunded was lost, once, and a late event adds nothing", async () => {
-      const session = await createShopper(api, store, "refund@example.com")
-      const order = await placeOrder(api, store, {
+      const session = await createShopper(api, seeded.store, "refund@example.com")
+      const order = await placeOrder(api, seeded.store, {
         email: "refund@example.com",
         customerHeaders: session.headers,
-        items: linesOf(store, [[PEN, 2]]),
+        items: linesOf(seeded.store, [[PEN, 2]]),
       })
       await eventually(async () => (await orderWorkOf(knex(), [order.id]))[order.id].earn_rows === 1)
       await reconcileOrders(getContainer())

@@ -1,10 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import sendDueReviewReminders from "../../../src/jobs/send-due-review-reminders"
 import { engagementOf, makeDue, reviewRequestOf } from "../../helpers/engagement"
 import sendDueReviewRequests from "../../../src/jobs/send-due-review-requests"
 import { freePort, responseOf } from "../../helpers/http"
-import { NOTEBOOK, PEN, seedTestStore, shopperOrder, TestStore } from "../../helpers/store"
+import { NOTEBOOK, PEN, shopperOrder } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -37,17 +37,10 @@ afterAll(() => {
 
 type Product = { title: string; url: string; review_url?: string }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     async function emailedOrder(email: string) {
-      const { session, order } = await shopperOrder(api, store, email, [
+      const { session, order } = await shopperOrder(api, seeded.store, email, [
         [PEN, 1],
         [NOTEBOOK, 1],
       ])

@@ -1,19 +1,9 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import sendDueReviewRequests from "../../../src/jobs/send-due-review-requests"
 import { engagementOf, makeDue, reviewRequestOf, sendDueAndSettle } from "../../helpers/engagement"
 import { useTestPlatforms } from "../../helpers/stand-ins"
-import {
-  createAdminHeaders,
-  createShopper,
-  LAMP,
-  linesOf,
-  NOTEBOOK,
-  PEN,
-  placeOrder,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createAdminHeaders, createShopper, LAMP, linesOf, NOTEBOOK, PEN, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -35,24 +25,17 @@ const titlesSent = () =>
     .callsTo("customer-contact-request")
     .map((call) => ((call.body as { data: { purchases: Purchase[] } }).data.purchases ?? []).map((p) => p.title).sort())
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     async function shopper(email: string) {
-      return await createShopper(api, store, email)
+      return await createShopper(api, seeded.store, email)
     }
 
     async function order(email: string, headers: Record<string, string> | undefined, items: [number, number][]) {
-      return await placeOrder(api, store, {
+      return await placeOrder(api, seeded.store, {
         email,
         customerHeaders: headers,
-        items: linesOf(store, items),
+        items: linesOf(seeded.store, items),
       })
     }
 
@@ -72,13 +55,16 @@ medusaIntegrationTestRunner({
       const items = placed.items as { id: string; quantity: number; product_title: string }[]
       await api.post(
         `/admin/orders/${placed.id}/fulfillments`,
-        { location_id: store.stockLocationId, items: items.map((item) => ({ id: item.id, quantity: item.quantity })) },
+        {
+          location_id: seeded.store.stockLocationId,
+          items: items.map((item) => ({ id: item.id, quantity: item.quantity })),
+        },
         admin
       )
       const pen = items.find((item) => item.product_title === "Fountain Pen")!
       const { data: begun } = await api.post(
         "/admin/returns",
-        { order_id: placed.id, location_id: store.stockLocationId },
+        { order_id: placed.id, location_id: seeded.store.stockLocationId },
         admin
       )
       await api.post(`/admin/returns/${begun.return.id}/request-items`, { items: [{ id: pen.id, quantity: 1 }] }, admin)
@@ -102,12 +88,12 @@ medusaIntegrationTestRunner({
       const backItem = back.items[0]
       await api.post(
         `/admin/orders/${back.id}/fulfillments`,
-        { location_id: store.stockLocationId, items: [{ id: backItem.id, quantity: 2 }] },
+        { location_id: seeded.store.stockLocationId, items: [{ id: backItem.id, quantity: 2 }] },
         admin
       )
       const { data: second } = await api.post(
         "/admin/returns",
-        { order_id: back.id, location_id: store.stockLocationId },
+        { order_id: back.id, location_id: seeded.store.stockLocationId },
         admin
       )
       await api.post(
@@ -157,8 +143,8 @@ medusaIntegrationTestRunner({
       const [giftCards] = await productModule.createProductCategories([
         { name: "Gift cards", handle: "gift-cards", is_active: true },
       ])
-      await productModule.updateProducts(store.products[NOTEBOOK].id, { category_ids: [giftCards.id] })
-      const lamp = await productModule.retrieveProduct(store.products[LAMP].id)
+      await productModule.updateProducts(seeded.store.products[NOTEBOOK].id, { category_ids: [giftCards.id] })
+      const lamp = await productModule.retrieveProduct(seeded.store.products[LAMP].id)
       await productModule.updateProducts(lamp.id, { metadata: { ...lamp.metadata, engagement_review_exclude: true } })
 
       const sent = await sendNow(placed.id)
@@ -215,7 +201,7 @@ medusaIntegrationTestRunner({
 
     it("asks about an order when its latest line is due: the product's own delay, then its category's", async () => {
       const productModule = getContainer().resolve(Modules.PRODUCT)
-      const pen = await productModule.retrieveProduct(store.products[PEN].id)
+      const pen = await productModule.retrieveProduct(seeded.store.products[PEN].id)
       await productModule.updateProducts(pen.id, { metadata: { ...pen.metadata, engagement_review_delay: "10d" } })
       const penOnly = await order("timing@example.com", undefined, [[PEN, 1]])
       const pending = await reviewRequestOf(getContainer(), penOnly.id)

@@ -1,6 +1,6 @@
 import SparkMD5 from "spark-md5"
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { createReviewRequestWorkflow } from "../../../src/workflows/review-requests/workflows/create-review-request"
 import { engagementOf, makeDue, reviewRequestOf, sendDueAndSettle } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
@@ -14,8 +14,6 @@ import {
   NOTEBOOK,
   PEN,
   placeOrder,
-  seedTestStore,
-  TestStore,
 } from "../../helpers/store"
 
 jest.setTimeout(180_000)
@@ -28,24 +26,17 @@ const platforms = useTestPlatforms({
   ENGAGEMENT_HTTP_TIMEOUT: "1s",
 })
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     async function orderAsCustomer(email: string, metadata?: Record<string, unknown>) {
-      const session = await createShopper(api, store, email)
+      const session = await createShopper(api, seeded.store, email)
       if (metadata) {
         await getContainer().resolve(Modules.CUSTOMER).updateCustomers(session.customerId, { metadata })
       }
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email,
         customerHeaders: session.headers,
-        items: linesOf(store, [
+        items: linesOf(seeded.store, [
           [PEN, 2],
           [NOTEBOOK, 1],
           [LAMP, 1],
@@ -221,15 +212,15 @@ medusaIntegrationTestRunner({
 
     it("skips an order with nothing Recensus can identify", async () => {
       const productModule = getContainer().resolve(Modules.PRODUCT)
-      const lamp = store.products[2]
+      const lamp = seeded.store.products[2]
       await productModule.updateProducts(lamp.id, { metadata: { brand: null } })
-      const session = await createCustomerSession(api, store, {
+      const session = await createCustomerSession(api, seeded.store, {
         email: "lamp@example.com",
         password: "pw-12345678",
         first_name: "L",
         last_name: "M",
       })
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "lamp@example.com",
         customerHeaders: session.headers,
         items: [{ variant_id: lamp.variants[0].id, quantity: 1 }],

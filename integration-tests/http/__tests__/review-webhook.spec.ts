@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import type LoyaltyModuleService from "../../../src/modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../src/modules/loyalty/types"
 import { signReviewWebhook } from "../../../src/workflows/review-rewards/utils/webhook-signature"
@@ -6,7 +6,7 @@ import { awardReviewPointsWorkflow } from "../../../src/workflows/review-rewards
 import { engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
-import { createAdminHeaders, NOTEBOOK, PEN, seedTestStore, shopperOrder, TestStore } from "../../helpers/store"
+import { createAdminHeaders, NOTEBOOK, PEN, shopperOrder } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
@@ -25,15 +25,8 @@ afterAll(() => {
 
 const URL = "/engagement/webhooks/reviews"
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-    })
-
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     const loyalty = () => getContainer().resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const reviewRows = async (customerId: string) =>
       (await loyalty().listLoyaltyTransactions({ customer_id: customerId, type: "adjust" })).filter((row) =>
@@ -57,7 +50,7 @@ medusaIntegrationTestRunner({
     }
 
     async function purchase(email: string) {
-      const { session, order } = await shopperOrder(api, store, email, [
+      const { session, order } = await shopperOrder(api, seeded.store, email, [
         [PEN, 1],
         [NOTEBOOK, 1],
       ])
@@ -106,7 +99,7 @@ medusaIntegrationTestRunner({
     it("refuses a tampered body, a wrong secret, a stale timestamp and a product not bought, and awards nothing", async () => {
       const { session, order, pen } = await purchase("careful@example.com")
       const signed = JSON.stringify({ order_id: order.id, line_item_id: pen.id })
-      const lamp = store.products[2]
+      const lamp = seeded.store.products[2]
 
       const tampered = await deliver(signed.replace(pen.id, `${pen.id} `), { signedBody: signed })
       expect([tampered.status, tampered.data.message]).toEqual([401, "x-engagement-signature: does not match the body"])
@@ -176,12 +169,15 @@ medusaIntegrationTestRunner({
       const items = order.items as { id: string; quantity: number }[]
       await api.post(
         `/admin/orders/${order.id}/fulfillments`,
-        { location_id: store.stockLocationId, items: items.map((item) => ({ id: item.id, quantity: item.quantity })) },
+        {
+          location_id: seeded.store.stockLocationId,
+          items: items.map((item) => ({ id: item.id, quantity: item.quantity })),
+        },
         admin
       )
       const { data: begun } = await api.post(
         "/admin/returns",
-        { order_id: order.id, location_id: store.stockLocationId },
+        { order_id: order.id, location_id: seeded.store.stockLocationId },
         admin
       )
       const returnId = begun.return.id

@@ -1,38 +1,20 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import { loyaltyOf, loyaltyRowsOf, reviewRequestOf } from "../../helpers/engagement"
-import {
-  createAdminHeaders,
-  createShippableCart,
-  createShopper,
-  linesOf,
-  PEN,
-  placeOrder,
-  RequestConfig,
-  seedTestStore,
-  TestStore,
-} from "../../helpers/store"
+import { createShippableCart, createShopper, linesOf, PEN, placeOrder } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
 const DAY = 86_400_000
 const SECRETS = [process.env.ENGAGEMENT_LINK_SECRET!, process.env.LOYALTY_CODE_SECRET!]
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: RequestConfig
-
-    beforeEach(async () => {
-      store = await seedTestStore(getContainer())
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     const settingsOf = async (area: string) =>
-      (await api.get(`/admin/engagement/settings/${area}`, admin)).data.settings
+      (await api.get(`/admin/engagement/settings/${area}`, seeded.admin)).data.settings
     const save = (area: string, body: Record<string, unknown>) =>
-      api.post(`/admin/engagement/settings/${area}`, body, admin)
+      api.post(`/admin/engagement/settings/${area}`, body, seeded.admin)
     const failure = async (request: Promise<unknown>) => {
       const error = await request.then(
         () => {
@@ -43,11 +25,11 @@ medusaIntegrationTestRunner({
       return error.response!
     }
     const orderPens = async (email: string, quantity: number) => {
-      const session = await createShopper(api, store, email)
-      return await placeOrder(api, store, {
+      const session = await createShopper(api, seeded.store, email)
+      return await placeOrder(api, seeded.store, {
         email,
         customerHeaders: session.headers,
-        items: linesOf(store, [[PEN, quantity]]),
+        items: linesOf(seeded.store, [[PEN, quantity]]),
       })
     }
 
@@ -127,12 +109,12 @@ medusaIntegrationTestRunner({
         },
       })
 
-      const session = await createShopper(api, store, "camp@example.com")
-      const cartId = await createShippableCart(api, store, {
+      const session = await createShopper(api, seeded.store, "camp@example.com")
+      const cartId = await createShippableCart(api, seeded.store, {
         customerHeaders: session.headers,
-        items: linesOf(store, [[PEN, 1]]),
+        items: linesOf(seeded.store, [[PEN, 1]]),
       })
-      const shopper = { headers: { ...session.headers, "x-publishable-api-key": store.publishableKey } }
+      const shopper = { headers: { ...session.headers, "x-publishable-api-key": seeded.store.publishableKey } }
       const preview = (await api.get(`/store/carts/${cartId}/loyalty-points`, shopper)).data.loyalty
       // 19.99 EUR at 1 point per euro, doubled
       expect(preview).toMatchObject({
@@ -140,10 +122,10 @@ medusaIntegrationTestRunner({
         campaign: { id: "double", name: "Double points", multiplier: 2, ends_at: open.ends_at },
       })
 
-      const order = await placeOrder(api, store, {
+      const order = await placeOrder(api, seeded.store, {
         email: "camp@example.com",
         customerHeaders: session.headers,
-        items: linesOf(store, [[PEN, 1]]),
+        items: linesOf(seeded.store, [[PEN, 1]]),
       })
       const rows = await loyaltyRowsOf(getContainer(), { order_id: order.id })
       expect(rows.map((row) => row.points)).toEqual([39])
@@ -164,7 +146,11 @@ medusaIntegrationTestRunner({
 
       const current = await settingsOf("review-requests")
       const fourteen = { ...current.values, delay: "14d" }
-      const preview = await api.post(`/admin/engagement/settings/review-requests/preview`, { values: fourteen }, admin)
+      const preview = await api.post(
+        `/admin/engagement/settings/review-requests/preview`,
+        { values: fourteen },
+        seeded.admin
+      )
       expect(preview.data.preview).toEqual({ scheduled_on_default_delay: 1 })
 
       const saved = await save("review-requests", { version: 0, values: fourteen })
@@ -207,10 +193,11 @@ medusaIntegrationTestRunner({
       const restored = await api.post(
         `/admin/engagement/settings/loyalty-referrals/restore`,
         { version: 2, restore_version: 1 },
-        admin
+        seeded.admin
       )
       expect(restored.data.settings).toMatchObject({ version: 3, values: { advocate_points: winner } })
-      const history = (await api.get(`/admin/engagement/settings/loyalty-referrals/history`, admin)).data.versions
+      const history = (await api.get(`/admin/engagement/settings/loyalty-referrals/history`, seeded.admin)).data
+        .versions
       expect(
         history.map((row: { version: number; restored_from: number | null }) => [row.version, row.restored_from])
       ).toEqual([
@@ -231,7 +218,7 @@ medusaIntegrationTestRunner({
       const preview = await api.post(
         `/admin/engagement/settings/loyalty-tiers/preview`,
         { values: { ...tiers.values, basis: "lifetime", levels } },
-        admin
+        seeded.admin
       )
       expect(preview.data.preview).toEqual({ members_up: 1, members_down: 0, members_unchanged: 0 })
       expect(await settingsOf("loyalty-tiers")).toMatchObject({ version: 0 })
@@ -262,7 +249,7 @@ medusaIntegrationTestRunner({
     })
 
     it("no settings answer carries a secret, and a secret cannot be saved as a setting", async () => {
-      const all = await api.get(`/admin/engagement/settings`, admin)
+      const all = await api.get(`/admin/engagement/settings`, seeded.admin)
       const areas = all.data.settings.map((area: { area: string }) => area.area)
       expect(areas).toEqual(
         expect.arrayContaining([
@@ -275,8 +262,8 @@ medusaIntegrationTestRunner({
       )
       const answers = [JSON.stringify(all.data)]
       for (const area of areas) {
-        answers.push(JSON.stringify((await api.get(`/admin/engagement/settings/${area}`, admin)).data))
-        answers.push(JSON.stringify((await api.get(`/admin/engagement/settings/${area}/history`, admin)).data))
+        answers.push(JSON.stringify((await api.get(`/admin/engagement/settings/${area}`, seeded.admin)).data))
+        answers.push(JSON.stringify((await api.get(`/admin/engagement/settings/${area}/history`, seeded.admin)).data))
       }
       for (const answer of answers) {
         for (const secret of SECRETS) {
@@ -315,9 +302,9 @@ medusaIntegrationTestRunner({
       expect([badDelay.status, badDelay.data.message]).toEqual([400, expect.stringContaining("values.delay")])
       expect(await settingsOf("loyalty-earning")).toMatchObject({ version: 0, is_default: true })
 
-      expect((await failure(api.get(`/admin/engagement/settings/nonsense`, admin))).status).toBe(404)
+      expect((await failure(api.get(`/admin/engagement/settings/nonsense`, seeded.admin))).status).toBe(404)
       expect((await failure(api.get(`/admin/engagement/settings/loyalty-earning`))).status).toBe(401)
-      const shopper = await createShopper(api, store, "eve@example.com")
+      const shopper = await createShopper(api, seeded.store, "eve@example.com")
       expect((await failure(api.get(`/admin/engagement/settings/loyalty-earning`, shopper))).status).toBe(401)
       const asShopper = api.post(`/admin/engagement/settings/loyalty-earning`, { version: 0, reset: true }, shopper)
       expect((await failure(asShopper)).status).toBe(401)

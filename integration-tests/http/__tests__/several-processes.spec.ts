@@ -32,6 +32,7 @@ async function dispatchIn(worker: Worker): Promise<{ claimed: number; delivered:
 }
 
 const cancel = (n: number) => ({
+  origin: "journey_cancellation" as const,
   platform: "rejoiner",
   operation: "cancel",
   idempotency_key: `several-processes:cancel:${n}`,

@@ -1,5 +1,5 @@
 import Medusa from "@medusajs/js-sdk"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { engagementSuite } from "../../helpers/suite"
 import {
   applyCartPoints,
   EngagementStoreError,
@@ -9,33 +9,30 @@ import {
   removeCartPoints,
 } from "../../../src/storefront"
 import { createShopperWithPoints } from "../../helpers/engagement"
-import { createAdminHeaders, createShippableCart, seedTestStore, TestStore } from "../../helpers/store"
+import { createAdminHeaders, createShippableCart } from "../../helpers/store"
 
 jest.setTimeout(240_000)
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
+engagementSuite({
+  testSuite: ({ api, getContainer }, seeded) => {
     let sdk: Medusa
 
     beforeEach(async () => {
-      store = await seedTestStore(getContainer())
       // as a storefront holds it: the publishable key in the SDK, the shopper's token passed per call
       sdk = new Medusa({
         baseUrl: api.defaults.baseURL!,
-        publishableKey: store.publishableKey,
+        publishableKey: seeded.store.publishableKey,
         auth: { type: "jwt", jwtTokenStorageMethod: "memory" },
       })
     })
 
     it("reads the summary, previews a cart, applies points taking exactly their value off, and removes them", async () => {
       const admin = await createAdminHeaders(getContainer())
-      const ada = await createShopperWithPoints(api, store, admin, "ada@example.com", 1000)
+      const ada = await createShopperWithPoints(api, seeded.store, admin, "ada@example.com", 1000)
       const headers = { authorization: ada.headers.authorization }
-      const cartId = await createShippableCart(api, store, {
+      const cartId = await createShippableCart(api, seeded.store, {
         customerHeaders: ada.headers,
-        items: [{ variant_id: store.products[0].variants[0].id, quantity: 2 }],
+        items: [{ variant_id: seeded.store.products[0].variants[0].id, quantity: 2 }],
       })
       const before = (await sdk.store.cart.retrieve(cartId, {}, headers)).cart
 
@@ -59,11 +56,11 @@ medusaIntegrationTestRunner({
 
     it("answers a refused call with the typed error naming the field, and changes nothing", async () => {
       const admin = await createAdminHeaders(getContainer())
-      const ada = await createShopperWithPoints(api, store, admin, "ada@example.com", 1000)
+      const ada = await createShopperWithPoints(api, seeded.store, admin, "ada@example.com", 1000)
       const headers = { authorization: ada.headers.authorization }
-      const cartId = await createShippableCart(api, store, {
+      const cartId = await createShippableCart(api, seeded.store, {
         customerHeaders: ada.headers,
-        items: [{ variant_id: store.products[0].variants[0].id, quantity: 1 }],
+        items: [{ variant_id: seeded.store.products[0].variants[0].id, quantity: 1 }],
       })
       const refused = await applyCartPoints(sdk, cartId, 5000, { headers }).catch((error: unknown) => error)
       expect(refused).toBeInstanceOf(EngagementStoreError)

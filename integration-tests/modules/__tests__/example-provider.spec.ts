@@ -74,7 +74,10 @@ moduleIntegrationTestRunner<EngagementModuleService>({
         currency_code: "eur",
         total: 4200,
       }
-      const delivery = platform.capability.build(order, service.getOptions().storefront)
+      const delivery = {
+        ...platform.capability.build(order, service.getOptions().storefront),
+        origin: "cart_conversion" as const,
+      }
       const [first] = await service.enqueueDeliveries([delivery])
       const [again] = await service.enqueueDeliveries([delivery])
       expect([first.created, again.created, again.delivery.id]).toEqual([true, false, first.delivery.id])

@@ -1,6 +1,5 @@
 import type { AbstractEngagementProvider } from "../../provider-api/provider"
 import { outboxConsumers } from "./outbox-consumers"
-import { ERASURE_ID_PREFIX } from "./privacy/redact"
 import type { DeliveryRecord } from "./types"
 
 // a platform that keeps contacts, takes conversions and stops an erased shopper's journeys (as Rejoiner)
@@ -11,9 +10,10 @@ const provider = {
 
 const delivery = (fields: Partial<DeliveryRecord>) =>
   ({
+    origin: "cart_conversion",
     platform: "rejoiner",
     operation: "convert",
-    idempotency_key: "order.placed:order_1",
+    idempotency_key: "conversion:order_1:rejoiner",
     subject_id: null,
     ...fields,
   }) as DeliveryRecord
@@ -23,14 +23,14 @@ describe("outboxConsumers", () => {
   const handlers = outboxConsumers([provider], 12, { applyDeliveryOutcome: async () => undefined })
 
   it("waits on a contact's sync calls and an erasure's stop calls only", () => {
-    expect(
-      handlers.wants(delivery({ operation: "upsert_customer", idempotency_key: "contact-sync:rejoiner:cus_1:0" }))
-    ).toBe(true)
-    expect(handlers.wants(delivery({ operation: "cancel", subject_id: `${ERASURE_ID_PREFIX}1` }))).toBe(true)
+    expect(handlers.wants(delivery({ origin: "contact_sync", operation: "upsert_customer" }))).toBe(true)
+    expect(handlers.wants(delivery({ origin: "erasure", operation: "cancel" }))).toBe(true)
   })
 
-  it("leaves a conversion to the grouped outcome writer: nothing waits on it", () => {
+  it("leaves a conversion or a journey stop to the grouped outcome writer: nothing waits on it", () => {
     expect(handlers.wants(delivery({}))).toBe(false)
-    expect(handlers.wants(delivery({ operation: "cancel", idempotency_key: "journeys:cus_1" }))).toBe(false)
+    expect(handlers.wants(delivery({ origin: "journey_cancellation", operation: "cancel" }))).toBe(false)
+    // another platform's contact sync is not this platform's to settle
+    expect(handlers.wants(delivery({ origin: "contact_sync", platform: "crmcom" }))).toBe(false)
   })
 })

@@ -12,6 +12,11 @@ export type ConsentSource = (typeof CONSENT_SOURCES)[number]
 
 export interface DeliveryRecord {
   id: string
+  /**
+   * the capability that wrote the row (one of `DELIVERY_ORIGINS`), or "unknown": written before
+   * origins were recorded, by what its key, erased since, no longer tells
+   */
+  origin: string
   platform: string
   operation: string
   payload: Record<string, unknown>

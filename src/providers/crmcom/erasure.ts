@@ -1,5 +1,5 @@
 import type { ErasureCapability, ErasureContact } from "../../provider-api/capabilities"
-import type { EnqueueDeliveryInput } from "../../provider-api/types"
+import type { PlatformCall } from "../../provider-api/types"
 import { CrmComOperations } from "./operations"
 import type { CrmComOptions } from "./options"
 import { boxOf, openCredentials, SEALED } from "./secrets"
@@ -35,7 +35,7 @@ export function crmComErasure(platformId: string, options: CrmComOptions): Erasu
         return []
       }
       const auth = { contact_id: contact.external_id, [SEALED.access_token]: boxOf(options).seal(token) }
-      const call = (operation: string, payload: Record<string, unknown>, key: string): EnqueueDeliveryInput => ({
+      const call = (operation: string, payload: Record<string, unknown>, key: string): PlatformCall => ({
         platform: platformId,
         operation,
         payload: { ...auth, ...payload },

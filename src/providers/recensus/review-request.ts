@@ -1,5 +1,5 @@
 import type { ReviewRequestToSchedule } from "../../provider-api/capabilities"
-import type { EnqueueDeliveryInput } from "../../provider-api/types"
+import type { PlatformCall } from "../../provider-api/types"
 import { RecensusOperations } from "./platform"
 
 /** ISO 8601 with a numeric offset, as the Customer Contact API's "2012-12-12T16:00:00+0000" (UTC here). */
@@ -10,7 +10,7 @@ export function recensusDate(value: string | Date): string {
 export const NO_RECENSUS_PURCHASES = "no purchase has an identifier Recensus accepts (GTIN, or MPN + brand)"
 
 /** The Customer Contact Request of a due review request: its `data` section, signed at send time. */
-export function recensusReviewDelivery(platformId: string, request: ReviewRequestToSchedule): EnqueueDeliveryInput {
+export function recensusReviewDelivery(platformId: string, request: ReviewRequestToSchedule): PlatformCall {
   return {
     platform: platformId,
     operation: RecensusOperations.CustomerContactRequest,

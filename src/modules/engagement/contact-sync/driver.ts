@@ -34,9 +34,6 @@ const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
  * leads back to no customer.
  */
 export const CALL_KEY_PREFIX = "contact-sync:"
-/** Whether a delivery is one of a contact sync's calls (its key says so). */
-export const isContactSyncCall = (delivery: Pick<DeliveryRecord, "idempotency_key">) =>
-  delivery.idempotency_key.startsWith(CALL_KEY_PREFIX)
 const callKey = (row: ContactSyncRecord, step: number) => `${CALL_KEY_PREFIX}${row.platform}:${row.id}:${step}`
 
 function deliveryInput(
@@ -46,6 +43,7 @@ function deliveryInput(
   maxAttempts: number
 ): EnqueueDeliveryInput & { max_attempts: number } {
   return {
+    origin: "contact_sync",
     platform: row.platform,
     operation: call.operation,
     payload: call.payload,
@@ -189,9 +187,8 @@ export async function settleContactSyncs(
   maxAttempts: number
 ): Promise<void> {
   const syncer = enabled.platform.contactSync as ContactSyncer | undefined
-  // only a contact's call has contacts waiting on it: a conversion or a review request needs no lock
-  const isContactCall = isContactSyncCall(delivery)
-  if (!syncer || !isContactCall || !["delivered", "failed", "dead"].includes(delivery.status)) {
+  // only a contact's call has contacts waiting on it: a conversion or an erasure's stop call needs no lock
+  if (!syncer || delivery.origin !== "contact_sync" || !["delivered", "failed", "dead"].includes(delivery.status)) {
     return
   }
   const status = delivery.status as "delivered" | "failed" | "dead"

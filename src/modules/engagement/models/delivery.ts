@@ -11,6 +11,8 @@ const Delivery = model
     { name: "Delivery", tableName: "engagement_delivery" },
     {
       id: model.id({ prefix: "engdel" }).primaryKey(),
+      // the capability that wrote the row (DELIVERY_ORIGINS): who is told of its end
+      origin: model.text(),
       platform: model.text().searchable(),
       operation: model.text(),
       payload: model.json(),

@@ -21,13 +21,14 @@ export async function insertDeliveries(
   for (const input of inputs) {
     const inserted = await runSql<Row>(
       manager,
-      `INSERT INTO ${TABLE} (id, platform, operation, payload, idempotency_key, status, attempts, max_attempts,
+      `INSERT INTO ${TABLE} (id, origin, platform, operation, payload, idempotency_key, status, attempts, max_attempts,
          next_attempt_at, customer_id, order_id, subject_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?::jsonb, ?, 'pending', 0, ?, COALESCE(?::timestamptz, now()), ?, ?, ?, now(), now())
+       VALUES (?, ?, ?, ?, ?::jsonb, ?, 'pending', 0, ?, COALESCE(?::timestamptz, now()), ?, ?, ?, now(), now())
        ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
        RETURNING *`,
       [
         generateEntityId(undefined, "engdel"),
+        input.origin,
         input.platform,
         input.operation,
         JSON.stringify(input.payload),

@@ -44,7 +44,10 @@ export const buildJourneyCancellationsStep = createStep(
       .flatMap((entry) =>
         platforms
           .filter(({ capability }) => !entry.order_canceled || capability.cancel_on_order_cancel)
-          .map(({ capability }) => capability.buildCancellation(entry))
+          .map(({ capability }) => ({
+            ...capability.buildCancellation(entry),
+            origin: "journey_cancellation" as const,
+          }))
       )
     return new StepResponse(deliveries)
   }

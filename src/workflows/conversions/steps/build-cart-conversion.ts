@@ -32,6 +32,11 @@ export const buildCartConversionStep = createStep(
     if (!order.email) {
       return new StepResponse([] as EnqueueDeliveryInput[])
     }
-    return new StepResponse(platforms.map(({ capability }) => capability.build(order, options.storefront)))
+    return new StepResponse(
+      platforms.map(({ capability }): EnqueueDeliveryInput => ({
+        ...capability.build(order, options.storefront),
+        origin: "cart_conversion",
+      }))
+    )
   }
 )

@@ -47,6 +47,7 @@ export const planLoyaltySourceCallStep = createStep(
         ? []
         : [
             {
+              origin: "loyalty_source",
               platform: input.platform,
               operation: input.call.operation,
               payload: input.call.payload,

@@ -62,7 +62,9 @@ export const prepareErasureStep = createStep(
         credentials: sync?.credentials ?? null,
       }
       // a shopper the plugin holds nothing of (erased before) is not sent again
-      const calls = profile ? capability.buildStopCalls(contact) : []
+      const calls = profile
+        ? capability.buildStopCalls(contact).map((call) => ({ ...call, origin: "erasure" as const }))
+        : []
       stopCalls.push(...calls)
       platforms[id] = {
         name,

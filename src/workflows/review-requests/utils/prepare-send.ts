@@ -67,16 +67,19 @@ export function prepareReviewRequestSend(args: {
     }
     return {
       action: "platform",
-      delivery: reviewPlatform.build({
-        review_request_id: reviewRequest.id,
-        order_id: reviewRequest.order_id,
-        customer_id: reviewRequest.customer_id,
-        email: order.email,
-        first_name: first,
-        last_name: last,
-        ordered_at: order.created_at,
-        purchases,
-      }),
+      delivery: {
+        ...reviewPlatform.build({
+          review_request_id: reviewRequest.id,
+          order_id: reviewRequest.order_id,
+          customer_id: reviewRequest.customer_id,
+          email: order.email,
+          first_name: first,
+          last_name: last,
+          ordered_at: order.created_at,
+          purchases,
+        }),
+        origin: "review_request",
+      },
     }
   }
   const seen = new Set<string>()

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SettingsConflictError } from "../../../utils/setting-versions"
 import { settingsOwnerOf } from "../utils"
 
 export const saveSettingsVersionStepId = "save-settings-version"
@@ -59,21 +60,16 @@ export const saveSettingsVersionStep = createStep(
 
 /**
  * A refused save (409) names who saved first as the owner knows them, by email: the module knows
- * only the user id (`saved by user user_01… at …`).
+ * only the user's id.
  */
 async function withSaverEmail(container: MedusaContainer, error: unknown) {
-  if (!(error instanceof MedusaError) || error.type !== MedusaError.Types.CONFLICT) {
+  if (!(error instanceof SettingsConflictError) || error.conflict.saver?.actor_type !== "user") {
     return error
   }
-  const saver = /saved by user (\S+) at /.exec(error.message)
-  if (!saver) {
-    return error
-  }
+  const saver = error.conflict.saver
   const [user] = await container
     .resolve(Modules.USER)
-    .listUsers({ id: saver[1] }, { select: ["email"] })
+    .listUsers({ id: saver.actor_id }, { select: ["email"] })
     .catch(() => [])
-  return user?.email
-    ? new MedusaError(MedusaError.Types.CONFLICT, error.message.replace(`user ${saver[1]}`, user.email))
-    : error
+  return user?.email ? error.naming(user.email) : error
 }

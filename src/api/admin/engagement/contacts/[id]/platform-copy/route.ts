@@ -35,6 +35,7 @@ export const GET = async (
   }
   const [{ delivery }] = await engagement.enqueueDeliveries([
     {
+      origin: "contact_lookup",
       platform: platform.id,
       operation: platform.capability.operation(by),
       payload: { value },
