@@ -87,6 +87,11 @@ export interface EngagementPlatform<Options extends CommonPlatformOptions = Comm
   /** validated at start-up: a wrong option stops the server with a message naming it */
   readonly optionsSchema: z.ZodType<Options, unknown>
   readonly operations: readonly string[]
+  /**
+   * What each operation does, as a noun phrase the admin shows instead of its id ("Conversion",
+   * "Customer lookup by CRM id"); an operation without one is shown by its id, underscores as spaces.
+   */
+  readonly operationLabels?: Readonly<Record<string, string>>
   buildRequest(message: OutboundMessage, options: Options): PlatformRequest
   /** defaults to {@link classifyHttpAnswer} */
   classifyResponse?(response: PlatformResponse, message: OutboundMessage, options: Options): DeliveryOutcome

@@ -293,6 +293,8 @@ medusaIntegrationTestRunner({
         expect(byId.rejoiner).toMatchObject({
           configured: true,
           operations: expect.arrayContaining(["cancel"]),
+          // the words the admin shows, from the provider itself
+          operation_labels: expect.objectContaining({ cancel: "Journey stop", convert: "Conversion" }),
           deliveries: {
             last_24h: { delivered: 2, failed: 0, dead: 1, waiting: 1 },
             all: { delivered: 2, failed: 0, dead: 1, waiting: 1 },
@@ -333,6 +335,7 @@ medusaIntegrationTestRunner({
               "last_error",
               "name",
               "operations",
+              "operation_labels",
               "paused_until",
               "state",
               "state_rule",
@@ -340,13 +343,16 @@ medusaIntegrationTestRunner({
           )
         }
         // not even in part: no run of 6 characters of a secret appears, beyond the platform's own
-        // id, name and operations (the test keys are named after their platform, "engage-test-key")
+        // id, name, operations and their labels (the test keys are named after their platform, "engage-test-key")
         const vocabulary = JSON.stringify(
-          response.data.platforms.map((p: { id: string; name: string; operations: string[] }) => [
-            p.id,
-            p.name,
-            p.operations,
-          ])
+          response.data.platforms.map(
+            (p: { id: string; name: string; operations: string[]; operation_labels: Record<string, string> }) => [
+              p.id,
+              p.name,
+              p.operations,
+              p.operation_labels,
+            ]
+          )
         )
         for (const secret of secrets) {
           expect(text).not.toContain(secret)

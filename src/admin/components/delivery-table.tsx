@@ -1,7 +1,8 @@
 import { Button, Text, toast } from "@medusajs/ui"
 import { useRetryDelivery } from "../hooks/api/engagement"
 import type { AdminDelivery } from "../lib/types"
-import { deliveryFinished, operationLabel, platformName } from "../lib/words"
+import { deliveryFinished } from "../lib/words"
+import { usePlatformWords } from "../hooks/api/engagement-page"
 import { CustomerLink, OrderLink } from "./people"
 import { DeliveryStatusBadge } from "./status-badges"
 import { formatDateTime } from "../lib/dates"
@@ -12,6 +13,7 @@ import { formatDateTime } from "../lib/dates"
  * replay for failed and dead ones.
  */
 export const DeliveryTable = ({ deliveries }: { deliveries: AdminDelivery[] }) => {
+  const { operationLabel, platformName } = usePlatformWords()
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
 
   if (!deliveries.length) {
@@ -27,7 +29,7 @@ export const DeliveryTable = ({ deliveries }: { deliveries: AdminDelivery[] }) =
         <div key={delivery.id} className="flex flex-col gap-y-1 px-6 py-3" data-delivery={delivery.id}>
           <div className="flex items-center justify-between gap-x-2">
             <Text size="small" weight="plus" className="truncate">
-              {operationLabel(delivery.operation)} · {platformName(delivery.platform)}
+              {operationLabel(delivery.operation, delivery.platform)} · {platformName(delivery.platform)}
             </Text>
             <DeliveryStatusBadge status={delivery.status} />
           </div>

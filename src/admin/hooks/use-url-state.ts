@@ -5,7 +5,7 @@ import { useSearchParams } from "react-router-dom"
 /**
  * The page's state kept in its URL, as Medusa's dashboard keeps its tables' `q`, `offset` and
  * `order` (react-router's useSearchParams): a reload keeps the tab and the filters, and a link such
- * as `/app/engagement?tab=deliveries&platform=rejoiner&status=failed` opens them.
+ * as `/app/engagement?tab=deliveries&platform=<id>&status=failed` opens them.
  * A list is written comma-separated (`status=failed,dead`); an empty value removes its key.
  */
 export type UrlPatch = Record<string, string | string[] | null | undefined>

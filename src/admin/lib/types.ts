@@ -174,6 +174,8 @@ export interface AdminPlatform {
   /** the rule and the numbers it was judged on, in words */
   state_rule: string
   operations: string[]
+  /** what each operation does, in words, as its provider says ("Conversion"); an operation without one is shown by its id */
+  operation_labels: Record<string, string>
   deliveries: { last_24h: DeliveryCounts; all: DeliveryCounts }
   last_error: {
     message: string

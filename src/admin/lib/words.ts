@@ -1,68 +1,38 @@
 /**
  * The names the store owner knows things by, for every screen of the admin: platforms as their
- * makers spell them, operations as what they do, and the outbox's and review requests' reasons in
+ * providers name them, operations as what they do, and the outbox's and review requests' reasons in
  * plain sentences. Ids stay what the API takes and answers; only what is shown changes.
  */
 
-/** Each platform's name, as GET /admin/engagement/platforms gives it (`displayName` of its provider). */
-export const PLATFORM_NAMES: Record<string, string> = {
-  crmcom: "CRM.COM",
-  engage: "Voyado Engage",
-  expertsender: "ExpertSender",
-  recensus: "Recensus",
-  rejoiner: "Rejoiner",
-  // a review request's channel when the store sends it itself
-  email: "email",
+/** How the admin names platforms and their operations: as each provider does, ids where it does not. */
+export interface PlatformWords {
+  /** the provider's display name; an unknown platform (switched off since, a review request's `email`) by its id */
+  platformName(id: string | null | undefined): string
+  /** "Customer lookup by CRM id" for `get_customer_by_crm_id`; one without a label with its underscores as spaces */
+  operationLabel(operation: string, platform?: string): string
 }
 
-/** "CRM.COM" for `crmcom`; an unknown platform (a custom provider) by its id. */
-export const platformName = (id: string | null | undefined) => (id ? (PLATFORM_NAMES[id] ?? id) : "—")
-
-/** What each operation of the built-in platforms does, as a noun phrase ("Conversion"). */
-export const OPERATION_LABELS: Record<string, string> = {
-  // CRM.COM
-  register_contact: "Contact registration",
-  authenticate_contact: "Contact sign-in",
-  refresh_token: "Session renewal",
-  update_contact: "Contact update",
-  update_consents: "Consent update",
-  sign_up_reward_scheme: "Reward scheme sign-up",
-  sign_out_reward_scheme: "Reward scheme sign-out",
-  verify_reward_scheme_sign_up: "Reward scheme sign-up check",
-  create_referral: "Referral",
-  send_referrals: "Referral invitations",
-  update_spend_preferences: "Points spending preferences",
-  // Voyado Engage
-  lookup_contact: "Contact lookup",
-  create_contact: "New contact",
-  update_contact_type: "Contact type change",
-  bulk_create: "New contacts (batch)",
-  bulk_update: "Contact updates (batch)",
-  // ExpertSender
-  upsert_customers: "Customer update",
-  get_customer_by_id: "Customer lookup by id",
-  get_customer_by_email: "Customer lookup by email",
-  get_customer_by_phone: "Customer lookup by phone",
-  get_customer_by_crm_id: "Customer lookup by CRM id",
-  // Recensus
-  customer_contact_request: "Review request",
-  // Rejoiner
-  convert: "Conversion",
-  cancel: "Journey stop",
-  unsubscribe: "Unsubscribe",
-  opt_in: "Opt-in",
-  create_customer: "New customer",
-  update_customer: "Customer update",
-}
-
-/** "Customer lookup by CRM id" for `get_customer_by_crm_id`; an unknown one with its underscores as spaces, capitalised. */
-export function operationLabel(operation: string) {
-  const label = OPERATION_LABELS[operation]
-  if (label) {
-    return label
-  }
+const humanize = (operation: string) => {
   const words = operation.replace(/_/g, " ")
   return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/**
+ * The words of the platforms as GET /admin/engagement/platforms gives them: each provider's
+ * `displayName` and `operationLabels`, so no platform is named outside its own provider's folder.
+ */
+export function platformWordsOf(
+  platforms: { id: string; name: string; operation_labels?: Record<string, string> }[] = []
+): PlatformWords {
+  const byId = new Map(platforms.map((platform) => [platform.id, platform]))
+  return {
+    platformName: (id) => (id ? (byId.get(id)?.name ?? id) : "—"),
+    operationLabel: (operation, platform) => {
+      const own = platform ? byId.get(platform)?.operation_labels?.[operation] : undefined
+      const any = platforms.find((candidate) => candidate.operation_labels?.[operation])
+      return own ?? any?.operation_labels?.[operation] ?? humanize(operation)
+    },
+  }
 }
 
 /** Delivered, canceled or a dry run: no attempt is left to count, so none is shown. */
@@ -76,22 +46,25 @@ export const orderNumber = (order: { display_id: number | null; id: string } | n
   order ? (order.display_id !== null ? `#${order.display_id}` : order.id) : null
 
 /**
- * What a delivery did in one phrase: "Conversion of order #5 to Rejoiner", "Contact update for
- * Ada Lovelace to CRM.COM".
+ * What a delivery did in one phrase, in its provider's words: "Conversion of order #5 to <platform>",
+ * "Contact update for Ada Lovelace to <platform>".
  */
-export function deliveryTitle(delivery: {
-  platform: string
-  operation: string
-  order?: { display_id: number | null; id: string } | null
-  customer?: { name: string | null; email: string | null } | null
-}) {
-  const what = operationLabel(delivery.operation)
+export function deliveryTitle(
+  delivery: {
+    platform: string
+    operation: string
+    order?: { display_id: number | null; id: string } | null
+    customer?: { name: string | null; email: string | null } | null
+  },
+  words: PlatformWords
+) {
+  const what = words.operationLabel(delivery.operation, delivery.platform)
   const about = delivery.order
     ? ` of order ${orderNumber(delivery.order)}`
     : delivery.customer
       ? ` for ${delivery.customer.name ?? delivery.customer.email}`
       : ""
-  return `${what}${about} to ${platformName(delivery.platform)}`
+  return `${what}${about} to ${words.platformName(delivery.platform)}`
 }
 
 const CONSENT_VALUE_WORDS: Record<string, string> = {

@@ -1,24 +1,40 @@
 import { groupByOrder } from "./ledger-groups"
 import type { AdminLoyaltyTransaction } from "./loyalty-types"
-import { deliveryTitle, operationLabel, platformName, reasonInWords } from "./words"
+import { deliveryTitle, platformWordsOf, reasonInWords } from "./words"
 
 describe("the admin's words", () => {
-  it("names platforms and operations as the owner knows them, and an unknown one by its id", () => {
-    expect(platformName("crmcom")).toBe("CRM.COM")
-    expect(platformName("engage")).toBe("Voyado Engage")
-    expect(platformName("acme_crm")).toBe("acme_crm")
-    expect(operationLabel("get_customer_by_crm_id")).toBe("Customer lookup by CRM id")
-    expect(operationLabel("sync_widgets")).toBe("Sync widgets")
+  // as GET /admin/engagement/platforms gives them: each provider's own name and labels
+  const words = platformWordsOf([
+    { id: "acme", name: "ACME CRM", operation_labels: { get_customer_by_crm_id: "Customer lookup by CRM id" } },
+    {
+      id: "mailer",
+      name: "The Mailer",
+      operation_labels: { convert: "Conversion", update_contact: "Subscriber update" },
+    },
+    { id: "crm2", name: "CRM 2", operation_labels: { update_contact: "Contact update" } },
+  ])
+
+  it("names platforms and operations as their providers do, and an unknown one by its id", () => {
+    expect(words.platformName("acme")).toBe("ACME CRM")
+    expect(words.platformName("switched_off")).toBe("switched_off")
+    expect(words.platformName(null)).toBe("—")
+    expect(words.operationLabel("get_customer_by_crm_id", "acme")).toBe("Customer lookup by CRM id")
+    // one operation id, two providers: each its own words
+    expect(words.operationLabel("update_contact", "mailer")).toBe("Subscriber update")
+    expect(words.operationLabel("update_contact", "crm2")).toBe("Contact update")
+    expect(words.operationLabel("sync_widgets", "acme")).toBe("Sync widgets")
+    // before the platforms list has loaded: ids, readable
+    expect(platformWordsOf().operationLabel("get_customer_by_crm_id")).toBe("Get customer by crm id")
   })
 
   it("titles a delivery by what it did, for which order or customer, on which platform", () => {
     const order = { id: "order_1", display_id: 5 }
-    expect(deliveryTitle({ platform: "rejoiner", operation: "convert", order })).toBe(
-      "Conversion of order #5 to Rejoiner"
+    expect(deliveryTitle({ platform: "mailer", operation: "convert", order }, words)).toBe(
+      "Conversion of order #5 to The Mailer"
     )
     const customer = { name: null, email: "ada@example.com" }
-    expect(deliveryTitle({ platform: "crmcom", operation: "update_contact", order: null, customer })).toBe(
-      "Contact update for ada@example.com to CRM.COM"
+    expect(deliveryTitle({ platform: "crm2", operation: "update_contact", order: null, customer }, words)).toBe(
+      "Contact update for ada@example.com to CRM 2"
     )
   })
 

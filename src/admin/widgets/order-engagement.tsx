@@ -5,12 +5,14 @@ import { DeliveryTable } from "../components/delivery-table"
 import { OrderPoints } from "../components/loyalty/order-points"
 import { ReviewRequestStatusBadge } from "../components/status-badges"
 import { useOrderEngagement } from "../hooks/api/engagement"
-import { platformName, reasonInWords } from "../lib/words"
+import { reasonInWords } from "../lib/words"
+import { usePlatformWords } from "../hooks/api/engagement-page"
 import { formatDateTime } from "../lib/dates"
 import { SectionError, SectionSkeleton } from "../components/engagement-page/section-state"
 
 /** Order page: the order's review request and every platform call made for it. */
 const OrderEngagementWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { platformName } = usePlatformWords()
   const { data, isLoading, error, refetch } = useOrderEngagement(order.id)
   const review = data?.review_request
 

@@ -117,10 +117,15 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     return providersWith(this.platforms_.values(), capability)
   }
 
-  /** Every switched-on provider: id, name and operations (never its options). */
-  listProviders(): { id: string; name: string; operations: string[] }[] {
+  /** Every switched-on provider: id, name, operations and what each does in words (never its options). */
+  listProviders(): { id: string; name: string; operations: string[]; operation_labels: Record<string, string> }[] {
     return [...this.platforms_.values()].map(({ id, displayName, platform }) => {
-      return { id, name: displayName, operations: [...platform.operations] }
+      return {
+        id,
+        name: displayName,
+        operations: [...platform.operations],
+        operation_labels: { ...platform.operationLabels },
+      }
     })
   }
 

@@ -37,3 +37,18 @@ export const CONTACT_OPERATIONS: readonly string[] = [
   CrmComOperations.UpdateConsents,
   ...LOYALTY_WRITE_OPERATIONS.filter((operation) => operation !== CrmComOperations.VerifyRewardSchemeSignUp),
 ]
+
+/** What each operation does, as the admin shows it. */
+export const crmComOperationLabels: Record<string, string> = {
+  register_contact: "Contact registration",
+  authenticate_contact: "Contact sign-in",
+  refresh_token: "Session renewal",
+  update_contact: "Contact update",
+  update_consents: "Consent update",
+  sign_up_reward_scheme: "Reward scheme sign-up",
+  sign_out_reward_scheme: "Reward scheme sign-out",
+  verify_reward_scheme_sign_up: "Reward scheme sign-up check",
+  create_referral: "Referral",
+  send_referrals: "Referral invitations",
+  update_spend_preferences: "Points spending preferences",
+}

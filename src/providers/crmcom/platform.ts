@@ -12,7 +12,7 @@ import { joinUrl } from "../../provider-api/url"
 import { crmComContactSync } from "./contact-sync"
 import { loyaltyWriteRoute } from "./loyalty-write-requests"
 import { decodeJwtPayload, decodeJwtSub } from "./jwt"
-import { CONTACT_OPERATIONS, CrmComOperations, TOKEN_OPERATIONS } from "./operations"
+import { CONTACT_OPERATIONS, CrmComOperations, crmComOperationLabels, TOKEN_OPERATIONS } from "./operations"
 import { CrmComOptions, crmComOptionsSchema } from "./options"
 import { boxOf, openSealedValue, SEALED } from "./secrets"
 import type { SecretBox } from "../../utils/secret-box"
@@ -286,6 +286,7 @@ function crmComResendCheck(message: OutboundMessage, options: CrmComOptions): Re
 export const crmComPlatform: EngagementPlatform<CrmComOptions> = {
   id: CRMCOM,
   displayName: "CRM.COM",
+  operationLabels: crmComOperationLabels,
   optionsSchema: crmComOptionsSchema,
   operations: Object.values(CrmComOperations),
   buildRequest: buildCrmComRequest,

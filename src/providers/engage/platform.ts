@@ -219,6 +219,14 @@ function engageResendCheck(message: OutboundMessage, options: EngageOptions): Re
 export const engagePlatform: EngagementPlatform<EngageOptions> = {
   id: ENGAGE,
   displayName: "Voyado Engage",
+  operationLabels: {
+    lookup_contact: "Contact lookup",
+    create_contact: "New contact",
+    update_contact: "Contact update",
+    update_contact_type: "Contact type change",
+    bulk_create: "New contacts (batch)",
+    bulk_update: "Contact updates (batch)",
+  },
   optionsSchema: engageOptionsSchema,
   operations: Object.values(EngageOperations),
   buildRequest: buildEngageRequest,

@@ -119,6 +119,13 @@ function classifyExpertSenderAnswer(response: PlatformResponse, message: Outboun
 export const expertSenderPlatform: EngagementPlatform<ExpertSenderOptions> = {
   id: EXPERTSENDER,
   displayName: "ExpertSender",
+  operationLabels: {
+    upsert_customers: "Customer update",
+    get_customer_by_id: "Customer lookup by id",
+    get_customer_by_email: "Customer lookup by email",
+    get_customer_by_phone: "Customer lookup by phone",
+    get_customer_by_crm_id: "Customer lookup by CRM id",
+  },
   optionsSchema: expertSenderOptionsSchema,
   operations: Object.values(ExpertSenderOperations),
   buildRequest: buildExpertSenderRequest,

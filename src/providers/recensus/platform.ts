@@ -38,6 +38,9 @@ function classifyRecensusAnswer(response: PlatformResponse): DeliveryOutcome {
 export const recensusPlatform: EngagementPlatform<RecensusOptions> = {
   id: RECENSUS,
   displayName: "Recensus",
+  operationLabels: {
+    customer_contact_request: "Review request",
+  },
   optionsSchema: recensusOptionsSchema,
   operations: Object.values(RecensusOperations),
   buildRequest(message, options) {

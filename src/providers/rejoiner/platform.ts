@@ -93,6 +93,14 @@ function rejoinerResendCheck(message: OutboundMessage, options: RejoinerOptions)
 export const rejoinerPlatform: EngagementPlatform<RejoinerOptions> = {
   id: REJOINER,
   displayName: "Rejoiner",
+  operationLabels: {
+    convert: "Conversion",
+    cancel: "Journey stop",
+    unsubscribe: "Unsubscribe",
+    opt_in: "Opt-in",
+    create_customer: "New customer",
+    update_customer: "Customer update",
+  },
   optionsSchema: rejoinerOptionsSchema,
   operations: Object.values(RejoinerOperations),
   buildRequest: buildRejoinerRequest,

@@ -1,7 +1,7 @@
 import { Button, Text, toast } from "@medusajs/ui"
 import { useSyncContact } from "../../hooks/api/engagement"
 import type { AdminContactSync } from "../../lib/types"
-import { platformName } from "../../lib/words"
+import { usePlatformWords } from "../../hooks/api/engagement-page"
 import { SyncStatusBadge } from "../status-badges"
 import { timeOf } from "./format"
 
@@ -11,6 +11,7 @@ const STOPPED = ["conflict", "needs_linking", "error"]
 /** What each marketing platform has of the contact: its id there, the sync state, the last error. */
 export const ContactPlatforms = ({ contactId, sync }: { contactId: string; sync: AdminContactSync[] }) => {
   const resync = useSyncContact(contactId)
+  const { platformName } = usePlatformWords()
   const again = (platform: string) =>
     resync.mutate(
       { platforms: [platform], reset: true },

@@ -1,6 +1,6 @@
 import { Button, CodeBlock, Drawer, Heading, Text, toast } from "@medusajs/ui"
 import { useRetryDelivery } from "../../hooks/api/engagement"
-import { useDelivery } from "../../hooks/api/engagement-page"
+import { useDelivery, usePlatformWords } from "../../hooks/api/engagement-page"
 import type { AdminDeliveryDetail } from "../../lib/types"
 import { deliveryTitle } from "../../lib/words"
 import { CustomerLink, OrderLink } from "../people"
@@ -61,6 +61,7 @@ const TechnicalDetails = ({ delivery }: { delivery: AdminDeliveryDetail }) => (
 
 /** One delivery, titled by what happened, with its order and customer, its next try, retry, and the raw call behind a toggle. */
 export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: () => void }) => {
+  const words = usePlatformWords()
   const { data, isLoading, error, refetch } = useDelivery(id)
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
   const delivery = data?.delivery
@@ -70,7 +71,7 @@ export const DeliveryDrawer = ({ id, onClose }: { id: string | null; onClose: ()
         <Drawer.Header>
           <Drawer.Title asChild>
             <Heading className="truncate" title={id ?? undefined}>
-              {delivery ? deliveryTitle(delivery) : "Delivery"}
+              {delivery ? deliveryTitle(delivery, words) : "Delivery"}
             </Heading>
           </Drawer.Title>
           <Drawer.Description className="sr-only">The call sent to the platform and its answer</Drawer.Description>

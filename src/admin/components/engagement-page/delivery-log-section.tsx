@@ -14,10 +14,10 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useRetryDelivery } from "../../hooks/api/engagement"
-import { type DeliveryLogQuery, useDeliveryLog, usePlatforms } from "../../hooks/api/engagement-page"
+import { type DeliveryLogQuery, useDeliveryLog, usePlatforms, usePlatformWords } from "../../hooks/api/engagement-page"
 import { type UrlFilterKind, useUrlState, useUrlTableState } from "../../hooks/use-url-state"
 import type { AdminDelivery } from "../../lib/types"
-import { deliveryFinished, operationLabel, platformName, statusLabel } from "../../lib/words"
+import { deliveryFinished, type PlatformWords, statusLabel } from "../../lib/words"
 import { CustomerLink, OrderLink } from "../people"
 import { DeliveryStatusBadge } from "../status-badges"
 import { useBulkDeliveryActions } from "./bulk-delivery-actions"
@@ -31,7 +31,7 @@ const STATUSES = ["pending", "sending", "delivered", "failed", "dead", "dry_run"
 const columnHelper = createDataTableColumnHelper<AdminDelivery>()
 const filterHelper = createDataTableFilterHelper<AdminDelivery>()
 const commandHelper = createDataTableCommandHelper()
-// the filters in the page's URL (`?tab=deliveries&platform=rejoiner&status=failed`): a filter more is a key more
+// the filters in the page's URL (`?tab=deliveries&platform=<id>&status=failed`): a filter more is a key more
 const URL_FILTERS: Record<string, UrlFilterKind> = {
   platform: "list",
   status: "list",
@@ -42,9 +42,9 @@ const URL_FILTERS: Record<string, UrlFilterKind> = {
 }
 
 /** Each operation the platforms offer once, by what it does. */
-const operationOptions = (platforms: { operations: string[] }[]) =>
+const operationOptions = (platforms: { operations: string[] }[], words: PlatformWords) =>
   [...new Set(platforms.flatMap((platform) => platform.operations))]
-    .map((operation) => ({ label: operationLabel(operation), value: operation }))
+    .map((operation) => ({ label: words.operationLabel(operation), value: operation }))
     .sort((a, b) => a.label.localeCompare(b.label))
 
 /** The filters as the deliveries route reads them. */
@@ -72,6 +72,7 @@ export const DeliveryLogSection = () => {
   const query = toQuery(filtering, pagination)
   const { data, isLoading, error, refetch } = useDeliveryLog(query)
   const platforms = usePlatforms()
+  const words = usePlatformWords()
   const retry = useRetryDelivery({ onSuccess: () => toast.success("Delivery queued again") })
   const bulk = useBulkDeliveryActions(query, () => setSelection({}))
 
@@ -79,8 +80,11 @@ export const DeliveryLogSection = () => {
     () => [
       columnHelper.select(),
       columnHelper.accessor("created_at", { header: "Created", cell: ({ getValue }) => instant(getValue()) }),
-      columnHelper.accessor("platform", { header: "Platform", cell: ({ getValue }) => platformName(getValue()) }),
-      columnHelper.accessor("operation", { header: "Operation", cell: ({ getValue }) => operationLabel(getValue()) }),
+      columnHelper.accessor("platform", { header: "Platform", cell: ({ getValue }) => words.platformName(getValue()) }),
+      columnHelper.accessor("operation", {
+        header: "Operation",
+        cell: ({ getValue, row }) => words.operationLabel(getValue(), row.original.platform),
+      }),
       columnHelper.accessor("order_id", {
         header: "Order",
         cell: ({ row }) => <OrderLink order={row.original.order} />,
@@ -125,7 +129,7 @@ export const DeliveryLogSection = () => {
         },
       }),
     ],
-    [retry, setOpenId]
+    [retry, setOpenId, words]
   )
 
   const filters = useMemo(
@@ -133,7 +137,7 @@ export const DeliveryLogSection = () => {
       filterHelper.accessor("platform", {
         type: "multiselect",
         label: "Platform",
-        options: (platforms.data?.platforms ?? []).map((p) => ({ label: platformName(p.id), value: p.id })),
+        options: (platforms.data?.platforms ?? []).map((p) => ({ label: words.platformName(p.id), value: p.id })),
       }),
       filterHelper.accessor("status", {
         type: "multiselect",
@@ -144,7 +148,7 @@ export const DeliveryLogSection = () => {
         type: "multiselect",
         label: "Operation",
         searchable: true,
-        options: operationOptions(platforms.data?.platforms ?? []),
+        options: operationOptions(platforms.data?.platforms ?? [], words),
       }),
       filterHelper.accessor("customer_id", { type: "string", label: "Customer", placeholder: "Name, email or cus_…" }),
       filterHelper.accessor("order_id", { type: "string", label: "Order", placeholder: "#5" }),
@@ -158,7 +162,7 @@ export const DeliveryLogSection = () => {
         ],
       }),
     ],
-    [platforms.data]
+    [platforms.data, words]
   )
 
   const commands = useMemo(

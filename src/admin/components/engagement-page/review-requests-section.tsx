@@ -12,10 +12,10 @@ import {
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
+import { usePlatformWords, useReviewRequestAction, useReviewRequests } from "../../hooks/api/engagement-page"
 import { type UrlFilterKind, useUrlTableState } from "../../hooks/use-url-state"
 import type { AdminReviewRequestRow } from "../../lib/types"
-import { orderNumber, platformName, reasonInWords } from "../../lib/words"
+import { orderNumber, type PlatformWords, reasonInWords } from "../../lib/words"
 import { CustomerLink, OrderLink } from "../people"
 import { ReviewRequestStatusBadge } from "../status-badges"
 import { CancelReviewRequestPrompt, ReviewRequestRowActions } from "./review-request-actions"
@@ -29,19 +29,19 @@ const filterHelper = createDataTableFilterHelper<AdminReviewRequestRow>()
 const URL_FILTERS: Record<string, UrlFilterKind> = { status: "list", order_id: "text", customer_id: "text" }
 
 /** What the request is now, in one line: when it goes, the platform's id, or why not; and the lines left out. */
-function outcome(row: AdminReviewRequestRow) {
+function outcome(row: AdminReviewRequestRow, words: PlatformWords) {
   const leftOut = row.excluded_items?.length
     ? ` · left out: ${row.excluded_items.map((item) => `${item.title} (${reasonInWords(item.reason).toLowerCase()})`).join("; ")}`
     : ""
-  return `${status(row)}${leftOut}`
+  return `${status(row, words)}${leftOut}`
 }
 
-function status(row: AdminReviewRequestRow) {
+function status(row: AdminReviewRequestRow, words: PlatformWords) {
   switch (row.status) {
     case "scheduled":
       return `${row.send_at ? `Sends ${instant(row.send_at)}` : `Waits for the order to be ${row.trigger}`}${row.reason ? ` · ${reasonInWords(row.reason)}` : ""}`
     case "sent":
-      return `Sent ${instant(row.sent_at)} by ${platformName(row.channel)}${row.external_id ? ` (its id ${row.external_id})` : ""}`
+      return `Sent ${instant(row.sent_at)} by ${words.platformName(row.channel)}${row.external_id ? ` (its id ${row.external_id})` : ""}`
     default:
       return reasonInWords(row.reason)
   }
@@ -103,6 +103,7 @@ const RescheduleDrawer = ({ row, onClose }: { row: AdminReviewRequestRow | null;
 
 /** Every review request: when it goes or why it did not, with send now, cancel and reschedule. */
 export const ReviewRequestsSection = () => {
+  const words = usePlatformWords()
   const { filtering, setFiltering, pagination, setPagination } = useUrlTableState(URL_FILTERS, 20)
   const [rescheduling, setRescheduling] = useState<AdminReviewRequestRow | null>(null)
   const [canceling, setCanceling] = useState<AdminReviewRequestRow | null>(null)
@@ -119,7 +120,7 @@ export const ReviewRequestsSection = () => {
     onSuccess: (row) =>
       toast.success(
         row.status === "scheduled" && row.delivery_id
-          ? `Review request handed to ${platformName(row.channel)}`
+          ? `Review request handed to ${words.platformName(row.channel)}`
           : `Review request ${row.status}`
       ),
   })
@@ -138,7 +139,7 @@ export const ReviewRequestsSection = () => {
         header: "Status",
         cell: ({ getValue }) => <ReviewRequestStatusBadge status={getValue()} />,
       }),
-      columnHelper.display({ id: "outcome", header: "When / why", cell: ({ row }) => outcome(row.original) }),
+      columnHelper.display({ id: "outcome", header: "When / why", cell: ({ row }) => outcome(row.original, words) }),
       columnHelper.accessor("created_at", { header: "Created", cell: ({ getValue }) => instant(getValue()) }),
       columnHelper.display({
         id: "actions",
@@ -154,7 +155,7 @@ export const ReviewRequestsSection = () => {
         ),
       }),
     ],
-    [action]
+    [action, words]
   )
   const filters = useMemo(
     () => [

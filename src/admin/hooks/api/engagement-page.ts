@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useMemo } from "react"
+import { platformWordsOf, type PlatformWords } from "../../lib/words"
 import { sdk } from "../../lib/sdk"
 import type {
   AdminDeliveryDetail,
@@ -39,6 +41,12 @@ export function usePlatforms() {
     queryFn: () => sdk.client.fetch<{ platforms: AdminPlatform[] }>(`/admin/engagement/platforms`),
     refetchInterval: 15_000,
   })
+}
+
+/** Platform names and operation labels as the providers give them (the platforms list, fetched once and shared). */
+export function usePlatformWords(): PlatformWords {
+  const { data } = usePlatforms()
+  return useMemo(() => platformWordsOf(data?.platforms), [data])
 }
 
 /** What the order reconciliation repaired in the last 24 hours. */

@@ -1,7 +1,7 @@
 /** The longest platform message the admin shows; the delivery's drawer keeps the whole answer. */
 export const PLATFORM_MESSAGE_MAX = 300
 
-// where platforms put their words in an error body (JSON APIs; ExpertSender's XML has <Message>)
+// where platforms put their words in an error body (JSON APIs; an XML error's <Message>)
 const MESSAGE_KEYS = ["message", "Message", "error_description", "errorMessage", "ErrorMessage", "detail", "title"]
 
 function fromObject(body: Record<string, unknown>, depth: number): string | undefined {

@@ -32,6 +32,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         state,
         state_rule: rule,
         operations: platform.operations,
+        operation_labels: platform.operation_labels,
         deliveries: { last_24h: health[index].last_24h, all: health[index].all },
         last_error: health[index].last_error,
         paused_until: health[index].paused_until,
