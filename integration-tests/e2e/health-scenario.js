@@ -43,8 +43,8 @@ async function healthScenario({ page, base, control, snap, read, placeOrder, eve
   // the waiting row is not failed: the unfiltered log shows it, with its next try
   await page.goto(`${base}/app/engagement`)
   await page.getByRole("tab", { name: "Delivery log" }).click()
-  const row = page.getByRole("row").filter({ has: page.locator(`[data-next-try="${waiting.id}"]`) })
-  await row.click()
+  // on its Next try cell: the row's middle is the customer's link, which opens the customer's page
+  await page.getByRole("row").locator(`[data-next-try="${waiting.id}"]`).click()
   const drawer = page.getByRole("dialog")
   await drawer.locator(`[data-next-try="${waiting.id}"]`, { hasText: "next try" }).waitFor()
   await drawer.getByRole("button", { name: "Retry now" }).click()

@@ -1,5 +1,5 @@
 import type { DataTableFilteringState, DataTablePaginationState } from "@medusajs/ui"
-import { useCallback, useMemo } from "react"
+import { useCallback, useMemo, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 
 /**
@@ -90,8 +90,11 @@ const encode = (kind: UrlFilterKind, value: unknown): string | null => {
 export function useUrlTableState(kinds: Record<string, UrlFilterKind>, pageSize: number) {
   const { params, write } = useUrlParams()
   const key = params.toString()
+  // a filter just picked from the filter menu has no value yet ("" or []): the URL has no room for
+  // it, but the filter bar must still see it to open its value picker
+  const [pending, setPending] = useState<DataTableFilteringState>({})
   const filtering = useMemo(() => {
-    const state: DataTableFilteringState = {}
+    const state: DataTableFilteringState = { ...pending }
     for (const [name, kind] of Object.entries(kinds)) {
       const raw = params.get(name)
       const value = raw ? decode(kind, raw) : undefined
@@ -102,18 +105,22 @@ export function useUrlTableState(kinds: Record<string, UrlFilterKind>, pageSize:
     return state
     // the query's text: a new URLSearchParams object with the same keys is the same state
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, kinds])
+  }, [key, kinds, pending])
   const offset = Math.max(0, Number(params.get("offset")) || 0)
   const pagination: DataTablePaginationState = useMemo(
     () => ({ pageIndex: Math.floor(offset / pageSize), pageSize }),
     [offset, pageSize]
   )
   const setFiltering = useCallback(
-    (state: DataTableFilteringState) =>
-      write({
-        ...Object.fromEntries(Object.entries(kinds).map(([name, kind]) => [name, encode(kind, state[name])])),
-        offset: null,
-      }),
+    (state: DataTableFilteringState) => {
+      const encoded = Object.entries(kinds).map(([name, kind]) => [name, encode(kind, state[name])] as const)
+      setPending(
+        Object.fromEntries(
+          encoded.filter(([name, text]) => name in state && !text).map(([name]) => [name, state[name]])
+        )
+      )
+      write({ ...Object.fromEntries(encoded), offset: null })
+    },
     [kinds, write]
   )
   const setPagination = useCallback(
