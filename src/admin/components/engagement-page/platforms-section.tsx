@@ -37,7 +37,8 @@ const LastError = ({ platform }: { platform: AdminPlatform }) => {
     <div className="flex flex-col gap-y-1" data-last-error>
       <Text size="small" className="text-ui-fg-error break-words">
         Last error {instant(error.at)}
-        {error.response_status ? ` (HTTP ${error.response_status})` : ""}:{" "}
+        {/* the status beside the platform's own words; the outbox's reason already is "HTTP 400" */}
+        {error.response_status && error.platform_message ? ` (HTTP ${error.response_status})` : ""}:{" "}
         <span data-platform-message>{error.platform_message ?? error.message}</span>
       </Text>
       <Link
@@ -66,8 +67,8 @@ const PlatformCard = ({ platform }: { platform: AdminPlatform }) => (
     </div>
     <div className="flex flex-wrap gap-1">
       {platform.operations.map((operation) => (
-        <Badge key={operation} size="2xsmall">
-          {operation}
+        <Badge key={operation} size="2xsmall" title={operation}>
+          {platform.operation_labels[operation] ?? operation}
         </Badge>
       ))}
     </div>
