@@ -58,7 +58,8 @@ moduleIntegrationTestRunner<EngagementModuleService>({
 
     it("offers the provider's capabilities and nothing it did not declare", () => {
       expect(service.listProviders()).toEqual([
-        { id: "example-crm", name: "Example CRM", operations: ["record_conversion"] },
+        // it declares no operation labels: the admin shows its operations by their ids
+        { id: "example-crm", name: "Example CRM", operations: ["record_conversion"], operation_labels: {} },
       ])
       expect(service.providersWith("cart_conversions").map(({ id }) => id)).toEqual(["example-crm"])
       expect(service.providersWith("review_requests")).toEqual([])
