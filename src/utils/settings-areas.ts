@@ -1,3 +1,4 @@
+import { logger } from "@medusajs/framework/logger"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import type { SettingVersionRow } from "./setting-versions"
@@ -43,7 +44,8 @@ export function applySavedSettings<O>(
   configured: O,
   areas: readonly SettingsArea<O>[],
   saved: Map<string, SettingVersionRow>,
-  onRefused?: (refused: RefusedVersion) => void
+  // a refused version is said in the server's log, never dropped silently
+  onRefused: (refused: RefusedVersion) => void = (refused) => logger.warn(refusedVersionMessage(refused))
 ): O {
   let effective = configured
   for (const area of areas) {
@@ -55,10 +57,22 @@ export function applySavedSettings<O>(
     if (parsed?.success) {
       effective = area.apply(effective, parsed.data as Record<string, unknown>)
     } else if (parsed && row) {
-      onRefused?.({ area: area.id, version: row.version, problems: savedVersionProblems(area, values) })
+      onRefused({ area: area.id, version: row.version, problems: savedVersionProblems(area, values) })
     }
   }
   return effective
+}
+
+/**
+ * An area as the admin edits it: the configured values (the defaults), those in effect, and why the
+ * newest saved version no longer applies, if it does not.
+ */
+export function describeArea<O>(area: SettingsArea<O>, configured: O, effective: O, latest?: SettingVersionRow) {
+  return {
+    defaults: area.read(configured),
+    values: area.read(effective),
+    refused: savedVersionProblems(area, latest?.values),
+  }
 }
 
 /** The log line for a refused version: the owner's settings are not in effect until saved again. */

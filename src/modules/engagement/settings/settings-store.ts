@@ -10,14 +10,7 @@ import {
   SETTINGS_CACHE_MS,
   settingVersion,
 } from "../../../utils/setting-versions"
-import { logger } from "@medusajs/framework/logger"
-import {
-  applySavedSettings,
-  parseAreaValues,
-  refusedVersionMessage,
-  savedVersionProblems,
-  SettingsOwner,
-} from "../../../utils/settings-areas"
+import { applySavedSettings, describeArea, parseAreaValues, SettingsOwner } from "../../../utils/settings-areas"
 import type { ResolvedEngagementOptions } from "../options"
 import { DryRunSettings, EffectiveEngagementOptions, ENGAGEMENT_SETTINGS_AREAS } from "./areas"
 import { countOnDefaultDelay, moveOnDefaultDelay } from "./review-request-delays"
@@ -47,9 +40,7 @@ export class EngagementSettings implements SettingsOwner {
   @InjectManager()
   protected async load_(@MedusaContext() ctx: Ctx = {}): Promise<EffectiveEngagementOptions> {
     const saved = await latestSettingVersions(ctx.manager!, TABLE)
-    return applySavedSettings<EffectiveEngagementOptions>(this.options_, ENGAGEMENT_SETTINGS_AREAS, saved, (refused) =>
-      logger.warn(refusedVersionMessage(refused))
-    )
+    return applySavedSettings<EffectiveEngagementOptions>(this.options_, ENGAGEMENT_SETTINGS_AREAS, saved)
   }
 
   settingsAreaIds(): string[] {
@@ -67,11 +58,7 @@ export class EngagementSettings implements SettingsOwner {
   async describeSettingsArea(id: string) {
     const area = this.area_(id)
     const [latest] = await this.listSettingVersions(id, 1)
-    return {
-      defaults: area.read(this.options_),
-      values: area.read(await this.effectiveOptions()),
-      refused: savedVersionProblems(area, latest?.values),
-    }
+    return describeArea(area, this.options_, await this.effectiveOptions(), latest)
   }
 
   parseSettingsValues(id: string, input: unknown): Record<string, unknown> {

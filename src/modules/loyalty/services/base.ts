@@ -16,14 +16,7 @@ import {
   SETTINGS_CACHE_MS,
   settingVersion,
 } from "../../../utils/setting-versions"
-import { logger } from "@medusajs/framework/logger"
-import {
-  applySavedSettings,
-  parseAreaValues,
-  refusedVersionMessage,
-  savedVersionProblems,
-  SettingsOwner,
-} from "../../../utils/settings-areas"
+import { applySavedSettings, describeArea, parseAreaValues, SettingsOwner } from "../../../utils/settings-areas"
 import { previewTierMoves } from "../ledger/tier-preview"
 import { LOYALTY_SETTINGS_AREAS, loyaltyProblemsWith } from "../settings"
 import type { PostEntriesContext } from "../ledger/post-entries"
@@ -110,9 +103,7 @@ export class LoyaltyServiceBase
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
   ): Promise<ResolvedLoyaltyOptions> {
     const saved = await latestSettingVersions(sharedContext.manager!, "loyalty_setting_version")
-    return applySavedSettings(this.options_, LOYALTY_SETTINGS_AREAS, saved, (refused) =>
-      logger.warn(refusedVersionMessage(refused))
-    )
+    return applySavedSettings(this.options_, LOYALTY_SETTINGS_AREAS, saved)
   }
 
   settingsAreaIds(): string[] {
@@ -130,11 +121,7 @@ export class LoyaltyServiceBase
   async describeSettingsArea(id: string) {
     const area = this.area_(id)
     const [latest] = await this.listSettingVersions(id, 1)
-    return {
-      defaults: area.read(this.options_),
-      values: area.read(await this.effectiveOptions()),
-      refused: savedVersionProblems(area, latest?.values),
-    }
+    return describeArea(area, this.options_, await this.effectiveOptions(), latest)
   }
 
   /** An area's values from a request, checked by the option's schema and with the other options (a 400 names the field). */
