@@ -62,6 +62,25 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.jest } },
   },
   {
+    // a test file's database is a copy of the run's migrated one (integration-tests/helpers/runner.ts)
+    files: ["integration-tests/**/*.ts"],
+    ignores: ["integration-tests/helpers/runner.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@medusajs/test-utils",
+              importNames: ["medusaIntegrationTestRunner"],
+              message: "import it from integration-tests/helpers/runner: it starts from the run's migrated database",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/admin/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
     extends: [reactHooks.configs.flat.recommended],

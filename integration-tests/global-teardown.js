@@ -1,7 +1,13 @@
-/** Stops the embedded PostgreSQL that global-setup.js started, if it started one. */
+/** Drops the run's migrated template, and stops the embedded PostgreSQL that global-setup.js started, if it started one. */
 const fs = require("node:fs")
+const { dropDatabase } = require("./global-setup")
 
 module.exports = async function globalTeardown() {
+  const template = process.env.ENGAGEMENT_MIGRATED_TEMPLATE
+  if (template) {
+    delete process.env.ENGAGEMENT_MIGRATED_TEMPLATE
+    await dropDatabase(template).catch((error) => console.warn(`global-teardown: ${template} not dropped: ${error}`))
+  }
   const instance = globalThis.__ENGAGEMENT_TEST_PG__
   if (!instance) {
     return

@@ -20,19 +20,48 @@ function run(cmd, args, env) {
 }
 
 /**
- * Test files run one at a time. Each integration file boots Medusa anew, and what a boot leaves in
- * memory adds up over thirty files (the heap ran out at the twentieth): those run in one worker
- * process that jest replaces whenever it holds more than 2 GB after a file.
+ * Unit files run in band. Each integration file boots Medusa anew, and what a boot leaves in memory
+ * adds up over thirty files (the heap ran out at the twentieth): they run in worker processes that
+ * jest replaces whenever one holds more than 2 GB after a file. Two workers (TEST_WORKERS) by
+ * default: a file spends much of its time waiting on PostgreSQL, its HTTP calls and its jobs, so
+ * two keep both cores of this machine busy. Each file has its own database and its own ports.
  */
-function oneAtATime(type) {
-  return type === "integration" ? ["--maxWorkers=1", "--workerIdleMemoryLimit=2GB"] : ["--runInBand"]
+function workers(type, count) {
+  return type === "integration" ? [`--maxWorkers=${count}`, "--workerIdleMemoryLimit=2GB"] : ["--runInBand"]
 }
 
-function jest(type) {
-  const out = path.join(os.tmpdir(), `engagement-jest-${type}-${process.pid}.json`)
+/**
+ * Files that start Medusa processes of their own (a server and two workers on Redis, a store
+ * killed mid-checkout, several dispatching processes) and time what those do: they run after the
+ * others, one at a time, so they do not share the machine with another file.
+ */
+const ALONE = [
+  "integration-tests/topology/",
+  "reconciliation-crash\\.spec",
+  "several-processes\\.spec",
+  "/crash\\.spec",
+]
+
+/** The integration phase: the files that may share the machine, then those that run alone. */
+function integration() {
+  const count = process.env.TEST_WORKERS ?? "2"
+  if (extraArgs.length) {
+    return [jest("integration", [...workers("integration", count), ...extraArgs])]
+  }
+  return [
+    jest("integration", [
+      ...workers("integration", count),
+      `--testPathIgnorePatterns=/node_modules/|${ALONE.join("|")}`,
+    ]),
+    jest("integration", [...workers("integration", 1), ...ALONE]),
+  ]
+}
+
+function jest(type, args = [...workers(type), ...extraArgs]) {
+  const out = path.join(os.tmpdir(), `engagement-jest-${type}-${process.pid}-${Date.now()}.json`)
   const status = run(
     process.execPath,
-    [jestBin, ...oneAtATime(type), "--forceExit", "--json", `--outputFile=${out}`, ...extraArgs],
+    [jestBin, "--forceExit", "--json", `--outputFile=${out}`, ...args],
     // Medusa's boot logs (every migration) would bury the test output; LOG_LEVEL=info brings them back
     {
       LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
@@ -93,11 +122,12 @@ for (const type of only ? (only === "lint" ? [] : [only]) : ["unit", "integratio
     failed = failed || status !== 0
     continue
   }
-  const { status, counts } = jest(type)
-  total.passed += counts.passed
-  total.failed += counts.failed
-  total.skipped += counts.skipped
-  failed = failed || status !== 0
+  for (const { status, counts } of type === "integration" ? integration() : [jest(type)]) {
+    total.passed += counts.passed
+    total.failed += counts.failed
+    total.skipped += counts.skipped
+    failed = failed || status !== 0
+  }
 }
 
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`)

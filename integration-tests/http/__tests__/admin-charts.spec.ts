@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../../helpers/runner"
 import { engagementOf, loyaltyOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { useTestPlatforms } from "../../helpers/stand-ins"

@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../../helpers/runner"
 import type EngagementModuleService from "../../../src/modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../src/provider-api/provider"
 import type { EnqueueDeliveryInput } from "../../../src/provider-api/types"

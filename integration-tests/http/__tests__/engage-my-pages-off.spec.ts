@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../../helpers/runner"
 import { responseOf } from "../../helpers/http"
 import { useTestPlatforms } from "../../helpers/stand-ins"
 import { createCustomerSession, seedTestStore } from "../../helpers/store"

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../../helpers/runner"
 import type EngagementModuleService from "../../../src/modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../src/provider-api/provider"
 import type { EnqueueDeliveryInput } from "../../../src/provider-api/types"

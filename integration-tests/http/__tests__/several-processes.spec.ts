@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../../helpers/runner"
 import { startOutboxWorker, type OutboxWorker as Worker } from "../../crash/start-worker"
 import { engagementOf } from "../../helpers/engagement"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"

@@ -1,6 +1,6 @@
 import { inspect } from "node:util"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../../helpers/runner"
 import { engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { eventually } from "../../helpers/stand-ins"
