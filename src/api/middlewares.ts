@@ -24,7 +24,7 @@ import { NoQuery, refuseMalformedPathParams, validateQuery } from "./utils/valid
 
 export default defineMiddlewares({
   // Medusa keeps one error handler for the whole application, and this replaces its default. It
-  // changes answers only on the plugin's own paths (PLUGIN_PATH in utils/error-handler.ts): an error
+  // changes answers only on the plugin's own paths (PLUGIN_PATH in error-handler.ts): an error
   // on any other path goes, as it came, to Medusa's errorHandler(), the one Medusa uses when no
   // handler is set (@medusajs/framework's http/router: `errorHandler ?? errorHandler()`).
   errorHandler: engagementErrorHandler,

@@ -1,9 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "../../helpers/runner"
 import { engagementOf, loyaltyOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
 import { useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders, RequestConfig } from "../../helpers/store"
+import { engagementSuite } from "../../helpers/suite"
 
 jest.setTimeout(180_000)
 
@@ -40,15 +39,9 @@ function twelveWeeks<T extends Record<string, number>>(zero: T, filled: Record<n
   return Array.from({ length: 12 }, (_, index) => ({ week: weekLabel(11 - index), ...zero, ...filled[11 - index] }))
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
-    let admin: RequestConfig
-
-    beforeEach(async () => {
-      admin = await createAdminHeaders(getContainer())
-    })
-
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     /** Moves rows into another week, as if they had been written then (the charts group by `created_at`). */
     async function dated(table: string, ids: string[], at: string) {
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
@@ -74,7 +67,7 @@ medusaIntegrationTestRunner({
       // before the window: counted in what is outstanding, not in any week
       await dated("loyalty_transaction", [await post("cus_chart_c", "earn", 400)], inWeek(13))
 
-      const response = await api.get(`/admin/engagement/loyalty/stats`, admin)
+      const response = await api.get(`/admin/engagement/loyalty/stats`, seeded.admin)
 
       expect(response.status).toBe(200)
       const { stats } = response.data
@@ -97,10 +90,10 @@ medusaIntegrationTestRunner({
         { id: "gold", name: "Gold", threshold: 5000, multiplier: 2, members: 0 },
       ])
       expect(stats.earning).toMatchObject({ points_per_unit: { default: 2 }, pending_days: 0, expiry_days: 365 })
-      const programme = await api.get(`/admin/engagement/loyalty`, admin)
+      const programme = await api.get(`/admin/engagement/loyalty`, seeded.admin)
       expect(programme.data.loyalty.outstanding).toBe(stats.weeks[11].outstanding)
 
-      const four = await api.get(`/admin/engagement/loyalty/stats?weeks=4`, admin)
+      const four = await api.get(`/admin/engagement/loyalty/stats?weeks=4`, seeded.admin)
       expect(four.data.stats.weeks.map((week: { week: string }) => week.week)).toEqual([3, 2, 1, 0].map(weekLabel))
       expect(four.data.stats.redemption_rate).toBeCloseTo(300 / 1070, 10)
     })
@@ -128,7 +121,7 @@ medusaIntegrationTestRunner({
       await dated("engagement_review_request", ids.slice(0, 4), inWeek(1))
       await dated("engagement_review_request", ids.slice(7), inWeek(14))
 
-      const response = await api.get(`/admin/engagement/review-requests/stats`, admin)
+      const response = await api.get(`/admin/engagement/review-requests/stats`, seeded.admin)
 
       expect(response.status).toBe(200)
       expect(response.data.stats.weeks).toEqual(
@@ -168,8 +161,8 @@ medusaIntegrationTestRunner({
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       await pg.raw(`UPDATE engagement_delivery SET created_at = now() - interval '3 days' WHERE id = ?`, [e])
 
-      const day = await api.get(`/admin/engagement/platforms/stats`, admin)
-      const week = await api.get(`/admin/engagement/platforms/stats?window=7d`, admin)
+      const day = await api.get(`/admin/engagement/platforms/stats`, seeded.admin)
+      const week = await api.get(`/admin/engagement/platforms/stats?window=7d`, seeded.admin)
 
       const of = (platforms: { platform: string }[], id: string) => platforms.find((row) => row.platform === id)
       expect(day.data.stats.window).toBe("24h")
@@ -178,7 +171,7 @@ medusaIntegrationTestRunner({
       expect(of(week.data.stats.platforms, "rejoiner")).toMatchObject({ delivered: 3, failed: 2, waiting: 0 })
       // every switched-on platform has a row, with nothing sent too
       expect(day.data.stats.platforms.length).toBe(
-        (await api.get(`/admin/engagement/platforms`, admin)).data.platforms.length
+        (await api.get(`/admin/engagement/platforms`, seeded.admin)).data.platforms.length
       )
     })
 
@@ -190,7 +183,7 @@ medusaIntegrationTestRunner({
         [`/admin/engagement/review-requests/stats?weeks=twelve`, "weeks"],
         [`/admin/engagement/review-requests/stats?days=7`, "days"],
       ]) {
-        const response = await responseOf(api.get(path, admin))
+        const response = await responseOf(api.get(path, seeded.admin))
         expect([path, response.status, response.data.message]).toEqual([path, 400, expect.stringContaining(field)])
       }
       for (const path of ["loyalty", "review-requests", "platforms"]) {

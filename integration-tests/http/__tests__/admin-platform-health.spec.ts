@@ -1,8 +1,7 @@
-import { medusaIntegrationTestRunner } from "../../helpers/runner"
 import type EngagementModuleService from "../../../src/modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../src/provider-api/provider"
 import { eventually, useTestPlatforms } from "../../helpers/stand-ins"
-import { createAdminHeaders } from "../../helpers/store"
+import { engagementSuite } from "../../helpers/suite"
 
 jest.setTimeout(180_000)
 
@@ -28,16 +27,14 @@ type Outcome = {
   locked_until?: Date
 }
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  testSuite: ({ api, getContainer }) => {
+engagementSuite({
+  admin: true,
+  testSuite: ({ api, getContainer }, seeded) => {
     let engagement: EngagementModuleService
-    let admin: { headers: Record<string, string> }
     let seq = 0
 
     beforeEach(async () => {
       engagement = getContainer().resolve(ENGAGEMENT_MODULE)
-      admin = await createAdminHeaders(getContainer())
     })
 
     /** Rows as the outbox leaves them after their last attempt, without waiting for real attempts. */
@@ -71,7 +68,7 @@ medusaIntegrationTestRunner({
     }
 
     const platformsById = async () => {
-      const { data } = await api.get(`/admin/engagement/platforms`, admin)
+      const { data } = await api.get(`/admin/engagement/platforms`, seeded.admin)
       return Object.fromEntries(data.platforms.map((p: { id: string }) => [p.id, p])) as Record<
         string,
         { state: string; state_rule: string; last_error: Record<string, unknown> | null }
@@ -128,12 +125,12 @@ medusaIntegrationTestRunner({
       const [waiting] = await seed("rejoiner", [
         { status: "pending", attempts: 5, error: "HTTP 503", answer: { status: 503, body: "" }, next_at: nextTry },
       ])
-      const listed = await api.get(`/admin/engagement/deliveries?platform=rejoiner&status=pending`, admin)
+      const listed = await api.get(`/admin/engagement/deliveries?platform=rejoiner&status=pending`, seeded.admin)
       const row = listed.data.deliveries.find((candidate: { id: string }) => candidate.id === waiting)
       expect(new Date(row.next_attempt_at).getTime()).toBe(nextTry.getTime())
       expect((await platformsById()).rejoiner.state).not.toBe("healthy")
 
-      const { data } = await api.post(`/admin/engagement/deliveries/${waiting}/retry`, {}, admin)
+      const { data } = await api.post(`/admin/engagement/deliveries/${waiting}/retry`, {}, seeded.admin)
       expect(data.delivery).toMatchObject({ id: waiting, status: "pending", attempts: 0 })
       expect(new Date(data.delivery.next_attempt_at).getTime()).toBeLessThanOrEqual(Date.now())
 

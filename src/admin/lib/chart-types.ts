@@ -1,6 +1,10 @@
+// type-only imports of the server's own row types (erased from the bundle): each row's shape is said once
+import type { PlatformDeliveryCounts, ReviewRequestWeek } from "../../modules/engagement/statistics/chart-rows"
+import type { ProgrammeWeek } from "../../modules/loyalty/ledger/weekly"
+
 /** GET /admin/engagement/loyalty/stats */
 export interface AdminLoyaltyStats {
-  weeks: { week: string; issued: number; redeemed: number; expired: number; outstanding: number }[]
+  weeks: ProgrammeWeek[]
   /** redeemed ÷ issued over the weeks; null when nothing was issued */
   redemption_rate: number | null
   tiers: { id: string | null; name: string; threshold: number; multiplier: number; members: number }[]
@@ -17,7 +21,7 @@ export interface AdminLoyaltyStats {
 
 /** GET /admin/engagement/review-requests/stats */
 export interface AdminReviewRequestStats {
-  weeks: { week: string; scheduled: number; sent: number; clicked: number; reviewed: number }[]
+  weeks: ReviewRequestWeek[]
   skip_reasons: { reason: string; count: number }[]
 }
 
@@ -26,5 +30,5 @@ export type DeliveryWindow = "24h" | "7d"
 /** GET /admin/engagement/platforms/stats */
 export interface AdminPlatformStats {
   window: DeliveryWindow
-  platforms: { platform: string; name: string; delivered: number; failed: number; waiting: number }[]
+  platforms: (PlatformDeliveryCounts & { name: string })[]
 }

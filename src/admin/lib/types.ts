@@ -1,4 +1,9 @@
+// type-only imports of the server's own types (erased from the bundle): the answer's shape is said once
+import type { DeliveryCounts, PlatformDeliveryHealth } from "../../modules/engagement/outbox/health"
+import type { PlatformState } from "../../modules/engagement/outbox/platform-state"
 import type { StoreEngagementConsentValue } from "../../types/store"
+
+export type { DeliveryCounts, PlatformState }
 
 export type DeliveryStatus = "pending" | "sending" | "delivered" | "failed" | "dead" | "canceled" | "dry_run"
 export type ReviewRequestStatus = "scheduled" | "sent" | "canceled" | "skipped" | "failed"
@@ -145,14 +150,6 @@ export interface AdminDeliveryDetail extends AdminDelivery {
   in_doubt: boolean
 }
 
-export interface DeliveryCounts {
-  delivered: number
-  failed: number
-  dead: number
-  waiting: number
-}
-
-/** One platform as GET /admin/engagement/platforms shows it: never an option, key or secret. */
 /** GET /admin/engagement/reconciliation: orders whose lost engagement work the reconciliation did. */
 export interface AdminReconciliation {
   since: string
@@ -163,9 +160,7 @@ export interface AdminReconciliation {
   kinds: { kind: string; count: number; order_ids: string[] }[]
 }
 
-/** A platform's state, judged by the server (platform-state.ts). */
-export type PlatformState = "healthy" | "degraded" | "failing" | "paused" | "dry_run" | "not_configured"
-
+/** One platform as GET /admin/engagement/platforms shows it: never an option, key or secret. */
 export interface AdminPlatform {
   id: string
   name: string
@@ -177,14 +172,7 @@ export interface AdminPlatform {
   /** what each operation does, in words, as its provider says ("Conversion"); an operation without one is shown by its id */
   operation_labels: Record<string, string>
   deliveries: { last_24h: DeliveryCounts; all: DeliveryCounts }
-  last_error: {
-    message: string
-    /** the platform's own words from its answer, shortened by the server */
-    platform_message: string | null
-    response_status: number | null
-    at: string
-    delivery_id: string
-  } | null
+  last_error: PlatformDeliveryHealth["last_error"]
   paused_until: string | null
   contact_sync: Record<string, number> | null
 }

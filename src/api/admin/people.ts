@@ -1,6 +1,7 @@
 import type { FilterableCustomerProps, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { ordersById, OrderRow } from "../../utils/orders-by-id"
 import { identifier } from "../utils/validation"
 
 /**
@@ -22,26 +23,12 @@ export interface CustomerRef {
 
 type RowWithPeople = { order_id?: string | null; customer_id?: string | null }
 
-type OrderRow = { id: string; display_id?: number | null; customer_id?: string | null }
 type CustomerRow = { id: string; email?: string | null; first_name?: string | null; last_name?: string | null }
 
 const fullName = (customer: CustomerRow) =>
   [customer.first_name, customer.last_name].filter((part) => part && part.trim()).join(" ") || null
 
 const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))]
-
-async function ordersById(scope: MedusaContainer, ids: string[]) {
-  if (!ids.length) {
-    return new Map<string, OrderRow>()
-  }
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ["id", "display_id", "customer_id"],
-    filters: { id: ids },
-  })
-  return new Map((data as OrderRow[]).map((order) => [order.id, order]))
-}
 
 async function customersById(scope: MedusaContainer, ids: string[]) {
   if (!ids.length) {
@@ -58,7 +45,10 @@ const orderRef = (order: OrderRow | undefined): OrderRef | null =>
 
 /** Each row with `order` (`{ id, display_id }`), null where it has none or the order is gone. */
 export async function withOrderNumbers<T extends { order_id?: string | null }>(scope: MedusaContainer, rows: T[]) {
-  const orders = await ordersById(scope, distinct(rows.map((row) => row.order_id)))
+  const orders = await ordersById(
+    scope,
+    rows.map((row) => row.order_id)
+  )
   return rows.map((row) => ({ ...row, order: orderRef(row.order_id ? orders.get(row.order_id) : undefined) }))
 }
 
@@ -67,7 +57,10 @@ export async function withOrderNumbers<T extends { order_id?: string | null }>(s
  * there is none or it is gone (an erased customer). A row without a customer takes its order's.
  */
 export async function withPeople<T extends RowWithPeople>(scope: MedusaContainer, rows: T[]) {
-  const orders = await ordersById(scope, distinct(rows.map((row) => row.order_id)))
+  const orders = await ordersById(
+    scope,
+    rows.map((row) => row.order_id)
+  )
   const customerOf = (row: T) => row.customer_id ?? (row.order_id ? orders.get(row.order_id)?.customer_id : null)
   const customers = await customersById(scope, distinct(rows.map(customerOf)))
   return rows.map((row) => {

@@ -1,175 +1,217 @@
-import type { Context } from "@medusajs/framework/types"
-import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
-import { postEntries } from "./ledger/post-entries"
-import { PreferenceValues, savePreferences } from "./ledger/preferences"
-import { membersPerTier, programmeFigures } from "./ledger/programme"
-import { programmeWeeks } from "./ledger/weekly"
-import { ensureAccounts, lockAccounts, saveAccount } from "./ledger/queries"
-import { hasMaturedLots, matureAccount } from "./ledger/release-lot"
-import { reverseOrder } from "./ledger/reverse-order"
-import type { OrderReversal } from "./ledger/reversal"
-import { buildSummary } from "./ledger/summary"
-import { LoyaltySummary } from "../../provider-api/loyalty-source"
-import type { TierChange } from "./ledger/tier-state"
-import { verifyAccounts, LedgerDifference } from "./ledger/verify"
-import { LoyaltyMaintenanceMethods } from "./services/maintenance"
-import { LOYALTY_EVENTS } from "./types"
-import type { LoyaltyEntryInput, LoyaltyEntryResult } from "./types"
+import type { IEventBusModuleService } from "@medusajs/framework/types"
+import { MedusaService } from "@medusajs/framework/utils"
+import LoyaltyAccount from "./models/loyalty-account"
+import LoyaltyAllocation from "./models/loyalty-allocation"
+import LoyaltyPreference from "./models/loyalty-preference"
+import LoyaltyReferral from "./models/loyalty-referral"
+import LoyaltyReferralCode from "./models/loyalty-referral-code"
+import LoyaltyReferralInvitation from "./models/loyalty-referral-invitation"
+import LoyaltyReservation from "./models/loyalty-reservation"
+import LoyaltySchemeAttempt from "./models/loyalty-scheme-attempt"
+import LoyaltySchemeMembership from "./models/loyalty-scheme-membership"
+import LoyaltySchemeVerification from "./models/loyalty-scheme-verification"
+import LoyaltySettingVersion from "./models/loyalty-setting-version"
+import LoyaltyTransaction from "./models/loyalty-transaction"
+import { LoyaltyModuleOptions, resolveLoyaltyOptions, ResolvedLoyaltyOptions } from "./options"
+import { LoyaltyAccounts } from "./services/accounts"
+import { LoyaltyMaintenance } from "./services/maintenance"
+import { LoyaltyProgramme } from "./services/programme"
+import { LoyaltyReferrals } from "./services/referrals"
+import { LoyaltyReservations } from "./services/reservations"
+import { LoyaltySchemes } from "./services/schemes"
+import { LoyaltySettings } from "./services/settings"
+import type { SettingsOwner } from "../../utils/settings-areas"
 
-export interface PostResult {
-  results: LoyaltyEntryResult[]
-  tier_changes: TierChange[]
-}
+export type { PostResult } from "./services/accounts"
 
 /**
  * The loyalty module: accounts with stored balances, an append-only ledger whose credits are
- * lots, and tiers. A façade over `ledger/`: every change goes through `postLoyaltyEntries`, which
- * locks the accounts and writes each balance change together with its ledger row. The methods of
- * each concern are in `services/` (models and options, reservations, referrals, schemes,
- * maintenance), each class extending the one before; this one adds the ledger's core.
+ * lots, and tiers. A façade over one class per concern in `services/` (the settings and clock,
+ * accounts, reservations, referrals, schemes, maintenance, the programme's figures), each a thin
+ * layer over the ledger's functions in `ledger/`. Each method below hands its arguments to its
+ * concern unchanged (the signatures, and the transaction each call opens, live there).
  */
-export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
-  /** Applies entries atomically (all or none); a key already applied is a no-op. */
-  @InjectTransactionManager()
-  async postLoyaltyEntries(
-    entries: LoyaltyEntryInput[],
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<PostResult> {
-    await this.effectiveOptions()
-    const { results, tier_changes } = await postEntries(
-      sharedContext.transactionManager!,
-      entries,
-      await this.postContext_()
-    )
-    return { results, tier_changes }
-  }
+export default class LoyaltyModuleService
+  extends MedusaService({
+    LoyaltyAccount,
+    LoyaltyTransaction,
+    LoyaltyAllocation,
+    LoyaltyReservation,
+    LoyaltyReferral,
+    LoyaltyReferralCode,
+    LoyaltyReferralInvitation,
+    LoyaltySchemeMembership,
+    LoyaltySchemeVerification,
+    LoyaltySchemeAttempt,
+    LoyaltyPreference,
+    LoyaltySettingVersion,
+  })
+  implements SettingsOwner
+{
+  /** set by MedusaService from the module's container when the application has an event bus */
+  declare protected readonly eventBusModuleService_: IEventBusModuleService | undefined
+  protected readonly settings_: LoyaltySettings
+  protected readonly accounts_: LoyaltyAccounts
+  protected readonly reservations_: LoyaltyReservations
+  protected readonly referrals_: LoyaltyReferrals
+  protected readonly schemes_: LoyaltySchemes
+  protected readonly maintenance_: LoyaltyMaintenance
+  protected readonly programme_: LoyaltyProgramme
 
-  /** Takes back what an order earned (whole, or for the units returned) and gives back what it redeemed. */
-  @InjectTransactionManager()
-  async reverseLoyaltyOrder(
-    reversal: OrderReversal,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<PostResult> {
-    await this.effectiveOptions()
-    const { results, tier_changes } = await reverseOrder(
-      sharedContext.transactionManager!,
-      reversal,
-      await this.postContext_()
-    )
-    return { results, tier_changes }
-  }
-
-  /** Blocks or unblocks spending on a customer's account (an admin's decision, with a reason). */
-  @InjectTransactionManager()
-  async setSpendingBlocked(
-    customerId: string,
-    blocked: boolean,
-    reason: string,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<{ spending_blocked: boolean; blocked_reason: string | null } | null> {
-    const manager = sharedContext.transactionManager!
-    // an account is made on first use, so a block can come before any points
-    await ensureAccounts(manager, [customerId])
-    const [account] = await lockAccounts(manager, [customerId])
-    if (!account) {
-      return null
-    }
-    const previous = { spending_blocked: account.spending_blocked, blocked_reason: account.blocked_reason }
-    // an admin's unblock does not lift a block caused by a debt still owed beyond what carts hold
-    // (the rule of settleDebtBlock: held points cover a debt)
-    const owes = account.debt > account.reserved
-    account.spending_blocked = blocked || owes
-    account.blocked_reason = blocked ? reason : owes ? "debt" : null
-    await saveAccount(manager, account)
-    return previous
-  }
-
-  /** Saves a shopper's loyalty preferences (one row per customer, however many save at once); returns what it replaced. */
-  @InjectTransactionManager()
-  async saveLoyaltyPreferences(
-    customerId: string,
-    values: PreferenceValues,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  constructor(
+    container: { baseRepository: unknown } & Record<string, unknown>,
+    options: { loyalty?: LoyaltyModuleOptions } = {}
   ) {
-    return await savePreferences(sharedContext.transactionManager!, customerId, values)
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    const { baseRepository } = container
+    const settings = (this.settings_ = new LoyaltySettings(baseRepository, resolveLoyaltyOptions(options)))
+    this.accounts_ = new LoyaltyAccounts(baseRepository, settings, this.eventBusModuleService_)
+    this.reservations_ = new LoyaltyReservations(baseRepository, settings)
+    this.referrals_ = new LoyaltyReferrals(baseRepository, settings)
+    this.schemes_ = new LoyaltySchemes(baseRepository, settings)
+    this.maintenance_ = new LoyaltyMaintenance(baseRepository, settings)
+    this.programme_ = new LoyaltyProgramme(baseRepository, settings)
   }
 
-  /**
-   * The summary a shopper and an admin see: one indexed read of the account, one of its open lots.
-   * Points whose pending period is over are made spendable first (see matureLoyaltyPoints).
-   */
-  @InjectManager()
-  async getLoyaltySummary(
-    customerId: string,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<LoyaltySummary> {
-    await this.matureLoyaltyPoints(customerId)
-    await this.effectiveOptions()
-    return await buildSummary(sharedContext.manager!, customerId, await this.tierRules_(), this.now_())
+  // the clock and the settings saved in the admin (services/settings.ts)
+
+  /** The options as configured: the defaults of the settings an owner can save in the admin. */
+  get options(): ResolvedLoyaltyOptions {
+    return this.settings_.options
+  }
+  // an arrow, so the instance is set even when called through a proxy (as the test runner's is)
+  readonly useClock = (clock: (() => Date) | null): void => this.settings_.useClock(clock)
+  effectiveOptions() {
+    return this.settings_.effectiveOptions()
+  }
+  settingsAreaIds() {
+    return this.settings_.settingsAreaIds()
+  }
+  describeSettingsArea(...args: Parameters<LoyaltySettings["describeSettingsArea"]>) {
+    return this.settings_.describeSettingsArea(...args)
+  }
+  parseSettingsValues(...args: Parameters<LoyaltySettings["parseSettingsValues"]>) {
+    return this.settings_.parseSettingsValues(...args)
+  }
+  listSettingVersions(...args: Parameters<LoyaltySettings["listSettingVersions"]>) {
+    return this.settings_.listSettingVersions(...args)
+  }
+  retrieveSettingVersion(...args: Parameters<LoyaltySettings["retrieveSettingVersion"]>) {
+    return this.settings_.retrieveSettingVersion(...args)
+  }
+  previewTierMoves(...args: Parameters<LoyaltySettings["previewTierMoves"]>) {
+    return this.settings_.previewTierMoves(...args)
+  }
+  saveSettingVersion(...args: Parameters<LoyaltySettings["saveSettingVersion"]>) {
+    return this.settings_.saveSettingVersion(...args)
   }
 
-  /**
-   * Makes the customer's pending points whose date has come spendable now, under the account's
-   * lock: run before every read of the spendable balance, so points become spendable when their
-   * date comes whether or not the maintenance job has run. A read with nothing matured writes nothing.
-   */
-  async matureLoyaltyPoints(customerId: string): Promise<TierChange | null> {
-    const now = this.now_()
-    if (!(await this.hasMaturedLots_(customerId, now))) {
-      return null
-    }
-    const tierChange = await this.matureAccount_(customerId, now)
-    // as the maintenance job does when it matures them: the new figures (and tier) follow onto the
-    // contact and the platforms; emitted after the commit, so a subscriber reads what was written
-    const events: { name: string; data: unknown }[] = [
-      { name: LOYALTY_EVENTS.ACCOUNT_CHANGED, data: { customer_ids: [customerId] } },
-    ]
-    if (tierChange) {
-      events.unshift({ name: LOYALTY_EVENTS.TIER_CHANGED, data: tierChange })
-    }
-    await this.eventBusModuleService_?.emit(events)
-    return tierChange
+  // the ledger on an account (services/accounts.ts)
+  postLoyaltyEntries(...args: Parameters<LoyaltyAccounts["postLoyaltyEntries"]>) {
+    return this.accounts_.postLoyaltyEntries(...args)
+  }
+  reverseLoyaltyOrder(...args: Parameters<LoyaltyAccounts["reverseLoyaltyOrder"]>) {
+    return this.accounts_.reverseLoyaltyOrder(...args)
+  }
+  setSpendingBlocked(...args: Parameters<LoyaltyAccounts["setSpendingBlocked"]>) {
+    return this.accounts_.setSpendingBlocked(...args)
+  }
+  saveLoyaltyPreferences(...args: Parameters<LoyaltyAccounts["saveLoyaltyPreferences"]>) {
+    return this.accounts_.saveLoyaltyPreferences(...args)
+  }
+  getLoyaltySummary(...args: Parameters<LoyaltyAccounts["getLoyaltySummary"]>) {
+    return this.accounts_.getLoyaltySummary(...args)
+  }
+  matureLoyaltyPoints(...args: Parameters<LoyaltyAccounts["matureLoyaltyPoints"]>) {
+    return this.accounts_.matureLoyaltyPoints(...args)
   }
 
-  @InjectManager()
-  protected async hasMaturedLots_(
-    customerId: string,
-    now: Date,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<boolean> {
-    return await hasMaturedLots(sharedContext.manager!, customerId, now)
+  // points held by carts (services/reservations.ts)
+  reserveLoyaltyPoints(...args: Parameters<LoyaltyReservations["reserveLoyaltyPoints"]>) {
+    return this.reservations_.reserveLoyaltyPoints(...args)
+  }
+  releaseLoyaltyReservation(...args: Parameters<LoyaltyReservations["releaseLoyaltyReservation"]>) {
+    return this.reservations_.releaseLoyaltyReservation(...args)
+  }
+  commitLoyaltyReservation(...args: Parameters<LoyaltyReservations["commitLoyaltyReservation"]>) {
+    return this.reservations_.commitLoyaltyReservation(...args)
+  }
+  retrieveCartReservation(...args: Parameters<LoyaltyReservations["retrieveCartReservation"]>) {
+    return this.reservations_.retrieveCartReservation(...args)
+  }
+  listExpiredReservations(...args: Parameters<LoyaltyReservations["listExpiredReservations"]>) {
+    return this.reservations_.listExpiredReservations(...args)
+  }
+  listHeldReservations(...args: Parameters<LoyaltyReservations["listHeldReservations"]>) {
+    return this.reservations_.listHeldReservations(...args)
   }
 
-  @InjectTransactionManager()
-  protected async matureAccount_(
-    customerId: string,
-    now: Date,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<TierChange | null> {
-    return (await matureAccount(sharedContext.transactionManager!, customerId, await this.tierRules_(), now))
-      .tier_change
+  // referral codes, claims, awards and invitations (services/referrals.ts)
+  getReferral(...args: Parameters<LoyaltyReferrals["getReferral"]>) {
+    return this.referrals_.getReferral(...args)
+  }
+  createReferralCodes(...args: Parameters<LoyaltyReferrals["createReferralCodes"]>) {
+    return this.referrals_.createReferralCodes(...args)
+  }
+  retrieveReferralCodeOwner(...args: Parameters<LoyaltyReferrals["retrieveReferralCodeOwner"]>) {
+    return this.referrals_.retrieveReferralCodeOwner(...args)
+  }
+  claimReferral(...args: Parameters<LoyaltyReferrals["claimReferral"]>) {
+    return this.referrals_.claimReferral(...args)
+  }
+  awardReferral(...args: Parameters<LoyaltyReferrals["awardReferral"]>) {
+    return this.referrals_.awardReferral(...args)
+  }
+  reverseReferralAward(...args: Parameters<LoyaltyReferrals["reverseReferralAward"]>) {
+    return this.referrals_.reverseReferralAward(...args)
+  }
+  recordReferralInvitations(...args: Parameters<LoyaltyReferrals["recordReferralInvitations"]>) {
+    return this.referrals_.recordReferralInvitations(...args)
   }
 
-  /** The programme's liability: outstanding points, tiers with members, expiry buckets, latest adjustments. */
-  @InjectManager()
-  async getProgrammeSummary(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await programmeFigures(sharedContext.manager!, this.now_())
+  // reward schemes and closed-loop verifications (services/schemes.ts)
+  rewardScheme(...args: Parameters<LoyaltySchemes["rewardScheme"]>) {
+    return this.schemes_.rewardScheme(...args)
+  }
+  listMemberSchemeIds(...args: Parameters<LoyaltySchemes["listMemberSchemeIds"]>) {
+    return this.schemes_.listMemberSchemeIds(...args)
+  }
+  joinRewardScheme(...args: Parameters<LoyaltySchemes["joinRewardScheme"]>) {
+    return this.schemes_.joinRewardScheme(...args)
+  }
+  leaveRewardScheme(...args: Parameters<LoyaltySchemes["leaveRewardScheme"]>) {
+    return this.schemes_.leaveRewardScheme(...args)
+  }
+  restoreRewardSchemeMembership(...args: Parameters<LoyaltySchemes["restoreRewardSchemeMembership"]>) {
+    return this.schemes_.restoreRewardSchemeMembership(...args)
+  }
+  startSchemeVerification(...args: Parameters<LoyaltySchemes["startSchemeVerification"]>) {
+    return this.schemes_.startSchemeVerification(...args)
+  }
+  verifySchemeCode(...args: Parameters<LoyaltySchemes["verifySchemeCode"]>) {
+    return this.schemes_.verifySchemeCode(...args)
   }
 
-  /**
-   * The programme's charts: the last `weeks` weeks (points issued, redeemed and expired, and
-   * outstanding at each week's end) and the members of each tier.
-   */
-  @InjectManager()
-  async getProgrammeCharts(weeks: number, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    const manager = sharedContext.manager!
-    return { weeks: await programmeWeeks(manager, weeks, this.now_()), members: await membersPerTier(manager) }
+  // what the maintenance job runs, one page at a time (services/maintenance.ts)
+  expireLots(...args: Parameters<LoyaltyMaintenance["expireLots"]>) {
+    return this.maintenance_.expireLots(...args)
+  }
+  releaseMaturedLots(...args: Parameters<LoyaltyMaintenance["releaseMaturedLots"]>) {
+    return this.maintenance_.releaseMaturedLots(...args)
+  }
+  refreshTierWindows(...args: Parameters<LoyaltyMaintenance["refreshTierWindows"]>) {
+    return this.maintenance_.refreshTierWindows(...args)
   }
 
-  /** Every account whose stored figures differ from its ledger and lots. */
-  @InjectManager()
-  async verifyLedger(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<LedgerDifference[]> {
-    return await verifyAccounts(sharedContext.manager!, this.now_())
+  // the programme as a whole, read only (services/programme.ts)
+  getProgrammeSummary(...args: Parameters<LoyaltyProgramme["getProgrammeSummary"]>) {
+    return this.programme_.getProgrammeSummary(...args)
+  }
+  getProgrammeCharts(...args: Parameters<LoyaltyProgramme["getProgrammeCharts"]>) {
+    return this.programme_.getProgrammeCharts(...args)
+  }
+  verifyLedger(...args: Parameters<LoyaltyProgramme["verifyLedger"]>) {
+    return this.programme_.verifyLedger(...args)
   }
 }

@@ -3,29 +3,9 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, MedusaContext } from "@medusajs/framework/utils"
 import { WEEK_LABEL, weekSeries } from "../../../utils/weeks"
 import { runSql } from "../sql"
+import type { PlatformDeliveryCounts, ReviewRequestWeek } from "./chart-rows"
 
 type Ctx = Context<SqlEntityManager>
-
-export interface ReviewRequestWeek {
-  /** the week's Monday (UTC), `YYYY-MM-DD`: the requests created that week */
-  week: string
-  /** every request of the week but those skipped at once (no email, opted out) */
-  scheduled: number
-  sent: number
-  /** a review link was followed (built-in email only: a platform's links are its own) */
-  clicked: number
-  /** a review came for the order and earned its points (the review webhook's receipt) */
-  reviewed: number
-}
-
-export interface PlatformDeliveryCounts {
-  platform: string
-  delivered: number
-  /** failed and waiting for a retry, or given up (dead) */
-  failed: number
-  /** pending or being sent */
-  waiting: number
-}
 
 /** The figures of the admin's charts, aggregated in SQL over bounded windows of `created_at`. */
 export class EngagementCharts {

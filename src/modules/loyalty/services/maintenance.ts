@@ -6,14 +6,22 @@ import { postEntries } from "../ledger/post-entries"
 import { releasePendingLot } from "../ledger/release-lot"
 import { accountsLeavingWindow, periodPoints, settleTier, TierChange } from "../ledger/tier-state"
 import { lockAccounts, saveAccount } from "../ledger/queries"
-import { LoyaltySchemeMethods } from "./schemes"
+import type { LoyaltySettings } from "./settings"
+
+type Ctx = Context<SqlEntityManager>
 
 /** What the maintenance job runs: expiry, maturing pending points, tier windows, one page at a time. */
-export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
+export class LoyaltyMaintenance {
+  constructor(
+    // the module's repository: the manager decorators below open their contexts on it
+    protected readonly baseRepository_: unknown,
+    protected readonly settings_: LoyaltySettings
+  ) {}
+
   /** Writes `expire` rows for what is left of expired lots (one page); returns the customers touched. */
   async expireLots(limit = 500): Promise<string[]> {
-    await this.effectiveOptions()
-    const now = this.now_()
+    await this.settings_.effectiveOptions()
+    const now = this.settings_.now()
     const due = await this.findExpiredLots_(now, limit)
     for (const lot of due) {
       await this.expireLot_(lot.customer_id, lot.lot_id, lot.remaining, now)
@@ -25,8 +33,8 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
   async releaseMaturedLots(
     limit = 500
   ): Promise<{ released: number; customer_ids: string[]; tier_changes: TierChange[] }> {
-    await this.effectiveOptions()
-    const now = this.now_()
+    await this.settings_.effectiveOptions()
+    const now = this.settings_.now()
     const due = await this.findMaturedLots_(now, limit)
     const tierChanges: TierChange[] = []
     const customerIds: string[] = []
@@ -46,11 +54,11 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
 
   /** Recomputes the window points of accounts whose points left the window in the last `lookbackMs`. */
   async refreshTierWindows(lookbackMs = 2 * 86_400_000, limit = 1000): Promise<TierChange[]> {
-    const { tiers } = await this.effectiveOptions()
+    const { tiers } = await this.settings_.effectiveOptions()
     if (tiers.basis !== "period") {
       return []
     }
-    const now = this.now_()
+    const now = this.settings_.now()
     const windowStart = new Date(now.getTime() - tiers.window_days * 86_400_000)
     const accounts = await this.findAccountsLeavingWindow_(
       new Date(windowStart.getTime() - lookbackMs),
@@ -68,31 +76,18 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
   }
 
   @InjectManager()
-  protected async findExpiredLots_(
-    now: Date,
-    limit: number,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ) {
-    return await accountsWithExpiredLots(sharedContext.manager!, now, limit)
+  protected async findExpiredLots_(now: Date, limit: number, @MedusaContext() ctx: Ctx = {}) {
+    return await accountsWithExpiredLots(ctx.manager!, now, limit)
   }
 
   @InjectManager()
-  protected async findMaturedLots_(
-    now: Date,
-    limit: number,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ) {
-    return await maturedPendingLots(sharedContext.manager!, now, limit)
+  protected async findMaturedLots_(now: Date, limit: number, @MedusaContext() ctx: Ctx = {}) {
+    return await maturedPendingLots(ctx.manager!, now, limit)
   }
 
   @InjectManager()
-  protected async findAccountsLeavingWindow_(
-    from: Date,
-    to: Date,
-    limit: number,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ) {
-    return await accountsLeavingWindow(sharedContext.manager!, from, to, limit)
+  protected async findAccountsLeavingWindow_(from: Date, to: Date, limit: number, @MedusaContext() ctx: Ctx = {}) {
+    return await accountsLeavingWindow(ctx.manager!, from, to, limit)
   }
 
   @InjectTransactionManager()
@@ -101,9 +96,9 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
     lotId: string,
     remaining: number,
     now: Date,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+    @MedusaContext() ctx: Ctx = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager!
+    const manager = ctx.transactionManager!
     await postEntries(
       manager,
       [
@@ -116,19 +111,14 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
           reason: "points expired",
         },
       ],
-      { ...(await this.postContext_()), now, debt_policy: "write_off" }
+      { ...(await this.settings_.postContext()), now, debt_policy: "write_off" }
     )
     await setLotState(manager, lotId, "expired")
   }
 
   @InjectTransactionManager()
-  protected async releaseLot_(
-    customerId: string,
-    lotId: string,
-    now: Date,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ) {
-    return await releasePendingLot(sharedContext.transactionManager!, customerId, lotId, await this.tierRules_(), now)
+  protected async releaseLot_(customerId: string, lotId: string, now: Date, @MedusaContext() ctx: Ctx = {}) {
+    return await releasePendingLot(ctx.transactionManager!, customerId, lotId, await this.settings_.tierRules(), now)
   }
 
   @InjectTransactionManager()
@@ -136,15 +126,15 @@ export class LoyaltyMaintenanceMethods extends LoyaltySchemeMethods {
     customerId: string,
     windowStart: Date,
     now: Date,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+    @MedusaContext() ctx: Ctx = {}
   ): Promise<TierChange | null> {
-    const manager = sharedContext.transactionManager!
+    const manager = ctx.transactionManager!
     const [account] = await lockAccounts(manager, [customerId])
     if (!account) {
       return null
     }
     account.period_points = await periodPoints(manager, account.id, windowStart)
-    const change = settleTier(account, await this.tierRules_(), now)
+    const change = settleTier(account, await this.settings_.tierRules(), now)
     await saveAccount(manager, account)
     return change
   }

@@ -10,44 +10,48 @@ import {
   reservePoints,
   ReserveInput,
 } from "../ledger/reservations"
-import { LoyaltyServiceBase } from "./base"
+import type { LoyaltySettings } from "./settings"
+
+type Ctx = Context<SqlEntityManager>
 
 /** Points held by carts: reserve, release, commit (the ledger side is `ledger/reservations.ts`). */
-export class LoyaltyReservationMethods extends LoyaltyServiceBase {
+export class LoyaltyReservations {
+  constructor(
+    // the module's repository: the manager decorators below open their contexts on it
+    protected readonly baseRepository_: unknown,
+    protected readonly settings_: LoyaltySettings
+  ) {}
+
   /** Holds points for a cart (replacing what it held); refused when they are not spendable. */
   @InjectTransactionManager()
-  async reserveLoyaltyPoints(input: ReserveInput, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await reservePoints(sharedContext.transactionManager!, input, await this.postContext_())
+  async reserveLoyaltyPoints(input: ReserveInput, @MedusaContext() ctx: Ctx = {}) {
+    return await reservePoints(ctx.transactionManager!, input, await this.settings_.postContext())
   }
 
   /** Gives a cart's held points back; returns what it held (null when nothing). */
   @InjectTransactionManager()
-  async releaseLoyaltyReservation(cartId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await releaseReservation(sharedContext.transactionManager!, cartId)
+  async releaseLoyaltyReservation(cartId: string, @MedusaContext() ctx: Ctx = {}) {
+    return await releaseReservation(ctx.transactionManager!, cartId)
   }
 
   /** The cart's held points become the order's one `redeem` row (once per cart). */
   @InjectTransactionManager()
-  async commitLoyaltyReservation(
-    cartId: string,
-    orderId: string,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ) {
-    return await commitReservation(sharedContext.transactionManager!, cartId, orderId, await this.postContext_())
+  async commitLoyaltyReservation(cartId: string, orderId: string, @MedusaContext() ctx: Ctx = {}) {
+    return await commitReservation(ctx.transactionManager!, cartId, orderId, await this.settings_.postContext())
   }
 
   @InjectManager()
-  async retrieveCartReservation(cartId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return (await reservationOf(sharedContext.manager!, cartId)) ?? null
+  async retrieveCartReservation(cartId: string, @MedusaContext() ctx: Ctx = {}) {
+    return (await reservationOf(ctx.manager!, cartId)) ?? null
   }
 
   @InjectManager()
-  async listExpiredReservations(limit = 200, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await expiredReservations(sharedContext.manager!, this.now_(), limit)
+  async listExpiredReservations(limit = 200, @MedusaContext() ctx: Ctx = {}) {
+    return await expiredReservations(ctx.manager!, this.settings_.now(), limit)
   }
 
   @InjectManager()
-  async listHeldReservations(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await reservationsOfCustomer(sharedContext.manager!, customerId)
+  async listHeldReservations(customerId: string, @MedusaContext() ctx: Ctx = {}) {
+    return await reservationsOfCustomer(ctx.manager!, customerId)
   }
 }

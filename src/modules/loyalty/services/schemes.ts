@@ -11,61 +11,64 @@ import {
   startVerification,
 } from "../ledger/schemes"
 import type { SchemeOptions } from "../options"
-import { LoyaltyReferralMethods } from "./referrals"
+import type { LoyaltySettings } from "./settings"
+
+type Ctx = Context<SqlEntityManager>
 
 /** Reward scheme memberships and closed-loop verifications (the ledger side is `ledger/schemes.ts`). */
-export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
+export class LoyaltySchemes {
+  constructor(
+    // the module's repository: the manager decorators below open their contexts on it
+    protected readonly baseRepository_: unknown,
+    protected readonly settings_: LoyaltySettings
+  ) {}
+
   /** A reward scheme in effect now (undefined: none with this id), the settings saved in the admin included. */
   async rewardScheme(schemeId: string): Promise<SchemeOptions | undefined> {
-    return (await this.effectiveOptions()).schemes.list.find((scheme) => scheme.id === schemeId)
+    return (await this.settings_.effectiveOptions()).schemes.list.find((scheme) => scheme.id === schemeId)
   }
 
   /** The ids of the schemes the customer is a member of. */
   @InjectManager()
-  async listMemberSchemeIds(customerId: string, @MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await memberSchemeIds(sharedContext.manager!, customerId)
+  async listMemberSchemeIds(customerId: string, @MedusaContext() ctx: Ctx = {}) {
+    return await memberSchemeIds(ctx.manager!, customerId)
   }
 
   /** Joins a scheme (the sign-up bonus the first time ever); `membership_id` is null when already a member. */
   @InjectTransactionManager()
   async joinRewardScheme(
     input: { customer_id: string; scheme_id: string; email: string | null },
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+    @MedusaContext() ctx: Ctx = {}
   ) {
     return await joinScheme(
-      sharedContext.transactionManager!,
+      ctx.transactionManager!,
       { customer_id: input.customer_id, scheme: (await this.rewardScheme(input.scheme_id))!, email: input.email },
-      await this.postContext_()
+      await this.settings_.postContext()
     )
   }
 
   /** Leaves a scheme; the id of the membership ended (null when not a member). */
   @InjectTransactionManager()
-  async leaveRewardScheme(
-    customerId: string,
-    schemeId: string,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ) {
-    return await leaveScheme(sharedContext.transactionManager!, customerId, schemeId)
+  async leaveRewardScheme(customerId: string, schemeId: string, @MedusaContext() ctx: Ctx = {}) {
+    return await leaveScheme(ctx.transactionManager!, customerId, schemeId)
   }
 
   @InjectTransactionManager()
-  async restoreRewardSchemeMembership(
-    membershipId: string,
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ) {
-    await restoreMembership(sharedContext.transactionManager!, membershipId)
+  async restoreRewardSchemeMembership(membershipId: string, @MedusaContext() ctx: Ctx = {}) {
+    await restoreMembership(ctx.transactionManager!, membershipId)
   }
 
   /** Starts a closed-loop verification (replacing an open one); returns the plain code to send and its expiry, or why not and until when. */
   @InjectTransactionManager()
   async startSchemeVerification(
     input: { customer_id: string; scheme_id: string; email: string },
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+    @MedusaContext() ctx: Ctx = {}
   ) {
-    const now = this.now_()
-    const expiresAt = new Date(now.getTime() + (await this.effectiveOptions()).schemes.code_ttl_minutes * 60_000)
-    const started = await startVerification(sharedContext.transactionManager!, {
+    const now = this.settings_.now()
+    const expiresAt = new Date(
+      now.getTime() + (await this.settings_.effectiveOptions()).schemes.code_ttl_minutes * 60_000
+    )
+    const started = await startVerification(ctx.transactionManager!, {
       ...input,
       expires_at: expiresAt,
       secret: this.codeSecret_(),
@@ -82,13 +85,13 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
   @InjectTransactionManager()
   async verifySchemeCode(
     input: { customer_id: string; scheme_id: string; code: string },
-    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+    @MedusaContext() ctx: Ctx = {}
   ) {
-    const manager = sharedContext.transactionManager!
+    const manager = ctx.transactionManager!
     const checked = await checkVerification(manager, {
       ...input,
-      now: this.now_(),
-      max_tries: (await this.effectiveOptions()).schemes.max_tries,
+      now: this.settings_.now(),
+      max_tries: (await this.settings_.effectiveOptions()).schemes.max_tries,
       secret: this.codeSecret_(),
       limits: await this.attemptLimits_(),
     })
@@ -98,14 +101,15 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
     const joined = await joinScheme(
       manager,
       { customer_id: input.customer_id, scheme: (await this.rewardScheme(input.scheme_id))!, email: checked.email },
-      await this.postContext_()
+      await this.settings_.postContext()
     )
     return { ...checked, ...joined }
   }
 
   protected async attemptLimits_(): Promise<AttemptLimits> {
-    const { max_tries_per_hour, max_tries_per_day, max_codes_per_address_per_hour } = (await this.effectiveOptions())
-      .schemes
+    const { max_tries_per_hour, max_tries_per_day, max_codes_per_address_per_hour } = (
+      await this.settings_.effectiveOptions()
+    ).schemes
     return {
       tries_per_hour: max_tries_per_hour,
       tries_per_day: max_tries_per_day,
@@ -115,7 +119,7 @@ export class LoyaltySchemeMethods extends LoyaltyReferralMethods {
 
   /** Start-up refuses a closed-loop scheme without the secret, so only a misuse gets here. */
   protected codeSecret_(): string {
-    const secret = this.options_.schemes.code_secret
+    const secret = this.settings_.options.schemes.code_secret
     if (!secret) {
       throw new Error("loyalty.schemes.code_secret is not set: verification codes need it")
     }

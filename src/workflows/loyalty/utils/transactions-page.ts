@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../modules/loyalty/types"
+import { ordersById } from "../../../utils/orders-by-id"
 
 /** A page of a customer's ledger, newest first, with the fields the caller may see. */
 export async function transactionsPage(
@@ -34,14 +34,13 @@ export async function withShopperOrderNumbers<T extends { order_id?: string | nu
   customerId: string,
   rows: T[]
 ): Promise<(T & { order_display_id: number | null })[]> {
-  const ids = [...new Set(rows.map((row) => row.order_id).filter((id): id is string => !!id))]
-  const { data } = ids.length
-    ? await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "order",
-        fields: ["id", "display_id"],
-        filters: { id: ids, customer_id: customerId },
-      })
-    : { data: [] }
-  const numbers = new Map((data as { id: string; display_id: number }[]).map((order) => [order.id, order.display_id]))
-  return rows.map((row) => ({ ...row, order_display_id: (row.order_id && numbers.get(row.order_id)) || null }))
+  const orders = await ordersById(
+    scope,
+    rows.map((row) => row.order_id),
+    { customer_id: customerId }
+  )
+  return rows.map((row) => ({
+    ...row,
+    order_display_id: (row.order_id && orders.get(row.order_id)?.display_id) || null,
+  }))
 }

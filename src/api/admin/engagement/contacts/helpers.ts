@@ -5,7 +5,7 @@ import type EngagementModuleService from "../../../../modules/engagement/service
 import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
 import { currentConsentsOf } from "../../../../workflows/consents/utils/current-consents"
 import { setLoyaltySpendingBlockWorkflow } from "../../../../workflows/loyalty/workflows/set-loyalty-spending-block"
-import { refuseIfErased } from "../../../utils/erased"
+import { refuseIfErased } from "./erasure-in-force"
 import { loyaltyOf } from "../../../utils/loyalty"
 import type LoyaltyModuleService from "../../../../modules/loyalty/service"
 import { defaultAdminContactFields } from "./query-config"

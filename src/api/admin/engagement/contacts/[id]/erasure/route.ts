@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { erasureInForce } from "../../../../../utils/erased"
+import { erasureInForce } from "../../erasure-in-force"
 import { customerIdForContact } from "../../helpers"
 
 /**

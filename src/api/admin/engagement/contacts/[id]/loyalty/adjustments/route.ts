@@ -3,7 +3,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { adjustLoyaltyPointsWorkflow } from "../../../../../../../workflows/loyalty/workflows/adjust-loyalty-points"
 import { customerIdForContact } from "../../../helpers"
 import { loyaltyOf } from "../../../../../../utils/loyalty"
-import { refuseIfErased } from "../../../../../../utils/erased"
+import { refuseIfErased } from "../../../erasure-in-force"
 import type { AdminAdjustLoyaltyPointsType } from "../../../../loyalty/validators"
 
 /** Adds or takes points, with the admin and the reason recorded; answers the new summary (400 for an erased customer). */

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type EngagementModuleService from "../../modules/engagement/service"
-import { subjectHashOf } from "../../modules/engagement/privacy/erased-customers"
-import { ENGAGEMENT_MODULE } from "../../provider-api/provider"
+import type EngagementModuleService from "../../../../modules/engagement/service"
+import { subjectHashOf } from "../../../../modules/engagement/privacy/erased-customers"
+import { ENGAGEMENT_MODULE } from "../../../../provider-api/provider"
 
 /** An erasure still in force, as the admin shows it: when, by whom, and what each platform still holds. */
 export interface ErasureInForce {

@@ -1,0 +1,140 @@
+import type { Context, IEventBusModuleService } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
+import { postEntries } from "../ledger/post-entries"
+import { PreferenceValues, savePreferences } from "../ledger/preferences"
+import { ensureAccounts, lockAccounts, saveAccount } from "../ledger/queries"
+import { hasMaturedLots, matureAccount } from "../ledger/release-lot"
+import { reverseOrder } from "../ledger/reverse-order"
+import type { OrderReversal } from "../ledger/reversal"
+import { buildSummary } from "../ledger/summary"
+import type { TierChange } from "../ledger/tier-state"
+import type { LoyaltySummary } from "../../../provider-api/loyalty-source"
+import { LOYALTY_EVENTS } from "../types"
+import type { LoyaltyEntryInput, LoyaltyEntryResult } from "../types"
+import type { LoyaltySettings } from "./settings"
+
+type Ctx = Context<SqlEntityManager>
+
+export interface PostResult {
+  results: LoyaltyEntryResult[]
+  tier_changes: TierChange[]
+}
+
+/**
+ * The ledger's core on a customer's account: every change goes through `postLoyaltyEntries`, which
+ * locks the accounts and writes each balance change together with its ledger row; the summary, and
+ * the maturing of pending points it runs first.
+ */
+export class LoyaltyAccounts {
+  constructor(
+    // the module's repository: the manager decorators below open their contexts on it
+    protected readonly baseRepository_: unknown,
+    protected readonly settings_: LoyaltySettings,
+    // the application's event bus (none in a module test)
+    protected readonly eventBus_: IEventBusModuleService | undefined
+  ) {}
+
+  /** Applies entries atomically (all or none); a key already applied is a no-op. */
+  @InjectTransactionManager()
+  async postLoyaltyEntries(entries: LoyaltyEntryInput[], @MedusaContext() ctx: Ctx = {}): Promise<PostResult> {
+    await this.settings_.effectiveOptions()
+    const { results, tier_changes } = await postEntries(
+      ctx.transactionManager!,
+      entries,
+      await this.settings_.postContext()
+    )
+    return { results, tier_changes }
+  }
+
+  /** Takes back what an order earned (whole, or for the units returned) and gives back what it redeemed. */
+  @InjectTransactionManager()
+  async reverseLoyaltyOrder(reversal: OrderReversal, @MedusaContext() ctx: Ctx = {}): Promise<PostResult> {
+    await this.settings_.effectiveOptions()
+    const { results, tier_changes } = await reverseOrder(
+      ctx.transactionManager!,
+      reversal,
+      await this.settings_.postContext()
+    )
+    return { results, tier_changes }
+  }
+
+  /** Blocks or unblocks spending on a customer's account (an admin's decision, with a reason). */
+  @InjectTransactionManager()
+  async setSpendingBlocked(
+    customerId: string,
+    blocked: boolean,
+    reason: string,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ spending_blocked: boolean; blocked_reason: string | null } | null> {
+    const manager = ctx.transactionManager!
+    // an account is made on first use, so a block can come before any points
+    await ensureAccounts(manager, [customerId])
+    const [account] = await lockAccounts(manager, [customerId])
+    if (!account) {
+      return null
+    }
+    const previous = { spending_blocked: account.spending_blocked, blocked_reason: account.blocked_reason }
+    // an admin's unblock does not lift a block caused by a debt still owed beyond what carts hold
+    // (the rule of settleDebtBlock: held points cover a debt)
+    const owes = account.debt > account.reserved
+    account.spending_blocked = blocked || owes
+    account.blocked_reason = blocked ? reason : owes ? "debt" : null
+    await saveAccount(manager, account)
+    return previous
+  }
+
+  /** Saves a shopper's loyalty preferences (one row per customer, however many save at once); returns what it replaced. */
+  @InjectTransactionManager()
+  async saveLoyaltyPreferences(customerId: string, values: PreferenceValues, @MedusaContext() ctx: Ctx = {}) {
+    return await savePreferences(ctx.transactionManager!, customerId, values)
+  }
+
+  /**
+   * The summary a shopper and an admin see: one indexed read of the account, one of its open lots.
+   * Points whose pending period is over are made spendable first (see matureLoyaltyPoints).
+   */
+  @InjectManager()
+  async getLoyaltySummary(customerId: string, @MedusaContext() ctx: Ctx = {}): Promise<LoyaltySummary> {
+    await this.matureLoyaltyPoints(customerId)
+    await this.settings_.effectiveOptions()
+    return await buildSummary(ctx.manager!, customerId, await this.settings_.tierRules(), this.settings_.now())
+  }
+
+  /**
+   * Makes the customer's pending points whose date has come spendable now, under the account's
+   * lock: run before every read of the spendable balance, so points become spendable when their
+   * date comes whether or not the maintenance job has run. A read with nothing matured writes nothing.
+   */
+  async matureLoyaltyPoints(customerId: string): Promise<TierChange | null> {
+    const now = this.settings_.now()
+    if (!(await this.hasMaturedLots_(customerId, now))) {
+      return null
+    }
+    const tierChange = await this.matureAccount_(customerId, now)
+    // as the maintenance job does when it matures them: the new figures (and tier) follow onto the
+    // contact and the platforms; emitted after the commit, so a subscriber reads what was written
+    const events: { name: string; data: unknown }[] = [
+      { name: LOYALTY_EVENTS.ACCOUNT_CHANGED, data: { customer_ids: [customerId] } },
+    ]
+    if (tierChange) {
+      events.unshift({ name: LOYALTY_EVENTS.TIER_CHANGED, data: tierChange })
+    }
+    await this.eventBus_?.emit(events)
+    return tierChange
+  }
+
+  @InjectManager()
+  protected async hasMaturedLots_(customerId: string, now: Date, @MedusaContext() ctx: Ctx = {}): Promise<boolean> {
+    return await hasMaturedLots(ctx.manager!, customerId, now)
+  }
+
+  @InjectTransactionManager()
+  protected async matureAccount_(
+    customerId: string,
+    now: Date,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<TierChange | null> {
+    return (await matureAccount(ctx.transactionManager!, customerId, await this.settings_.tierRules(), now)).tier_change
+  }
+}
