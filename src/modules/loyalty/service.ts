@@ -10,6 +10,7 @@ import { hasMaturedLots, matureAccount } from "./ledger/release-lot"
 import { reverseOrder } from "./ledger/reverse-order"
 import type { OrderReversal } from "./ledger/reversal"
 import { buildSummary } from "./ledger/summary"
+import { countTransactions } from "./ledger/aggregates"
 import { LoyaltySummary } from "../../provider-api/loyalty-source"
 import type { TierChange } from "./ledger/tier-state"
 import { verifyAccounts, LedgerDifference } from "./ledger/verify"
@@ -107,6 +108,12 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
     await this.matureLoyaltyPoints(customerId)
     await this.effectiveOptions()
     return await buildSummary(sharedContext.manager!, customerId, await this.tierRules_(), this.now_())
+  }
+
+  /** The customer's ledger rows (of the types, or all), from its row counts: the same cost at any history. */
+  @InjectManager()
+  async countLoyaltyTransactions(customerId: string, types?: string[], @MedusaContext() ctx: Context<SqlEntityManager> = {}) {
+    return await countTransactions(ctx.manager!, customerId, types)
   }
 
   /**
