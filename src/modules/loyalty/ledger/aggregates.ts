@@ -41,13 +41,23 @@ export async function accountExpiryBuckets(
   )
 }
 
-/** The account's tier-counting points by UTC week (Monday) after `afterWeek`, oldest first. */
-export async function tierWeeks(manager: SqlEntityManager, accountId: string, afterWeek: string) {
-  return await runSql<{ week_start: string; points: number }>(
+/**
+ * The account's tier-counting points since `since`, oldest first: the rows of the first (partial)
+ * week starting `firstWeek`, then a sum for each later UTC week (`week`: true), in one statement.
+ */
+export async function tierPointsSince(manager: SqlEntityManager, accountId: string, firstWeek: Date, since: Date) {
+  return await runSql<{ at: Date; points: number; week: boolean }>(
     manager,
-    `SELECT to_char(week_start, 'YYYY-MM-DD') AS week_start, points FROM loyalty_account_tier_week
-      WHERE account_id = ? AND week_start > ?::date ORDER BY week_start`,
-    [accountId, afterWeek]
+    `SELECT at, points, week FROM (
+       SELECT created_at AS at, id, points, false AS week FROM loyalty_transaction
+        WHERE account_id = ? AND type IN ${COLLECTED} AND lot_state <> 'pending'
+          AND created_at >= ? AND created_at < ?::timestamptz + interval '7 days' AND created_at > ?
+          AND deleted_at IS NULL
+       UNION ALL
+       SELECT week_start::timestamp AT TIME ZONE 'UTC', NULL, points, true FROM loyalty_account_tier_week
+        WHERE account_id = ? AND week_start > (?::timestamptz AT TIME ZONE 'UTC')::date
+     ) since ORDER BY week, at, id`,
+    [accountId, firstWeek, firstWeek, since, accountId, firstWeek]
   )
 }
 

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { runSql } from "../../../utils/sql"
 import { COLLECTED_TYPES, LoyaltyAccountRecord } from "../types"
-import { tierRowsOfWeek, tierWeeks, utcDay } from "./aggregates"
+import { tierPointsSince, tierRowsOfWeek, utcDay } from "./aggregates"
 import { TierDefinition, tierFor } from "./tiers"
 
 export interface TierRules {
@@ -65,7 +65,7 @@ export async function accountsLeavingWindow(manager: SqlEntityManager, from: Dat
  * (its counted points leave the window one by one), and the points it must collect by then.
  * Read from its tier points by week, not its rows: the rows of the window's first (partial) week,
  * then whole weeks until the one in which it drops, whose rows give the exact moment; so at most
- * two weeks of rows and a year of weekly sums, however long its history.
+ * two weeks of rows and a window of weekly sums (two statements), however long its history.
  */
 export async function tierRetention(
   manager: SqlEntityManager,
@@ -75,7 +75,7 @@ export async function tierRetention(
 ): Promise<{ retain_by: Date | null; points_to_retain: number }> {
   const tier = rules.levels.find((level) => level.id === account.tier_id)
   if (!tier || rules.basis === "lifetime") {
-    return { retain_by: null, points_to_retain: 0 }
+    return none()
   }
   const windowMs = rules.window_days * 86_400_000
   const since = new Date(now.getTime() - windowMs)
@@ -94,20 +94,23 @@ export async function tierRetention(
     }
     return null
   }
-  const first = walk(await tierRowsOfWeek(manager, account.id, firstWeek, since))
-  if (first) {
-    return first
-  }
-  for (const week of await tierWeeks(manager, account.id, utcDay(firstWeek))) {
-    if (points - week.points >= tier.threshold) {
-      points -= week.points
-      continue
+  for (const entry of await tierPointsSince(manager, account.id, firstWeek, since)) {
+    if (!entry.week) {
+      const crossed = walk([{ created_at: entry.at, points: entry.points }])
+      if (crossed) {
+        return crossed
+      }
+    } else if (points - entry.points >= tier.threshold) {
+      points -= entry.points
+    } else {
+      // the account drops below its tier during this week: its rows say when
+      return walk(await tierRowsOfWeek(manager, account.id, new Date(entry.at), since)) ?? none()
     }
-    const rows = await tierRowsOfWeek(manager, account.id, new Date(`${week.week_start}T00:00:00.000Z`), since)
-    return walk(rows) ?? { retain_by: null, points_to_retain: 0 }
   }
-  return { retain_by: null, points_to_retain: 0 }
+  return none()
 }
+
+const none = () => ({ retain_by: null, points_to_retain: 0 })
 
 /** The UTC Monday 00:00 of the week of an instant (as date_trunc('week') keys the weekly sums). */
 function weekStart(instant: Date): Date {
