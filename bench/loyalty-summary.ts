@@ -11,7 +11,7 @@
  * drops at the end:
  *   npm run bench:loyalty            (or: node -r ts-node/register/transpile-only bench/loyalty-summary.ts)
  */
-import knexFactory from "knex"
+import knexFactory, { Knex } from "knex"
 import { readdirSync } from "node:fs"
 import { createRequire } from "node:module"
 import path from "node:path"
@@ -59,65 +59,81 @@ function migrationNames(): string[] {
     .sort()
 }
 
-/** `accounts` accounts of `rowsPerAccount` ledger rows each: earn lots and redemptions, as a store has. */
-async function seed(knex: ReturnType<typeof knexFactory>, accounts: number, rowsPerAccount: number) {
-  await knex.raw(
-    `TRUNCATE loyalty_account, loyalty_transaction, loyalty_allocation,
-              loyalty_account_expiry, loyalty_account_tier_week, loyalty_account_row_count`
-  )
+/**
+ * Accounts `prefix`1..`accounts` of `rowsPerAccount` ledger rows each (earn lots and redemptions,
+ * as a store has), written with the aggregates' trigger off; `backfill` then turns it back on.
+ */
+async function seed(knex: Knex, prefix: string, accounts: number, rowsPerAccount: number) {
   // a row at a time through the trigger would make the seed, not the read, the bench's cost
   await knex.raw(`ALTER TABLE loyalty_transaction DISABLE TRIGGER loyalty_transaction_aggregates`)
   await knex.raw(
     `INSERT INTO loyalty_account (id, customer_id, balance, lifetime_points, period_points, total_earned, tier_id)
-     SELECT 'loyacc_' || a, 'cus_' || a, ?, ?, ?, ?, 'silver' FROM generate_series(1, ?) a`,
-    [rowsPerAccount * 5, rowsPerAccount * 10, rowsPerAccount * 10, rowsPerAccount * 10, accounts]
+     SELECT 'loyacc_' || ? || a, 'cus_' || ? || a, ?, ?, ?, ?, 'silver' FROM generate_series(1, ?) a`,
+    [prefix, prefix, rowsPerAccount * 5, rowsPerAccount * 10, rowsPerAccount * 10, rowsPerAccount * 10, accounts]
   )
-  // half earn lots (10 points, half of them spent), half redemptions, spread over the last year
+  // half earn lots (10 points, half of them spent), half redemptions, one an hour back from now
   await knex.raw(
     `INSERT INTO loyalty_transaction (id, account_id, customer_id, type, points, idempotency_key, lot_state, lot_remaining,
                                       available_at, expires_at, created_at)
-     SELECT 'loytx_' || a || '_' || r, 'loyacc_' || a, 'cus_' || a,
+     SELECT 'loytx_' || ? || a || '_' || r, 'loyacc_' || ? || a, 'cus_' || ? || a,
             CASE WHEN r % 2 = 0 THEN 'earn' ELSE 'redeem' END,
             CASE WHEN r % 2 = 0 THEN 10 ELSE -5 END,
-            'k_' || a || '_' || r,
+            'k_' || ? || a || '_' || r,
             CASE WHEN r % 2 = 0 THEN 'available' END,
             CASE WHEN r % 2 = 0 THEN (CASE WHEN r % 4 = 0 THEN 10 ELSE 0 END) END,
             now() - (r || ' hours')::interval,
             CASE WHEN r % 2 = 0 THEN now() + ((r * 7) % 400 || ' days')::interval END,
             now() - (r || ' hours')::interval
        FROM generate_series(1, ?) a, generate_series(1, ?) r`,
-    [accounts, rowsPerAccount]
+    [prefix, prefix, prefix, prefix, accounts, rowsPerAccount]
   )
-  // the aggregates migration again: the trigger back on, the aggregates backfilled from the rows
+}
+
+/** The aggregates migration again, as an upgrade runs it: the trigger back on, the aggregates backfilled. */
+async function backfill(knex: Knex) {
   for (const sql of await migrationSql(AGGREGATES_MIGRATION)) {
     await knex.raw(sql)
   }
-  const manager = { getKnex: () => knex, getTransactionContext: () => undefined } as never
-  const differences = await aggregateDifferences(manager)
+  const differences = await aggregateDifferences(managerOf(knex))
   if (differences.length) {
     throw new Error(`the backfilled aggregates differ from the ledger: ${JSON.stringify(differences.slice(0, 5))}`)
   }
   // as a real server's autovacuum would have (this machine's PostgreSQL runs with it off)
   await knex.raw(`VACUUM ANALYZE loyalty_account`)
   await knex.raw(`VACUUM ANALYZE loyalty_transaction`)
+  await knex.raw(`VACUUM ANALYZE loyalty_account_expiry`)
+  await knex.raw(`VACUUM ANALYZE loyalty_account_tier_week`)
+  await knex.raw(`VACUUM ANALYZE loyalty_account_row_count`)
 }
 
-async function timeReads(read: () => Promise<unknown>) {
+function managerOf(knex: Knex) {
+  return { getKnex: () => knex, getTransactionContext: () => undefined } as never
+}
+
+/**
+ * Times the reads side by side: each round runs every read once, in an order that turns round
+ * by round, so a burst of load on the shared machine falls on all of them alike.
+ */
+async function timeReads(reads: (() => Promise<unknown>)[]) {
   for (let i = 0; i < 200; i++) {
-    await read()
+    for (const read of reads) {
+      await read()
+    }
   } // warm-up
-  const samples: number[] = []
-  for (let i = 0; i < READS; i++) {
-    const started = process.hrtime.bigint()
-    await read()
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6)
+  const samples: number[][] = reads.map(() => [])
+  for (let round = 0; round < READS; round++) {
+    for (let k = 0; k < reads.length; k++) {
+      const index = (round + k) % reads.length
+      const started = process.hrtime.bigint()
+      await reads[index]()
+      samples[index].push(Number(process.hrtime.bigint() - started) / 1e6)
+    }
   }
-  return percentiles(samples)
+  return samples.map(percentiles)
 }
-
 /** What the store's summary route runs: the maturity check, then the summary. */
-function summaryRead(knex: ReturnType<typeof knexFactory>, customerId: string) {
-  const manager = { getKnex: () => knex, getTransactionContext: () => undefined } as never
+function summaryRead(knex: Knex, customerId: string) {
+  const manager = managerOf(knex)
   return async () => {
     await hasMaturedLots(manager, customerId, new Date())
     return await buildSummary(manager, customerId, RULES, new Date())
@@ -128,8 +144,8 @@ function summaryRead(knex: ReturnType<typeof knexFactory>, customerId: string) {
  * What the store's transactions route runs for its first page: the statement MikroORM sends for
  * listLoyaltyTransactions (the route's fields, newest first, 20 rows) and the count beside it.
  */
-function transactionsRead(knex: ReturnType<typeof knexFactory>, customerId: string) {
-  const manager = { getKnex: () => knex, getTransactionContext: () => undefined } as never
+function transactionsRead(knex: Knex, customerId: string) {
+  const manager = managerOf(knex)
   return async () =>
     await Promise.all([
       knex.raw(
@@ -153,45 +169,57 @@ function verdict(label: string, ratio: number) {
 
 async function main() {
   const admin = knexFactory({ client: "pg", connection: { host, port, user, password, database: "postgres" } })
-  await admin.raw(`CREATE DATABASE ${DB}`)
-  const knex = knexFactory({
-    client: "pg",
-    connection: { host, port, user, password, database: DB },
-    pool: { min: 1, max: 1 },
-  })
+  const connect = (database: string) =>
+    knexFactory({ client: "pg", connection: { host, port, user, password, database }, pool: { min: 1, max: 1 } })
+  // two databases side by side: one account of 100 rows alone, and 10,000 accounts of 100 rows
+  // beside one account of OWN_ROWS rows of its own
+  const names = [DB, `${DB}_large`]
+  const databases: Knex[] = []
   try {
-    for (const name of migrationNames()) {
-      for (const sql of await migrationSql(name)) {
-        await knex.raw(sql)
+    for (const name of names) {
+      await admin.raw(`CREATE DATABASE ${name}`)
+      const knex = connect(name)
+      databases.push(knex)
+      for (const migration of migrationNames()) {
+        for (const sql of await migrationSql(migration)) {
+          await knex.raw(sql)
+        }
       }
     }
-    await seed(knex, 1, 100)
-    const small = await timeReads(summaryRead(knex, "cus_1"))
-    const smallPage = await timeReads(transactionsRead(knex, "cus_1"))
-    await seed(knex, 10_000, 100)
-    const large = await timeReads(summaryRead(knex, "cus_5000"))
-    const ratio = large.p50 / small.p50
+    const [small, large] = databases
+    await seed(small, "", 1, 100)
+    await backfill(small)
+    await seed(large, "", 10_000, 100)
+    await seed(large, "own_", 1, OWN_ROWS)
+    await backfill(large)
+    const [alone, others, own, pageAlone, pageOwn] = await timeReads([
+      summaryRead(small, "cus_1"),
+      summaryRead(large, "cus_5000"),
+      summaryRead(large, "cus_own_1"),
+      transactionsRead(small, "cus_1"),
+      transactionsRead(large, "cus_own_1"),
+    ])
+    const rows = OWN_ROWS.toLocaleString("en")
+    console.log(`loyalty reads, ${alone.n} rounds side by side (p50 ratios)`)
     console.log("loyalty summary read, one account of 100 ledger rows")
-    console.log(line("100 rows in the database:       ", small))
-    console.log(line("1,000,000 rows in the database: ", large))
-    console.log(verdict("ratio", ratio))
+    console.log(line("100 rows in the database:       ", alone))
+    console.log(line("1,000,000 rows in the database: ", others))
+    console.log(verdict("ratio", others.p50 / alone.p50))
     // the account's own history: what a loyal shopper's reads cost after years of orders
-    await seed(knex, 1, OWN_ROWS)
-    const own = await timeReads(summaryRead(knex, "cus_1"))
-    const ownPage = await timeReads(transactionsRead(knex, "cus_1"))
-    const ownRatio = own.p50 / small.p50
-    const pageRatio = ownPage.p50 / smallPage.p50
-    console.log(`loyalty summary read, one account of ${OWN_ROWS.toLocaleString("en")} ÷ 100 ledger rows of its own`)
-    console.log(line("100 own rows:  ", small))
-    console.log(line("own:", own))
-    console.log(verdict("own ratio", ownRatio))
-    console.log(`loyalty transactions page (first, newest first, with count), ${OWN_ROWS.toLocaleString("en")} ÷ 100 own rows`)
-    console.log(line("100 own rows:  ", smallPage))
-    console.log(line("page:", ownPage))
-    console.log(verdict("page ratio", pageRatio))
+    console.log(`loyalty summary read, one account of ${rows} ÷ 100 ledger rows of its own`)
+    console.log(line(`${rows} own rows:`, own))
+    console.log(verdict("own ratio", own.p50 / alone.p50))
+    console.log(`loyalty transactions page (first, newest first, with count), ${rows} ÷ 100 own rows`)
+    console.log(line("100 own rows:", pageAlone))
+    console.log(line(`${rows} own rows:`, pageOwn))
+    console.log(verdict("page ratio", pageOwn.p50 / pageAlone.p50))
   } finally {
-    await knex.destroy()
-    await admin.raw(`DROP DATABASE IF EXISTS ${DB}`)
+    for (const knex of databases) {
+      await knex.destroy()
+    }
+    for (const name of names) {
+      await admin.raw(`DROP DATABASE IF EXISTS ${name}`)
+    }
     await admin.destroy()
   }
 }

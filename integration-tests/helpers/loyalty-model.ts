@@ -139,9 +139,7 @@ export class LedgerModel {
       const left = lot.remaining - taken
       // whole UTC days from today to the lot's day of expiry, 30 to a bucket
       const bucket =
-        lot.expires_at === null
-          ? 3
-          : Math.floor((Math.floor(lot.expires_at / DAY) - Math.floor(this.now / DAY)) / 30)
+        lot.expires_at === null ? 3 : Math.floor((Math.floor(lot.expires_at / DAY) - Math.floor(this.now / DAY)) / 30)
       buckets[Math.max(0, Math.min(3, bucket))] += left
     }
     return buckets

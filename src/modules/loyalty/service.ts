@@ -112,7 +112,11 @@ export default class LoyaltyModuleService extends LoyaltyMaintenanceMethods {
 
   /** The customer's ledger rows (of the types, or all), from its row counts: the same cost at any history. */
   @InjectManager()
-  async countLoyaltyTransactions(customerId: string, types?: string[], @MedusaContext() ctx: Context<SqlEntityManager> = {}) {
+  async countLoyaltyTransactions(
+    customerId: string,
+    types?: string[],
+    @MedusaContext() ctx: Context<SqlEntityManager> = {}
+  ) {
     return await countTransactions(ctx.manager!, customerId, types)
   }
 

@@ -117,7 +117,13 @@ const RECOUNTS = [
 export async function aggregateDifferences(manager: SqlEntityManager) {
   const differences: { customer_id: string; field: string; stored: number; ledger: number }[] = []
   for (const recount of RECOUNTS) {
-    const rows = await runSql<{ customer_id: string | null; account_id: string; key: string; stored: string; ledger: string }>(
+    const rows = await runSql<{
+      customer_id: string | null
+      account_id: string
+      key: string
+      stored: string
+      ledger: string
+    }>(
       manager,
       `SELECT a.customer_id, d.account_id, d.key, d.stored, d.ledger FROM (
          SELECT COALESCE(s.account_id, l.account_id) AS account_id, COALESCE(s.key, l.key) AS key,

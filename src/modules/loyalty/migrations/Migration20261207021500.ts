@@ -28,7 +28,8 @@ export class Migration20261207021500 extends Migration {
       CONSTRAINT "loyalty_account_row_count_pkey" PRIMARY KEY ("account_id", "type"));`)
     // adds `points` to one aggregate row; a row back at 0 is removed, so an account's rows stay as
     // many as its open expiry days and window weeks, not its history
-    this.addSql(`CREATE OR REPLACE FUNCTION loyalty_aggregate_add(p_table text, p_account text, p_key text, p_points integer)
+    this
+      .addSql(`CREATE OR REPLACE FUNCTION loyalty_aggregate_add(p_table text, p_account text, p_key text, p_points integer)
       RETURNS void LANGUAGE plpgsql AS $$
       DECLARE
         v_points integer;
