@@ -17,7 +17,6 @@
  *   units and its refunded money earned, never the same points twice (see `dueOn`).
  */
 export const DAY = 86_400_000
-const BUCKET_MS = 30 * DAY
 
 export class ModelRefusal extends Error {}
 
@@ -138,7 +137,9 @@ export class LedgerModel {
       const taken = Math.min(held, lot.remaining)
       held -= taken
       const left = lot.remaining - taken
-      const bucket = lot.expires_at === null ? 3 : Math.floor((lot.expires_at - this.now) / BUCKET_MS)
+      // whole UTC days from today to the lot's day of expiry, 30 to a bucket
+      const bucket =
+        lot.expires_at === null ? 3 : Math.floor((Math.floor(lot.expires_at / DAY) - Math.floor(this.now / DAY)) / 30)
       buckets[Math.max(0, Math.min(3, bucket))] += left
     }
     return buckets

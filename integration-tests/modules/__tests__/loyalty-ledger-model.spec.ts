@@ -147,7 +147,7 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
     async function checkInvariants(model: LedgerModel) {
       // the rows and holds read plainly (the ORM's listing costs several times a query here)
       const manager = MikroOrmWrapper.forkManager()
-      const [differences, held, rows, summaries] = await Promise.all([
+      const [differences, held, rows, summaries, counts] = await Promise.all([
         service.verifyLedger(),
         manager.execute<{ customer_id: string; points: number }[]>(
           `SELECT customer_id, points FROM loyalty_reservation WHERE status = 'held' AND deleted_at IS NULL`
@@ -157,6 +157,8 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
              FROM loyalty_transaction WHERE deleted_at IS NULL`
         ),
         Promise.all(CUSTOMERS.map((c) => service.getLoyaltySummary(c))),
+        // the transactions page's count, from the account's row counts
+        Promise.all(CUSTOMERS.map((c) => service.countLoyaltyTransactions(c))),
       ])
       check("verify", differences.length === 0, () => `the ledger check reports ${JSON.stringify(differences)}`)
       for (const [index, c] of CUSTOMERS.entries()) {
@@ -210,8 +212,8 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
         const mine = rows.filter((r) => r.customer_id === c)
         check(
           "rows",
-          mine.length === model.rows.get(c),
-          () => `${c}: ${mine.length} ledger rows, the model wrote ${model.rows.get(c)}`
+          mine.length === model.rows.get(c) && counts[index] === mine.length,
+          () => `${c}: ${mine.length} ledger rows (${counts[index]} counted), the model wrote ${model.rows.get(c)}`
         )
       }
       const keys = rows.map((r) => r.idempotency_key)

@@ -123,6 +123,9 @@ export default class LoyaltyModuleService
   getLoyaltySummary(...args: Parameters<LoyaltyAccounts["getLoyaltySummary"]>) {
     return this.accounts_.getLoyaltySummary(...args)
   }
+  countLoyaltyTransactions(...args: Parameters<LoyaltyAccounts["countLoyaltyTransactions"]>) {
+    return this.accounts_.countLoyaltyTransactions(...args)
+  }
   matureLoyaltyPoints(...args: Parameters<LoyaltyAccounts["matureLoyaltyPoints"]>) {
     return this.accounts_.matureLoyaltyPoints(...args)
   }

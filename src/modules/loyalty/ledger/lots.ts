@@ -44,7 +44,8 @@ export interface ExpiryBucketRow {
 
 /**
  * The spendable balance by when it expires: within 0–30, 30–60, 60–90 and 90+ days (bucket
- * 0..3), read from the account's available lots, not from the ledger. Every point of the balance
+ * 0..3, counted in UTC days from today to the lot's day of expiry, as an account's summary reads
+ * them from its expiry days: see aggregates.ts), read from the available lots, not from the ledger. Every point of the balance
  * is in a bucket, so the buckets add up to it: points held by a cart are left out (taken from the
  * soonest-expiring lots, as the cart's redemption will take them), a lot that never expires (an
  * old credit written before every credit had an expiry, or `expiry_days: null`) is in the last
@@ -83,7 +84,8 @@ function bucketSql(accountIds: string[] | null, perAccount: boolean): string {
      )
      SELECT ${perAccount ? "l.account_id," : ""}
             CASE WHEN l.expires_at IS NULL THEN 3
-                 ELSE LEAST(3, GREATEST(0, FLOOR(EXTRACT(EPOCH FROM (l.expires_at - ?::timestamptz)) / 2592000)))
+                 ELSE LEAST(3, GREATEST(0, FLOOR(
+                   ((l.expires_at AT TIME ZONE 'UTC')::date - (?::timestamptz AT TIME ZONE 'UTC')::date) / 30.0)))
             END::int AS bucket,
             SUM(GREATEST(0, LEAST(l.lot_remaining, l.through - a.reserved)))::bigint AS points
        FROM lots l JOIN loyalty_account a ON a.id = l.account_id AND a.deleted_at IS NULL

@@ -2,7 +2,8 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { LoyaltySummary } from "../../../provider-api/loyalty-source"
 import { runSql } from "../../../utils/sql"
 import type { LoyaltyAccountRecord } from "../types"
-import { expiryBuckets, pendingByDate } from "./lots"
+import { accountExpiryBuckets } from "./aggregates"
+import { pendingByDate } from "./lots"
 import { nextTier } from "./tiers"
 import { TierRules, tierRetention } from "./tier-state"
 
@@ -83,6 +84,6 @@ export async function buildSummary(
         }
       : null,
     next_tier: level ? null : nextOut,
-    expiring: bucketsFrom(await expiryBuckets(manager, [account.id], now)),
+    expiring: bucketsFrom(await accountExpiryBuckets(manager, account.id, account.reserved, now)),
   }
 }

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { runSql } from "../../../utils/sql"
 import { COLLECTED_TYPES, LoyaltyAccountRecord } from "../types"
+import { tierPointsSince, tierRowsOfWeek, utcDay } from "./aggregates"
 import { TierDefinition, tierFor } from "./tiers"
 
 export interface TierRules {
@@ -62,6 +63,9 @@ export async function accountsLeavingWindow(manager: SqlEntityManager, from: Dat
 /**
  * With a rolling window: the date the account drops below its tier if it collects nothing more
  * (its counted points leave the window one by one), and the points it must collect by then.
+ * Read from its tier points by week, not its rows: the rows of the window's first (partial) week,
+ * then whole weeks until the one in which it drops, whose rows give the exact moment; so at most
+ * two weeks of rows and a window of weekly sums (two statements), however long its history.
  */
 export async function tierRetention(
   manager: SqlEntityManager,
@@ -71,25 +75,45 @@ export async function tierRetention(
 ): Promise<{ retain_by: Date | null; points_to_retain: number }> {
   const tier = rules.levels.find((level) => level.id === account.tier_id)
   if (!tier || rules.basis === "lifetime") {
-    return { retain_by: null, points_to_retain: 0 }
+    return none()
   }
   const windowMs = rules.window_days * 86_400_000
-  const rows = await runSql<{ created_at: Date; points: number }>(
-    manager,
-    `SELECT created_at, points FROM loyalty_transaction
-      WHERE account_id = ? AND type IN ${COLLECTED} AND lot_state <> 'pending' AND created_at > ? AND deleted_at IS NULL
-      ORDER BY created_at`,
-    [account.id, new Date(now.getTime() - windowMs)]
-  )
+  const since = new Date(now.getTime() - windowMs)
+  const firstWeek = weekStart(since)
   let points = account.period_points
-  for (const row of rows) {
-    points -= row.points
-    if (points < tier.threshold) {
-      return {
-        retain_by: new Date(new Date(row.created_at).getTime() + windowMs),
-        points_to_retain: tier.threshold - points,
+  /** Walks rows oldest first; the first that takes the points below the threshold decides. */
+  const walk = (rows: { created_at: Date; points: number }[]) => {
+    for (const row of rows) {
+      points -= row.points
+      if (points < tier.threshold) {
+        return {
+          retain_by: new Date(new Date(row.created_at).getTime() + windowMs),
+          points_to_retain: tier.threshold - points,
+        }
       }
     }
+    return null
   }
-  return { retain_by: null, points_to_retain: 0 }
+  for (const entry of await tierPointsSince(manager, account.id, firstWeek, since)) {
+    if (!entry.week) {
+      const crossed = walk([{ created_at: entry.at, points: entry.points }])
+      if (crossed) {
+        return crossed
+      }
+    } else if (points - entry.points >= tier.threshold) {
+      points -= entry.points
+    } else {
+      // the account drops below its tier during this week: its rows say when
+      return walk(await tierRowsOfWeek(manager, account.id, new Date(entry.at), since)) ?? none()
+    }
+  }
+  return none()
+}
+
+const none = () => ({ retain_by: null, points_to_retain: 0 })
+
+/** The UTC Monday 00:00 of the week of an instant (as date_trunc('week') keys the weekly sums). */
+function weekStart(instant: Date): Date {
+  const day = new Date(`${utcDay(instant)}T00:00:00.000Z`)
+  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000)
 }

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { runSql } from "../../../utils/sql"
+import { aggregateDifferences } from "./aggregates"
 import { bucketMismatches } from "./lots"
 
 export interface LedgerDifference {
@@ -14,8 +15,9 @@ export interface LedgerDifference {
  * balance + pending + reserved = Σ points, debt = Σ debt_change,
  * balance + reserved = Σ open available lots, pending = Σ open pending lots,
  * every open lot equals its credit less what allocations took (a restore's are negative),
- * and the expiry buckets the shopper and the admin are shown add up to the balance (pending
- * points are not in them: they are checked against the pending lots above).
+ * the expiry buckets the shopper and the admin are shown add up to the balance (pending
+ * points are not in them: they are checked against the pending lots above), and every
+ * per-account aggregate the summary and the transactions page read equals its recount from the ledger.
  */
 export async function verifyAccounts(manager: SqlEntityManager, now: Date = new Date()): Promise<LedgerDifference[]> {
   const rows = await runSql<Record<string, string | number>>(
@@ -84,5 +86,6 @@ export async function verifyAccounts(manager: SqlEntityManager, now: Date = new 
       ledger: Number(account.buckets),
     })
   }
+  differences.push(...(await aggregateDifferences(manager)))
   return differences
 }

@@ -37,6 +37,8 @@ const LoyaltyTransaction = model
   .indexes([
     { on: ["idempotency_key"], unique: true },
     { on: ["account_id", "created_at"] },
+    // the transactions page (a customer's rows newest first, filtered by customer_id)
+    { on: ["customer_id", "created_at", "id"] },
     { on: ["order_id"], where: "order_id IS NOT NULL" },
     // the lots still holding points, in the order they are consumed and expire
     { on: ["account_id", "lot_state", "expires_at"], where: "lot_remaining > 0" },

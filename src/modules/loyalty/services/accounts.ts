@@ -8,6 +8,7 @@ import { hasMaturedLots, matureAccount } from "../ledger/release-lot"
 import { reverseOrder } from "../ledger/reverse-order"
 import type { OrderReversal } from "../ledger/reversal"
 import { buildSummary } from "../ledger/summary"
+import { countTransactions } from "../ledger/aggregates"
 import type { TierChange } from "../ledger/tier-state"
 import type { LoyaltySummary } from "../../../provider-api/loyalty-source"
 import { LOYALTY_EVENTS } from "../types"
@@ -99,6 +100,12 @@ export class LoyaltyAccounts {
     await this.matureLoyaltyPoints(customerId)
     await this.settings_.effectiveOptions()
     return await buildSummary(ctx.manager!, customerId, await this.settings_.tierRules(), this.settings_.now())
+  }
+
+  /** The customer's ledger rows (of the types, or all), from its row counts: the same cost at any history. */
+  @InjectManager()
+  async countLoyaltyTransactions(customerId: string, types?: string[], @MedusaContext() ctx: Ctx = {}) {
+    return await countTransactions(ctx.manager!, customerId, types)
   }
 
   /**
