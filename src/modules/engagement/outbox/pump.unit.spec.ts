@@ -125,4 +125,35 @@ describe("pump", () => {
     expect(maxWriting).toBeGreaterThan(concurrency)
     expect(written).toBe(40)
   })
+
+  it("takes the slots freed while a claim waits, so the calls in flight do not drain between claims", async () => {
+    const concurrency = 8
+    let inFlight = 0
+    let next = 0
+    // calls in flight after each claim that the backlog did not cut short
+    const afterClaims: number[] = []
+    await pump({
+      concurrency,
+      refill: 1,
+      // a claim slower than a call's gaps: it counts the free slots when it runs, as claim.ts does
+      claim: async (count: number) => {
+        await sleep(4)
+        const rows = Array.from({ length: Math.min(count, concurrency - inFlight, 200 - next) }, () => next++)
+        inFlight += rows.length
+        if (rows.length && next < 200) {
+          afterClaims.push(inFlight)
+        }
+        return { rows, due: next < 200 || rows.length > 0, paused: false }
+      },
+      attempt: async () => {
+        await sleep(3 + (next % 5))
+        inFlight--
+      },
+      stop: () => false,
+    })
+    expect(next).toBe(200)
+    // every claim that found rows filled every slot, including those freed while it waited
+    expect(afterClaims.length).toBeGreaterThan(10)
+    expect(afterClaims.every((count) => count === concurrency)).toBe(true)
+  })
 })
