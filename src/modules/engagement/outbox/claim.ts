@@ -12,7 +12,7 @@ const BUSY = `(SELECT count(*) FROM ${TABLE} WHERE deleted_at IS NULL AND platfo
 const WAITING_DUE = "status = 'pending' AND next_attempt_at <= now()"
 const LEASE_RAN_OUT = "status = 'sending' AND locked_until < now() AND attempts < max_attempts"
 // the platform answered 429: the row waiting out its Retry-After holds the pause in \`locked_until\`
-// (see recordOutcome) until then (one parameter: the platform)
+// (see recordOutcomes) until then (one parameter: the platform)
 const PAUSED = `EXISTS (SELECT 1 FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'pending' AND locked_until > now())`
 
 export interface ClaimWithinLimitArgs {
