@@ -28,11 +28,11 @@ interface Queued extends PendingOutcome {
 }
 
 /**
- * Records attempts' outcomes several at a time: while one write is on its way, the outcomes that
- * arrive meanwhile wait and go together in the next (group commit). A batch of outcomes nothing
- * waits on is one statement; a batch with outcomes some handler waits on (a review request, a
- * contact's sync, an erasure's stop call) is one transaction: one statement for the rows, then the
- * handlers. At a platform's full concurrency that is a fraction of a statement per delivery instead
+ * Records attempts' outcomes several at a time: while writes are on their way (`maxWriting` of
+ * them), the outcomes that arrive meanwhile wait and go together in the next (group commit). A
+ * batch of outcomes nothing waits on is one statement; a batch with outcomes some handler waits on
+ * (a review request, a contact's sync, an erasure's stop call) or a 429's pause is one transaction:
+ * one statement for the rows, then the handlers. At a platform's full concurrency that is a fraction of a statement per delivery instead
  * of one, or of a transaction per delivery. The rule is {@link recordOutcomes}'s: only the attempt
  * that holds the claim is recorded; `false` when it no longer held it.
  *
@@ -42,45 +42,51 @@ interface Queued extends PendingOutcome {
  */
 export class OutcomeWriter {
   private queue: Queued[] = []
-  private writing = false
+  private writing = 0
 
   constructor(
     private readonly manager: SqlEntityManager,
     private readonly settle: SettleOutcomes,
-    private readonly maxBatch = 200
+    private readonly maxBatch = 200,
+    /**
+     * writes on their way at once, each on a connection of its own: a batch whose handlers take a
+     * few statements a row would otherwise hold every later outcome back for all of them
+     */
+    private readonly maxWriting = 4
   ) {}
 
   record(pending: PendingOutcome): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
       this.queue.push({ ...pending, resolve, reject })
-      if (!this.writing) {
-        void this.drain()
-      }
+      this.startWrites()
     })
   }
 
-  private async drain(): Promise<void> {
-    this.writing = true
+  private startWrites(): void {
+    while (this.writing < this.maxWriting && this.queue.length) {
+      this.writing++
+      void this.writeNext().finally(() => {
+        this.writing--
+        this.startWrites()
+      })
+    }
+  }
+
+  private async writeNext(): Promise<void> {
+    const batch = this.queue.splice(0, this.maxBatch)
     try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, this.maxBatch)
-        try {
-          this.settled(batch, await this.write(batch))
-        } catch (error) {
-          if (batch.length === 1) {
-            batch[0].reject(error)
-            continue
-          }
-          for (const entry of batch) {
-            await this.write([entry]).then(
-              (saved) => this.settled([entry], saved),
-              (alone) => entry.reject(alone)
-            )
-          }
-        }
+      this.settled(batch, await this.write(batch))
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error)
+        return
       }
-    } finally {
-      this.writing = false
+      for (const entry of batch) {
+        await this.write([entry]).then(
+          (saved) => this.settled([entry], saved),
+          (alone) => entry.reject(alone)
+        )
+      }
     }
   }
 

@@ -103,8 +103,13 @@ export async function pump<T>(args: PumpArgs<T>): Promise<number> {
     // wait for its lease and come back in doubt
     rows.forEach(start)
   }
+  // outcomes still being written, as many as the platform's slots, hold back the claims: calls
+  // answered faster than their outcomes are written would pile up without end, and a row whose
+  // outcome waited past its lease would be claimed again
+  const held = () => attempts.size - slots.size >= args.concurrency
   const mayClaim = () =>
     claiming === null &&
+    !held() &&
     !dry &&
     failure === null &&
     answers > fullAt &&
@@ -120,10 +125,17 @@ export async function pump<T>(args: PumpArgs<T>): Promise<number> {
           claiming = null
         })
     }
-    if (claiming === null && !slots.size) {
+    const waits: Promise<void>[] = [...slots]
+    if (claiming !== null) {
+      waits.push(claiming)
+    }
+    if (held() && !dry && failure === null) {
+      waits.push(...attempts)
+    }
+    if (!waits.length) {
       break
     }
-    await Promise.race(claiming === null ? slots : [...slots, claiming])
+    await Promise.race(waits)
   }
   await Promise.all(attempts)
   if (failure !== null) {

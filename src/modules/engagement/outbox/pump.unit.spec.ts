@@ -156,4 +156,35 @@ describe("pump", () => {
     expect(afterClaims.length).toBeGreaterThan(10)
     expect(afterClaims.every((count) => count === concurrency)).toBe(true)
   })
+
+  it("holds back the claims while as many outcomes as the platform has slots are still being written", async () => {
+    const concurrency = 4
+    let calling = 0
+    let writing = 0
+    let mostWriting = 0
+    let next = 0
+    await pump({
+      concurrency,
+      refill: 1,
+      claim: async (count: number) => {
+        const rows = Array.from({ length: Math.min(count, concurrency - calling, 60 - next) }, () => next++)
+        calling += rows.length
+        return { rows, due: next < 60 || rows.length > 0, paused: false }
+      },
+      attempt: async (_row: number, answered: () => void) => {
+        await sleep(1)
+        calling--
+        answered()
+        writing++
+        mostWriting = Math.max(mostWriting, writing)
+        // outcomes written far slower than the platform answers
+        await sleep(20)
+        writing--
+      },
+      stop: () => false,
+    })
+    expect(next).toBe(60)
+    // at most one claim's worth beyond the limit: the claim sent just below it
+    expect(mostWriting).toBeLessThan(2 * concurrency)
+  })
 })
