@@ -3,7 +3,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import { withoutContactDetails } from "../../../utils/database-errors"
 import type { OutboxOptions } from "../options"
-import type { EnabledPlatform, EnqueueDeliveryInput } from "../../../provider-api/types"
+import type { DeliveryOutcome, EnabledPlatform, EnqueueDeliveryInput } from "../../../provider-api/types"
 import type { DeliveryRecord, EnqueueResult } from "../types"
 import { claimLimit } from "./claim-limit"
 import type { OutcomeHandlers } from "./outcome-handlers"
@@ -158,8 +158,7 @@ export class Outbox {
         const answered = new Set<string>()
         summary.claimed += await pump<DeliveryRecord>({
           concurrency: options.concurrency,
-          // a claim as soon as a slot is free: the claim's own round trips batch the slots it takes
-          refill: 1,
+          refill: 1, // a claim as soon as a slot is free: it takes the slots free when it runs
           claim: (count) =>
             claimWithinLimit(manager, {
               platform: platformId,
@@ -285,15 +284,17 @@ export class Outbox {
     const manager = sharedContext.transactionManager!
     const pending = new Map(batch.map((entry) => [entry.recorded.id, entry]))
     const saved = await recordOutcomes(manager, batch)
+    const told: { ended: DeliveryRecord; outcome: DeliveryOutcome }[] = []
     for (const row of saved) {
       const { recorded, outcome } = pending.get(row.id)!
       if (recorded.refund_attempt) {
         await postponePlatform(manager, row.platform, recorded.retry_in_ms ?? 0)
       }
       if (outcome && this.deps_.outcomes.wants(row)) {
-        await this.deps_.outcomes.apply(manager, row, outcome)
+        told.push({ ended: row, outcome })
       }
     }
+    await this.deps_.outcomes.applyAll(manager, told)
     return new Set(saved.map((row) => row.id))
   }
 }
