@@ -8,6 +8,9 @@ import { claimDueReviewRequests, insertReviewRequest } from "./queries"
 
 type Ctx = Context<SqlEntityManager>
 
+type ReviewRequestChange = Pick<ReviewRequestRecord, "id" | "status" | "reason"> &
+  Partial<Pick<ReviewRequestRecord, "sent_at" | "external_id">>
+
 // the delivery statuses that decide a review request
 const SETTLING = ["delivered", "failed", "dead"]
 
@@ -63,24 +66,22 @@ export class ReviewRequestStore {
       context
     )
     const sentAt = new Date()
-    const changes = requests.flatMap((request) => {
+    const changes: ReviewRequestChange[] = []
+    for (const request of requests) {
       const delivery = ended.get(request.delivery_id!)!
       if (delivery.status === "delivered") {
-        return [
-          {
-            id: request.id,
-            status: "sent" as const,
-            sent_at: sentAt,
-            external_id: delivery.external_id ?? null,
-            reason: null,
-          },
-        ]
+        changes.push({
+          id: request.id,
+          status: "sent",
+          sent_at: sentAt,
+          external_id: delivery.external_id ?? null,
+          reason: null,
+        })
+      } else if (request.status === "scheduled") {
+        // a failed request stays as it was: a later attempt's failure does not overwrite its reason
+        changes.push({ id: request.id, status: "failed", reason: delivery.last_error ?? delivery.status })
       }
-      // a failed request stays as it was: a later attempt's failure does not overwrite its reason
-      return request.status === "scheduled"
-        ? [{ id: request.id, status: "failed" as const, reason: delivery.last_error ?? delivery.status }]
-        : []
-    })
+    }
     if (changes.length) {
       await this.rows_.updateReviewRequests(changes, context)
     }
