@@ -1,7 +1,7 @@
 import type { AbstractEngagementProvider } from "../../provider-api/provider"
 import { settleContactSyncs } from "./contact-sync/driver"
 import { OutcomeHandlers } from "./outbox/outcome-handlers"
-import { redactDeliveredStopCall } from "./privacy/redact"
+import { redactDeliveredStopCalls } from "./privacy/redact"
 import type { ReviewRequestStore } from "./review-requests/review-request-store"
 
 /**
@@ -13,15 +13,16 @@ import type { ReviewRequestStore } from "./review-requests/review-request-store"
 export function outboxConsumers(
   providers: Iterable<AbstractEngagementProvider>,
   maxAttempts: number,
-  reviewRequests: Pick<ReviewRequestStore, "applyDeliveryOutcome">
+  reviewRequests: Pick<ReviewRequestStore, "applyDeliveryOutcomes">
 ): OutcomeHandlers {
   const handlers = new OutcomeHandlers()
   for (const provider of providers) {
     const platform = provider.id
     const { review_requests, contact_copies, erasure } = provider.capabilities()
     for (const operation of review_requests?.operations ?? []) {
-      handlers.on({ platform, origin: "review_request", operation }, (manager, ended) =>
-        reviewRequests.applyDeliveryOutcome(manager, ended)
+      // one read and one update for every review request of the outcomes written together
+      handlers.onAll({ platform, origin: "review_request", operation }, (manager, ended) =>
+        reviewRequests.applyDeliveryOutcomes(manager, ended)
       )
     }
     if (contact_copies) {
@@ -31,7 +32,7 @@ export function outboxConsumers(
     }
     if (erasure) {
       // an erasure's stop call keeps the shopper's email only until it is delivered
-      handlers.on({ platform, origin: "erasure" }, (manager, ended) => redactDeliveredStopCall(manager, ended))
+      handlers.onAll({ platform, origin: "erasure" }, (manager, ended) => redactDeliveredStopCalls(manager, ended))
     }
   }
   return handlers

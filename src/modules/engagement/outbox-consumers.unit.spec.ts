@@ -20,7 +20,7 @@ const delivery = (fields: Partial<DeliveryRecord>) =>
 
 describe("outboxConsumers", () => {
   // no review platform here: no delivery decides a review request
-  const handlers = outboxConsumers([provider], 12, { applyDeliveryOutcome: async () => undefined })
+  const handlers = outboxConsumers([provider], 12, { applyDeliveryOutcomes: async () => undefined })
 
   it("waits on a contact's sync calls and an erasure's stop calls only", () => {
     expect(handlers.wants(delivery({ origin: "contact_sync", operation: "upsert_customer" }))).toBe(true)

@@ -1,5 +1,5 @@
-import type { Logger } from "@medusajs/framework/types"
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Logger, ModuleJoinerConfig } from "@medusajs/framework/types"
+import { defineJoinerConfig, MedusaService } from "@medusajs/framework/utils"
 import { ContactSyncRunner } from "./contact-sync/runner"
 import { ConsentLedger } from "./consents/ledger"
 import { ConsentLinks } from "./consents/links"
@@ -10,7 +10,7 @@ import { Outbox } from "./outbox/outbox"
 import { PlatformTransport } from "./outbox/transport"
 import { Erasures } from "./privacy/erasures"
 import type { EngagementCapability } from "../../provider-api/capabilities"
-import type { AbstractEngagementProvider } from "../../provider-api/provider"
+import { ENGAGEMENT_MODULE, type AbstractEngagementProvider } from "../../provider-api/provider"
 import { assertLeasesCover, providersWith, ProviderWith, resolveProviders } from "./provider-registry"
 import { ReconciliationStore } from "./reconciliation/reconciliation-store"
 import { ReviewRequestStore } from "./review-requests/review-request-store"
@@ -19,6 +19,10 @@ import { ContactStatisticsStore } from "./statistics/contact-statistics"
 import { EngagementSettings } from "./settings/settings-store"
 
 export type { DispatchSummary } from "./outbox/outbox"
+
+// the joiner config Module would build, built once: Medusa rebuilds it (a GraphQL schema of every
+// model) on each call, and every generated update's events ask for it (a quarter of a review request's CPU)
+let joinerConfig: ModuleJoinerConfig | undefined
 
 /**
  * The engagement module: the outbox of calls to marketing platforms, contact profiles and the
@@ -42,6 +46,10 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   protected readonly reconciliation_: ReconciliationStore
   protected readonly settings_: EngagementSettings
   protected readonly charts_: EngagementCharts
+
+  __joinerConfig(): ModuleJoinerConfig {
+    return (joinerConfig ??= defineJoinerConfig(ENGAGEMENT_MODULE, { models: Object.values(ENGAGEMENT_MODELS) }))
+  }
 
   constructor(container: { logger: Logger; baseRepository: unknown } & Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params

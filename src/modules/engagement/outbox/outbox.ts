@@ -14,7 +14,6 @@ import {
   insertDeliveries,
   nextDeliveryDueAt,
   postponePlatform,
-  recordOutcome,
   RecordedOutcome,
   requeueDelivery,
   restoreDelivery,
@@ -23,7 +22,7 @@ import type { PlatformTransport } from "./transport"
 import { claimWithinLimit } from "./claim"
 import { countAllDeliveries } from "./count"
 import { CanceledDelivery, cancelEndedDeliveries, uncancelDeliveries } from "./cancel"
-import { OutcomeWriter } from "./outcome-writer"
+import { OutcomeWriter, PendingOutcome, recordOutcomes } from "./outcome-writer"
 import { pump } from "./pump"
 import { buildDryRun, DRY_RUN_REASON, DryRunRequest, isDryRun, recordDryRun } from "./dry-run"
 
@@ -40,8 +39,9 @@ export interface DispatchSummary {
 /**
  * The durable outbox: every outbound call is a row first. It enqueues rows (a unique idempotency
  * key), claims due ones per platform, makes one attempt each through the transport, records the
- * outcome and tells whoever made the delivery (through the outcome handlers), in one transaction
- * per row. Safe to run in several processes.
+ * outcome and tells whoever made the delivery (through the outcome handlers) in the transaction that
+ * records it (several outcomes to a transaction, see `outcome-writer.ts`). Safe to run in several
+ * processes.
  */
 export class Outbox {
   constructor(
@@ -150,7 +150,7 @@ export class Outbox {
     await this.buryAbandoned_({ manager })
     const deadline = Date.now() + (args.max_ms ?? outbox.lease_ms)
     const platformIds = [...platforms.keys()].filter((id) => !args.platforms || args.platforms.includes(id))
-    const writer = new OutcomeWriter(manager)
+    const writer = new OutcomeWriter(manager, (batch) => this.recordOutcomes_(batch, { manager }))
     await Promise.all(
       platformIds.map(async (platformId) => {
         const { options } = platforms.get(platformId)!
@@ -158,7 +158,7 @@ export class Outbox {
         const answered = new Set<string>()
         summary.claimed += await pump<DeliveryRecord>({
           concurrency: options.concurrency,
-          refill: Math.ceil(options.concurrency / 4),
+          refill: 1, // a claim as soon as a slot is free: it takes the slots free when it runs
           claim: (count) =>
             claimWithinLimit(manager, {
               platform: platformId,
@@ -192,7 +192,7 @@ export class Outbox {
     manager: SqlEntityManager,
     platformId: string,
     delivery: DeliveryRecord,
-    writer?: OutcomeWriter,
+    writer: OutcomeWriter,
     /** told once the platform has answered (or the attempt was built without a call) */
     onAnswered: () => void = () => undefined
   ): Promise<RecordedOutcome | { status: "dry_run" } | null> {
@@ -220,14 +220,12 @@ export class Outbox {
       // (other processes learn it from the row, see claim.ts)
       this.deps_.transport.pause(platformId, recorded.retry_in_ms ?? 0)
     }
-    // an outcome someone waits on (or a 429's pause) is recorded with its consequences in one
-    // transaction; any other is one statement, grouped with its neighbours by the writer
-    const saved =
-      recorded.refund_attempt || this.deps_.outcomes.wants(delivery)
-        ? await this.recordAttempt_(platformId, recorded, outcome, delivery.attempts, { manager })
-        : writer
-          ? await writer.record(recorded, delivery.attempts)
-          : await recordOutcome(manager, recorded, delivery.attempts)
+    // recorded with its neighbours' outcomes (the writer); with its consequences when it has some
+    const saved = await writer.record({
+      recorded,
+      attempt: delivery.attempts,
+      outcome: recorded.refund_attempt || this.deps_.outcomes.wants(delivery) ? outcome : undefined,
+    })
     return saved ? recorded : null
   }
 
@@ -272,24 +270,31 @@ export class Outbox {
     return saved
   }
 
-  /** Records an attempt's outcome and what it means for whoever made the delivery, atomically. */
+  /**
+   * Records several attempts' outcomes with their consequences, atomically: one statement for the
+   * rows, then for each saved one with an `outcome`, what it means for whoever made the delivery
+   * (its handlers) and a 429's pause of the platform's other rows. Returns the ids saved (a row
+   * whose claim was taken over is not, and nothing follows from it).
+   */
   @InjectTransactionManager()
-  protected async recordAttempt_(
-    platformId: string,
-    recorded: RecordedOutcome,
-    outcome: DeliveryOutcome,
-    claimedAttempt: number,
+  protected async recordOutcomes_(
+    batch: PendingOutcome[],
     @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
-  ): Promise<DeliveryRecord | null> {
+  ): Promise<Set<string>> {
     const manager = sharedContext.transactionManager!
-    const saved = await recordOutcome(manager, recorded, claimedAttempt)
-    if (!saved) {
-      return null
+    const pending = new Map(batch.map((entry) => [entry.recorded.id, entry]))
+    const saved = await recordOutcomes(manager, batch)
+    const told: { ended: DeliveryRecord; outcome: DeliveryOutcome }[] = []
+    for (const row of saved) {
+      const { recorded, outcome } = pending.get(row.id)!
+      if (recorded.refund_attempt) {
+        await postponePlatform(manager, row.platform, recorded.retry_in_ms ?? 0)
+      }
+      if (outcome && this.deps_.outcomes.wants(row)) {
+        told.push({ ended: row, outcome })
+      }
     }
-    if (recorded.refund_attempt) {
-      await postponePlatform(manager, platformId, recorded.retry_in_ms ?? 0)
-    }
-    await this.deps_.outcomes.apply(manager, saved, outcome)
-    return saved
+    await this.deps_.outcomes.applyAll(manager, told)
+    return new Set(saved.map((row) => row.id))
   }
 }

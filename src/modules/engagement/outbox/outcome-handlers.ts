@@ -9,6 +9,12 @@ export type OutcomeHandler = (
   outcome: DeliveryOutcome
 ) => Promise<void>
 
+/**
+ * The same for several deliveries ended together (one transaction), for a handler whose rows are
+ * written in one go whatever their number; it needs the rows only, not the platforms' answers.
+ */
+export type OutcomeBatchHandler = (manager: SqlEntityManager, ended: DeliveryRecord[]) => Promise<void>
+
 /** Which deliveries a handler waits on: a platform's rows of one origin, of one operation or of any. */
 export interface OutcomeKey {
   platform: string
@@ -16,6 +22,8 @@ export interface OutcomeKey {
   /** every operation of the origin when left out */
   operation?: string
 }
+
+type Registered = { each: OutcomeHandler } | { all: OutcomeBatchHandler }
 
 const keyOf = (platform: string, origin: string, operation = "") => `${platform}\u0000${origin}\u0000${operation}`
 
@@ -25,15 +33,24 @@ const keyOf = (platform: string, origin: string, operation = "") => `${platform}
  * the transaction that records the outcome.
  */
 export class OutcomeHandlers {
-  protected readonly handlers_ = new Map<string, OutcomeHandler[]>()
+  protected readonly handlers_ = new Map<string, Registered[]>()
 
-  on({ platform, origin, operation }: OutcomeKey, handler: OutcomeHandler): this {
+  on(key: OutcomeKey, handler: OutcomeHandler): this {
+    return this.register_(key, { each: handler })
+  }
+
+  /** A handler told of the deliveries that ended together in one call (see {@link OutcomeBatchHandler}). */
+  onAll(key: OutcomeKey, handler: OutcomeBatchHandler): this {
+    return this.register_(key, { all: handler })
+  }
+
+  protected register_({ platform, origin, operation }: OutcomeKey, registered: Registered): this {
     const key = keyOf(platform, origin, operation)
-    this.handlers_.set(key, [...(this.handlers_.get(key) ?? []), handler])
+    this.handlers_.set(key, [...(this.handlers_.get(key) ?? []), registered])
     return this
   }
 
-  protected handlersOf_(delivery: DeliveryRecord): OutcomeHandler[] {
+  protected handlersOf_(delivery: DeliveryRecord): Registered[] {
     return [
       ...(this.handlers_.get(keyOf(delivery.platform, delivery.origin, delivery.operation)) ?? []),
       ...(this.handlers_.get(keyOf(delivery.platform, delivery.origin)) ?? []),
@@ -49,8 +66,26 @@ export class OutcomeHandlers {
   }
 
   async apply(manager: SqlEntityManager, ended: DeliveryRecord, outcome: DeliveryOutcome): Promise<void> {
-    for (const handler of this.handlersOf_(ended)) {
-      await handler(manager, ended, outcome)
+    await this.applyAll(manager, [{ ended, outcome }])
+  }
+
+  /**
+   * Tells the handlers of several deliveries ended in one transaction: each row's own handlers in
+   * the rows' order, then each batch handler once with all of its rows.
+   */
+  async applyAll(manager: SqlEntityManager, all: { ended: DeliveryRecord; outcome: DeliveryOutcome }[]): Promise<void> {
+    const batches = new Map<OutcomeBatchHandler, DeliveryRecord[]>()
+    for (const { ended, outcome } of all) {
+      for (const registered of this.handlersOf_(ended)) {
+        if ("each" in registered) {
+          await registered.each(manager, ended, outcome)
+        } else {
+          batches.set(registered.all, [...(batches.get(registered.all) ?? []), ended])
+        }
+      }
+    }
+    for (const [handler, ended] of batches) {
+      await handler(manager, ended)
     }
   }
 }

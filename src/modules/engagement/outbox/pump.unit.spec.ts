@@ -125,4 +125,66 @@ describe("pump", () => {
     expect(maxWriting).toBeGreaterThan(concurrency)
     expect(written).toBe(40)
   })
+
+  it("takes the slots freed while a claim waits, so the calls in flight do not drain between claims", async () => {
+    const concurrency = 8
+    let inFlight = 0
+    let next = 0
+    // calls in flight after each claim that the backlog did not cut short
+    const afterClaims: number[] = []
+    await pump({
+      concurrency,
+      refill: 1,
+      // a claim slower than a call's gaps: it counts the free slots when it runs, as claim.ts does
+      claim: async (count: number) => {
+        await sleep(4)
+        const rows = Array.from({ length: Math.min(count, concurrency - inFlight, 200 - next) }, () => next++)
+        inFlight += rows.length
+        if (rows.length && next < 200) {
+          afterClaims.push(inFlight)
+        }
+        return { rows, due: next < 200 || rows.length > 0, paused: false }
+      },
+      attempt: async () => {
+        await sleep(3 + (next % 5))
+        inFlight--
+      },
+      stop: () => false,
+    })
+    expect(next).toBe(200)
+    // every claim that found rows filled every slot, including those freed while it waited
+    expect(afterClaims.length).toBeGreaterThan(10)
+    expect(afterClaims.every((count) => count === concurrency)).toBe(true)
+  })
+
+  it("holds back the claims while as many outcomes as the platform has slots are still being written", async () => {
+    const concurrency = 4
+    let calling = 0
+    let writing = 0
+    let mostWriting = 0
+    let next = 0
+    await pump({
+      concurrency,
+      refill: 1,
+      claim: async (count: number) => {
+        const rows = Array.from({ length: Math.min(count, concurrency - calling, 60 - next) }, () => next++)
+        calling += rows.length
+        return { rows, due: next < 60 || rows.length > 0, paused: false }
+      },
+      attempt: async (_row: number, answered: () => void) => {
+        await sleep(1)
+        calling--
+        answered()
+        writing++
+        mostWriting = Math.max(mostWriting, writing)
+        // outcomes written far slower than the platform answers
+        await sleep(20)
+        writing--
+      },
+      stop: () => false,
+    })
+    expect(next).toBe(60)
+    // at most one claim's worth beyond the limit: the claim sent just below it
+    expect(mostWriting).toBeLessThan(2 * concurrency)
+  })
 })

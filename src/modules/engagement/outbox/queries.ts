@@ -84,49 +84,7 @@ export interface RecordedOutcome {
   in_doubt?: boolean
 }
 
-/**
- * Ends an attempt; only the worker holding the claim can record it: the row is `sending` for the
- * attempt it claimed. A worker whose lease was taken over (the row's attempts moved on) records
- * nothing, so its late answer never overwrites the newer attempt's outcome.
- */
-export async function recordOutcome(
-  manager: SqlEntityManager,
-  outcome: RecordedOutcome,
-  claimedAttempt: number
-): Promise<DeliveryRecord | null> {
-  const [row] = await runSql<Row>(
-    manager,
-    // a 429 (the attempt refunded) pauses the platform until its Retry-After: the row holds the
-    // pause in locked_until, which every process's claim reads (outbox/claim.ts)
-    `UPDATE ${TABLE} SET status = ?, updated_at = now(),
-       locked_until = CASE WHEN ? THEN now() + (? * interval '1 millisecond') ELSE NULL END,
-       attempts = CASE WHEN ? THEN GREATEST(attempts - 1, 0) ELSE attempts END,
-       next_attempt_at = CASE WHEN ? = 'pending' THEN now() + (? * interval '1 millisecond') ELSE next_attempt_at END,
-       delivered_at = CASE WHEN ? = 'delivered' THEN now() ELSE delivered_at END,
-       last_error = ?, response_status = COALESCE(?, response_status),
-       response_summary = COALESCE(?::jsonb, response_summary), external_id = COALESCE(?, external_id),
-       in_doubt = COALESCE(?, in_doubt)
-     WHERE id = ? AND status = 'sending' AND attempts = ?
-     RETURNING *`,
-    [
-      outcome.status,
-      outcome.refund_attempt ?? false,
-      outcome.retry_in_ms ?? 0,
-      outcome.refund_attempt ?? false,
-      outcome.status,
-      outcome.retry_in_ms ?? 0,
-      outcome.status,
-      outcome.last_error ?? null,
-      outcome.response_status ?? null,
-      outcome.response_summary ? JSON.stringify(outcome.response_summary) : null,
-      outcome.external_id ?? null,
-      outcome.in_doubt ?? null,
-      outcome.id,
-      claimedAttempt,
-    ]
-  )
-  return row ?? null
-}
+// Recording an attempt's outcome: `recordOutcomes` in `outcome-writer.ts` (several in one statement).
 
 /**
  * Replay: a failed, dead or waiting row is due again now with a fresh set of attempts. A row an

@@ -5,15 +5,19 @@ import { REDACTED_PAYLOAD } from "./erase"
 
 /**
  * An erasure's stop call carries the shopper's email (the platform needs it) only until it is
- * delivered: then its payload and answer are redacted, in the transaction that records the outcome.
- * A failed or dead stop call keeps its payload so that it can be retried.
+ * delivered: then its payload and answer are redacted, in the transaction that records the outcome
+ * (one statement for the stop calls whose outcomes are written together). A failed or dead stop
+ * call keeps its payload so that it can be retried.
  */
-export async function redactDeliveredStopCall(manager: SqlEntityManager, ended: DeliveryRecord): Promise<void> {
-  if (ended.status !== "delivered" || ended.origin !== "erasure") {
+export async function redactDeliveredStopCalls(manager: SqlEntityManager, ended: DeliveryRecord[]): Promise<void> {
+  const delivered = ended.filter((row) => row.status === "delivered" && row.origin === "erasure").map((row) => row.id)
+  if (!delivered.length) {
     return
   }
-  await runSql(manager, `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = NULL WHERE id = ?`, [
-    JSON.stringify(REDACTED_PAYLOAD),
-    ended.id,
-  ])
+  await runSql(
+    manager,
+    `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = NULL
+     WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+    [JSON.stringify(REDACTED_PAYLOAD), JSON.stringify(delivered)]
+  )
 }

@@ -8,6 +8,12 @@ import { claimDueReviewRequests, insertReviewRequest } from "./queries"
 
 type Ctx = Context<SqlEntityManager>
 
+type ReviewRequestChange = Pick<ReviewRequestRecord, "id" | "status" | "reason"> &
+  Partial<Pick<ReviewRequestRecord, "sent_at" | "external_id">>
+
+// the delivery statuses that decide a review request
+const SETTLING = ["delivered", "failed", "dead"]
+
 /**
  * Review requests: one per order (a unique key), claimed by one process at a time when due. Raw
  * SQL only inserts (the unique index decides a race) and claims (`SKIP LOCKED`); every change of
@@ -18,7 +24,7 @@ export class ReviewRequestStore {
     // the module's repository: the manager decorators below open their contexts on it
     protected readonly baseRepository_: unknown,
     protected readonly outbox_: OutboxOptions,
-    protected readonly rows_: Pick<EngagementModuleService, "updateReviewRequests">
+    protected readonly rows_: Pick<EngagementModuleService, "listReviewRequests" | "updateReviewRequests">
   ) {}
 
   /** Creates the order's review request, or returns the one it has (`created: false`). */
@@ -38,31 +44,46 @@ export class ReviewRequestStore {
   }
 
   /**
-   * A review platform delivery's outcome decides its review request, in the transaction that
-   * records the outcome: sent with the platform's id (from scheduled or failed), or failed with
-   * the delivery's error (from scheduled).
+   * Review platform deliveries' outcomes decide their review requests, in the transaction that
+   * records the outcomes: sent with the platform's id (from scheduled or failed), or failed with
+   * the delivery's error (from scheduled). One read and one generated update for all of them, so a
+   * batch of outcomes costs two statements here, not two per delivery.
    */
-  async applyDeliveryOutcome(
+  async applyDeliveryOutcomes(
     manager: SqlEntityManager,
-    delivery: { id: string; status: string; external_id?: string | null; last_error?: string | null }
+    deliveries: { id: string; status: string; external_id?: string | null; last_error?: string | null }[]
   ): Promise<void> {
     const context = { transactionManager: manager }
-    if (delivery.status === "delivered") {
-      await this.rows_.updateReviewRequests(
-        {
-          selector: { delivery_id: delivery.id, status: ["scheduled", "failed"] },
-          data: { status: "sent", sent_at: new Date(), external_id: delivery.external_id ?? null, reason: null },
-        },
-        context
-      )
-    } else if (delivery.status === "failed" || delivery.status === "dead") {
-      await this.rows_.updateReviewRequests(
-        {
-          selector: { delivery_id: delivery.id, status: "scheduled" },
-          data: { status: "failed", reason: delivery.last_error ?? delivery.status },
-        },
-        context
-      )
+    const ended = new Map(
+      deliveries.filter((delivery) => SETTLING.includes(delivery.status)).map((delivery) => [delivery.id, delivery])
+    )
+    if (!ended.size) {
+      return
+    }
+    const requests = await this.rows_.listReviewRequests(
+      { delivery_id: [...ended.keys()], status: ["scheduled", "failed"] },
+      { select: ["id", "delivery_id", "status"] },
+      context
+    )
+    const sentAt = new Date()
+    const changes: ReviewRequestChange[] = []
+    for (const request of requests) {
+      const delivery = ended.get(request.delivery_id!)!
+      if (delivery.status === "delivered") {
+        changes.push({
+          id: request.id,
+          status: "sent",
+          sent_at: sentAt,
+          external_id: delivery.external_id ?? null,
+          reason: null,
+        })
+      } else if (request.status === "scheduled") {
+        // a failed request stays as it was: a later attempt's failure does not overwrite its reason
+        changes.push({ id: request.id, status: "failed", reason: delivery.last_error ?? delivery.status })
+      }
+    }
+    if (changes.length) {
+      await this.rows_.updateReviewRequests(changes, context)
     }
   }
 }
