@@ -25,7 +25,8 @@ export const planPlacedOrderWorkStep = createStep(
     const work: PlacedOrderWork = {
       order_id: input.order_id,
       review_request: options.review_requests.enabled,
-      cart_conversion: engagement.providersWith("cart_conversions").length > 0 && engagement.getOptions().conversions.enabled,
+      cart_conversion:
+        engagement.providersWith("cart_conversions").length > 0 && engagement.getOptions().conversions.enabled,
       loyalty_points: loyalty.options.source === "local",
     }
     return new StepResponse(work)
