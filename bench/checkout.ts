@@ -8,6 +8,8 @@
  * on a Redis database of its own): the checkouts go to the servers, the order work to the workers.
  */
 import { PORTS, REDIS_URLS } from "./lib/config"
+import { minus, storeCounters, type Counts } from "./lib/counters"
+import { orderCostFigures, overlapFigure } from "./lib/order-cost"
 import { SRC_ROOT } from "./lib/db"
 import { percentileRatio, type Figure } from "./lib/report"
 import { bootStore, createBareProject, startPlatforms, type StoreServer } from "./lib/store-server"
@@ -32,7 +34,13 @@ export async function benchCheckout(scale: number, options: Record<string, strin
   const platforms = await startPlatforms(LATENCY_MS)
   const bare = createBareProject()
   const booted = Date.now()
-  const env = { ...platforms.env, ENGAGEMENT_LINK_SECRET: "bench-link-secret-bench-link-secret-0123456789" }
+  // each store's processes count their SQL statements, transactions and CPU (bench/lib/counters.ts)
+  const counters = [storeCounters("plugin"), storeCounters("bare")]
+  const env = {
+    ...platforms.env,
+    ...counters[0].env,
+    ENGAGEMENT_LINK_SECRET: "bench-link-secret-bench-link-secret-0123456789",
+  }
   // --topology: each store a server and its workers, on Redis databases of their own
   const topology = (redisUrl: string) => (workers ? { workers, redisUrl } : undefined)
   const booting = await Promise.allSettled([
@@ -43,7 +51,13 @@ export async function benchCheckout(scale: number, options: Record<string, strin
       env,
       topology(TOPOLOGY_REDIS.plugin)
     ),
-    bootStore("checkout_bare", bare.dir, workers ? TOPOLOGY_PORTS.bare : BARE_PORT, {}, topology(TOPOLOGY_REDIS.bare)),
+    bootStore(
+      "checkout_bare",
+      bare.dir,
+      workers ? TOPOLOGY_PORTS.bare : BARE_PORT,
+      counters[1].env,
+      topology(TOPOLOGY_REDIS.bare)
+    ),
   ])
   const failed = booting.find((result) => result.status === "rejected")
   if (failed) {
@@ -51,6 +65,7 @@ export async function benchCheckout(scale: number, options: Record<string, strin
     await Promise.all(booting.map((result) => (result.status === "fulfilled" ? result.value.stop() : undefined)))
     await platforms.stop()
     bare.remove()
+    counters.forEach((counter) => counter.remove())
     throw failed.reason
   }
   const [withPlugin, without] = booting.map((result) => (result as PromiseFulfilledResult<StoreServer>).value)
@@ -65,11 +80,17 @@ export async function benchCheckout(scale: number, options: Record<string, strin
       complete: [] as number[],
       steps: {} as Record<string, number[]>,
     }))
+    const email = `bench-${process.pid}@example.com`
+    let atStart: Counts[] = []
     for (let i = 0; i < warmup + runs; i++) {
+      if (i === warmup) {
+        // the timed checkouts' counts start once the warm-up's order work has ended
+        atStart = await Promise.all(counters.map((counter) => counter.settled()))
+      }
       // alternate which store goes first, so neither always follows the other's background work
       const order = i % 2 ? [1, 0] : [0, 1]
       for (const index of order) {
-        const timing = await checkout(stores[index], sessions[index], `bench-${process.pid}@example.com`, i)
+        const timing = await checkout(stores[index], sessions[index], email, i)
         if (i >= warmup) {
           samples[index].flow.push(timing.flowMs)
           samples[index].complete.push(timing.completeMs)
@@ -79,6 +100,9 @@ export async function benchCheckout(scale: number, options: Record<string, strin
         }
       }
     }
+    const atEnd = await Promise.all(counters.map((counter) => counter.settled()))
+    const cost = orderCostFigures([minus(atEnd[0], atStart[0]), minus(atEnd[1], atStart[1])], runs)
+    const overlap = await overlapFigure(stores, sessions, counters, email, Math.min(20, runs))
     const [plugin, base] = samples.map((s) => ({ flow: percentiles(s.flow), complete: percentiles(s.complete) }))
     const violations = platforms.all.flatMap((standIn) => standIn.violations())
     if (violations.length) {
@@ -128,10 +152,13 @@ export async function benchCheckout(scale: number, options: Record<string, strin
           .map((d) => `${d.step} ${(d.ours - d.theirs).toFixed(0)} (${ms(d.ours)} vs ${ms(d.theirs)})`)
           .join("; "),
       },
+      ...cost,
+      overlap,
     ]
   } finally {
     await Promise.all([withPlugin.stop(), without.stop()])
     await platforms.stop()
     bare.remove()
+    counters.forEach((counter) => counter.remove())
   }
 }

@@ -39,7 +39,14 @@ export async function customerSession(store: Store, email: string): Promise<Reco
 }
 
 /** One checkout; returns the whole flow's, the complete call's and each step's time in milliseconds. */
-export async function checkout(store: Store, headers: Record<string, string>, email: string, n: number) {
+export async function checkout(
+  store: Store,
+  headers: Record<string, string>,
+  email: string,
+  n: number,
+  // called just before the complete call (the bench reads the store's counters there)
+  beforeComplete?: () => Promise<void>
+) {
   // each step's time, by its route with the ids left out
   const steps: Record<string, number> = {}
   const api = async (method: string, route: string, body?: unknown) => {
@@ -68,6 +75,7 @@ export async function checkout(store: Store, headers: Record<string, string>, em
   await api("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
     provider_id: "pp_system_default",
   })
+  await beforeComplete?.()
   const completeStarted = process.hrtime.bigint()
   const completed = await api("POST", `/store/carts/${cart.id}/complete`, {})
   const ended = process.hrtime.bigint()

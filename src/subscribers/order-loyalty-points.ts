@@ -1,18 +1,15 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
-import { awardOrderPointsWorkflow } from "../workflows/loyalty/workflows/award-order-points"
-import { awardReferralPointsWorkflow } from "../workflows/loyalty/workflows/award-referral-points"
 import { reverseReferralAwardWorkflow } from "../workflows/loyalty/workflows/reverse-referral-award"
-import { commitOrderRedemptionWorkflow } from "../workflows/loyalty/workflows/commit-order-redemption"
 import { reverseOrderPointsWorkflow } from "../workflows/loyalty/workflows/reverse-order-points"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { LOYALTY_MODULE } from "../modules/loyalty/types"
 
 /**
- * Loyalty points follow the order: the points its cart held are redeemed and its lines earn when
- * it is placed (a referee's first order also awards both sides of the referral), taken back (and redeemed points
- * given back) when it is canceled, taken back per returned unit when a return is received.
- * Every award and reversal is keyed, so an event delivered twice changes nothing the second time.
+ * Loyalty points follow the order: taken back (and redeemed points given back) when it is canceled,
+ * taken back per returned unit when a return is received (they are awarded with the rest of the
+ * order's work when it is placed: order-placed.ts). Every reversal is keyed, so an event delivered
+ * twice changes nothing the second time.
  */
 export default async function orderLoyaltyPoints({
   event,
@@ -22,11 +19,7 @@ export default async function orderLoyaltyPoints({
   if (container.resolve<LoyaltyModuleService>(LOYALTY_MODULE).options.source !== "local") {
     return
   }
-  if (event.name === OrderWorkflowEvents.PLACED && event.data.id) {
-    await commitOrderRedemptionWorkflow(container).run({ input: { order_id: event.data.id } })
-    await awardOrderPointsWorkflow(container).run({ input: { order_id: event.data.id } })
-    await awardReferralPointsWorkflow(container).run({ input: { order_id: event.data.id } })
-  } else if (event.name === OrderWorkflowEvents.CANCELED && event.data.id) {
+  if (event.name === OrderWorkflowEvents.CANCELED && event.data.id) {
     await reverseOrderPointsWorkflow(container).run({ input: { order_id: event.data.id, cause: "cancel" } })
     await reverseReferralAwardWorkflow(container).run({ input: { order_id: event.data.id } })
   } else if (event.name === OrderWorkflowEvents.RETURN_RECEIVED && event.data.order_id) {
@@ -37,6 +30,6 @@ export default async function orderLoyaltyPoints({
 }
 
 export const config: SubscriberConfig = {
-  event: [OrderWorkflowEvents.PLACED, OrderWorkflowEvents.CANCELED, OrderWorkflowEvents.RETURN_RECEIVED],
+  event: [OrderWorkflowEvents.CANCELED, OrderWorkflowEvents.RETURN_RECEIVED],
   context: { subscriberId: "engagement-order-loyalty-points" },
 }

@@ -3,9 +3,9 @@ import { refreshOrderStatisticsWorkflow } from "../workflows/contacts/workflows/
 import { withLoggableErrors } from "../utils/database-errors"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 
-/** Purchase statistics follow each order: placed, canceled, and returns received. */
+/** Purchase statistics follow each order: canceled, and returns received (placed: order-placed.ts). */
 async function orderStatistics({ event, container }: SubscriberArgs<{ id?: string; order_id?: string }>) {
-  // order.return_received names the order as order_id; the others as id
+  // order.return_received names the order as order_id; order.canceled as id
   const orderId = event.data.order_id ?? event.data.id
   if (!orderId) {
     return
@@ -16,6 +16,6 @@ async function orderStatistics({ event, container }: SubscriberArgs<{ id?: strin
 export default withLoggableErrors(orderStatistics)
 
 export const config: SubscriberConfig = {
-  event: [OrderWorkflowEvents.PLACED, OrderWorkflowEvents.CANCELED, OrderWorkflowEvents.RETURN_RECEIVED],
+  event: [OrderWorkflowEvents.CANCELED, OrderWorkflowEvents.RETURN_RECEIVED],
   context: { subscriberId: "engagement-order-statistics" },
 }

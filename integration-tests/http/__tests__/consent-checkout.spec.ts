@@ -3,7 +3,7 @@ import { engagementSuite } from "../../helpers/suite"
 import { confirmationEmailsTo, consentLedgerOf, engagementOf } from "../../helpers/engagement"
 import { eventually } from "../../helpers/stand-ins"
 import { createAdminHeaders, placeOrder } from "../../helpers/store"
-import orderPlacedCheckoutConsents from "../../../src/subscribers/order-placed-checkout-consents"
+import orderPlaced from "../../../src/subscribers/order-placed"
 
 jest.setTimeout(180_000)
 
@@ -87,8 +87,8 @@ engagementSuite({
         )
         const event = { name: "order.placed", data: { id: order.id } }
         await Promise.all([
-          orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
-          orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
+          orderPlaced({ event, container: getContainer(), pluginOptions: {} }),
+          orderPlaced({ event, container: getContainer(), pluginOptions: {} }),
         ])
         await getContainer().resolve(Modules.EVENT_BUS).emit(event)
         await new Promise((resolve) => setTimeout(resolve, 500))
@@ -232,8 +232,8 @@ engagementSuite({
         const orderId = ledger[0].info!.order_id as string
         const event = { name: "order.placed", data: { id: orderId } }
         await Promise.all([
-          orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
-          orderPlacedCheckoutConsents({ event, container: getContainer(), pluginOptions: {} }),
+          orderPlaced({ event, container: getContainer(), pluginOptions: {} }),
+          orderPlaced({ event, container: getContainer(), pluginOptions: {} }),
         ])
         expect(await ledgerOf(guest.id)).toEqual([
           expect.objectContaining({
@@ -253,7 +253,7 @@ engagementSuite({
           customerHeaders: seeded.shopper.headers,
           items: [{ variant_id: pen.variants[0].id, quantity: 1 }],
         })
-        await orderPlacedCheckoutConsents({
+        await orderPlaced({
           event: { name: "order.placed", data: { id: plain.id } },
           container: getContainer(),
           pluginOptions: {},

@@ -2,11 +2,7 @@ import type { SubscriberArgs } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { engagementSuite } from "../../helpers/suite"
 import type { Knex } from "knex"
-import orderLoyaltyPoints from "../../../src/subscribers/order-loyalty-points"
-import orderPlacedCartConversion from "../../../src/subscribers/order-placed-cart-conversion"
-import orderPlacedCheckoutConsents from "../../../src/subscribers/order-placed-checkout-consents"
-import orderPlacedReviewRequest from "../../../src/subscribers/order-placed-review-request"
-import orderStatistics from "../../../src/subscribers/order-statistics"
+import orderPlaced from "../../../src/subscribers/order-placed"
 import { reconcileOrders } from "../../../src/workflows/reconciliation/reconcile-orders"
 import { engagementOf, loyaltyRowsOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
@@ -114,13 +110,7 @@ engagementSuite({
       const order = await placeWithLostEvent("late@example.com")
       const container = getContainer()
       const event = { name: "order.placed", data: { id: order.id } }
-      const subscribers: ((args: SubscriberArgs<{ id: string }>) => Promise<void>)[] = [
-        orderStatistics,
-        orderPlacedReviewRequest,
-        orderPlacedCartConversion,
-        orderLoyaltyPoints,
-        orderPlacedCheckoutConsents,
-      ]
+      const subscribers: ((args: SubscriberArgs<{ id: string }>) => Promise<void>)[] = [orderPlaced, orderPlaced]
       await Promise.allSettled([
         reconcileOrders(container),
         ...subscribers.map((subscriber) => subscriber({ event, container, pluginOptions: {} })),
@@ -131,6 +121,32 @@ engagementSuite({
       expect(await orderWorkOf(knex(), [order.id])).toEqual({ [order.id]: ALL_WORK })
       const repairs = await engagementOf(container).listRepairsSince(new Date(0))
       expect(new Set(repairs.map((repair) => repair.kind)).size).toBe(repairs.length)
+    })
+
+    it("keeps the other parts of an order's work when one part fails, and reconciliation redoes that part alone", async () => {
+      const order = await placeWithLostEvent("part@example.com")
+      const container = getContainer()
+      // the review request's write fails, as a database error would make it: the part in the middle
+      await knex().raw(`
+        CREATE FUNCTION engagement_test_refuse() RETURNS trigger AS $$
+        BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql;
+        CREATE TRIGGER engagement_test_refuse BEFORE INSERT ON engagement_review_request
+          FOR EACH ROW EXECUTE FUNCTION engagement_test_refuse();`)
+      let failure: unknown = null
+      try {
+        await orderPlaced({ event: { name: "order.placed", data: { id: order.id } }, container, pluginOptions: {} })
+      } catch (error) {
+        failure = error
+      } finally {
+        await knex().raw(`DROP TRIGGER engagement_test_refuse ON engagement_review_request;
+          DROP FUNCTION engagement_test_refuse();`)
+      }
+      expect(String(failure)).toContain("placed-order-review-request")
+      expect(await orderWorkOf(knex(), [order.id])).toEqual({ [order.id]: { ...ALL_WORK, review_requests: 0 } })
+
+      const summary = await reconcileOrders(container)
+      expect(summary.repaired.map((repair) => repair.kind)).toEqual(["review_request"])
+      expect(await orderWorkOf(knex(), [order.id])).toEqual({ [order.id]: ALL_WORK })
     })
 
     it("reverses the points and stops the journeys of an order whose order.canceled was lost, once", async () => {

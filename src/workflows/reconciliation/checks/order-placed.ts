@@ -12,7 +12,7 @@ import { appliedAny, engagementOf, localLoyaltyOn, ordersWithEarnings } from "./
 
 const ids = (items: { order_id: string }[]) => items.map((item) => item.order_id)
 
-/** The order's statistics fact (src/subscribers/order-statistics.ts); guests have no profile to keep them on. */
+/** The order's statistics fact (process-placed-order, src/workflows/placed-orders); guests have no profile to keep them on. */
 const orderFacts: ReconciliationCheck = {
   kind: "order_facts",
   source: ORDER_PLACED_SOURCE,
@@ -33,7 +33,7 @@ const orderFacts: ReconciliationCheck = {
 }
 
 /**
- * The review-request decision (src/subscribers/order-placed-review-request.ts): every decision is a
+ * The review-request decision (process-placed-order): every decision is a
  * row, scheduled, skipped with its reason or canceled, so no row means never decided.
  */
 const reviewRequest: ReconciliationCheck = {
@@ -83,7 +83,7 @@ const cartConversion: ReconciliationCheck = {
 }
 
 /**
- * The points of the order (src/subscribers/order-loyalty-points.ts): its cart's held points redeemed,
+ * The points of the order (process-placed-order): its cart's held points redeemed,
  * its lines' earn rows, a referee's first order's referral award. Only an account holder's order that
  * is not canceled earns; one without earn rows is run again, and counts as repaired only if an
  * entry was applied (an order whose lines earn nothing stays as it was).
@@ -107,7 +107,7 @@ const loyaltyPoints: ReconciliationCheck = {
 }
 
 /**
- * The checkout's consent choices (src/subscribers/order-placed-checkout-consents.ts): what became
+ * The checkout's consent choices (process-placed-order): what became
  * of them, kept on the order's checkout row, and a ledger row for each choice recorded (ids per
  * order and purpose).
  */

@@ -1,0 +1,48 @@
+/**
+ * Loaded with `--import` into each bench store process (bench/lib/counters.ts): counts the SQL
+ * statements and transactions the process sends through `pg`, and its CPU time, and writes them to
+ * `$BENCH_COUNTERS_DIR/<pid>.json` when it starts and on each SIGUSR2 (with `seq`, the number of
+ * signals answered), so the bench can tell what one order costs a store with the plugin and the same
+ * store without it. Counting is a field increment per query: it costs both stores alike.
+ */
+import fs from "node:fs"
+import { createRequire } from "node:module"
+import path from "node:path"
+
+const dir = process.env.BENCH_COUNTERS_DIR
+let pg = null
+try {
+  // the store's own pg (the bare store's node_modules is a symlink to the same folder)
+  pg = createRequire(path.join(process.cwd(), "package.json"))("pg")
+} catch {
+  // a process without pg (the CLI's launcher) has nothing to count but its CPU
+}
+if (dir) {
+  const counts = { statements: 0, transactions: 0 }
+  if (pg) {
+    const query = pg.Client.prototype.query
+    pg.Client.prototype.query = function countedQuery(config, ...rest) {
+      const text = typeof config === "string" ? config : config && config.text
+      if (typeof text === "string") {
+        counts.statements++
+        if (/^\s*(begin|start transaction)\b/i.test(text)) {
+          counts.transactions++
+        }
+      }
+      return query.call(this, config, ...rest)
+    }
+  }
+  const file = path.join(dir, `${process.pid}.json`)
+  let seq = 0
+  const write = () => {
+    const cpu = process.cpuUsage()
+    // written whole under another name and renamed: the bench never reads half a file
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify({ ...counts, seq, cpu_ms: (cpu.user + cpu.system) / 1000 }))
+    fs.renameSync(`${file}.tmp`, file)
+  }
+  write()
+  process.on("SIGUSR2", () => {
+    seq++
+    write()
+  })
+}
