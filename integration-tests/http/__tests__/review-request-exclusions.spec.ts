@@ -179,6 +179,36 @@ engagementSuite({
       ])
     })
 
+    it("asks about a product in the earlier of two orders that fall due in one run of the send job", async () => {
+      const ada = await shopper("together@example.com")
+      const first = await order("together@example.com", ada.headers, [
+        [PEN, 1],
+        [NOTEBOOK, 1],
+      ])
+      const second = await order("together@example.com", ada.headers, [
+        [PEN, 1],
+        [LAMP, 1],
+      ])
+      const engagement = engagementOf(getContainer())
+      const [firstRequest, secondRequest] = [
+        await reviewRequestOf(getContainer(), first.id),
+        await reviewRequestOf(getContainer(), second.id),
+      ]
+      // both due, the later order's row written first: the claim's order is the send times', not the rows'
+      await engagement.updateReviewRequests({ id: secondRequest.id, send_at: new Date(Date.now() - 1000) })
+      await engagement.updateReviewRequests({ id: firstRequest.id, send_at: new Date(Date.now() - 2000) })
+      await sendDueReviewRequests(getContainer())
+      const sentFirst = await sendDueAndSettle(getContainer(), firstRequest.id)
+      const sentSecond = await sendDueAndSettle(getContainer(), secondRequest.id)
+      expect(sentFirst.status).toBe("sent")
+      expect(sentFirst.excluded_items ?? []).toEqual([])
+      expect(sentSecond.status).toBe("sent")
+      expect(sentSecond.excluded_items).toEqual([
+        expect.objectContaining({ title: "Fountain Pen", reason: "already asked about within 12 months" }),
+      ])
+      expect(titlesSent()).toEqual([["Dotted Notebook", "Fountain Pen"], ["Desk Lamp"]])
+    })
+
     it("asks one shopper at most twice in 30 days: the third request waits until the first leaves the window", async () => {
       const ada = await shopper("cap@example.com")
       const first = await order("cap@example.com", ada.headers, [[PEN, 1]])

@@ -47,7 +47,12 @@ export async function insertReviewRequest(
   return { review_request: existing, created: false }
 }
 
-/** Claims scheduled requests whose send time has come; concurrent claims take disjoint rows. */
+/**
+ * Claims scheduled requests whose send time has come; concurrent claims take disjoint rows. They
+ * come back in the order they fell due (RETURNING alone has no order): the send job works through
+ * them one by one, and of two orders of one shopper due together with the same product, the
+ * earlier order is the one asked about it and the later one leaves it out as already asked.
+ */
 export async function claimDueReviewRequests(
   manager: SqlEntityManager,
   args: { limit: number; leaseMs: number }
@@ -55,15 +60,17 @@ export async function claimDueReviewRequests(
   // raw SQL: a claim with FOR UPDATE SKIP LOCKED has no ORM form
   return await runSql<ReviewRequestRecord>(
     manager,
-    `UPDATE ${TABLE} SET locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
-     WHERE id IN (
-       SELECT id FROM ${TABLE}
-       WHERE deleted_at IS NULL AND status = 'scheduled' AND delivery_id IS NULL
-         AND send_at IS NOT NULL AND send_at <= now() AND (locked_until IS NULL OR locked_until < now())
-       ORDER BY send_at
-       LIMIT ?
-       FOR UPDATE SKIP LOCKED)
-     RETURNING *`,
+    `WITH claimed AS (
+       UPDATE ${TABLE} SET locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
+       WHERE id IN (
+         SELECT id FROM ${TABLE}
+         WHERE deleted_at IS NULL AND status = 'scheduled' AND delivery_id IS NULL
+           AND send_at IS NOT NULL AND send_at <= now() AND (locked_until IS NULL OR locked_until < now())
+         ORDER BY send_at, created_at, id
+         LIMIT ?
+         FOR UPDATE SKIP LOCKED)
+       RETURNING *)
+     SELECT * FROM claimed ORDER BY send_at, created_at, id`,
     [args.leaseMs, args.limit]
   )
 }
