@@ -39,17 +39,23 @@ engagementSuite({
       const engagement = engagementOf(container)
       const shopper = await createShopper(api, seeded.store, EMAIL, { first_name: "Erasmina", last_name: "Forgetsen" })
       await contactSyncOf(container, shopper.customerId, "crmcom")
-      await placeOrder(api, seeded.store, {
+      const order = await placeOrder(api, seeded.store, {
         email: EMAIL,
         customerHeaders: shopper.headers,
         items: linesOf(seeded.store, [[PEN, 1]]),
       })
+      // the order's work is one workflow whose statistics part comes first and its points last:
+      // wait for both, and sync until the points' own contact change has gone out too
       await eventually(async () => {
         const [profile] = await engagement.listContactProfiles({ customer_id: shopper.customerId })
-        return profile?.order_count === 1
+        const earned = await loyaltyOf(container).listLoyaltyTransactions({ order_id: order.id, type: "earn" })
+        return profile?.order_count === 1 && earned.length === 1
       })
-      await syncContactsNow(container)
-      const syncs = await engagement.listContactSyncs({ customer_id: shopper.customerId })
+      const syncs = await eventually(async () => {
+        await syncContactsNow(container)
+        const rows = await engagement.listContactSyncs({ customer_id: shopper.customerId })
+        return rows.every((row) => row.status === "synced") ? rows : undefined
+      })
       expect(syncs.map((row) => [row.platform, row.status]).sort()).toEqual([
         ["crmcom", "synced"],
         ["engage", "synced"],

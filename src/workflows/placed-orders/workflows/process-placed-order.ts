@@ -10,15 +10,18 @@ import { planPlacedOrderWorkStep } from "../steps/plan-placed-order-work"
 
 export const processPlacedOrderWorkflowId = "process-placed-order"
 
+const STATISTICS = "placed-order-statistics"
+
 /**
  * Runs on `order.placed`: the plugin's whole work for the order in one run, one part after the
- * other (the order's statistics fact, its checkout consents, its review request, its cart
- * conversion, its points), so a checkout starts one workflow rather than six racing for the same
+ * other (its points, the order's statistics fact, its checkout consents, its review request,
+ * its cart conversion), so a checkout starts one workflow rather than six racing for the same
  * process. Each part is the workflow the reconciliation job reruns when that part is missing, and
  * each is isolated as when they ran apart: a part that fails undoes its own steps only, and the
  * parts after it still run (`continueOnPermanentFailure`), so reconciliation finds that part alone
  * missing. The loyalty parts keep their order: a failed redemption commit skips the award after it,
- * as the subscriber's awaits did, since an order with earn rows is not looked at again.
+ * as the subscriber's awaits did, since an order with earn rows is not looked at again; they come
+ * first, so the shopper's history right after the checkout shows the points spent and earned.
  * Every part is keyed per order, so `order.placed` arriving twice changes nothing the second time.
  */
 export const processPlacedOrderWorkflow = createWorkflow(
@@ -28,9 +31,23 @@ export const processPlacedOrderWorkflow = createWorkflow(
     const orderIds = transform({ work }, ({ work }) => ({ order_ids: [work.order_id] }))
     const order = transform({ work }, ({ work }) => ({ order_id: work.order_id }))
 
+    // first: the shopper's history shows the points spent and earned as soon as the checkout has
+    // answered. A failed loyalty part skips the loyalty parts after it only, resuming at the
+    // statistics (the name below), as the old subscriber's awaits did
+    when({ work }, ({ work }) => work.loyalty_points).then(() => {
+      commitOrderRedemptionWorkflow
+        .runAsStep({ input: order })
+        .config({ name: "placed-order-redemption", skipOnPermanentFailure: STATISTICS })
+      awardOrderPointsWorkflow
+        .runAsStep({ input: order })
+        .config({ name: "placed-order-points", skipOnPermanentFailure: STATISTICS })
+      awardReferralPointsWorkflow
+        .runAsStep({ input: order })
+        .config({ name: "placed-order-referral-points", continueOnPermanentFailure: true })
+    })
     refreshOrderStatisticsWorkflow
       .runAsStep({ input: orderIds })
-      .config({ name: "placed-order-statistics", continueOnPermanentFailure: true })
+      .config({ name: STATISTICS, continueOnPermanentFailure: true })
     recordCheckoutConsentsWorkflow
       .runAsStep({ input: order })
       .config({ name: "placed-order-checkout-consents", continueOnPermanentFailure: true })
@@ -43,18 +60,6 @@ export const processPlacedOrderWorkflow = createWorkflow(
       recordCartConversionWorkflow
         .runAsStep({ input: order })
         .config({ name: "placed-order-cart-conversion", continueOnPermanentFailure: true })
-    })
-    // last, so that skipping what follows a failed loyalty part skips loyalty parts only
-    when({ work }, ({ work }) => work.loyalty_points).then(() => {
-      commitOrderRedemptionWorkflow
-        .runAsStep({ input: order })
-        .config({ name: "placed-order-redemption", skipOnPermanentFailure: true })
-      awardOrderPointsWorkflow
-        .runAsStep({ input: order })
-        .config({ name: "placed-order-points", skipOnPermanentFailure: true })
-      awardReferralPointsWorkflow
-        .runAsStep({ input: order })
-        .config({ name: "placed-order-referral-points", continueOnPermanentFailure: true })
     })
     return new WorkflowResponse(work)
   }
