@@ -5,7 +5,7 @@ import { refundShare, Sequence, Step, unitsBack } from "./sequence"
 // The steps of a sequence that place, complete, cancel, return and refund orders.
 
 /** A shopper places an order: its lines earn points (and the referee's first order the referral award). */
-export async function orderStep(s: Sequence, c: string, cmd: Step<"order">): Promise<void> {
+export async function orderStep(s: Sequence, cmd: Step<"order">, c: string): Promise<void> {
   const { model, orders } = s
   const order = s.placeOrder(c, cmd.lines)
   orders.push(order)
@@ -14,7 +14,7 @@ export async function orderStep(s: Sequence, c: string, cmd: Step<"order">): Pro
 }
 
 /** A cart with points held is completed: its hold becomes the order's one redeem row, then the order earns. */
-export async function completeStep(s: Sequence, c: string, cmd: Step<"complete">): Promise<void> {
+export async function completeStep(s: Sequence, cmd: Step<"complete">, c: string): Promise<void> {
   const { service, model, replays, orders, cartGeneration } = s
   const id = s.cartId(c, cmd.cart)
   const order = s.placeOrder(c, cmd.lines)

@@ -5,43 +5,33 @@ import { cancelStep, completeStep, orderStep, refundStep, returnUnitsStep } from
 import type { Sequence, Step } from "./sequence"
 import { DAY } from "./types"
 
-/** Runs one command on the module and on the model (`c`: the command's shopper, if it has one). */
+/** The step of each kind of command: `cmd` the command, `c` its shopper (if it has one). */
+const STEPS: { [T in Command["t"]]: (s: Sequence, cmd: Step<T>, c: string) => Promise<void> } = {
+  order: orderStep,
+  complete: completeStep,
+  cancel: cancelStep,
+  return: returnUnitsStep,
+  refund: refundStep,
+  reserve: reserveStep,
+  release: releaseStep,
+  advance: advanceStep,
+  expire: expireStep,
+  adjust: adjustStep,
+  block: blockStep,
+  join: joinStep,
+  leave: leaveStep,
+  replay: replayStep,
+}
+
+/** Runs one command on the module and on the model. */
 export async function runStep(s: Sequence, cmd: Command): Promise<void> {
-  const c = "c" in cmd ? CUSTOMERS[cmd.c] : ""
-  switch (cmd.t) {
-    case "order":
-      return await orderStep(s, c, cmd)
-    case "complete":
-      return await completeStep(s, c, cmd)
-    case "cancel":
-      return await cancelStep(s, cmd)
-    case "return":
-      return await returnUnitsStep(s, cmd)
-    case "refund":
-      return await refundStep(s, cmd)
-    case "reserve":
-      return await reserveStep(s, c, cmd)
-    case "release":
-      return await releaseStep(s, c, cmd)
-    case "advance":
-      return await advanceStep(s, cmd)
-    case "expire":
-      return await expireStep(s, cmd)
-    case "adjust":
-      return await adjustStep(s, c, cmd)
-    case "block":
-      return await blockStep(s, c, cmd)
-    case "join":
-      return await joinStep(s, c, cmd)
-    case "leave":
-      return await leaveStep(s, c, cmd)
-    case "replay":
-      return await replayStep(s, cmd)
-  }
+  // TypeScript does not tie `STEPS[cmd.t]` to `cmd`'s own kind: the table's type above does
+  const step = STEPS[cmd.t] as (s: Sequence, cmd: Command, c: string) => Promise<void>
+  await step(s, cmd, "c" in cmd ? CUSTOMERS[cmd.c] : "")
 }
 
 /** A shopper holds a share of what is spendable for a cart (some ask for more than there is). */
-export async function reserveStep(s: Sequence, c: string, cmd: Step<"reserve">): Promise<void> {
+export async function reserveStep(s: Sequence, cmd: Step<"reserve">, c: string): Promise<void> {
   const { service, model } = s
   const id = s.cartId(c, cmd.cart)
   const heldOnCart = model.reservations.get(id)?.status === "held" ? model.reservations.get(id)!.points : 0
@@ -62,7 +52,7 @@ export async function reserveStep(s: Sequence, c: string, cmd: Step<"reserve">):
 }
 
 /** A cart gives its hold back. */
-export async function releaseStep(s: Sequence, c: string, cmd: Step<"release">): Promise<void> {
+export async function releaseStep(s: Sequence, cmd: Step<"release">, c: string): Promise<void> {
   const { service, model } = s
   const id = s.cartId(c, cmd.cart)
   await both(
@@ -80,14 +70,14 @@ export async function advanceStep(s: Sequence, cmd: Step<"advance">): Promise<vo
 }
 
 /** The maintenance job expires overdue lots. */
-export async function expireStep(s: Sequence, _cmd: Step<"expire">): Promise<void> {
+export async function expireStep(s: Sequence): Promise<void> {
   const { service, model } = s
   model.expire()
   await service.expireLots()
 }
 
 /** An admin credits points, or debits a share of what is spendable. */
-export async function adjustStep(s: Sequence, c: string, cmd: Step<"adjust">): Promise<void> {
+export async function adjustStep(s: Sequence, cmd: Step<"adjust">, c: string): Promise<void> {
   const { service, model, replays } = s
   const points = cmd.take === null ? cmd.points : -Math.max(1, Math.floor((model.balance(c) * cmd.take) / 100))
   s.adjustments += 1
@@ -118,7 +108,7 @@ export async function adjustStep(s: Sequence, c: string, cmd: Step<"adjust">): P
 }
 
 /** An admin blocks or unblocks spending. */
-export async function blockStep(s: Sequence, c: string, cmd: Step<"block">): Promise<void> {
+export async function blockStep(s: Sequence, cmd: Step<"block">, c: string): Promise<void> {
   const { service, model } = s
   await both(
     `${cmd.blocked ? "block" : "unblock"} ${c}`,
@@ -128,7 +118,7 @@ export async function blockStep(s: Sequence, c: string, cmd: Step<"block">): Pro
 }
 
 /** A shopper joins the club: the sign-up bonus, once ever. */
-export async function joinStep(s: Sequence, c: string, _cmd: Step<"join">): Promise<void> {
+export async function joinStep(s: Sequence, _cmd: Step<"join">, c: string): Promise<void> {
   const { service, model } = s
   await both(
     `${c} joins the club`,
@@ -147,7 +137,7 @@ export async function joinStep(s: Sequence, c: string, _cmd: Step<"join">): Prom
 }
 
 /** A shopper leaves the club. */
-export async function leaveStep(s: Sequence, c: string, _cmd: Step<"leave">): Promise<void> {
+export async function leaveStep(s: Sequence, _cmd: Step<"leave">, c: string): Promise<void> {
   const { service, model } = s
   await both(
     `${c} leaves the club`,
