@@ -15,7 +15,11 @@ const swcTsx = [
 ]
 
 const testMatch = {
-  unit: ["<rootDir>/src/**/*.unit.spec.{ts,tsx}", "<rootDir>/integration-tests/**/*.unit.spec.ts"],
+  unit: [
+    "<rootDir>/src/**/*.unit.spec.{ts,tsx}",
+    "<rootDir>/integration-tests/**/*.unit.spec.ts",
+    "<rootDir>/bench/**/*.unit.spec.ts",
+  ],
   integration: ["<rootDir>/integration-tests/**/__tests__/**/*.spec.ts"],
 }[process.env.TEST_TYPE || "unit"]
 

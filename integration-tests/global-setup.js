@@ -110,7 +110,7 @@ async function migrateTemplate() {
   process.env.ENGAGEMENT_MIGRATED_TEMPLATE = name
 }
 
-/** The server's maintenance database, as the suites' user. */
+/** The server's maintenance database, as the suites' user (also helpers/runner.ts's, to copy the template). */
 function adminConnection() {
   return {
     host: process.env.DB_HOST,
@@ -132,6 +132,7 @@ async function dropDatabase(name) {
   }
 }
 
+module.exports.adminConnection = adminConnection
 module.exports.dropDatabase = dropDatabase
 
 /** A port nothing listens on right now: bind port 0 and give it back. */

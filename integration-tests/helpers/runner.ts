@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner as medusaRunner } from "@medusajs/test-utils"
 import { Client } from "@medusajs/framework/pg"
 import { randomBytes } from "node:crypto"
+import { adminConnection } from "../global-setup"
 
 type RunnerOptions = Parameters<typeof medusaRunner>[0]
 
@@ -31,13 +32,7 @@ export function medusaIntegrationTestRunner(options: RunnerOptions): void {
 }
 
 async function copyDatabase(template: string, name: string): Promise<void> {
-  const client = new Client({
-    host: process.env.DB_HOST,
-    port: Number(process.env.DB_PORT ?? 5432),
-    user: process.env.DB_USERNAME ?? "postgres",
-    password: process.env.DB_PASSWORD || undefined,
-    database: "postgres",
-  })
+  const client = new Client(adminConnection())
   await client.connect()
   try {
     // names are generated here and in global-setup.js, never from input

@@ -14,6 +14,7 @@ import type { LoyaltySummary } from "../../../provider-api/loyalty-source"
 import { LOYALTY_EVENTS } from "../types"
 import type { LoyaltyEntryInput, LoyaltyEntryResult } from "../types"
 import type { LoyaltySettings } from "./settings"
+import { LoyaltyConcern } from "./concern"
 
 type Ctx = Context<SqlEntityManager>
 
@@ -27,14 +28,15 @@ export interface PostResult {
  * locks the accounts and writes each balance change together with its ledger row; the summary, and
  * the maturing of pending points it runs first.
  */
-export class LoyaltyAccounts {
+export class LoyaltyAccounts extends LoyaltyConcern {
   constructor(
-    // the module's repository: the manager decorators below open their contexts on it
-    protected readonly baseRepository_: unknown,
-    protected readonly settings_: LoyaltySettings,
+    baseRepository: unknown,
+    settings: LoyaltySettings,
     // the application's event bus (none in a module test)
     protected readonly eventBus_: IEventBusModuleService | undefined
-  ) {}
+  ) {
+    super(baseRepository, settings)
+  }
 
   /** Applies entries atomically (all or none); a key already applied is a no-op. */
   @InjectTransactionManager()

@@ -6,18 +6,12 @@ import { postEntries } from "../ledger/post-entries"
 import { releasePendingLot } from "../ledger/release-lot"
 import { accountsLeavingWindow, periodPoints, settleTier, TierChange } from "../ledger/tier-state"
 import { lockAccounts, saveAccount } from "../ledger/queries"
-import type { LoyaltySettings } from "./settings"
+import { LoyaltyConcern } from "./concern"
 
 type Ctx = Context<SqlEntityManager>
 
 /** What the maintenance job runs: expiry, maturing pending points, tier windows, one page at a time. */
-export class LoyaltyMaintenance {
-  constructor(
-    // the module's repository: the manager decorators below open their contexts on it
-    protected readonly baseRepository_: unknown,
-    protected readonly settings_: LoyaltySettings
-  ) {}
-
+export class LoyaltyMaintenance extends LoyaltyConcern {
   /** Writes `expire` rows for what is left of expired lots (one page); returns the customers touched. */
   async expireLots(limit = 500): Promise<string[]> {
     await this.settings_.effectiveOptions()

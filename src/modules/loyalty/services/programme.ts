@@ -4,18 +4,12 @@ import { InjectManager, MedusaContext } from "@medusajs/framework/utils"
 import { membersPerTier, programmeFigures } from "../ledger/programme"
 import { verifyAccounts, LedgerDifference } from "../ledger/verify"
 import { programmeWeeks } from "../ledger/weekly"
-import type { LoyaltySettings } from "./settings"
+import { LoyaltyConcern } from "./concern"
 
 type Ctx = Context<SqlEntityManager>
 
 /** The programme as a whole, read only: its liability, its charts, and the ledger's own check. */
-export class LoyaltyProgramme {
-  constructor(
-    // the module's repository: the manager decorators below open their contexts on it
-    protected readonly baseRepository_: unknown,
-    protected readonly settings_: LoyaltySettings
-  ) {}
-
+export class LoyaltyProgramme extends LoyaltyConcern {
   /** The programme's liability: outstanding points, tiers with members, expiry buckets, latest adjustments. */
   @InjectManager()
   async getProgrammeSummary(@MedusaContext() ctx: Ctx = {}) {

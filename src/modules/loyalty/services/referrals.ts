@@ -13,18 +13,12 @@ import {
   referralCounts,
   reverseReferralAward,
 } from "../ledger/referrals"
-import type { LoyaltySettings } from "./settings"
+import { LoyaltyConcern } from "./concern"
 
 type Ctx = Context<SqlEntityManager>
 
 /** Referral codes, claims, awards and invitations (the ledger side is `ledger/referrals.ts`). */
-export class LoyaltyReferrals {
-  constructor(
-    // the module's repository: the manager decorators below open their contexts on it
-    protected readonly baseRepository_: unknown,
-    protected readonly settings_: LoyaltySettings
-  ) {}
-
+export class LoyaltyReferrals extends LoyaltyConcern {
   /**
    * The customer's referral code and link (null before their code is made: on `customer.created`,
    * or by the backfill) and what it brought: invited, joined, rewarded. Only reads.

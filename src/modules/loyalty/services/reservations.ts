@@ -10,18 +10,12 @@ import {
   reservePoints,
   ReserveInput,
 } from "../ledger/reservations"
-import type { LoyaltySettings } from "./settings"
+import { LoyaltyConcern } from "./concern"
 
 type Ctx = Context<SqlEntityManager>
 
 /** Points held by carts: reserve, release, commit (the ledger side is `ledger/reservations.ts`). */
-export class LoyaltyReservations {
-  constructor(
-    // the module's repository: the manager decorators below open their contexts on it
-    protected readonly baseRepository_: unknown,
-    protected readonly settings_: LoyaltySettings
-  ) {}
-
+export class LoyaltyReservations extends LoyaltyConcern {
   /** Holds points for a cart (replacing what it held); refused when they are not spendable. */
   @InjectTransactionManager()
   async reserveLoyaltyPoints(input: ReserveInput, @MedusaContext() ctx: Ctx = {}) {

@@ -11,18 +11,12 @@ import {
   startVerification,
 } from "../ledger/schemes"
 import type { SchemeOptions } from "../options"
-import type { LoyaltySettings } from "./settings"
+import { LoyaltyConcern } from "./concern"
 
 type Ctx = Context<SqlEntityManager>
 
 /** Reward scheme memberships and closed-loop verifications (the ledger side is `ledger/schemes.ts`). */
-export class LoyaltySchemes {
-  constructor(
-    // the module's repository: the manager decorators below open their contexts on it
-    protected readonly baseRepository_: unknown,
-    protected readonly settings_: LoyaltySettings
-  ) {}
-
+export class LoyaltySchemes extends LoyaltyConcern {
   /** A reward scheme in effect now (undefined: none with this id), the settings saved in the admin included. */
   async rewardScheme(schemeId: string): Promise<SchemeOptions | undefined> {
     return (await this.settings_.effectiveOptions()).schemes.list.find((scheme) => scheme.id === schemeId)

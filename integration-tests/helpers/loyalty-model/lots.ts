@@ -1,99 +1,20 @@
+import { DAY, ModelAccount, ModelLot, ModelOptions, ModelRefusal, ModelReservation } from "./types"
+
 /**
- * An in-memory model of the loyalty ledger for the model-based test
- * (integration-tests/modules/__tests__/loyalty-ledger-model.spec.ts): lots with what is left in
- * them, debits with the lots they took from, holds, orders, debt and blocks, written to the
- * ledger's rules as issue 22 states them. It says what the module must answer after each step;
- * it never reads the module.
- *
- * Rules it holds the module to (issue 22 items 1 and 4 are the new ones):
- * - pending points are never spendable and not in `balance`: they move to it once their date has
- *   passed (read time or the maintenance job, which the model runs on every clock step);
- * - every credit is a lot expiring after `expiryDays`, so the four expiry buckets add up to the
- *   spendable balance (held points out of the soonest-expiring lots, pending points apart);
- * - a debit takes the soonest-expiring available lots first (a reversal its own lots first, pending
- *   ones included), never points a cart holds; a reversal's shortfall is a debt that blocks spending;
- * - spendable credits repay a debt first; a key is applied once;
- * - an order's returns, refunds and cancel together take back the larger of what its returned
- *   units and its refunded money earned, never the same points twice (see `dueOn`).
+ * The model's lots and accounts: what the module must answer (balances, holds, expiry buckets),
+ * time, and the credits and debits every other step is made of. `LedgerModel` (model.ts) adds the
+ * holds, orders and blocks.
  */
-export const DAY = 86_400_000
-
-export class ModelRefusal extends Error {}
-
-export interface ModelLot {
-  key: string
-  customer: string
-  type: "earn" | "adjust" | "referral" | "scheme_bonus"
-  points: number
-  remaining: number
-  state: "pending" | "available" | "expired"
-  available_at: number
-  expires_at: number | null
-  seq: number
-}
-
-interface ModelAccount {
-  debt: number
-  blocked: boolean
-  reason: string | null
-}
-
-export interface ModelReservation {
-  customer: string
-  points: number
-  status: "held" | "released" | "committed"
-  order: string | null
-}
-
-export interface ModelLine {
-  line: string
-  points: number
-  quantity: number
-  returned: number
-  /** points reversed on the line so far: taken, owed or written off */
-  reversed: number
-}
-
-export interface ModelOrder {
-  id: string
-  customer: string
-  lines: ModelLine[]
-  /** the key of the order's one redeem row and the points it took (a cart's hold) */
-  redeem: { key: string; points: number } | null
-  canceled: boolean
-  /** the money captured for the order and refunded on it in all, in cents */
-  captured: number
-  refunded: number
-}
-
-export interface ModelOptions {
-  customers: string[]
-  start: number
-  pendingDays: number
-  expiryDays: number
-  schemeBonus: number
-  advocatePoints: number
-  refereePoints: number
-}
-
-export class LedgerModel {
+export class ModelLots {
   now: number
   readonly lots = new Map<string, ModelLot>()
   readonly debits = new Map<string, { customer: string; allocations: { lot: string; points: number }[] }>()
   readonly accounts = new Map<string, ModelAccount>()
   readonly reservations = new Map<string, ModelReservation>()
-  readonly orders = new Map<string, ModelOrder>()
   /** ledger rows per customer */
   readonly rows = new Map<string, number>()
   readonly keys = new Set<string>()
-  readonly members = new Set<string>()
-  referral: { status: "claimed" | "awarded" | "reversed"; id: string | null; order: string | null } = {
-    status: "claimed",
-    id: null,
-    order: null,
-  }
   private seq = 0
-  private repayments = 0
 
   constructor(readonly options: ModelOptions) {
     this.now = options.start
@@ -242,7 +163,7 @@ export class LedgerModel {
    * A debt blocks spending only while the points held on carts do not cover it (held points are
    * the shopper's own; releasing a hold repays the debt first); an admin's block is left alone.
    */
-  private settle(customer: string): void {
+  protected settle(customer: string): void {
     const account = this.account(customer)
     if (account.debt > this.reserved(customer)) {
       if (!account.blocked) {
@@ -253,18 +174,6 @@ export class LedgerModel {
       account.blocked = false
       account.reason = null
     }
-  }
-
-  /** What a hold gives back repays the debt first, from the spendable balance, as a row of its own. */
-  private repayFromBalance(customer: string): void {
-    const account = this.account(customer)
-    const repay = Math.min(account.debt, this.balance(customer))
-    if (repay > 0) {
-      this.repayments += 1
-      this.debit(customer, `debt_repayment:model-${this.repayments}`, repay, { kind: "adjust" })
-      account.debt -= repay
-    }
-    this.settle(customer)
   }
 
   /**
@@ -335,95 +244,6 @@ export class LedgerModel {
         lot.remaining += allocation.points
       }
     }
-  }
-
-  // ---- holds, orders, blocks
-
-  /** Holds points for a cart (replacing its hold), or refuses as the module must. */
-  reserve(customer: string, cart: string, points: number): void {
-    const previous = this.reservations.get(cart)
-    if (previous?.status === "committed") {
-      throw new ModelRefusal("cart: its points were already redeemed")
-    }
-    if (this.account(customer).blocked) {
-      throw new ModelRefusal("points: spending is blocked")
-    }
-    const heldBefore = previous?.status === "held" ? previous.points : 0
-    // the previous hold goes back and repays the debt first (refused: nothing of it stays)
-    const spendable = this.balance(customer) + heldBefore
-    if (points > spendable - Math.min(this.account(customer).debt, spendable)) {
-      throw new ModelRefusal(`points: ${points} is more than the spendable balance`)
-    }
-    if (previous?.status === "held") {
-      previous.status = "released"
-    }
-    this.repayFromBalance(customer)
-    this.reservations.set(cart, { customer, points, status: "held", order: null })
-    this.settle(customer)
-  }
-
-  release(cart: string): void {
-    const reservation = this.reservations.get(cart)
-    if (reservation?.status === "held") {
-      reservation.status = "released"
-      this.repayFromBalance(reservation.customer)
-    }
-  }
-
-  /**
-   * The cart's hold becomes the order's one `redeem` row (a hold released meanwhile is still paid
-   * for, from the balance, as a reversal). Refused while spending is blocked.
-   */
-  commit(cart: string, order: ModelOrder): void {
-    const reservation = this.reservations.get(cart)
-    if (!reservation || reservation.status === "committed") {
-      return
-    }
-    const key = `redeem:${cart}`
-    if (reservation.status === "held") {
-      // its completion was allowed (a block is decided there): the held points are spent
-      this.debit(reservation.customer, key, reservation.points, { kind: "redeem", fromReservation: reservation.points })
-      order.redeem = { key, points: reservation.points }
-    } else {
-      this.debit(reservation.customer, key, reservation.points, { kind: "reverse" })
-    }
-    reservation.status = "committed"
-    reservation.order = order.id
-  }
-
-  block(customer: string, blocked: boolean): void {
-    const account = this.account(customer)
-    const owes = account.debt > this.reserved(customer)
-    account.blocked = blocked || owes
-    account.reason = blocked ? "model" : owes ? "debt" : null
-  }
-
-  /**
-   * What a reversal of the order must take back in all: the order gives back the larger of its
-   * two measures of money returned — the units back per line (everything on a cancel) and the
-   * refunded share of the money captured, over the whole order — less what it gave back before.
-   * A line's return target is floor(points × units back ÷ quantity), all of it once every unit is
-   * back; the refund target floor(earned × refunded ÷ captured), all of it on a full refund.
-   */
-  dueOn(order: ModelOrder, cancel: boolean): number {
-    const earned = order.lines.reduce((sum, line) => sum + line.points, 0)
-    const already = order.lines.reduce((sum, line) => sum + line.reversed, 0)
-    const returns = order.lines.reduce((sum, line) => sum + (cancel ? line.points : this.returnTarget(line)), 0)
-    let refund = 0
-    if (order.refunded > 0 && order.captured > 0) {
-      refund = order.refunded >= order.captured ? earned : Math.floor((earned * order.refunded) / order.captured)
-    }
-    return Math.max(0, Math.max(refund, returns) - already)
-  }
-
-  returnTarget(line: ModelLine): number {
-    const units = Math.min(line.returned, line.quantity)
-    return units >= line.quantity ? line.points : Math.floor((line.points * units) / line.quantity)
-  }
-
-  reverseLine(order: ModelOrder, line: ModelLine, key: string, points: number): void {
-    this.debit(order.customer, key, points, { kind: "reverse", preferred: [`earn:${order.id}:${line.line}`] })
-    line.reversed += points
   }
 
   private addRow(customer: string): void {
