@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only=outbox,growth,loyalty,checkout,routes] [--scale=0.1];
+ * npm run bench [-- --only=outbox,growth,loyalty,checkout,routes,reads] [--scale=0.1];
  * npm run bench -- --soak [--topology[=workers]] [--scale=0.1]
  * Boots what each sub-bench needs itself (its own database on the PostgreSQL the tests use, the
  * platform stand-ins with a fixed latency), prints one table of ratios measured in this run with
@@ -18,7 +18,7 @@ const args = Object.fromEntries(
     return [key, value ?? "true"]
   })
 )
-const ALL = ["outbox", "growth", "loyalty", "checkout", "routes"]
+const ALL = ["outbox", "growth", "loyalty", "checkout", "routes", "reads"]
 // --soak runs the soak alone (minutes; not part of the default run)
 const only = args.soak ? ["soak"] : args.only ? String(args.only).split(",") : ALL
 const scale = Number(args.scale ?? 1)

@@ -30,6 +30,7 @@ export const PORTS = {
   checkoutPlugin: BENCH_PORT_BASE + 1,
   checkoutBare: BENCH_PORT_BASE + 2,
   routes: BENCH_PORT_BASE + 3,
+  reads: BENCH_PORT_BASE + 4,
   soak: BENCH_PORT_BASE + 11,
   topologyPlugin: BENCH_PORT_BASE + 21,
   topologyBare: BENCH_PORT_BASE + 31,

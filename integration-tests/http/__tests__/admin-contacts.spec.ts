@@ -182,6 +182,39 @@ engagementSuite({
         ).toBe(401)
       })
 
+      it("shows a contact's latest 50 consent changes and its current values; the export holds every change", async () => {
+        const admin = await createAdminHeaders(getContainer())
+        const { data } = await api.post(
+          "/admin/engagement/contacts",
+          { mode: "AddOrUpdate", matchBy: "Email", data: [grace] },
+          admin
+        )
+        const id = data.contacts[0].id
+        const values = Array.from({ length: 55 }, (_, n) => (n % 2 ? "False" : "True"))
+        for (const value of values) {
+          await api.post(
+            `/admin/engagement/contacts/${id}/consents`,
+            { consents: [{ purpose: "sms_marketing", value }] },
+            admin
+          )
+        }
+        const { data: view } = await api.get(`/admin/engagement/contacts/${id}`, admin)
+        expect(view.contact.consent_history).toHaveLength(50)
+        expect(view.contact.consent_history_more).toBe(true)
+        // newest first: the last change (the 55th, "True") leads
+        expect(view.contact.consent_history.map((row: { value: string }) => row.value)).toEqual(
+          [...values].reverse().slice(0, 50)
+        )
+        expect(view.contact.consents).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ purpose: "sms_marketing", value: "True", source: "admin" }),
+          ])
+        )
+        const { data: exported } = await api.get(`/admin/engagement/contacts/${id}/export`, admin)
+        expect(exported.contact.consent_history).toHaveLength(55)
+        expect(exported.contact.consent_history_more).toBe(false)
+      })
+
       it("exports the customer's loyalty account, ledger, holds, preferences, referrals and scheme rows", async () => {
         const container = getContainer()
         const admin = await createAdminHeaders(container)

@@ -162,6 +162,50 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("GET /admin/engagement/deliveries counts", () => {
+      it("counts the log exactly by status, platform and customer through writes, status changes, deletions and folds", async () => {
+        const dead = await deliveriesEndedAs("dead", [40, 41])
+        await deliveriesEndedAs("failed", [42])
+        const delivered = await deliveriesEndedAs("delivered", [43, 44, 45])
+        await engagement.enqueueDeliveries([
+          { ...cancel(46), platform: "recensus", operation: "customer_contact_request", payload: { data: {} } },
+        ])
+        // each filter of the log, and the same selection for a count of the table by the module
+        const filters: [string, Record<string, unknown>][] = [
+          ["", {}],
+          ["status=dead", { status: "dead" }],
+          ["status[]=dead&status[]=failed", { status: ["dead", "failed"] }],
+          ["platform=rejoiner", { platform: "rejoiner" }],
+          ["platform=recensus&status=pending", { platform: "recensus", status: "pending" }],
+          ["platform=recensus&status=delivered", { platform: "recensus", status: "delivered" }],
+          ["customer_id=cus_page_41", { customer_id: "cus_page_41" }],
+          ["operation=cancel&status=dead", { operation: "cancel", status: "dead" }],
+        ]
+        const expectCounts = async () => {
+          for (const [query, selection] of filters) {
+            const { data } = await api.get(`/admin/engagement/deliveries?${query}`, admin)
+            const [, n] = await engagement.listAndCountDeliveries(selection, { select: ["id"] })
+            expect([query, data.count, data.count_estimated]).toEqual([query, n, false])
+            expect(data.deliveries).toHaveLength(Math.min(n, 20))
+          }
+        }
+        await expectCounts()
+        await engagement.foldDeliveryCounts()
+        await expectCounts()
+        // a status change, a change that leaves the status alone, a deletion, and a fold in between
+        await engagement.updateDeliveries([
+          { id: dead[0], status: "failed" },
+          { id: delivered[0], last_error: "noted" },
+        ])
+        await engagement.softDeleteDeliveries([delivered[1]])
+        await expectCounts()
+        await engagement.foldDeliveryCounts()
+        await expectCounts()
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        expect((await pg.raw(`SELECT count(*)::int AS n FROM engagement_delivery_count_change`)).rows[0].n).toBe(0)
+      })
+    })
+
     describe("review request actions", () => {
       async function scheduledRequest() {
         const store = await seedTestStore(getContainer())

@@ -300,6 +300,42 @@ engagementSuite({
       expect((await balanceOf(bob)).balance).toBe(0)
     })
 
+    it("pages a history filtered by several types newest first, with the exact count of those types", async () => {
+      const ada = await shopper("ada@example.com")
+      const types = ["earn", "referral", "adjust", "scheme_bonus"] as const
+      for (let n = 0; n < 12; n++) {
+        // one write per row, so their times differ and the page's order is the rows' order
+        await loyalty().postLoyaltyEntries([
+          { customer_id: ada.customerId, type: types[n % 4], points: 10 + n, idempotency_key: `typed-${n}` },
+        ])
+      }
+      const { data: all } = await api.get("/store/engagement/loyalty/transactions?limit=100", ada)
+      const wanted = all.transactions.filter((row: { type: string }) => ["earn", "adjust"].includes(row.type))
+      expect(wanted).toHaveLength(6)
+      const { data: page } = await api.get(
+        "/store/engagement/loyalty/transactions?type[]=earn&type[]=adjust&limit=3&offset=2",
+        ada
+      )
+      expect(page).toMatchObject({ count: 6, offset: 2, limit: 3 })
+      expect(page.transactions).toEqual(wanted.slice(2, 5))
+      // one type, and a type the account has no row of
+      const { data: referrals } = await api.get("/store/engagement/loyalty/transactions?type=referral", ada)
+      expect(referrals.count).toBe(3)
+      expect(referrals.transactions.map((row: { points: number }) => row.points)).toEqual([19, 15, 11])
+      const { data: none } = await api.get("/store/engagement/loyalty/transactions?type=expire", ada)
+      expect(none).toMatchObject({ count: 0, transactions: [] })
+      // the admin's view of the same filter: the same rows, with the admin's fields
+      const { data: asAdmin } = await api.get(
+        `/admin/engagement/contacts/${ada.customerId}/loyalty/transactions?type[]=earn&type[]=adjust&limit=3&offset=2`,
+        seeded.admin
+      )
+      expect(asAdmin.count).toBe(6)
+      expect(asAdmin.transactions.map((row: { id: string }) => row.id)).toEqual(
+        wanted.slice(2, 5).map((row: { id: string }) => row.id)
+      )
+      expect(asAdmin.transactions[0]).toHaveProperty("actor_type")
+    })
+
     it("expires points and releases pending ones through the maintenance job", async () => {
       const ada = await shopper("ada@example.com")
       await adjustPoints(api, seeded.admin, ada.customerId, 30, "old")

@@ -106,6 +106,55 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       expect(checked).toEqual(["drops", "drops", "drops", "keeps", "drops"])
     })
 
+    it("recounts a window from the weekly sums as a sum over the window's rows does, reversals and pending points included", async () => {
+      const customer = "cus_window"
+      await service.postLoyaltyEntries(
+        Array.from({ length: 60 }, (_, i) => ({
+          customer_id: customer,
+          type: i % 7 ? ("earn" as const) : ("referral" as const),
+          points: 40 + i,
+          idempotency_key: `${customer}:${i}`,
+        }))
+      )
+      // back-dated over two years, 12.3 days apart (the trigger moves each to its week)
+      await sql(
+        `UPDATE loyalty_transaction SET created_at = now() - (1.5 + (split_part(idempotency_key, ':', 2))::int * 12.3) * interval '1 day'
+          WHERE customer_id = ?`,
+        [customer]
+      )
+      await service.postLoyaltyEntries([
+        // still pending: not counted until spendable
+        {
+          customer_id: customer,
+          type: "earn",
+          points: 500,
+          idempotency_key: "w-pending",
+          available_at: new Date(Date.now() + DAY),
+        },
+        { customer_id: customer, type: "reverse", points: -120, idempotency_key: "w-reverse-in" },
+        { customer_id: customer, type: "reverse", points: -80, idempotency_key: "w-reverse-out" },
+      ])
+      await sql(
+        `UPDATE loyalty_transaction SET created_at = now() - interval '400 days' WHERE idempotency_key = 'w-reverse-out'`
+      )
+      await sql(
+        `UPDATE loyalty_transaction SET created_at = now() - interval '30 days' WHERE idempotency_key = 'w-reverse-in'`
+      )
+      // what the recount read before the aggregates: every row of the window
+      const [{ points: expected }] = await sql<{ points: number }>(
+        `SELECT SUM(CASE WHEN type IN ('earn', 'referral', 'scheme_bonus') AND lot_state <> 'pending' THEN points
+                         WHEN type = 'reverse' THEN points ELSE 0 END)::int AS points
+           FROM loyalty_transaction WHERE customer_id = ? AND created_at > now() - interval '365 days' AND deleted_at IS NULL`,
+        [customer]
+      )
+      await sql(`UPDATE loyalty_account SET period_points = 0 WHERE customer_id = ?`, [customer])
+      await service.refreshTierWindows(800 * DAY)
+      const [account] = await service.listLoyaltyAccounts({ customer_id: customer })
+      expect(expected).toBeGreaterThan(0)
+      expect(account.period_points).toBe(expected)
+      expect(await service.verifyLedger()).toEqual([])
+    })
+
     it("the verify command names an aggregate changed, removed or left at 0 behind the ledger's back", async () => {
       await service.postLoyaltyEntries([
         {

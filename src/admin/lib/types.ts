@@ -138,7 +138,10 @@ export interface AdminContact {
   currency_code: string | null
   rfm_segment: string | null
   consents: AdminCurrentConsent[]
+  /** the latest changes, newest first (at most 50) */
   consent_history: AdminConsentRecord[]
+  /** older changes exist beyond `consent_history` (the personal-data export has them all) */
+  consent_history_more: boolean
   sync?: AdminContactSync[]
 }
 

@@ -67,7 +67,7 @@ const CustomerContactProfileWidget = ({ data: customer }: DetailWidgetProps<Admi
             </div>
           </Part>
           <Part title="Consent history">
-            <ConsentHistory history={contact.consent_history} />
+            <ConsentHistory history={contact.consent_history} more={contact.consent_history_more} />
           </Part>
           {!!contact.sync?.length && (
             <Part title="Platforms">

@@ -143,10 +143,6 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     return enabled ? await this.settings_.isDryRun(platform, enabled.options.dry_run) : false
   }
 
-  isPlatformEnabled(platform: string): boolean {
-    return this.platforms_.has(platform)
-  }
-
   // outbox (outbox/outbox.ts)
   enqueueDeliveries(...args: Parameters<Outbox["enqueueDeliveries"]>) {
     return this.outbox_.enqueueDeliveries(...args)
@@ -172,8 +168,11 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   nextDeliveryDueAt(...args: Parameters<Outbox["nextDeliveryDueAt"]>) {
     return this.outbox_.nextDeliveryDueAt(...args)
   }
-  countAllDeliveries(...args: Parameters<Outbox["countAllDeliveries"]>) {
-    return this.outbox_.countAllDeliveries(...args)
+  countDeliveries(...args: Parameters<EngagementCharts["countDeliveries"]>) {
+    return this.charts_.countDeliveries(...args)
+  }
+  foldDeliveryCounts(...args: Parameters<EngagementCharts["foldDeliveryCounts"]>) {
+    return this.charts_.foldDeliveryCounts(...args)
   }
 
   // privacy (privacy/erasures.ts)

@@ -126,6 +126,9 @@ export default class LoyaltyModuleService
   countLoyaltyTransactions(...args: Parameters<LoyaltyAccounts["countLoyaltyTransactions"]>) {
     return this.accounts_.countLoyaltyTransactions(...args)
   }
+  listTypedLoyaltyTransactions(...args: Parameters<LoyaltyAccounts["listTypedLoyaltyTransactions"]>) {
+    return this.accounts_.listTypedLoyaltyTransactions(...args)
+  }
   matureLoyaltyPoints(...args: Parameters<LoyaltyAccounts["matureLoyaltyPoints"]>) {
     return this.accounts_.matureLoyaltyPoints(...args)
   }

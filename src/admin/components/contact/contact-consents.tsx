@@ -49,7 +49,8 @@ function proofOf(record: AdminConsentRecord): string {
 }
 
 /** The consent ledger, newest first: every change with its source and proof. */
-export const ConsentHistory = ({ history }: { history: AdminConsentRecord[] }) => {
+/** The latest consent changes; `more`: older ones exist, in the personal-data export. */
+export const ConsentHistory = ({ history, more }: { history: AdminConsentRecord[]; more: boolean }) => {
   const [showAll, setShowAll] = useState(false)
   if (!history.length) {
     return (
@@ -80,9 +81,14 @@ export const ConsentHistory = ({ history }: { history: AdminConsentRecord[] }) =
       {history.length > HISTORY_PREVIEW && (
         <div className="px-6 py-3">
           <Button size="small" variant="transparent" onClick={() => setShowAll(!showAll)}>
-            {showAll ? "Show fewer" : `Show all ${history.length} changes`}
+            {showAll ? "Show fewer" : `Show ${more ? "the latest" : "all"} ${history.length} changes`}
           </Button>
         </div>
+      )}
+      {more && showAll && (
+        <Text size="xsmall" className="text-ui-fg-subtle px-6 pb-3">
+          Older changes are in the personal-data export.
+        </Text>
       )}
     </div>
   )

@@ -12,14 +12,26 @@ export interface CurrentConsent {
 
 /** The current value of each purpose: the latest ledger row, in one indexed query. */
 export async function currentConsents(manager: SqlEntityManager, customerId: string): Promise<CurrentConsent[]> {
-  // raw SQL: DISTINCT ON (the latest row per purpose in one indexed query) has no ORM form
+  // raw SQL, no ORM form: the customer's purposes found by skipping through the index on
+  // (customer_id, purpose, recorded_at) one purpose at a time, then the latest row of each from the
+  // end of its range; as many index reads as purposes, however long the customer's history (a
+  // DISTINCT ON would read every row of it)
   return await runSql<CurrentConsent>(
     manager,
-    `SELECT DISTINCT ON (purpose) purpose, value, source, recorded_at
-     FROM engagement_consent
-     WHERE customer_id = ? AND deleted_at IS NULL
-     ORDER BY purpose, recorded_at DESC, created_at DESC`,
-    [customerId]
+    `WITH RECURSIVE purposes AS (
+       SELECT MIN(purpose) AS purpose FROM engagement_consent WHERE customer_id = ? AND deleted_at IS NULL
+       UNION ALL
+       SELECT (SELECT MIN(c.purpose) FROM engagement_consent c
+                WHERE c.customer_id = ? AND c.deleted_at IS NULL AND c.purpose > purposes.purpose)
+         FROM purposes WHERE purposes.purpose IS NOT NULL
+     )
+     SELECT latest.purpose, latest.value, latest.source, latest.recorded_at
+       FROM purposes,
+            LATERAL (SELECT purpose, value, source, recorded_at FROM engagement_consent
+                      WHERE customer_id = ? AND purpose = purposes.purpose AND deleted_at IS NULL
+                      ORDER BY recorded_at DESC, created_at DESC LIMIT 1) latest
+      ORDER BY latest.purpose`,
+    [customerId, customerId, customerId]
   )
 }
 

@@ -25,6 +25,10 @@ const Consent = model
       info: model.json().nullable(),
     }
   )
-  .indexes([{ on: ["customer_id", "purpose", "recorded_at"] }])
+  .indexes([
+    { on: ["customer_id", "purpose", "recorded_at"] },
+    // a contact's latest changes, newest first (the admin's contact view)
+    { on: ["customer_id", "recorded_at", "created_at"] },
+  ])
 
 export default Consent

@@ -48,8 +48,11 @@ const Delivery = model
     { on: ["platform", "status"] },
     // the claim: one platform's due rows in order, skipping the ones that wait for a retry
     { on: ["platform", "status", "next_attempt_at"] },
-    // the delivery log, newest first
+    // the delivery log, newest first, and filtered by status, platform or customer
     { on: ["created_at", "id"] },
+    { on: ["status", "created_at", "id"] },
+    { on: ["platform", "created_at", "id"] },
+    { on: ["customer_id", "created_at", "id"] },
     // a platform paused by a 429 (the row that waits out its Retry-After holds the pause), asked at every claim
     {
       on: ["platform", "locked_until"],

@@ -1,20 +1,35 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { runSql } from "../sql"
 
-// below this many rows the exact count costs less than a millisecond
-const EXACT_UP_TO = 1_000
+/** The delivery log's filters a count by platform and status answers exactly (see Migration20261207062000). */
+export interface CountableFilters {
+  status?: string | string[]
+  platform?: string | string[]
+}
 
 /**
- * How many outbox rows there are, for the delivery log's pages: exact while the table is small,
- * the planner's estimate (kept by autovacuum's analyze) once it is large, so the log's first page
- * does not count a million rows each time. `estimated` says which.
+ * How many outbox rows have these statuses and platforms (either may be left out), exactly: the
+ * folded totals plus the changes since the last fold, as many rows as platforms and statuses plus
+ * the last minute's changes, however large the log.
  */
-export async function countAllDeliveries(manager: SqlEntityManager): Promise<{ count: number; estimated: boolean }> {
-  const [{ n, estimate }] = await runSql<{ n: number; estimate: number }>(
+export async function countDeliveriesBy(manager: SqlEntityManager, filters: CountableFilters): Promise<number> {
+  const list = (value: string | string[] | undefined) => (value === undefined ? null : JSON.stringify([value].flat()))
+  const [row] = await runSql<{ n: string | null }>(
     manager,
-    `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM engagement_delivery WHERE deleted_at IS NULL LIMIT ?) capped) AS n,
-            (SELECT GREATEST(reltuples, 0)::bigint::int FROM pg_class WHERE oid = 'engagement_delivery'::regclass) AS estimate`,
-    [EXACT_UP_TO + 1]
+    `SELECT SUM(rows) AS n FROM (
+       SELECT platform, status, rows FROM engagement_delivery_count
+       UNION ALL
+       SELECT platform, status, rows FROM engagement_delivery_count_change
+     ) c
+     WHERE (?::jsonb IS NULL OR status IN (SELECT jsonb_array_elements_text(?::jsonb)))
+       AND (?::jsonb IS NULL OR platform IN (SELECT jsonb_array_elements_text(?::jsonb)))`,
+    [list(filters.status), list(filters.status), list(filters.platform), list(filters.platform)]
   )
-  return n <= EXACT_UP_TO ? { count: n, estimated: false } : { count: Math.max(estimate, n), estimated: true }
+  return Number(row?.n ?? 0)
+}
+
+/** Moves the count changes into the totals (the fold-delivery-counts job); how many changes it moved. */
+export async function foldDeliveryCounts(manager: SqlEntityManager): Promise<number> {
+  const [row] = await runSql<{ folded: number }>(manager, `SELECT engagement_fold_delivery_counts() AS folded`)
+  return Number(row?.folded ?? 0)
 }

@@ -20,7 +20,6 @@ import {
 } from "./queries"
 import type { PlatformTransport } from "./transport"
 import { claimWithinLimit } from "./claim"
-import { countAllDeliveries } from "./count"
 import { CanceledDelivery, cancelEndedDeliveries, uncancelDeliveries } from "./cancel"
 import { OutcomeWriter, PendingOutcome, recordOutcomes } from "./outcome-writer"
 import { pump } from "./pump"
@@ -125,12 +124,6 @@ export class Outbox {
   @InjectManager()
   async nextDeliveryDueAt(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}): Promise<Date | null> {
     return await nextDeliveryDueAt(sharedContext.manager!)
-  }
-
-  /** How many outbox rows there are: exact when few, estimated when many (see `count.ts`). */
-  @InjectManager()
-  async countAllDeliveries(@MedusaContext() sharedContext: Context<SqlEntityManager> = {}) {
-    return await countAllDeliveries(sharedContext.manager!)
   }
 
   /**

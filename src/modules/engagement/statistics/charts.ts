@@ -1,13 +1,17 @@
 import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { InjectManager, MedusaContext } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
+import { CountableFilters, countDeliveriesBy, foldDeliveryCounts } from "../outbox/count"
 import { WEEK_LABEL, weekSeries } from "../../../utils/weeks"
 import { runSql } from "../sql"
 import type { PlatformDeliveryCounts, ReviewRequestWeek } from "./chart-rows"
 
 type Ctx = Context<SqlEntityManager>
 
-/** The figures of the admin's charts, aggregated in SQL over bounded windows of `created_at`. */
+/**
+ * The figures of the admin's charts, aggregated in SQL over bounded windows of `created_at`, and
+ * the delivery log's exact counts by platform and status (outbox/count.ts).
+ */
 export class EngagementCharts {
   // the module's repository: the manager decorators below open their contexts on it
   constructor(protected readonly baseRepository_: unknown) {}
@@ -77,5 +81,17 @@ export class EngagementCharts {
         waiting: Number(row?.waiting ?? 0),
       }
     })
+  }
+
+  /** How many outbox rows have these statuses and platforms (all rows without either), exactly, at any size. */
+  @InjectManager()
+  async countDeliveries(filters: CountableFilters = {}, @MedusaContext() ctx: Ctx = {}): Promise<number> {
+    return await countDeliveriesBy(ctx.manager!, filters)
+  }
+
+  /** Folds the delivery counts' changes into their totals (the fold-delivery-counts job); how many it folded. */
+  @InjectTransactionManager()
+  async foldDeliveryCounts(@MedusaContext() ctx: Ctx = {}): Promise<number> {
+    return await foldDeliveryCounts(ctx.transactionManager!)
   }
 }

@@ -34,19 +34,27 @@ export function settleTier(account: LoyaltyAccountRecord, rules: TierRules, now:
 const COLLECTED = `(${COLLECTED_TYPES.map((type) => `'${type}'`).join(", ")})`
 
 /**
- * Points collected in the rolling window, from the ledger rows inside it only: credits that count
- * for tiers, less what was reversed of them. Run for an account when rows leave its window.
+ * Points collected in the rolling window: credits that count for tiers, less what was reversed in
+ * it. The credits from the aggregates (the rows of the window's first, partial UTC week, then the
+ * weekly sums after it, as tierPointsSince reads them), the reversals from their rows in the window
+ * (read by type, so not past the credits): a bounded read however long the account's history. Run
+ * for an account when rows leave its window.
  */
-export async function periodPoints(manager: SqlEntityManager, accountId: string, since: Date): Promise<number> {
+export async function periodPoints(
+  manager: SqlEntityManager,
+  account: { id: string; customer_id: string },
+  since: Date
+): Promise<number> {
+  const credits = await tierPointsSince(manager, account.id, weekStart(since), since)
+  // the ledger's rows carry the account's customer (an erasure moves both to one pseudonym)
   const [row] = await runSql<{ points: string | null }>(
     manager,
-    `SELECT SUM(CASE WHEN type IN ${COLLECTED} AND lot_state <> 'pending' THEN points
-                     WHEN type = 'reverse' THEN points ELSE 0 END) AS points
-       FROM loyalty_transaction
-      WHERE account_id = ? AND created_at > ? AND deleted_at IS NULL`,
-    [accountId, since]
+    `SELECT SUM(points) AS points FROM loyalty_transaction
+      WHERE customer_id = ? AND type = 'reverse' AND account_id = ? AND created_at > ? AND deleted_at IS NULL`,
+    [account.customer_id, account.id, since]
   )
-  return Math.max(0, Number(row?.points ?? 0))
+  const collected = credits.reduce((sum, entry) => sum + Number(entry.points), 0)
+  return Math.max(0, collected + Number(row?.points ?? 0))
 }
 
 /** Accounts that had tier-counting points leave the window between `from` and `to`. */

@@ -39,6 +39,8 @@ const LoyaltyTransaction = model
     { on: ["account_id", "created_at"] },
     // the transactions page (a customer's rows newest first, filtered by customer_id)
     { on: ["customer_id", "created_at", "id"] },
+    // the same filtered by type, a type at a time (ledger/typed-page.ts)
+    { on: ["customer_id", "type", "created_at", "id"] },
     { on: ["order_id"], where: "order_id IS NOT NULL" },
     // the lots still holding points, in the order they are consumed and expire
     { on: ["account_id", "lot_state", "expires_at"], where: "lot_remaining > 0" },

@@ -9,6 +9,7 @@ import { reverseOrder } from "../ledger/reverse-order"
 import type { OrderReversal } from "../ledger/reversal"
 import { buildSummary } from "../ledger/summary"
 import { countTransactions } from "../ledger/aggregates"
+import { typedTransactionsPage } from "../ledger/typed-page"
 import type { TierChange } from "../ledger/tier-state"
 import type { LoyaltySummary } from "../../../provider-api/loyalty-source"
 import { LOYALTY_EVENTS } from "../types"
@@ -108,6 +109,17 @@ export class LoyaltyAccounts extends LoyaltyConcern {
   @InjectManager()
   async countLoyaltyTransactions(customerId: string, types?: string[], @MedusaContext() ctx: Ctx = {}) {
     return await countTransactions(ctx.manager!, customerId, types)
+  }
+
+  /** A page of the customer's rows of the given types, newest first: the same cost at any history (see typed-page.ts). */
+  @InjectManager()
+  async listTypedLoyaltyTransactions(
+    customerId: string,
+    types: string[],
+    page: { select: string[]; take: number; skip: number },
+    @MedusaContext() ctx: Ctx = {}
+  ) {
+    return await typedTransactionsPage(ctx.manager!, customerId, types, page.select, page.take, page.skip)
   }
 
   /**

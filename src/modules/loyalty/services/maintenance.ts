@@ -127,7 +127,7 @@ export class LoyaltyMaintenance extends LoyaltyConcern {
     if (!account) {
       return null
     }
-    account.period_points = await periodPoints(manager, account.id, windowStart)
+    account.period_points = await periodPoints(manager, account, windowStart)
     const change = settleTier(account, await this.settings_.tierRules(), now)
     await saveAccount(manager, account)
     return change

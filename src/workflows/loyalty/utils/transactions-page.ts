@@ -12,19 +12,16 @@ export async function transactionsPage(
 ) {
   const loyalty = scope.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
   const types = params.type === undefined ? undefined : [params.type].flat()
-  const filters: Record<string, unknown> = { customer_id: customerId }
-  if (types) {
-    filters.type = types
-  }
   // the count from the account's row counts, not a COUNT over its history: the first page costs
-  // the same after ten rows or a hundred thousand (its rows come from the top of an index)
+  // the same after ten rows or a hundred thousand (its rows come from the top of an index; with a
+  // type filter, from the top of each type's)
   const [transactions, count] = await Promise.all([
-    loyalty.listLoyaltyTransactions(filters, {
-      select,
-      order: { created_at: "DESC", id: "DESC" },
-      take: params.limit,
-      skip: params.offset,
-    }),
+    types
+      ? loyalty.listTypedLoyaltyTransactions(customerId, types, { select, take: params.limit, skip: params.offset })
+      : loyalty.listLoyaltyTransactions(
+          { customer_id: customerId },
+          { select, order: { created_at: "DESC", id: "DESC" }, take: params.limit, skip: params.offset }
+        ),
     loyalty.countLoyaltyTransactions(customerId, types),
   ])
   return { transactions, count, offset: params.offset, limit: params.limit }

@@ -10,8 +10,17 @@ import { loyaltyOf } from "../../../utils/loyalty"
 import type LoyaltyModuleService from "../../../../modules/loyalty/service"
 import { defaultAdminContactFields } from "./query-config"
 
-/** A contact with statistics, current consents and their history; 404 when there is none. */
-export async function contactDetail(scope: MedusaContainer, filters: Record<string, string>, label: string) {
+/** How many of a contact's latest consent changes its view shows (`consent_history_more` says there are older ones). */
+export const CONSENT_HISTORY_LIMIT = 50
+
+/** A contact with statistics, current consents and their latest changes; 404 when there is none. */
+export async function contactDetail(
+  scope: MedusaContainer,
+  filters: Record<string, string>,
+  label: string,
+  // the personal-data export: every consent change, not the latest
+  { wholeHistory = false } = {}
+) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [contact],
@@ -22,9 +31,14 @@ export async function contactDetail(scope: MedusaContainer, filters: Record<stri
   const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
   const [consents, history, syncs] = await Promise.all([
     currentConsentsOf(scope, contact.customer_id),
+    // the latest changes only (one more, to tell whether there are older ones): the whole history
+    // of a customer of years is in the personal-data export, not in every view of the contact
     engagement.listConsents(
       { customer_id: contact.customer_id },
-      { order: { recorded_at: "DESC", created_at: "DESC" } }
+      {
+        order: { recorded_at: "DESC", created_at: "DESC" },
+        ...(wholeHistory ? {} : { take: CONSENT_HISTORY_LIMIT + 1 }),
+      }
     ),
     engagement.listContactSyncs({ customer_id: contact.customer_id }, { order: { platform: "ASC" } }),
   ])
@@ -38,7 +52,15 @@ export async function contactDetail(scope: MedusaContainer, filters: Record<stri
     last_error: row.last_error,
     in_flight_delivery_id: row.in_flight_delivery_id,
   }))
-  return { contact: { ...contact, consents, consent_history: history, sync } }
+  return {
+    contact: {
+      ...contact,
+      consents,
+      consent_history: wholeHistory ? history : history.slice(0, CONSENT_HISTORY_LIMIT),
+      consent_history_more: !wholeHistory && history.length > CONSENT_HISTORY_LIMIT,
+      sync,
+    },
+  }
 }
 
 /** A contact is addressed by its own id, or by its Medusa customer id. */

@@ -11,7 +11,7 @@ import { personalDataOf } from "./personal-data"
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const id = req.params.id
-  const { contact } = await contactDetail(req.scope, contactFilterFor(id), `id ${id}`)
+  const { contact } = await contactDetail(req.scope, contactFilterFor(id), `id ${id}`, { wholeHistory: true })
   const held = await personalDataOf(req.scope, contact.customer_id, contact.email ?? null)
   res.setHeader("Content-Disposition", `attachment; filename="engagement-${contact.customer_id}.json"`)
   res.json({ exported_at: new Date().toISOString(), contact, ...held })
