@@ -5,8 +5,9 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  * - indexes that serve each filter in the log's order (newest first), so a page reads its rows from
  *   the top of one index instead of filtering the whole log's index or sorting every match;
  * - exact counts by platform and status: `engagement_delivery_count` (folded totals) plus
- *   `engagement_delivery_count_change` (+1 / −1 rows a trigger appends with every insert, delete and
- *   change of platform, status or deletion, in the writer's transaction). Appending, not updating a
+ *   `engagement_delivery_count_change` (the rows a statement-level trigger appends with every insert,
+ *   delete and change of platform, status or deletion, one per platform and status the statement
+ *   moved, in the writer's transaction). Appending, not updating a
  *   total, so writers of one platform and status never wait on each other's row lock (the outbox's
  *   claims and outcomes, checkouts enqueuing); `engagement_fold_delivery_counts()` (the
  *   fold-delivery-counts job, every minute) moves the changes into the totals in one transaction,
@@ -25,27 +26,41 @@ export class Migration20261207062000 extends Migration {
       CONSTRAINT "engagement_delivery_count_pkey" PRIMARY KEY ("platform", "status"));`)
     this.addSql(`CREATE TABLE IF NOT EXISTS "engagement_delivery_count_change" (
       "platform" text NOT NULL, "status" text NOT NULL, "rows" integer NOT NULL);`)
+    // statement-level, over the statement's transition tables: one INSERT per statement, of one
+    // row per platform and status it changed (a claim of 20 rows appends two), not one per row
     this.addSql(`CREATE OR REPLACE FUNCTION engagement_delivery_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP <> 'INSERT' AND OLD.deleted_at IS NULL THEN
-          INSERT INTO engagement_delivery_count_change (platform, status, rows) VALUES (OLD.platform, OLD.status, -1);
-        END IF;
-        IF TG_OP <> 'DELETE' AND NEW.deleted_at IS NULL THEN
-          INSERT INTO engagement_delivery_count_change (platform, status, rows) VALUES (NEW.platform, NEW.status, 1);
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO engagement_delivery_count_change (platform, status, rows)
+          SELECT platform, status, count(*) FROM new_rows WHERE deleted_at IS NULL GROUP BY 1, 2;
+        ELSIF TG_OP = 'DELETE' THEN
+          INSERT INTO engagement_delivery_count_change (platform, status, rows)
+          SELECT platform, status, -count(*) FROM old_rows WHERE deleted_at IS NULL GROUP BY 1, 2;
+        ELSE
+          -- an update that leaves platform, status and deletion alone (a lease, an attempt's details) adds nothing
+          INSERT INTO engagement_delivery_count_change (platform, status, rows)
+          SELECT platform, status, sum(n) FROM (
+            SELECT o.platform, o.status, -1 AS n FROM old_rows o JOIN new_rows r ON r.id = o.id
+             WHERE o.deleted_at IS NULL
+               AND (o.platform, o.status, o.deleted_at) IS DISTINCT FROM (r.platform, r.status, r.deleted_at)
+            UNION ALL
+            SELECT r.platform, r.status, 1 FROM old_rows o JOIN new_rows r ON r.id = o.id
+             WHERE r.deleted_at IS NULL
+               AND (o.platform, o.status, o.deleted_at) IS DISTINCT FROM (r.platform, r.status, r.deleted_at)
+          ) moved GROUP BY 1, 2 HAVING sum(n) <> 0;
         END IF;
         RETURN NULL;
       END $$;`)
-    this.addSql(`DROP TRIGGER IF EXISTS "engagement_delivery_count_insert_delete" ON "engagement_delivery";`)
-    this
-      .addSql(`CREATE TRIGGER "engagement_delivery_count_insert_delete" AFTER INSERT OR DELETE ON "engagement_delivery"
-      FOR EACH ROW EXECUTE FUNCTION engagement_delivery_count_change();`)
-    // an update that leaves platform, status and deletion alone (a lease, an attempt's details) adds nothing
-    this.addSql(`DROP TRIGGER IF EXISTS "engagement_delivery_count_update" ON "engagement_delivery";`)
-    this.addSql(`CREATE TRIGGER "engagement_delivery_count_update" AFTER UPDATE OF platform, status, deleted_at
-      ON "engagement_delivery" FOR EACH ROW
-      WHEN (OLD.platform IS DISTINCT FROM NEW.platform OR OLD.status IS DISTINCT FROM NEW.status
-            OR OLD.deleted_at IS DISTINCT FROM NEW.deleted_at)
-      EXECUTE FUNCTION engagement_delivery_count_change();`)
+    for (const [event, tables] of [
+      ["insert", "NEW TABLE AS new_rows"],
+      ["update", "OLD TABLE AS old_rows NEW TABLE AS new_rows"],
+      ["delete", "OLD TABLE AS old_rows"],
+    ]) {
+      this.addSql(`DROP TRIGGER IF EXISTS "engagement_delivery_count_${event}" ON "engagement_delivery";`)
+      this
+        .addSql(`CREATE TRIGGER "engagement_delivery_count_${event}" AFTER ${event.toUpperCase()} ON "engagement_delivery"
+        REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION engagement_delivery_count_change();`)
+    }
     // one fold at a time (the advisory lock); its DELETE runs with a snapshot taken after the lock
     this
       .addSql(`CREATE OR REPLACE FUNCTION engagement_fold_delivery_counts() RETURNS integer LANGUAGE plpgsql VOLATILE AS $$
@@ -73,8 +88,9 @@ export class Migration20261207062000 extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`DROP TRIGGER IF EXISTS "engagement_delivery_count_update" ON "engagement_delivery";`)
-    this.addSql(`DROP TRIGGER IF EXISTS "engagement_delivery_count_insert_delete" ON "engagement_delivery";`)
+    for (const event of ["insert", "update", "delete"]) {
+      this.addSql(`DROP TRIGGER IF EXISTS "engagement_delivery_count_${event}" ON "engagement_delivery";`)
+    }
     this.addSql(`DROP FUNCTION IF EXISTS engagement_fold_delivery_counts();`)
     this.addSql(`DROP FUNCTION IF EXISTS engagement_delivery_count_change();`)
     this.addSql(`DROP TABLE IF EXISTS "engagement_delivery_count_change";`)
