@@ -86,8 +86,8 @@ engagementSuite({
           FOR EACH ROW WHEN (NEW.type = 'redeem') EXECUTE FUNCTION loyalty_test_refuse();`)
       let status = 0
       try {
-        await api.post(`/store/carts/${cartId}/complete`, {}, ada).catch((error) => {
-          status = error.response?.status
+        await api.post(`/store/carts/${cartId}/complete`, {}, ada).catch((error: { response?: { status: number } }) => {
+          status = error.response?.status ?? 0
         })
       } finally {
         await knex().raw(
