@@ -143,6 +143,9 @@ export default class LoyaltyModuleService
   commitLoyaltyReservation(...args: Parameters<LoyaltyReservations["commitLoyaltyReservation"]>) {
     return this.reservations_.commitLoyaltyReservation(...args)
   }
+  uncommitLoyaltyReservation(...args: Parameters<LoyaltyReservations["uncommitLoyaltyReservation"]>) {
+    return this.reservations_.uncommitLoyaltyReservation(...args)
+  }
   retrieveCartReservation(...args: Parameters<LoyaltyReservations["retrieveCartReservation"]>) {
     return this.reservations_.retrieveCartReservation(...args)
   }

@@ -7,8 +7,8 @@ import { removeCartLoyaltyPointsWorkflow } from "../loyalty/workflows/remove-car
 
 /**
  * Decides at completion whether the points on a cart may be spent, so that a completed order's
- * credit line is always matched by its one `redeem` row (written when `order.placed` arrives,
- * see order-loyalty-points, and never refused then). A cart whose points credit line is no longer
+ * credit line is always matched by its one `redeem` row (written by the completion's `orderCreated`
+ * hook, complete-cart-redemption, or else when `order.placed` arrives, and never refused then). A cart whose points credit line is no longer
  * backed by points held for it (released by the job, or the numbers disagree) cannot be completed:
  * the shopper applies the points again. A cart whose shopper's spending was blocked since the
  * points were applied cannot be completed with them: the hold is given back and the credit line

@@ -6,7 +6,7 @@ import { repayDebtFromBalance, settleDebtBlock } from "./debt"
 import { postEntries, PostEntriesContext } from "./post-entries"
 import { matureLots } from "./release-lot"
 import { settleTier } from "./tier-state"
-import { ensureAccounts, lockAccounts, saveAccount } from "./queries"
+import { allocationsOf, changeLots, ensureAccounts, lockAccounts, saveAccount } from "./queries"
 
 export interface ReservationRecord {
   id: string
@@ -168,6 +168,64 @@ export async function commitReservation(
     [orderId, results[0]?.transaction_id ?? null, reservation.id]
   )
   return reservation
+}
+
+/**
+ * Undoes `commitReservation` of a held cart for `orderId` exactly (the checkout that committed it
+ * failed after it): the redeem row and its allocations are soft-deleted (the aggregates' trigger
+ * takes them off) and its key renamed so the cart can be redeemed again, the lots get their points
+ * back, the account holds them for the cart again and the reservation is `held`. Nothing when the
+ * cart's points were not committed for that order or were committed from a released hold.
+ */
+export async function uncommitReservation(manager: SqlEntityManager, cartId: string, orderId: string) {
+  const existing = await reservationOf(manager, cartId)
+  if (existing?.status !== "committed" || existing.order_id !== orderId) {
+    return null
+  }
+  const [account] = await lockAccounts(manager, [existing.customer_id])
+  const [reservation] = await runSql<{ id: string; status: string; order_id: string | null; redeem: string | null }>(
+    manager,
+    `SELECT r.id, r.status, r.order_id, t.id AS redeem
+       FROM loyalty_reservation r
+       LEFT JOIN loyalty_transaction t ON t.id = r.redeem_transaction_id AND t.type = 'redeem' AND t.deleted_at IS NULL
+      WHERE r.cart_id = ? AND r.deleted_at IS NULL`,
+    [cartId]
+  )
+  if (reservation?.status !== "committed" || reservation.order_id !== orderId || !reservation.redeem) {
+    return null
+  }
+  const allocations = await allocationsOf(manager, reservation.redeem)
+  await changeLots(
+    manager,
+    allocations.map((a) => ({ lot_id: a.lot_id, delta: a.points }))
+  )
+  const taken = allocations.reduce((sum, a) => sum + a.points, 0)
+  for (const a of allocations) {
+    if (a.state === "pending") {
+      account.pending += a.points
+    } else {
+      account.reserved += a.points
+    }
+  }
+  account.total_redeemed -= taken
+  await runSql(manager, `UPDATE loyalty_allocation SET deleted_at = now() WHERE debit_id = ? AND deleted_at IS NULL`, [
+    reservation.redeem,
+  ])
+  await runSql(
+    manager,
+    `UPDATE loyalty_transaction SET deleted_at = now(), idempotency_key = idempotency_key || ':undone:' || id
+      WHERE id = ?`,
+    [reservation.redeem]
+  )
+  await runSql(
+    manager,
+    `UPDATE loyalty_reservation SET status = 'held', order_id = NULL, redeem_transaction_id = NULL, updated_at = now()
+      WHERE id = ?`,
+    [reservation.id]
+  )
+  settleDebtBlock(account)
+  await saveAccount(manager, account)
+  return existing
 }
 
 /** Held reservations past their time (one page), for the release job. */

@@ -9,6 +9,7 @@ import {
   reservationsOfCustomer,
   reservePoints,
   ReserveInput,
+  uncommitReservation,
 } from "../ledger/reservations"
 import { LoyaltyConcern } from "./concern"
 
@@ -32,6 +33,12 @@ export class LoyaltyReservations extends LoyaltyConcern {
   @InjectTransactionManager()
   async commitLoyaltyReservation(cartId: string, orderId: string, @MedusaContext() ctx: Ctx = {}) {
     return await commitReservation(ctx.transactionManager!, cartId, orderId, await this.settings_.postContext())
+  }
+
+  /** Undoes the commit of a cart's held points for `orderId` (its checkout failed after it); null when there was none. */
+  @InjectTransactionManager()
+  async uncommitLoyaltyReservation(cartId: string, orderId: string, @MedusaContext() ctx: Ctx = {}) {
+    return await uncommitReservation(ctx.transactionManager!, cartId, orderId)
   }
 
   @InjectManager()
