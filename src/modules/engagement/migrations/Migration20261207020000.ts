@@ -1,18 +1,7 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
-/**
- * The outbox's claim as one statement (one round trip instead of four: BEGIN, the platform's lock,
- * the claim, COMMIT), so a claim is short enough to run beside the calls without the platform's
- * slots waiting for it. Rules and comments: src/modules/engagement/outbox/claim.ts, which calls it.
- *
- * The lock is the one claim.ts took before (same key): a function's statements each take a fresh
- * snapshot (it is VOLATILE), so the claim after the lock sees every claim committed before it,
- * and the lock holds until the calling statement's transaction commits the rows it claimed. The
- * claim runs through EXECUTE so that it is planned with its parameters each time, as before.
- */
-export class Migration20261207020000 extends Migration {
-  override async up(): Promise<void> {
-    this.addSql(`CREATE OR REPLACE FUNCTION engagement_claim_deliveries(
+/** The function as this migration creates it (a later migration replaces it, and restores it on the way down). */
+export const CLAIM_DELIVERIES_20261207 = `CREATE OR REPLACE FUNCTION engagement_claim_deliveries(
   p_platform text, p_limit int, p_concurrency int, p_answered jsonb, p_ids jsonb, p_lease_ms bigint
 ) RETURNS SETOF engagement_delivery LANGUAGE plpgsql VOLATILE AS $fn$
 BEGIN
@@ -49,7 +38,21 @@ BEGIN
     RETURNING d.*
   $claim$ USING p_platform, p_limit, p_concurrency, p_answered, p_ids, p_lease_ms;
 END
-$fn$;`)
+$fn$;`
+
+/**
+ * The outbox's claim as one statement (one round trip instead of four: BEGIN, the platform's lock,
+ * the claim, COMMIT), so a claim is short enough to run beside the calls without the platform's
+ * slots waiting for it. Rules and comments: src/modules/engagement/outbox/claim.ts, which calls it.
+ *
+ * The lock is the one claim.ts took before (same key): a function's statements each take a fresh
+ * snapshot (it is VOLATILE), so the claim after the lock sees every claim committed before it,
+ * and the lock holds until the calling statement's transaction commits the rows it claimed. The
+ * claim runs through EXECUTE so that it is planned with its parameters each time, as before.
+ */
+export class Migration20261207020000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(CLAIM_DELIVERIES_20261207)
   }
 
   override async down(): Promise<void> {

@@ -5,7 +5,7 @@ import { withoutContactDetails } from "../../../utils/database-errors"
 import type { OutboxOptions } from "../options"
 import type { DeliveryOutcome, EnabledPlatform, EnqueueDeliveryInput } from "../../../provider-api/types"
 import type { DeliveryRecord, EnqueueResult } from "../types"
-import { claimLimit } from "./claim-limit"
+import { claimRoom, mayStillAttempt } from "./claim-limit"
 import type { OutcomeHandlers } from "./outcome-handlers"
 import { toRecordedOutcome } from "./outcome"
 import { PlatformDeliveryHealth, summarizeDeliveries } from "./health"
@@ -19,7 +19,7 @@ import {
   restoreDelivery,
 } from "./queries"
 import type { PlatformTransport } from "./transport"
-import { claimWithinLimit } from "./claim"
+import { claimWithinLimit, releaseUnsent } from "./claim"
 import { countAllDeliveries } from "./count"
 import { CanceledDelivery, cancelEndedDeliveries, uncancelDeliveries } from "./cancel"
 import { OutcomeWriter, PendingOutcome, recordOutcomes } from "./outcome-writer"
@@ -154,31 +154,45 @@ export class Outbox {
     await Promise.all(
       platformIds.map(async (platformId) => {
         const { options } = platforms.get(platformId)!
-        // this dispatch's rows the platform has answered, their outcome being written
-        const answered = new Set<string>()
+        // every row this dispatch holds of the platform: in flight, waiting for a slot, or answered
+        // with its outcome being written (the table's other `sending` rows are other processes' calls)
+        // (with when each was claimed, on this process's clock)
+        const held = new Map<string, number>()
+        const { rounds, limit } = claimRoom(outbox, options)
         summary.claimed += await pump<DeliveryRecord>({
           concurrency: options.concurrency,
-          refill: 1, // a claim as soon as a slot is free: it takes the slots free when it runs
-          claim: (count) =>
-            claimWithinLimit(manager, {
+          rounds,
+          // with rows held ahead, a claim once a quarter of them have gone; else as soon as a slot is free
+          refill: Math.ceil((options.concurrency * (rounds - 1)) / 4) || 1,
+          claim: async (count, busy) => {
+            const claimedAt = Date.now()
+            const claim = await claimWithinLimit(manager, {
               platform: platformId,
-              limit: Math.min(count, claimLimit(outbox, options)),
+              limit: Math.min(count, limit),
               concurrency: options.concurrency,
+              rounds,
+              busy,
               leaseMs: outbox.lease_ms,
               ids: args.ids,
-              answered: [...answered],
-            }),
+              held: [...held.keys()],
+            })
+            claim.rows.forEach((row) => held.set(row.id, claimedAt))
+            return claim
+          },
           attempt: async (delivery, freeSlot) => {
             try {
-              const recorded = await this.attemptClaimed(manager, platformId, delivery, writer, () => {
-                answered.add(delivery.id)
+              if (!mayStillAttempt(held.get(delivery.id)!, Date.now(), outbox, options)) {
+                // it waited for a slot (other processes took them) until its lease could end mid-call
                 freeSlot()
-              })
+                await this.releaseUnsent_([delivery], { manager })
+                return
+              }
+              const recorded = await this.attemptClaimed(manager, platformId, delivery, writer, freeSlot)
               if (recorded) {
                 summary[recorded.status === "pending" ? "retrying" : recorded.status]++
               }
             } finally {
-              answered.delete(delivery.id)
+              held.delete(delivery.id)
             }
           },
           stop: () => Date.now() >= deadline || transport.isPaused(platformId),
@@ -227,6 +241,15 @@ export class Outbox {
       outcome: recorded.refund_attempt || this.deps_.outcomes.wants(delivery) ? outcome : undefined,
     })
     return saved ? recorded : null
+  }
+
+  /** Hands back claimed rows that were never attempted (see `releaseUnsent`). */
+  @InjectManager()
+  protected async releaseUnsent_(
+    rows: DeliveryRecord[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    await releaseUnsent(sharedContext.manager!, rows)
   }
 
   /**
