@@ -1,5 +1,5 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
-import { CLAIM_DELIVERIES_20261207 } from "./Migration20261207020000"
+import { CLAIM_DELIVERIES_20261207 } from "../outbox/claim-functions"
 
 /**
  * The outbox's claim takes rows ahead of the free slots, so a slot that frees starts the next row
