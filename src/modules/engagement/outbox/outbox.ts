@@ -156,7 +156,7 @@ export class Outbox {
         const { options } = platforms.get(platformId)!
         // every row this dispatch holds of the platform: in flight, waiting for a slot, or answered
         // with its outcome being written (the table's other `sending` rows are other processes' calls)
-        // (with when each was claimed, on this process's clock)
+        // (with when each claim answered, on this process's clock)
         const held = new Map<string, number>()
         const { rounds, limit } = claimRoom(outbox, options)
         summary.claimed += await pump<DeliveryRecord>({
@@ -165,7 +165,6 @@ export class Outbox {
           // with rows held ahead, a claim once a quarter of them have gone; else as soon as a slot is free
           refill: Math.ceil((options.concurrency * (rounds - 1)) / 4) || 1,
           claim: async (count, busy) => {
-            const claimedAt = Date.now()
             const claim = await claimWithinLimit(manager, {
               platform: platformId,
               limit: Math.min(count, limit),
@@ -176,6 +175,9 @@ export class Outbox {
               ids: args.ids,
               held: [...held.keys()],
             })
+            // the lease began a little before the claim answered: the check before a held row's
+            // attempt leaves it the whole of an attempt, so this moment is close enough
+            const claimedAt = Date.now()
             claim.rows.forEach((row) => held.set(row.id, claimedAt))
             return claim
           },
