@@ -5,7 +5,6 @@ import { withoutContactDetails } from "../../../utils/database-errors"
 import type { OutboxOptions } from "../options"
 import type { DeliveryOutcome, EnabledPlatform, EnqueueDeliveryInput } from "../../../provider-api/types"
 import type { DeliveryRecord, EnqueueResult } from "../types"
-import { claimRoom, mayStillAttempt } from "./claim-limit"
 import type { OutcomeHandlers } from "./outcome-handlers"
 import { toRecordedOutcome } from "./outcome"
 import { PlatformDeliveryHealth, summarizeDeliveries } from "./health"
@@ -19,11 +18,11 @@ import {
   restoreDelivery,
 } from "./queries"
 import type { PlatformTransport } from "./transport"
-import { claimWithinLimit, releaseUnsent } from "./claim"
+import { releaseUnsent } from "./claim"
 import { countAllDeliveries } from "./count"
 import { CanceledDelivery, cancelEndedDeliveries, uncancelDeliveries } from "./cancel"
 import { OutcomeWriter, PendingOutcome, recordOutcomes } from "./outcome-writer"
-import { pump } from "./pump"
+import { pumpPlatform } from "./platform-pump"
 import { buildDryRun, DRY_RUN_REASON, DryRunRequest, isDryRun, recordDryRun } from "./dry-run"
 
 export interface DispatchSummary {
@@ -153,50 +152,19 @@ export class Outbox {
     const writer = new OutcomeWriter(manager, (batch) => this.recordOutcomes_(batch, { manager }))
     await Promise.all(
       platformIds.map(async (platformId) => {
-        const { options } = platforms.get(platformId)!
-        // every row this dispatch holds of the platform: in flight, waiting for a slot, or answered
-        // with its outcome being written (the table's other `sending` rows are other processes' calls)
-        // (with when each claim answered, on this process's clock)
-        const held = new Map<string, number>()
-        const { rounds, limit } = claimRoom(outbox, options)
-        summary.claimed += await pump<DeliveryRecord>({
-          concurrency: options.concurrency,
-          rounds,
-          // with rows held ahead, a claim once a quarter of them have gone; else as soon as a slot is free
-          refill: Math.ceil((options.concurrency * (rounds - 1)) / 4) || 1,
-          claim: async (count, busy) => {
-            const claim = await claimWithinLimit(manager, {
-              platform: platformId,
-              limit: Math.min(count, limit),
-              concurrency: options.concurrency,
-              rounds,
-              busy,
-              leaseMs: outbox.lease_ms,
-              ids: args.ids,
-              held: [...held.keys()],
-            })
-            // the lease began a little before the claim answered: the check before a held row's
-            // attempt leaves it the whole of an attempt, so this moment is close enough
-            const claimedAt = Date.now()
-            claim.rows.forEach((row) => held.set(row.id, claimedAt))
-            return claim
-          },
-          attempt: async (delivery, freeSlot) => {
-            try {
-              if (!mayStillAttempt(held.get(delivery.id)!, Date.now(), outbox, options)) {
-                // it waited for a slot (other processes took them) until its lease could end mid-call
-                freeSlot()
-                await this.releaseUnsent_([delivery], { manager })
-                return
-              }
-              const recorded = await this.attemptClaimed(manager, platformId, delivery, writer, freeSlot)
-              if (recorded) {
-                summary[recorded.status === "pending" ? "retrying" : recorded.status]++
-              }
-            } finally {
-              held.delete(delivery.id)
+        summary.claimed += await pumpPlatform({
+          manager,
+          platformId,
+          options: platforms.get(platformId)!.options,
+          outbox,
+          ids: args.ids,
+          attempt: async (delivery, answered) => {
+            const recorded = await this.attemptClaimed(manager, platformId, delivery, writer, answered)
+            if (recorded) {
+              summary[recorded.status === "pending" ? "retrying" : recorded.status]++
             }
           },
+          release: (rows) => this.releaseUnsent_(rows, { manager }),
           stop: () => Date.now() >= deadline || transport.isPaused(platformId),
         })
       })
