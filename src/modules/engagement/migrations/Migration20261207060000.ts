@@ -85,7 +85,9 @@ $fn$;`)
   }
 
   override async down(): Promise<void> {
-    this.addSql(`DROP FUNCTION IF EXISTS engagement_claim_deliveries_ahead(text, int, int, int, int, jsonb, jsonb, bigint);`)
+    this.addSql(
+      `DROP FUNCTION IF EXISTS engagement_claim_deliveries_ahead(text, int, int, int, int, jsonb, jsonb, bigint);`
+    )
     this.addSql(CLAIM_DELIVERIES_20261207)
   }
 }
