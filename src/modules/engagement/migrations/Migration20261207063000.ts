@@ -23,7 +23,7 @@ import { CLAIM_DELIVERIES_20261207 } from "../outbox/claim-functions"
  * so the count after the lock sees every claim committed before it. The claim runs through EXECUTE
  * so that it is planned with its parameters each time.
  */
-export class Migration20261207060000 extends Migration {
+export class Migration20261207063000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`DROP FUNCTION IF EXISTS engagement_claim_deliveries(text, int, int, jsonb, jsonb, bigint);`)
     this.addSql(`CREATE OR REPLACE FUNCTION engagement_claim_deliveries_ahead(
