@@ -1,5 +1,5 @@
 /**
- * `engagement_claim_deliveries` as migration 20261207020000 created it: migration 20261207060000
+ * `engagement_claim_deliveries` as migration 20261207020000 created it: migration 20261207063000
  * replaces it and creates it again on the way down. (Kept outside the migrations folder, whose
  * every export is taken for a migration.)
  */

@@ -51,7 +51,7 @@ export interface ClaimResult {
  * the outcome (it may have arrived: the row is then claimed in doubt).
  *
  * All of it is one statement, the function `engagement_claim_deliveries_ahead` (migration
- * 20261207060000): one round trip, and the reasons when nothing was claimed come with it. The due
+ * 20261207063000): one round trip, and the reasons when nothing was claimed come with it. The due
  * rows are read in two index-ordered parts (retries and new rows by their due time; rows of a
  * worker whose lease ran out), each no longer than the claim, so a claim reads only what it takes
  * however long the backlog is; the rows are updated by their ids as an array, looked up by primary key.
