@@ -41,7 +41,11 @@ async function bootEngagement(url: string, urls: StandInProcess["urls"], concurr
   })
   const options = providerOptions(urls, concurrency)
   const { medusaApp, shutdown: stopModules } = await initModules({
-    injectedDependencies: { [ContainerRegistrationKeys.PG_CONNECTION]: connection },
+    // the logger too: the module warns of every attempt that did not deliver (a timeout under load)
+    injectedDependencies: {
+      [ContainerRegistrationKeys.PG_CONNECTION]: connection,
+      [ContainerRegistrationKeys.LOGGER]: logger,
+    },
     databaseConfig: { clientUrl: url, schema: "public" },
     modulesConfig: {
       engagement: {

@@ -167,10 +167,19 @@ export async function bareFetchLoop(
         Array.from({ length: concurrency }, async () => {
           while (next < mine.length) {
             const request = builders[platform](mine[next++])
-            const response = await fetch(request.url, {
-              method: request.method,
-              headers: request.headers,
-              body: request.body === undefined ? undefined : JSON.stringify(request.body),
+            const send = () =>
+              fetch(request.url, {
+                method: request.method,
+                headers: request.headers,
+                body: request.body === undefined ? undefined : JSON.stringify(request.body),
+              })
+            // a kept-alive socket the stand-in closed as it was reused (a loaded machine's race):
+            // sent again, as the outbox sends again a call that never reached the platform
+            const response = await send().catch((error) => {
+              if ((error as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") {
+                throw error
+              }
+              return send()
             })
             await response.text()
           }

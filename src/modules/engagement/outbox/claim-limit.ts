@@ -32,3 +32,31 @@ export function leaseTooShort(
   }
   return null
 }
+
+/**
+ * How a dispatch claims a platform's rows: `rounds`, the rows it may hold per slot (2: as many
+ * again as its slots, waiting for one, when the lease covers two attempts in a row; else 1), and
+ * `limit`, the most one claim takes. A row held waits for at most `rounds - 1` attempts before its
+ * own, so every row held is sent within its lease.
+ */
+export function claimRoom(
+  outbox: Pick<OutboxOptions, "batch_size" | "lease_ms">,
+  platform: Pick<CommonPlatformOptions, "concurrency" | "timeout_ms">
+): { rounds: number; limit: number } {
+  const leaseRounds = Math.floor(outbox.lease_ms / (REQUESTS_PER_ATTEMPT * platform.timeout_ms))
+  return { rounds: Math.max(1, Math.min(2, leaseRounds)), limit: claimLimit(outbox, platform) }
+}
+
+/**
+ * Whether a row claimed at `claimedAt` (this process's clock) may still be attempted: its whole
+ * attempt (up to two requests) must end before its lease does, or another process could take it
+ * back while it is in flight.
+ */
+export function mayStillAttempt(
+  claimedAt: number,
+  now: number,
+  outbox: Pick<OutboxOptions, "lease_ms">,
+  platform: Pick<CommonPlatformOptions, "timeout_ms">
+): boolean {
+  return now + REQUESTS_PER_ATTEMPT * platform.timeout_ms <= claimedAt + outbox.lease_ms
+}

@@ -1,83 +1,97 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { optionalIn, runSql } from "../sql"
+import { runSql } from "../sql"
 import type { DeliveryRecord } from "../types"
-
-const TABLE = "engagement_delivery"
-// a row due: a new row or a retry whose time has come, or a row whose worker's lease ran out (it died)
-const WAITING_DUE = "status = 'pending' AND next_attempt_at <= now()"
-const LEASE_RAN_OUT = "status = 'sending' AND locked_until < now() AND attempts < max_attempts"
-// the platform answered 429: the row waiting out its Retry-After holds the pause in \`locked_until\`
-// (see recordOutcomes) until then (one parameter: the platform)
-const PAUSED = `EXISTS (SELECT 1 FROM ${TABLE} WHERE deleted_at IS NULL AND platform = ? AND status = 'pending' AND locked_until > now())`
 
 export interface ClaimWithinLimitArgs {
   platform: string
-  /** at most this many rows, whatever the free slots */
+  /** at most this many rows */
   limit: number
   /** the platform's concurrency limit, across every process sharing the database */
   concurrency: number
+  /**
+   * How many rows the caller may hold per slot left to it (the concurrency less other processes'
+   * calls): 1 takes only the free slots, 2 as many again waiting for a slot.
+   */
+  rounds: number
+  /** the rows the caller holds not answered yet (in flight, or waiting for a slot) */
+  busy: number
   leaseMs: number
   ids?: string[]
   /**
-   * Rows this process claimed whose call the platform has answered, their outcome not written yet:
-   * still `sending` in the table, but no longer in flight (their slots are free).
+   * Every row the caller holds (in flight, waiting for a slot, or answered with its outcome not
+   * written yet): the rest of the rows `sending` under a live lease are other processes' calls.
    */
-  answered?: string[]
+  held?: string[]
 }
 
 export interface ClaimResult {
   rows: DeliveryRecord[]
-  /** rows are due (none claimed while this is true: every slot of the platform is taken) */
+  /** calls in flight in other processes when the claim ran: the caller keeps its own below concurrency less these */
+  others: number
+  /** rows are due (with none claimed: the room was taken, by the caller or by other processes) */
   due: boolean
   /** the platform answered 429 and its pause has not ended: nothing was claimed */
   paused: boolean
 }
 
 /**
- * Claims due rows of one platform, no more than its concurrency limit leaves free ACROSS processes:
- * every row `sending` under a live lease is a call in flight somewhere, so the limit is counted in
- * the table itself. A per-platform transaction-scoped advisory lock makes the count and the claim
- * one step, so two processes claiming at once never take the same free slot. A platform paused by
- * a 429 (a row waiting out its `Retry-After`) is claimed nothing, in every process.
+ * Claims due rows of one platform within a concurrency limit that holds ACROSS processes: every
+ * row `sending` under a live lease is held by some process, so the limit is counted in the table.
+ * A process may take rows AHEAD of its free slots (`rounds`), so a slot that frees starts the next
+ * row at once rather than waiting for a claim; it starts a call only while its own calls are fewer
+ * than the limit less `others`, the rows other processes held when it claimed.
+ * That keeps calls in flight within the limit: whichever process claimed last saw every row the
+ * other holds (ahead ones included) and starts no more than the rest, and the other process's
+ * calls never outnumber the rows it held then, since it claimed nothing since.
  *
- * `FOR UPDATE SKIP LOCKED` keeps concurrent claims disjoint, and the lease hands a row back if its
- * worker dies before recording the outcome (it may have arrived: the row is then in doubt).
+ * The platform's transaction-scoped advisory lock makes the count and the claim one step, so two
+ * processes claiming at once never take the same room. A platform paused by a 429 (a row waiting
+ * out its `Retry-After`) is claimed nothing, in every process. `FOR UPDATE SKIP LOCKED` keeps
+ * concurrent claims disjoint, and the lease hands a row back if its worker dies before recording
+ * the outcome (it may have arrived: the row is then claimed in doubt).
  *
- * The lock and the claim are one statement, the function `engagement_claim_deliveries` (migration
- * 20261207020000): one round trip instead of four (BEGIN, the lock, the claim, COMMIT), so a claim
- * runs beside the calls without their slots waiting for it. Its claim, in words: the free slots
- * (none while paused; the limit less the rows in flight, but for `answered`), then the due rows in
- * two index-ordered parts (retries and new rows by their due time; rows of a worker whose lease ran
- * out), each no more than the free slots, so a claim reads only what it takes however long the
- * backlog is (one OR over both would read and sort every due row: 5–10 ms at a backlog of 10,000,
- * against 0.3 ms); the rows are updated by their ids as an array, which the planner looks up by
- * primary key. A row taken back from a worker whose lease ran out may have reached the platform:
- * it is claimed in doubt.
+ * All of it is one statement, the function `engagement_claim_deliveries_ahead` (migration
+ * 20261207063000): one round trip, and the reasons when nothing was claimed come with it. The due
+ * rows are read in two index-ordered parts (retries and new rows by their due time; rows of a
+ * worker whose lease ran out), each no longer than the claim, so a claim reads only what it takes
+ * however long the backlog is; the rows are updated by their ids as an array, looked up by primary key.
  */
 export async function claimWithinLimit(manager: SqlEntityManager, args: ClaimWithinLimitArgs): Promise<ClaimResult> {
-  const rows = await runSql<DeliveryRecord>(
+  const answer = await runSql<DeliveryRecord & { claim_others: number; claim_paused: boolean; claim_due: boolean }>(
     manager,
-    `SELECT * FROM engagement_claim_deliveries(?, ?::int, ?::int, ?::jsonb, ?::jsonb, ?::bigint)`,
+    `SELECT c.claim_others, c.claim_paused, c.claim_due, (c.delivery).*
+       FROM engagement_claim_deliveries_ahead(?, ?::int, ?::int, ?::int, ?::int, ?::jsonb, ?::jsonb, ?::bigint) c`,
     [
       args.platform,
       args.limit,
       args.concurrency,
-      JSON.stringify(args.answered ?? []),
+      args.rounds,
+      args.busy,
+      JSON.stringify(args.held ?? []),
       args.ids ? JSON.stringify(args.ids) : null,
       args.leaseMs,
     ]
   )
-  if (rows.length) {
-    return { rows, due: true, paused: false }
+  const [first] = answer
+  const rows = answer
+    .filter((row) => row.id !== null)
+    .map(({ claim_others: _others, claim_paused: _paused, claim_due: _due, ...row }) => row as DeliveryRecord)
+  return { rows, others: first.claim_others, due: first.claim_due, paused: first.claim_paused }
+}
+
+/**
+ * Hands back rows claimed and never attempted, as they were before the claim (due again at once,
+ * the claim's attempt not counted), unless another process has taken them since.
+ */
+export async function releaseUnsent(manager: SqlEntityManager, rows: Pick<DeliveryRecord, "id" | "attempts">[]) {
+  if (!rows.length) {
+    return
   }
-  // nothing claimed: say why (nothing due, every slot taken, or paused), so the caller waits or stops
-  const idFilter = optionalIn("id", args.ids)
-  const [state] = await runSql<{ due: boolean; paused: boolean }>(
+  await runSql(
     manager,
-    `SELECT EXISTS (SELECT id FROM ${TABLE}
-         WHERE deleted_at IS NULL AND platform = ? ${idFilter.sql} AND ((${WAITING_DUE}) OR (${LEASE_RAN_OUT}))) AS due,
-       ${PAUSED} AS paused`,
-    [args.platform, ...idFilter.params, args.platform]
+    `UPDATE engagement_delivery d SET status = 'pending', attempts = d.attempts - 1, locked_until = NULL, updated_at = now()
+       FROM jsonb_to_recordset(?::jsonb) AS r(id text, attempts int)
+      WHERE d.id = r.id AND d.status = 'sending' AND d.attempts = r.attempts`,
+    [JSON.stringify(rows.map(({ id, attempts }) => ({ id, attempts })))]
   )
-  return { rows, due: state.due, paused: state.paused }
 }

@@ -5,7 +5,6 @@ import { withoutContactDetails } from "../../../utils/database-errors"
 import type { OutboxOptions } from "../options"
 import type { DeliveryOutcome, EnabledPlatform, EnqueueDeliveryInput } from "../../../provider-api/types"
 import type { DeliveryRecord, EnqueueResult } from "../types"
-import { claimLimit } from "./claim-limit"
 import type { OutcomeHandlers } from "./outcome-handlers"
 import { toRecordedOutcome } from "./outcome"
 import { PlatformDeliveryHealth, summarizeDeliveries } from "./health"
@@ -19,10 +18,10 @@ import {
   restoreDelivery,
 } from "./queries"
 import type { PlatformTransport } from "./transport"
-import { claimWithinLimit } from "./claim"
+import { releaseUnsent } from "./claim"
 import { CanceledDelivery, cancelEndedDeliveries, uncancelDeliveries } from "./cancel"
 import { OutcomeWriter, PendingOutcome, recordOutcomes } from "./outcome-writer"
-import { pump } from "./pump"
+import { pumpPlatform } from "./platform-pump"
 import { buildDryRun, DRY_RUN_REASON, DryRunRequest, isDryRun, recordDryRun } from "./dry-run"
 
 export interface DispatchSummary {
@@ -146,34 +145,19 @@ export class Outbox {
     const writer = new OutcomeWriter(manager, (batch) => this.recordOutcomes_(batch, { manager }))
     await Promise.all(
       platformIds.map(async (platformId) => {
-        const { options } = platforms.get(platformId)!
-        // this dispatch's rows the platform has answered, their outcome being written
-        const answered = new Set<string>()
-        summary.claimed += await pump<DeliveryRecord>({
-          concurrency: options.concurrency,
-          refill: 1, // a claim as soon as a slot is free: it takes the slots free when it runs
-          claim: (count) =>
-            claimWithinLimit(manager, {
-              platform: platformId,
-              limit: Math.min(count, claimLimit(outbox, options)),
-              concurrency: options.concurrency,
-              leaseMs: outbox.lease_ms,
-              ids: args.ids,
-              answered: [...answered],
-            }),
-          attempt: async (delivery, freeSlot) => {
-            try {
-              const recorded = await this.attemptClaimed(manager, platformId, delivery, writer, () => {
-                answered.add(delivery.id)
-                freeSlot()
-              })
-              if (recorded) {
-                summary[recorded.status === "pending" ? "retrying" : recorded.status]++
-              }
-            } finally {
-              answered.delete(delivery.id)
+        summary.claimed += await pumpPlatform({
+          manager,
+          platformId,
+          options: platforms.get(platformId)!.options,
+          outbox,
+          ids: args.ids,
+          attempt: async (delivery, answered) => {
+            const recorded = await this.attemptClaimed(manager, platformId, delivery, writer, answered)
+            if (recorded) {
+              summary[recorded.status === "pending" ? "retrying" : recorded.status]++
             }
           },
+          release: (rows) => this.releaseUnsent_(rows, { manager }),
           stop: () => Date.now() >= deadline || transport.isPaused(platformId),
         })
       })
@@ -220,6 +204,15 @@ export class Outbox {
       outcome: recorded.refund_attempt || this.deps_.outcomes.wants(delivery) ? outcome : undefined,
     })
     return saved ? recorded : null
+  }
+
+  /** Hands back claimed rows that were never attempted (see `releaseUnsent`). */
+  @InjectManager()
+  protected async releaseUnsent_(
+    rows: DeliveryRecord[],
+    @MedusaContext() sharedContext: Context<SqlEntityManager> = {}
+  ): Promise<void> {
+    await releaseUnsent(sharedContext.manager!, rows)
   }
 
   /**
