@@ -24,7 +24,7 @@ moduleIntegrationTestRunner<EngagementModuleService>({
   pathToMigrations: path.join(__dirname, "../../../src/modules/engagement/migrations"),
   moduleOptions: { consents: { link_secret: "contact-sync-settle-test-secret-0123456789abcd" } },
   testSuite: ({ MikroOrmWrapper }) => {
-    const sql = async (text: string, bindings: unknown[] = []) =>
+    const sql = async (text: string, bindings: (string | number | boolean | null)[] = []) =>
       (await MikroOrmWrapper.forkManager().getKnex().raw(text, bindings)).rows as Record<string, unknown>[]
 
     /** A contact whose Engage call (the outbox row `engdel_<name>`) is in flight. */
@@ -152,7 +152,9 @@ moduleIntegrationTestRunner<EngagementModuleService>({
       expect(await idsOf("erased")).toEqual({ other: "x" })
       // a create that kept failing falls back to the bulk endpoint: a new outbox row, due now, in flight
       const fallen = await syncOf("fallen")
-      const [fallback] = await sql(`SELECT * FROM engagement_delivery WHERE id = ?`, [fallen.in_flight_delivery_id])
+      const [fallback] = await sql(`SELECT * FROM engagement_delivery WHERE id = ?`, [
+        fallen.in_flight_delivery_id as string,
+      ])
       expect(fallback).toEqual(
         expect.objectContaining({
           operation: "bulk_create",
