@@ -64,7 +64,8 @@ export async function eraseWhenQuiet(
   deadline: number
 ): Promise<ErasedShopper> {
   const { customer } = await call(`${storeUrl}/store/customers/me`, "GET", undefined, shopper.headers)
-  while (!(await quiet(db, customer.id, orderIds()))) {
+  // a poll that fails (the shared PostgreSQL out of connections for a while) is tried again
+  while (!(await quiet(db, customer.id, orderIds()).catch(() => false))) {
     if (Date.now() > deadline) {
       throw new Error(`soak: the plugin never finished ${customer.id}'s work before its erasure`)
     }
