@@ -168,7 +168,9 @@ export async function benchSoak(scale: number, options: Record<string, string> =
       await new Promise((resolve) => setTimeout(resolve, 2000))
     }
     if (!settledAt) {
-      throw new Error(`the plugin did not settle within ${SETTLE_MS / 60_000} minutes: ${JSON.stringify(left)}`)
+      // the checks are still worth printing: what did not settle is one more short figure
+      console.error(`   the plugin did not settle within ${SETTLE_MS / 60_000} minutes: ${JSON.stringify(left)}`)
+      settledAt = Date.now()
     }
     const erasedEmails = new Set(erased.map((shopper) => shopper.email))
     const checks = await soakChecks(db, byName, placed, shoppers, erasedEmails)
@@ -191,6 +193,14 @@ export async function benchSoak(scale: number, options: Record<string, string> =
         value: seconds(settledAt - loadEnded),
         compare: "info",
         detail: "until no delivery is pending or sending, no contact waits, no review request is due",
+      },
+      {
+        name: "soak: work left unsettled when the wait ended",
+        value: left.deliveries + left.contacts + left.reviews,
+        compare: "<=",
+        target: 0,
+        unit: "rows",
+        detail: `${JSON.stringify(left)} after ${SETTLE_MS / 60_000} minutes at most`,
       },
       ...checks,
       ...(await erasureChecks(db, byName, erased)),
