@@ -155,7 +155,11 @@ async function benchConcurrency(
     await dispatchAll(app, db.knex, standIn, 4 * concurrency, `warm-${concurrency}`)
 
     const rows = Math.round(concurrency * 250 * scale)
-    const counts = await seedMix(db.knex, rows, REALISTIC_MIX, `c${concurrency}`)
+    const counts = ALONE ? {} : await seedMix(db.knex, rows, REALISTIC_MIX, `c${concurrency}`)
+    if (ALONE) {
+      figures.push(...(await kindsAlone(app, db, standIn, concurrency, scale)))
+      return figures
+    }
     const calls = await messages(db.knex)
     const mix = await dispatchAll(app, db.knex, standIn, rows, String(concurrency))
     await standIn.reset()
@@ -177,19 +181,38 @@ async function benchConcurrency(
       compare: "<=",
       target: 1,
     })
-    for (const [kind] of REALISTIC_MIX) {
-      const alone = Math.round(concurrency * 40 * scale)
-      await seedMix(db.knex, alone, [[kind, 1]], `${kind}${concurrency}`)
-      const measured = await dispatchAll(app, db.knex, standIn, alone, `${kind}-${concurrency}`)
-      figures.push({
-        name: `outbox ${kind}, concurrency ${concurrency}: statements per delivery`,
-        value: measured.statements,
-        compare: "info",
-        detail: `${measured.cpuMs.toFixed(2)} ms CPU per delivery; ${measured.detail}`,
-      })
-    }
+    figures.push(...(await kindsAlone(app, db, standIn, concurrency, scale)))
   } finally {
     await app.shutdown()
+  }
+  return figures
+}
+
+/**
+ * `BENCH_OUTBOX_KINDS=contact_sync,…`: only these kinds, each alone, and no mix or drain (a quick
+ * before-and-after of one kind's outcome handling).
+ */
+const ALONE = process.env.BENCH_OUTBOX_KINDS?.split(",").map((kind) => kind.trim())
+
+/** Each kind of the mix sent alone, for its statements and CPU per delivery. */
+async function kindsAlone(
+  app: Awaited<ReturnType<typeof bootEngagement>>,
+  db: { knex: Knex },
+  standIn: StandInProcess,
+  concurrency: number,
+  scale: number
+): Promise<Figure[]> {
+  const figures: Figure[] = []
+  for (const [kind] of REALISTIC_MIX.filter(([kind]) => !ALONE || ALONE.includes(kind))) {
+    const alone = Math.round(concurrency * 40 * scale)
+    await seedMix(db.knex, alone, [[kind, 1]], `${kind}${concurrency}`)
+    const measured = await dispatchAll(app, db.knex, standIn, alone, `${kind}-${concurrency}`)
+    figures.push({
+      name: `outbox ${kind}, concurrency ${concurrency}: statements per delivery`,
+      value: measured.statements,
+      compare: "info",
+      detail: `${measured.cpuMs.toFixed(2)} ms CPU per delivery; ${measured.detail}`,
+    })
   }
   return figures
 }
@@ -257,6 +280,9 @@ export async function benchOutbox(scale: number): Promise<Figure[]> {
       figures.push(...(await benchConcurrency(db, standIn, concurrency, scale)))
     }
     const rows = Math.round(10_000 * scale)
+    if (ALONE) {
+      return figures
+    }
     figures.push(await benchDrain(db, standIn, rows, [["conversion", 1]], "one platform"))
     figures.push(
       await benchDrain(

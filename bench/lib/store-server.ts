@@ -116,6 +116,8 @@ export interface Topology {
   workers: number
   /** emptied before the store starts and after it stops */
   redisUrl: string
+  /** env of one process only (0 the server, 1… the workers), over the store's */
+  processEnv?: (index: number) => Record<string, string>
 }
 
 /**
@@ -160,6 +162,7 @@ export async function bootStore(
     const start = async (mode: "shared" | "server" | "worker", at: number) => {
       const running = await startStoreProcess(topology ? `${label} ${mode} ${at}` : label, dir, at, {
         ...env,
+        ...topology?.processEnv?.(at - port),
         REDIS_URL: topology?.redisUrl,
         DATABASE_URL: database.url,
         MEDUSA_WORKER_MODE: mode,

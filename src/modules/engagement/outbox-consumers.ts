@@ -1,5 +1,5 @@
 import type { AbstractEngagementProvider } from "../../provider-api/provider"
-import { settleContactSyncs } from "./contact-sync/driver"
+import { settleContactSyncs } from "./contact-sync/settle"
 import { OutcomeHandlers } from "./outbox/outcome-handlers"
 import { redactDeliveredStopCalls } from "./privacy/redact"
 import type { ReviewRequestStore } from "./review-requests/review-request-store"
@@ -26,8 +26,9 @@ export function outboxConsumers(
       )
     }
     if (contact_copies) {
-      handlers.on({ platform, origin: "contact_sync" }, (manager, ended, outcome) =>
-        settleContactSyncs(manager, provider, ended, outcome, maxAttempts)
+      // one read and one update for every contact of the outcomes written together
+      handlers.onAll({ platform, origin: "contact_sync" }, (manager, ended, outcomes) =>
+        settleContactSyncs(manager, provider, ended, outcomes, maxAttempts)
       )
     }
     if (erasure) {

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { ContactSyncRecord, updateContactSync } from "./queries"
+import { ContactSyncRecord, ContactSyncUpdate, updateContactSyncs } from "./queries"
 
 /** A planned call whose key an outbox row already held: the call was not written. */
 export interface KeyCollision {
@@ -20,16 +20,25 @@ export async function markKeyCollision(
   rows: ContactSyncRecord[],
   collision: Pick<KeyCollision, "idempotency_key" | "delivery_id">
 ): Promise<void> {
-  for (const row of rows) {
-    await updateContactSync(manager, {
-      ...row,
-      status: "error",
-      dirty: true,
-      due_now: true,
-      last_sent: row.last_sent ?? {},
-      in_flight_delivery_id: null,
-      in_flight: null,
-      last_error: `outbox key ${collision.idempotency_key} is already held by delivery ${collision.delivery_id}: the call was not written; it is planned again with the next key`,
-    })
+  await updateContactSyncs(
+    manager,
+    rows.map((row) => keyCollisionUpdate(row, collision))
+  )
+}
+
+/** What {@link markKeyCollision} writes on one contact. */
+export function keyCollisionUpdate(
+  row: ContactSyncRecord,
+  collision: Pick<KeyCollision, "idempotency_key" | "delivery_id">
+): ContactSyncUpdate {
+  return {
+    ...row,
+    status: "error",
+    dirty: true,
+    due_now: true,
+    last_sent: row.last_sent ?? {},
+    in_flight_delivery_id: null,
+    in_flight: null,
+    last_error: `outbox key ${collision.idempotency_key} is already held by delivery ${collision.delivery_id}: the call was not written; it is planned again with the next key`,
   }
 }

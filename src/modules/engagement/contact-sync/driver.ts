@@ -4,24 +4,16 @@ import type {
   ContactSyncContext,
   ContactSyncer,
   ContactSyncState,
-  DeliveryOutcome,
   EnabledPlatform,
   EnqueueDeliveryInput,
 } from "../../../provider-api/types"
 import { insertDeliveries } from "../outbox/queries"
-import type { DeliveryRecord } from "../types"
-import {
-  ContactSyncRecord,
-  lockContactSyncsOfDelivery,
-  lockDueContactSyncs,
-  recordExternalId,
-  updateContactSync,
-} from "./queries"
+import { ContactSyncRecord, lockDueContactSyncs, updateContactSync } from "./queries"
 import { listErasedCustomers } from "../privacy/erased-customers"
 import { KeyCollision, markKeyCollision } from "./collisions"
 import { contactSnapshots } from "./snapshot"
 
-const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
+export const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
   external_id: row.external_id,
   last_sent: row.last_sent ?? {},
   credentials: row.credentials,
@@ -36,7 +28,7 @@ const stateOf = (row: ContactSyncRecord): ContactSyncState => ({
 export const CALL_KEY_PREFIX = "contact-sync:"
 const callKey = (row: ContactSyncRecord, step: number) => `${CALL_KEY_PREFIX}${row.platform}:${row.id}:${step}`
 
-function deliveryInput(
+export function deliveryInput(
   row: ContactSyncRecord,
   call: ContactSyncCall,
   step: number,
@@ -172,104 +164,4 @@ export async function planDueContactSyncs(
     summary.planned += group.length
   }
   return summary
-}
-
-/**
- * What an ended outbox row means for the contacts it carried: the platform's id, the values it now
- * holds, sealed credentials, a problem to show, the next call to plan, or a fallback to send at once
- * (an outbox row due now: the sync's next round or the sweep sends it).
- */
-export async function settleContactSyncs(
-  manager: SqlEntityManager,
-  enabled: EnabledPlatform,
-  delivery: DeliveryRecord,
-  outcome: DeliveryOutcome,
-  maxAttempts: number
-): Promise<void> {
-  const syncer = enabled.platform.contactSync as ContactSyncer | undefined
-  // only a contact's call has contacts waiting on it: a conversion or an erasure's stop call needs no lock
-  if (!syncer || delivery.origin !== "contact_sync" || !["delivered", "failed", "dead"].includes(delivery.status)) {
-    return
-  }
-  const status = delivery.status as "delivered" | "failed" | "dead"
-  for (const row of await lockContactSyncsOfDelivery(manager, delivery.id)) {
-    if (!row.in_flight) {
-      continue
-    }
-    const settlement = syncer.settle(
-      {
-        ...row.in_flight,
-        status,
-        // a batch answers for all its contacts at once: no one contact's id
-        external_id: delivery.customer_id ? delivery.external_id : null,
-        summary: delivery.response_summary,
-        secrets: outcome.kind === "delivered" ? outcome.secrets : undefined,
-        reason: delivery.last_error,
-      },
-      stateOf(row),
-      enabled.options
-    )
-    const externalId = settlement.external_id === undefined ? row.external_id : settlement.external_id
-    const lastSent =
-      settlement.last_sent ??
-      (status === "delivered" ? { ...(row.last_sent ?? {}), ...(row.in_flight.sends ?? {}) } : (row.last_sent ?? {}))
-    const credentials = settlement.credentials === undefined ? row.credentials : settlement.credentials
-    if (externalId !== row.external_id) {
-      await recordExternalId(manager, { customer_id: row.customer_id, platform: row.platform, external_id: externalId })
-    }
-    const base = { ...row, external_id: externalId, last_sent: lastSent, credentials }
-    if (settlement.fallback) {
-      const step = row.step + 1
-      const fallbackInput = deliveryInput(row, settlement.fallback, step, maxAttempts)
-      const [{ delivery: fallback, created }] = await insertDeliveries(manager, [fallbackInput])
-      if (!created) {
-        // reported on the contact (the outcome's writer has no logger)
-        const collision = { idempotency_key: fallbackInput.idempotency_key, delivery_id: fallback.id }
-        await markKeyCollision(manager, [{ ...base, step }], collision)
-        continue
-      }
-      const { operation, payload, sends } = settlement.fallback
-      await updateContactSync(manager, {
-        ...base,
-        status: "syncing",
-        in_flight_delivery_id: fallback.id,
-        in_flight: { operation, payload, sends },
-        step,
-        last_error: `${delivery.operation} kept failing (${delivery.last_error ?? status}); sent through ${operation}`,
-      })
-      continue
-    }
-    if (status !== "delivered" && !delivery.customer_id && !row.send_alone) {
-      // a refused batch: each of its contacts is sent again on its own, so the one at fault is found
-      await updateContactSync(manager, {
-        ...base,
-        status: "pending",
-        dirty: true,
-        due_now: true,
-        in_flight_delivery_id: null,
-        in_flight: null,
-        send_alone: true,
-        last_error: `sent again alone after its batch was refused: ${delivery.last_error ?? status}`,
-      })
-      continue
-    }
-    const again = settlement.again || row.dirty
-    // a failed call stops the sync unless the platform knows the next step (refresh a token, look up again)
-    const problem =
-      settlement.problem ??
-      (status === "delivered" || settlement.again
-        ? undefined
-        : { status: "error" as const, reason: delivery.last_error ?? status })
-    await updateContactSync(manager, {
-      ...base,
-      status: problem ? problem.status : again ? "pending" : "synced",
-      dirty: !problem && again,
-      due_now: !problem && settlement.again,
-      in_flight_delivery_id: null,
-      in_flight: null,
-      send_alone: false,
-      last_error: problem?.reason ?? null,
-      synced: status === "delivered",
-    })
-  }
 }

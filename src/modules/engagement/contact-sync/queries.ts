@@ -79,16 +79,21 @@ export async function lockDueContactSyncs(
   )
 }
 
-/** The contacts whose call is this outbox row, locked for the caller's transaction. */
-export async function lockContactSyncsOfDelivery(
+/** The contacts whose calls are these outbox rows, locked (in id order) for the caller's transaction. */
+export async function lockContactSyncsOfDeliveries(
   manager: SqlEntityManager,
-  deliveryId: string
+  deliveryIds: string[]
 ): Promise<ContactSyncRecord[]> {
+  if (!deliveryIds.length) {
+    return []
+  }
   // raw SQL: rows locked FOR UPDATE for the outcome's transaction
   return await runSql<Row>(
     manager,
-    `SELECT * FROM ${TABLE} WHERE deleted_at IS NULL AND in_flight_delivery_id = ? ORDER BY id FOR UPDATE`,
-    [deliveryId]
+    `SELECT * FROM ${TABLE}
+     WHERE deleted_at IS NULL AND in_flight_delivery_id IN (SELECT jsonb_array_elements_text(?::jsonb))
+     ORDER BY id FOR UPDATE`,
+    [JSON.stringify(deliveryIds)]
   )
 }
 
@@ -110,45 +115,61 @@ export interface ContactSyncUpdate {
 }
 
 export async function updateContactSync(manager: SqlEntityManager, update: ContactSyncUpdate): Promise<void> {
-  // raw SQL: written on the locked rows' raw manager inside the planning or outcome transaction
-  await runSql(
-    manager,
-    `UPDATE ${TABLE} SET status = ?, dirty = ?, due_at = CASE WHEN ? THEN now() ELSE due_at END, external_id = ?,
-       last_sent = ?::jsonb, in_flight_delivery_id = ?, in_flight = ?::jsonb, step = ?, send_alone = ?, credentials = ?, last_error = ?,
-       last_synced_at = CASE WHEN ? THEN now() ELSE last_synced_at END, updated_at = now()
-     WHERE id = ?`,
-    [
-      update.status,
-      update.dirty,
-      update.due_now ?? false,
-      update.external_id,
-      JSON.stringify(update.last_sent ?? {}),
-      update.in_flight_delivery_id,
-      update.in_flight ? JSON.stringify(update.in_flight) : null,
-      update.step,
-      update.send_alone ?? false,
-      update.credentials,
-      update.last_error,
-      update.synced ?? false,
-      update.id,
-    ]
-  )
+  await updateContactSyncs(manager, [update])
 }
 
-/** Mirrors a platform's contact id onto the contact profile (`external_ids[platform]`). */
-export async function recordExternalId(
+/**
+ * Writes several contacts' sync rows in one statement, and mirrors the platform ids that changed
+ * (`external_id_changed`) onto their contact profiles (`external_ids[platform]`) in the same one.
+ * A row appears once (one row per contact and platform), so each profile is written at most once.
+ */
+export async function updateContactSyncs(
   manager: SqlEntityManager,
-  args: { customer_id: string; platform: string; external_id: string | null }
+  updates: (ContactSyncUpdate & { customer_id?: string; platform?: string; external_id_changed?: boolean })[]
 ): Promise<void> {
-  // raw SQL: a jsonb_set on the profile's ids, atomic in one statement
+  if (!updates.length) {
+    return
+  }
+  const values = updates.map((update) => ({
+    id: update.id,
+    status: update.status,
+    dirty: update.dirty,
+    due_now: update.due_now ?? false,
+    external_id: update.external_id,
+    last_sent: update.last_sent ?? {},
+    in_flight_delivery_id: update.in_flight_delivery_id,
+    in_flight: update.in_flight,
+    step: update.step,
+    send_alone: update.send_alone ?? false,
+    credentials: update.credentials,
+    last_error: update.last_error,
+    synced: update.synced ?? false,
+    customer_id: update.customer_id ?? null,
+    platform: update.platform ?? null,
+    external_id_changed: update.external_id_changed ?? false,
+  }))
+  // raw SQL: written on the locked rows' raw manager inside the planning or outcome transaction; the
+  // profiles' ids are a jsonb_set each, in the same statement (a data-modifying WITH)
   await runSql(
     manager,
-    `UPDATE engagement_contact_profile
-     SET external_ids = CASE WHEN ?::text IS NULL THEN COALESCE(external_ids, '{}'::jsonb) - ?::text
-                        ELSE jsonb_set(COALESCE(external_ids, '{}'::jsonb), ARRAY[?::text], to_jsonb(?::text)) END,
-         updated_at = now()
-     WHERE customer_id = ? AND deleted_at IS NULL`,
-    [args.external_id, args.platform, args.platform, args.external_id, args.customer_id]
+    `WITH v AS (
+       SELECT * FROM jsonb_to_recordset(?::jsonb) AS v(id text, status text, dirty boolean, due_now boolean, external_id text,
+         last_sent jsonb, in_flight_delivery_id text, in_flight jsonb, step int, send_alone boolean, credentials text,
+         last_error text, synced boolean, customer_id text, platform text, external_id_changed boolean)
+     ), profiles AS (
+       UPDATE engagement_contact_profile p
+       SET external_ids = CASE WHEN v.external_id IS NULL THEN COALESCE(p.external_ids, '{}'::jsonb) - v.platform
+                          ELSE jsonb_set(COALESCE(p.external_ids, '{}'::jsonb), ARRAY[v.platform], to_jsonb(v.external_id)) END,
+           updated_at = now()
+       FROM v WHERE v.external_id_changed AND p.customer_id = v.customer_id AND p.deleted_at IS NULL
+       RETURNING p.id
+     )
+     UPDATE ${TABLE} c SET status = v.status, dirty = v.dirty, due_at = CASE WHEN v.due_now THEN now() ELSE c.due_at END,
+       external_id = v.external_id, last_sent = v.last_sent, in_flight_delivery_id = v.in_flight_delivery_id,
+       in_flight = v.in_flight, step = v.step, send_alone = v.send_alone, credentials = v.credentials,
+       last_error = v.last_error, last_synced_at = CASE WHEN v.synced THEN now() ELSE c.last_synced_at END, updated_at = now()
+     FROM v WHERE c.id = v.id`,
+    [JSON.stringify(values)]
   )
 }
 

@@ -11,9 +11,13 @@ export type OutcomeHandler = (
 
 /**
  * The same for several deliveries ended together (one transaction), for a handler whose rows are
- * written in one go whatever their number; it needs the rows only, not the platforms' answers.
+ * written in one go whatever their number; `outcomes[i]` is what the platform answered for `ended[i]`.
  */
-export type OutcomeBatchHandler = (manager: SqlEntityManager, ended: DeliveryRecord[]) => Promise<void>
+export type OutcomeBatchHandler = (
+  manager: SqlEntityManager,
+  ended: DeliveryRecord[],
+  outcomes: DeliveryOutcome[]
+) => Promise<void>
 
 /** Which deliveries a handler waits on: a platform's rows of one origin, of one operation or of any. */
 export interface OutcomeKey {
@@ -74,18 +78,21 @@ export class OutcomeHandlers {
    * the rows' order, then each batch handler once with all of its rows.
    */
   async applyAll(manager: SqlEntityManager, all: { ended: DeliveryRecord; outcome: DeliveryOutcome }[]): Promise<void> {
-    const batches = new Map<OutcomeBatchHandler, DeliveryRecord[]>()
+    const batches = new Map<OutcomeBatchHandler, { ended: DeliveryRecord[]; outcomes: DeliveryOutcome[] }>()
     for (const { ended, outcome } of all) {
       for (const registered of this.handlersOf_(ended)) {
         if ("each" in registered) {
           await registered.each(manager, ended, outcome)
         } else {
-          batches.set(registered.all, [...(batches.get(registered.all) ?? []), ended])
+          const batch = batches.get(registered.all) ?? { ended: [], outcomes: [] }
+          batch.ended.push(ended)
+          batch.outcomes.push(outcome)
+          batches.set(registered.all, batch)
         }
       }
     }
-    for (const [handler, ended] of batches) {
-      await handler(manager, ended)
+    for (const [handler, { ended, outcomes }] of batches) {
+      await handler(manager, ended, outcomes)
     }
   }
 }

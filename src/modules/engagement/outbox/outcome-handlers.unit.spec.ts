@@ -32,16 +32,17 @@ describe("OutcomeHandlers", () => {
   it("tells a batch handler once of all its deliveries ended together, and the others row by row", async () => {
     const heard: string[] = []
     const handlers = new OutcomeHandlers()
-      .onAll({ platform: "reviews", origin: "review_request" }, async (_m, rows) => {
-        heard.push(`reviews:${rows.map((row) => row.operation).join(",")}`)
+      .onAll({ platform: "reviews", origin: "review_request" }, async (_m, rows, outcomes) => {
+        heard.push(`reviews:${rows.map((row, index) => `${row.operation}=${outcomes[index].kind}`).join(",")}`)
       })
       .on({ platform: "contacts", origin: "contact_sync" }, async (_m, row) => void heard.push(`sync:${row.operation}`))
     await handlers.applyAll(manager, [
       { ended: ended("reviews", "review_request", "a"), outcome: { kind: "delivered" } },
       { ended: ended("contacts", "contact_sync", "b"), outcome: { kind: "delivered" } },
-      { ended: ended("reviews", "review_request", "c"), outcome: { kind: "delivered" } },
+      { ended: ended("reviews", "review_request", "c"), outcome: { kind: "failed", reason: "refused" } },
       { ended: ended("contacts", "contact_sync", "d"), outcome: { kind: "delivered" } },
     ])
-    expect(heard).toEqual(["sync:b", "sync:d", "reviews:a,c"])
+    // each row with its own answer (a contact's sync reads the credentials a delivered call returned)
+    expect(heard).toEqual(["sync:b", "sync:d", "reviews:a=delivered,c=failed"])
   })
 })
