@@ -1,6 +1,7 @@
 import SparkMD5 from "spark-md5"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { engagementSuite } from "../../helpers/suite"
+import sendDueReviewRequests from "../../../src/jobs/send-due-review-requests"
 import { createReviewRequestWorkflow } from "../../../src/workflows/review-requests/workflows/create-review-request"
 import { engagementOf, makeDue, reviewRequestOf, sendDueAndSettle } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
@@ -135,6 +136,38 @@ engagementSuite({
       await makeDue(getContainer(), first.id)
       await sendDueAndSettle(getContainer(), first.id)
       await sendDueAndSettle(getContainer(), first.id)
+      expect(platforms.recensus.callsTo("customer-contact-request")).toHaveLength(1)
+    })
+
+    it("settles a request whose delivery another process sent before the request named it", async () => {
+      const { order } = await orderAsCustomer("race@example.com")
+      const engagement = engagementOf(getContainer())
+      const scheduled = await reviewRequestOf(getContainer(), order.id)
+      await makeDue(getContainer(), scheduled.id)
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      // the send job's attach of the request to its delivery waits, while another process sends the
+      // delivery (committed one step before) and records its outcome: the outcome's handler finds no
+      // request naming it yet
+      await pg.raw(`CREATE OR REPLACE FUNCTION test_slow_attach() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_sleep(2); RETURN NEW; END $$`)
+      await pg.raw(`CREATE TRIGGER test_slow_attach BEFORE UPDATE ON engagement_review_request FOR EACH ROW
+        WHEN (OLD.delivery_id IS NULL AND NEW.delivery_id IS NOT NULL) EXECUTE FUNCTION test_slow_attach()`)
+      try {
+        const sending = sendDueReviewRequests(getContainer())
+        const delivery = await eventually(
+          async () => (await engagement.listDeliveries({ order_id: order.id, platform: "recensus" }))[0]
+        )
+        await engagement.dispatchDueDeliveries({ ids: [delivery.id] })
+        expect((await engagement.retrieveDelivery(delivery.id)).status).toBe("delivered")
+        expect((await engagement.retrieveReviewRequest(scheduled.id)).delivery_id).toBeNull()
+        await sending
+      } finally {
+        await pg.raw(`DROP TRIGGER IF EXISTS test_slow_attach ON engagement_review_request`)
+      }
+      const sent = await engagement.retrieveReviewRequest(scheduled.id)
+      expect(sent).toEqual(
+        expect.objectContaining({ status: "sent", external_id: String(platforms.recensus.state.nextId) })
+      )
       expect(platforms.recensus.callsTo("customer-contact-request")).toHaveLength(1)
     })
 

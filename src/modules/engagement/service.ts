@@ -200,7 +200,6 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   unresumeErasures(...args: Parameters<Erasures["unresumeErasures"]>) {
     return this.erasures_.unresumeErasures(...args)
   }
-
   // review requests (review-requests/review-request-store.ts)
   scheduleReviewRequest(...args: Parameters<ReviewRequestStore["scheduleReviewRequest"]>) {
     return this.reviewRequests_.scheduleReviewRequest(...args)
@@ -208,7 +207,9 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   claimDueReviewRequests(...args: Parameters<ReviewRequestStore["claimDueReviewRequests"]>) {
     return this.reviewRequests_.claimDueReviewRequests(...args)
   }
-
+  settleAttachedReviewRequest(...args: Parameters<ReviewRequestStore["settleAttachedReviewRequest"]>) {
+    return this.reviewRequests_.settleAttachedReviewRequest(...args)
+  }
   // consent ledger and links (consents/)
   getCurrentConsents(...args: Parameters<ConsentLedger["getCurrentConsents"]>) {
     return this.ledger_.getCurrentConsents(...args)

@@ -1,9 +1,10 @@
 import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { InjectManager, MedusaContext } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import type { OutboxOptions } from "../options"
 import type EngagementModuleService from "../service"
 import type { ReviewRequestRecord, ScheduleReviewRequestInput } from "../types"
+import { runSql } from "../sql"
 import { claimDueReviewRequests, insertReviewRequest } from "./queries"
 
 type Ctx = Context<SqlEntityManager>
@@ -41,6 +42,27 @@ export class ReviewRequestStore {
   ): Promise<ReviewRequestRecord[]> {
     const { batch_size, lease_ms } = this.outbox_
     return await claimDueReviewRequests(ctx.manager!, { limit: args.limit ?? batch_size, leaseMs: lease_ms })
+  }
+
+  /**
+   * Settles a request just attached to its delivery if the platform has answered already: the
+   * delivery is committed before the request names it, and a process holding rows ahead (or
+   * another worker) may send it and record its outcome in between, when nothing named it yet.
+   * The delivery's row is read under a share lock, so an outcome being written is waited for, and
+   * one written after this reads sees the request attached. Idempotent with the outcome's handler.
+   */
+  @InjectTransactionManager()
+  async settleAttachedReviewRequest(deliveryId: string, @MedusaContext() ctx: Ctx = {}): Promise<void> {
+    const manager = ctx.transactionManager!
+    const delivery = await runSql<{
+      id: string
+      status: string
+      external_id: string | null
+      last_error: string | null
+    }>(manager, `SELECT id, status, external_id, last_error FROM engagement_delivery WHERE id = ? FOR SHARE`, [
+      deliveryId,
+    ])
+    await this.applyDeliveryOutcomes(manager, delivery)
   }
 
   /**

@@ -5,6 +5,7 @@ import { enqueueDeliveriesStep } from "../../outbox/steps/enqueue-deliveries"
 import { prepareReviewRequestSendStep } from "../steps/prepare-review-request-send"
 import { jsonColumn, updateReviewRequestsStep } from "../steps/update-review-requests"
 import { recordReviewContactStep } from "../steps/record-review-contact"
+import { settleAttachedReviewRequestStep } from "../steps/settle-attached-review-request"
 
 export const sendReviewRequestWorkflowId = "send-review-request"
 
@@ -63,6 +64,8 @@ export const sendReviewRequestWorkflow = createWorkflow(
         },
       }))
       updateReviewRequestsStep(update).config({ name: "attach-review-request-delivery" })
+      const attached = transform({ enqueued }, ({ enqueued }) => ({ delivery_id: enqueued[0].delivery.id }))
+      settleAttachedReviewRequestStep(attached)
       const eventData = transform({ enqueued }, ({ enqueued }) => ({ ids: [enqueued[0].delivery.id] }))
       emitEventStep({ eventName: EngagementEvents.DELIVERY_ENQUEUED, data: eventData })
     })
