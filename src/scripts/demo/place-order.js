@@ -147,11 +147,16 @@ async function main() {
   await printPoints(order.id, headers)
 }
 
-/** The shopper's loyalty points once the order's award is written (the subscriber runs just after the checkout). */
+/**
+ * The shopper's loyalty points once the order's award is written: points spent are written by the
+ * checkout itself, the award by the order's work just after it answers. Without an award in 5 s
+ * (an order that earns none), what there is.
+ */
 async function printPoints(orderId, headers) {
   for (let attempt = 0; attempt < 20; attempt++) {
     const { transactions } = await call("GET", "/store/engagement/loyalty/transactions?limit=50", undefined, headers)
-    if (transactions.some((row) => row.order_id === orderId)) {
+    const awarded = transactions.some((row) => row.order_id === orderId && row.type === "earn")
+    if (awarded || (attempt === 19 && transactions.some((row) => row.order_id === orderId))) {
       const mine = transactions.filter((row) => row.order_id === orderId)
       const sum = (type) => mine.filter((row) => row.type === type).reduce((total, row) => total + row.points, 0)
       const earned = sum("earn")
