@@ -33,6 +33,17 @@ engagementSuite({
         customAttributes: [{ name: "tier", value: "gold" }],
       }
 
+      /** An admin's headers, and Grace's contact made (or updated) by that admin. */
+      async function graceAsAdmin() {
+        const admin = await createAdminHeaders(getContainer())
+        const { data } = await api.post(
+          "/admin/engagement/contacts",
+          { mode: "AddOrUpdate", matchBy: "Email", data: [grace] },
+          admin
+        )
+        return { admin, id: data.contacts[0].id as string }
+      }
+
       it("upserts the ExpertSender way and looks contacts up by id, customer id, email, phone and CRM id", async () => {
         const admin = await createAdminHeaders(getContainer())
         const created = await api.post(
@@ -141,13 +152,7 @@ engagementSuite({
       })
 
       it("records an admin's consent change with the admin as source, and exports everything held about the customer", async () => {
-        const admin = await createAdminHeaders(getContainer())
-        const { data } = await api.post(
-          "/admin/engagement/contacts",
-          { mode: "AddOrUpdate", matchBy: "Email", data: [grace] },
-          admin
-        )
-        const id = data.contacts[0].id
+        const { admin, id } = await graceAsAdmin()
         const recorded = await api.post(
           `/admin/engagement/contacts/${id}/consents`,
           { consents: [{ purpose: "sms_marketing", value: "True", info: { where: "phone call" } }] },
@@ -183,13 +188,7 @@ engagementSuite({
       })
 
       it("shows a contact's latest 50 consent changes and its current values; the export holds every change", async () => {
-        const admin = await createAdminHeaders(getContainer())
-        const { data } = await api.post(
-          "/admin/engagement/contacts",
-          { mode: "AddOrUpdate", matchBy: "Email", data: [grace] },
-          admin
-        )
-        const id = data.contacts[0].id
+        const { admin, id } = await graceAsAdmin()
         const values = Array.from({ length: 55 }, (_, n) => (n % 2 ? "False" : "True"))
         for (const value of values) {
           await api.post(
