@@ -167,8 +167,16 @@ medusaIntegrationTestRunner({
         const dead = await deliveriesEndedAs("dead", [40, 41])
         await deliveriesEndedAs("failed", [42])
         const delivered = await deliveriesEndedAs("delivered", [43, 44, 45])
+        // a pending row not due for an hour: the test server's own sweep job (every minute) must not
+        // move it between a count through the route and the count it is compared with
         await engagement.enqueueDeliveries([
-          { ...cancel(46), platform: "recensus", operation: "customer_contact_request", payload: { data: {} } },
+          {
+            ...cancel(46),
+            platform: "recensus",
+            operation: "customer_contact_request",
+            payload: { data: {} },
+            not_before: new Date(Date.now() + 3_600_000),
+          },
         ])
         // each filter of the log, and the same selection for a count of the table by the module
         const filters: [string, Record<string, unknown>][] = [
@@ -328,7 +336,11 @@ medusaIntegrationTestRunner({
         await deliveriesEndedAs("delivered", [31, 32])
         platforms.rejoiner.failNext(1, { kind: "status", status: 429, headers: { "retry-after": "120" } })
         const [{ delivery: limited }] = await engagement.enqueueDeliveries([cancel(33)])
-        await engagement.dispatchDueDeliveries({ ids: [limited.id] })
+        // the test server's sweep job may have claimed the row first: wait for its 429 to be written
+        await eventually(async () => {
+          await engagement.dispatchDueDeliveries({ ids: [limited.id] })
+          return (await engagement.retrieveDelivery(limited.id)).last_error !== null
+        })
 
         const response = await api.get(`/admin/engagement/platforms`, admin)
 
