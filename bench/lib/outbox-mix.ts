@@ -5,7 +5,13 @@
  */
 import type { Knex } from "knex"
 import { parsePlatformOptions } from "../../src/provider-api/provider"
-import type { EngagementPlatform, CommonPlatformOptions, OutboundMessage } from "../../src/provider-api/types"
+import type {
+  EngagementPlatform,
+  CommonPlatformOptions,
+  OutboundMessage,
+  PlatformRequest,
+} from "../../src/provider-api/types"
+import { httpExchange } from "../../src/modules/engagement/outbox/http-exchange"
 import { expertSenderPlatform } from "../../src/providers/expertsender/platform"
 import { recensusPlatform } from "../../src/providers/recensus/platform"
 import { rejoinerPlatform } from "../../src/providers/rejoiner/platform"
@@ -136,6 +142,9 @@ export async function seedMix(
   return counts
 }
 
+/** How long the stand-ins take to answer in the outbox bench: a platform's ceiling is its concurrency ÷ this. */
+export const LATENCY_MS = 20
+
 /** A platform's request builder with its options parsed as the provider parses them. */
 function requestBuilder<Options extends CommonPlatformOptions>(platform: EngagementPlatform<Options>, raw: unknown) {
   const options = parsePlatformOptions(platform, raw)
@@ -143,20 +152,33 @@ function requestBuilder<Options extends CommonPlatformOptions>(platform: Engagem
 }
 
 /**
- * The physical limit on this machine: deliveries per second of bare loops of `fetch` calls, one
- * per platform at its concurrency, making the requests the seeded rows make (built by the same
- * platform code), to the same stand-ins: no database, no outbox.
+ * Bare loops making the same requests (built by the same platform code from the same rows) at the
+ * same concurrency per platform, with no database and no outbox: the reference the outbox's
+ * throughput is a ratio of. `client` is how they send: `"node-http"` through the outbox's own HTTP
+ * client (Node's `http` module, kept-alive: the strict reference, what these requests cost at
+ * least), `"fetch"` through `fetch` (the reference the issue named, slower per request).
+ * Returns requests per second.
  */
-export async function bareFetchLoop(
+export async function bareLoop(
   rows: OutboundMessage[],
   urls: Record<BenchPlatform, string>,
-  concurrency: number
+  concurrency: number,
+  client: "node-http" | "fetch"
 ): Promise<number> {
   const options = providerOptions(urls, concurrency)
   const builders = {
     rejoiner: requestBuilder(rejoinerPlatform, options.rejoiner),
     recensus: requestBuilder(recensusPlatform, options.recensus),
     expertsender: requestBuilder(expertSenderPlatform, options.expertsender),
+  }
+  const send = async (request: PlatformRequest): Promise<void> => {
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body)
+    if (client === "node-http") {
+      await httpExchange(request.url, { method: request.method, headers: request.headers, body, timeoutMs: 10_000 })
+      return
+    }
+    const response = await fetch(request.url, { method: request.method, headers: request.headers, body })
+    await response.text()
   }
   const started = Date.now()
   await Promise.all(
@@ -167,21 +189,15 @@ export async function bareFetchLoop(
         Array.from({ length: concurrency }, async () => {
           while (next < mine.length) {
             const request = builders[platform](mine[next++])
-            const send = () =>
-              fetch(request.url, {
-                method: request.method,
-                headers: request.headers,
-                body: request.body === undefined ? undefined : JSON.stringify(request.body),
-              })
             // a kept-alive socket the stand-in closed as it was reused (a loaded machine's race):
             // sent again, as the outbox sends again a call that never reached the platform
-            const response = await send().catch((error) => {
-              if ((error as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") {
+            await send(request).catch((error) => {
+              const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? error.code
+              if (code !== "UND_ERR_SOCKET" && code !== "ECONNRESET") {
                 throw error
               }
-              return send()
+              return send(request)
             })
-            await response.text()
           }
         })
       )

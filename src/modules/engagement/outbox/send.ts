@@ -7,6 +7,7 @@ import type {
   PlatformRequest,
   PlatformResponse,
 } from "../../../provider-api/types"
+import { httpExchange } from "./http-exchange"
 
 /** One attempt's outcome, with what it tells about whether the platform may have the call. */
 export type AttemptOutcome = DeliveryOutcome & {
@@ -20,8 +21,7 @@ export type AttemptOutcome = DeliveryOutcome & {
 // connection errors that mean the request never reached the platform
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"])
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text()
+function parseBody(text: string): unknown {
   if (!text) {
     return null
   }
@@ -33,13 +33,13 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 function networkFault(error: unknown, timeoutMs: number): { reason: string; unanswered: boolean } {
-  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
-  if (err?.name === "TimeoutError" || err?.name === "AbortError") {
+  const err = error as { name?: string; message?: string; code?: string }
+  if (err?.name === "TimeoutError") {
     return { reason: `no answer within ${timeoutMs} ms`, unanswered: true }
   }
-  const code = err?.cause?.code
+  const code = err?.code
   return {
-    reason: `network error${code ? ` ${code}` : ""}: ${err?.cause?.message ?? err?.message ?? String(error)}`,
+    reason: `network error${code ? ` ${code}` : ""}: ${err?.message ?? String(error)}`,
     unanswered: !code || !NOT_SENT_CODES.has(code),
   }
 }
@@ -48,19 +48,13 @@ type Exchange = { response: PlatformResponse } | { fault: { reason: string; unan
 
 async function exchange(request: PlatformRequest, idempotencyKey: string, timeoutMs: number): Promise<Exchange> {
   try {
-    const answer = await fetch(request.url, {
+    const answer = await httpExchange(request.url, {
       method: request.method,
       headers: { ...request.headers, "Idempotency-Key": idempotencyKey },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     })
-    return {
-      response: {
-        status: answer.status,
-        headers: Object.fromEntries(answer.headers.entries()),
-        body: await readBody(answer),
-      },
-    }
+    return { response: { status: answer.status, headers: answer.headers, body: parseBody(answer.body) } }
   } catch (error) {
     return { fault: networkFault(error, timeoutMs) }
   }

@@ -1,0 +1,80 @@
+/**
+ * The outbox bench's drain (bench/outbox.ts): a backlog of 10,000 rows sent by the real sweep job,
+ * as the scheduler runs it, against the ideal (the busiest platform's rows at its ceiling).
+ */
+import path from "node:path"
+import type { Knex } from "knex"
+import { SRC_ROOT } from "./db"
+import { KINDS, LATENCY_MS, seedMix, type KindName } from "./outbox-mix"
+import type { Figure } from "./report"
+import type { StandInProcess } from "./stand-in-process"
+
+// the platforms answer in 20 ms: a platform's ceiling is its concurrency ÷ 20 ms
+const ceilingOf = (concurrency: number) => concurrency / (LATENCY_MS / 1000)
+
+/** The engagement module booted for the bench: what the sweep job is handed, and its shutdown. */
+export interface DrainApp {
+  container: unknown
+  shutdown(): Promise<void>
+}
+
+/** How many of the outbox's rows are delivered. */
+export async function delivered(knex: Knex): Promise<number> {
+  const [{ n }] = (await knex.raw(`SELECT count(*)::int AS n FROM engagement_delivery WHERE status = 'delivered'`)).rows
+  return n
+}
+
+/** A backlog after an outage, drained by the real sweep job (as the scheduler runs it), against the ideal. */
+export async function benchDrain(
+  boot: (url: string, urls: StandInProcess["urls"], concurrency: number) => Promise<DrainApp>,
+  db: { url: string; knex: Knex },
+  standIn: StandInProcess,
+  rows: number,
+  mix: [KindName, number][],
+  label: string
+): Promise<Figure> {
+  const concurrency = 16
+  const app = await boot(db.url, standIn.urls, concurrency)
+  try {
+    const counts = await seedMix(db.knex, rows, mix, `drain_${label.replace(/\W+/g, "_")}`)
+    // the platforms drain side by side: the ideal is the busiest one's rows at its ceiling
+    const perPlatform = new Map<string, number>()
+    for (const [kind, count] of Object.entries(counts)) {
+      const platform = KINDS[kind as KindName].platform
+      perPlatform.set(platform, (perPlatform.get(platform) ?? 0) + count)
+    }
+    const ideal = Math.max(...perPlatform.values()) / ceilingOf(concurrency)
+    await standIn.reset()
+    await standIn.setLatency(LATENCY_MS)
+    const job = require(path.join(SRC_ROOT, "src/jobs/sweep-due-deliveries.ts")).default as (
+      container: unknown
+    ) => Promise<void>
+    const started = Date.now()
+    let ticks = 0
+    // the scheduler runs the job once a minute: count the minutes a drain needs, and the time
+    while ((await delivered(db.knex)) < rows && ticks < 10) {
+      const tickStarted = Date.now()
+      await job(app.container)
+      ticks++
+      if ((await delivered(db.knex)) < rows) {
+        // the rest of the minute is idle until the next tick
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, 60_000 - (Date.now() - tickStarted))))
+      }
+    }
+    const seconds = (Date.now() - started) / 1000
+    const sent = await delivered(db.knex)
+    const stats = await standIn.stats()
+    const inFlight = [...perPlatform.keys()]
+      .map((platform) => `${platform} ${stats[platform as keyof typeof stats].maxInFlight}/${concurrency}`)
+      .join(", ")
+    return {
+      name: `drain of ${rows} deliveries (sweep job) ÷ ideal, ${label}`,
+      value: seconds / ideal,
+      compare: "<=",
+      target: 1.25,
+      detail: `${sent}/${rows} in ${seconds.toFixed(1)} s over ${ticks} tick(s); ideal ${ideal.toFixed(1)} s; max in flight ${inFlight}`,
+    }
+  } finally {
+    await app.shutdown()
+  }
+}
