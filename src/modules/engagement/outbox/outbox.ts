@@ -142,7 +142,13 @@ export class Outbox {
     await this.buryAbandoned_({ manager })
     const deadline = Date.now() + (args.max_ms ?? outbox.lease_ms)
     const platformIds = [...platforms.keys()].filter((id) => !args.platforms || args.platforms.includes(id))
-    const writer = new OutcomeWriter(manager, (batch) => this.recordOutcomes_(batch, { manager }))
+    // outcomes gathered for a few milliseconds, up to a quarter of the slots: at a platform's lower
+    // concurrency answers come slower than writes end, and each would be a statement of its own
+    const slots = platformIds.reduce((sum, id) => sum + platforms.get(id)!.options.concurrency, 0)
+    const writer = new OutcomeWriter(manager, (batch) => this.recordOutcomes_(batch, { manager }), 200, 4, {
+      rows: Math.max(1, Math.ceil(slots / 4)),
+      ms: 5,
+    })
     await Promise.all(
       platformIds.map(async (platformId) => {
         summary.claimed += await pumpPlatform({

@@ -23,6 +23,8 @@ export interface PendingOutcome {
 export type SettleOutcomes = (batch: PendingOutcome[]) => Promise<Set<string>>
 
 interface Queued extends PendingOutcome {
+  /** when it was queued */
+  at: number
   resolve: (saved: boolean) => void
   reject: (error: unknown) => void
 }
@@ -43,6 +45,7 @@ interface Queued extends PendingOutcome {
 export class OutcomeWriter {
   private queue: Queued[] = []
   private writing = 0
+  private gathering: NodeJS.Timeout | null = null
 
   constructor(
     private readonly manager: SqlEntityManager,
@@ -52,17 +55,39 @@ export class OutcomeWriter {
      * writes on their way at once, each on a connection of its own: a batch whose handlers take a
      * few statements a row would otherwise hold every later outcome back for all of them
      */
-    private readonly maxWriting = 4
+    private readonly maxWriting = 4,
+    /**
+     * A write starts once this many outcomes wait, or once the first of them has waited `ms`
+     * (gathering a batch when outcomes come slower than writes end, as at a platform's lower
+     * concurrency, where each would otherwise be a statement of its own). Writes at once by default.
+     */
+    private readonly gather: { rows: number; ms: number } = { rows: 1, ms: 0 }
   ) {}
 
   record(pending: PendingOutcome): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
-      this.queue.push({ ...pending, resolve, reject })
+      this.queue.push({ ...pending, at: Date.now(), resolve, reject })
       this.startWrites()
     })
   }
 
   private startWrites(): void {
+    if (!this.queue.length) {
+      return
+    }
+    // the queue's first outcome is its oldest (writes take from the front)
+    const waited = Date.now() - this.queue[0].at
+    if (this.queue.length < this.gather.rows && waited < this.gather.ms) {
+      this.gathering ??= setTimeout(() => {
+        this.gathering = null
+        this.startWrites()
+      }, this.gather.ms - waited)
+      return
+    }
+    if (this.gathering !== null) {
+      clearTimeout(this.gathering)
+      this.gathering = null
+    }
     while (this.writing < this.maxWriting && this.queue.length) {
       this.writing++
       void this.writeNext().finally(() => {

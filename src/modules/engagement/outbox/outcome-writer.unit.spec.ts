@@ -97,4 +97,27 @@ describe("OutcomeWriter", () => {
     // the first two go alone (a writer was free), the eight that waited go together
     expect(batches).toEqual([1, 1, 8])
   })
+
+  it("gathers outcomes into one write until enough wait or the first has waited its time", async () => {
+    const { manager, statements } = fakeManager()
+    // enough waiting: written at once as one statement (a minute's wait would time the test out)
+    const patient = new OutcomeWriter(manager, async () => new Set(), 200, 4, { rows: 3, ms: 60_000 })
+    expect(await Promise.all(["a", "b", "c"].map((id) => patient.record(outcome(id, false))))).toEqual([
+      true,
+      true,
+      true,
+    ])
+    // two, the second 10 ms after the first: written together once the first has waited 40 ms
+    const writer = new OutcomeWriter(manager, async () => new Set(), 200, 4, { rows: 3, ms: 40 })
+    const first = writer.record(outcome("d", false))
+    await sleep(10)
+    const second = writer.record(outcome("e", false))
+    const gathered = Date.now()
+    expect(await Promise.all([first, second])).toEqual([true, true])
+    expect(Date.now() - gathered).toBeGreaterThanOrEqual(20)
+    expect(statements).toEqual([
+      ["a", "b", "c"],
+      ["d", "e"],
+    ])
+  })
 })
