@@ -61,7 +61,7 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
     this.settings_ = new EngagementSettings(baseRepository, resolved, () => [...this.platforms_.keys()])
     this.transport_ = new PlatformTransport(this.platforms_.values())
     // the review requests' state is written by the generated `updateReviewRequests`, also when a delivery settles it
-    this.reviewRequests_ = new ReviewRequestStore(baseRepository, resolved.outbox, this)
+    this.reviewRequests_ = new ReviewRequestStore(baseRepository, resolved.outbox)
     const outcomes = outboxConsumers(this.platforms_.values(), resolved.outbox.max_attempts, this.reviewRequests_)
     const { platforms_: platforms, transport_: transport } = this
     const dryRun = this.settings_.isDryRun.bind(this.settings_)

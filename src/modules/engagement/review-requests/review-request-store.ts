@@ -2,30 +2,26 @@ import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import type { OutboxOptions } from "../options"
-import type EngagementModuleService from "../service"
 import type { ReviewRequestRecord, ScheduleReviewRequestInput } from "../types"
 import { runSql } from "../sql"
 import { claimDueReviewRequests, insertReviewRequest } from "./queries"
 
 type Ctx = Context<SqlEntityManager>
 
-type ReviewRequestChange = Pick<ReviewRequestRecord, "id" | "status" | "reason"> &
-  Partial<Pick<ReviewRequestRecord, "sent_at" | "external_id">>
-
 // the delivery statuses that decide a review request
 const SETTLING = ["delivered", "failed", "dead"]
 
 /**
  * Review requests: one per order (a unique key), claimed by one process at a time when due. Raw
- * SQL only inserts (the unique index decides a race) and claims (`SKIP LOCKED`); every change of
- * a request's state, whichever path decides it, is the module's generated `updateReviewRequests`.
+ * SQL inserts (the unique index decides a race), claims (`SKIP LOCKED`) and settles a batch of
+ * deliveries' outcomes (one statement on the outbox's hot path); the admin's and the jobs' other
+ * changes of a request's state are the module's generated `updateReviewRequests`.
  */
 export class ReviewRequestStore {
   constructor(
     // the module's repository: the manager decorators below open their contexts on it
     protected readonly baseRepository_: unknown,
-    protected readonly outbox_: OutboxOptions,
-    protected readonly rows_: Pick<EngagementModuleService, "listReviewRequests" | "updateReviewRequests">
+    protected readonly outbox_: OutboxOptions
   ) {}
 
   /** Creates the order's review request, or returns the one it has (`created: false`). */
@@ -68,44 +64,36 @@ export class ReviewRequestStore {
   /**
    * Review platform deliveries' outcomes decide their review requests, in the transaction that
    * records the outcomes: sent with the platform's id (from scheduled or failed), or failed with
-   * the delivery's error (from scheduled). One read and one generated update for all of them, so a
-   * batch of outcomes costs two statements here, not two per delivery.
+   * the delivery's error (from scheduled; a failed request keeps its first reason). One statement
+   * for all of them, however many ended together.
    */
   async applyDeliveryOutcomes(
     manager: SqlEntityManager,
     deliveries: { id: string; status: string; external_id?: string | null; last_error?: string | null }[]
   ): Promise<void> {
-    const context = { transactionManager: manager }
-    const ended = new Map(
-      deliveries.filter((delivery) => SETTLING.includes(delivery.status)).map((delivery) => [delivery.id, delivery])
-    )
-    if (!ended.size) {
+    const ended = deliveries
+      .filter((delivery) => SETTLING.includes(delivery.status))
+      .map(({ id, status, external_id, last_error }) => ({
+        id,
+        delivered: status === "delivered",
+        external_id: external_id ?? null,
+        reason: last_error ?? status,
+      }))
+    if (!ended.length) {
       return
     }
-    const requests = await this.rows_.listReviewRequests(
-      { delivery_id: [...ended.keys()], status: ["scheduled", "failed"] },
-      { select: ["id", "delivery_id", "status"] },
-      context
+    await runSql(
+      manager,
+      `UPDATE engagement_review_request r SET
+         status = CASE WHEN v.delivered THEN 'sent' ELSE 'failed' END,
+         sent_at = CASE WHEN v.delivered THEN now() ELSE r.sent_at END,
+         external_id = CASE WHEN v.delivered THEN v.external_id ELSE r.external_id END,
+         reason = CASE WHEN v.delivered THEN NULL ELSE v.reason END,
+         updated_at = now()
+       FROM jsonb_to_recordset(?::jsonb) AS v(id text, delivered boolean, external_id text, reason text)
+       WHERE r.delivery_id = v.id AND r.deleted_at IS NULL
+         AND (r.status = 'scheduled' OR (r.status = 'failed' AND v.delivered))`,
+      [JSON.stringify(ended)]
     )
-    const sentAt = new Date()
-    const changes: ReviewRequestChange[] = []
-    for (const request of requests) {
-      const delivery = ended.get(request.delivery_id!)!
-      if (delivery.status === "delivered") {
-        changes.push({
-          id: request.id,
-          status: "sent",
-          sent_at: sentAt,
-          external_id: delivery.external_id ?? null,
-          reason: null,
-        })
-      } else if (request.status === "scheduled") {
-        // a failed request stays as it was: a later attempt's failure does not overwrite its reason
-        changes.push({ id: request.id, status: "failed", reason: delivery.last_error ?? delivery.status })
-      }
-    }
-    if (changes.length) {
-      await this.rows_.updateReviewRequests(changes, context)
-    }
   }
 }
