@@ -1,33 +1,12 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { InferTypeOf } from "@medusajs/framework/types"
-import type LoyaltyTransaction from "../models/loyalty-transaction"
+import LoyaltyTransaction from "../models/loyalty-transaction"
 import { runSql } from "../../../utils/sql"
 import { LOYALTY_TRANSACTION_TYPES } from "../types"
 
-// the ledger's columns a page may select: the names go into the SQL text, so only these
-const COLUMNS = new Set([
-  "id",
-  "account_id",
-  "customer_id",
-  "type",
-  "points",
-  "debt_change",
-  "written_off",
-  "idempotency_key",
-  "order_id",
-  "line_item_id",
-  "reason",
-  "actor_type",
-  "actor_id",
-  "rate",
-  "lot_state",
-  "lot_remaining",
-  "available_at",
-  "expires_at",
-  "metadata",
-  "created_at",
-  "updated_at",
-])
+// the ledger's columns a page may select: the names go into the SQL text, so only the model's own
+// (a deleted row is never listed, so not its deletion time)
+const COLUMNS = new Set(Object.keys(LoyaltyTransaction.schema).filter((column) => column !== "deleted_at"))
 
 /**
  * A page of the customer's ledger rows of the given types, newest first. Each type's rows are read
