@@ -83,6 +83,11 @@ export function httpExchange(url: string, call: HttpCall): Promise<HttpAnswer> {
           size += chunk.length
         })
         response.on("error", fail)
+        // an answer cut short is an 'error' (ECONNRESET) from Node; a close before its end in any other
+        // way fails the same (after 'end' this changes nothing)
+        response.on("close", () =>
+          fail(Object.assign(new Error("the connection closed before the answer ended"), { code: "ECONNRESET" }))
+        )
         response.on("end", () => {
           if (settled) {
             return

@@ -97,6 +97,15 @@ describe("httpExchange (the outbox's HTTP client)", () => {
     await expect(httpExchange(`${base}/drop`, { method: "GET", headers: {}, timeoutMs: 2000 })).rejects.toMatchObject({
       code: "ECONNRESET",
     })
+    // dropped halfway through the answer's body
+    handler = (req, res) => {
+      res.writeHead(200, { "Content-Length": "100" })
+      res.write("{")
+      setTimeout(() => req.socket.destroy(), 20)
+    }
+    await expect(httpExchange(`${base}/half`, { method: "GET", headers: {}, timeoutMs: 2000 })).rejects.toMatchObject({
+      code: "ECONNRESET",
+    })
   })
 
   it("refuses an address that is not http(s) without sending anything", async () => {
