@@ -37,11 +37,11 @@ const agents = {
 /**
  * One HTTP exchange with a platform through Node's own client, kept-alive: the outbox's calls, a
  * few times cheaper in CPU than `fetch` (no WHATWG streams, headers or abort signals per call),
- * which is most of what the dispatching process spends per delivery. It follows no redirect (a 3xx
+ * where `fetch` was most of what the dispatching process spent per delivery. It follows no redirect (a 3xx
  * is the platform's answer, as any other status) and asks for no compression.
  *
  * Rejects on a timeout ({@link HttpTimeoutError}) and on a network error (Node's own, with its
- * `code`: ECONNREFUSED, ECONNRESET...), as fetch does with a `cause`.
+ * `code` on the error itself: ECONNREFUSED, ECONNRESET...; `fetch` put it on a `cause`).
  */
 export function httpExchange(url: string, call: HttpCall): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
