@@ -1,5 +1,5 @@
 import type { SubscriberArgs } from "@medusajs/framework"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { engagementSuite } from "../../helpers/suite"
 import type { Knex } from "knex"
 import orderPlaced from "../../../src/subscribers/order-placed"
@@ -147,6 +147,69 @@ engagementSuite({
       const summary = await reconcileOrders(container)
       expect(summary.repaired.map((repair) => repair.kind)).toEqual(["review_request"])
       expect(await orderWorkOf(knex(), [order.id])).toEqual({ [order.id]: ALL_WORK })
+    })
+
+    it("reads a placed order once for all the parts, and writes what each part reading it for itself writes", async () => {
+      const shared = await placeWithLostEvent("shared-read@example.com")
+      const apart = await placeWithLostEvent("apart-read@example.com")
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const graph = jest.spyOn(query, "graph")
+      try {
+        // order.placed's one workflow: the parts share one read of the order
+        await orderPlaced({ event: { name: "order.placed", data: { id: shared.id } }, container, pluginOptions: {} })
+        const readsOfShared = graph.mock.calls.filter(
+          ([args]) => args.entity === "order" && JSON.stringify(args.filters) === JSON.stringify({ id: shared.id })
+        )
+        expect(readsOfShared).toHaveLength(1)
+      } finally {
+        graph.mockRestore()
+      }
+      // the reconciliation runs each part on its own: each reads the order itself
+      await reconcileOrders(container)
+      expect(await orderWorkOf(knex(), [shared.id, apart.id])).toEqual({ [shared.id]: ALL_WORK, [apart.id]: ALL_WORK })
+
+      // the same order (but for its shopper) gives the same points, fact, review request and conversion
+      const writtenFor = async (orderId: string) => {
+        const earn = await knex().raw(
+          `SELECT points, rate, round(extract(epoch FROM available_at - created_at))::int AS pending_s FROM loyalty_transaction
+            WHERE order_id = ? AND type = 'earn' ORDER BY points, rate`,
+          [orderId]
+        )
+        const fact = await knex().raw(
+          `SELECT total, raw_total, item_count, currency_code FROM engagement_order_fact WHERE order_id = ?`,
+          [orderId]
+        )
+        const review = await knex().raw(
+          `SELECT status, trigger, channel, delay_seconds, purchases, excluded_items FROM engagement_review_request
+            WHERE order_id = ?`,
+          [orderId]
+        )
+        const conversion = await knex().raw(
+          `SELECT platform, operation, payload FROM engagement_delivery
+            WHERE idempotency_key LIKE 'conversion:' || ? || ':%'`,
+          [orderId]
+        )
+        const consents = await knex().raw(
+          `SELECT purpose, channel, value, source FROM engagement_consent
+            WHERE id LIKE 'engcon_checkout_' || ? || '_%' ORDER BY purpose`,
+          [orderId]
+        )
+        // the order's and the shopper's own ids, email and order number differ between the two orders
+        const scrub = (value: unknown) =>
+          JSON.parse(
+            JSON.stringify(value)
+              .replaceAll(orderId, "ORDER")
+              .replace(/(shared|apart)-read@example\.com/g, "EMAIL")
+              .replace(/"order_number":"\d+"/g, '"order_number":"N"')
+              .replace(/"(cart|order|cus|ordli|prod|variant)_[0-9A-Z]+"/g, '"$1_ID"')
+          )
+        return scrub([earn.rows, fact.rows, review.rows, conversion.rows, consents.rows])
+      }
+      const [sharedWrites, apartWrites] = [await writtenFor(shared.id), await writtenFor(apart.id)]
+      expect(sharedWrites[0]).toHaveLength(2)
+      expect(sharedWrites[3]).toHaveLength(1)
+      expect(sharedWrites).toEqual(apartWrites)
     })
 
     it("reverses the points and stops the journeys of an order whose order.canceled was lost, once", async () => {

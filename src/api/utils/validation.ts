@@ -155,12 +155,25 @@ function paramRoute(matcher: string): ParamRoute {
   return { pattern: new RegExp(`^${source}/?$`), names }
 }
 
+// this runs before every request of the server (Medusa's own routes too): each list's patterns
+// are built once, not per request
+const compiledRoutes = new WeakMap<readonly string[], ParamRoute[]>()
+
+function compiled(matchers: readonly string[]): ParamRoute[] {
+  let routes = compiledRoutes.get(matchers)
+  if (!routes) {
+    routes = matchers.map(paramRoute)
+    compiledRoutes.set(matchers, routes)
+  }
+  return routes
+}
+
 /**
  * What is wrong with the parameters of `path` (`id: must be valid UTF-8`), or null: each must
  * decode to storable text (`%FF`, `%ED%A0%80` and `%00` do not).
  */
 export function pathParamProblem(path: string, matchers: readonly string[]): string | null {
-  for (const { pattern, names } of matchers.map(paramRoute)) {
+  for (const { pattern, names } of compiled(matchers)) {
     const match = pattern.exec(path)
     if (!match) {
       continue

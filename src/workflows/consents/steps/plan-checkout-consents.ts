@@ -9,6 +9,10 @@ import {
   checkoutConsentsFrom,
 } from "../utils/checkout-consents"
 import type { ConsentRecordInput } from "./create-consent-records"
+import { readOrder, SharedOrderReadInput } from "../../../utils/shared-order-read"
+
+/** What the checkout's consents read of the order. */
+export const CHECKOUT_CONSENT_ORDER_FIELDS = ["id", "display_id", "customer_id", "metadata", "cart.id"]
 
 export const planCheckoutConsentsStepId = "plan-checkout-consents"
 
@@ -27,16 +31,12 @@ export interface CheckoutConsentPlan {
  */
 export const planCheckoutConsentsStep = createStep(
   planCheckoutConsentsStepId,
-  async (input: { order_id: string }, { container }): Promise<StepResponse<CheckoutConsentPlan>> => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  async (
+    input: { order_id: string } & SharedOrderReadInput,
+    { container }
+  ): Promise<StepResponse<CheckoutConsentPlan>> => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    const {
-      data: [order],
-    } = await query.graph({
-      entity: "order",
-      fields: ["id", "display_id", "customer_id", "metadata", "cart.id"],
-      filters: { id: input.order_id },
-    })
+    const order = await readOrder(container, input.order_id, CHECKOUT_CONSENT_ORDER_FIELDS, input.shared_read)
     const empty: CheckoutConsentPlan = { order_id: input.order_id, cart_id: null, consents: [], outcome: null }
     const purposes = Object.keys(engagement.getOptions().consents.purposes)
     const { consents, ignored } = checkoutConsentsFrom(order?.metadata, purposes)

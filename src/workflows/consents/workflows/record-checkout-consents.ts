@@ -3,6 +3,7 @@ import { planCheckoutConsentsStep } from "../steps/plan-checkout-consents"
 import { saveCheckoutConsentOutcomeStep } from "../steps/save-checkout-consent-outcome"
 import type { CheckoutConsentOutcome } from "../utils/checkout-consents"
 import { recordConsentsWorkflow } from "./record-consents"
+import type { SharedOrderReadInput } from "../../../utils/shared-order-read"
 
 export const recordCheckoutConsentsWorkflowId = "record-checkout-consents"
 
@@ -15,7 +16,7 @@ export const recordCheckoutConsentsWorkflowId = "record-checkout-consents"
  */
 export const recordCheckoutConsentsWorkflow = createWorkflow(
   recordCheckoutConsentsWorkflowId,
-  (input: { order_id: string }) => {
+  (input: { order_id: string } & SharedOrderReadInput) => {
     const plan = planCheckoutConsentsStep(input)
     // the outcome first: recording sends emails, which cannot be unsent if a later step failed
     when({ plan }, ({ plan }) => plan.outcome !== null).then(() => {

@@ -1,8 +1,19 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 import { ProfileWritesUndo, undoProfileWrites } from "../utils/undo-profile-writes"
+import { readOrders, SharedOrderReadInput } from "../../../utils/shared-order-read"
+
+/** What naming a contact from their order reads of it. */
+export const NAMING_ORDER_FIELDS = [
+  "customer_id",
+  "customer.first_name",
+  "customer.last_name",
+  "billing_address.first_name",
+  "billing_address.last_name",
+  "shipping_address.first_name",
+  "shipping_address.last_name",
+]
 
 export const nameContactsFromOrdersStepId = "name-contacts-from-orders"
 
@@ -25,26 +36,13 @@ const hasName = (named: Named) => !!(named?.first_name?.trim() || named?.last_na
  */
 export const nameContactsFromOrdersStep = createStep(
   nameContactsFromOrdersStepId,
-  async (input: { order_ids: string[] }, { container }) => {
+  async (input: { order_ids: string[] } & SharedOrderReadInput, { container }) => {
     const undo: ProfileWritesUndo = { created: [], previous: [] }
     if (!input.order_ids.length) {
       return new StepResponse(undo.previous.length, undo)
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: [
-        "customer_id",
-        "customer.first_name",
-        "customer.last_name",
-        "billing_address.first_name",
-        "billing_address.last_name",
-        "shipping_address.first_name",
-        "shipping_address.last_name",
-      ],
-      filters: { id: input.order_ids },
-    })
+    const data = await readOrders(container, input.order_ids, NAMING_ORDER_FIELDS, input.shared_read)
     for (const order of data as NamingOrder[]) {
       if (!order.customer_id || hasName(order.customer)) {
         continue

@@ -1,10 +1,11 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 import type { OrderFactInput } from "../../../modules/engagement/statistics/queries"
 import { ORDER_ITEM_BASE_FIELDS } from "../../../utils/order-item-fields"
+import { readOrders, SharedOrderReadInput } from "../../../utils/shared-order-read"
 
 export const recordOrderFactsStepId = "record-order-facts"
 
@@ -44,6 +45,22 @@ function keptItemCount(order: StatisticsOrder): number {
 
 type Undo = { order_id: string; previous: OrderFactInput | null }
 
+/** What an order's statistics fact reads of it. */
+export const STATISTICS_ORDER_FIELDS = [
+  "id",
+  "customer_id",
+  "currency_code",
+  "total",
+  "created_at",
+  "status",
+  "canceled_at",
+  ...ORDER_ITEM_BASE_FIELDS,
+  "items.quantity",
+  "items.detail.return_received_quantity",
+  "items.detail.return_dismissed_quantity",
+  "returns.status",
+]
+
 /**
  * Writes each order's statistics fact from the order as it is now (placed, canceled, returns
  * received). Reading the orders here keeps their BigNumber totals exact. Compensation puts the
@@ -51,27 +68,11 @@ type Undo = { order_id: string; previous: OrderFactInput | null }
  */
 export const recordOrderFactsStep = createStep(
   recordOrderFactsStepId,
-  async (input: { order_ids: string[] }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  async (input: { order_ids: string[] } & SharedOrderReadInput, { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: [
-        "id",
-        "customer_id",
-        "currency_code",
-        "total",
-        "created_at",
-        "status",
-        "canceled_at",
-        ...ORDER_ITEM_BASE_FIELDS,
-        "items.quantity",
-        "items.detail.return_received_quantity",
-        "items.detail.return_dismissed_quantity",
-        "returns.status",
-      ],
-      filters: { id: input.order_ids },
-    })
+    const data = input.order_ids.length
+      ? await readOrders(container, input.order_ids, STATISTICS_ORDER_FIELDS, input.shared_read)
+      : []
     // guest orders without a customer have no profile to keep statistics on; an erased shopper's
     // orders from before their erasure are not rebuilt (an order placed since is theirs again)
     const withCustomer = (data as StatisticsOrder[]).filter((order) => !!order.customer_id)

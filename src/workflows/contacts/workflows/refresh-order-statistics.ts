@@ -3,6 +3,7 @@ import { recordOrderFactsStep } from "../steps/record-order-facts"
 import { nameContactsFromOrdersStep } from "../steps/name-contacts-from-orders"
 import { refreshContactStatisticsStep } from "../steps/refresh-contact-statistics"
 import { markContactsForSyncStep } from "../steps/mark-contacts-for-sync"
+import type { SharedOrderReadInput } from "../../../utils/shared-order-read"
 
 export const refreshOrderStatisticsWorkflowId = "refresh-order-statistics"
 
@@ -15,7 +16,7 @@ export const refreshOrderStatisticsWorkflowId = "refresh-order-statistics"
  */
 export const refreshOrderStatisticsWorkflow = createWorkflow(
   refreshOrderStatisticsWorkflowId,
-  (input: { order_ids: string[] }) => {
+  (input: { order_ids: string[] } & SharedOrderReadInput) => {
     const facts = recordOrderFactsStep(input)
     const customers = transform({ facts }, ({ facts }) => ({ customer_ids: facts.map((fact) => fact.customer_id) }))
     const profiles = refreshContactStatisticsStep(customers)

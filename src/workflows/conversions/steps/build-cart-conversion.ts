@@ -1,8 +1,19 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
+import type { ConversionOrder } from "../../../provider-api/capabilities"
 import { EnqueueDeliveryInput } from "../../../provider-api/types"
+import { readOrder, SharedOrderReadInput } from "../../../utils/shared-order-read"
+
+/** What the cart conversions of the platforms on read of an order (none when none is on). */
+export function conversionOrderFields(engagement: EngagementModuleService): string[] {
+  if (!engagement.getOptions().conversions.enabled) {
+    return []
+  }
+  const platforms = engagement.providersWith("cart_conversions")
+  return [...new Set(platforms.flatMap(({ capability }) => capability.order_fields))]
+}
 
 export const buildCartConversionStepId = "build-cart-conversion"
 
@@ -14,18 +25,14 @@ export const buildCartConversionStepId = "build-cart-conversion"
  */
 export const buildCartConversionStep = createStep(
   buildCartConversionStepId,
-  async (input: { order_id: string }, { container }) => {
+  async (input: { order_id: string } & SharedOrderReadInput, { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const options = engagement.getOptions()
     const platforms = engagement.providersWith("cart_conversions")
     if (!platforms.length || !options.conversions.enabled) {
       return new StepResponse([] as EnqueueDeliveryInput[])
     }
-    const fields = [...new Set(platforms.flatMap(({ capability }) => capability.order_fields))]
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph({ entity: "order", fields, filters: { id: input.order_id } })
+    const order = await readOrder(container, input.order_id, conversionOrderFields(engagement), input.shared_read)
     if (!order) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
     }
@@ -34,7 +41,7 @@ export const buildCartConversionStep = createStep(
     }
     return new StepResponse(
       platforms.map(({ capability }): EnqueueDeliveryInput => ({
-        ...capability.build(order, options.storefront),
+        ...capability.build(order as ConversionOrder, options.storefront),
         origin: "cart_conversion",
       }))
     )

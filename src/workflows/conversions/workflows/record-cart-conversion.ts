@@ -3,6 +3,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { EngagementEvents } from "../../../modules/engagement/events"
 import { enqueueDeliveriesStep } from "../../outbox/steps/enqueue-deliveries"
 import { buildCartConversionStep } from "../steps/build-cart-conversion"
+import type { SharedOrderReadInput } from "../../../utils/shared-order-read"
 
 export const recordCartConversionWorkflowId = "record-cart-conversion"
 
@@ -13,7 +14,7 @@ export const recordCartConversionWorkflowId = "record-cart-conversion"
  */
 export const recordCartConversionWorkflow = createWorkflow(
   recordCartConversionWorkflowId,
-  (input: { order_id: string }) => {
+  (input: { order_id: string } & SharedOrderReadInput) => {
     const deliveries = buildCartConversionStep(input)
     when({ deliveries }, ({ deliveries }) => deliveries.length > 0).then(() => {
       const results = enqueueDeliveriesStep(deliveries)

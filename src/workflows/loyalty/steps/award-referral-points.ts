@@ -3,11 +3,15 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../modules/loyalty/types"
 import { claimReferralFor } from "../utils/claim-referral"
+import { readOrder, SharedOrderReadInput } from "../../../utils/shared-order-read"
 
 export const awardReferralPointsStepId = "award-referral-points"
 
 const DAY = 86_400_000
 const NOTHING = { results: [], tier_changes: [] }
+
+/** What the referral award reads of the order. */
+export const REFERRAL_ORDER_FIELDS = ["id", "customer_id", "status", "customer.has_account", "cart.metadata"]
 
 /**
  * On the referee's first order, both sides of their accepted claim get their points, once (the
@@ -19,19 +23,14 @@ const NOTHING = { results: [], tier_changes: [] }
  */
 export const awardReferralPointsStep = createStep(
   awardReferralPointsStepId,
-  async (input: { order_id: string }, { container }) => {
+  async (input: { order_id: string } & SharedOrderReadInput, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const options = await loyalty.effectiveOptions()
     if (!options.enabled) {
       return new StepResponse(NOTHING)
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ["id", "customer_id", "status", "customer.has_account", "cart.metadata"],
-      filters: { id: input.order_id },
-    })
-    const order = data[0] as
+    const order = (await readOrder(container, input.order_id, REFERRAL_ORDER_FIELDS, input.shared_read)) as
       | {
           id: string
           customer_id?: string | null

@@ -1,4 +1,3 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE, LoyaltyEntryInput } from "../../../modules/loyalty/types"
@@ -6,6 +5,7 @@ import { EarningCreditLine, earnPoints, earnRateFor, EarningLine, paidWithPoints
 import { LOYALTY_CREDIT_REFERENCE } from "./prepare-cart-redemption"
 import { earningMultiplierOf } from "../utils/earning-multiplier"
 import { ORDER_ITEM_BASE_FIELDS } from "../../../utils/order-item-fields"
+import { readOrder, SharedOrderReadInput } from "../../../utils/shared-order-read"
 
 export const buildOrderEarningsStepId = "build-order-earnings"
 
@@ -23,6 +23,26 @@ interface EarningOrder {
 
 const DAY = 86_400_000
 
+/** What the earn entries read of the order. */
+export const EARNING_ORDER_FIELDS = [
+  "id",
+  "customer_id",
+  "currency_code",
+  "status",
+  "created_at",
+  // an order-level total in the fields makes the order module compute the items' totals too
+  "item_subtotal",
+  "customer.has_account",
+  ...ORDER_ITEM_BASE_FIELDS,
+  "items.id",
+  "items.quantity",
+  "items.subtotal",
+  "items.discount_subtotal",
+  "items.total",
+  "credit_lines.reference",
+  "credit_lines.amount",
+]
+
 /**
  * The earn entries of a placed order: one per line, at the rule in force now (points per unit of
  * the order's currency, the customer's tier multiplier times their reward schemes' multipliers,
@@ -32,36 +52,14 @@ const DAY = 86_400_000
  */
 export const buildOrderEarningsStep = createStep(
   buildOrderEarningsStepId,
-  async (input: { order_id: string }, { container }) => {
+  async (input: { order_id: string } & SharedOrderReadInput, { container }) => {
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     const options = await loyalty.effectiveOptions()
     if (!options.enabled) {
       return new StepResponse({ entries: [] as LoyaltyEntryInput[], reason: "loyalty is switched off" })
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: [
-        "id",
-        "customer_id",
-        "currency_code",
-        "status",
-        "created_at",
-        // an order-level total in the fields makes the order module compute the items' totals too
-        "item_subtotal",
-        "customer.has_account",
-        ...ORDER_ITEM_BASE_FIELDS,
-        "items.id",
-        "items.quantity",
-        "items.subtotal",
-        "items.discount_subtotal",
-        "items.total",
-        "credit_lines.reference",
-        "credit_lines.amount",
-      ],
-      filters: { id: input.order_id },
-    })
-    const order = data[0] as EarningOrder | undefined
+    const order = (await readOrder(container, input.order_id, EARNING_ORDER_FIELDS, input.shared_read)) as
+      EarningOrder | undefined
     if (!order?.customer_id || !order.customer?.has_account) {
       return new StepResponse({ entries: [] as LoyaltyEntryInput[], reason: "guests earn no points" })
     }

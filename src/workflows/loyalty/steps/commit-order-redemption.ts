@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../modules/loyalty/types"
 import { loyaltyCartsOf, OrderCreditLine, orderLoyaltyCarts } from "../utils/order-redemption"
+import type { SharedOrderReadInput } from "../../../utils/shared-order-read"
 
 export const commitOrderRedemptionStepId = "commit-order-redemption"
 
@@ -14,11 +15,14 @@ export const commitOrderRedemptionStepId = "commit-order-redemption"
  */
 export const commitOrderRedemptionStep = createStep(
   commitOrderRedemptionStepId,
-  async (input: { order_id: string; credit_lines?: OrderCreditLine[] | null }, { container }) => {
+  async (
+    input: { order_id: string; credit_lines?: OrderCreditLine[] | null } & SharedOrderReadInput,
+    { container }
+  ) => {
     const cartIds =
       input.credit_lines !== undefined
         ? loyaltyCartsOf(input.credit_lines)
-        : await orderLoyaltyCarts(container, input.order_id)
+        : await orderLoyaltyCarts(container, input.order_id, input.shared_read)
     const loyalty = container.resolve<LoyaltyModuleService>(LOYALTY_MODULE)
     let committed = 0
     const customerIds = new Set<string>()

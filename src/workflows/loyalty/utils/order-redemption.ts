@@ -1,6 +1,6 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { LOYALTY_CREDIT_REFERENCE } from "../steps/prepare-cart-redemption"
+import { readOrder } from "../../../utils/shared-order-read"
 
 export interface OrderCreditLine {
   reference: string | null
@@ -18,13 +18,15 @@ export function loyaltyCartsOf(creditLines: OrderCreditLine[] | null | undefined
   ]
 }
 
-/** The carts whose points the order spent, read from the order's credit lines. */
-export async function orderLoyaltyCarts(container: MedusaContainer, orderId: string): Promise<string[]> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ["id", "credit_lines.reference", "credit_lines.reference_id"],
-    filters: { id: orderId },
-  })
-  return loyaltyCartsOf(data[0]?.credit_lines as OrderCreditLine[] | undefined)
+/** What the redemption reads of the order. */
+export const REDEMPTION_ORDER_FIELDS = ["id", "credit_lines.reference", "credit_lines.reference_id"]
+
+/** The carts whose points the order spent, read from the order's credit lines (or the run's shared read). */
+export async function orderLoyaltyCarts(
+  container: MedusaContainer,
+  orderId: string,
+  sharedRead?: string | null
+): Promise<string[]> {
+  const order = await readOrder(container, orderId, REDEMPTION_ORDER_FIELDS, sharedRead)
+  return loyaltyCartsOf(order?.credit_lines as OrderCreditLine[] | undefined)
 }

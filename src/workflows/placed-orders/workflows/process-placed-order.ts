@@ -6,6 +6,7 @@ import { awardOrderPointsWorkflow } from "../../loyalty/workflows/award-order-po
 import { awardReferralPointsWorkflow } from "../../loyalty/workflows/award-referral-points"
 import { commitOrderRedemptionWorkflow } from "../../loyalty/workflows/commit-order-redemption"
 import { createReviewRequestWorkflow } from "../../review-requests/workflows/create-review-request"
+import { forgetSharedOrderReadStep } from "../steps/forget-shared-order-read"
 import { planPlacedOrderWorkStep } from "../steps/plan-placed-order-work"
 
 export const processPlacedOrderWorkflowId = "process-placed-order"
@@ -23,13 +24,15 @@ const STATISTICS = "placed-order-statistics"
  * as the subscriber's awaits did, since an order with earn rows is not looked at again; they come
  * first, so the shopper's history right after the checkout shows the points spent and earned.
  * Every part is keyed per order, so `order.placed` arriving twice changes nothing the second time.
+ * The order is read once for all the parts (utils/shared-order-read.ts), not once by each.
  */
 export const processPlacedOrderWorkflow = createWorkflow(
   processPlacedOrderWorkflowId,
   (input: { order_id: string }) => {
     const work = planPlacedOrderWorkStep(input)
-    const orderIds = transform({ work }, ({ work }) => ({ order_ids: [work.order_id] }))
-    const order = transform({ work }, ({ work }) => ({ order_id: work.order_id }))
+    // each part is handed the token of the order's one read (steps/plan-placed-order-work.ts)
+    const orderIds = transform({ work }, ({ work }) => ({ order_ids: [work.order_id], shared_read: work.shared_read }))
+    const order = transform({ work }, ({ work }) => ({ order_id: work.order_id, shared_read: work.shared_read }))
 
     // first: the shopper's history shows the points spent and earned as soon as the checkout has
     // answered. A failed loyalty part skips the loyalty parts after it only, resuming at the
@@ -61,6 +64,7 @@ export const processPlacedOrderWorkflow = createWorkflow(
         .runAsStep({ input: order })
         .config({ name: "placed-order-cart-conversion", continueOnPermanentFailure: true })
     })
+    forgetSharedOrderReadStep(work)
     return new WorkflowResponse(work)
   }
 )

@@ -1,9 +1,10 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
 import { REVIEW_ORDER_FIELDS, ReviewOrder } from "../utils/order-fields"
 import { planReviewRequest } from "../utils/plan-review-request"
+import { readOrder, SharedOrderReadInput } from "../../../utils/shared-order-read"
 
 export const planReviewRequestStepId = "plan-review-request"
 
@@ -14,12 +15,9 @@ export const planReviewRequestStepId = "plan-review-request"
  */
 export const planReviewRequestStep = createStep(
   planReviewRequestStepId,
-  async (input: { order_id: string }, { container }) => {
+  async (input: { order_id: string } & SharedOrderReadInput, { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph({ entity: "order", fields: REVIEW_ORDER_FIELDS, filters: { id: input.order_id } })
+    const order = await readOrder(container, input.order_id, REVIEW_ORDER_FIELDS, input.shared_read)
     if (!order) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
     }

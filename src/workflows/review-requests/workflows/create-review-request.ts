@@ -1,6 +1,7 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createReviewRequestStep } from "../steps/create-review-request"
 import { planReviewRequestStep } from "../steps/plan-review-request"
+import type { SharedOrderReadInput } from "../../../utils/shared-order-read"
 
 export const createReviewRequestWorkflowId = "create-review-request"
 
@@ -11,7 +12,7 @@ export const createReviewRequestWorkflowId = "create-review-request"
  */
 export const createReviewRequestWorkflow = createWorkflow(
   createReviewRequestWorkflowId,
-  (input: { order_id: string }) => {
+  (input: { order_id: string } & SharedOrderReadInput) => {
     const plan = planReviewRequestStep(input)
     return new WorkflowResponse(createReviewRequestStep(plan))
   }
