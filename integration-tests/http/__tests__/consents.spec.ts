@@ -1,13 +1,15 @@
 import { engagementSuite } from "../../helpers/suite"
 import { confirmationEmailsTo, consentLedgerOf, engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
+import type { Knex } from "knex"
+import { CURRENT_CONSENTS_SQL } from "../../../src/modules/engagement/consents/queries"
 
 jest.setTimeout(180_000)
 
 /** The consent ledger through the store route: every change a row with its proof, bad input refused, concurrent requests written once. */
 engagementSuite({
   shopper: "ada@example.com",
-  testSuite: ({ api, getContainer }, seeded) => {
+  testSuite: ({ api, getContainer, dbConnection }, seeded) => {
     const ledgerOf = (customerId: string) => consentLedgerOf(getContainer(), customerId)
 
     const confirmationEmails = (to = "ada@example.com") => confirmationEmailsTo(getContainer(), to)
@@ -172,6 +174,44 @@ engagementSuite({
       expect(
         (await responseOf(api.post("/store/engagement/consents/confirm", { token: tokenOf(emails[0]) }, pk()))).status
       ).toBe(409)
+    })
+
+    it("reads the current consents from one index entry per purpose, however long the history of any purpose", async () => {
+      const knex = dbConnection as Knex
+      const customerId = seeded.shopper.customerId
+      // 3,000 recent changes of one purpose, and another purpose chosen once, long before them
+      await knex.raw(
+        `INSERT INTO engagement_consent (id, customer_id, purpose, channel, value, source, recorded_at, actor_type, actor_id)
+         SELECT 'engcon_history_' || o, ?, 'sms_marketing', 'sms', CASE WHEN o % 2 = 0 THEN 'True' ELSE 'False' END,
+                'storefront', now() - (o || ' minutes')::interval, 'customer', ?
+           FROM generate_series(1, 3000) o
+         UNION ALL
+         SELECT 'engcon_history_old', ?, 'email_marketing', 'email', 'True', 'storefront',
+                now() - interval '3 years', 'customer', ?`,
+        [customerId, customerId, customerId, customerId]
+      )
+      await knex.raw("ANALYZE engagement_consent")
+      const { data } = await api.get("/store/engagement/consents", seeded.shopper)
+      expect(data.consents).toEqual([
+        expect.objectContaining({ purpose: "email_marketing", value: "True" }),
+        // the newest change, 1 minute ago (an odd number: False)
+        expect.objectContaining({ purpose: "sms_marketing", value: "False" }),
+        expect.objectContaining({ purpose: "review_requests", value: null }),
+      ])
+      // every row the plan's nodes read or threw away: a handful, not the 3,000 of the history
+      const [
+        {
+          "QUERY PLAN": [plan],
+        },
+      ] = (
+        await knex.raw(`EXPLAIN (ANALYZE, FORMAT JSON) ${CURRENT_CONSENTS_SQL}`, [customerId, customerId, customerId])
+      ).rows
+      const rowsTouched = (node: Record<string, any>): number =>
+        (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1) +
+        (node["Rows Removed by Filter"] ?? 0) +
+        (node["Rows Removed by Index Recheck"] ?? 0) +
+        ((node.Plans as Record<string, any>[] | undefined) ?? []).reduce((sum, child) => sum + rowsTouched(child), 0)
+      expect(rowsTouched(plan.Plan)).toBeLessThan(50)
     })
   },
 })

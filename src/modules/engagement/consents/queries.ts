@@ -10,15 +10,14 @@ export interface CurrentConsent {
   recorded_at: Date
 }
 
-/** The current value of each purpose: the latest ledger row, in one indexed query. */
-export async function currentConsents(manager: SqlEntityManager, customerId: string): Promise<CurrentConsent[]> {
-  // raw SQL, no ORM form: the customer's purposes found by skipping through the index on
-  // (customer_id, purpose, recorded_at) one purpose at a time, then the latest row of each from the
-  // end of its range; as many index reads as purposes, however long the customer's history (a
-  // DISTINCT ON would read every row of it)
-  return await runSql<CurrentConsent>(
-    manager,
-    `WITH RECURSIVE purposes AS (
+/**
+ * The current value of each purpose: a customer's latest consent row per purpose (one binding: the customer's id, three times). Raw
+ * SQL, no ORM form: the customer's purposes found by skipping through the index on
+ * (customer_id, purpose, recorded_at, created_at) one purpose at a time, then the latest row of
+ * each from the end of its range; as many index reads as purposes, however long the customer's
+ * history (a DISTINCT ON would read every row of it).
+ */
+export const CURRENT_CONSENTS_SQL = `WITH RECURSIVE purposes AS (
        SELECT MIN(purpose) AS purpose FROM engagement_consent WHERE customer_id = ? AND deleted_at IS NULL
        UNION ALL
        SELECT (SELECT MIN(c.purpose) FROM engagement_consent c
@@ -30,9 +29,12 @@ export async function currentConsents(manager: SqlEntityManager, customerId: str
             LATERAL (SELECT purpose, value, source, recorded_at FROM engagement_consent
                       WHERE customer_id = ? AND purpose = purposes.purpose AND deleted_at IS NULL
                       ORDER BY recorded_at DESC, created_at DESC LIMIT 1) latest
-      ORDER BY latest.purpose`,
-    [customerId, customerId, customerId]
-  )
+      -- the recursion ends on a null purpose: no lateral read for it (it would walk the whole history)
+      WHERE purposes.purpose IS NOT NULL
+      ORDER BY latest.purpose`
+
+export async function currentConsents(manager: SqlEntityManager, customerId: string): Promise<CurrentConsent[]> {
+  return await runSql<CurrentConsent>(manager, CURRENT_CONSENTS_SQL, [customerId, customerId, customerId])
 }
 
 /**

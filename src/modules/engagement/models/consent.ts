@@ -26,7 +26,8 @@ const Consent = model
     }
   )
   .indexes([
-    { on: ["customer_id", "purpose", "recorded_at"] },
+    // a customer's current consent per purpose: the end of each purpose's range (consents/queries.ts)
+    { on: ["customer_id", "purpose", "recorded_at", "created_at"] },
     // a contact's latest changes, newest first (the admin's contact view)
     { on: ["customer_id", "recorded_at", "created_at"] },
   ])
