@@ -9,7 +9,8 @@ import type { Knex } from "knex"
 
 const TRIGGERS = [
   ["loyalty_transaction", "loyalty_transaction_aggregates"],
-  ["engagement_delivery", "engagement_delivery_count_insert_delete"],
+  ["engagement_delivery", "engagement_delivery_count_insert"],
+  ["engagement_delivery", "engagement_delivery_count_delete"],
 ]
 
 /** The aggregates' and counts' triggers off for a bulk write (`rebuildAggregates` turns them back on). */

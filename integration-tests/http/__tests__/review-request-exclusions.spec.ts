@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { engagementSuite } from "../../helpers/suite"
 import sendDueReviewRequests from "../../../src/jobs/send-due-review-requests"
+import { sendReviewRequestWorkflow } from "../../../src/workflows/review-requests/workflows/send-review-request"
 import { engagementOf, makeDue, reviewRequestOf, sendDueAndSettle } from "../../helpers/engagement"
 import { useTestPlatforms } from "../../helpers/stand-ins"
 import { createAdminHeaders, createShopper, LAMP, linesOf, NOTEBOOK, PEN, placeOrder } from "../../helpers/store"
@@ -227,6 +228,57 @@ engagementSuite({
       const [firstContact] = await engagementOf(getContainer()).listReviewContacts({ review_request_id: sentFirst.id })
       expect(new Date(waiting.send_at!).getTime()).toBe(new Date(firstContact.sent_at).getTime() + 30 * DAY + 1000)
       expect(platforms.recensus.callsTo("customer-contact-request")).toHaveLength(2)
+    })
+
+    it("keeps the cap when two processes send at once: a shopper's requests are claimed by one claim at a time", async () => {
+      const engagement = engagementOf(getContainer())
+      const ada = await shopper("race@example.com")
+      const bob = await shopper("race-other@example.com")
+      const adas = [
+        await order("race@example.com", ada.headers, [[PEN, 1]]),
+        await order("race@example.com", ada.headers, [[NOTEBOOK, 2]]),
+        await order("race@example.com", ada.headers, [[LAMP, 1]]),
+      ]
+      const bobs = await order("race-other@example.com", bob.headers, [[PEN, 1]])
+      // all due, Ada's first
+      const requests = await Promise.all([...adas, bobs].map((placed) => reviewRequestOf(getContainer(), placed.id)))
+      for (const [index, request] of requests.entries()) {
+        await engagement.updateReviewRequests({ id: request.id, send_at: new Date(Date.now() - 60_000 + index * 1000) })
+      }
+      const shopperOf = (rows: { customer_id?: string | null }[]) => rows.map((row) => row.customer_id)
+
+      // two processes' claims at the same moment: never two of one shopper's requests
+      const [one, other] = await Promise.all([
+        engagement.claimDueReviewRequests({ limit: 1 }),
+        engagement.claimDueReviewRequests({ limit: 1 }),
+      ])
+      expect([...shopperOf(one), ...shopperOf(other)].sort()).toEqual([ada.customerId, bob.customerId].sort())
+      // while Ada's request is held, a third claim takes nothing of hers (Bob's is held too)
+      expect(await engagement.claimDueReviewRequests({ limit: 10 })).toEqual([])
+
+      // the held ones are sent; once their leases end, Ada's others are claimed one process at a time
+      for (const claimed of [...one, ...other]) {
+        await sendReviewRequestWorkflow(getContainer()).run({ input: { review_request_id: claimed.id } })
+      }
+      const [next, besides] = await Promise.all([
+        engagement.claimDueReviewRequests({ limit: 10 }),
+        engagement.claimDueReviewRequests({ limit: 10 }),
+      ])
+      // one claim holds both of Ada's others (one process sends them in turn), the other nothing
+      expect([next.length, besides.length].sort()).toEqual([0, 2])
+      for (const claimed of [...next, ...besides]) {
+        await sendReviewRequestWorkflow(getContainer()).run({ input: { review_request_id: claimed.id } })
+      }
+      await engagement.dispatchDueDeliveries()
+      // at most two review emails to Ada in 30 days: her third waits
+      const ending = await Promise.all(requests.map((request) => engagement.retrieveReviewRequest(request.id)))
+      expect(ending.map((row) => row.delivery_id !== null)).toEqual([true, true, false, true])
+      expect(ending[2].reason).toContain("cap reached")
+      const calls = platforms.recensus.callsTo("customer-contact-request")
+      const to = (email: string) =>
+        calls.filter((call) => (call.body as { data: { customerEmail: string } }).data.customerEmail === email)
+      expect(to("race@example.com")).toHaveLength(2)
+      expect(to("race-other@example.com")).toHaveLength(1)
     })
 
     it("asks about an order when its latest line is due: the product's own delay, then its category's", async () => {

@@ -44,6 +44,8 @@ const ReviewRequest = model
     { on: ["status", "next_reminder_at"] },
     // the admin's funnel chart: requests per week of creation
     { on: ["created_at"] },
+    // the requests being sent now (a live lease): their shoppers wait (review-requests/queries.ts)
+    { on: ["locked_until"], where: "locked_until IS NOT NULL AND deleted_at IS NULL" },
   ])
 
 export default ReviewRequest

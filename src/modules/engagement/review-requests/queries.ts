@@ -52,6 +52,13 @@ export async function insertReviewRequest(
  * come back in the order they fell due (RETURNING alone has no order): the send job works through
  * them one by one, and of two orders of one shopper due together with the same product, the
  * earlier order is the one asked about it and the later one leaves it out as already asked.
+ *
+ * A shopper's requests are sent by one process at a time: none is claimed while another of the
+ * same shopper (customer, else email) is held by a live lease. The cap and the repeat-product rule
+ * read the shopper's earlier review emails before each send, so two processes sending two
+ * requests of one shopper at once could both pass them. Claims take turns (an advisory lock for
+ * the transaction, taken by the caller before this statement) so each sees the leases of the one
+ * before it; the held requests are found on a partial index of the leased rows.
  */
 export async function claimDueReviewRequests(
   manager: SqlEntityManager,
@@ -60,12 +67,18 @@ export async function claimDueReviewRequests(
   // raw SQL: a claim with FOR UPDATE SKIP LOCKED has no ORM form
   return await runSql<ReviewRequestRecord>(
     manager,
-    `WITH claimed AS (
+    `WITH held AS (
+       SELECT DISTINCT COALESCE(customer_id, lower(trim(email))) AS shopper FROM ${TABLE}
+        WHERE deleted_at IS NULL AND locked_until IS NOT NULL AND locked_until >= now()
+     ),
+     claimed AS (
        UPDATE ${TABLE} SET locked_until = now() + (? * interval '1 millisecond'), updated_at = now()
        WHERE id IN (
          SELECT id FROM ${TABLE}
          WHERE deleted_at IS NULL AND status = 'scheduled' AND delivery_id IS NULL
            AND send_at IS NOT NULL AND send_at <= now() AND (locked_until IS NULL OR locked_until < now())
+           AND (COALESCE(customer_id, email) IS NULL
+                OR COALESCE(customer_id, lower(trim(email))) NOT IN (SELECT shopper FROM held WHERE shopper IS NOT NULL))
          ORDER BY send_at, created_at, id
          LIMIT ?
          FOR UPDATE SKIP LOCKED)
@@ -74,3 +87,6 @@ export async function claimDueReviewRequests(
     [args.leaseMs, args.limit]
   )
 }
+
+/** The advisory lock claims of due review requests take turns on (see `claimDueReviewRequests`). */
+export const REVIEW_CLAIM_LOCK = "engagement_review_request_claim"

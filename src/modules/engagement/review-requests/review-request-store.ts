@@ -4,7 +4,7 @@ import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusaj
 import type { OutboxOptions } from "../options"
 import type { ReviewRequestRecord, ScheduleReviewRequestInput } from "../types"
 import { runSql } from "../sql"
-import { claimDueReviewRequests, insertReviewRequest } from "./queries"
+import { claimDueReviewRequests, insertReviewRequest, REVIEW_CLAIM_LOCK } from "./queries"
 
 type Ctx = Context<SqlEntityManager>
 
@@ -30,14 +30,22 @@ export class ReviewRequestStore {
     return await insertReviewRequest(ctx.manager!, input)
   }
 
-  /** Claims review requests whose send time has come, for this process only. */
-  @InjectManager()
+  /**
+   * Claims review requests whose send time has come, for this process only, and none of a shopper
+   * another process is sending to: the claims take turns under an advisory lock, so each one's
+   * statement (a snapshot taken after the lock) sees the leases of the one before.
+   */
+  @InjectTransactionManager()
   async claimDueReviewRequests(
     args: { limit?: number } = {},
     @MedusaContext() ctx: Ctx = {}
   ): Promise<ReviewRequestRecord[]> {
     const { batch_size, lease_ms } = this.outbox_
-    return await claimDueReviewRequests(ctx.manager!, { limit: args.limit ?? batch_size, leaseMs: lease_ms })
+    await runSql(ctx.transactionManager!, `SELECT pg_advisory_xact_lock(hashtext(?))`, [REVIEW_CLAIM_LOCK])
+    return await claimDueReviewRequests(ctx.transactionManager!, {
+      limit: args.limit ?? batch_size,
+      leaseMs: lease_ms,
+    })
   }
 
   /**
