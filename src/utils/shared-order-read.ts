@@ -12,7 +12,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  * of the same order (a cancel a moment later, the reconciliation job) and a part resumed in
  * another process read the order themselves, as before. A part reads from it only when the read
  * held every field it asks for; the read is dropped when the run ends, or after a minute if the
- * run never got there.
+ * run never got there. Every part is handed the same object: a part must not change it (none
+ * does; each builds its own values from it).
  */
 export interface SharedOrderReadInput {
   /** the token of the read the parts of a placed order's run share */
