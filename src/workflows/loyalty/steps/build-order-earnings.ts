@@ -1,7 +1,14 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE, LoyaltyEntryInput } from "../../../modules/loyalty/types"
-import { EarningCreditLine, earnPoints, earnRateFor, EarningLine, paidWithPoints } from "../utils/earn-points"
+import {
+  EARNING_LINE_FIELDS,
+  EarningCreditLine,
+  earnPoints,
+  earnRateFor,
+  EarningLine,
+  paidWithPoints,
+} from "../utils/earn-points"
 import { LOYALTY_CREDIT_REFERENCE } from "./prepare-cart-redemption"
 import { earningMultiplierOf } from "../utils/earning-multiplier"
 import { ORDER_ITEM_BASE_FIELDS } from "../../../utils/order-item-fields"
@@ -30,17 +37,10 @@ export const EARNING_ORDER_FIELDS = [
   "currency_code",
   "status",
   "created_at",
-  // an order-level total in the fields makes the order module compute the items' totals too
-  "item_subtotal",
   "customer.has_account",
+  // what the order module needs to compute the items' quantities and totals (utils/order-item-fields.ts)
   ...ORDER_ITEM_BASE_FIELDS,
-  "items.id",
-  "items.quantity",
-  "items.subtotal",
-  "items.discount_subtotal",
-  "items.total",
-  "credit_lines.reference",
-  "credit_lines.amount",
+  ...EARNING_LINE_FIELDS,
 ]
 
 /**

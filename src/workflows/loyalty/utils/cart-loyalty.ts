@@ -4,7 +4,14 @@ import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { LOYALTY_MODULE } from "../../../modules/loyalty/types"
 import { LOYALTY_CREDIT_REFERENCE } from "../steps/prepare-cart-redemption"
 import { prepareCartRedemptionWorkflow } from "../workflows/prepare-cart-redemption"
-import { EarningCreditLine, earnPoints, earnRateFor, EarningLine, paidWithPoints } from "./earn-points"
+import {
+  EARNING_LINE_FIELDS,
+  EarningCreditLine,
+  earnPoints,
+  earnRateFor,
+  EarningLine,
+  paidWithPoints,
+} from "./earn-points"
 import { earningMultiplierOf } from "./earning-multiplier"
 import { redeemRuleFor } from "./redeem-amount"
 
@@ -22,18 +29,7 @@ export async function cartLoyalty(scope: MedusaContainer, cartId: string, custom
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
-    fields: [
-      "id",
-      "currency_code",
-      "item_subtotal",
-      "items.id",
-      "items.quantity",
-      "items.subtotal",
-      "items.discount_subtotal",
-      "items.total",
-      "credit_lines.reference",
-      "credit_lines.amount",
-    ],
+    fields: ["id", "currency_code", ...EARNING_LINE_FIELDS],
     filters: { id: cartId },
   })
   const { multiplier, campaign } = await earningMultiplierOf(loyalty, customerId, new Date())

@@ -5,6 +5,21 @@ import type { ResolvedLoyaltyOptions } from "../../../modules/loyalty/options"
 // bignumber.js rounding modes (the library is Medusa's, not a dependency of ours)
 const ROUNDING = { down: 1, up: 0, nearest: 4 } as const
 
+/**
+ * What earning reads of an order or a cart (both are read by `query.graph` with these): its lines
+ * and credit lines. An order-level total in the fields makes the module compute the items' totals.
+ */
+export const EARNING_LINE_FIELDS = [
+  "item_subtotal",
+  "items.id",
+  "items.quantity",
+  "items.subtotal",
+  "items.discount_subtotal",
+  "items.total",
+  "credit_lines.reference",
+  "credit_lines.amount",
+]
+
 export interface EarningLine {
   id: string
   quantity: BigNumberInput
