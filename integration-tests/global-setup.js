@@ -9,7 +9,7 @@
 const { spawnSync } = require("node:child_process")
 const { randomBytes } = require("node:crypto")
 const fs = require("node:fs")
-const net = require("node:net")
+const { freePort } = require("./helpers/free-port")
 const os = require("node:os")
 const path = require("node:path")
 
@@ -134,16 +134,3 @@ async function dropDatabase(name) {
 
 module.exports.adminConnection = adminConnection
 module.exports.dropDatabase = dropDatabase
-
-/** A port nothing listens on right now: bind port 0 and give it back. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}

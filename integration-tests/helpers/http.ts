@@ -1,4 +1,3 @@
-import { createServer } from "node:net"
 import type { AxiosError, AxiosResponse } from "axios"
 
 /** The response of a call, whether it succeeded or failed (axios rejects on 4xx/5xx). */
@@ -41,11 +40,4 @@ export async function call(
 export const field = (answer: { body: unknown }, key: string): string =>
   String((answer.body as Record<string, unknown>)[key])
 
-/** A TCP port free on this machine now. */
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
+export { freePort } from "./medusa-store"

@@ -10,7 +10,6 @@
  */
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import type { Readable } from "node:stream"
@@ -269,15 +268,5 @@ function medusaEnv(env: Record<string, string | undefined>, summaryFile?: string
   return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }
 
-/** A TCP port free on this machine now (for a store process to listen on). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
+/** A TCP port for a store process to listen on (helpers/free-port.js says how it is picked). */
+export const freePort = (require("./free-port") as { freePort(): Promise<number> }).freePort

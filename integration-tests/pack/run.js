@@ -13,7 +13,7 @@
  */
 const { spawn, spawnSync } = require("node:child_process")
 const fs = require("node:fs")
-const net = require("node:net")
+const { freePort } = require("../helpers/free-port")
 const os = require("node:os")
 const path = require("node:path")
 const { ensureDatabase, startEmbeddedPostgres } = require("../../src/scripts/demo/database")
@@ -37,18 +37,6 @@ function sh(cmd, args, options = {}) {
     )
   }
   return result.stdout
-}
-
-async function freePort() {
-  return await new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 async function until(what, check, timeoutMs) {
