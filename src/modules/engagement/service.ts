@@ -127,14 +127,12 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
 
   /** Every switched-on provider: id, name, operations and what each does in words (never its options). */
   listProviders(): { id: string; name: string; operations: string[]; operation_labels: Record<string, string> }[] {
-    return [...this.platforms_.values()].map(({ id, displayName, platform }) => {
-      return {
-        id,
-        name: displayName,
-        operations: [...platform.operations],
-        operation_labels: { ...platform.operationLabels },
-      }
-    })
+    return [...this.platforms_.values()].map(({ id, displayName, platform }) => ({
+      id,
+      name: displayName,
+      operations: [...platform.operations],
+      operation_labels: { ...platform.operationLabels },
+    }))
   }
 
   /** Whether a switched-on platform's calls are built and stored, never sent, right now (saved settings, then options). */
@@ -207,6 +205,9 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   claimDueReviewRequests(...args: Parameters<ReviewRequestStore["claimDueReviewRequests"]>) {
     return this.reviewRequests_.claimDueReviewRequests(...args)
   }
+  claimReviewRequestNow(...args: Parameters<ReviewRequestStore["claimReviewRequestNow"]>) {
+    return this.reviewRequests_.claimReviewRequestNow(...args)
+  }
   settleAttachedReviewRequest(...args: Parameters<ReviewRequestStore["settleAttachedReviewRequest"]>) {
     return this.reviewRequests_.settleAttachedReviewRequest(...args)
   }
@@ -238,7 +239,6 @@ export default class EngagementModuleService extends MedusaService(ENGAGEMENT_MO
   verifyLinkToken(...args: Parameters<ConsentLinks["verify"]>) {
     return this.links_.verify(...args)
   }
-
   // statistics (statistics/contact-statistics.ts)
   recordOrderFact(...args: Parameters<ContactStatisticsStore["recordOrderFact"]>) {
     return this.statistics_.recordOrderFact(...args)

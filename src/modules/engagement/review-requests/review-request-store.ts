@@ -4,7 +4,13 @@ import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusaj
 import type { OutboxOptions } from "../options"
 import type { ReviewRequestRecord, ScheduleReviewRequestInput } from "../types"
 import { runSql } from "../sql"
-import { claimDueReviewRequests, insertReviewRequest, REVIEW_CLAIM_LOCK } from "./queries"
+import {
+  claimDueReviewReminders,
+  claimDueReviewRequests,
+  claimReviewRequestNow,
+  insertReviewRequest,
+  REVIEW_CLAIM_LOCK,
+} from "./queries"
 
 type Ctx = Context<SqlEntityManager>
 
@@ -31,21 +37,39 @@ export class ReviewRequestStore {
   }
 
   /**
-   * Claims review requests whose send time has come, for this process only, and none of a shopper
-   * another process is sending to: the claims take turns under an advisory lock, so each one's
-   * statement (a snapshot taken after the lock) sees the leases of the one before.
+   * Claims review requests whose send time has come (`reminders`: emailed requests whose next
+   * reminder is due), for this process only, and none of a shopper another process is sending to:
+   * the claims take turns under an advisory lock, so each one's statement (a snapshot taken after
+   * the lock) sees the leases of the one before.
    */
   @InjectTransactionManager()
   async claimDueReviewRequests(
-    args: { limit?: number } = {},
+    args: { limit?: number; reminders?: boolean } = {},
     @MedusaContext() ctx: Ctx = {}
   ): Promise<ReviewRequestRecord[]> {
-    const { batch_size, lease_ms } = this.outbox_
-    await runSql(ctx.transactionManager!, `SELECT pg_advisory_xact_lock(hashtext(?))`, [REVIEW_CLAIM_LOCK])
-    return await claimDueReviewRequests(ctx.transactionManager!, {
-      limit: args.limit ?? batch_size,
-      leaseMs: lease_ms,
+    await this.takeClaimTurn(ctx.transactionManager!)
+    const claim = args.reminders ? claimDueReviewReminders : claimDueReviewRequests
+    return await claim(ctx.transactionManager!, {
+      limit: args.limit ?? this.outbox_.batch_size,
+      leaseMs: this.outbox_.lease_ms,
     })
+  }
+
+  /**
+   * An admin's "send now": the scheduled request is due now and held by this process, in the same
+   * turns as the jobs' claims; `held` when another request of its shopper is being sent right now.
+   */
+  @InjectTransactionManager()
+  async claimReviewRequestNow(
+    id: string,
+    @MedusaContext() ctx: Ctx = {}
+  ): Promise<{ claimed: boolean; held: boolean }> {
+    await this.takeClaimTurn(ctx.transactionManager!)
+    return await claimReviewRequestNow(ctx.transactionManager!, { id, leaseMs: this.outbox_.lease_ms })
+  }
+
+  private async takeClaimTurn(manager: SqlEntityManager) {
+    await runSql(manager, `SELECT pg_advisory_xact_lock(hashtext(?))`, [REVIEW_CLAIM_LOCK])
   }
 
   /**

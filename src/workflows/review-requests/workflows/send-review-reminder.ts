@@ -9,17 +9,27 @@ export const sendReviewReminderWorkflowId = "send-review-reminder"
 /**
  * Sends a due reminder of an emailed review request through Medusa's notifications, the same
  * path as the first email, or stops the reminders with the reason (a followed link, an
- * unsubscribe, …), or lets a shopper at the cap wait.
+ * unsubscribe, …), or lets a shopper at the cap wait. Each ends the lease the reminder job's claim
+ * took (the shopper's other requests wait for it).
  */
 export const sendReviewReminderWorkflow = createWorkflow(
   sendReviewReminderWorkflowId,
   (input: { review_request_id: string }) => {
     const plan = prepareReviewReminderStep(input)
 
+    when({ plan }, ({ plan }) => plan.action === "none").then(() => {
+      // not due any more (changed since the claim): only the lease ends
+      const update = transform({ input }, ({ input }) => ({
+        selector: { id: input.review_request_id },
+        update: { locked_until: null },
+      }))
+      updateReviewRequestsStep(update).config({ name: "release-review-reminder" })
+    })
+
     when({ plan }, ({ plan }) => plan.action === "stop").then(() => {
       const update = transform({ plan, input }, ({ plan, input }) => ({
         selector: { id: input.review_request_id, status: "sent" as const },
-        update: { next_reminder_at: null, reason: plan.action === "stop" ? plan.reason : null },
+        update: { next_reminder_at: null, reason: plan.action === "stop" ? plan.reason : null, locked_until: null },
       }))
       updateReviewRequestsStep(update).config({ name: "stop-review-reminders" })
     })
@@ -27,7 +37,7 @@ export const sendReviewReminderWorkflow = createWorkflow(
     when({ plan }, ({ plan }) => plan.action === "wait").then(() => {
       const update = transform({ plan, input }, ({ plan, input }) => ({
         selector: { id: input.review_request_id, status: "sent" as const },
-        update: { next_reminder_at: plan.action === "wait" ? new Date(plan.until) : null },
+        update: { next_reminder_at: plan.action === "wait" ? new Date(plan.until) : null, locked_until: null },
       }))
       updateReviewRequestsStep(update).config({ name: "postpone-review-reminder" })
     })
@@ -57,8 +67,9 @@ export const sendReviewReminderWorkflow = createWorkflow(
             ? {
                 reminders_sent: plan.round,
                 next_reminder_at: plan.next_reminder_at ? new Date(plan.next_reminder_at) : null,
+                locked_until: null,
               }
-            : {},
+            : { locked_until: null },
       }))
       updateReviewRequestsStep(update).config({ name: "mark-review-reminder-sent" })
     })
