@@ -12,9 +12,8 @@ import { asValue } from "@medusajs/framework/awilix"
 import { logger } from "@medusajs/framework/logger"
 import { ContainerRegistrationKeys, createPgConnection } from "@medusajs/framework/utils"
 import type { Knex } from "knex"
-import type { OutboundMessage } from "../src/provider-api/types"
 import { createBenchDb, SRC_ROOT } from "./lib/db"
-import { bareLoop, LATENCY_MS, providerOptions, REALISTIC_MIX, seedMix } from "./lib/outbox-mix"
+import { bareLoop, LATENCY_MS, messages, providerOptions, REALISTIC_MIX, seedMix } from "./lib/outbox-mix"
 import { profileRun } from "./lib/profile"
 import { BENCH_PLATFORMS, startStandInProcess, type StandInProcess } from "./lib/stand-in-process"
 import type { Figure } from "./lib/report"
@@ -75,11 +74,6 @@ async function bootEngagement(url: string, urls: StandInProcess["urls"], concurr
 }
 
 /** The seeded rows as the platforms' request builders read them (before sending redacts any). */
-async function messages(knex: Knex): Promise<OutboundMessage[]> {
-  return (await knex.raw(`SELECT id, platform, operation, payload, idempotency_key, attempts FROM engagement_delivery`))
-    .rows
-}
-
 interface Dispatched {
   perSecond: number
   statements: number
@@ -238,9 +232,9 @@ export async function benchOutbox(scale: number): Promise<Figure[]> {
     if (ALONE) {
       return figures
     }
-    figures.push(await benchDrain(boot, db, standIn, rows, [["conversion", 1]], "one platform"))
+    figures.push(...(await benchDrain(boot, db, standIn, rows, [["conversion", 1]], "one platform")))
     figures.push(
-      await benchDrain(
+      ...(await benchDrain(
         boot,
         db,
         standIn,
@@ -251,7 +245,7 @@ export async function benchOutbox(scale: number): Promise<Figure[]> {
           ["contact_upsert", 1 / 3],
         ],
         "three platforms"
-      )
+      ))
     )
   } finally {
     await standIn.stop()

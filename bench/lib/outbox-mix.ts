@@ -142,6 +142,12 @@ export async function seedMix(
   return counts
 }
 
+/** The outbox's rows as the platforms' code builds requests from them (what the bare loops send). */
+export async function messages(knex: Knex): Promise<OutboundMessage[]> {
+  return (await knex.raw(`SELECT id, platform, operation, payload, idempotency_key, attempts FROM engagement_delivery`))
+    .rows
+}
+
 /** How long the stand-ins take to answer in the outbox bench: a platform's ceiling is its concurrency ÷ this. */
 export const LATENCY_MS = 20
 
