@@ -31,31 +31,37 @@ type Row = ContactSyncRecord & Record<string, unknown>
 /**
  * Notes that contacts changed. The first change opens a coalescing window (`due_at`); changes
  * that arrive before the contact is synced join it, so a burst becomes one call per platform.
+ * One statement for every contact and platform (an order's change marks its shopper on each
+ * platform at once), its rows written in the order the contacts came, as one statement each did.
  */
 export async function markContactsForSync(
   manager: SqlEntityManager,
   args: { customer_ids: string[]; platforms: string[]; coalesce_ms: number }
 ): Promise<number> {
-  let marked = 0
-  for (const customerId of new Set(args.customer_ids)) {
-    for (const platform of args.platforms) {
-      // raw SQL: an upsert that keeps the earliest due time (ON CONFLICT DO UPDATE with LEAST) has no ORM form
-      const rows = await runSql(
-        manager,
-        `INSERT INTO ${TABLE} (id, customer_id, platform, status, dirty, due_at, last_sent, step, created_at, updated_at)
-         VALUES (?, ?, ?, 'pending', true, now() + (? * interval '1 millisecond'), '{}'::jsonb, 0, now(), now())
-         ON CONFLICT (customer_id, platform) WHERE deleted_at IS NULL DO UPDATE SET
-           due_at = CASE WHEN ${TABLE}.dirty THEN LEAST(${TABLE}.due_at, EXCLUDED.due_at) ELSE EXCLUDED.due_at END,
-           dirty = true,
-           status = CASE WHEN ${TABLE}.status = 'syncing' THEN ${TABLE}.status ELSE 'pending' END,
-           updated_at = now()
-         RETURNING id`,
-        [generateEntityId(undefined, "engcs"), customerId, platform, args.coalesce_ms]
-      )
-      marked += rows.length
-    }
+  const platforms = [...new Set(args.platforms)]
+  const rows = [...new Set(args.customer_ids)].flatMap((customer_id) =>
+    platforms.map((platform) => ({ id: generateEntityId(undefined, "engcs"), customer_id, platform }))
+  )
+  if (!rows.length) {
+    return 0
   }
-  return marked
+  // raw SQL: an upsert that keeps the earliest due time (ON CONFLICT DO UPDATE with LEAST) has no ORM form
+  const marked = await runSql(
+    manager,
+    `INSERT INTO ${TABLE} (id, customer_id, platform, status, dirty, due_at, last_sent, step, created_at, updated_at)
+     SELECT r.value->>'id', r.value->>'customer_id', r.value->>'platform', 'pending', true,
+            now() + (? * interval '1 millisecond'), '{}'::jsonb, 0, now(), now()
+       FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS r(value, n)
+      ORDER BY r.n
+     ON CONFLICT (customer_id, platform) WHERE deleted_at IS NULL DO UPDATE SET
+       due_at = CASE WHEN ${TABLE}.dirty THEN LEAST(${TABLE}.due_at, EXCLUDED.due_at) ELSE EXCLUDED.due_at END,
+       dirty = true,
+       status = CASE WHEN ${TABLE}.status = 'syncing' THEN ${TABLE}.status ELSE 'pending' END,
+       updated_at = now()
+     RETURNING id`,
+    [args.coalesce_ms, JSON.stringify(rows)]
+  )
+  return marked.length
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   buryAbandonedDeliveries,
   insertDeliveries,
   nextDeliveryDueAt,
+  platformsOfPending,
   postponePlatform,
   RecordedOutcome,
   requeueDelivery,
@@ -141,7 +142,11 @@ export class Outbox {
     const summary: DispatchSummary = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, dry_run: 0 }
     await this.buryAbandoned_({ manager })
     const deadline = Date.now() + (args.max_ms ?? outbox.lease_ms)
-    const platformIds = [...platforms.keys()].filter((id) => !args.platforms || args.platforms.includes(id))
+    // a prompt dispatch pumps only the platforms its rows are for, not a claim on every platform
+    const pending = args.ids ? await platformsOfPending(manager, args.ids) : null
+    const platformIds = [...platforms.keys()].filter(
+      (id) => (!args.platforms || args.platforms.includes(id)) && (!pending || pending.includes(id))
+    )
     // outcomes gathered for a few milliseconds, up to a quarter of the slots: at a platform's lower
     // concurrency answers come slower than writes end, and each would be a statement of its own
     const slots = platformIds.reduce((sum, id) => sum + platforms.get(id)!.options.concurrency, 0)

@@ -56,6 +56,17 @@ export async function insertDeliveries(
 
 // Claiming due rows: `claim.ts` (it keeps each platform within its concurrency across processes).
 
+/** The platforms of these rows that still wait for an attempt: the ones a prompt dispatch pumps. */
+export async function platformsOfPending(manager: SqlEntityManager, ids: string[]): Promise<string[]> {
+  const rows = await runSql<{ platform: string }>(
+    manager,
+    `SELECT DISTINCT platform FROM engagement_delivery
+      WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL AND status = 'pending'`,
+    [JSON.stringify(ids)]
+  )
+  return rows.map((row) => row.platform)
+}
+
 /**
  * A row whose worker died on its last allowed attempt is dead, not sent again unasked. Returns the
  * rows, so what waited on them (a review request, a contact's sync) learns of it.

@@ -8,12 +8,12 @@ import { matureLots } from "./release-lot"
 import { settleTier, TierChange, TierRules } from "./tier-state"
 import {
   allocationsOf,
+  appliedKeys,
   changeLots,
   debitOf,
   ensureAccounts,
   insertAllocations,
   insertTransaction,
-  keyApplied,
   lockAccounts,
   openLots,
   saveAccount,
@@ -54,10 +54,15 @@ export async function postEntries(
     await matureLots(manager, account, context.now)
   }
   const results: LoyaltyEntryResult[] = []
+  // read once the accounts are locked: a key another process applies meanwhile waits for the lock
+  const applied = await appliedKeys(
+    manager,
+    entries.map((entry) => entry.idempotency_key)
+  )
   const seen = new Set<string>()
   for (const entry of entries) {
     const account = accounts.get(entry.customer_id)!
-    if (seen.has(entry.idempotency_key) || (await keyApplied(manager, entry.idempotency_key))) {
+    if (seen.has(entry.idempotency_key) || applied.has(entry.idempotency_key)) {
       results.push({
         customer_id: entry.customer_id,
         idempotency_key: entry.idempotency_key,

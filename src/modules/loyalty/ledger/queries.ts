@@ -36,9 +36,18 @@ export async function lockAccounts(manager: SqlEntityManager, customerIds: strin
   )
 }
 
-export async function keyApplied(manager: SqlEntityManager, key: string): Promise<boolean> {
-  const rows = await runSql(manager, `SELECT 1 FROM loyalty_transaction WHERE idempotency_key = ? LIMIT 1`, [key])
-  return rows.length > 0
+/** Which of these idempotency keys a ledger row has already: one statement for a batch's keys. */
+export async function appliedKeys(manager: SqlEntityManager, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) {
+    return new Set()
+  }
+  const rows = await runSql<{ idempotency_key: string }>(
+    manager,
+    `SELECT DISTINCT idempotency_key FROM loyalty_transaction
+      WHERE idempotency_key IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+    [JSON.stringify([...new Set(keys)])]
+  )
+  return new Set(rows.map((row) => row.idempotency_key))
 }
 
 /** The account's lots still holding points (the account row is locked, so they cannot change meanwhile). */
