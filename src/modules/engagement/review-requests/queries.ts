@@ -125,8 +125,8 @@ export async function claimDueReviewReminders(
 /**
  * An admin's "send now" of a scheduled request: due now and leased for `leaseMs`, unless another
  * request of its shopper is held (`held`: sent or asked about by another process right now). The
- * request's own lease does not stop it: a send now that failed half-way can be tried again at once,
- * and the unique note of its review email keeps a race with the send job to one email.
+ * request's own lease is the caller's to check (the workflow refuses a request being sent; a send
+ * now that failed puts its lease back, so it can be tried again at once).
  */
 export async function claimReviewRequestNow(
   manager: SqlEntityManager,
