@@ -1,3 +1,5 @@
+import { trackWork } from "./work-in-flight"
+
 /**
  * A database error as it may be logged: PostgreSQL's code, table, constraint and column names,
  * never the statement. knex and MikroORM put the whole SQL with its bound values (emails, IPs,
@@ -62,18 +64,21 @@ export function withoutContactDetails(message: string): string {
 
 /**
  * A subscriber or job whose database errors are rethrown as their description: Medusa's event
- * bus and job runner log whatever a handler throws, SQL and bound values included.
+ * bus and job runner log whatever a handler throws, SQL and bound values included. While it runs
+ * it is counted as the plugin's work in flight.
  */
 export function withLoggableErrors<A extends unknown[]>(
   handler: (...args: A) => Promise<void>
 ): (...args: A) => Promise<void> {
-  const wrapped = async (...args: A) => {
+  const run = async (...args: A) => {
     try {
       await handler(...args)
     } catch (error) {
       throw isDatabaseError(error) ? new Error(describeDatabaseError(error)) : error
     }
   }
+  // counted while it runs, so a test's reset can wait for it (work-in-flight.ts)
+  const wrapped = (...args: A) => trackWork(run(...args))
   Object.defineProperty(wrapped, "name", { value: handler.name })
   return wrapped
 }
