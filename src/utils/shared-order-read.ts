@@ -57,7 +57,7 @@ export async function shareOrderRead(
     data: [order],
   } = await query.graph({ entity: "order", fields: unique, filters: { id: orderId } })
   const token = randomUUID()
-  reads.set(token, { order_id: orderId, fields: new Set(unique), order, expires: now + TTL_MS })
+  reads.set(token, { order_id: orderId, fields: new Set(unique), order: linesInOrder(order), expires: now + TTL_MS })
   return token
 }
 
@@ -100,7 +100,21 @@ export async function readOrders(
     fields: [...fields],
     filters: { id: orderIds.length === 1 ? orderIds[0] : [...orderIds] },
   })
-  return data as Order[]
+  return (data as Order[]).map(linesInOrder)
+}
+
+/**
+ * The order with its lines by id, the order they were added in (line item ids grow with time): a
+ * read returns them in no set order, and what the plugin builds from them (a review request's
+ * purchases, a conversion's cart items) must come out the same when the order is read again, so a
+ * repair or a replay sends the payload the first run sent.
+ */
+function linesInOrder<T extends Order | undefined>(order: T): T {
+  const items = order?.items
+  if (Array.isArray(items) && items.every((item) => typeof item?.id === "string")) {
+    items.sort((a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  }
+  return order
 }
 
 /** The order `orderId` with `fields` (see `readOrders`), or undefined when there is none. */

@@ -88,3 +88,42 @@ describe("one read of a placed order shared by its parts", () => {
     }
   })
 })
+
+/** A container whose query answers the order with its lines in the order given. */
+function containerAnswering(order: Record<string, unknown>) {
+  const graph = jest.fn(async () => ({ data: [structuredClone(order)] }))
+  const container = { resolve: () => ({ graph }) } as unknown as MedusaContainer
+  return { container, graph }
+}
+
+const ORDER = {
+  id: "order_1",
+  items: [
+    { id: "ordli_03", title: "Ink" },
+    { id: "ordli_01", title: "Pen" },
+    { id: "ordli_02", title: "Paper" },
+  ],
+}
+
+describe("an order read by the plugin", () => {
+  it("has its lines in the order they were added, however the read returned them", async () => {
+    const { container } = containerAnswering(ORDER)
+    const order = await readOrder(container, "order_1", ["id", "items.id", "items.title"])
+    expect(order?.items.map((item: { title: string }) => item.title)).toEqual(["Pen", "Paper", "Ink"])
+  })
+
+  it("has them so from the read a placed order's parts share, read once", async () => {
+    const { container, graph } = containerAnswering(ORDER)
+    const token = await shareOrderRead(container, "order_1", ["id", "items.id", "items.title"])
+    const order = await readOrder(container, "order_1", ["items.title"], token)
+    expect(graph).toHaveBeenCalledTimes(1)
+    expect(order?.items.map((item: { id: string }) => item.id)).toEqual(["ordli_01", "ordli_02", "ordli_03"])
+    forgetOrderRead(token)
+  })
+
+  it("keeps lines read without their ids as they came", async () => {
+    const { container } = containerAnswering({ id: "order_1", items: [{ title: "Ink" }, { title: "Pen" }] })
+    const order = await readOrder(container, "order_1", ["id", "items.title"])
+    expect(order?.items).toEqual([{ title: "Ink" }, { title: "Pen" }])
+  })
+})

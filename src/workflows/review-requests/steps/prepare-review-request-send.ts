@@ -1,7 +1,7 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type EngagementModuleService from "../../../modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../provider-api/provider"
+import { readOrder } from "../../../utils/shared-order-read"
 import { REVIEW_ORDER_FIELDS, ReviewOrder } from "../utils/order-fields"
 import { prepareReviewRequestSend } from "../utils/prepare-send"
 import { fillUrlPattern } from "../../../utils/url-pattern"
@@ -18,11 +18,9 @@ export const prepareReviewRequestSendStep = createStep(
   prepareReviewRequestSendStepId,
   async (input: { review_request_id: string }, { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const reviewRequest = await engagement.retrieveReviewRequest(input.review_request_id)
-    const {
-      data: [order],
-    } = await query.graph({ entity: "order", fields: REVIEW_ORDER_FIELDS, filters: { id: reviewRequest.order_id } })
+    // its lines in the order they were added, as the request's purchases were built (shared-order-read.ts)
+    const order = await readOrder(container, reviewRequest.order_id, REVIEW_ORDER_FIELDS)
     const consents = reviewRequest.customer_id ? await engagement.getCurrentConsents(reviewRequest.customer_id) : []
     const options = await engagement.effectiveOptions()
     const canUnsubscribe = !!reviewRequest.customer_id && !!options.consents.purposes.review_requests
