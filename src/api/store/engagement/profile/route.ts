@@ -10,6 +10,24 @@ import type { StoreUpdateProfileType } from "./validators"
 
 type ProfileRow = Awaited<ReturnType<EngagementModuleService["retrieveContactProfile"]>>
 
+const PROFILE_FIELDS = [
+  "id",
+  "email",
+  "phone",
+  "first_name",
+  "last_name",
+  "date_of_birth",
+  "gender",
+  "custom_attributes",
+  "total_spent",
+  "order_count",
+  "return_count",
+  "average_order_value",
+  "first_order_at",
+  "last_order_at",
+  "currency_code",
+] satisfies (keyof ProfileRow)[]
+
 const view = (profile: ProfileRow): Sent<StoreEngagementProfile> => ({
   email: profile.email,
   phone: profile.phone,
@@ -34,7 +52,11 @@ const view = (profile: ProfileRow): Sent<StoreEngagementProfile> => ({
  */
 async function profileOf(scope: MedusaContainer, customerId: string): Promise<Sent<StoreEngagementProfile>> {
   const engagement = scope.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
-  const [existing] = await engagement.listContactProfiles({ customer_id: customerId })
+  // only the columns the answer shows (the profile also holds platform ids and sync state)
+  const [existing] = await engagement.listContactProfiles(
+    { customer_id: customerId },
+    { select: PROFILE_FIELDS, take: 1 }
+  )
   if (existing) {
     return view(existing)
   }
