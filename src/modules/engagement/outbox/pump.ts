@@ -81,12 +81,24 @@ export async function pump<T>(args: PumpArgs<T>): Promise<number> {
   // before one of ours is answered would find the same
   let answers = 0
   let fullAt = -1
+  // the loop below sleeps until something it waits for happened: a call answered, an attempt
+  // ended, a claim ended. One wake-up per event, not a race over every call in flight (which
+  // chained a reaction onto each of them every time one was answered: O(concurrency) per call)
+  let wake: (() => void) | null = null
+  // an attempt's end wakes it only while outcomes hold back the claims (as a call answered always does)
+  let waitsForAttempts = false
+  const notify = () => {
+    const resume = wake
+    wake = null
+    resume?.()
+  }
   const start = (row: T) => {
     let answered!: () => void
     const slot: Promise<void> = new Promise<void>((resolve) => (answered = resolve)).then(() => {
       slots.delete(slot)
       answers++
       startWaiting()
+      notify()
     })
     slots.add(slot)
     const attempt: Promise<void> = args
@@ -97,6 +109,9 @@ export async function pump<T>(args: PumpArgs<T>): Promise<number> {
       .finally(() => {
         answered()
         attempts.delete(attempt)
+        if (waitsForAttempts) {
+          notify()
+        }
       })
     attempts.add(attempt)
   }
@@ -155,19 +170,16 @@ export async function pump<T>(args: PumpArgs<T>): Promise<number> {
         })
         .finally(() => {
           claiming = null
+          notify()
         })
     }
-    const waits: Promise<void>[] = [...slots]
-    if (claiming !== null) {
-      waits.push(claiming)
-    }
-    if (held() && !dry && failure === null) {
-      waits.push(...attempts)
-    }
-    if (!waits.length) {
+    // what it waits for: a call answered, the claim, and (outcomes holding back the claims) an attempt's end
+    waitsForAttempts = held() && !dry && failure === null && attempts.size > 0
+    if (!slots.size && claiming === null && !waitsForAttempts) {
       break
     }
-    await Promise.race(waits)
+    // set in this same turn as the check above: whatever happens later wakes it
+    await new Promise<void>((resolve) => (wake = resolve))
   }
   await Promise.all(attempts)
   if (failure !== null) {
