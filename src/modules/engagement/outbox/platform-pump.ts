@@ -34,8 +34,9 @@ export async function pumpPlatform(args: PlatformPumpArgs): Promise<number> {
   return await pump<DeliveryRecord>({
     concurrency: options.concurrency,
     rounds,
-    // with rows held ahead, a claim once a quarter of them have gone; else as soon as a slot is free
-    refill: Math.ceil((options.concurrency * (rounds - 1)) / 4) || 1,
+    // with rows held ahead, a claim once half of them have gone (the other half keeps the slots busy
+    // through its round trip); else as soon as a slot is free
+    refill: Math.ceil((options.concurrency * (rounds - 1)) / 2) || 1,
     claim: async (count, busy) => {
       const claim = await claimWithinLimit(manager, {
         platform: platformId,
