@@ -12,7 +12,7 @@ type RunnerOptions = Parameters<typeof medusaRunner>[0]
  * creates and migrates it: the runner's create then finds it there and its migrations find
  * nothing pending. Without a template the runner migrates from scratch, as it always did.
  *
- * After each test it also waits for the plugin's subscribers and jobs still running in the test's
+ * After each test it also waits for the plugin's subscribers still running in the test's
  * process (an order's work goes on after the checkout has answered), so none of it lands in the
  * store the next test starts from. Medusa's runner waits only for workflow runs it stores, and the
  * plugin's are kept in memory.

@@ -19,7 +19,8 @@ async function reconcileOrdersJob(container: MedusaContainer) {
   }
 }
 
-export default withLoggableErrors(reconcileOrdersJob)
+// not counted as work in flight: a test does not wait for a minute tick (utils/work-in-flight.ts)
+export default withLoggableErrors(reconcileOrdersJob, { counted: false })
 
 export const config = {
   name: "engagement-reconcile-orders",

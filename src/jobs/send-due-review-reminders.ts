@@ -24,7 +24,8 @@ async function sendDueReviewReminders(container: MedusaContainer) {
   }
 }
 
-export default withLoggableErrors(sendDueReviewReminders)
+// not counted as work in flight: a test does not wait for a minute tick (utils/work-in-flight.ts)
+export default withLoggableErrors(sendDueReviewReminders, { counted: false })
 
 export const config = {
   name: "engagement-send-due-review-reminders",

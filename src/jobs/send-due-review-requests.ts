@@ -21,7 +21,8 @@ async function sendDueReviewRequests(container: MedusaContainer) {
   }
 }
 
-export default withLoggableErrors(sendDueReviewRequests)
+// not counted as work in flight: a test does not wait for a minute tick (utils/work-in-flight.ts)
+export default withLoggableErrors(sendDueReviewRequests, { counted: false })
 
 export const config = {
   name: "engagement-send-due-review-requests",

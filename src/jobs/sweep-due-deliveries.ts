@@ -39,7 +39,8 @@ async function sweepDueDeliveries(container: MedusaContainer) {
   }
 }
 
-export default withLoggableErrors(sweepDueDeliveries)
+// not counted as work in flight: a test does not wait for a minute tick (utils/work-in-flight.ts)
+export default withLoggableErrors(sweepDueDeliveries, { counted: false })
 
 export const config = {
   name: "engagement-sweep-due-deliveries",

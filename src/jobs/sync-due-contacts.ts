@@ -18,7 +18,8 @@ async function syncDueContacts(container: MedusaContainer) {
   }
 }
 
-export default withLoggableErrors(syncDueContacts)
+// not counted as work in flight: a test does not wait for a minute tick (utils/work-in-flight.ts)
+export default withLoggableErrors(syncDueContacts, { counted: false })
 
 export const config = {
   name: "engagement-sync-due-contacts",

@@ -65,10 +65,12 @@ export function withoutContactDetails(message: string): string {
 /**
  * A subscriber or job whose database errors are rethrown as their description: Medusa's event
  * bus and job runner log whatever a handler throws, SQL and bound values included. While it runs
- * it is counted as the plugin's work in flight.
+ * it is counted as the plugin's work in flight, unless `counted` is false (the jobs: a run of the
+ * sweep job lasts up to most of a minute while rows fall due).
  */
 export function withLoggableErrors<A extends unknown[]>(
-  handler: (...args: A) => Promise<void>
+  handler: (...args: A) => Promise<void>,
+  { counted = true }: { counted?: boolean } = {}
 ): (...args: A) => Promise<void> {
   const run = async (...args: A) => {
     try {
@@ -78,7 +80,7 @@ export function withLoggableErrors<A extends unknown[]>(
     }
   }
   // counted while it runs, so a test's reset can wait for it (work-in-flight.ts)
-  const wrapped = (...args: A) => trackWork(run(...args))
+  const wrapped = counted ? (...args: A) => trackWork(run(...args)) : run
   Object.defineProperty(wrapped, "name", { value: handler.name })
   return wrapped
 }

@@ -1,7 +1,8 @@
 /**
- * What the plugin's subscribers and jobs are running in this process (every one is wrapped by
- * `withLoggableErrors`), so whoever must not cut it short can wait for it: a test that resets the
- * store between tests, where an order's work still running would land in the next test's data.
+ * What the plugin's subscribers are running in this process (every one is wrapped by
+ * `withLoggableErrors`; the jobs are not counted), so whoever must not cut it short can wait for
+ * it: a test that resets the store between tests, where an order's work still running would land
+ * in the next test's data.
  * Kept on `globalThis` under a registered symbol, so a second copy of this file (a test's module
  * registry beside Medusa's loader) sees the same work.
  */

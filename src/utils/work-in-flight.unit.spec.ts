@@ -39,4 +39,19 @@ describe("the plugin's work in flight", () => {
     expect(await slow).toBe("done")
     expect(await workSettled(50)).toBe(true)
   })
+
+  it("does not count a handler wrapped with counted: false (a job's minute tick)", async () => {
+    let ended = false
+    const job = withLoggableErrors(
+      async () => {
+        await later(200, null)
+        ended = true
+      },
+      { counted: false }
+    )
+    const run = job()
+    expect(await workSettled(1_000)).toBe(true)
+    expect(ended).toBe(false)
+    await run
+  })
 })
