@@ -104,10 +104,11 @@ export async function readOrders(
 }
 
 /**
- * The order with its lines by id, the order they were added in (line item ids grow with time): a
- * read returns them in no set order, and what the plugin builds from them (a review request's
- * purchases, a conversion's cart items) must come out the same when the order is read again, so a
- * repair or a replay sends the payload the first run sent.
+ * The order with its lines sorted by id: a read returns them in no set order, and what the plugin
+ * builds from them (a review request's purchases, a conversion's cart items) must come out the
+ * same every time the order is read, so a repair or a replay sends the payload the first run sent.
+ * (Not the order they were added in: lines created together share a millisecond, and their ids
+ * differ there by a random part.)
  */
 function linesInOrder<T extends Order | undefined>(order: T): T {
   const items = order?.items

@@ -105,8 +105,8 @@ const ORDER = {
   ],
 }
 
-describe("an order read by the plugin", () => {
-  it("has its lines in the order they were added, however the read returned them", async () => {
+describe("an order read by the plugin, its lines in one order every time", () => {
+  it("has its lines by id, however the read returned them", async () => {
     const { container } = containerAnswering(ORDER)
     const order = await readOrder(container, "order_1", ["id", "items.id", "items.title"])
     expect(order?.items.map((item: { title: string }) => item.title)).toEqual(["Pen", "Paper", "Ink"])

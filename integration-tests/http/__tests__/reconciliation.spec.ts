@@ -204,8 +204,12 @@ engagementSuite({
               .replace(/"order_number":"\d+"/g, '"order_number":"N"')
               .replace(/"(cart|order|cus|ordli|prod|variant)_[0-9A-Z]+"/g, '"$1_ID"')
           )
-        // no sorting here: the plugin reads an order's lines in the order they were added
-        // (shared-order-read.ts), so both orders' purchases and cart items come in the same order
+        // the plugin sorts an order's lines by id (shared-order-read.ts), and the two orders' line ids
+        // are drawn at random within the millisecond they were made together: compared as sets
+        const byText = (items: unknown[] | undefined) =>
+          items?.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+        review.rows.forEach((row: { purchases?: unknown[] }) => byText(row.purchases))
+        conversion.rows.forEach((row: { payload?: { cart_items?: unknown[] } }) => byText(row.payload?.cart_items))
         return scrub([earn.rows, fact.rows, review.rows, conversion.rows, consents.rows])
       }
       const [sharedWrites, apartWrites] = [await writtenFor(shared.id), await writtenFor(apart.id)]

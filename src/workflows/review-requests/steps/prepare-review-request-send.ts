@@ -19,7 +19,7 @@ export const prepareReviewRequestSendStep = createStep(
   async (input: { review_request_id: string }, { container }) => {
     const engagement = container.resolve<EngagementModuleService>(ENGAGEMENT_MODULE)
     const reviewRequest = await engagement.retrieveReviewRequest(input.review_request_id)
-    // its lines in the order they were added, as the request's purchases were built (shared-order-read.ts)
+    // its lines by id, as when the request's purchases were built (shared-order-read.ts)
     const order = await readOrder(container, reviewRequest.order_id, REVIEW_ORDER_FIELDS)
     const consents = reviewRequest.customer_id ? await engagement.getCurrentConsents(reviewRequest.customer_id) : []
     const options = await engagement.effectiveOptions()
