@@ -2,12 +2,13 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { LOYALTY_EVENTS } from "../modules/loyalty/types"
 import { syncLoyaltyToContactsWorkflow } from "../workflows/loyalty/workflows/sync-loyalty-to-contacts"
 import { afterTheAnswer } from "../utils/after-the-answer"
+import { withLoggableErrors } from "../utils/database-errors"
 
 /**
  * A loyalty account changed (points or tier): its figures follow onto the contact and the
  * platforms; for the points a checkout redeemed, once the checkout has its answer (see order-placed).
  */
-export default async function loyaltyContactSync({
+async function loyaltyContactSync({
   event,
   container,
 }: SubscriberArgs<{ customer_id?: string; customer_ids?: string[] }>) {
@@ -17,6 +18,8 @@ export default async function loyaltyContactSync({
     await syncLoyaltyToContactsWorkflow(container).run({ input: { customer_ids: customerIds } })
   }
 }
+
+export default withLoggableErrors(loyaltyContactSync)
 
 export const config: SubscriberConfig = {
   event: [LOYALTY_EVENTS.ACCOUNT_CHANGED, LOYALTY_EVENTS.TIER_CHANGED],

@@ -4,6 +4,7 @@ import { reverseReferralAwardWorkflow } from "../workflows/loyalty/workflows/rev
 import { reverseOrderPointsWorkflow } from "../workflows/loyalty/workflows/reverse-order-points"
 import type LoyaltyModuleService from "../modules/loyalty/service"
 import { LOYALTY_MODULE } from "../modules/loyalty/types"
+import { withLoggableErrors } from "../utils/database-errors"
 
 /**
  * Loyalty points follow the order: taken back (and redeemed points given back) when it is canceled,
@@ -11,7 +12,7 @@ import { LOYALTY_MODULE } from "../modules/loyalty/types"
  * order's work when it is placed: order-placed.ts). Every reversal is keyed, so an event delivered
  * twice changes nothing the second time.
  */
-export default async function orderLoyaltyPoints({
+async function orderLoyaltyPoints({
   event,
   container,
 }: SubscriberArgs<{ id?: string; order_id?: string; return_id?: string }>) {
@@ -28,6 +29,8 @@ export default async function orderLoyaltyPoints({
     })
   }
 }
+
+export default withLoggableErrors(orderLoyaltyPoints)
 
 export const config: SubscriberConfig = {
   event: [OrderWorkflowEvents.CANCELED, OrderWorkflowEvents.RETURN_RECEIVED],

@@ -1,3 +1,5 @@
+import fs from "node:fs"
+import path from "node:path"
 import { withLoggableErrors } from "./database-errors"
 import { trackWork, workSettled } from "./work-in-flight"
 
@@ -53,5 +55,15 @@ describe("the plugin's work in flight", () => {
     expect(await workSettled(1_000)).toBe(true)
     expect(ended).toBe(false)
     await run
+  })
+
+  it("counts every subscriber of the plugin: each is exported wrapped by withLoggableErrors", () => {
+    const dir = path.join(__dirname, "../subscribers")
+    const files = fs.readdirSync(dir).filter((file) => file.endsWith(".ts") && !file.includes(".spec."))
+    expect(files.length).toBeGreaterThan(10)
+    const unwrapped = files.filter(
+      (file) => !/^export default withLoggableErrors\(\w+\)$/m.test(fs.readFileSync(path.join(dir, file), "utf8"))
+    )
+    expect(unwrapped).toEqual([])
   })
 })
