@@ -12,8 +12,16 @@ import { asValue } from "@medusajs/framework/awilix"
 import { logger } from "@medusajs/framework/logger"
 import { ContainerRegistrationKeys, createPgConnection } from "@medusajs/framework/utils"
 import type { Knex } from "knex"
-import { createBenchDb, SRC_ROOT } from "./lib/db"
-import { bareLoop, LATENCY_MS, messages, providerOptions, REALISTIC_MIX, seedMix } from "./lib/outbox-mix"
+import { createBenchDb, databaseCpuMs, databaseCpuUsed, SRC_ROOT } from "./lib/db"
+import {
+  bareLoop,
+  LATENCY_MS,
+  messages,
+  providerOptions,
+  REALISTIC_MIX,
+  seedMix,
+  type KindName,
+} from "./lib/outbox-mix"
 import { profileRun } from "./lib/profile"
 import { BENCH_PLATFORMS, startStandInProcess, type StandInProcess } from "./lib/stand-in-process"
 import type { Figure } from "./lib/report"
@@ -26,6 +34,14 @@ type App = Awaited<ReturnType<typeof bootEngagement>>
 
 /** SQL statements sent to PostgreSQL (BEGIN and COMMIT included), for statements per delivery. */
 const statements = { count: 0, byText: new Map<string, number>() }
+
+/** BENCH_SQL_TRACE=1: the statements a run sent, most frequent first, per delivery. */
+function printTrace(label: string, rows: number): void {
+  if (process.env.BENCH_SQL_TRACE) {
+    const top = [...statements.byText].sort((a, b) => b[1] - a[1]).slice(0, 12)
+    console.error(`   ${label}\n${top.map(([text, n]) => `     ${(n / rows).toFixed(2)}  ${text}`).join("\n")}`)
+  }
+}
 
 async function bootEngagement(url: string, urls: StandInProcess["urls"], concurrency: number) {
   const connection = createPgConnection({ clientUrl: url, schema: "public" })
@@ -78,6 +94,8 @@ interface Dispatched {
   perSecond: number
   statements: number
   cpuMs: number
+  /** the database server's CPU ms per delivery (its backends for this database), null if unread */
+  dbCpuMs: number | null
   /** the most calls in flight at once ÷ the limit, on the platform where it was highest */
   maxInFlight: number
   detail: string
@@ -96,6 +114,7 @@ async function dispatchAll(
   const stopProfile = profileRun(label)
   const started = Date.now()
   const cpu = process.cpuUsage()
+  const dbCpu = await databaseCpuMs(knex)
   statements.count = 0
   statements.byText.clear()
   while ((await app.engagement.dispatchDueDeliveries({})).claimed) {
@@ -104,11 +123,9 @@ async function dispatchAll(
   const seconds = (Date.now() - started) / 1000
   const used = process.cpuUsage(cpu)
   const sent = statements.count
+  const dbUsed = databaseCpuUsed(dbCpu, await databaseCpuMs(knex))
   await stopProfile()
-  if (process.env.BENCH_SQL_TRACE) {
-    const top = [...statements.byText].sort((a, b) => b[1] - a[1]).slice(0, 12)
-    console.error(`   ${label}\n${top.map(([text, n]) => `     ${(n / rows).toFixed(2)}  ${text}`).join("\n")}`)
-  }
+  printTrace(label, rows)
   const done = await delivered(knex)
   if (done !== rows) {
     throw new Error(`${label}: ${done} of ${rows} rows delivered`)
@@ -120,11 +137,17 @@ async function dispatchAll(
   }
   const maxInFlight = Math.max(...BENCH_PLATFORMS.map((id) => stats[id].maxInFlight))
   console.error(`   (${label}: ${rows} in ${seconds.toFixed(1)} s)`)
-  const result = { perSecond: rows / seconds, statements: sent / rows, cpuMs: cpuMs(used) / rows }
+  const result = {
+    perSecond: rows / seconds,
+    statements: sent / rows,
+    cpuMs: cpuMs(used) / rows,
+    dbCpuMs: dbUsed === null ? null : dbUsed / rows,
+  }
+  const dbDetail = result.dbCpuMs === null ? "" : ` and ${result.dbCpuMs.toFixed(2)} ms (the database server)`
   return {
     ...result,
     maxInFlight,
-    detail: `${rows} in ${seconds.toFixed(1)} s = ${result.perSecond.toFixed(0)}/s; max in flight ${maxInFlight}; ${result.statements.toFixed(2)} statements and ${result.cpuMs.toFixed(2)} ms CPU (the dispatching process) per delivery`,
+    detail: `${rows} in ${seconds.toFixed(1)} s = ${result.perSecond.toFixed(0)}/s; max in flight ${maxInFlight}; ${result.statements.toFixed(2)} statements and ${result.cpuMs.toFixed(2)} ms CPU (the dispatching process)${dbDetail} per delivery`,
   }
 }
 
@@ -195,6 +218,9 @@ async function benchConcurrency(
  */
 const ALONE = process.env.BENCH_OUTBOX_KINDS?.split(",").map((kind) => kind.trim())
 
+/** `BENCH_OUTBOX_DRAIN_ONLY=1`: only the two drains (a quick before-and-after of the sweep job). */
+const DRAIN_ONLY = Boolean(process.env.BENCH_OUTBOX_DRAIN_ONLY)
+
 /** Each kind of the mix sent alone, for its statements and CPU per delivery. */
 async function kindsAlone(
   app: Awaited<ReturnType<typeof bootEngagement>>,
@@ -212,7 +238,7 @@ async function kindsAlone(
       name: `outbox ${kind}, concurrency ${concurrency}: statements per delivery`,
       value: measured.statements,
       compare: "info",
-      detail: `${measured.cpuMs.toFixed(2)} ms CPU per delivery; ${measured.detail}`,
+      detail: `${measured.cpuMs.toFixed(2)} ms CPU per delivery${measured.dbCpuMs === null ? "" : ` (${measured.dbCpuMs.toFixed(2)} ms the database's)`}; ${measured.detail}`,
     })
   }
   return figures
@@ -225,28 +251,36 @@ export async function benchOutbox(scale: number): Promise<Figure[]> {
   const db = await createBenchDb("outbox")
   const standIn = await startStandInProcess()
   try {
-    for (const concurrency of [16, 64]) {
+    for (const concurrency of DRAIN_ONLY ? [] : [16, 64]) {
       figures.push(...(await benchConcurrency(db, standIn, concurrency, scale)))
     }
     const rows = Math.round(10_000 * scale)
     if (ALONE) {
       return figures
     }
-    figures.push(...(await benchDrain(boot, db, standIn, rows, [["conversion", 1]], "one platform")))
-    figures.push(
-      ...(await benchDrain(
-        boot,
-        db,
-        standIn,
-        rows,
+    const drains: [string, [KindName, number][]][] = [
+      ["one platform", [["conversion", 1]]],
+      [
+        "three platforms",
         [
           ["conversion", 1 / 3],
           ["review_request", 1 / 3],
           ["contact_upsert", 1 / 3],
         ],
-        "three platforms"
-      ))
-    )
+      ],
+    ]
+    for (const [label, mix] of drains) {
+      statements.byText.clear()
+      const counted = statements.count
+      figures.push(...(await benchDrain(boot, db, standIn, rows, mix, label)))
+      figures.push({
+        name: `drain, ${label}: statements per delivery`,
+        value: (statements.count - counted) / rows,
+        compare: "info",
+        detail: "the sweep job's statements (BEGIN and COMMIT counted), the boot's and shutdown's included",
+      })
+      printTrace(label, rows)
+    }
   } finally {
     await standIn.stop()
     await db.drop()

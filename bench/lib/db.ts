@@ -44,6 +44,10 @@ export async function createBenchDb(label: string, modules: string[] = ["engagem
   const admin = knexFactory({ client: "pg", connection: { ...pg, database: "postgres" } })
   await admin.raw(`DROP DATABASE IF EXISTS ${name}`)
   await admin.raw(`CREATE DATABASE ${name}`)
+  if (process.env.BENCH_PG_LOG) {
+    // BENCH_PG_LOG=1: PostgreSQL logs every statement of this database with its duration
+    await admin.raw(`ALTER DATABASE ${name} SET log_min_duration_statement = 0`)
+  }
   const knex = knexFactory({ client: "pg", connection: { ...pg, database: name }, pool: { min: 1, max: 4 } })
   for (const module of modules) {
     for (const sql of await migrationSql(module)) {
@@ -96,4 +100,39 @@ export async function timePair(
     }
   }
   return [percentiles(samples[0]), percentiles(samples[1])] as const
+}
+
+/**
+ * CPU time (ms) used so far by the PostgreSQL backends connected to this knex's database, read from
+ * /proc (the server is local); a backend gone since the last reading takes its time with it, so
+ * read around a run whose connections stay open (the pool's). Null where /proc cannot be read.
+ */
+export async function databaseCpuMs(knex: Knex): Promise<Map<number, number> | null> {
+  const { rows } = (await knex.raw(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)) as {
+    rows: { pid: number }[]
+  }
+  const ticks = new Map<number, number>()
+  try {
+    for (const { pid } of rows) {
+      // fields 14 and 15 (utime, stime) after the command's closing parenthesis; 100 ticks a second
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      ticks.set(pid, (Number(fields[11]) + Number(fields[12])) * 10)
+    }
+  } catch {
+    return null
+  }
+  return ticks
+}
+
+/** The backends' CPU ms between two {@link databaseCpuMs} readings (a backend new since counts whole). */
+export function databaseCpuUsed(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) {
+    return null
+  }
+  let used = 0
+  for (const [pid, ms] of after) {
+    used += ms - (before.get(pid) ?? 0)
+  }
+  return used
 }

@@ -6,8 +6,9 @@
  */
 import path from "node:path"
 import type { Knex } from "knex"
-import { SRC_ROOT } from "./db"
+import { databaseCpuMs, databaseCpuUsed, SRC_ROOT } from "./db"
 import { bareLoop, KINDS, LATENCY_MS, messages, seedMix, type KindName } from "./outbox-mix"
+import { profileRun } from "./profile"
 import type { Figure } from "./report"
 import type { StandInProcess } from "./stand-in-process"
 
@@ -51,6 +52,9 @@ export async function benchDrain(
     const job = require(path.join(SRC_ROOT, "src/jobs/sweep-due-deliveries.ts")).default as (
       container: unknown
     ) => Promise<void>
+    const endProfile = profileRun(`drain-${label.replace(/\W+/g, "-")}`)
+    const cpu = process.cpuUsage()
+    const dbCpu = await databaseCpuMs(db.knex)
     const started = Date.now()
     let ticks = 0
     // the scheduler runs the job once a minute: count the minutes a drain needs, and the time
@@ -64,6 +68,9 @@ export async function benchDrain(
       }
     }
     const seconds = (Date.now() - started) / 1000
+    const used = process.cpuUsage(cpu)
+    const dbUsed = databaseCpuUsed(dbCpu, await databaseCpuMs(db.knex))
+    await endProfile()
     const sent = await delivered(db.knex)
     const stats = await standIn.stats()
     const inFlight = [...perPlatform.keys()]
@@ -74,7 +81,7 @@ export async function benchDrain(
     await standIn.setLatency(LATENCY_MS)
     const bareSeconds = rows / (await bareLoop(await messages(db.knex), standIn.urls, concurrency, "node-http"))
     const limit = Math.max(ideal, bareSeconds)
-    const detail = `${sent}/${rows} in ${seconds.toFixed(1)} s over ${ticks} tick(s); ideal ${ideal.toFixed(1)} s; bare loop ${bareSeconds.toFixed(1)} s; max in flight ${inFlight}`
+    const detail = `${sent}/${rows} in ${seconds.toFixed(1)} s over ${ticks} tick(s); ideal ${ideal.toFixed(1)} s; bare loop ${bareSeconds.toFixed(1)} s; max in flight ${inFlight}; CPU per delivery ${((used.user + used.system) / 1000 / rows).toFixed(2)} ms the dispatching process${dbUsed === null ? "" : `, ${(dbUsed / rows).toFixed(2)} ms the database server`}`
     return [
       {
         name: `drain of ${rows} deliveries (sweep job) ÷ ideal, ${label}`,
