@@ -41,13 +41,13 @@ const Delivery = model
   )
   .indexes([
     { on: ["idempotency_key"], unique: true },
-    { on: ["status", "next_attempt_at"] },
-    { on: ["customer_id"] },
     { on: ["order_id"] },
     { on: ["subject_id"] },
-    { on: ["platform", "status"] },
-    // the claim: one platform's due rows in order, skipping the ones that wait for a retry
-    { on: ["platform", "status", "next_attempt_at"] },
+    // the claim: one platform's due rows in order, skipping the ones that wait for a retry. Only
+    // rows waiting for an attempt are in it: a row claimed and answered adds no entry, and no
+    // index without the platform can serve the claim's order, so the planner never walks other
+    // platforms' waiting rows to find this one's (see Migration20261208000000)
+    { on: ["platform", "next_attempt_at"], where: "status = 'pending' AND deleted_at IS NULL" },
     // the delivery log, newest first, and filtered by status, platform or customer
     { on: ["created_at", "id"] },
     { on: ["status", "created_at", "id"] },
