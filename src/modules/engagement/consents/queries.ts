@@ -96,9 +96,13 @@ export async function latestConsentsOf(manager: SqlEntityManager, keys: PurposeK
     `SELECT DISTINCT ON (c.customer_id, c.purpose) c.id, c.customer_id, c.purpose, c.value, c.wording, c.info, c.recorded_at
      FROM engagement_consent c
      JOIN jsonb_to_recordset(?::jsonb) AS k(customer_id text, purpose text) ON k.customer_id = c.customer_id AND k.purpose = c.purpose
-     WHERE c.deleted_at IS NULL
+     WHERE c.deleted_at IS NULL AND c.customer_id = ANY(?::text[])
      ORDER BY c.customer_id, c.purpose, c.recorded_at DESC, c.created_at DESC`,
-    [JSON.stringify(keys.map(({ customer_id, purpose }) => ({ customer_id, purpose })))]
+    // the customers again as an array: the planner counts them (see optionalIn in utils/sql.ts)
+    [
+      JSON.stringify(keys.map(({ customer_id, purpose }) => ({ customer_id, purpose }))),
+      [...new Set(keys.map((key) => key.customer_id))],
+    ]
   )
 }
 
@@ -108,11 +112,9 @@ export async function existingConsentIds(manager: SqlEntityManager, ids: string[
     return []
   }
   // raw SQL: read in the caller's locked transaction on its raw manager, beside the ON CONFLICT insert it guards
-  const rows = await runSql<{ id: string }>(
-    manager,
-    `SELECT id FROM engagement_consent WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-    [JSON.stringify(ids)]
-  )
+  const rows = await runSql<{ id: string }>(manager, `SELECT id FROM engagement_consent WHERE id = ANY(?::text[])`, [
+    ids,
+  ])
   return rows.map((row) => row.id)
 }
 

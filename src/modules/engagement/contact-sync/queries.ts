@@ -97,9 +97,9 @@ export async function lockContactSyncsOfDeliveries(
   return await runSql<Row>(
     manager,
     `SELECT * FROM ${TABLE}
-     WHERE deleted_at IS NULL AND in_flight_delivery_id IN (SELECT jsonb_array_elements_text(?::jsonb))
+     WHERE deleted_at IS NULL AND in_flight_delivery_id = ANY(?::text[])
      ORDER BY id FOR UPDATE`,
-    [JSON.stringify(deliveryIds)]
+    [deliveryIds]
   )
 }
 
@@ -167,15 +167,21 @@ export async function updateContactSyncs(
        SET external_ids = CASE WHEN v.external_id IS NULL THEN COALESCE(p.external_ids, '{}'::jsonb) - v.platform
                           ELSE jsonb_set(COALESCE(p.external_ids, '{}'::jsonb), ARRAY[v.platform], to_jsonb(v.external_id)) END,
            updated_at = now()
-       FROM v WHERE v.external_id_changed AND p.customer_id = v.customer_id AND p.deleted_at IS NULL
+       FROM v WHERE v.external_id_changed AND p.customer_id = v.customer_id AND p.customer_id = ANY(?::text[])
+         AND p.deleted_at IS NULL
        RETURNING p.id
      )
      UPDATE ${TABLE} c SET status = v.status, dirty = v.dirty, due_at = CASE WHEN v.due_now THEN now() ELSE c.due_at END,
        external_id = v.external_id, last_sent = v.last_sent, in_flight_delivery_id = v.in_flight_delivery_id,
        in_flight = v.in_flight, step = v.step, send_alone = v.send_alone, credentials = v.credentials,
        last_error = v.last_error, last_synced_at = CASE WHEN v.synced THEN now() ELSE c.last_synced_at END, updated_at = now()
-     FROM v WHERE c.id = v.id`,
-    [JSON.stringify(values)]
+     FROM v WHERE c.id = v.id AND c.id = ANY(?::text[])`,
+    // the keys again as arrays: the planner counts them (see optionalIn in utils/sql.ts)
+    [
+      JSON.stringify(values),
+      values.filter((value) => value.external_id_changed && value.customer_id).map((value) => value.customer_id!),
+      values.map((value) => value.id),
+    ]
   )
 }
 

@@ -63,18 +63,18 @@ export async function contactSnapshots(
   if (!customerIds.length) {
     return snapshots
   }
-  const ids = JSON.stringify([...new Set(customerIds)])
+  const ids = [...new Set(customerIds)]
   const profiles = await runSql<ProfileRow>(
     manager,
     `SELECT * FROM engagement_contact_profile
-     WHERE deleted_at IS NULL AND customer_id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+     WHERE deleted_at IS NULL AND customer_id = ANY(?::text[])`,
     [ids]
   )
   const consents = await runSql<ConsentRow>(
     manager,
     `SELECT DISTINCT ON (customer_id, purpose) customer_id, purpose, value, source, recorded_at, wording, info
      FROM engagement_consent
-     WHERE deleted_at IS NULL AND customer_id IN (SELECT jsonb_array_elements_text(?::jsonb))
+     WHERE deleted_at IS NULL AND customer_id = ANY(?::text[])
      ORDER BY customer_id, purpose, recorded_at DESC, created_at DESC`,
     [ids]
   )

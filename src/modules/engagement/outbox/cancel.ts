@@ -21,11 +21,11 @@ export async function cancelEndedDeliveries(manager: SqlEntityManager, ids: stri
     manager,
     `UPDATE engagement_delivery d SET status = 'canceled', updated_at = now()
      FROM (SELECT id, status AS previous FROM engagement_delivery
-           WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL AND status IN ('failed', 'dead')
+           WHERE id = ANY(?::text[]) AND deleted_at IS NULL AND status IN ('failed', 'dead')
            FOR UPDATE) p
      WHERE d.id = p.id
      RETURNING d.id, p.previous`,
-    [JSON.stringify(ids)]
+    [ids]
   )
 }
 
@@ -38,7 +38,7 @@ export async function uncancelDeliveries(manager: SqlEntityManager, rows: Cancel
     manager,
     `UPDATE engagement_delivery d SET status = v.previous, updated_at = now()
      FROM jsonb_to_recordset(?::jsonb) AS v(id text, previous text)
-     WHERE d.id = v.id AND d.status = 'canceled'`,
-    [JSON.stringify(rows)]
+     WHERE d.id = v.id AND d.id = ANY(?::text[]) AND d.status = 'canceled'`,
+    [JSON.stringify(rows), rows.map((row) => row.id)]
   )
 }

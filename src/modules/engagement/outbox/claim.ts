@@ -91,7 +91,7 @@ export async function releaseUnsent(manager: SqlEntityManager, rows: Pick<Delive
     manager,
     `UPDATE engagement_delivery d SET status = 'pending', attempts = d.attempts - 1, locked_until = NULL, updated_at = now()
        FROM jsonb_to_recordset(?::jsonb) AS r(id text, attempts int)
-      WHERE d.id = r.id AND d.status = 'sending' AND d.attempts = r.attempts`,
-    [JSON.stringify(rows.map(({ id, attempts }) => ({ id, attempts })))]
+      WHERE d.id = r.id AND d.id = ANY(?::text[]) AND d.status = 'sending' AND d.attempts = r.attempts`,
+    [JSON.stringify(rows.map(({ id, attempts }) => ({ id, attempts }))), rows.map((row) => row.id)]
   )
 }

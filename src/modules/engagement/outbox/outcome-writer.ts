@@ -164,8 +164,9 @@ export async function recordOutcomes(manager: SqlEntityManager, batch: PendingOu
        in_doubt = COALESCE(v.in_doubt, d.in_doubt)
      FROM jsonb_to_recordset(?::jsonb) AS v(id text, attempt int, status text, refund boolean, retry_ms bigint,
        last_error text, response_status int, response_summary jsonb, external_id text, in_doubt boolean)
-     WHERE d.id = v.id AND d.status = 'sending' AND d.attempts = v.attempt
+     WHERE d.id = v.id AND d.id = ANY(?::text[]) AND d.status = 'sending' AND d.attempts = v.attempt
      RETURNING ${batch.some((entry) => entry.outcome) ? "d.*" : "d.id"}`,
-    [JSON.stringify(values)]
+    // the ids again as an array: the planner counts them (see optionalIn in utils/sql.ts)
+    [JSON.stringify(values), values.map((value) => value.id)]
   )
 }

@@ -71,7 +71,7 @@ export async function unresumeErasures(manager: SqlEntityManager, erasureIds: st
   await runSql(
     manager,
     `UPDATE engagement_erasure SET resumed_at = NULL, updated_at = now()
-     WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-    [JSON.stringify(erasureIds)]
+     WHERE id = ANY(?::text[])`,
+    [erasureIds]
   )
 }

@@ -17,7 +17,7 @@ export async function redactDeliveredStopCalls(manager: SqlEntityManager, ended:
   await runSql(
     manager,
     `UPDATE engagement_delivery SET payload = ?::jsonb, response_summary = NULL
-     WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-    [JSON.stringify(REDACTED_PAYLOAD), JSON.stringify(delivered)]
+     WHERE id = ANY(?::text[])`,
+    [JSON.stringify(REDACTED_PAYLOAD), delivered]
   )
 }

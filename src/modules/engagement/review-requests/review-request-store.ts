@@ -123,9 +123,10 @@ export class ReviewRequestStore {
          reason = CASE WHEN v.delivered THEN NULL ELSE v.reason END,
          updated_at = now()
        FROM jsonb_to_recordset(?::jsonb) AS v(id text, delivered boolean, external_id text, reason text)
-       WHERE r.delivery_id = v.id AND r.deleted_at IS NULL
+       WHERE r.delivery_id = v.id AND r.delivery_id = ANY(?::text[]) AND r.deleted_at IS NULL
          AND (r.status = 'scheduled' OR (r.status = 'failed' AND v.delivered))`,
-      [JSON.stringify(ended)]
+      // the ids again as an array: the planner counts them (see optionalIn in utils/sql.ts)
+      [JSON.stringify(ended), ended.map((row) => row.id)]
     )
   }
 }

@@ -69,7 +69,7 @@ export async function bucketMismatches(manager: SqlEntityManager, now: Date) {
 }
 
 function bucketParams(accountIds: string[] | null, now: Date) {
-  return accountIds ? [JSON.stringify(accountIds), now] : [now]
+  return accountIds ? [accountIds, now] : [now]
 }
 
 function bucketSql(accountIds: string[] | null, perAccount: boolean): string {
@@ -80,7 +80,7 @@ function bucketSql(accountIds: string[] | null, perAccount: boolean): string {
               ) AS through
          FROM loyalty_transaction t
         WHERE t.lot_state = 'available' AND t.lot_remaining > 0 AND t.deleted_at IS NULL
-          ${accountIds ? "AND t.account_id IN (SELECT jsonb_array_elements_text(?::jsonb))" : ""}
+          ${accountIds ? "AND t.account_id = ANY(?::text[])" : ""}
      )
      SELECT ${perAccount ? "l.account_id," : ""}
             CASE WHEN l.expires_at IS NULL THEN 3

@@ -29,10 +29,10 @@ export async function lockAccounts(manager: SqlEntityManager, customerIds: strin
     `SELECT id, customer_id, balance, pending, reserved, debt, lifetime_points, period_points, total_earned,
             total_redeemed, tier_id, tier_reached_at, spending_blocked, blocked_reason
        FROM loyalty_account
-      WHERE customer_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL
+      WHERE customer_id = ANY(?::text[]) AND deleted_at IS NULL
       ORDER BY id
         FOR UPDATE`,
-    [JSON.stringify(customerIds)]
+    [customerIds]
   )
 }
 
@@ -44,8 +44,8 @@ export async function appliedKeys(manager: SqlEntityManager, keys: string[]): Pr
   const rows = await runSql<{ idempotency_key: string }>(
     manager,
     `SELECT DISTINCT idempotency_key FROM loyalty_transaction
-      WHERE idempotency_key IN (SELECT jsonb_array_elements_text(?::jsonb))`,
-    [JSON.stringify([...new Set(keys)])]
+      WHERE idempotency_key = ANY(?::text[])`,
+    [[...new Set(keys)]]
   )
   return new Set(rows.map((row) => row.idempotency_key))
 }
