@@ -147,12 +147,14 @@ export class Outbox {
     const platformIds = [...platforms.keys()].filter(
       (id) => (!args.platforms || args.platforms.includes(id)) && (!pending || pending.includes(id))
     )
-    // outcomes gathered for a few milliseconds, up to a quarter of the slots: at a platform's lower
-    // concurrency answers come slower than writes end, and each would be a statement of its own
+    // outcomes gathered for up to 10 ms, or half the slots: at a platform's lower concurrency answers
+    // come slower than writes end, and each would be a statement (or a transaction) of its own. Not
+    // longer: outcomes not yet written hold back a platform's claims once they are as many as its
+    // slots (pump.ts), and at 16 slots answered in 20 ms a 20 ms gather reaches that
     const slots = platformIds.reduce((sum, id) => sum + platforms.get(id)!.options.concurrency, 0)
     const writer = new OutcomeWriter(manager, (batch) => this.recordOutcomes_(batch, { manager }), 200, 4, {
-      rows: Math.max(1, Math.ceil(slots / 4)),
-      ms: 5,
+      rows: Math.max(1, Math.ceil(slots / 2)),
+      ms: 10,
     })
     await Promise.all(
       platformIds.map(async (platformId) => {
