@@ -1,6 +1,7 @@
 import { engagementSuite } from "../../helpers/suite"
 import { confirmationEmailsTo, consentLedgerOf, engagementOf } from "../../helpers/engagement"
 import { responseOf } from "../../helpers/http"
+import { rowsTouched } from "../../helpers/query-plans"
 import type { Knex } from "knex"
 import { CURRENT_CONSENTS_SQL } from "../../../src/modules/engagement/consents/queries"
 
@@ -206,11 +207,6 @@ engagementSuite({
       ] = (
         await knex.raw(`EXPLAIN (ANALYZE, FORMAT JSON) ${CURRENT_CONSENTS_SQL}`, [customerId, customerId, customerId])
       ).rows
-      const rowsTouched = (node: Record<string, any>): number =>
-        (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1) +
-        (node["Rows Removed by Filter"] ?? 0) +
-        (node["Rows Removed by Index Recheck"] ?? 0) +
-        ((node.Plans as Record<string, any>[] | undefined) ?? []).reduce((sum, child) => sum + rowsTouched(child), 0)
       expect(rowsTouched(plan.Plan)).toBeLessThan(50)
     })
   },

@@ -2,23 +2,9 @@ import path from "node:path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type EngagementModuleService from "../../../src/modules/engagement/service"
 import { ENGAGEMENT_MODULE } from "../../../src/provider-api/provider"
+import { indexesOf, rowsTouched, type PlanNode } from "../../helpers/query-plans"
 
 jest.setTimeout(120_000)
-
-type PlanNode = Record<string, any>
-
-/** Every row a plan node and its children read: rows returned per loop, and rows read then thrown away. */
-const rowsTouched = (node: PlanNode): number =>
-  (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1) +
-  (node["Rows Removed by Filter"] ?? 0) +
-  (node["Rows Removed by Index Recheck"] ?? 0) +
-  ((node.Plans as PlanNode[] | undefined) ?? []).reduce((sum, child) => sum + rowsTouched(child), 0)
-
-/** The index scans of a plan, by index name. */
-const indexesOf = (node: PlanNode): string[] => [
-  ...(node["Index Name"] ? [node["Index Name"] as string] : []),
-  ...((node.Plans as PlanNode[] | undefined) ?? []).flatMap(indexesOf),
-]
 
 /**
  * The outbox's statements as PostgreSQL plans them, on a backlog where the planner can go wrong: a
