@@ -22,12 +22,11 @@ import {
   seedMix,
   type KindName,
 } from "./lib/outbox-mix"
+import { cpuMs } from "./lib/stats"
 import { profileRun } from "./lib/profile"
 import { BENCH_PLATFORMS, startStandInProcess, type StandInProcess } from "./lib/stand-in-process"
 import type { Figure } from "./lib/report"
 import { benchDrain, delivered } from "./lib/outbox-drain"
-
-const cpuMs = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1000
 
 type Engagement = { dispatchDueDeliveries(args?: Record<string, unknown>): Promise<{ claimed: number }> }
 type App = Awaited<ReturnType<typeof bootEngagement>>

@@ -11,6 +11,7 @@ import { bareLoop, KINDS, LATENCY_MS, messages, seedMix, type KindName } from ".
 import { profileRun } from "./profile"
 import type { Figure } from "./report"
 import type { StandInProcess } from "./stand-in-process"
+import { cpuMs } from "./stats"
 
 // the platforms answer in 20 ms: a platform's ceiling is its concurrency ÷ 20 ms
 const ceilingOf = (concurrency: number) => concurrency / (LATENCY_MS / 1000)
@@ -81,7 +82,7 @@ export async function benchDrain(
     await standIn.setLatency(LATENCY_MS)
     const bareSeconds = rows / (await bareLoop(await messages(db.knex), standIn.urls, concurrency, "node-http"))
     const limit = Math.max(ideal, bareSeconds)
-    const detail = `${sent}/${rows} in ${seconds.toFixed(1)} s over ${ticks} tick(s); ideal ${ideal.toFixed(1)} s; bare loop ${bareSeconds.toFixed(1)} s; max in flight ${inFlight}; CPU per delivery ${((used.user + used.system) / 1000 / rows).toFixed(2)} ms the dispatching process${dbUsed === null ? "" : `, ${(dbUsed / rows).toFixed(2)} ms the database server`}`
+    const detail = `${sent}/${rows} in ${seconds.toFixed(1)} s over ${ticks} tick(s); ideal ${ideal.toFixed(1)} s; bare loop ${bareSeconds.toFixed(1)} s; max in flight ${inFlight}; CPU per delivery ${(cpuMs(used) / rows).toFixed(2)} ms the dispatching process${dbUsed === null ? "" : `, ${(dbUsed / rows).toFixed(2)} ms the database server`}`
     return [
       {
         name: `drain of ${rows} deliveries (sweep job) ÷ ideal, ${label}`,

@@ -27,3 +27,6 @@ export function percentiles(samples: number[]): Percentiles {
     meaningful: { p95: sorted.length >= MIN_SAMPLES.p95, p99: sorted.length >= MIN_SAMPLES.p99 },
   }
 }
+
+/** CPU milliseconds of a `process.cpuUsage()` difference (user and system). */
+export const cpuMs = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1000
